@@ -1,0 +1,89 @@
+/**
+ * Shared shapes of the derivation engine: what a derivation is made of and what
+ * verifying it returns. The display and site code read these; only the engine
+ * (derive/*.ts) creates them.
+ */
+
+/** A real interval a variable is sampled from; `open` ends exclude the bound. */
+export interface Interval {
+  /** Lower bound (finite). */
+  min: number;
+  /** Upper bound (finite, > min). */
+  max: number;
+  /** Exclude the bounds when sampling (default true for both ends). */
+  open?: boolean;
+}
+
+/** How a step relates to the expression before it. */
+export type StepKind =
+  /** The starting expression: the function being differentiated. */
+  | "given"
+  /** The step is equal to the previous expression (an identity). */
+  | "rewrite"
+  /** The step is the derivative of the previous expression with respect to `wrt`. */
+  | "differentiate";
+
+/** Which tier of the verifier decided a step. */
+export type Tier =
+  /** mathjs `simplify` reduced the difference of both sides to 0. */
+  | "symbolic"
+  /** Equal at every seeded random point of the domain, in high-precision arithmetic. */
+  | "numeric";
+
+/** A point of the domain where two expressions were evaluated, and the values. */
+export interface Counterexample {
+  /** Variable name → value, as decimal strings (high precision). */
+  point: Record<string, string>;
+  /** Value of the expression the step must equal (previous step, or the derivative of it). */
+  expected: string;
+  /** Value of the step's own expression. */
+  actual: string;
+}
+
+/** The verdict on one step of a derivation. */
+export interface StepResult {
+  /** 0 for the given function, then 1, 2, … for the steps, in order. */
+  index: number;
+  kind: StepKind;
+  /** The step's expression in mathjs syntax, as written. */
+  expr: string;
+  /** The step's expression as LaTeX (tidied mathjs toTex). */
+  tex: string;
+  /** The rule the step applies, e.g. "quotient rule"; "" for the given function. */
+  rule: string;
+  /** A short explanation in words (may be ""). */
+  note: string;
+  /** True when the step was proven equal to what it must equal; always true for "given". */
+  ok: boolean;
+  /** The tier that decided the step; null for "given". */
+  tier: Tier | null;
+  /** What the step was compared with, in mathjs syntax (previous expression, or mathjs's derivative of it). */
+  against: string;
+  /** Present when ok is false: a point where both sides differ, with both values. */
+  counterexample?: Counterexample;
+}
+
+/** Everything verifying a derivation produced. */
+export interface DerivationResult {
+  /** Human title, e.g. "σ′(x) by the quotient rule". */
+  title: string;
+  /** The differentiation variable, e.g. "x". */
+  wrt: string;
+  /** Name used for the function in the math, e.g. "g" or "L". */
+  name: string;
+  /** Per-step verdicts; element 0 is the given function. */
+  steps: StepResult[];
+  /**
+   * The closing check: the last step against mathjs's `derivative` of the given
+   * function (present when the derivation differentiates once).
+   */
+  final?: StepResult;
+  /** True when every step (and the final check) is ok. */
+  ok: boolean;
+  /** How many sample points the numeric tier used per comparison. */
+  samples: number;
+  /** Decimal digits of the numeric tier. */
+  precision: number;
+  /** Seed of the sample points. */
+  seed: string;
+}
