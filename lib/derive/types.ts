@@ -49,6 +49,12 @@ export interface StepResult {
   expr: string;
   /** The step's expression as LaTeX (tidied mathjs toTex). */
   tex: string;
+  /**
+   * LaTeX of the left-hand side this step is equal to: "g(x)" for the given
+   * function, "g'(x)" or "\\frac{\\partial L}{\\partial \\hat{y}}" after a
+   * differentiate step; "" for a rewrite (it continues the line above with "=").
+   */
+  lhs: string;
   /** The rule the step applies, e.g. "quotient rule"; "" for the given function. */
   rule: string;
   /** A short explanation in words (may be ""). */

@@ -1,0 +1,86 @@
+import type { DomainSpec } from "./domain";
+import type { DerivationSpec, StepSpec } from "./spec";
+import type { DerivationResult } from "./types";
+import { verifyDerivation, type VerifyOptions } from "./verify";
+
+/** What `derive` needs besides the title. */
+export interface DeriveHead {
+  /** Name of the function in the math, e.g. "g" (default "f"). */
+  name?: string;
+  /** The function to differentiate, in mathjs syntax, e.g. "1 / (1 + e^(-x))". */
+  f: string;
+  /** The differentiation variable, e.g. "x". */
+  wrt: string;
+  /** Where each variable lives, e.g. { x: "(-10, 10)" }. */
+  domain: DomainSpec;
+  defs?: Readonly<Record<string, string>>;
+  texNames?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A derivation under construction: chain `.differentiate(…)` and `.rewrite(…)`
+ * steps, then `.verify()`. Each call returns the same object, so a derivation
+ * reads top to bottom like the hand-written one.
+ */
+export class Derivation {
+  /** The derivation as plain data (what {@link verifyDerivation} takes). */
+  readonly spec: DerivationSpec;
+
+  constructor(spec: DerivationSpec) {
+    this.spec = spec;
+  }
+
+  /**
+   * Adds a step that is the derivative of the previous expression with respect to `wrt`.
+   * @param expr the derivative as written by hand, mathjs syntax
+   * @param rule the rule applied, e.g. "quotient rule"
+   * @param note a short explanation
+   */
+  differentiate(expr: string, rule: string, note = ""): this {
+    return this.add({ kind: "differentiate", expr, rule, note });
+  }
+
+  /**
+   * Adds a step that is equal to the previous expression.
+   * @param expr the rewritten expression, mathjs syntax
+   * @param rule what justifies it, e.g. "algebra: split the fraction"
+   * @param note a short explanation
+   */
+  rewrite(expr: string, rule: string, note = ""): this {
+    return this.add({ kind: "rewrite", expr, rule, note });
+  }
+
+  /** Verifies every step; see {@link verifyDerivation}. */
+  verify(options?: VerifyOptions): DerivationResult {
+    return verifyDerivation(this.spec, options);
+  }
+
+  private add(step: StepSpec): this {
+    this.spec.steps.push(step);
+    return this;
+  }
+}
+
+/**
+ * Starts a derivation.
+ *
+ * @example
+ *   derive("v′(x)", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } })
+ *     .differentiate("-e^(-x)", "sum rule, exponential rule, chain rule")
+ *     .verify().ok   // → true
+ * @param title shown above the steps
+ * @param head  the function, variable and domain
+ * @returns a {@link Derivation} with no steps yet
+ */
+export function derive(title: string, head: DeriveHead): Derivation {
+  return new Derivation({
+    title,
+    name: head.name ?? "f",
+    f: head.f,
+    wrt: head.wrt,
+    domain: head.domain,
+    defs: head.defs,
+    texNames: head.texNames,
+    steps: [],
+  });
+}

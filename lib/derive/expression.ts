@@ -1,0 +1,105 @@
+import { create, all, type MathNode, type FunctionNode, type SymbolNode } from "mathjs";
+
+/** The mathjs instance (double precision) the engine parses, simplifies and differentiates with. */
+export const math = create(all);
+
+/** Names that are constants, not variables: Euler's number and π. */
+const CONSTANTS = new Set(["e", "pi", "E", "PI"]);
+
+/** A user function the steps may call, such as sigma(u) = 1 / (1 + e^(-u)). */
+export interface Definition {
+  params: string[];
+  body: MathNode;
+}
+
+/** Function names every derivation knows, with their defining formulas. */
+export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
+  "sigma(u)": "1 / (1 + e^(-u))",
+  "softplus(u)": "log(1 + e^u)",
+};
+
+/**
+ * Parses an expression in mathjs syntax, naming where it came from when it fails.
+ *
+ * @param expr  the expression text, e.g. "e^(-x) / (1 + e^(-x))^2"
+ * @param where what the expression is, for the error, e.g. `step 3 of "σ′ by the quotient rule"`
+ * @returns the mathjs expression tree
+ * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>`
+ */
+export function parseExpression(expr: string, where: string): MathNode {
+  if (typeof expr !== "string" || expr.trim() === "") {
+    throw new SyntaxError(`${where}: the expression is empty`);
+  }
+  try {
+    return math.parse(expr);
+  } catch (err) {
+    throw new SyntaxError(`${where}: cannot parse "${expr}": ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Parses definitions written as `{"sigma(u)": "1 / (1 + e^(-u))"}`.
+ *
+ * @throws SyntaxError naming the definition that does not parse or has a malformed head
+ */
+export function parseDefinitions(defs: Readonly<Record<string, string>>): Map<string, Definition> {
+  const out = new Map<string, Definition>();
+  for (const [head, body] of Object.entries(defs)) {
+    const m = /^\s*([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/.exec(head);
+    if (!m) throw new SyntaxError(`definition "${head}": expected a head like "f(u)" or "f(u, v)"`);
+    out.set(m[1], { params: m[2].split(",").map((p) => p.trim()), body: parseExpression(body, `definition "${head}"`) });
+  }
+  return out;
+}
+
+/**
+ * Replaces every call of a defined function by its body, with the arguments
+ * substituted for the parameters, until no defined call is left.
+ *
+ * @throws RangeError when a call has the wrong number of arguments, or definitions recurse
+ */
+export function expandDefinitions(node: MathNode, defs: ReadonlyMap<string, Definition>, where: string): MathNode {
+  let current = node;
+  for (let depth = 0; depth < 16; depth++) {
+    let changed = false;
+    current = current.transform((n) => {
+      if (!isFunctionCall(n) || !defs.has(n.fn.name)) return n;
+      const def = defs.get(n.fn.name)!;
+      if (n.args.length !== def.params.length) {
+        throw new RangeError(`${where}: ${n.fn.name} takes ${def.params.length} argument(s), got ${n.args.length} in "${n.toString()}"`);
+      }
+      changed = true;
+      const args = new Map(def.params.map((p, i) => [p, n.args[i]] as const));
+      const body = def.body.transform((b) => (isSymbol(b) && args.has(b.name) ? math.parse(`(${args.get(b.name)!.toString()})`) : b));
+      return math.parse(`(${body.toString()})`);
+    });
+    if (!changed) return current;
+  }
+  throw new RangeError(`${where}: definitions expand without end (a definition calls itself?)`);
+}
+
+/** The variables an expression uses: symbols that are neither constants nor called as functions. */
+export function freeVariables(node: MathNode): Set<string> {
+  const names = new Set<string>();
+  node.traverse((n, path) => {
+    if (isSymbol(n) && path !== "fn" && !CONSTANTS.has(n.name)) names.add(n.name);
+  });
+  return names;
+}
+
+/** Names called as functions in an expression, e.g. "sigma" in "sigma(x) * 2". */
+export function calledFunctions(node: MathNode): Set<string> {
+  const names = new Set<string>();
+  node.traverse((n) => {
+    if (isFunctionCall(n)) names.add(n.fn.name);
+  });
+  return names;
+}
+
+export function isSymbol(n: MathNode): n is SymbolNode {
+  return (n as SymbolNode).isSymbolNode === true;
+}
+
+export function isFunctionCall(n: MathNode): n is FunctionNode & { fn: SymbolNode } {
+  return (n as FunctionNode).isFunctionNode === true && isSymbol((n as FunctionNode).fn as MathNode);
+}

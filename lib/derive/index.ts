@@ -1,0 +1,8 @@
+export { derive, Derivation, type DeriveHead } from "./derive";
+export { verifyDerivation, type VerifyOptions } from "./verify";
+export { compare, formatPoint, PRECISION, TOLERANCE, type Verdict } from "./compare";
+export { parseDomain, samplePoints, type Domain, type DomainSpec } from "./domain";
+export { toTex, DEFAULT_TEX_NAMES } from "./tex";
+export { BUILTIN_DEFINITIONS } from "./expression";
+export type { DerivationSpec, StepSpec } from "./spec";
+export type * from "./types";

@@ -1,0 +1,69 @@
+import type { MathNode, OperatorNode, ParenthesisNode, SymbolNode, FunctionNode } from "mathjs";
+import { isFunctionCall, isSymbol, math } from "./expression";
+
+/** LaTeX for variable and function names that are not plain letters. */
+export const DEFAULT_TEX_NAMES: Readonly<Record<string, string>> = {
+  yhat: "\\hat{y}",
+  sigma: "\\sigma",
+  softplus: "\\operatorname{softplus}",
+  e: "e",
+  pi: "\\pi",
+};
+
+const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "phi", "psi", "omega"]);
+
+/**
+ * Renders an expression as LaTeX: mathjs `toTex` with `parenthesis: "keep"`,
+ * tidied so that names print as a reader writes them (yhat → \hat{y}, t → t rather
+ * than mathjs's unit \mathrm{t}, sigma(x) → \sigma\left(x\right)) and powers print
+ * without redundant brackets (e^{-x}, not {e}^{\left(-x\right)}).
+ *
+ * @param node  a mathjs expression tree
+ * @param names extra name → LaTeX entries, overriding {@link DEFAULT_TEX_NAMES}
+ * @returns a LaTeX string for display math (no surrounding $ signs)
+ */
+export function toTex(node: MathNode, names: Readonly<Record<string, string>> = {}): string {
+  const table = { ...DEFAULT_TEX_NAMES, ...names };
+  const nameTex = (name: string): string =>
+    table[name] ?? (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : `\\mathit{${name}}`);
+  const handler = (n: MathNode, options: object): string | undefined => {
+    if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
+    if (isFunctionCall(n) && (table[n.fn.name] !== undefined || !isBuiltinFunction(n.fn.name))) {
+      const args = (n as FunctionNode).args.map((a) => stripParens(a).toTex(options)).join(", ");
+      return `${nameTex(n.fn.name)}\\left(${args}\\right)`;
+    }
+    const op = n as OperatorNode;
+    if (op.isOperatorNode && op.fn === "pow" && op.args.length === 2) {
+      const [base, exp] = op.args;
+      const b = stripParens(base);
+      const simpleBase = isSymbol(b) || (b as { isConstantNode?: boolean }).isConstantNode === true;
+      const baseTex = b.toTex(options).trim();
+      return `${simpleBase ? baseTex : `\\left(${baseTex}\\right)`}^{${stripParens(exp).toTex(options).trim()}}`;
+    }
+    if (op.isOperatorNode && op.fn === "divide" && op.args.length === 2) {
+      const [num, den] = op.args.map((a) => stripParens(a).toTex(options).trim());
+      return `\\frac{${num}}{${den}}`;
+    }
+    return undefined;
+  };
+  return tidy(node.toTex({ parenthesis: "keep", handler } as object));
+}
+
+function isBuiltinFunction(name: string): boolean {
+  return typeof (math as unknown as Record<string, unknown>)[name] === "function";
+}
+
+function stripParens(n: MathNode): MathNode {
+  let cur = n;
+  while ((cur as ParenthesisNode).isParenthesisNode) cur = (cur as ParenthesisNode).content;
+  return cur;
+}
+
+function tidy(tex: string): string {
+  return tex
+    .replace(/\s+/g, " ")
+    .replace(/\{ /g, "{")
+    .replace(/\( /g, "(")
+    .replace(/- /g, "-")
+    .trim();
+}

@@ -1,0 +1,129 @@
+import type { MathNode } from "mathjs";
+import { compare } from "./compare";
+import { parseDomain, samplePoints, type Domain } from "./domain";
+import {
+  BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
+  type Definition,
+} from "./expression";
+import type { DerivationSpec } from "./spec";
+import { toTex } from "./tex";
+import type { DerivationResult, StepResult } from "./types";
+import { PRECISION } from "./compare";
+
+/** Options of {@link verifyDerivation}. */
+export interface VerifyOptions {
+  /** Sample points of the numeric tier (default 24, at least 16). */
+  samples?: number;
+  /** Seed of the sample points (default "stepwise"). */
+  seed?: string;
+}
+
+/**
+ * Verifies a derivation step by step. Each "rewrite" step must equal the expression
+ * before it; each "differentiate" step must equal mathjs's `derivative` of the
+ * expression before it; and the last step must equal mathjs's `derivative` of the given
+ * function (applied once per "differentiate" step). Each comparison is decided by the
+ * symbolic tier (mathjs `simplify`) or else the numeric tier (50-digit evaluation at
+ * seeded random points of the domain); see `compare`.
+ *
+ * @param spec    the derivation; see {@link DerivationSpec}
+ * @param options sample count and seed
+ * @returns per-step verdicts with the deciding tier, and a counterexample for each wrong step
+ * @throws RangeError when there are no steps, fewer than 16 samples, a malformed domain, or a step
+ *         uses a variable with no declared domain (the message names the step and the variable)
+ * @throws SyntaxError when a step does not parse (the message names the step and the expression)
+ */
+export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
+  const where = `derivation "${spec.title}"`;
+  const samples = options.samples ?? 24;
+  const seed = options.seed ?? "stepwise";
+  if (!Array.isArray(spec.steps) || spec.steps.length === 0) throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
+  if (!Number.isInteger(samples) || samples < 16) throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
+  const domain = parseDomain(spec.domain, where);
+  if (!domain.has(spec.wrt)) throw new RangeError(`${where}: the variable ${spec.wrt} has no declared domain`);
+  const defs = definitionsFor(spec, where);
+  const texNames = spec.texNames ?? {};
+  const prepare = (expr: string, label: string): MathNode => {
+    const stepWhere = `${where}, ${label} ("${expr}")`;
+    const expanded = expandDefinitions(parseExpression(expr, `${where}, ${label}`), defs, stepWhere);
+    checkNames(expanded, domain, stepWhere);
+    return expanded;
+  };
+  const points = samplePoints(domain, samples, seed);
+  const given = prepare(spec.f, "the given function");
+  const lhsName = toTex(math.parse(spec.name), texNames);
+  const wrtTex = toTex(math.parse(spec.wrt), texNames);
+  const steps: StepResult[] = [
+    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(spec.f), texNames), lhs: `${lhsName}(${wrtTex})`,
+      rule: "", note: "", ok: true, tier: null, against: "" },
+  ];
+  let prev = given;
+  let order = 0;
+  spec.steps.forEach((step, i) => {
+    const label = `step ${i + 1}`;
+    const node = prepare(step.expr, label);
+    const stepWhere = `${where}, ${label} ("${step.expr}")`;
+    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, stepWhere) : prev;
+    if (step.kind === "differentiate") order++;
+    const verdict = compare(node, against, points, stepWhere);
+    steps.push({
+      index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), texNames),
+      lhs: step.kind === "differentiate" ? derivativeTex(lhsName, wrtTex, order, domain.size) : "",
+      rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: against.toString(),
+      ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
+    });
+    prev = node;
+  });
+  let final: StepResult | undefined;
+  if (order > 0) {
+    let target = given;
+    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${where}, the closing check`);
+    const verdict = compare(prev, target, points, `${where}, the closing check`);
+    const last = steps[steps.length - 1];
+    final = {
+      ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(lhsName, wrtTex, order, domain.size),
+      rule: "closing check", note: "the last step against mathjs derivative() of the given function",
+      ok: verdict.equal, tier: verdict.tier, against: target.toString(),
+      ...(verdict.equal ? { counterexample: undefined } : { counterexample: verdict.counterexample }),
+    };
+    if (verdict.equal) delete final.counterexample;
+  }
+  const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
+  return { title: spec.title, wrt: spec.wrt, name: spec.name, steps, final, ok, samples, precision: PRECISION, seed };
+}
+
+function definitionsFor(spec: DerivationSpec, where: string): Map<string, Definition> {
+  const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(spec.defs ?? {}) });
+  const own = /^[A-Za-z_]\w*$/.test(spec.name) && !defs.has(spec.name) && typeof (math as unknown as Record<string, unknown>)[spec.name] !== "function";
+  if (own) defs.set(spec.name, { params: [spec.wrt], body: parseExpression(spec.f, `${where}, the given function`) });
+  return defs;
+}
+
+function checkNames(node: MathNode, domain: Domain, where: string): void {
+  for (const v of freeVariables(node)) {
+    if (!domain.has(v)) {
+      throw new RangeError(`${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
+    }
+  }
+  for (const fn of calledFunctions(node)) {
+    if (typeof (math as unknown as Record<string, unknown>)[fn] !== "function") {
+      throw new RangeError(`${where}: unknown function ${fn}(…); declare it in defs, e.g. { "${fn}(u)": "…" }`);
+    }
+  }
+}
+
+function differentiate(node: MathNode, wrt: string, where: string): MathNode {
+  try {
+    return math.derivative(node, wrt);
+  } catch (err) {
+    throw new RangeError(`${where}: mathjs derivative() failed on "${node.toString()}": ${(err as Error).message}`);
+  }
+}
+
+function derivativeTex(name: string, wrt: string, order: number, variables: number): string {
+  if (variables > 1) {
+    const power = order > 1 ? `^{${order}}` : "";
+    return `\\frac{\\partial${power} ${name}}{\\partial ${wrt}${power}}`;
+  }
+  return `${name}${"'".repeat(order)}(${wrt})`;
+}

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+/** The project root: the folder holding package.json, jupyter/ and scripts/. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+/** The folder named on JUPYTER_PATH so that Jupyter finds the project's tslab kernelspec. */
+export const JUPYTER_DIR = path.join(PROJECT_ROOT, "jupyter");
+
+/**
+ * The environment for Jupyter processes: the current one with the project's
+ * jupyter/ folder first on JUPYTER_PATH (the kernelspec "tslab" in
+ * jupyter/kernels/tslab runs this project's own node_modules/tslab).
+ */
+export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const rest = base.JUPYTER_PATH ? [base.JUPYTER_PATH] : [];
+  return { ...base, JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter), PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore" };
+}
+
+let cached: string | undefined;
+
+/**
+ * Finds a Python 3 that can import nbclient and nbformat: $STEPWISE_PYTHON if set,
+ * else /usr/bin/python3 (Debian's, where apt installs python3-nbclient), else python3.
+ *
+ * @returns the interpreter's path or command name
+ * @throws Error saying how to install Jupyter's executor when none is found
+ */
+export function findPython(): string {
+  if (cached) return cached;
+  const candidates = [process.env.STEPWISE_PYTHON, "/usr/bin/python3", "python3"].filter((c): c is string => !!c);
+  for (const py of candidates) {
+    const r = spawnSync(py, ["-c", "import nbclient, nbformat"], { stdio: "ignore" });
+    if (r.status === 0) return (cached = py);
+  }
+  throw new Error(
+    `no Python with nbclient found (tried ${candidates.join(", ")}). Install Jupyter's executor: ` +
+      "on Debian/Ubuntu `apt-get install -y jupyter-nbconvert python3-nbclient`, elsewhere `pip install nbclient nbformat`, " +
+      "or point STEPWISE_PYTHON at a Python that has it.",
+  );
+}
