@@ -18,6 +18,7 @@ export type Verdict =
 /**
  * Decides whether two expressions are equal on a domain, in two tiers.
  *
+ * 0. the step must be a finite real number at every point (else it is rejected there);
  * 1. symbolic: mathjs `simplify` of (actual) − (expected) is the constant 0;
  * 2. numeric: both are evaluated with 50-digit BigNumber arithmetic at every given
  *    point and must agree to a relative 1e-30 (of max(1, |a|, |b|)) at each.
@@ -35,23 +36,30 @@ export type Verdict =
  *         declared for the derivation does not suit the expression
  */
 export function compare(actual: MathNode, expected: MathNode, points: Record<string, string>[], where: string): Verdict {
-  if (provenSymbolically(actual, expected)) return { equal: true, tier: "symbolic" };
   const a = big.parse(actual.toString()).compile();
   const b = big.parse(expected.toString()).compile();
-  const tol = big.bignumber(TOLERANCE);
-  for (const point of points) {
-    const scope = Object.fromEntries(Object.entries(point).map(([k, v]) => [k, big.bignumber(v)]));
+  const scopes = points.map((point) => Object.fromEntries(Object.entries(point).map(([k, v]) => [k, big.bignumber(v)])));
+  const wants = scopes.map((scope, i) => {
     const want = evaluateReal(b, scope);
     if (typeof want === "string") {
-      throw new RangeError(`${where}: "${expected.toString()}" is ${want} at ${formatPoint(point)}; check the declared domain`);
+      throw new RangeError(`${where}: "${expected.toString()}" is ${want} at ${formatPoint(points[i])}; check the declared domain`);
     }
-    const got = evaluateReal(a, scope);
-    if (typeof got === "string" || got.minus(want).abs().gt(tol.times(maxAbs(want, got)))) {
-      return {
-        equal: false,
-        tier: "numeric",
-        counterexample: { point, expected: show(want), actual: typeof got === "string" ? got : show(got) },
-      };
+    return want;
+  });
+  const gots = scopes.map((scope) => evaluateReal(a, scope));
+  // A step must be a real, finite number on the whole domain, even where simplify
+  // would prove it: 0·log(−ŷ) "simplifies" to 0 but is not defined over the reals.
+  const undefinedAt = gots.findIndex((g) => typeof g === "string");
+  if (undefinedAt >= 0) {
+    return { equal: false, tier: "numeric", counterexample: { point: points[undefinedAt], expected: show(wants[undefinedAt]), actual: gots[undefinedAt] as string } };
+  }
+  if (provenSymbolically(actual, expected)) return { equal: true, tier: "symbolic" };
+  const tol = big.bignumber(TOLERANCE);
+  for (let i = 0; i < points.length; i++) {
+    const got = gots[i] as Big;
+    const want = wants[i];
+    if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)))) {
+      return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: show(got) } };
     }
   }
   return { equal: true, tier: "numeric" };

@@ -1,5 +1,5 @@
 export { derive, Derivation, type DeriveHead } from "./derive";
-export { verifyDerivation, type VerifyOptions } from "./verify";
+export { verifyDerivation, verifyStep, type VerifyOptions } from "./verify";
 export { compare, formatPoint, PRECISION, TOLERANCE, type Verdict } from "./compare";
 export { parseDomain, samplePoints, type Domain, type DomainSpec } from "./domain";
 export { toTex, DEFAULT_TEX_NAMES } from "./tex";

@@ -5,7 +5,7 @@ import {
   BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
   type Definition,
 } from "./expression";
-import type { DerivationSpec } from "./spec";
+import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { PRECISION } from "./compare";
@@ -34,6 +34,78 @@ export interface VerifyOptions {
  * @throws SyntaxError when a step does not parse (the message names the step and the expression)
  */
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
+  const ctx = prepare(spec, options);
+  const steps: StepResult[] = [
+    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(spec.f), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
+      rule: "", note: "", ok: true, tier: null, against: "" },
+  ];
+  let prev = ctx.given;
+  let order = 0;
+  spec.steps.forEach((step, i) => {
+    if (step.kind === "differentiate") order++;
+    const { result, node } = checkStep(ctx, i, step, prev, order);
+    steps.push(result);
+    prev = node;
+  });
+  let final: StepResult | undefined;
+  if (order > 0) {
+    let target = ctx.given;
+    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`);
+    const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`);
+    const { counterexample: _drop, ...last } = steps[steps.length - 1];
+    final = {
+      ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
+      rule: "closing check", note: "the last step against mathjs derivative() of the given function",
+      ok: verdict.equal, tier: verdict.tier, against: target.toString(),
+      ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
+    };
+  }
+  const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
+  return { title: spec.title, wrt: spec.wrt, name: spec.name, steps, final, ok, samples: ctx.samples, precision: PRECISION, seed: ctx.seed };
+}
+
+/**
+ * Verifies one step of a derivation against the steps before it, optionally with its
+ * expression replaced (how the mutation test puts a wrong step in). The steps before
+ * it are taken as written and not checked.
+ *
+ * @param spec    the derivation
+ * @param index   1-based step number
+ * @param expr    expression to check in place of the step's own (default: the step's own)
+ * @returns the step's verdict
+ * @throws as {@link verifyDerivation}; RangeError when index is not a step number
+ */
+export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
+  const ctx = prepare(spec, options);
+  if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
+    throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
+  }
+  let prev = ctx.given;
+  let order = 0;
+  for (let i = 0; i < index - 1; i++) {
+    if (spec.steps[i].kind === "differentiate") order++;
+    prev = ctx.prepare(spec.steps[i].expr, `step ${i + 1}`);
+  }
+  const step = { ...spec.steps[index - 1], expr: expr ?? spec.steps[index - 1].expr };
+  if (step.kind === "differentiate") order++;
+  return checkStep(ctx, index - 1, step, prev, order).result;
+}
+
+interface Context {
+  where: string;
+  wrt: string;
+  samples: number;
+  seed: string;
+  domain: Domain;
+  points: Record<string, string>[];
+  given: MathNode;
+  texNames: Readonly<Record<string, string>>;
+  lhsName: string;
+  wrtTex: string;
+  prepare(expr: string, label: string): MathNode;
+}
+
+function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const where = `derivation "${spec.title}"`;
   const samples = options.samples ?? 24;
   const seed = options.seed ?? "stepwise";
@@ -43,53 +115,46 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   if (!domain.has(spec.wrt)) throw new RangeError(`${where}: the variable ${spec.wrt} has no declared domain`);
   const defs = definitionsFor(spec, where);
   const texNames = spec.texNames ?? {};
-  const prepare = (expr: string, label: string): MathNode => {
+  const prepareExpr = (expr: string, label: string): MathNode => {
     const stepWhere = `${where}, ${label} ("${expr}")`;
     const expanded = expandDefinitions(parseExpression(expr, `${where}, ${label}`), defs, stepWhere);
     checkNames(expanded, domain, stepWhere);
     return expanded;
   };
-  const points = samplePoints(domain, samples, seed);
-  const given = prepare(spec.f, "the given function");
-  const lhsName = toTex(math.parse(spec.name), texNames);
-  const wrtTex = toTex(math.parse(spec.wrt), texNames);
-  const steps: StepResult[] = [
-    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(spec.f), texNames), lhs: `${lhsName}(${wrtTex})`,
-      rule: "", note: "", ok: true, tier: null, against: "" },
-  ];
-  let prev = given;
-  let order = 0;
-  spec.steps.forEach((step, i) => {
-    const label = `step ${i + 1}`;
-    const node = prepare(step.expr, label);
-    const stepWhere = `${where}, ${label} ("${step.expr}")`;
-    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, stepWhere) : prev;
-    if (step.kind === "differentiate") order++;
-    const verdict = compare(node, against, points, stepWhere);
-    steps.push({
-      index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), texNames),
-      lhs: step.kind === "differentiate" ? derivativeTex(lhsName, wrtTex, order, domain.size) : "",
-      rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: against.toString(),
-      ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
-    });
-    prev = node;
-  });
-  let final: StepResult | undefined;
-  if (order > 0) {
-    let target = given;
-    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${where}, the closing check`);
-    const verdict = compare(prev, target, points, `${where}, the closing check`);
-    const last = steps[steps.length - 1];
-    final = {
-      ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(lhsName, wrtTex, order, domain.size),
-      rule: "closing check", note: "the last step against mathjs derivative() of the given function",
-      ok: verdict.equal, tier: verdict.tier, against: target.toString(),
-      ...(verdict.equal ? { counterexample: undefined } : { counterexample: verdict.counterexample }),
-    };
-    if (verdict.equal) delete final.counterexample;
-  }
-  const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
-  return { title: spec.title, wrt: spec.wrt, name: spec.name, steps, final, ok, samples, precision: PRECISION, seed };
+  return {
+    where, wrt: spec.wrt, samples, seed, domain, texNames,
+    points: samplePoints(domain, samples, seed),
+    given: prepareExpr(spec.f, "the given function"),
+    lhsName: toTex(math.parse(spec.name), texNames),
+    wrtTex: toTex(math.parse(spec.wrt), texNames),
+    prepare: prepareExpr,
+  };
+}
+
+/** Checks step i (0-based) against `prev`; `order` counts the differentiations up to and including it. */
+function checkStep(ctx: Context, i: number, step: StepSpec, prev: MathNode, order: number): { result: StepResult; node: MathNode } {
+  const label = `step ${i + 1}`;
+  const node = ctx.prepare(step.expr, label);
+  const stepWhere = `${ctx.where}, ${label} ("${step.expr}")`;
+  const against = step.kind === "differentiate" ? differentiate(prev, ctx.wrt, stepWhere) : prev;
+  const verdict = compare(node, against, ctx.points, stepWhere);
+  const result: StepResult = {
+    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), ctx.texNames),
+    lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
+    rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: against.toString(),
+    ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
+  };
+  return { result, node };
+}
+
+/**
+ * Parses an expression in the context of a derivation and expands the functions it
+ * calls (sigma, softplus, the derivation's own name, its defs) into their formulas.
+ * @throws SyntaxError / RangeError as {@link verifyDerivation}
+ */
+export function expandInDerivation(spec: DerivationSpec, expr: string): MathNode {
+  const where = `derivation "${spec.title}"`;
+  return expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where);
 }
 
 function definitionsFor(spec: DerivationSpec, where: string): Map<string, Definition> {

@@ -1,0 +1,80 @@
+import type { MathNode, ConstantNode, OperatorNode } from "mathjs";
+import { isFunctionCall, isSymbol, math } from "./expression";
+
+/**
+ * Generates single-change mutants of an expression, the kinds of slip a person makes
+ * by hand: a flipped sign (+ ↔ −, a dropped or added unary minus), a dropped term or
+ * factor, swapped operands of − and /, · ↔ /, a changed exponent or constant, a
+ * variable replaced by another one of the derivation (e.g. ŷ ↔ t), a dropped
+ * function, σ(z) → 1 − σ(z); and, over the whole expression, every occurrence of
+ * two variables swapped at once, and the whole negated.
+ *
+ * @param expr      an expression in mathjs syntax
+ * @param variables the derivation's variables (candidates for swaps)
+ * @returns distinct mutant expressions (mathjs syntax), none equal to `expr` as text;
+ *          some may still be mathematically equal to it: filter them before use
+ */
+export function mutateExpression(expr: string, variables: readonly string[]): string[] {
+  const root = math.parse(expr);
+  const original = root.toString();
+  const out = new Set<string>();
+  const nodes: { node: MathNode; path: string | null }[] = [];
+  root.traverse((node, path) => nodes.push({ node, path }));
+  nodes.forEach(({ node, path }, k) => {
+    if (path === "fn") return; // a function's name, not a value
+    for (const replacement of localMutations(node, variables)) {
+      out.add(replaceNth(root, k, replacement).toString());
+    }
+  });
+  out.add(`-(${original})`);
+  for (let i = 0; i < variables.length; i++) {
+    for (let j = i + 1; j < variables.length; j++) out.add(swapVariables(root, variables[i], variables[j]).toString());
+  }
+  out.delete(original);
+  return [...out];
+}
+
+function localMutations(node: MathNode, variables: readonly string[]): string[] {
+  const s = (n: MathNode): string => `(${n.toString()})`;
+  const op = node as OperatorNode;
+  if (op.isOperatorNode && op.args.length === 2) {
+    const [a, b] = op.args;
+    switch (op.op) {
+      case "+": return [`${s(a)} - ${s(b)}`, s(a), s(b)];
+      case "-": return [`${s(a)} + ${s(b)}`, s(a), `-${s(b)}`, `${s(b)} - ${s(a)}`];
+      case "*": return [`${s(a)} / ${s(b)}`, s(a), s(b)];
+      case "/": return [`${s(a)} * ${s(b)}`, `${s(b)} / ${s(a)}`, s(a)];
+      case "^": return [`${s(a)} ^ (${s(b)} + 1)`, `${s(a)} ^ (-${s(b)})`, s(a), `${s(a)} ^ (2 * ${s(b)})`];
+    }
+  }
+  if (op.isOperatorNode && op.op === "-" && op.args.length === 1) return [s(op.args[0])];
+  const c = node as ConstantNode;
+  if (c.isConstantNode && typeof c.value === "number") {
+    return c.value === 0 ? ["1"] : [`${c.value + 1}`, `${2 * c.value}`, `${-c.value}`];
+  }
+  if (isSymbol(node)) {
+    if (node.name === "e") return ["2"];
+    return [`-${node.name}`, ...variables.filter((v) => v !== node.name)];
+  }
+  if (isFunctionCall(node)) {
+    const arg = node.args.length === 1 ? s(node.args[0]) : undefined;
+    const more = node.fn.name === "sigma" ? [`1 - ${s(node)}`, `sigma(-${arg})`] : [];
+    return [...(arg ? [arg] : []), ...more];
+  }
+  return [];
+}
+
+/** Replaces the k-th node (pre-order, as `traverse` visits them) by a parsed replacement. */
+function replaceNth(root: MathNode, k: number, replacement: string): MathNode {
+  let i = 0;
+  return root.transform((n) => (i++ === k ? math.parse(`(${replacement})`) : n));
+}
+
+function swapVariables(root: MathNode, a: string, b: string): MathNode {
+  return root.transform((n, path) => {
+    if (!isSymbol(n) || path === "fn") return n;
+    if (n.name === a) return math.parse(b);
+    if (n.name === b) return math.parse(a);
+    return n;
+  });
+}
