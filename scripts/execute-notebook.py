@@ -9,6 +9,7 @@ writes the partly executed notebook to OUT, and exits with status 1.
 """
 import json
 import os
+import re
 import sys
 
 import nbformat
@@ -37,14 +38,28 @@ def main(argv):
     except (CellExecutionError, CellTimeoutError) as err:
         status = 1
         cell = failing_cell(nb)
-        report = {"notebook": src, "cell": cell, "ename": getattr(err, "ename", type(err).__name__),
-                  "evalue": getattr(err, "evalue", str(err).strip().splitlines()[-1] if str(err).strip() else "")}
+        ename, evalue = getattr(err, "ename", type(err).__name__), getattr(err, "evalue", "")
+        if not evalue and cell is not None:
+            # tslab reports a runtime error as stderr text and an error output with empty fields.
+            ename, evalue = error_from_stderr(nb.cells[cell - 1]) or (ename, str(err).strip().splitlines()[-1] if str(err).strip() else "")
+        report = {"notebook": src, "cell": cell, "ename": ename, "evalue": evalue}
         print(json.dumps(report), file=sys.stderr)
     except Exception as err:  # kernel died, could not start, ...
         status = 1
         print(json.dumps({"notebook": src, "cell": None, "ename": type(err).__name__, "evalue": str(err)}), file=sys.stderr)
     nbformat.write(nb, dst)
     return status
+
+
+def error_from_stderr(cell):
+    """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
+    for line in text.splitlines():
+        m = re.match(r"^\s*([A-Za-z_][\w.]*(?:Error|Exception))(?::\s*(.*))?$", line)
+        if m:
+            return m.group(1), (m.group(2) or "").strip()
+    lines = [l for l in text.splitlines() if l.strip()]
+    return ("Error", lines[-1].strip()) if lines else None
 
 
 def failing_cell(nb):

@@ -3,9 +3,15 @@ import { math } from "./expression";
 import type { Counterexample, Tier } from "./types";
 
 /** Decimal digits of the numeric tier's arithmetic. */
-export const PRECISION = 50;
-/** Two values agree when |a − b| ≤ TOLERANCE · max(1, |a|, |b|). */
+export const PRECISION = 60;
+/** Two values agree when |a − b| ≤ TOLERANCE · max(|a|, |b|) + ABSOLUTE_FLOOR. */
 export const TOLERANCE = "1e-30";
+/**
+ * Below this, a difference is taken for rounding noise of the 60-digit arithmetic
+ * (intermediate terms up to ~1e10 leave noise under 1e-49): values smaller than
+ * about 1e-45 cannot be told apart from 0 by the numeric tier.
+ */
+export const ABSOLUTE_FLOOR = "1e-45";
 
 const big = create(all, { number: "BigNumber", precision: PRECISION });
 type Big = BigNumber;
@@ -19,13 +25,17 @@ export type Verdict =
  * Decides whether two expressions are equal on a domain, in two tiers.
  *
  * 0. the step must be a finite real number at every point (else it is rejected there);
- * 1. symbolic: mathjs `simplify` of (actual) − (expected) is the constant 0;
- * 2. numeric: both are evaluated with 50-digit BigNumber arithmetic at every given
- *    point and must agree to a relative 1e-30 (of max(1, |a|, |b|)) at each.
+ * 1. numeric: both are evaluated with 60-digit BigNumber arithmetic at every given
+ *    point and must agree to a relative 1e-30 (plus an absolute 1e-45) at each;
+ *    a disagreement rejects the step with the first point where the values differ;
+ * 2. symbolic: when they agree everywhere, the step is reported as decided by the
+ *    symbolic tier if mathjs `simplify` of (actual) − (expected) is the constant 0,
+ *    else by the numeric tier.
  *
- * A true identity that `simplify` cannot prove (e.g. −t/ŷ + (1−t)/(1−ŷ) =
- * (ŷ−t)/(ŷ(1−ŷ))) is decided by tier 2; a false one is rejected by tier 2 with the
- * first point where the values differ.
+ * The numeric comparison always runs, so a rewrite rule of `simplify` that is not
+ * valid on the whole domain (it simplifies (x^2)^(1/2) to x, which is false for
+ * x < 0) cannot accept a wrong step. A true identity that `simplify` cannot prove
+ * (e.g. −t/ŷ + (1−t)/(1−ŷ) = (ŷ−t)/(ŷ(1−ŷ))) is decided by the numeric tier.
  *
  * @param actual   the step's expression, definitions already expanded
  * @param expected what it must equal, definitions already expanded
@@ -53,15 +63,16 @@ export function compare(actual: MathNode, expected: MathNode, points: Record<str
   if (undefinedAt >= 0) {
     return { equal: false, tier: "numeric", counterexample: { point: points[undefinedAt], expected: show(wants[undefinedAt]), actual: gots[undefinedAt] as string } };
   }
-  if (provenSymbolically(actual, expected)) return { equal: true, tier: "symbolic" };
   const tol = big.bignumber(TOLERANCE);
+  const floor = big.bignumber(ABSOLUTE_FLOOR);
   for (let i = 0; i < points.length; i++) {
     const got = gots[i] as Big;
     const want = wants[i];
-    if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)))) {
+    if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)).plus(floor))) {
       return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: show(got) } };
     }
   }
+  if (provenSymbolically(actual, expected)) return { equal: true, tier: "symbolic" };
   return { equal: true, tier: "numeric" };
 }
 
@@ -88,11 +99,9 @@ function evaluateReal(code: { evaluate(scope: object): unknown }, scope: object)
   return `not a number (${String(v)})`;
 }
 
-/** max(1, |a|, |b|): the scale the tolerance is relative to. */
+/** max(|a|, |b|): the scale the tolerance is relative to. */
 function maxAbs(a: Big, b: Big): Big {
-  const one = big.bignumber(1);
-  const m = a.abs().gt(b.abs()) ? a.abs() : b.abs();
-  return m.gt(one) ? m : one;
+  return a.abs().gt(b.abs()) ? a.abs() : b.abs();
 }
 
 function show(v: Big): string {

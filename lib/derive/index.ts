@@ -1,8 +1,9 @@
 export { derive, Derivation, type DeriveHead } from "./derive";
 export { verifyDerivation, verifyStep, type VerifyOptions } from "./verify";
-export { compare, formatPoint, PRECISION, TOLERANCE, type Verdict } from "./compare";
+export { compare, formatPoint, PRECISION, TOLERANCE, ABSOLUTE_FLOOR, type Verdict } from "./compare";
 export { parseDomain, samplePoints, type Domain, type DomainSpec } from "./domain";
 export { toTex, DEFAULT_TEX_NAMES } from "./tex";
 export { BUILTIN_DEFINITIONS } from "./expression";
 export type { DerivationSpec, StepSpec } from "./spec";
 export type * from "./types";
+export { assertVerified, failureMessage, DerivationFailedError } from "./failure";

@@ -30,7 +30,7 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
     if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
     if (isFunctionCall(n) && (table[n.fn.name] !== undefined || !isBuiltinFunction(n.fn.name))) {
       const args = (n as FunctionNode).args.map((a) => stripParens(a).toTex(options)).join(", ");
-      return `${nameTex(n.fn.name)}\\left(${args}\\right)`;
+      return ` ${nameTex(n.fn.name)}\\left(${args}\\right)`;
     }
     const op = n as OperatorNode;
     if (op.isOperatorNode && op.fn === "pow" && op.args.length === 2) {
@@ -38,11 +38,11 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
       const b = stripParens(base);
       const simpleBase = isSymbol(b) || (b as { isConstantNode?: boolean }).isConstantNode === true;
       const baseTex = b.toTex(options).trim();
-      return `${simpleBase ? baseTex : `\\left(${baseTex}\\right)`}^{${stripParens(exp).toTex(options).trim()}}`;
+      return ` ${simpleBase ? baseTex : `\\left(${baseTex}\\right)`}^{${stripParens(exp).toTex(options).trim()}}`;
     }
     if (op.isOperatorNode && op.fn === "divide" && op.args.length === 2) {
       const [num, den] = op.args.map((a) => stripParens(a).toTex(options).trim());
-      return `\\frac{${num}}{${den}}`;
+      return ` \\frac{${num}}{${den}}`;
     }
     return undefined;
   };
@@ -65,5 +65,6 @@ function tidy(tex: string): string {
     .replace(/\{ /g, "{")
     .replace(/\( /g, "(")
     .replace(/- /g, "-")
+    .replace(/~\s*/g, " ")
     .trim();
 }

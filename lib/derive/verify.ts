@@ -23,7 +23,7 @@ export interface VerifyOptions {
  * before it; each "differentiate" step must equal mathjs's `derivative` of the
  * expression before it; and the last step must equal mathjs's `derivative` of the given
  * function (applied once per "differentiate" step). Each comparison is decided by the
- * symbolic tier (mathjs `simplify`) or else the numeric tier (50-digit evaluation at
+ * symbolic tier (mathjs `simplify`) or else the numeric tier (60-digit evaluation at
  * seeded random points of the domain); see `compare`.
  *
  * @param spec    the derivation; see {@link DerivationSpec}

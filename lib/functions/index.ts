@@ -29,3 +29,4 @@ export {
   checkSameLength,
   checkDistribution,
 } from "./check";
+export { centralDifference, gradientCheck, type GradientCheckRow } from "./gradient-check";

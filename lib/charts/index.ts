@@ -1,0 +1,10 @@
+/** Plotly chart builders: plain `{ data, layout }` figures, deterministic and JSON-serialisable. */
+export type { Axis, ChartSample, Figure, Layout, LineStyle, Title, Trace } from "./types";
+export { CHART_PALETTE, CHART_HEIGHT, TWO_PANEL_HEIGHT, chartColor } from "./theme";
+export { evenGrid } from "./sample";
+export { plotFunctions, DEFAULT_CHART_POINTS } from "./plot-functions";
+export type { NamedFunction, PlotFunctionsOptions } from "./plot-functions";
+export { plotLossCurves } from "./plot-loss-curves";
+export type { LossFunctions, PlotLossCurvesOptions } from "./plot-loss-curves";
+export { plotErrorVsStep } from "./plot-error-vs-step";
+export type { StepErrorRow, StepErrorSeries, PlotErrorVsStepOptions } from "./plot-error-vs-step";

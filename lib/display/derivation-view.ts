@@ -1,0 +1,123 @@
+/**
+ * The format-independent view of a verified derivation: per row a mark and
+ * plain strings, and a summary. The HTML, Markdown and text renderers only lay
+ * this out, so all three say the same thing.
+ */
+import type { DerivationResult, StepResult } from "../derive/types";
+
+/**
+ * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
+ * failure; "rejected" (⊘) for a failure the caller expected (a wrong step shown
+ * on purpose); "given" (•) for the starting function, which is not checked.
+ */
+export type StepMark = "given" | "ok" | "failed" | "rejected";
+
+/** The glyph of each mark: ✓ U+2713, ✗ U+2717, ⊘ U+2298, • U+2022. */
+export const MARK_GLYPHS: Readonly<Record<StepMark, string>> = { given: "•", ok: "✓", failed: "✗", rejected: "⊘" };
+
+/** Words shown next to (or as a tooltip of) each glyph. */
+export const MARK_WORDS: Readonly<Record<StepMark, string>> = {
+  given: "given",
+  ok: "verified",
+  failed: "failed",
+  rejected: "rejected as expected",
+};
+
+/** One displayed row: a step of the derivation or the final check. */
+export interface DerivationRowView {
+  mark: StepMark;
+  /** "given", "step 3" or "final check". */
+  label: string;
+  /** What the row does: "rewrite" or "differentiate"; "" for the given function and the final check. */
+  action: string;
+  rule: string;
+  note: string;
+  /**
+   * The row as one TeX equation: "lhs = tex" (e.g. "g(x) = \\frac{1}{1+e^{-x}}"), or
+   * "= tex" for a rewrite, which continues the line above; "" when the step has no TeX.
+   */
+  math: string;
+  /** The row's expression in mathjs syntax. */
+  expr: string;
+  /** "symbolic", "numeric: 24 points, 60 digits", or "" for the given function. */
+  tier: string;
+  /** What the row was compared with (mathjs syntax), shown for failures and the final check; else "". */
+  against: string;
+  /** For a failure: "x = 0.5, t = 1" and both values as decimal strings. */
+  counterexample?: { point: string; expected: string; actual: string };
+}
+
+/** The whole view: title, rows in order, and the summary line (glyph and text). */
+export interface DerivationView {
+  title: string;
+  rows: DerivationRowView[];
+  summary: { mark: StepMark; text: string };
+}
+
+/**
+ * Builds the view of a derivation result.
+ *
+ * @param result the verifier's result (see lib/derive/types.ts)
+ * @param expectFailure true when the derivation contains a wrong step on purpose:
+ *   failing rows are then marked "rejected" (⊘), and a result with no failure is
+ *   itself the failure ("expected a rejection, but every step passed")
+ * @returns the view
+ * @throws TypeError when result has no steps array
+ */
+export function derivationView(result: DerivationResult, expectFailure = false): DerivationView {
+  if (!Array.isArray(result?.steps)) {
+    throw new TypeError(`derivationView: result.steps must be an array, got ${typeof result?.steps}`);
+  }
+  const fail: StepMark = expectFailure ? "rejected" : "failed";
+  const tierOf = (s: StepResult): string =>
+    s.tier === null ? "" : s.tier === "numeric" ? `numeric: ${result.samples} points, ${result.precision} digits` : s.tier;
+  const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
+    mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
+    label,
+    action,
+    rule: s.rule ?? "",
+    note: s.note ?? "",
+    math: s.tex ? (s.lhs ? `${s.lhs} = ${s.tex}` : `= ${s.tex}`) : "",
+    expr: s.expr ?? "",
+    tier: tierOf(s),
+    against: !s.ok || isFinal ? s.against ?? "" : "",
+    ...(s.ok || !s.counterexample
+      ? {}
+      : {
+          counterexample: {
+            point: Object.entries(s.counterexample.point).map(([k, v]) => `${k} = ${v}`).join(", "),
+            expected: s.counterexample.expected,
+            actual: s.counterexample.actual,
+          },
+        }),
+  });
+  const actionOf = (s: StepResult): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
+  const rows = result.steps.map((s) => row(s, s.kind === "given" ? "given" : `step ${s.index}`, actionOf(s), false));
+  if (result.final) {
+    const f = result.final;
+    rows.push(row(f, "final check", f.rule ? "" : "last step against mathjs's derivative of the given function", true));
+  }
+  return { title: result.title ?? "", rows, summary: summarise(result, expectFailure) };
+}
+
+/** The summary line: glyph and text (see {@link derivationView}). */
+function summarise(result: DerivationResult, expectFailure: boolean): { mark: StepMark; text: string } {
+  const checked = result.steps.filter((s) => s.kind !== "given").length;
+  const firstFailed = result.steps.find((s) => !s.ok);
+  const finalFailed = result.final && !result.final.ok ? result.final : undefined;
+  const failed = !result.ok || firstFailed !== undefined || finalFailed !== undefined;
+  if (!failed) {
+    if (expectFailure) return { mark: "failed", text: "expected a rejection, but every step passed" };
+    const final = result.final ? ", and the final check passed" : "";
+    return { mark: "ok", text: `all ${checked} step${checked === 1 ? "" : "s"} verified${final}` };
+  }
+  const what = firstFailed
+    ? `step ${firstFailed.index}: ${firstFailed.expr}`
+    : finalFailed
+      ? `the final check: ${finalFailed.expr} is not the derivative`
+      : "the derivation";
+  if (expectFailure) return { mark: "rejected", text: `rejected as expected: the verifier caught ${what}` };
+  if (firstFailed) return { mark: "failed", text: `step ${firstFailed.index} failed: ${firstFailed.expr}` };
+  if (finalFailed) return { mark: "failed", text: `final check failed: ${finalFailed.expr} is not the derivative` };
+  return { mark: "failed", text: "the derivation was not verified" };
+}

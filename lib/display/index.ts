@@ -1,0 +1,23 @@
+/** Display helpers for the tslab kernel: MIME bundles (pure) and the one module that sends them. */
+export type { MimeBundle } from "./types";
+export { escapeHtml, escapeMarkdown, jsonForScript } from "./escape";
+export { plotlyLibrary, plotlyLoaderHtml, PLOTLY_LOADER_ATTR, PLOTLY_READY_EVENT } from "./plotly-loader";
+export { figureSummary, figureTitle } from "./figure-summary";
+export { figureBundle, FIGURE_MARKERS } from "./figure-bundle";
+export type { FigureBundleOptions } from "./figure-bundle";
+export { extractFigures, stripPlotlyLoader } from "./figure-extract";
+export type { ExtractedFigure } from "./figure-extract";
+export { sendBundle, setDisplaySink } from "./send";
+export type { DisplaySink, DisplayTarget } from "./send";
+export { showFigure, resetPlotlyInjection } from "./show-figure";
+export type { ShowFigureOptions } from "./show-figure";
+export { derivationView, MARK_GLYPHS, MARK_WORDS } from "./derivation-view";
+export type { DerivationRowView, DerivationView, StepMark } from "./derivation-view";
+export { derivationHtml } from "./derivation-html";
+export { derivationMarkdown } from "./derivation-markdown";
+export { derivationText } from "./derivation-text";
+export { derivationBundle } from "./derivation-bundle";
+export type { DerivationDisplayOptions } from "./derivation-bundle";
+export { showDerivation } from "./show-derivation";
+export { showVerified } from "./show-verified";
+export { showTable, tableBundle, formatCell, type Table } from "./show-table";

@@ -1,0 +1,97 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derivationBundle, type MimeBundle } from "../../../lib/display";
+import { badResult, count, goodResult, hostileResult } from "./fixtures";
+
+const s = suite("derivationBundle");
+const FORMATS = ["text/html", "text/markdown", "text/plain"] as const;
+
+/** The text a reader sees in format f: for HTML, the markup with its tags removed. */
+function visible(b: MimeBundle, f: (typeof FORMATS)[number]): string {
+  const text = b[f] as string;
+  return f === "text/html" ? text.replace(/<[^>]*>/g, "") : text;
+}
+
+s("should have text/html, text/markdown and text/plain", () => {
+  assert.equal(Object.keys(derivationBundle(goodResult())).sort(), [...FORMATS]);
+});
+
+s("should mark a correct derivation with ✓ only: 3 steps, the final check and the summary", () => {
+  const b = derivationBundle(goodResult());
+  for (const f of FORMATS) {
+    assert.is(count(b[f] as string, "✓"), 5, f);
+    assert.is(count(b[f] as string, "✗"), 0, f);
+    assert.is(count(b[f] as string, "⊘"), 0, f);
+    assert.match(visible(b, f), "✓ all 3 steps verified", f);
+  }
+});
+
+s("should show each expression as display math", () => {
+  const b = derivationBundle(goodResult());
+  assert.match(b["text/html"] as string, "\\[ g(x) = \\frac{1}{1+e^{-x}} \\]");
+  assert.match(b["text/html"] as string, "\\[ g&#39;(x) = \\frac{0\\cdot(1+e^{-x})");
+  assert.match(b["text/markdown"] as string, "$$\ng'(x) = \\frac{0\\cdot(1+e^{-x})");
+  assert.match(b["text/markdown"] as string, "$$\n= \\frac{e^{-x}}{(1+e^{-x})^{2}}\n$$");
+  assert.match(b["text/plain"] as string, "      g(x) * (1 - g(x))");
+});
+
+s("should name the deciding tier and the rule", () => {
+  const b = derivationBundle(goodResult());
+  for (const f of FORMATS) {
+    assert.match(b[f] as string, "numeric: 24 points, 50 digits", f);
+    assert.match(b[f] as string, "symbolic", f);
+    assert.match(b[f] as string, "quotient rule", f);
+  }
+});
+
+s("should mark failures with ✗ and show the counterexample with both values", () => {
+  const b = derivationBundle(badResult());
+  for (const f of FORMATS) {
+    const text = b[f] as string;
+    assert.is(count(text, "✗"), 3, `${f}: step 2, final check, summary`);
+    assert.is(count(text, "✓"), 2, `${f}: steps 1 and 3`);
+    assert.match(text, "0.2350037122015945", f);
+    assert.match(text, "0.3775406687981454", f);
+    assert.match(text, "x = 0.5", f);
+  }
+  assert.match(b["text/plain"] as string, "✗ step 2 failed: e^(-x) / (1 + e^(-x))");
+  assert.match(b["text/html"] as string, "✗</span> step 2 failed: e^(-x) / (1 + e^(-x))");
+  assert.match(b["text/markdown"] as string, "**✗ step 2 failed: e^(-x) / (1 + e^(-x))**");
+});
+
+s("should show an expected rejection with ⊘ and no ✗ anywhere", () => {
+  const b = derivationBundle(badResult(), { expectFailure: true });
+  for (const f of FORMATS) {
+    const text = visible(b, f);
+    assert.is(count(text, "✗"), 0, f);
+    assert.is(count(text, "⊘"), 3, f);
+    assert.is(count(text, "⊘ rejected as expected"), 3, f);
+    assert.match(text, "the verifier caught step 2", f);
+  }
+});
+
+s("should show ✗ when a rejection was expected but every step passed", () => {
+  const b = derivationBundle(goodResult(), { expectFailure: true });
+  for (const f of FORMATS) {
+    assert.is(count(b[f] as string, "✗"), 1, f);
+    assert.match(b[f] as string, "expected a rejection, but every step passed", f);
+  }
+});
+
+s("should escape notes, rules and titles so no markup runs", () => {
+  const b = derivationBundle(hostileResult());
+  const html = b["text/html"] as string;
+  assert.not.match(html, "<script>alert");
+  assert.not.match(html, "<img");
+  assert.match(html, "&lt;script&gt;alert(1)&lt;/script&gt;");
+  assert.match(html, "&lt;img src=x onerror=alert(1)&gt; &amp; title");
+  assert.match(html, "\\[ = x &lt; 0 \\land y &gt; 1 \\]");
+  const md = b["text/markdown"] as string;
+  assert.not.match(md, /<script|<img/);
+  assert.match(md, "\\*\\*bold\\*\\* \\$x\\$ \\[link\\](javascript:alert(1))");
+  assert.match(md, "$$\n= x \\lt  0 \\land y \\gt  1\n$$");
+  assert.match(b["text/plain"] as string, "<script>alert(1)</script>");
+  assert.match(md, "\n\n&lt;script&gt;alert(1)&lt;/script&gt;\n\n");
+});
+
+s.run();

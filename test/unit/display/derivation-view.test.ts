@@ -1,0 +1,61 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derivationView } from "../../../lib/display";
+import { throwsError } from "../charts/helpers";
+import { badResult, goodResult } from "./fixtures";
+
+const s = suite("derivationView");
+
+s("should give one row per step plus the final check, with marks, labels and tiers", () => {
+  const v = derivationView(goodResult());
+  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "ok", "ok", "ok"]);
+  assert.equal(v.rows.map((r) => r.label), ["given", "step 1", "step 2", "step 3", "final check"]);
+  assert.equal(v.rows.map((r) => r.action), ["", "differentiate", "rewrite", "rewrite", ""]);
+  assert.is(v.rows[0].math, "g(x) = \\frac{1}{1+e^{-x}}");
+  assert.is(v.rows[2].math, "= \\frac{e^{-x}}{(1+e^{-x})^{2}}");
+  assert.ok(v.rows[4].math.startsWith("g'(x) = g(x)"), v.rows[4].math);
+  assert.equal(v.rows.map((r) => r.tier), ["", "symbolic", "symbolic", "numeric: 24 points, 50 digits", "numeric: 24 points, 50 digits"]);
+  assert.equal(v.summary, { mark: "ok", text: "all 3 steps verified, and the final check passed" });
+});
+
+s("should show what a failed step was compared with and its counterexample", () => {
+  const v = derivationView(badResult());
+  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "failed", "ok", "failed"]);
+  assert.equal(v.rows[2].counterexample, { point: "x = 0.5", expected: "0.2350037122015945", actual: "0.3775406687981454" });
+  assert.is(v.rows[2].against, "(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2");
+  assert.is(v.rows[1].against, "", "a passing step shows no comparison");
+  assert.equal(v.summary, { mark: "failed", text: "step 2 failed: e^(-x) / (1 + e^(-x))" });
+});
+
+s("should mark expected failures as rejected and report the catch", () => {
+  const v = derivationView(badResult(), true);
+  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "rejected", "ok", "rejected"]);
+  assert.equal(v.summary, { mark: "rejected", text: "rejected as expected: the verifier caught step 2: e^(-x) / (1 + e^(-x))" });
+});
+
+s("should treat a passing derivation as the failure when a rejection was expected", () => {
+  assert.equal(derivationView(goodResult(), true).summary, { mark: "failed", text: "expected a rejection, but every step passed" });
+});
+
+s("should name a failing final check when every step passed", () => {
+  const r = goodResult();
+  r.final = { ...r.final!, ok: false };
+  r.ok = false;
+  assert.equal(derivationView(r).summary, { mark: "failed", text: "final check failed: g(x) * (1 - g(x)) is not the derivative" });
+});
+
+s("should count a single step in the singular, and join several point coordinates", () => {
+  const r = goodResult();
+  r.steps = r.steps.slice(0, 2);
+  delete r.final;
+  assert.is(derivationView(r).summary.text, "all 1 step verified");
+  const b = badResult();
+  b.steps[2].counterexample!.point = { t: "1", yhat: "0.25" };
+  assert.is(derivationView(b).rows[2].counterexample?.point, "t = 1, yhat = 0.25");
+});
+
+s("should throw TypeError when steps is missing", () => {
+  throwsError(() => derivationView({} as never), TypeError, /result\.steps must be an array, got undefined/);
+});
+
+s.run();
