@@ -10,11 +10,14 @@ export const JUPYTER_DIR = path.join(PROJECT_ROOT, "jupyter");
 /**
  * The environment for Jupyter processes: the current one with the project's
  * jupyter/ folder first on JUPYTER_PATH (the kernelspec "tslab" in
- * jupyter/kernels/tslab runs this project's own node_modules/tslab).
+ * jupyter/kernels/tslab runs this project's own node_modules/tslab), and without
+ * FORCE_COLOR (which test runners set), so that the kernel's printed values carry
+ * no ANSI colour codes and outputs are the same from every caller.
  */
 export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _colour, ...env } = base;
   const rest = base.JUPYTER_PATH ? [base.JUPYTER_PATH] : [];
-  return { ...base, JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter), PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore" };
+  return { ...env, JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter), PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore" };
 }
 
 let cached: string | undefined;

@@ -1,0 +1,27 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { executeNotebook, NotebookError } from "../../lib/pipeline/execute-notebook";
+
+const failing = suite("executeNotebook on a notebook with a wrong step");
+
+failing("should stop at the failing cell and name the step and its expression", async () => {
+  const fixture = path.resolve(__dirname, "..", "fixtures", "failing-derivation.ipynb");
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "stepwise-fail-")), "out.ipynb");
+  try {
+    await executeNotebook(fixture, out);
+    assert.unreachable("the notebook should have failed");
+  } catch (err) {
+    assert.instance(err, NotebookError);
+    const e = err as NotebookError;
+    assert.is(e.notebook, "failing-derivation.ipynb");
+    assert.is(e.cell, 3);
+    assert.is(e.ename, "DerivationFailedError");
+    assert.match(e.message, /step 2 failed: "e\^\(x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
+    assert.match(e.message, /at x = -?\d/);
+  }
+});
+
+failing.run();

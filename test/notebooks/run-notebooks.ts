@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { executeNotebook } from "../../lib/pipeline/execute-notebook";
+
+/** One output of an executed notebook, as nbformat stores it. */
+export interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+  ename?: string;
+  evalue?: string;
+}
+
+export interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+  execution_count?: number | null;
+}
+
+export const NOTEBOOK_DIR = path.resolve(__dirname, "..", "..", "notebooks");
+
+export const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
+
+/** The tutorial notebooks, by file name, in order. */
+export function tutorialNames(): string[] {
+  return readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort();
+}
+
+export function readCells(file: string): Cell[] {
+  return JSON.parse(readFileSync(file, "utf8")).cells as Cell[];
+}
+
+/** Every output's plain text (streams, text/plain of displays, error values), cell by cell. */
+export function plainTexts(cells: Cell[]): string[] {
+  return cells.flatMap((c) => (c.outputs ?? []).map((o) => join(o.text) + join(o.data?.["text/plain"]) + join(o.evalue)));
+}
+
+/**
+ * Executes every tutorial notebook under the real tslab kernel (two at a time) and
+ * returns the executed cells by notebook name. Cached: the suites share one run.
+ */
+let cache: Promise<Map<string, Cell[]>> | undefined;
+export function executedTutorials(): Promise<Map<string, Cell[]>> {
+  cache ??= (async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "stepwise-nb-"));
+    const names = tutorialNames();
+    const result = new Map<string, Cell[]>();
+    const queue = [...names];
+    const worker = async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) {
+        const dst = path.join(out, name);
+        await executeNotebook(path.join(NOTEBOOK_DIR, name), dst);
+        result.set(name, readCells(dst));
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return result;
+  })();
+  return cache;
+}

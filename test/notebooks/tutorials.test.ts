@@ -1,0 +1,110 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { executedTutorials, join, NOTEBOOK_DIR, plainTexts, readCells, tutorialNames, type Cell } from "./run-notebooks";
+
+/** How many verified steps (✓ step rows) each tutorial shows, and how many charts. */
+const EXPECTED: Record<string, { steps: number; charts: number }> = {
+  "01-sigmoid.ipynb": { steps: 8, charts: 1 },
+  "02-sigmoid-derivative-quotient-rule.ipynb": { steps: 15, charts: 0 },
+  "03-sigmoid-derivative-chain-rule.ipynb": { steps: 14, charts: 1 },
+  "04-binary-cross-entropy.ipynb": { steps: 10, charts: 1 },
+  "05-sigmoid-with-cross-entropy.ipynb": { steps: 8, charts: 1 },
+};
+
+const source = suite("tutorial notebooks as committed");
+
+source("should be the five tutorials, in order", () => {
+  assert.equal(tutorialNames(), Object.keys(EXPECTED));
+});
+
+source("should hold no outputs and no execution counts", () => {
+  for (const name of tutorialNames()) {
+    for (const [i, c] of readCells(path.join(NOTEBOOK_DIR, name)).entries()) {
+      if (c.cell_type !== "code") continue;
+      assert.equal(c.outputs, [], `${name} cell ${i + 1} has outputs`);
+      assert.is(c.execution_count, null, `${name} cell ${i + 1} has an execution count`);
+    }
+  }
+});
+
+source("should be valid nbformat with the tslab kernelspec", () => {
+  const files = tutorialNames().map((n) => path.join(NOTEBOOK_DIR, n));
+  const py = "import sys, nbformat\nfor f in sys.argv[1:]:\n    nb = nbformat.read(f, as_version=4); nbformat.validate(nb)\n    assert nb.metadata.kernelspec.name == 'tslab', f\nprint('ok')";
+  const r = spawnSync("/usr/bin/python3", ["-c", py, ...files], { encoding: "utf8" });
+  assert.is(r.stderr.trim(), "");
+  assert.is(r.stdout.trim(), "ok");
+});
+
+source("should open with what the reader learns and end with a summary and exercises", () => {
+  for (const name of tutorialNames()) {
+    const md = readCells(path.join(NOTEBOOK_DIR, name)).filter((c) => c.cell_type === "markdown").map((c) => join(c.source));
+    assert.match(md[0], /^# \d\. /, `${name}: title`);
+    assert.match(md[0], /What you will learn/, `${name}: opening`);
+    const all = md.join("\n");
+    assert.match(all, /^## Summary$/m, `${name}: summary`);
+    assert.match(all, /^## Exercises$/m, `${name}: exercises`);
+  }
+});
+
+source.run();
+
+const run = suite("tutorial notebooks under the tslab kernel");
+let executed: Map<string, Cell[]>;
+
+run.before(async () => {
+  executed = await executedTutorials();
+});
+
+run("should run every notebook with no error and nothing on stderr", () => {
+  for (const [name, cells] of executed) {
+    for (const [i, c] of cells.entries()) {
+      for (const o of c.outputs ?? []) {
+        assert.is.not(o.output_type, "error", `${name} cell ${i + 1}: ${o.ename}: ${o.evalue}`);
+        assert.is.not(o.name, "stderr", `${name} cell ${i + 1} wrote to stderr: ${join(o.text)}`);
+      }
+    }
+  }
+});
+
+run("should show the expected number of verified steps and no ✗", () => {
+  for (const [name, cells] of executed) {
+    const text = plainTexts(cells).join("\n");
+    assert.not.match(text, /✗/, `${name} shows ✗`);
+    const verified = text.match(/^ {2}✓ step \d+/gm) ?? [];
+    assert.is(verified.length, EXPECTED[name].steps, `${name}: verified steps`);
+  }
+});
+
+run("should draw the expected number of charts", () => {
+  for (const [name, cells] of executed) {
+    const charts = cells.flatMap((c) => c.outputs ?? []).filter((o) => join(o.data?.["text/html"]).includes("data-stepwise-figure"));
+    assert.is(charts.length, EXPECTED[name].charts, `${name}: charts`);
+  }
+});
+
+run("should print the sigmoid table with at least 6 significant digits", () => {
+  const table = plainTexts(executed.get("01-sigmoid.ipynb")!).find((t) => t.includes("σ(x)") && t.includes("1 − σ(x)"))!;
+  assert.ok(table, "no sigmoid table");
+  const rows = table.split("\n").slice(2).map((l) => l.trim().split(/\s+/));
+  assert.equal(rows.map((r) => Number(r[0])), [-10, -5, -1, 0, 1, 5, 10]);
+  for (const [x, s] of rows) {
+    const exact = 1 / (1 + Math.exp(-Number(x)));
+    assert.ok(Math.abs(Number(s) - exact) <= 1e-9 * exact, `σ(${x}) printed as ${s}, expected ${exact}`);
+    assert.ok(s.replace(/e.*$/, "").replace(/^[-0.]+/, "").replace(".", "").length >= 6, `σ(${x}) = ${s} has fewer than 6 significant digits`);
+  }
+});
+
+run("should report σ′(0) = 0.25 as the maximum", () => {
+  const texts = plainTexts(executed.get("03-sigmoid-derivative-chain-rule.ipynb")!);
+  assert.ok(texts.includes("0.25\n"), `no output 0.25 in ${JSON.stringify(texts.filter((t) => t.length < 40))}`);
+});
+
+run("should compute the stable logits loss at extreme z", () => {
+  const table = plainTexts(executed.get("05-sigmoid-with-cross-entropy.ipynb")!).find((t) => t.includes("naive") && t.includes("stable logits form"))!;
+  const row = table.split("\n").find((l) => /^\s*-800\s+1\s/.test(l))!;
+  assert.equal(row.trim().split(/\s+/), ["-800", "1", "Infinity", "16.118096", "800"]);
+});
+
+run.run();
