@@ -4,11 +4,11 @@
  *   "M mutants, R rejected; T true steps, A accepted"
  * then any survivors or false alarms, and exits 1 unless R = M, A = T and M ≥ 200.
  */
-import { derivations } from "../lib/derivations";
+import { allTutorialDerivations } from "../lib/derivations";
 import { runMutationTest } from "../lib/derive/mutation-test";
 
 const started = Date.now();
-const specs = Object.values(derivations).map((make) => make().spec);
+const specs = allTutorialDerivations().map((d) => d.spec);
 const r = runMutationTest(specs);
 console.log(`${r.mutants} mutants, ${r.rejected} rejected; ${r.trueSteps} true steps, ${r.accepted} accepted`);
 console.log(`(${specs.length} derivations; ${r.equivalent} equivalent mutants discarded before testing; ${((Date.now() - started) / 1000).toFixed(1)} s)`);

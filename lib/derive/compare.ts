@@ -46,7 +46,17 @@ export type Verdict =
  *         declared for the derivation does not suit the expression
  */
 export function compare(actual: MathNode, expected: MathNode, points: Record<string, string>[], where: string): Verdict {
-  const a = big.parse(actual.toString()).compile();
+  return expectation(expected, points, where)(actual);
+}
+
+/**
+ * Evaluates `expected` once at every point and returns a function that compares any
+ * expression with it, as {@link compare} does; for checking many candidate steps
+ * against the same expression.
+ *
+ * @throws RangeError when `expected` is not a finite real number at a point
+ */
+export function expectation(expected: MathNode, points: Record<string, string>[], where: string): (actual: MathNode) => Verdict {
   const b = big.parse(expected.toString()).compile();
   const scopes = points.map((point) => Object.fromEntries(Object.entries(point).map(([k, v]) => [k, big.bignumber(v)])));
   const wants = scopes.map((scope, i) => {
@@ -56,24 +66,24 @@ export function compare(actual: MathNode, expected: MathNode, points: Record<str
     }
     return want;
   });
-  const gots = scopes.map((scope) => evaluateReal(a, scope));
-  // A step must be a real, finite number on the whole domain, even where simplify
-  // would prove it: 0·log(−ŷ) "simplifies" to 0 but is not defined over the reals.
-  const undefinedAt = gots.findIndex((g) => typeof g === "string");
-  if (undefinedAt >= 0) {
-    return { equal: false, tier: "numeric", counterexample: { point: points[undefinedAt], expected: show(wants[undefinedAt]), actual: gots[undefinedAt] as string } };
-  }
   const tol = big.bignumber(TOLERANCE);
   const floor = big.bignumber(ABSOLUTE_FLOOR);
-  for (let i = 0; i < points.length; i++) {
-    const got = gots[i] as Big;
-    const want = wants[i];
-    if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)).plus(floor))) {
-      return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: show(got) } };
+  return (actual) => {
+    const a = big.parse(actual.toString()).compile();
+    for (let i = 0; i < points.length; i++) {
+      const got = evaluateReal(a, scopes[i]);
+      const want = wants[i];
+      // A step must be a finite real number on the whole domain, even where simplify
+      // would prove it: 0·log(−ŷ) "simplifies" to 0 but is not defined over the reals.
+      if (typeof got === "string") {
+        return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: got } };
+      }
+      if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)).plus(floor))) {
+        return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: show(got) } };
+      }
     }
-  }
-  if (provenSymbolically(actual, expected)) return { equal: true, tier: "symbolic" };
-  return { equal: true, tier: "numeric" };
+    return { equal: true, tier: provenSymbolically(actual, expected) ? "symbolic" : "numeric" };
+  };
 }
 
 function provenSymbolically(actual: MathNode, expected: MathNode): boolean {

@@ -6,10 +6,14 @@ export const math = create(all);
 /** Names that are constants, not variables: Euler's number and π. */
 const CONSTANTS = new Set(["e", "pi", "E", "PI"]);
 
-/** A user function the steps may call, such as sigma(u) = 1 / (1 + e^(-u)). */
+/**
+ * A user function the steps may call, such as sigma(u) = 1 / (1 + e^(-u)), or a
+ * named quantity (no parameters, `symbol: true`), such as p1 = e^z1 / (e^z1 + e^z2).
+ */
 export interface Definition {
   params: string[];
   body: MathNode;
+  symbol?: boolean;
 }
 
 /** Function names every derivation knows, with their defining formulas. */
@@ -38,15 +42,21 @@ export function parseExpression(expr: string, where: string): MathNode {
 }
 
 /**
- * Parses definitions written as `{"sigma(u)": "1 / (1 + e^(-u))"}`.
+ * Parses definitions written as `{"sigma(u)": "1 / (1 + e^(-u))"}` (a function) or
+ * `{"p1": "e^z1 / (e^z1 + e^z2)"}` (a named quantity, replaced wherever it appears).
  *
  * @throws SyntaxError naming the definition that does not parse or has a malformed head
  */
 export function parseDefinitions(defs: Readonly<Record<string, string>>): Map<string, Definition> {
   const out = new Map<string, Definition>();
   for (const [head, body] of Object.entries(defs)) {
+    const bare = /^\s*([A-Za-z_]\w*)\s*$/.exec(head);
+    if (bare) {
+      out.set(bare[1], { params: [], body: parseExpression(body, `definition "${head}"`), symbol: true });
+      continue;
+    }
     const m = /^\s*([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/.exec(head);
-    if (!m) throw new SyntaxError(`definition "${head}": expected a head like "f(u)" or "f(u, v)"`);
+    if (!m) throw new SyntaxError(`definition "${head}": expected a head like "f(u)", "f(u, v)" or a bare name "p1"`);
     out.set(m[1], { params: m[2].split(",").map((p) => p.trim()), body: parseExpression(body, `definition "${head}"`) });
   }
   return out;
@@ -62,8 +72,12 @@ export function expandDefinitions(node: MathNode, defs: ReadonlyMap<string, Defi
   let current = node;
   for (let depth = 0; depth < 16; depth++) {
     let changed = false;
-    current = current.transform((n) => {
-      if (!isFunctionCall(n) || !defs.has(n.fn.name)) return n;
+    current = current.transform((n, path) => {
+      if (isSymbol(n) && path !== "fn" && defs.get(n.name)?.symbol) {
+        changed = true;
+        return math.parse(`(${defs.get(n.name)!.body.toString()})`);
+      }
+      if (!isFunctionCall(n) || !defs.has(n.fn.name) || defs.get(n.fn.name)!.symbol) return n;
       const def = defs.get(n.fn.name)!;
       if (n.args.length !== def.params.length) {
         throw new RangeError(`${where}: ${n.fn.name} takes ${def.params.length} argument(s), got ${n.args.length} in "${n.toString()}"`);

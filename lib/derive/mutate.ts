@@ -11,12 +11,14 @@ import { isFunctionCall, isSymbol, math } from "./expression";
  *
  * @param expr      an expression in mathjs syntax
  * @param variables the derivation's variables (candidates for swaps)
- * @returns distinct mutant expressions (mathjs syntax), none equal to `expr` as text;
- *          some may still be mathematically equal to it: filter them before use
+ * @returns distinct mutant expressions (mathjs syntax, written with only the brackets
+ *          they need, so that two mutants differing only in brackets count once),
+ *          none equal to `expr`; some may still be mathematically equal to it: filter
+ *          them before use
  */
 export function mutateExpression(expr: string, variables: readonly string[]): string[] {
   const root = math.parse(expr);
-  const original = root.toString();
+  const original = canonical(root.toString());
   const out = new Set<string>();
   const nodes: { node: MathNode; path: string | null }[] = [];
   root.traverse((node, path) => nodes.push({ node, path }));
@@ -30,8 +32,14 @@ export function mutateExpression(expr: string, variables: readonly string[]): st
   for (let i = 0; i < variables.length; i++) {
     for (let j = i + 1; j < variables.length; j++) out.add(swapVariables(root, variables[i], variables[j]).toString());
   }
-  out.delete(original);
-  return [...out];
+  const unique = new Set([...out].map(canonical));
+  unique.delete(original);
+  return [...unique];
+}
+
+/** The expression re-printed with only the brackets mathjs needs. */
+function canonical(expr: string): string {
+  return math.parse(expr).toString({ parenthesis: "auto" });
 }
 
 function localMutations(node: MathNode, variables: readonly string[]): string[] {

@@ -25,7 +25,7 @@ const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "theta", "l
 export function toTex(node: MathNode, names: Readonly<Record<string, string>> = {}): string {
   const table = { ...DEFAULT_TEX_NAMES, ...names };
   const nameTex = (name: string): string =>
-    table[name] ?? (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : `\\mathit{${name}}`);
+    table[name] ?? (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : subscripted(name) ?? `\\mathit{${name}}`);
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
     if (isFunctionCall(n) && (table[n.fn.name] !== undefined || !isBuiltinFunction(n.fn.name))) {
@@ -47,6 +47,13 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
     return undefined;
   };
   return tidy(node.toTex({ parenthesis: "keep", handler } as object));
+}
+
+/** p1 → p_{1}, z12 → z_{12}, yhat2 → \hat{y}_{2}; else undefined. */
+function subscripted(name: string): string | undefined {
+  const m = /^([A-Za-z]|yhat)(\d+)$/.exec(name);
+  if (!m) return undefined;
+  return `${m[1] === "yhat" ? "\\hat{y}" : m[1]}_{${m[2]}}`;
 }
 
 function isBuiltinFunction(name: string): boolean {

@@ -1,5 +1,5 @@
 import type { MathNode } from "mathjs";
-import { compare } from "./compare";
+import { compare, expectation, type Verdict } from "./compare";
 import { parseDomain, samplePoints, type Domain } from "./domain";
 import {
   BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
@@ -43,7 +43,8 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const { result, node } = checkStep(ctx, i, step, prev, order);
+    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${step.expr}")`) : prev;
+    const { result, node } = checkStep(ctx, i, step, against, order);
     steps.push(result);
     prev = node;
   });
@@ -76,6 +77,19 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
  * @throws as {@link verifyDerivation}; RangeError when index is not a step number
  */
 export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
+  return stepChecker(spec, index, options)(expr);
+}
+
+/**
+ * Prepares the check of one step once (domain, sample points, the expression it must
+ * equal — for a differentiate step, mathjs's derivative of the step before) and returns
+ * a function that checks any expression in its place. For checking many candidate
+ * expressions at one step, as the mutation test does.
+ *
+ * @returns (expr?) => the verdict on `expr` (default: the step's own expression)
+ * @throws as {@link verifyStep}
+ */
+export function stepChecker(spec: DerivationSpec, index: number, options: VerifyOptions = {}): (expr?: string) => StepResult {
   const ctx = prepare(spec, options);
   if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
     throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
@@ -86,9 +100,11 @@ export function verifyStep(spec: DerivationSpec, index: number, expr?: string, o
     if (spec.steps[i].kind === "differentiate") order++;
     prev = ctx.prepare(spec.steps[i].expr, `step ${i + 1}`);
   }
-  const step = { ...spec.steps[index - 1], expr: expr ?? spec.steps[index - 1].expr };
-  if (step.kind === "differentiate") order++;
-  return checkStep(ctx, index - 1, step, prev, order).result;
+  const own = spec.steps[index - 1];
+  if (own.kind === "differentiate") order++;
+  const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
+  const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`);
+  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, judge).result;
 }
 
 interface Context {
@@ -131,13 +147,19 @@ function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   };
 }
 
-/** Checks step i (0-based) against `prev`; `order` counts the differentiations up to and including it. */
-function checkStep(ctx: Context, i: number, step: StepSpec, prev: MathNode, order: number): { result: StepResult; node: MathNode } {
+/**
+ * Checks step i (0-based) against `against`: the previous expression, or for a
+ * differentiate step its derivative; `order` counts the differentiations up to and
+ * including step i.
+ */
+function checkStep(
+  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number,
+  judge?: (actual: MathNode) => Verdict,
+): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
   const stepWhere = `${ctx.where}, ${label} ("${step.expr}")`;
-  const against = step.kind === "differentiate" ? differentiate(prev, ctx.wrt, stepWhere) : prev;
-  const verdict = compare(node, against, ctx.points, stepWhere);
+  const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere);
   const result: StepResult = {
     index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",

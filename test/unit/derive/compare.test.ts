@@ -1,0 +1,95 @@
+/**
+ * Tests of lib/derive/compare.ts: the two-tier decision whether two expressions are
+ * equal on a domain, and formatPoint. Reported values are re-evaluated here with an
+ * independent mathjs instance at 80 digits.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { all, create, type BigNumber } from "mathjs";
+import { compare, formatPoint } from "../../../lib/derive/compare";
+import { parseDomain, samplePoints } from "../../../lib/derive/domain";
+import { math } from "../../../lib/derive/expression";
+
+const R = create(all, { number: "BigNumber", precision: 80 });
+const ref = (expr: string, point: Record<string, string>): BigNumber =>
+  R.evaluate(expr, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, R.bignumber(v)]))) as BigNumber;
+
+/** Runs fn, which must throw; returns the error. */
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected the call to throw, it returned");
+}
+
+const P = (domain: Record<string, string>, n = 24) => samplePoints(parseDomain(domain, "T"), n, "compare-test");
+const X = P({ x: "(-10, 10)" });
+const YT = P({ yhat: "(0, 1)", t: "[0, 1]" });
+const cmp = (a: string, b: string, points: Record<string, string>[]) => compare(math.parse(a), math.parse(b), points, "here");
+
+const c = suite("compare");
+
+c("should call equal by the symbolic tier what simplify proves", () => {
+  assert.equal(cmp("x + x", "2 * x", X), { equal: true, tier: "symbolic" });
+});
+
+c("should call equal by the numeric tier a true identity simplify does not prove", () => {
+  assert.equal(cmp("(yhat - t) / (yhat * (1 - yhat))", "-t / yhat + (1 - t) / (1 - yhat)", YT), { equal: true, tier: "numeric" });
+  assert.equal(cmp("log(e^x)", "x", X), { equal: true, tier: "numeric" });
+});
+
+c("should reject a false identity with the first differing point and both values", () => {
+  const v = cmp("x^2", "x * abs(x)", X);
+  assert.is(v.equal, false);
+  if (v.equal) return;
+  assert.is(v.tier, "numeric");
+  const p = v.counterexample.point;
+  assert.ok(Number(p.x) < 0, "they agree for x ≥ 0, so the counterexample has x < 0");
+  const firstNegative = X.find((q) => Number(q.x) < 0)!;
+  assert.equal(p, firstNegative, "the first sample point where they differ");
+  const expected = ref("x * abs(x)", p);
+  const actual = ref("x^2", p);
+  assert.ok(R.bignumber(v.counterexample.expected).minus(expected).abs().lt("1e-15"), "expected value");
+  assert.ok(R.bignumber(v.counterexample.actual).minus(actual).abs().lt("1e-15"), "actual value");
+});
+
+c("should reject a difference far smaller than double precision but far above 50 digits (1 + 1e-25 vs 1)", () => {
+  const v = cmp("1 + 10^(-25) * x^2", "1", X);
+  assert.is(v.equal, false);
+});
+
+c("should accept a tiny rounding difference of 50-digit arithmetic (1/3 · 3 vs 1)", () => {
+  assert.is(cmp("(1 / 3) * 3 * x", "x", X).equal, true);
+});
+
+c("should reject an actual expression that is not real at a point, reporting why", () => {
+  const v = cmp("sqrt(x) * 0 + x", "x", X);
+  assert.is(v.equal, false);
+  if (v.equal) return;
+  assert.ok(Number(v.counterexample.point.x) < 0);
+  assert.match(v.counterexample.actual, "not a real number");
+});
+
+c("should throw a RangeError naming the place when the expected expression is not real on the points", () => {
+  const e = thrown(() => compare(math.parse("x"), math.parse("log(x)"), X, "step 7"));
+  assert.instance(e, RangeError);
+  assert.match(e.message, /^step 7: "log\(x\)" is not a real number at x = /);
+  assert.match(e.message, "check the declared domain");
+});
+
+c("should accept (1 + e^(−x)) − 1 = e^(−x) on (80, 100), where 1 + e^(−x) loses most digits of e^(−x)", () => {
+  assert.is(cmp("(1 + e^(-x)) - 1", "e^(-x)", P({ x: "(80, 100)" })).equal, true);
+});
+
+const fp = suite("formatPoint");
+
+fp("should write a point as name = value pairs joined by commas, in order", () => {
+  assert.is(formatPoint({ x: "0.25", t: "1" }), "x = 0.25, t = 1");
+  assert.is(formatPoint({ yhat: "0.5" }), "yhat = 0.5");
+  assert.is(formatPoint({}), "");
+});
+
+c.run();
+fp.run();

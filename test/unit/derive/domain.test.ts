@@ -1,0 +1,149 @@
+/**
+ * Tests of lib/derive/domain.ts: parsing the declared domain of a derivation's
+ * variables, and drawing reproducible sample points from it.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { parseDomain, samplePoints } from "../../../lib/derive/domain";
+
+/** Runs fn, which must throw; returns the error. */
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected the call to throw, it returned");
+}
+
+const pd = suite("parseDomain");
+
+pd("should read an open interval text as open, with its bounds", () => {
+  const d = parseDomain({ yhat: "(0, 1)" }, "T");
+  assert.equal(d.get("yhat"), { min: 0, max: 1, open: true });
+});
+
+pd("should read a closed interval text as closed, negative bounds included", () => {
+  const d = parseDomain({ x: "[-10, 10]" }, "T");
+  assert.equal(d.get("x"), { min: -10, max: 10, open: false });
+});
+
+pd("should read a half-open text as open (it is sampled like an open one)", () => {
+  assert.is(parseDomain({ x: "(0, 1]" }, "T").get("x")!.open, true);
+  assert.is(parseDomain({ x: "[0, 1)" }, "T").get("x")!.open, true);
+});
+
+pd("should accept spaces and scientific notation in the text", () => {
+  assert.equal(parseDomain({ x: "  ( 1e-3 ,2.5e1 ) " }, "T").get("x"), { min: 0.001, max: 25, open: true });
+});
+
+pd("should read a tuple [min, max] as an open interval", () => {
+  assert.equal(parseDomain({ z: [-2, 3] }, "T").get("z"), { min: -2, max: 3, open: true });
+});
+
+pd("should read an Interval object, open by default and closed when open is false", () => {
+  assert.equal(parseDomain({ u: { min: 1, max: 50 } }, "T").get("u"), { min: 1, max: 50, open: true });
+  assert.equal(parseDomain({ u: { min: 1, max: 50, open: false } }, "T").get("u"), { min: 1, max: 50, open: false });
+});
+
+pd("should return one entry per variable, in declaration order", () => {
+  const d = parseDomain({ yhat: "(0, 1)", t: "[0, 1]", x: [-1, 1] }, "T");
+  assert.equal([...d.keys()], ["yhat", "t", "x"]);
+});
+
+pd("should reject an interval whose min is not below its max, naming the variable, the text and the caller", () => {
+  for (const raw of ["(1, 0)", "[2, 2]"]) {
+    const e = thrown(() => parseDomain({ x: raw }, 'derivation "D"'));
+    assert.instance(e, RangeError);
+    assert.match(e.message, 'derivation "D"');
+    assert.match(e.message, "domain of x");
+    assert.match(e.message, raw);
+  }
+});
+
+pd("should reject a text that is not an interval of numbers", () => {
+  for (const raw of ["[a, b]", "0 to 1", "(0; 1)", "(0, 1, 2)", "(0, Infinity)"]) {
+    const e = thrown(() => parseDomain({ t: raw }, "T"));
+    assert.instance(e, RangeError, raw);
+    assert.match(e.message, "domain of t", raw);
+    assert.match(e.message, `"${raw}"`, raw);
+  }
+});
+
+pd("should reject a number-like text that is not a number, such as \"(., 1)\"", () => {
+  assert.instance(thrown(() => parseDomain({ x: "(., 1)" }, "T")), RangeError);
+});
+
+pd("should reject infinite, NaN or reversed tuples and objects", () => {
+  assert.instance(thrown(() => parseDomain({ x: [0, Infinity] }, "T")), RangeError);
+  assert.instance(thrown(() => parseDomain({ x: [NaN, 1] }, "T")), RangeError);
+  assert.instance(thrown(() => parseDomain({ x: [3, -3] }, "T")), RangeError);
+  assert.instance(thrown(() => parseDomain({ x: { min: 1, max: 1 } }, "T")), RangeError);
+});
+
+const sp = suite("samplePoints");
+
+const YT = parseDomain({ yhat: "(0, 1)", t: "[0, 1]" }, "T");
+
+sp("should return exactly count points, each with every variable of the domain", () => {
+  for (const count of [1, 16, 24, 100]) {
+    const points = samplePoints(YT, count, "seed");
+    assert.is(points.length, count);
+    for (const p of points) assert.equal(Object.keys(p).sort(), ["t", "yhat"]);
+  }
+});
+
+sp("should give the same points for the same seed", () => {
+  assert.equal(samplePoints(YT, 50, "stepwise"), samplePoints(YT, 50, "stepwise"));
+});
+
+sp("should give different points for another seed", () => {
+  const a = samplePoints(YT, 50, "stepwise");
+  const b = samplePoints(YT, 50, "another seed");
+  for (let i = 0; i < a.length; i++) assert.is.not(a[i].yhat, b[i].yhat, `point ${i}`);
+});
+
+sp("should give a prefix of the longer list when only the count differs", () => {
+  assert.equal(samplePoints(YT, 10, "s"), samplePoints(YT, 30, "s").slice(0, 10));
+});
+
+sp("should keep every point strictly inside an open interval, also a very narrow one", () => {
+  const narrow = parseDomain({ x: "(1, 1.000000000000001)" }, "T"); // a few doubles wide
+  for (const p of samplePoints(narrow, 200, "narrow")) {
+    const x = Number(p.x);
+    assert.ok(x > 1 && x < 1.000000000000001, `x = ${p.x}`);
+  }
+  for (const p of samplePoints(parseDomain({ x: "(-10, 10)" }, "T"), 1000, "wide")) {
+    const x = Number(p.x);
+    assert.ok(x > -10 && x < 10, `x = ${p.x}`);
+  }
+});
+
+sp("should keep the points of a closed interval within its bounds", () => {
+  for (const p of samplePoints(parseDomain({ t: "[2, 3]" }, "T"), 500, "closed")) {
+    const t = Number(p.t);
+    assert.ok(t >= 2 && t <= 3, `t = ${p.t}`);
+  }
+});
+
+sp("should spread the points over the interval (mean of 2000 uniform points in (0, 1) within 0.03 of 0.5)", () => {
+  const points = samplePoints(parseDomain({ x: "(0, 1)" }, "T"), 2000, "spread");
+  const xs = points.map((p) => Number(p.x));
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  assert.ok(Math.abs(mean - 0.5) < 0.03, `mean ${mean}`);
+  assert.ok(Math.min(...xs) < 0.01 && Math.max(...xs) > 0.99, "reaches near both ends");
+  assert.is(new Set(xs).size, xs.length, "all distinct");
+});
+
+sp("should write each value as a decimal string with 17 significant digits that reads back as the same double", () => {
+  for (const p of samplePoints(YT, 40, "digits")) {
+    for (const v of Object.values(p)) {
+      const digits = v.replace(/^-?0?\.?0*/, "").replace(".", "").replace(/e.*$/, "");
+      assert.is(digits.length, 17, v);
+      assert.is(Number(v).toPrecision(17), v);
+    }
+  }
+});
+
+pd.run();
+sp.run();

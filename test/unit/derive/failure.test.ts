@@ -1,0 +1,70 @@
+/**
+ * Tests of lib/derive/failure.ts: describing the failed steps of a verified derivation
+ * and throwing when a derivation that must hold does not.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derive } from "../../../lib/derive/derive";
+import { assertVerified, DerivationFailedError, failureMessage } from "../../../lib/derive/failure";
+import type { DerivationResult } from "../../../lib/derive/types";
+
+const YT = { yhat: "(0, 1)", t: "[0, 1]" } as const;
+
+/** ∂/∂ŷ of t·log ŷ with a correct or a wrong last step. */
+const firstTerm = (last: string): DerivationResult =>
+  derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT })
+    .differentiate("t * (1 / yhat)", "log rule")
+    .rewrite(last, "algebra")
+    .verify();
+
+const GOOD = firstTerm("t / yhat");
+const BAD = firstTerm("yhat / t");
+
+const fm = suite("failureMessage");
+
+fm("should return null when every step and the closing check passed", () => {
+  assert.is(failureMessage(GOOD), null);
+});
+
+fm("should name the derivation, the step, its text, what it had to equal and the counterexample", () => {
+  const msg = failureMessage(BAD)!;
+  const lines = msg.split("\n");
+  assert.is(lines.length, 2, "step 2 and the closing check");
+  const c = BAD.steps[2].counterexample!;
+  assert.match(lines[0], 'derivation "t log ŷ": step 2 failed: "yhat / t"');
+  assert.match(lines[0], "the previous expression");
+  assert.match(lines[0], `yhat = ${c.point.yhat}, t = ${c.point.t}`);
+  assert.match(lines[0], c.actual);
+  assert.match(lines[0], c.expected);
+  assert.match(lines[1], "the closing check");
+  assert.match(lines[1], "mathjs derivative() of the given function");
+});
+
+fm("should say a wrong differentiate step had to equal the derivative of the previous expression", () => {
+  const r = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("e^(-x)", "slip").verify();
+  assert.match(failureMessage(r)!.split("\n")[0], "step 1 failed: \"e^(-x)\" is not equal to the derivative of the previous expression");
+});
+
+const av = suite("assertVerified");
+
+av("should return the same result when it passed", () => {
+  assert.ok(assertVerified(GOOD) === GOOD);
+});
+
+av("should throw a DerivationFailedError carrying the result, with failureMessage as its message", () => {
+  let caught: unknown;
+  try {
+    assertVerified(BAD);
+  } catch (e) {
+    caught = e;
+  }
+  assert.instance(caught, DerivationFailedError);
+  assert.instance(caught, Error);
+  const e = caught as DerivationFailedError;
+  assert.is(e.name, "DerivationFailedError");
+  assert.is(e.message, failureMessage(BAD));
+  assert.ok(e.result === BAD);
+});
+
+fm.run();
+av.run();
