@@ -55,7 +55,7 @@ def error_from_stderr(cell):
     """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
     text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
     for line in text.splitlines():
-        m = re.match(r"^\s*([A-Za-z_][\w.]*(?:Error|Exception))(?::\s*(.*))?$", line)
+        m = re.match(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception))(?::\s*(.*))?$", line)
         if m:
             return m.group(1), (m.group(2) or "").strip()
     lines = [l for l in text.splitlines() if l.strip()]

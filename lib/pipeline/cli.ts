@@ -1,0 +1,126 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { serveSite } from "../site/serve";
+import { buildSite } from "./build";
+
+const USAGE = `Usage:
+  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-execute]
+      Execute every notebook of NOTEBOOKS_DIR (default: notebooks) under its Jupyter kernel
+      and write a static site to DIR (default: site). The old site is replaced only on success.
+  stepwise serve [DIR] [--port N] [--host ADDRESS]
+      Serve a built site (default: site) on http://127.0.0.1:8080/ until Ctrl-C.
+  stepwise help`;
+
+/** A mistake on the command line (exit code 2, usage shown). */
+class UsageError extends Error {}
+
+/** A positive integer option, or the default. */
+function positiveInt(value: string | undefined, name: string, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** How to show a path to the user: relative to the working directory when inside it. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** `stepwise build`: runs the pipeline, prints a progress line per notebook and where the site is. */
+async function build(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", short: "o", default: "site" },
+      title: { type: "string" },
+      jobs: { type: "string", short: "j" },
+      timeout: { type: "string" },
+      "no-execute": { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError(`expected one notebooks folder, got ${positionals.join(" ")}`);
+  const dir = positionals[0] ?? "notebooks";
+  const out = values.out ?? "site";
+  const started = Date.now();
+  console.log(`stepwise: building ${shown(path.resolve(out))}/ from ${shown(path.resolve(dir))}/`);
+  const result = await buildSite({
+    notebooksDir: dir,
+    out,
+    title: values.title,
+    jobs: positiveInt(values.jobs, "jobs"),
+    timeout: positiveInt(values.timeout, "timeout"),
+    execute: !values["no-execute"],
+    onProgress: (p) => {
+      const width = String(p.total).length;
+      const mark = p.error ? "✗" : "✓";
+      const what = p.error ? `failed after ${p.seconds.toFixed(1)} s` : `executed in ${p.seconds.toFixed(1)} s`;
+      console.log(`  [${String(p.done).padStart(width)}/${p.total}] ${mark} ${p.file}  ${what}`);
+    },
+  });
+  const charts = result.pages.reduce((n, p) => n + p.figures, 0);
+  const where = shown(result.out);
+  const bin = shown(path.resolve(__dirname, "..", "..", "bin", "stepwise.js"));
+  console.log(
+    [
+      `stepwise: site written to ${where}/ — ${result.pages.length} page(s), ${charts} chart(s), in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(execute ${result.executeSeconds.toFixed(1)} s, render ${result.renderSeconds.toFixed(1)} s)`,
+      `  open it:  node ${bin} serve ${where}    then visit http://127.0.0.1:8080/`,
+      `       or:  python3 -m http.server --bind 127.0.0.1 --directory ${where} 8080`,
+    ].join("\n"),
+  );
+  return 0;
+}
+
+/** `stepwise serve`: serves a site on the loopback interface until interrupted. */
+async function serve(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { port: { type: "string", short: "p", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
+  });
+  const dir = positionals[0] ?? "site";
+  const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
+  const s = await serveSite(dir, { port, host: values.host });
+  console.log(`stepwise: serving ${shown(path.resolve(dir))}/ at ${s.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => void s.close().then(resolve);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}
+
+/**
+ * The command line: `stepwise build …`, `stepwise serve …`, `stepwise help`.
+ * Errors are printed as one "stepwise: error: …" line (a failing notebook is
+ * named with its cell number and message) and give exit code 1; usage errors
+ * give exit code 2.
+ *
+ * @param argv the arguments after the program name
+ * @returns the process exit code
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === "build") return await build(rest);
+    if (command === "serve") return await serve(rest);
+    if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    console.error(`stepwise: unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    return 2;
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (e.code?.startsWith("ERR_PARSE_ARGS") || e instanceof UsageError) {
+      console.error(`stepwise: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`stepwise: error: ${e.message}`);
+    if (command === "build") console.error("stepwise: the previous site, if any, was left unchanged.");
+    return 1;
+  }
+}

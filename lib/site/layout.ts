@@ -1,0 +1,69 @@
+import { escapeHtml } from "./escape";
+
+/**
+ * The Content-Security-Policy of every page: only the site's own files run
+ * (no inline or remote scripts, so a notebook script that slipped through
+ * could not run), styles may be inline (KaTeX, shiki and plotly set style
+ * attributes), images may be data URLs (notebook images), nothing is fetched
+ * from elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** Site-relative URLs of the static assets (see `copyAssets`). */
+export const ASSET_URLS = {
+  katexCss: "assets/katex/katex.min.css",
+  siteCss: "assets/site.css",
+  siteJs: "assets/stepwise.js",
+  plotly: "assets/plotly.min.js",
+} as const;
+
+/** What {@link pageShell} lays out. */
+export interface ShellOptions {
+  /** The page's own title (plain text); the document title is "title · siteTitle". */
+  title: string;
+  siteTitle: string;
+  /** A sentence for the description meta tag (plain text), optional. */
+  description?: string;
+  /** Extra HTML for the header bar, after the site title (plain links, already escaped). */
+  headerExtra?: string;
+  /** The page content between header and footer. */
+  body: string;
+  /** True when the page has charts: plotly.js is loaded (once, before the site script). */
+  charts: boolean;
+}
+
+/**
+ * The HTML document around a page: head with the CSP, the KaTeX and site
+ * stylesheets and the deferred scripts (plotly.js only on pages with charts),
+ * a header with the site title, the body, and a footer.
+ *
+ * @param o see {@link ShellOptions}
+ * @returns a complete HTML5 document
+ */
+export function pageShell(o: ShellOptions): string {
+  const docTitle = o.title === o.siteTitle ? o.siteTitle : `${o.title} · ${o.siteTitle}`;
+  const sources: string[] = o.charts ? [ASSET_URLS.plotly, ASSET_URLS.siteJs] : [ASSET_URLS.siteJs];
+  const scripts = sources.map((src) => `<script defer src="${src}"></script>`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(docTitle)}</title>
+${o.description ? `<meta name="description" content="${escapeHtml(o.description)}">\n` : ""}<link rel="stylesheet" href="${ASSET_URLS.katexCss}">
+<link rel="stylesheet" href="${ASSET_URLS.siteCss}">
+${scripts.join("\n")}
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to content</a>
+<header class="site-header"><a class="site-title" href="index.html">${escapeHtml(o.siteTitle)}</a>${o.headerExtra ?? ""}</header>
+${o.body}
+<footer class="site-footer"><p>Built from Jupyter notebooks with stepwise: math by KaTeX, charts by plotly.js, code colours by shiki.</p></footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,101 @@
+import type MarkdownIt from "markdown-it";
+import { prepareHtml } from "./html-fragment";
+import type { TexMacros } from "./katex";
+import { joinText, type Cell, type Notebook } from "./notebook";
+import type { Heading, MarkdownEnv } from "./render-markdown";
+import { RenderError } from "./render-error";
+import { renderOutputs } from "./render-output";
+import type { RenderTools } from "./tools";
+
+/** What {@link renderCells} needs. */
+export interface CellsContext {
+  tools: RenderTools;
+  /** markdown-it with html: true, for markdown cells. */
+  cellMarkdown: MarkdownIt.MarkdownIt;
+  /** markdown-it with html: false, for text/markdown outputs. */
+  outputMarkdown: MarkdownIt.MarkdownIt;
+  /** Notebook file name → page URL of the notebooks of the site. */
+  links: Record<string, string>;
+  /** Receives the relative paths of images used by markdown cells (optional). */
+  localFiles?: Set<string>;
+}
+
+/** The rendered body of a notebook. */
+export interface RenderedCells {
+  html: string;
+  /** Headings of the markdown cells, in order, with their ids. */
+  headings: Heading[];
+  /** Number of chart containers (`data-stepwise-figure`) in the outputs. */
+  figures: number;
+  /** Number of KaTeX formulas on the page. */
+  formulas: number;
+}
+
+/** Jupyter Book's cell tags that hide parts of a cell. */
+function tagsOf(cell: Cell): Set<string> {
+  const tags = (cell.metadata as { tags?: unknown } | undefined)?.tags;
+  return new Set(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : []);
+}
+
+/**
+ * Renders the cells of an executed notebook: markdown cells with markdown-it and
+ * KaTeX, code cells highlighted (shiki) with their execution count and their
+ * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
+ * out; "remove-input" / "remove-output" hide one half. Each cell is a
+ * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
+ *
+ * @param nb the executed notebook
+ * @param name its file name, for error messages
+ * @param ctx tools, markdown instances and links to sibling pages
+ * @returns the HTML and what the page needs to know about it
+ * @throws RenderError naming the notebook and cell when a cell cannot be rendered
+ *   (e.g. KaTeX cannot typeset a formula)
+ */
+export function renderCells(nb: Notebook, name: string, ctx: CellsContext): RenderedCells {
+  const macros: TexMacros = {};
+  const ids = new Set<string>(nb.cells.map((_, i) => `cell-${i + 1}`));
+  const headings: Heading[] = [];
+  const language = nb.metadata.language_info?.name ?? nb.metadata.kernelspec?.language ?? "typescript";
+  const parts: string[] = [];
+  nb.cells.forEach((cell, i) => {
+    const n = i + 1;
+    const tags = tagsOf(cell);
+    if (cell.cell_type === "raw" || tags.has("remove-cell")) return;
+    try {
+      const source = joinText(cell.source);
+      if (cell.cell_type === "markdown") {
+        const env: MarkdownEnv = {
+          macros,
+          ids,
+          headings,
+          links: ctx.links,
+          localFiles: ctx.localFiles,
+          attachments: cell.attachments as MarkdownEnv["attachments"],
+          rewriteHtml: (html) => prepareHtml(html, macros, ctx.tools.decode).html,
+        };
+        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}</section>`);
+        return;
+      }
+      const showInput = !tags.has("remove-input") && source.trim() !== "";
+      const outputs = tags.has("remove-output")
+        ? ""
+        : renderOutputs(cell.outputs ?? [], { tools: ctx.tools, macros, markdown: ctx.outputMarkdown, ids, cell: n });
+      if (!showInput && outputs === "") return;
+      const count = cell.execution_count ?? " ";
+      const input = showInput
+        ? `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`
+        : "";
+      const out = outputs ? `<div class="cell-outputs">\n${outputs}\n</div>` : "";
+      parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}</section>`);
+    } catch (err) {
+      throw new RenderError(name, n, (err as Error).message);
+    }
+  });
+  const html = parts.join("\n");
+  return {
+    html,
+    headings,
+    figures: (html.match(/<div\b[^>]*\sdata-stepwise-figure[\s=>]/g) ?? []).length,
+    formulas: (html.match(/<span class="katex">/g) ?? []).length,
+  };
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// npm run bench [-- NOTEBOOKS_DIR]: figures for the static-site pipeline, from one run, no assertions.
+//  1. wall time of the execute and render phases of the build that `npm start` runs (dist/pipeline/build.js);
+//  2. the same notebooks through `jupyter nbconvert --execute --to html` (one process, JUPYTER_PATH=jupyter/), and the ratio;
+//  3. each page's weight, raw and gzip, with every file it loads (recorded in Chromium);
+//  4. the time from navigation start until the last chart is drawn (cold cache, loopback server).
+// Needs a compiled dist/ (the npm script runs `npm run build` first).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const { buildSite, listNotebooks } = require(path.join(root, "dist", "pipeline", "build.js"));
+const { serveSite } = require(path.join(root, "dist", "site", "serve.js"));
+const { jupyterEnv } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
+const { chromium } = require("playwright-core");
+
+const arg = process.argv[2];
+const fallback = path.join(root, "test", "fixtures", "site");
+const dir = arg ? path.resolve(arg) : existsSync(path.join(root, "notebooks")) && readdirSync(path.join(root, "notebooks")).some((f) => f.endsWith(".ipynb")) ? path.join(root, "notebooks") : fallback;
+const files = listNotebooks(dir);
+const work = mkdtempSync(path.join(os.tmpdir(), "stepwise-bench-"));
+const out = path.join(work, "site");
+const s = (x) => `${x.toFixed(2)} s`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const rel = (p) => path.relative(process.cwd(), p) || ".";
+
+console.log(`stepwise bench: ${files.length} notebooks from ${rel(dir)}/, ${os.availableParallelism?.() ?? os.cpus().length} cores, Node ${process.version}\n`);
+
+// 1. the pipeline
+const t0 = process.hrtime.bigint();
+const result = await buildSite({ notebooksDir: dir, out, title: "bench" });
+const pipelineWall = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log("1. stepwise build (npm start without `npm run build`)");
+for (const r of result.runs) console.log(`   ${r.file.padEnd(48)} ${s(r.seconds)}`);
+console.log(`   execute phase (parallel):  ${s(result.executeSeconds)}`);
+console.log(`   render phase:              ${s(result.renderSeconds)}`);
+console.log(`   total:                     ${s(pipelineWall)}\n`);
+
+// 2. nbconvert for comparison
+const nbOut = path.join(work, "nbconvert");
+const t1 = process.hrtime.bigint();
+const nb = spawnSync("/usr/bin/jupyter", ["nbconvert", "--execute", "--to", "html", "--output-dir", nbOut, ...files.map((f) => path.join(dir, f))], {
+  env: jupyterEnv(),
+  encoding: "utf8",
+});
+const nbWall = Number(process.hrtime.bigint() - t1) / 1e9;
+console.log("2. jupyter nbconvert --execute --to html (same notebooks, one process, sequential)");
+if (nb.status !== 0) {
+  console.log(`   failed (exit ${nb.status}): ${(nb.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}\n`);
+} else {
+  console.log(`   wall time:                 ${s(nbWall)}`);
+  console.log(`   ratio nbconvert / stepwise: ${(nbWall / pipelineWall).toFixed(2)}  (stepwise executes in parallel and renders with KaTeX, shiki)`);
+  for (const f of readdirSync(nbOut).sort()) {
+    const bytes = readFileSync(path.join(nbOut, f));
+    console.log(`   ${f.padEnd(48)} ${kb(bytes.length).padStart(12)} raw  ${kb(gzipSync(bytes).length).padStart(12)} gzip (single file, plotly inlined if the notebook charts)`);
+  }
+  console.log("");
+}
+
+// 3 and 4. page weight and time to the last chart, in Chromium
+const server = await serveSite(out);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+});
+const sizes = new Map();
+const sizeOf = (url) => {
+  const file = path.join(out, decodeURIComponent(new URL(url).pathname));
+  if (!sizes.has(file)) {
+    const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
+    sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes).length });
+  }
+  return sizes.get(file);
+};
+console.log("3. page weight (every file the page loads; gzip level 6 as a server would send it)  4. last chart drawn");
+for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const loaded = [];
+  tab.on("requestfinished", (r) => {
+    if (r.url().startsWith(server.url)) loaded.push(r.url());
+  });
+  await tab.goto(server.url + page, { waitUntil: "load" });
+  const figures = result.pages.find((p) => p.page === page)?.figures ?? 0;
+  let drawn = "no charts";
+  if (figures > 0) {
+    await tab.waitForSelector("html[data-charts-drawn]", { timeout: 60_000 });
+    const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
+    drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
+  }
+  await tab.waitForLoadState("networkidle");
+  const rows = loaded.map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) }));
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  console.log(`   ${page}: ${kb(total.raw)} raw, ${kb(total.gzip)} gzip, ${rows.length} files; ${drawn}`);
+  for (const r of rows) console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+  await context.close();
+}
+await browser.close();
+await server.close();
+rmSync(work, { recursive: true, force: true });

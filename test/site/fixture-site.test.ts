@@ -1,0 +1,67 @@
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { ROOT, buildLibOnce, visit } from "./helpers";
+import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
+
+const FIXTURES = path.join(ROOT, "test", "fixtures", "site");
+let site: BuiltSite | undefined;
+
+const s = suite("site built from the fixture notebooks");
+s.before(async () => {
+  buildLibOnce();
+  site = await buildAndServe(FIXTURES, "fixtures");
+});
+s.after(() => close(site));
+
+s("should list every notebook on the index in file-name order", () => {
+  checkIndexOrder(site!, FIXTURES);
+});
+
+s("should render every page without errors, with math, charts and derivations drawn", async () => {
+  await checkAllPages(site!, "fixtures");
+});
+
+s("should keep the fixtures' special cases: escaped scripts shown as text, ANSI colours, hidden input", async () => {
+  const page = await site!.browser.newPage();
+  await visit(page, `${site!.server.url}01-markdown-and-math.html`, site!.server.url);
+  const text = await page.locator("main").innerText();
+  assert.ok(text.includes("<script>window.__stepwisePwned = 'text'</script> is plain text"));
+  assert.ok(text.includes("costs $5 and $6, and $7 is escaped"));
+  const green = await page.locator(".output-stdout span", { hasText: "green" }).getAttribute("style");
+  assert.is(green, "color:rgb(0,187,0)");
+  assert.not.ok(text.includes("tag remove-input"), "the input of the remove-input cell is hidden");
+  assert.ok(text.includes("only the output is shown"));
+  await page.close();
+});
+
+s("should link previous and next pages and offer each notebook without outputs", async () => {
+  const page = await site!.browser.newPage();
+  await visit(page, `${site!.server.url}02-charts-and-derivations.html`, site!.server.url);
+  assert.is(await page.getAttribute("a[rel=prev]", "href"), "01-markdown-and-math.html");
+  assert.is(await page.getAttribute("a[rel=next]", "href"), "03-stepwise-library.html");
+  const href = await page.getAttribute("a.download", "href");
+  const res = await page.request.get(new URL(href!, page.url()).href);
+  assert.is(res.status(), 200);
+  const nb = (await res.json()) as { cells: { outputs?: unknown[] }[] };
+  assert.ok(nb.cells.every((c) => (c.outputs ?? []).length === 0));
+  await page.close();
+});
+
+s("should hide navigation and keep charts when printed", async () => {
+  const page = await site!.browser.newPage();
+  await visit(page, `${site!.server.url}03-stepwise-library.html`, site!.server.url);
+  await page.waitForSelector("html[data-charts-drawn]");
+  await page.emulateMedia({ media: "print" });
+  const shown = await page.evaluate(() =>
+    [".site-header", ".toc", ".pager", ".stepwise-plot"].map((sel) => {
+      const el = document.querySelector(sel);
+      return el ? getComputedStyle(el).display !== "none" : null;
+    }),
+  );
+  assert.equal(shown, [false, false, false, true]);
+  await page.pdf({ path: path.join(ROOT, "test-artifacts", "site", "fixtures-03-print.pdf"), format: "A4" });
+  await page.close();
+});
+
+s.run();

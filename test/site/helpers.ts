@@ -1,0 +1,165 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import * as assert from "uvu/assert";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
+
+/** Chromium from Debian, never a downloaded browser; no background traffic. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+}
+
+let built = false;
+/** Compiles lib/ to dist/ once per test run: notebooks import "stepwise", which is dist/index.js. */
+export function buildLibOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  built = true;
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** What a page must show, computed from the executed notebook (not from the site). */
+export interface Expectation {
+  /** Chart containers in the notebook's text/html outputs. */
+  figures: number;
+  /** True when a markdown cell or a rich output holds TeX delimiters. */
+  math: boolean;
+  /** True when an output holds a stepwise derivation. */
+  derivations: number;
+}
+
+const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+
+/**
+ * Reads an executed notebook and counts what its page must show: charts
+ * (plotly MIME outputs, or chart divs `<div … data-stepwise-figure` in text/html) and derivations (`data-stepwise-derivation`)
+ * in text/html outputs, and whether any markdown cell or output has TeX.
+ */
+export function expectationOf(executedFile: string): Expectation {
+  const nb = JSON.parse(readFileSync(executedFile, "utf8")) as { cells: { cell_type: string; source: unknown; outputs?: { data?: Record<string, unknown> }[] }[] };
+  let figures = 0;
+  let derivations = 0;
+  let math = false;
+  const tex = /\$[^$\s]|\\\[|\\\(|\\begin\{/;
+  for (const cell of nb.cells) {
+    if (cell.cell_type === "markdown" && tex.test(text(cell.source))) math = true;
+    for (const o of cell.outputs ?? []) {
+      const html = text(o.data?.["text/html"]);
+      if (o.data?.["application/vnd.plotly.v1+json"] !== undefined) figures += 1;
+      else figures += (html.match(/<div\b[^>]*\sdata-stepwise-figure[\s=>]/g) ?? []).length;
+      derivations += (html.match(/<div\b[^>]*\sdata-stepwise-derivation[\s=>]/g) ?? []).length;
+      const rich = html || text(o.data?.["text/latex"]) || text(o.data?.["text/markdown"]);
+      if (rich && tex.test(rich.replace(/<script[\s\S]*?<\/script>/g, ""))) math = true;
+    }
+  }
+  return { figures, math, derivations };
+}
+
+/** The .ipynb files of a folder, sorted as the site sorts them. */
+export function notebooksIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+/** What happened while a page loaded. */
+export interface Visit {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * Opens a URL in a page that records console errors, uncaught exceptions and
+ * every request outside the site's origin, and waits for the network to settle.
+ */
+export async function visit(page: Page, url: string, origin: string): Promise<Visit> {
+  const v: Visit = { consoleErrors: [], foreignRequests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") v.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => v.consoleErrors.push(`uncaught: ${e.message}`));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:")) v.foreignRequests.push(u);
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  return v;
+}
+
+/** Text on the page outside code, KaTeX and scripts that still looks like TeX delimiters. */
+export function leftoverTex(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest("pre, code, script, style, textarea, .katex")) continue;
+      const t = n.textContent ?? "";
+      const m = t.match(/\$\$|\\\[|\\\]|\\\(|\\\)|\$[^$\s]*\\[A-Za-z]+|\\begin\{/);
+      if (m) found.push(t.slice(Math.max(0, (m.index ?? 0) - 20), (m.index ?? 0) + 30));
+    }
+    return found;
+  });
+}
+
+/**
+ * Checks one page of a built site in Chromium: no console error, no request
+ * outside the site, math rendered (KaTeX present where the notebook has TeX,
+ * no leftover delimiters, no .katex-error), every chart drawn, derivations with
+ * their ✓ and tier, no notebook script run, no sideways scrolling at phone
+ * width; saves screenshots (desktop and phone) to test-artifacts/site/.
+ */
+export async function checkPage(browser: Browser, base: string, pageFile: string, expected: Expectation, shotName: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+    const context = await browser.newContext({ viewport: { width, height: 860 } });
+    const page = await context.newPage();
+    const v = await visit(page, base + pageFile, base);
+    if (expected.figures > 0) await page.waitForSelector("html[data-charts-drawn]", { timeout: 30_000 });
+    const where = `${pageFile} (${label})`;
+    assert.equal(v.consoleErrors, [], `console errors on ${where}`);
+    assert.equal(v.foreignRequests, [], `requests outside the site from ${where}`);
+    const dom = await page.evaluate(() => ({
+      katex: document.querySelectorAll(".katex").length,
+      katexErrors: document.querySelectorAll(".katex-error").length,
+      plots: document.querySelectorAll(".stepwise-plot.js-plotly-plot").length,
+      svgPlots: new Set(Array.from(document.querySelectorAll(".stepwise-plot .main-svg")).map((s) => s.closest(".stepwise-plot"))).size,
+      drawn: document.documentElement.getAttribute("data-charts-drawn"),
+      derivations: Array.from(document.querySelectorAll("[data-stepwise-derivation]")).map((d) => ({
+        ok: d.getAttribute("data-ok"),
+        marks: Array.from(d.querySelectorAll(".stepwise-mark")).map((m) => m.textContent ?? ""),
+        tiers: d.querySelectorAll(".stepwise-tier").length,
+      })),
+      notebookScriptsRan: ["__stepwisePwned", "__stepwiseLoaderRan", "__stepwiseFigureScriptRan", "__stepwiseScriptOnly"].filter((k) => k in window),
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    assert.equal(dom.katexErrors, 0, `.katex-error on ${where}`);
+    if (expected.math) assert.ok(dom.katex > 0, `no KaTeX on ${where} although the notebook has TeX`);
+    assert.equal(await leftoverTex(page), [], `leftover TeX delimiters on ${where}`);
+    assert.is(dom.plots, expected.figures, `plotly charts on ${where}`);
+    assert.is(dom.svgPlots, expected.figures, `charts with an SVG on ${where}`);
+    if (expected.figures > 0) assert.is(dom.drawn, String(expected.figures), `data-charts-drawn on ${where}`);
+    assert.is(dom.derivations.length, expected.derivations, `derivations on ${where}`);
+    for (const d of dom.derivations) {
+      if (d.ok === "true") {
+        assert.ok(d.marks.includes("✓"), `a verified derivation without ✓ on ${where}`);
+        assert.ok(d.tiers > 0, `a verified derivation without its tier on ${where}`);
+      }
+    }
+    assert.equal(dom.notebookScriptsRan, [], `notebook scripts ran on ${where}`);
+    assert.ok(dom.overflow <= 0, `${where} scrolls sideways by ${dom.overflow}px`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
+    await context.close();
+  }
+}

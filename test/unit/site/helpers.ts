@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Cell, Notebook } from "../../../lib/site/notebook";
+
+/** The project root. */
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+
+/** A fresh temporary folder in the system's temporary directory. */
+export function tempDir(prefix = "stepwise-site-test-"): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A fresh temporary folder inside the project (test-artifacts/, gitignored), for
+ * notebooks that `import "stepwise"`: the kernel resolves the package from the
+ * notebook's folder upwards, so it must lie inside this project.
+ */
+export function projectTempDir(prefix = "tmp-"): string {
+  const base = path.join(ROOT, "test-artifacts");
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(path.join(base, prefix));
+}
+
+/** A markdown cell. */
+export function md(source: string, extra: Partial<Cell> = {}): Cell {
+  return { cell_type: "markdown", metadata: {}, source, ...extra };
+}
+
+/** A code cell with outputs. */
+export function code(source: string, outputs: Cell["outputs"] = [], extra: Partial<Cell> = {}): Cell {
+  return { cell_type: "code", metadata: {}, source, outputs, execution_count: 1, ...extra };
+}
+
+/** A tslab notebook of the given cells. */
+export function notebook(cells: Cell[]): Notebook {
+  return {
+    cells,
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" }, language_info: { name: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+/** The absolute path of a file under test/fixtures. */
+export function fixture(...parts: string[]): string {
+  return path.resolve(__dirname, "..", "..", "fixtures", ...parts);
+}

@@ -1,0 +1,84 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
+import { RenderError } from "../../../lib/site/render-error";
+import { createMarkdown } from "../../../lib/site/render-markdown";
+import { loadRenderTools } from "../../../lib/site/tools";
+import { code, md, notebook } from "./helpers";
+
+let ctx: CellsContext;
+const s = suite("renderCells");
+s.before(async () => {
+  ctx = { tools: await loadRenderTools(), cellMarkdown: createMarkdown({ html: true }), outputMarkdown: createMarkdown({ html: false }), links: {} };
+});
+
+/** The error renderCells throws for a notebook, or fails the test. */
+function renderError(cells: Parameters<typeof notebook>[0]): RenderError {
+  try {
+    renderCells(notebook(cells), "tex.ipynb", ctx);
+  } catch (err) {
+    assert.instance(err, RenderError);
+    return err as RenderError;
+  }
+  throw new Error("renderCells should have thrown");
+}
+
+s("should name the notebook and the 1-based cell when a markdown formula fails", () => {
+  const err = renderError([md("# T"), code("1", []), md("fine $x$"), md("bad $\\notamacro$")]);
+  assert.is(err.notebook, "tex.ipynb");
+  assert.is(err.cell, 4);
+  assert.match(err.message, /^tex\.ipynb, cell 4: KaTeX cannot render "\\\\notamacro": .*Undefined control sequence/);
+});
+
+s("should name the code cell when a formula in its output fails", () => {
+  const bad = { output_type: "display_data" as const, data: { "text/html": '<div class="stepwise-math">\\[ \\oops \\]</div>' } };
+  const err = renderError([md("# T"), code("show()", [bad])]);
+  assert.is(err.cell, 2);
+  assert.match(err.message, /^tex\.ipynb, cell 2: KaTeX cannot render/);
+});
+
+s("should number sections by cell, highlight code and show the execution count", () => {
+  const r = renderCells(notebook([md("# Title"), code("const x = 1;", [], { execution_count: 3 })]), "n.ipynb", ctx);
+  assert.ok(r.html.includes('<section class="cell cell-markdown" id="cell-1">'));
+  assert.ok(r.html.includes('<section class="cell cell-code" id="cell-2">'));
+  assert.ok(r.html.includes('<div class="cell-prompt" aria-hidden="true">[3]</div><pre class="shiki github-light"'));
+});
+
+s("should count chart containers and formulas, and keep macros across cells", () => {
+  const fig = '<div class="stepwise-plot" id="p1" data-stepwise-figure style="width:100%"><script type="application/json">{}</script></div>';
+  const r = renderCells(
+    notebook([
+      md("$\\newcommand{\\sig}{\\sigma}$"),
+      code("a", [{ output_type: "display_data", data: { "text/html": `${fig}\n${fig.replace("p1", "p2")}` } }]),
+      md("$\\sig$"),
+    ]),
+    "n.ipynb",
+    ctx,
+  );
+  assert.is(r.figures, 2);
+  assert.is(r.formulas, 2);
+});
+
+s("should honour the remove-cell, remove-input and remove-output tags and skip raw cells", () => {
+  const out = [{ output_type: "stream" as const, name: "stdout", text: "OUT\n" }];
+  const r = renderCells(
+    notebook([
+      code("GONE", out, { metadata: { tags: ["remove-cell"] } }),
+      code("NOINPUT", out, { metadata: { tags: ["remove-input"] } }),
+      code("NOOUTPUT", [{ output_type: "stream", name: "stdout", text: "HIDDEN\n" }], { metadata: { tags: ["remove-output"] } }),
+      { cell_type: "raw", metadata: {}, source: "RAW" },
+    ]),
+    "n.ipynb",
+    ctx,
+  );
+  for (const gone of ["GONE", "NOINPUT", "HIDDEN", "RAW"]) assert.not.ok(r.html.includes(gone), gone);
+  assert.ok(r.html.includes("OUT"));
+  assert.ok(r.html.includes("NOOUTPUT"));
+});
+
+s("should collect headings with ids that never clash with cell anchors", () => {
+  const r = renderCells(notebook([md("# Cell 1\n\n## Next")]), "n.ipynb", ctx);
+  assert.equal(r.headings.map((h) => h.id), ["cell-1-2", "next"]);
+});
+
+s.run();

@@ -1,0 +1,130 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import type { Output } from "../../../lib/site/notebook";
+import { createMarkdown } from "../../../lib/site/render-markdown";
+import { MIME_PRIORITY, pickMime, renderOutput, renderOutputs, type OutputContext } from "../../../lib/site/render-output";
+import { loadRenderTools } from "../../../lib/site/tools";
+
+let ctx: OutputContext;
+const before = async () => {
+  ctx = { tools: await loadRenderTools(), macros: {}, markdown: createMarkdown({ html: false }), ids: new Set(), cell: 7 };
+};
+const display = (data: Record<string, unknown>): Output => ({ output_type: "display_data", data, metadata: {} });
+
+const pick = suite("pickMime");
+
+pick("should follow plotly, html, svg, png, markdown, latex, plain", () => {
+  const all: Record<string, unknown> = {
+    "application/vnd.plotly.v1+json": { data: [] },
+    "text/plain": "p",
+    "text/latex": "$l$",
+    "text/markdown": "m",
+    "image/png": "AA==",
+    "image/svg+xml": "<svg/>",
+    "text/html": "<b>h</b>",
+  };
+  const expected = ["application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "image/png", "text/markdown", "text/latex", "text/plain"];
+  const data: Record<string, unknown> = { ...all };
+  for (const mime of expected) {
+    assert.is(pickMime(data), mime);
+    delete data[mime];
+  }
+  assert.is(pickMime(data), null);
+});
+
+pick("should rank every listed type before text/plain and ignore unknown types", () => {
+  for (const mime of MIME_PRIORITY.slice(0, -1)) assert.is(pickMime({ "text/plain": "x", [mime]: "y" }), mime);
+  assert.is(pickMime({ "application/vnd.jupyter.widget-view+json": {}, "text/plain": "x" }), "text/plain");
+});
+
+const out = suite("renderOutput");
+out.before(before);
+
+out("should escape <script> in text/plain so it is shown, not run", () => {
+  const html = renderOutput(display({ "text/plain": "<script>alert(1)</script> & co" }), ctx);
+  assert.is(html, '<pre class="output output-text">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</pre>');
+});
+
+out("should render text/markdown without raw HTML, so <script> is inert", () => {
+  const html = renderOutput(display({ "text/markdown": "**bold** <script>alert(1)</script>" }), ctx);
+  assert.not.ok(html.includes("<script"));
+  assert.ok(html.includes("<strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;"));
+});
+
+out("should prefer the html of a bundle and drop its plain text", () => {
+  const html = renderOutput(display({ "text/html": "<b>rich</b>", "text/plain": "poor" }), ctx);
+  assert.is(html, '<div class="output output-html"><b>rich</b></div>');
+});
+
+out("should drop an html output that only loads a library", () => {
+  assert.is(renderOutput(display({ "text/html": "<script>window.Plotly = {}</script>\n", "text/plain": "" }), ctx), "");
+});
+
+out("should show SVG through an <img> data URL, so its scripts cannot run", () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+  const html = renderOutput(display({ "image/svg+xml": svg }), ctx);
+  assert.is(html, `<div class="output output-image"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" alt="Image output of cell 7"></div>`);
+});
+
+out("should show PNG base64 as a data URL without line breaks", () => {
+  const html = renderOutput(display({ "image/png": ["iVBOR\n", "w0KGgo=\n"] }), ctx);
+  assert.ok(html.includes('src="data:image/png;base64,iVBORw0KGgo="'));
+});
+
+out("should typeset text/latex, with or without its own delimiters", () => {
+  assert.ok(renderOutput(display({ "text/latex": "$$x^2$$" }), ctx).includes('<span class="katex-display">'));
+  assert.ok(renderOutput(display({ "text/latex": "\\frac{1}{2}" }), ctx).includes('<span class="katex-display">'));
+  assert.ok(renderOutput(display({ "text/latex": "a <b> $x$" }), ctx).startsWith('<div class="output output-latex">a &#60;b&#62; <span class="katex">'));
+});
+
+out("should escape streams and keep ANSI colours as styles", () => {
+  const html = renderOutput({ output_type: "stream", name: "stdout", text: ["\u001b[31mred\u001b[0m <i>\n"] }, ctx);
+  assert.is(html, '<pre class="output output-stream output-stdout"><span style="color:rgb(187,0,0)">red</span> &lt;i&gt;\n</pre>');
+  assert.ok(renderOutput({ output_type: "stream", name: "stderr", text: "w" }, ctx).includes("output-stderr"));
+});
+
+out("should show an error's traceback with colours and escaping", () => {
+  const html = renderOutput({ output_type: "error", ename: "Error", evalue: "boom", traceback: ["\u001b[31mError\u001b[0m: boom <x>", "    at cell"] }, ctx);
+  assert.is(html, '<pre class="output output-error"><span style="color:rgb(187,0,0)">Error</span>: boom &lt;x&gt;\n    at cell</pre>');
+});
+
+out("should turn a plotly figure into a chart container with script-safe JSON", () => {
+  const fig = { data: [{ type: "scatter", x: [1], y: [2], name: "</script><b>" }], layout: {} };
+  const html = renderOutput(display({ "application/vnd.plotly.v1+json": fig, "text/html": "<script src='https://cdn.plot.ly/x.js'></script>" }), ctx);
+  const m = /^<div class="output output-html"><div class="stepwise-plot" id="plotly-cell-7" data-stepwise-figure><script type="application\/json">([^<]*)<\/script><\/div><\/div>$/.exec(html);
+  assert.ok(m, html);
+  assert.equal(JSON.parse(m![1]), fig);
+  assert.ok(renderOutput(display({ "application/vnd.plotly.v1+json": fig }), ctx).includes('id="plotly-cell-7-2"'), "ids stay unique");
+});
+
+out("should name the types of an output it cannot show", () => {
+  const html = renderOutput(display({ "application/vnd.jupyter.widget-view+json": { model_id: "x" } }), ctx);
+  assert.match(html, /output of type application\/vnd\.jupyter\.widget-view\+json not shown/);
+});
+
+const outs = suite("renderOutputs");
+outs.before(before);
+
+outs("should merge consecutive chunks of one stream and keep the order of others", () => {
+  const html = renderOutputs(
+    [
+      { output_type: "stream", name: "stdout", text: "a\n" },
+      { output_type: "stream", name: "stdout", text: "b\n" },
+      { output_type: "stream", name: "stderr", text: "c\n" },
+      { output_type: "stream", name: "stdout", text: "d\n" },
+    ],
+    ctx,
+  );
+  assert.is(
+    html,
+    [
+      '<pre class="output output-stream output-stdout">a\nb\n</pre>',
+      '<pre class="output output-stream output-stderr">c\n</pre>',
+      '<pre class="output output-stream output-stdout">d\n</pre>',
+    ].join("\n"),
+  );
+});
+
+pick.run();
+out.run();
+outs.run();

@@ -1,0 +1,84 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { CONTENT_SECURITY_POLICY, pageShell } from "../../../lib/site/layout";
+import { renderIndex } from "../../../lib/site/render-index";
+import { renderPage, type PageOptions } from "../../../lib/site/render-page";
+
+const shell = suite("pageShell");
+
+shell("should declare the viewport, the CSP and an empty favicon, and run no inline script", () => {
+  const html = pageShell({ title: "A <b>", siteTitle: "Site", body: "<p>x</p>", charts: false });
+  assert.ok(html.startsWith("<!doctype html>"));
+  assert.ok(html.includes('<meta name="viewport" content="width=device-width, initial-scale=1">'));
+  assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`));
+  assert.ok(html.includes("<title>A &#60;b&#62; · Site</title>"));
+  assert.ok(html.includes('<link rel="icon" href="data:,">'));
+  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/stepwise.js">']);
+  assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
+});
+
+shell("should load plotly.js once, before the site script, only for pages with charts", () => {
+  const html = pageShell({ title: "A", siteTitle: "S", body: "", charts: true });
+  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/plotly.min.js">', '<script defer src="assets/stepwise.js">']);
+});
+
+const page = suite("renderPage");
+const base: PageOptions = {
+  siteTitle: "S",
+  title: "T",
+  body: "<section>cells</section>",
+  headings: [
+    { level: 1, id: "t", text: "T", html: "T" },
+    { level: 2, id: "a", text: "A", html: "A" },
+    { level: 4, id: "deep", text: "deep", html: "deep" },
+    { level: 3, id: "b", text: "B", html: "<em>B</em>" },
+  ],
+  position: 2,
+  total: 3,
+  prev: { href: "1.html", titleHtml: "One" },
+  next: { href: "3.html", titleHtml: "Three" },
+  download: "notebooks/2.ipynb",
+  figures: 0,
+};
+
+page("should list levels 2–3 in the contents, leaving out the title and deeper levels", () => {
+  const html = renderPage(base);
+  assert.ok(html.includes('<li class="toc-h2"><a href="#a">A</a></li>\n<li class="toc-h3"><a href="#b"><em>B</em></a></li>'));
+  assert.not.ok(html.includes('href="#t"'));
+  assert.not.ok(html.includes('href="#deep"'));
+});
+
+page("should show the position, the download link and both neighbours", () => {
+  const html = renderPage(base);
+  assert.ok(html.includes('<span class="site-position">Tutorial 2 of 3</span>'));
+  assert.ok(html.includes('<a class="download" href="notebooks/2.ipynb" download>'));
+  assert.ok(html.includes('rel="prev" href="1.html"'));
+  assert.ok(html.includes('rel="next" href="3.html"'));
+});
+
+page("should leave out the contents when there is nothing but the title", () => {
+  assert.not.ok(renderPage({ ...base, headings: [base.headings[0]] }).includes('class="toc"'));
+});
+
+const index = suite("renderIndex");
+
+index("should list the tutorials in the given order with summaries and downloads", () => {
+  const html = renderIndex("Course", [
+    { href: "b.html", file: "b.ipynb", titleHtml: "B", summaryHtml: "", download: "notebooks/b.ipynb" },
+    { href: "a.html", file: "a.ipynb", titleHtml: "A", summaryHtml: "About A.", download: "notebooks/a.ipynb" },
+  ]);
+  assert.ok(html.indexOf('href="b.html"') < html.indexOf('href="a.html"'));
+  assert.ok(html.includes('<p class="tutorial-summary">About A.</p>'));
+  assert.ok(html.includes("<h1>Course</h1>"));
+  assert.is((html.match(/class="tutorial-summary"/g) ?? []).length, 1);
+});
+
+index("should not number titles that carry their own numbers", () => {
+  const entry = (t: string) => ({ href: "a.html", file: "a.ipynb", titleHtml: t, summaryHtml: "", download: "notebooks/a.ipynb" });
+  assert.ok(renderIndex("C", [entry("1. One"), entry("2) Two")]).includes('<ol class="tutorials self-numbered">'));
+  assert.ok(renderIndex("C", [entry("1. One"), entry("Two")]).includes('<ol class="tutorials">'));
+});
+
+shell.run();
+page.run();
+index.run();

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { renderSite } from "../../../lib/site/render-site";
+import { code, md, notebook, tempDir } from "./helpers";
+
+const fig = '<div class="stepwise-plot" id="p1" data-stepwise-figure><script type="application/json">{"data":[],"layout":{}}</script></div>';
+const executed = (title: string, outputs: Parameters<typeof code>[1] = []) =>
+  notebook([md(`# ${title}\n\nAbout ${title}.\n\n## Part`), code("1", outputs)]);
+
+const s = suite("renderSite");
+
+s("should write index, pages in order with prev/next links, downloads without outputs, and assets", async () => {
+  const out = tempDir();
+  const a = executed("Alpha", [{ output_type: "stream", name: "stdout", text: "1\n" }]);
+  const b = executed("Beta $\\beta$", [{ output_type: "display_data", data: { "text/html": fig } }]);
+  const pages = await renderSite(
+    [
+      { file: "01-alpha.ipynb", source: a, executed: a },
+      { file: "02 beta.ipynb", source: b, executed: b },
+    ],
+    out,
+    { title: "Course", introMarkdown: "Welcome to *the* course." },
+  );
+  assert.equal(
+    pages.map((p) => [p.file, p.page, p.title, p.figures]),
+    [
+      ["01-alpha.ipynb", "01-alpha.html", "Alpha", 0],
+      ["02 beta.ipynb", "02-beta.html", "Beta \\beta", 1],
+    ],
+  );
+  const index = readFileSync(path.join(out, "index.html"), "utf8");
+  assert.ok(index.indexOf('href="01-alpha.html"') < index.indexOf('href="02-beta.html"'));
+  assert.ok(index.includes("<p>Welcome to <em>the</em> course.</p>"));
+  assert.ok(index.includes('<p class="tutorial-summary">About Alpha.</p>'));
+  assert.ok(index.includes('href="notebooks/02%20beta.ipynb" download'));
+
+  const first = readFileSync(path.join(out, "01-alpha.html"), "utf8");
+  assert.ok(first.includes('<a class="pager-next" rel="next" href="02-beta.html">'));
+  assert.not.ok(first.includes('rel="prev"'));
+  assert.not.ok(first.includes("plotly.min.js"), "no charts, no plotly");
+  assert.ok(first.includes('<li class="toc-h2"><a href="#part">Part</a></li>'));
+  const second = readFileSync(path.join(out, "02-beta.html"), "utf8");
+  assert.ok(second.includes('<a class="pager-prev" rel="prev" href="01-alpha.html">'));
+  assert.ok(second.indexOf("assets/plotly.min.js") < second.indexOf("assets/stepwise.js"), "plotly before the drawing script");
+  assert.is((second.match(/<script defer src="assets\/plotly\.min\.js"><\/script>/g) ?? []).length, 1);
+
+  const download = JSON.parse(readFileSync(path.join(out, "notebooks", "01-alpha.ipynb"), "utf8"));
+  assert.equal(download.cells[1].outputs, []);
+  assert.is(download.cells[1].execution_count, null);
+  for (const asset of ["assets/site.css", "assets/stepwise.js", "assets/katex/katex.min.css", "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/plotly.min.js"]) {
+    assert.ok(existsSync(path.join(out, asset)), asset);
+  }
+});
+
+s("should not write plotly.js when no page has a chart", async () => {
+  const out = tempDir();
+  const a = executed("Alpha");
+  await renderSite([{ file: "a.ipynb", source: a, executed: a }], out, { title: "T" });
+  assert.not.ok(existsSync(path.join(out, "assets", "plotly.min.js")));
+});
+
+s("should copy images that markdown cells reference by relative path", async () => {
+  const src = tempDir();
+  mkdirSync(path.join(src, "img"));
+  writeFileSync(path.join(src, "img", "dot.png"), "PNG");
+  const out = tempDir();
+  const a = notebook([md("# A\n\n![dot](img/dot.png) ![gone](img/missing.png)")]);
+  await renderSite([{ file: "a.ipynb", source: a, executed: a }], out, { title: "T", sourceDir: src });
+  assert.is(readFileSync(path.join(out, "img", "dot.png"), "utf8"), "PNG");
+  assert.not.ok(existsSync(path.join(out, "img", "missing.png")));
+});
+
+s("should not give a page the name of the index", async () => {
+  const out = tempDir();
+  const a = executed("Alpha");
+  const pages = await renderSite([{ file: "index.ipynb", source: a, executed: a }], out, { title: "T" });
+  assert.is(pages[0].page, "index-2.html");
+});
+
+s.run();

@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { request } from "node:http";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { serveSite, type SiteServer } from "../../../lib/site/serve";
+import { tempDir } from "./helpers";
+
+/** Status, content type and body of a raw GET (the path is sent as written, not normalised). */
+function get(server: SiteServer, rawPath: string): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const s = suite("serveSite");
+let server: SiteServer;
+s.before(async () => {
+  const root = tempDir();
+  mkdirSync(path.join(root, "site", "assets"), { recursive: true });
+  writeFileSync(path.join(root, "secret.txt"), "outside");
+  writeFileSync(path.join(root, "site", "index.html"), "<h1>home</h1>");
+  writeFileSync(path.join(root, "site", "assets", "a b.css"), "body{}");
+  server = await serveSite(path.join(root, "site"));
+});
+s.after(() => server.close());
+
+s("should listen on the loopback interface only", () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+s("should answer / with index.html and files with their type", async () => {
+  assert.equal(await get(server, "/"), { status: 200, type: "text/html; charset=utf-8", body: "<h1>home</h1>" });
+  assert.equal(await get(server, "/assets/a%20b.css"), { status: 200, type: "text/css; charset=utf-8", body: "body{}" });
+});
+
+s("should answer 404 for missing files and for paths that leave the folder", async () => {
+  assert.is((await get(server, "/nope.html")).status, 404);
+  for (const p of ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt"]) {
+    const r = await get(server, p);
+    assert.is(r.status, 404, p);
+    assert.not.ok(r.body.includes("outside"), p);
+  }
+});
+
+s.run();
