@@ -32,22 +32,26 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   run("npm", ["ci", "--no-audit", "--no-fund"], "installing npm packages");
 }
 
-// 2. Debian packages (only where missing): Jupyter's executor, and Chromium for the browser tests.
+// 2. Debian packages (only where missing): Jupyter's executor, and Chromium and the classic
+//    Notebook server for the browser tests.
 const canApt = process.platform === "linux" && existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
 const hasNbclient = ["/usr/bin/python3", "python3"].some(
   (py) => spawnSync(py, ["-c", "import nbclient, nbformat, nbconvert"], { stdio: "ignore" }).status === 0,
 ) || (process.env.STEPWISE_PYTHON && spawnSync(process.env.STEPWISE_PYTHON, ["-c", "import nbclient"], { stdio: "ignore" }).status === 0);
 const hasChromium = existsSync("/usr/bin/chromium");
+// The classic Notebook server, which the frontend test (test/frontend) drives in Chromium.
+const hasNotebook = existsSync("/usr/bin/jupyter-notebook");
 const debs = [
   ...(hasNbclient ? [] : ["jupyter-nbconvert", "python3-nbclient", "python3-nbformat"]),
   ...(wantBrowser && !hasChromium ? ["chromium"] : []),
+  ...(wantBrowser && !hasNotebook ? ["jupyter-notebook"] : []),
 ];
 if (debs.length > 0) {
   if (!canApt) {
     fail(
       `missing: ${debs.join(", ")}. Install them yourself: on Debian/Ubuntu as root ` +
         `\`apt-get install -y ${debs.join(" ")}\`; elsewhere \`pip install nbclient nbformat nbconvert\`` +
-        (wantBrowser ? " and a Chromium at /usr/bin/chromium" : "") +
+        (wantBrowser ? ", a Chromium at /usr/bin/chromium and the classic Notebook at /usr/bin/jupyter-notebook (Debian's jupyter-notebook)" : "") +
         " (set STEPWISE_PYTHON to a Python that has nbclient).",
     );
   }

@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { jupyterEnv } from "../../lib/pipeline/jupyter-env";
+
+/** A running classic Jupyter Notebook server started by {@link startNotebookServer}. */
+export interface NotebookServer {
+  /** Base URL, e.g. "http://127.0.0.1:41234/" (loopback only). */
+  base: string;
+  port: number;
+  /** The random token; every URL and API call carries it. */
+  token: string;
+  /** Everything the server printed so far (for failure messages). */
+  log(): string;
+  /** Shuts down the kernel session of one notebook (path relative to the notebook folder), if any. */
+  closeSession(notebookPath: string): Promise<void>;
+  /**
+   * Stops the server (SIGTERM: it shuts its kernels down; SIGKILL to its process
+   * group after 20 s), kills any process of it still alive, removes its private folders.
+   * @returns the ids of the processes that were still alive and had to be killed
+   */
+  stop(): Promise<number[]>;
+  /** Processes still alive that this server started (matched by its private runtime folder). */
+  leftovers(): number[];
+}
+
+/** A free TCP port on 127.0.0.1, as the OS hands it out for port 0. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: "127.0.0.1", port });
+    sock.once("connect", () => (sock.destroy(), resolve(true)));
+    sock.once("error", () => resolve(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for `p` or `ms` milliseconds, whichever comes first, without keeping the process alive afterwards. */
+async function within(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
+
+/** Process ids whose command line mentions `needle` (Linux /proc), excluding this process. */
+function pidsMentioning(needle: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(needle)) found.push(Number(name));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return found;
+}
+
+/**
+ * Starts Debian's classic Notebook (`/usr/bin/jupyter-notebook`) in its own process
+ * group on 127.0.0.1 at a free port with a random token, serving `notebookDir`,
+ * with the project's kernelspec on JUPYTER_PATH and private config, data and
+ * runtime folders (nothing is written to ~/.jupyter or ~/.local), and waits until
+ * /api/status answers.
+ *
+ * @param notebookDir folder the server shows; kernels start in the notebook's folder
+ * @param timeoutMs how long to wait for the server to answer
+ * @throws Error with the server's output when it exits early or does not answer in time
+ */
+export async function startNotebookServer(notebookDir: string, timeoutMs = 60_000): Promise<NotebookServer> {
+  const port = await freePort();
+  const token = randomBytes(16).toString("hex");
+  const home = mkdtempSync(path.join(os.tmpdir(), "stepwise-jupyter-"));
+  const runtime = path.join(home, "runtime");
+  for (const d of ["config", "data", "runtime"]) mkdirSync(path.join(home, d));
+  const env = {
+    ...jupyterEnv(),
+    JUPYTER_CONFIG_DIR: path.join(home, "config"),
+    JUPYTER_DATA_DIR: path.join(home, "data"),
+    JUPYTER_RUNTIME_DIR: runtime,
+    PYDEVD_DISABLE_FILE_VALIDATION: "1",
+  };
+  const args = [
+    "--ip=127.0.0.1",
+    `--port=${port}`,
+    "--NotebookApp.port_retries=0",
+    "--NotebookApp.open_browser=False",
+    `--NotebookApp.token=${token}`,
+    "--NotebookApp.password=",
+    `--notebook-dir=${notebookDir}`,
+    ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
+  ];
+  const child: ChildProcess = spawn("/usr/bin/jupyter-notebook", args, { cwd: notebookDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (c) => (output += String(c)));
+  child.stderr?.on("data", (c) => (output += String(c)));
+  let exited: string | null = null;
+  const gone = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exited = `exit ${code ?? signal}`;
+      resolve();
+    });
+    child.once("error", (err) => {
+      exited = err.message;
+      resolve();
+    });
+  });
+  const base = `http://127.0.0.1:${port}/`;
+
+  const server: NotebookServer = {
+    base,
+    port,
+    token,
+    log: () => output,
+    leftovers: () => pidsMentioning(runtime),
+    async closeSession(notebookPath) {
+      const headers = { Authorization: `token ${token}` };
+      const sessions = (await (await fetch(`${base}api/sessions`, { headers })).json()) as { id: string; path: string }[];
+      for (const s of sessions.filter((x) => x.path === notebookPath)) {
+        await fetch(`${base}api/sessions/${s.id}`, { method: "DELETE", headers });
+      }
+    },
+    async stop() {
+      const survivors: number[] = [];
+      if (exited === null && child.pid) {
+        child.kill("SIGTERM"); // the Notebook shuts its kernels down, then exits
+        await within(gone, 20_000);
+        if (exited === null) {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+            survivors.push(child.pid);
+          } catch {
+            /* group already gone */
+          }
+          await within(gone, 5_000);
+        }
+      }
+      // Kernels run in sessions of their own; any that survived are found by their connection file.
+      for (const pid of pidsMentioning(runtime)) {
+        survivors.push(pid);
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          /* ended meanwhile */
+        }
+      }
+      rmSync(home, { recursive: true, force: true });
+      return survivors;
+    },
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited !== null) throw new Error(`jupyter-notebook ended before answering (${exited}):\n${output}`);
+    try {
+      const r = await fetch(`${base}api/status`, { headers: { Authorization: `token ${token}` } });
+      if (r.ok) return server;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`jupyter-notebook did not answer on ${base} within ${timeoutMs / 1000} s:\n${output}`);
+    }
+    await sleep(250);
+  }
+}
