@@ -47,7 +47,7 @@ function rowHtml(r: DerivationRowView): string {
 export function derivationHtml(view: DerivationView): string {
   const ok = view.summary.mark === "ok";
   return [
-    `<div class="stepwise-derivation" data-stepwise-derivation data-ok="${ok}">`,
+    `<div class="stepwise-derivation" data-stepwise-derivation data-ok="${ok}"${view.expectFailure ? ' data-expect-failure="true"' : ""}>`,
     `<p class="stepwise-derivation-title"><strong>${escapeHtml(view.title)}</strong></p>`,
     `<ol class="stepwise-steps" style="list-style:none;padding-left:0">`,
     ...view.rows.map(rowHtml),

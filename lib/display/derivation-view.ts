@@ -50,6 +50,8 @@ export interface DerivationRowView {
 /** The whole view: title, rows in order, and the summary line (glyph and text). */
 export interface DerivationView {
   title: string;
+  /** True when the derivation was shown as a deliberate mistake (see `expectFailure`). */
+  expectFailure: boolean;
   rows: DerivationRowView[];
   summary: { mark: StepMark; text: string };
 }
@@ -97,7 +99,7 @@ export function derivationView(result: DerivationResult, expectFailure = false):
     const f = result.final;
     rows.push(row(f, "final check", f.rule ? "" : "last step against mathjs's derivative of the given function", true));
   }
-  return { title: result.title ?? "", rows, summary: summarise(result, expectFailure) };
+  return { title: result.title ?? "", expectFailure, rows, summary: summarise(result, expectFailure) };
 }
 
 /** The summary line: glyph and text (see {@link derivationView}). */

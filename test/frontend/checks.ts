@@ -33,8 +33,13 @@ export function checkCells(label: string, cells: CellView[], promised: Promised)
     if (promised.derivations.has(c.index)) assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation`);
     c.derivations.forEach((d, k) => {
       const dw = `${where}, derivation ${k + 1} "${d.title}"`;
-      assert.is(d.ok, "true", `${dw} is not verified (data-ok="${d.ok}")`);
-      assert.ok(d.marks.includes("✓"), `${dw} shows no ✓ (marks: ${d.marks.join(" ")})`);
+      if (d.expectFailure) {
+        // A wrong step shown on purpose: rejected as expected (⊘), never ✗.
+        assert.ok(d.marks.includes("⊘"), `${dw} is an expected rejection but shows no ⊘ (marks: ${d.marks.join(" ")})`);
+      } else {
+        assert.is(d.ok, "true", `${dw} is not verified (data-ok="${d.ok}")`);
+        assert.ok(d.marks.includes("✓"), `${dw} shows no ✓ (marks: ${d.marks.join(" ")})`);
+      }
       assert.not.ok(d.marks.includes("✗"), `${dw} shows ✗ (marks: ${d.marks.join(" ")})`);
       assert.is(d.rawTex, 0, `${dw}: ${d.rawTex} formula(s) left as raw \\[ … \\] text`);
       assert.is(d.typeset, d.maths, `${dw}: MathJax typeset ${d.typeset} of ${d.maths} formulas`);

@@ -42,7 +42,7 @@ export interface CellView {
   prompt: string;
   errors: string[];
   stderr: string[];
-  derivations: { ok: string | null; marks: string[]; title: string; maths: number; typeset: number; rawTex: number }[];
+  derivations: { ok: string | null; expectFailure: boolean; marks: string[]; title: string; maths: number; typeset: number; rawTex: number }[];
   figures: number;
   drawn: number;
   /** Chart containers in which plotly.js built its SVG. */
@@ -169,6 +169,7 @@ export function cellViews(page: Page): Promise<CellView[]> {
           stderr: Array.from(el.querySelectorAll<HTMLElement>(".output_stderr")).map((o) => o.innerText.slice(0, 600)),
           derivations: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-derivation]")).map((d) => ({
             ok: d.getAttribute("data-ok"),
+            expectFailure: d.getAttribute("data-expect-failure") === "true",
             marks: Array.from(d.querySelectorAll(".stepwise-mark")).map((m) => (m.textContent ?? "").trim().charAt(0)),
             title: (d.querySelector(".stepwise-derivation-title")?.textContent ?? "").trim(),
             maths: d.querySelectorAll(".stepwise-math").length,

@@ -2,6 +2,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { derivations } from "../../lib/derivations";
 import { executedTutorials, join, NOTEBOOK_DIR, plainTexts, readCells, tutorialNames, type Cell } from "./run-notebooks";
 
 /** How many verified steps (✓ step rows) each tutorial shows, and how many charts. */
@@ -11,11 +12,13 @@ const EXPECTED: Record<string, { steps: number; charts: number }> = {
   "03-sigmoid-derivative-chain-rule.ipynb": { steps: 14, charts: 1 },
   "04-binary-cross-entropy.ipynb": { steps: 10, charts: 1 },
   "05-sigmoid-with-cross-entropy.ipynb": { steps: 8, charts: 1 },
+  "07-softmax-cross-entropy.ipynb": { steps: 28, charts: 1 },
+  "08-your-own-derivation.ipynb": { steps: 11, charts: 0 },
 };
 
 const source = suite("tutorial notebooks as committed");
 
-source("should be the five tutorials, in order", () => {
+source("should be the tutorials, in order", () => {
   assert.equal(tutorialNames(), Object.keys(EXPECTED));
 });
 
@@ -105,6 +108,19 @@ run("should compute the stable logits loss at extreme z", () => {
   const table = plainTexts(executed.get("05-sigmoid-with-cross-entropy.ipynb")!).find((t) => t.includes("naive") && t.includes("stable logits form"))!;
   const row = table.split("\n").find((l) => /^\s*-800\s+1\s/.test(l))!;
   assert.equal(row.trim().split(/\s+/), ["-800", "1", "Infinity", "16.118096", "800"]);
+});
+
+run("should show notebook 08's deliberate mistake as an expected rejection", () => {
+  const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");
+  assert.match(text, /⊘ rejected as expected step 1 · differentiate/);
+  assert.match(text, /at x = -?\d[\d.]*: the step gives [\d.]+, but it must equal [\d.]+/);
+});
+
+run("should teach exactly the derivations the mutation test covers", () => {
+  const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");
+  for (const make of [derivations.tanhDerivative, derivations.meanSquaredErrorGradient, derivations.softplusDerivative]) {
+    for (const step of make().spec.steps) assert.ok(text.includes(`      ${step.expr}\n`), `notebook 08 does not show the step "${step.expr}"`);
+  }
 });
 
 run.run();

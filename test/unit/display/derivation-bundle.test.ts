@@ -26,6 +26,12 @@ s("should mark a correct derivation with ✓ only: 3 steps, the final check and 
   }
 });
 
+s("should tag an expected rejection in the HTML, and only that", () => {
+  assert.match(derivationBundle(badResult(), { expectFailure: true })["text/html"] as string, 'data-ok="false" data-expect-failure="true"');
+  assert.not.match(derivationBundle(badResult())["text/html"] as string, "data-expect-failure");
+  assert.not.match(derivationBundle(goodResult())["text/html"] as string, "data-expect-failure");
+});
+
 s("should show each expression as display math", () => {
   const b = derivationBundle(goodResult());
   assert.match(b["text/html"] as string, "\\[ g(x) = \\frac{1}{1+e^{-x}} \\]");
