@@ -9,20 +9,12 @@ import { all, create, type BigNumber } from "mathjs";
 import { compare, formatPoint } from "../../../lib/derive/compare";
 import { parseDomain, samplePoints } from "../../../lib/derive/domain";
 import { math } from "../../../lib/derive/expression";
+import { thrown } from "./helpers";
 
 const R = create(all, { number: "BigNumber", precision: 80 });
 const ref = (expr: string, point: Record<string, string>): BigNumber =>
   R.evaluate(expr, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, R.bignumber(v)]))) as BigNumber;
 
-/** Runs fn, which must throw; returns the error. */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected the call to throw, it returned");
-}
 
 const P = (domain: Record<string, string>, n = 24) => samplePoints(parseDomain(domain, "T"), n, "compare-test");
 const X = P({ x: "(-10, 10)" });

@@ -5,16 +5,8 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseDomain, samplePoints } from "../../../lib/derive/domain";
+import { thrown } from "./helpers";
 
-/** Runs fn, which must throw; returns the error. */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected the call to throw, it returned");
-}
 
 const pd = suite("parseDomain");
 

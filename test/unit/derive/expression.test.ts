@@ -12,16 +12,8 @@ import {
 } from "../../../lib/derive/expression";
 import { derive } from "../../../lib/derive/derive";
 import { expandInDerivation } from "../../../lib/derive/verify";
+import { thrown } from "./helpers";
 
-/** Runs fn, which must throw; returns the error. */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected the call to throw, it returned");
-}
 
 /** Asserts |a − b| ≤ 1e-14 · max(1, |b|). */
 function near(a: number, b: number, label: string): void {

@@ -14,6 +14,7 @@ import { math } from "../../../lib/derive/expression";
 import type { DerivationSpec } from "../../../lib/derive/spec";
 import type { Counterexample } from "../../../lib/derive/types";
 import { verifyDerivation, verifyStep } from "../../../lib/derive/verify";
+import { thrown } from "./helpers";
 
 /** Reference arithmetic: 80 significant digits. */
 const R = create(all, { number: "BigNumber", precision: 80 });
@@ -31,15 +32,6 @@ function sameValue(reported: string, reference: BigNumber, label: string): void 
   assert.ok(diff.lte(scale.times("1e-18")), `${label}: reported ${reported}, reference ${reference.toString()}`);
 }
 
-/** Runs fn, which must throw; returns the error. */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected the call to throw, it returned");
-}
 
 /** True when mathjs simplify reduces a − b to the constant 0 (the symbolic tier's test, restated). */
 const simplifiesToZero = (a: string, b: string): boolean => math.simplify(`(${a}) - (${b})`).toString() === "0";
