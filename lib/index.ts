@@ -7,9 +7,11 @@
  * - derivations: the derivations the tutorials show
  * - charts: plotly figures as plain data
  * - display: show derivations, figures and tables in a tslab notebook
+ * - models: the logistic regression of notebook 06 (data, gradient, training)
  */
 export * from "./functions";
 export * from "./derive";
 export * from "./derivations";
 export * from "./charts";
 export * from "./display";
+export * from "./models";

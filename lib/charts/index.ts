@@ -8,3 +8,7 @@ export { plotLossCurves } from "./plot-loss-curves";
 export type { LossFunctions, PlotLossCurvesOptions } from "./plot-loss-curves";
 export { plotErrorVsStep } from "./plot-error-vs-step";
 export type { StepErrorRow, StepErrorSeries, PlotErrorVsStepOptions } from "./plot-error-vs-step";
+export { plotTrainingLoss } from "./plot-training-loss";
+export { plotDecisionBoundary, type BoundaryLine } from "./plot-decision-boundary";
+export { plotSigmoidSlopeHistory } from "./plot-sigmoid-slope-history";
+export type { LossRecord, SigmoidSlopeRecord, PlotTrainingOptions } from "./training-history";

@@ -12,6 +12,7 @@ const EXPECTED: Record<string, { steps: number; charts: number }> = {
   "03-sigmoid-derivative-chain-rule.ipynb": { steps: 14, charts: 1 },
   "04-binary-cross-entropy.ipynb": { steps: 10, charts: 1 },
   "05-sigmoid-with-cross-entropy.ipynb": { steps: 8, charts: 1 },
+  "06-logistic-regression.ipynb": { steps: 3, charts: 3 },
   "07-softmax-cross-entropy.ipynb": { steps: 28, charts: 1 },
   "08-your-own-derivation.ipynb": { steps: 11, charts: 0 },
 };

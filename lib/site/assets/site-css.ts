@@ -61,6 +61,10 @@ code, kbd, samp, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Men
 .katex { font-size: 1.1em; }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: .25rem 0; margin: .8em 0; }
 .katex-display > .katex { white-space: nowrap; }
+/* Long identifiers in inline code may break anywhere rather than widen the page. */
+:not(pre) > code { overflow-wrap: anywhere; }
+/* Inline math cannot wrap inside a formula: let a formula wider than the column scroll on its own. */
+:not(.katex-display) > .katex { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
 
 .cell { margin: 1rem 0; }
 .cell-input { position: relative; }
