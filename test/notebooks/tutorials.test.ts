@@ -111,6 +111,13 @@ run("should compute the stable logits loss at extreme z", () => {
   assert.equal(row.trim().split(/\s+/), ["-800", "1", "Infinity", "16.118096", "800"]);
 });
 
+run("should report the logistic regression's seed, loss and accuracy, after a passing gradient check", () => {
+  const text = plainTexts(executed.get("06-logistic-regression.ipynb")!).join("");
+  assert.match(text, "max relative error 1.84e-10 < 1e-6: gradient check passed");
+  assert.match(text, 'seed "stepwise-06", 200 points, learning rate 0.5, 500 epochs');
+  assert.match(text, "final loss 0.20008176 nats, final accuracy 0.905 (181 of 200)");
+});
+
 run("should show notebook 08's deliberate mistake as an expected rejection", () => {
   const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");
   assert.match(text, /⊘ rejected as expected step 1 · differentiate/);
