@@ -48,8 +48,11 @@ export function parseDomain(spec: DomainSpec, where: string): Domain {
  * @param domain the parsed domain
  * @param count  how many points (≥ 1)
  * @param seed   seed of the generator (seedrandom's ARC4); the same seed gives the same points
- * @returns points as decimal strings with 17 significant digits, variable → value;
- *          an open interval never yields its bounds
+ * @returns points as decimal strings with 17 significant digits (a bound as written,
+ *          e.g. "0"), variable → value;
+ *          an open interval never yields its bounds, a closed one yields its lower
+ *          bound in the first point and its upper bound in the second (where, for
+ *          example, a target t ∈ [0, 1] takes the values 0 and 1 it has in practice)
  */
 export function samplePoints(domain: Domain, count: number, seed: string): Record<string, string>[] {
   const rng = seedrandom(seed);
@@ -61,6 +64,10 @@ export function samplePoints(domain: Domain, count: number, seed: string): Recor
       do {
         v = iv.min + (iv.max - iv.min) * rng.double();
       } while (iv.open && (v <= iv.min || v >= iv.max));
+      if (!iv.open && i < 2) {
+        p[name] = String(i === 0 ? iv.min : iv.max);
+        continue;
+      }
       p[name] = v.toPrecision(17);
     }
     points.push(p);

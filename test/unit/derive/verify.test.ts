@@ -260,13 +260,18 @@ vs("should verify a replaced expression in place of the step", () => {
   assert.is(good.expr, "t / yhat");
   assert.is(good.kind, "differentiate");
   assert.is(good.lhs, "\\frac{\\partial a}{\\partial \\hat{y}}");
-  const bad = verifyStep(firstTerm(), 2, "yhat / t");
+  const bad = verifyStep(firstTerm(), 2, "yhat * t");
   assert.is(bad.ok, false);
-  assert.is(bad.expr, "yhat / t");
+  assert.is(bad.expr, "yhat * t");
   const c = bad.counterexample!;
   insideYT(c);
   sameValue(c.expected, ref("0 * log(yhat) + t * (1 / yhat)", c.point), "expected: step 1");
-  sameValue(c.actual, ref("yhat / t", c.point), "actual");
+  sameValue(c.actual, ref("yhat * t", c.point), "actual");
+  // undefined at the closed bound t = 0, the first point: rejected there
+  const pole = verifyStep(firstTerm(), 2, "yhat / t");
+  assert.is(pole.ok, false);
+  assert.is(pole.counterexample!.point.t, "0");
+  assert.is(pole.counterexample!.actual, "not finite");
 });
 
 vs("should take the steps before it as written, without checking them", () => {
