@@ -4,7 +4,8 @@ Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS]
 
 The kernel runs with the notebook's folder as its working directory and stops at the
 first failing cell. On failure it prints one JSON line to stderr,
-{"notebook": ..., "cell": N (1-based, counting every cell), "ename": ..., "evalue": ...},
+{"notebook": ..., "cell": N (1-based, counting every cell), "code_cell": K (1-based, counting
+code cells only), "ename": ..., "evalue": ...},
 writes the partly executed notebook to OUT, and exits with status 1.
 """
 import json
@@ -25,24 +26,35 @@ def main(argv):
     timeout = int(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 180
     nb = nbformat.read(src, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
+    running = {"index": None}
+
+    def on_cell_execute(cell, cell_index, **_):
+        running["index"] = cell_index
+
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name=kernel,
         allow_errors=False,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(src))}},
+        on_cell_execute=on_cell_execute,
     )
     status = 0
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError) as err:
         status = 1
-        cell = failing_cell(nb)
-        ename, evalue = getattr(err, "ename", type(err).__name__), getattr(err, "evalue", "")
-        if not evalue and cell is not None:
-            # tslab reports a runtime error as stderr text and an error output with empty fields.
-            ename, evalue = error_from_stderr(nb.cells[cell - 1]) or (ename, str(err).strip().splitlines()[-1] if str(err).strip() else "")
-        report = {"notebook": src, "cell": cell, "ename": ename, "evalue": evalue}
+        index = running["index"]
+        cell = index + 1 if index is not None else None
+        if isinstance(err, CellTimeoutError):
+            ename, evalue = "CellTimeoutError", f"the cell was still running after {timeout} s (the per-cell timeout)"
+        else:
+            ename, evalue = getattr(err, "ename", type(err).__name__), getattr(err, "evalue", "")
+            if not evalue and cell is not None:
+                # tslab reports a runtime error as stderr text and an error output with empty fields.
+                ename, evalue = error_from_stderr(nb.cells[index]) or (ename, str(err).strip().splitlines()[-1] if str(err).strip() else "")
+        code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code") if index is not None else None
+        report = {"notebook": src, "cell": cell, "code_cell": code_cell, "ename": ename, "evalue": evalue}
         print(json.dumps(report), file=sys.stderr)
     except Exception as err:  # kernel died, could not start, ...
         status = 1
@@ -60,19 +72,6 @@ def error_from_stderr(cell):
             return m.group(1), (m.group(2) or "").strip()
     lines = [l for l in text.splitlines() if l.strip()]
     return ("Error", lines[-1].strip()) if lines else None
-
-
-def failing_cell(nb):
-    """1-based number of the first cell with an error output, or of the last executed cell."""
-    last = None
-    for i, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return i
-        if cell.get("execution_count") is not None:
-            last = i
-    return last
 
 
 if __name__ == "__main__":

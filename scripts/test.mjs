@@ -7,7 +7,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const uvu = (dir) => ["npx", ["uvu", "-r", "tsx/cjs", dir, "\\.test\\.ts$"]];
+// Colours only on a terminal: a log file gets plain text.
+const colour = process.stdout.isTTY ? [] : ["--no-color"];
+const uvu = (dir) => ["npx", ["uvu", "-r", "tsx/cjs", ...colour, dir, "\\.test\\.ts$"]];
 const suites = [
   ["types", ["npx", ["tsc", "-p", "tsconfig.json"]]],
   ["unit", uvu("test/unit")],
@@ -15,7 +17,7 @@ const suites = [
   ["notebooks", uvu("test/notebooks")],
   ["site", uvu("test/site")],
   ["frontend", uvu("test/frontend")],
-].filter(([, [, args]]) => args[0] !== "uvu" || existsSync(join(root, args[3])));
+].filter(([, [, args]]) => args[0] !== "uvu" || existsSync(join(root, args[args.length - 2])));
 
 let passed = 0;
 let failed = 0;

@@ -5,7 +5,7 @@ import type { Counterexample, Tier } from "./types";
 /** Decimal digits of the numeric tier's arithmetic. */
 export const PRECISION = 60;
 /** Two values agree when |a − b| ≤ TOLERANCE · max(|a|, |b|) + ABSOLUTE_FLOOR. */
-export const TOLERANCE = "1e-30";
+export const TOLERANCE = "1e-42";
 /**
  * Below this, a difference is taken for rounding noise of the 60-digit arithmetic
  * (intermediate terms up to ~1e10 leave noise under 1e-49): values smaller than
@@ -26,7 +26,7 @@ export type Verdict =
  *
  * 0. the step must be a finite real number at every point (else it is rejected there);
  * 1. numeric: both are evaluated with 60-digit BigNumber arithmetic at every given
- *    point and must agree to a relative 1e-30 (plus an absolute 1e-45) at each;
+ *    point and must agree to a relative 1e-42 (plus an absolute 1e-45) at each;
  *    a disagreement rejects the step with the first point where the values differ;
  * 2. symbolic: when they agree everywhere, the step is reported as decided by the
  *    symbolic tier if mathjs `simplify` of (actual) − (expected) is the constant 0,
@@ -79,7 +79,7 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
         return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: got } };
       }
       if (got.minus(want).abs().gt(tol.times(maxAbs(want, got)).plus(floor))) {
-        return { equal: false, tier: "numeric", counterexample: { point: points[i], expected: show(want), actual: show(got) } };
+        return { equal: false, tier: "numeric", counterexample: { point: points[i], ...showPair(want, got) } };
       }
     }
     return { equal: true, tier: provenSymbolically(actual, expected) ? "symbolic" : "numeric" };
@@ -112,6 +112,15 @@ function evaluateReal(code: { evaluate(scope: object): unknown }, scope: object)
 /** max(|a|, |b|): the scale the tolerance is relative to. */
 function maxAbs(a: Big, b: Big): Big {
   return a.abs().gt(b.abs()) ? a.abs() : b.abs();
+}
+
+/** Both values with 20 significant digits, or as many more as it takes to tell them apart (up to 60). */
+function showPair(want: Big, got: Big): { expected: string; actual: string } {
+  for (let digits = 20; ; digits += 10) {
+    const expected = want.toSignificantDigits(digits).toString();
+    const actual = got.toSignificantDigits(digits).toString();
+    if (expected !== actual || digits >= PRECISION) return { expected, actual };
+  }
 }
 
 function show(v: Big): string {

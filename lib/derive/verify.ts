@@ -34,7 +34,8 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
     const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${step.expr}")`) : prev;
-    const { result, node } = checkStep(ctx, i, step, against, order);
+    const shown = step.kind === "differentiate" ? against.toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const { result, node } = checkStep(ctx, i, step, against, order, shown);
     steps.push(result);
     prev = node;
   });
@@ -94,16 +95,18 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
   if (own.kind === "differentiate") order++;
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`);
-  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, judge).result;
+  const shown = own.kind === "differentiate" ? against.toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
+  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
 }
 
 /**
  * Checks step i (0-based) against `against`: the previous expression, or for a
  * differentiate step its derivative; `order` counts the differentiations up to and
- * including step i.
+ * including step i; `shown` is what the result names as `against` (the previous step
+ * as written, or the derivative mathjs computed).
  */
 function checkStep(
-  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number,
+  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number, shown: string,
   judge?: (actual: MathNode) => Verdict,
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
@@ -113,7 +116,7 @@ function checkStep(
   const result: StepResult = {
     index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
-    rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: against.toString(),
+    rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
     ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
   };
   return { result, node };

@@ -83,6 +83,7 @@ async function serve(args: string[]): Promise<number> {
   });
   const dir = positionals[0] ?? "site";
   const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
+  if (port !== undefined && port > 65535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
   const s = await serveSite(dir, { port, host: values.host });
   console.log(`stepwise: serving ${shown(path.resolve(dir))}/ at ${s.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
@@ -104,6 +105,10 @@ async function serve(args: string[]): Promise<number> {
  */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   try {
     if (command === "build") return await build(rest);
     if (command === "serve") return await serve(rest);
@@ -120,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     console.error(`stepwise: error: ${e.message}`);
+    if (e.code === "EADDRINUSE") console.error("stepwise: that port is taken; choose another with --port N (or --port 0 for any free port).");
     if (command === "build") console.error("stepwise: the previous site, if any, was left unchanged.");
     return 1;
   }

@@ -10,8 +10,10 @@ export class NotebookError extends Error {
     readonly cell: number | null,
     readonly ename: string,
     readonly evalue: string,
+    /** 1-based number among the code cells only (what a frontend's prompt counts), or null. */
+    readonly codeCell: number | null = null,
   ) {
-    super(`${notebook}${cell ? `, cell ${cell}` : ""}: ${ename}: ${evalue}`);
+    super(`${notebook}${cell ? `, cell ${cell}${codeCell ? ` (code cell ${codeCell})` : ""}` : ""}: ${ename}: ${evalue}`);
     this.name = "NotebookError";
   }
 }
@@ -52,7 +54,7 @@ export function executeNotebook(notebook: string, out: string, options: { timeou
       const line = stderr.trim().split("\n").reverse().find((l) => l.startsWith("{"));
       try {
         const r = JSON.parse(line ?? "");
-        reject(new NotebookError(path.basename(notebook), r.cell, r.ename, r.evalue));
+        reject(new NotebookError(path.basename(notebook), r.cell, r.ename, r.evalue, r.code_cell ?? null));
       } catch {
         reject(new NotebookError(path.basename(notebook), null, "ExecutionFailed", stderr.trim().slice(-2000) || `exit code ${code}`));
       }

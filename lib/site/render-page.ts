@@ -53,8 +53,9 @@ function pager(prev?: PageLink, next?: PageLink): string {
 export function renderPage(o: PageOptions): string {
   const download = `<a class="download" href="${escapeHtml(o.download)}" download>Download notebook (.ipynb)</a>`;
   const headerExtra = `<span class="site-position">Tutorial ${o.position} of ${o.total}</span>${download}`;
-  const body = `<div class="page">
-${toc(o.headings)}
+  const contents = toc(o.headings);
+  const body = `<div class="page${contents ? " with-toc" : ""}">
+${contents}
 <main id="content" class="notebook">
 <article>
 ${o.body}

@@ -18,9 +18,27 @@ failing("should stop at the failing cell and name the step and its expression", 
     const e = err as NotebookError;
     assert.is(e.notebook, "failing-derivation.ipynb");
     assert.is(e.cell, 3);
+    assert.is(e.codeCell, 2);
     assert.is(e.ename, "DerivationFailedError");
+    assert.match(e.message, /^failing-derivation\.ipynb, cell 3 \(code cell 2\): DerivationFailedError: /);
     assert.match(e.message, /step 2 failed: "e\^\(x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
     assert.match(e.message, /at x = -?\d/);
+  }
+});
+
+failing("should name the cell that ran past the timeout", async () => {
+  const fixture = path.resolve(__dirname, "..", "fixtures", "endless-loop.ipynb");
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "stepwise-loop-")), "out.ipynb");
+  try {
+    await executeNotebook(fixture, out, { timeout: 3 });
+    assert.unreachable("the notebook should have timed out");
+  } catch (err) {
+    assert.instance(err, NotebookError);
+    const e = err as NotebookError;
+    assert.is(e.cell, 3);
+    assert.is(e.codeCell, 2);
+    assert.is(e.ename, "CellTimeoutError");
+    assert.match(e.message, "the cell was still running after 3 s");
   }
 });
 

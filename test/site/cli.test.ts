@@ -26,7 +26,7 @@ s("should exit 1 naming notebook, cell and message when a cell throws, leaving n
   const r = run("build", "test/fixtures/site/failing", "--out", out);
   assert.is(r.status, 1);
   assert.match(r.stdout, /\[1\/1\] ✗ boom\.ipynb  failed after/);
-  assert.match(r.stderr, /^stepwise: error: boom\.ipynb, cell 3: Error: boom$/m);
+  assert.match(r.stderr, /^stepwise: error: boom\.ipynb, cell 3 \(code cell 2\): Error: boom$/m);
   assert.not.ok(existsSync(out));
 });
 

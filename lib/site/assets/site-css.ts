@@ -42,7 +42,7 @@ main { min-width: 0; }
 .toc a:hover { color: var(--accent); text-decoration: underline; }
 
 @media (min-width: 76rem) {
-  .page { max-width: calc(var(--column) + 18rem + 4rem); display: grid; grid-template-columns: 16rem minmax(0, var(--column)); gap: 2.5rem; }
+  .page.with-toc { max-width: calc(var(--column) + 18rem + 4rem); display: grid; grid-template-columns: 16rem minmax(0, var(--column)); gap: 2.5rem; }
   .toc { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto; }
 }
 
@@ -63,8 +63,6 @@ code, kbd, samp, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Men
 .katex-display > .katex { white-space: nowrap; }
 /* Long identifiers in inline code may break anywhere rather than widen the page. */
 :not(pre) > code { overflow-wrap: anywhere; }
-/* Inline math cannot wrap inside a formula: let a formula wider than the column scroll on its own. */
-:not(.katex-display) > .katex { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
 
 .cell { margin: 1rem 0; }
 .cell-input { position: relative; }
@@ -80,6 +78,7 @@ pre.output { white-space: pre; padding: .5rem .75rem; border-radius: 4px; backgr
 .stepwise-derivation { padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 6px; }
 .stepwise-derivation[data-ok="true"] { border-left: 4px solid var(--ok); }
 .stepwise-derivation[data-ok="false"] { border-left: 4px solid var(--fail); }
+.stepwise-derivation[data-expect-failure="true"] { border-left: 4px dashed var(--muted); }
 .stepwise-math { overflow-x: auto; overflow-y: hidden; }
 .stepwise-tier, .stepwise-note, .stepwise-against { font-size: .9em; color: var(--muted); }
 .stepwise-plot { width: 100%; min-height: 0 !important; }

@@ -38,6 +38,12 @@ d("should give a new, independent derivation on every call", () => {
   assert.is(b.spec.steps.length, 0);
 });
 
+d("should name the field when the head is malformed", () => {
+  assert.throws(() => derive("t", { f: "x", wrt: "x" } as never), /derive\("t"\): domain must be an object such as \{ x: "\(-10, 10\)" \}, got undefined/);
+  assert.throws(() => derive("t", { f: 2, wrt: "x", domain: {} } as never), /derive\("t"\): f must be a string \(mathjs syntax\), got number/);
+  assert.throws(() => derive(undefined as never, { f: "x", wrt: "x", domain: {} }), /derive: title must be a string, got undefined/);
+});
+
 const D = suite("Derivation");
 
 const sigmoidHead = { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } };

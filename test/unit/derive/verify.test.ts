@@ -306,4 +306,22 @@ vs("should throw like verifyDerivation for a replaced expression that does not p
 });
 
 v.run();
+vs("should name the previous step as written, not with its definitions expanded", () => {
+  const spec = derive("as written", { name: "g", f: "sigma(x)", wrt: "x", domain: { x: "(-5, 5)" } })
+    .rewrite("1 / (1 + e^(-x))", "definition")
+    .rewrite("sigma(x) + 1", "wrong").spec;
+  const r = verifyStep(spec, 2);
+  assert.is(r.ok, false);
+  assert.is(r.against, "1 / (1 + e^(-x))");
+  assert.is(verifyStep(spec, 1).against, "sigma(x)");
+});
+
+vs("should reject a tiny wrong term, with values printed until they differ", () => {
+  const spec = derive("tiny", { name: "f", f: "x^2", wrt: "x", domain: { x: "(1, 2)" } }).differentiate("2 * x + 1e-40", "power rule").spec;
+  const r = verifyStep(spec, 1);
+  assert.is(r.ok, false);
+  assert.is.not(r.counterexample!.expected, r.counterexample!.actual);
+  assert.ok(r.counterexample!.actual.replace(/\D/g, "").length > 40, r.counterexample!.actual);
+});
+
 vs.run();

@@ -65,7 +65,7 @@ build("should fail naming notebook, cell and message, and leave the previous sit
     assert.is(e.notebook, "boom.ipynb");
     assert.is(e.cell, 3);
     assert.is(e.evalue, "boom");
-    assert.match(e.message, /^boom\.ipynb, cell 3: Error: boom \(also failed: wrong-step\.ipynb, cell 4: Error: the derivation was rejected\)$/);
+    assert.match(e.message, /^boom\.ipynb, cell 3 \(code cell 2\): Error: boom \(also failed: wrong-step\.ipynb, cell 4 \(code cell 3\): Error: the derivation was rejected\)$/);
   }
   assert.is(readFileSync(path.join(out, "index.html"), "utf8"), before);
   assert.ok(existsSync(path.join(out, "wrong-step.html")));

@@ -57,7 +57,11 @@ page("should show the position, the download link and both neighbours", () => {
 });
 
 page("should leave out the contents when there is nothing but the title", () => {
-  assert.not.ok(renderPage({ ...base, headings: [base.headings[0]] }).includes('class="toc"'));
+  const html = renderPage({ ...base, headings: [base.headings[0]] });
+  assert.not.ok(html.includes('class="toc"'));
+  // the two-column layout is only for pages with contents, or the text would sit in the narrow column
+  assert.ok(html.includes('<div class="page">'));
+  assert.ok(renderPage(base).includes('<div class="page with-toc">'));
 });
 
 const index = suite("renderIndex");
