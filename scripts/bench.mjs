@@ -78,7 +78,8 @@ const sizeOf = (url) => {
   }
   return sizes.get(file);
 };
-console.log("3. page weight (every file the page loads; gzip level 6 as a server would send it)  4. last chart drawn");
+console.log("3. page weight (every file the page loads; gzip level 6 as a server would send it)");
+console.log("4. time until the last chart is drawn (from navigation start), at the end of each page's line");
 for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const tab = await context.newPage();

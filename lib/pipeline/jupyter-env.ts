@@ -23,15 +23,23 @@ export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 let cached: string | undefined;
 
 /**
- * Finds a Python 3 that can import nbclient and nbformat: $STEPWISE_PYTHON if set,
- * else /usr/bin/python3 (Debian's, where apt installs python3-nbclient), else python3.
+ * Finds a Python 3 that can import nbclient and nbformat: $STEPWISE_PYTHON if set (and
+ * then only that one), else /usr/bin/python3 (Debian's, where apt installs
+ * python3-nbclient), else python3.
  *
  * @returns the interpreter's path or command name
- * @throws Error saying how to install Jupyter's executor when none is found
+ * @throws Error saying how to install Jupyter's executor when none is found, or that
+ *         $STEPWISE_PYTHON lacks it
  */
 export function findPython(): string {
   if (cached) return cached;
-  const candidates = [process.env.STEPWISE_PYTHON, "/usr/bin/python3", "python3"].filter((c): c is string => !!c);
+  const chosen = process.env.STEPWISE_PYTHON;
+  if (chosen) {
+    // A Python named on purpose is used or refused, never silently replaced.
+    if (spawnSync(chosen, ["-c", "import nbclient, nbformat"], { stdio: "ignore" }).status === 0) return (cached = chosen);
+    throw new Error(`STEPWISE_PYTHON=${chosen} cannot import nbclient and nbformat: install them there (pip install nbclient nbformat), or unset STEPWISE_PYTHON`);
+  }
+  const candidates = ["/usr/bin/python3", "python3"];
   for (const py of candidates) {
     const r = spawnSync(py, ["-c", "import nbclient, nbformat"], { stdio: "ignore" });
     if (r.status === 0) return (cached = py);
