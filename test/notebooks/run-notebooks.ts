@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { executeNotebook } from "../../lib/pipeline/execute-notebook";
+import { runPool } from "../../lib/pipeline/pool";
 
 /** One output of an executed notebook, as nbformat stores it. */
 export interface Output {
@@ -47,17 +48,14 @@ export function executedTutorials(): Promise<Map<string, Cell[]>> {
   cache ??= (async () => {
     const out = mkdtempSync(path.join(tmpdir(), "stepwise-nb-"));
     const names = tutorialNames();
-    const result = new Map<string, Cell[]>();
-    const queue = [...names];
-    const worker = async () => {
-      for (let name = queue.shift(); name; name = queue.shift()) {
-        const dst = path.join(out, name);
-        await executeNotebook(path.join(NOTEBOOK_DIR, name), dst);
-        result.set(name, readCells(dst));
-      }
-    };
-    await Promise.all([worker(), worker()]);
-    return result;
+    const runs = await runPool(names, 2, async (name) => {
+      const dst = path.join(out, name);
+      await executeNotebook(path.join(NOTEBOOK_DIR, name), dst);
+      return readCells(dst);
+    });
+    const failure = runs.find((r) => r.status === "rejected");
+    if (failure?.status === "rejected") throw failure.reason;
+    return new Map(names.map((name, i) => [name, (runs[i] as { value: Cell[] }).value]));
   })();
   return cache;
 }
