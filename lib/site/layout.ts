@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../display/escape";
 
 /**
  * The Content-Security-Policy of every page: only the site's own files run

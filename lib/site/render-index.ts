@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../display/escape";
 import { pageShell } from "./layout";
 
 /** One tutorial in the list. */

@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import { escapeHtml as escape } from "./escape";
+import { escapeHtml as escape } from "../display/escape";
 import { plotlyFigure, PLOTLY_MIME } from "./figure-output";
 import { prepareHtml } from "./html-fragment";
 import { renderTex, type TexMacros } from "./katex";

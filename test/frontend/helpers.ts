@@ -1,19 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+export { launchChromium } from "../browser";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const NOTEBOOKS = path.join(ROOT, "notebooks");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "frontend");
 
-/** Chromium from Debian, never a downloaded browser; no background traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
-}
 
 /** The newest modification time (ms) of the files under a folder, 0 when it is missing. */
 function newest(dir: string): number {

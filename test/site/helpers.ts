@@ -2,19 +2,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+export { launchChromium } from "../browser";
 import * as assert from "uvu/assert";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
 
-/** Chromium from Debian, never a downloaded browser; no background traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
-}
 
 let built = false;
 /** Compiles lib/ to dist/ once per test run: notebooks import "stepwise", which is dist/index.js. */

@@ -22,7 +22,7 @@ s("should keep a displayed formula that directly follows the summary paragraph",
 
 s("should fall back to the given name, escaped, when no cell has a heading", () => {
   const d = describeNotebook(notebook([md("just text")]), "a<b", mdi);
-  assert.equal(d, { title: "a<b", titleHtml: "a&#60;b", summaryHtml: "" });
+  assert.equal(d, { title: "a<b", titleHtml: "a&lt;b", summaryHtml: "" });
 });
 
 s("should give no summary when the heading is not followed by a paragraph", () => {

@@ -74,7 +74,7 @@ out("should show PNG base64 as a data URL without line breaks", () => {
 out("should typeset text/latex, with or without its own delimiters", () => {
   assert.ok(renderOutput(display({ "text/latex": "$$x^2$$" }), ctx).includes('<span class="katex-display">'));
   assert.ok(renderOutput(display({ "text/latex": "\\frac{1}{2}" }), ctx).includes('<span class="katex-display">'));
-  assert.ok(renderOutput(display({ "text/latex": "a <b> $x$" }), ctx).startsWith('<div class="output output-latex">a &#60;b&#62; <span class="katex">'));
+  assert.ok(renderOutput(display({ "text/latex": "a <b> $x$" }), ctx).startsWith('<div class="output output-latex">a &lt;b&gt; <span class="katex">'));
 });
 
 out("should escape streams and keep ANSI colours as styles", () => {

@@ -11,7 +11,7 @@ shell("should declare the viewport, the CSP and an empty favicon, and run no inl
   assert.ok(html.startsWith("<!doctype html>"));
   assert.ok(html.includes('<meta name="viewport" content="width=device-width, initial-scale=1">'));
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`));
-  assert.ok(html.includes("<title>A &#60;b&#62; · Site</title>"));
+  assert.ok(html.includes("<title>A &lt;b&gt; · Site</title>"));
   assert.ok(html.includes('<link rel="icon" href="data:,">'));
   assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/stepwise.js">']);
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
