@@ -5,8 +5,6 @@ export { plotlyLibrary, plotlyLoaderHtml, PLOTLY_LOADER_ATTR, PLOTLY_READY_EVENT
 export { figureSummary, figureTitle } from "./figure-summary";
 export { figureBundle, FIGURE_MARKERS } from "./figure-bundle";
 export type { FigureBundleOptions } from "./figure-bundle";
-export { extractFigures, stripPlotlyLoader } from "./figure-extract";
-export type { ExtractedFigure } from "./figure-extract";
 export { sendBundle, setDisplaySink } from "./send";
 export type { DisplaySink, DisplayTarget } from "./send";
 export { showFigure, resetPlotlyInjection } from "./show-figure";

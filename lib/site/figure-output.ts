@@ -1,3 +1,4 @@
+import { jsonForScript } from "../display/escape";
 import { joinText } from "./notebook";
 import { uniqueSlug } from "./slug";
 
@@ -19,7 +20,7 @@ export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 export function plotlyFigure(figure: unknown, cell: number, ids: Set<string>): string {
   // a kernel that can only send strings (tslab's display.raw) stores the JSON as text
   const value = typeof figure === "string" || Array.isArray(figure) ? JSON.parse(joinText(figure)) : figure;
-  const json = JSON.stringify(value ?? {}).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = jsonForScript(value ?? {});
   const id = uniqueSlug(`plotly-cell-${cell}`, ids);
   return `<div class="output output-html"><div class="stepwise-plot" id="${id}" data-stepwise-figure><script type="application/json">${json}</script></div></div>`;
 }

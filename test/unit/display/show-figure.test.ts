@@ -1,12 +1,16 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { plotFunctions } from "../../../lib/charts";
-import { extractFigures, resetPlotlyInjection, showFigure } from "../../../lib/display";
+import { resetPlotlyInjection, showFigure } from "../../../lib/display";
 import { throwsError } from "../charts/helpers";
 import { captureBundles, captureConsole } from "./capture";
 
 const fig = plotFunctions([{ name: "x", f: (x) => x }], { xMin: 0, xMax: 1, points: 2, title: "line", xTitle: "x", yTitle: "y" });
 const hasLibrary = (html: string | undefined) => (html ?? "").includes("data-stepwise-plotly-loader");
+/** The figures a bundle's HTML carries, parsed from their JSON elements. */
+const figuresIn = (html: string | undefined) =>
+  [...(html ?? "").matchAll(/<div class="stepwise-plot" id="[^"]+" data-stepwise-figure[^>]*>[\s\S]*?<script type="application\/json" class="stepwise-figure-json">([^<]*)<\/script>/g)]
+    .map((m) => JSON.parse(m[1]));
 const idOf = (html: string | undefined) => /<div class="stepwise-plot" id="([^"]+)"/.exec(html ?? "")?.[1];
 
 const show = suite("showFigure");
@@ -20,7 +24,8 @@ show("should inject plotly.js with the first chart only, and again after a reset
     showFigure(fig);
   });
   assert.equal(sent.map((b) => hasLibrary(b["text/html"])), [true, false, true]);
-  assert.ok(sent.every((b) => extractFigures(b["text/html"] ?? "").length === 1));
+  assert.ok(sent.every((b) => figuresIn(b["text/html"]).length === 1));
+  assert.equal(figuresIn(sent[1]["text/html"])[0], fig);
 });
 
 show("should number ids with a counter and honour the prefix", () => {
