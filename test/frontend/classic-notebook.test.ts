@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { checkCells, screenshots } from "./checks";
-import { ARTIFACTS, buildLibIfStale, launchChromium, NOTEBOOKS, promisedBy, tutorialNames, type Promised } from "./helpers";
+import { ARTIFACTS, buildLibOnce, launchChromium, NOTEBOOKS, promisedBy, tutorialNames, type Promised } from "./helpers";
 import {
   cellViews,
   clearOutputs,
@@ -73,7 +73,7 @@ async function setUp(st: State): Promise<void> {
   for (const [file, pkg] of [["/usr/bin/jupyter-notebook", "jupyter-notebook"], ["/usr/bin/chromium", "chromium"]]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: install Debian's ${pkg} (\`node scripts/setup.mjs --browser\` does it as root)`);
   }
-  buildLibIfStale();
+  buildLibOnce();
   mkdirSync(ARTIFACTS, { recursive: true });
   st.work = mkdtempSync(path.join(ARTIFACTS, "notebooks-"));
   for (const n of names) copyFileSync(path.join(NOTEBOOKS, n), path.join(st.work, n));

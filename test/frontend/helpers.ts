@@ -1,34 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-export { launchChromium } from "../browser";
+export { buildLibOnce, launchChromium, NOTEBOOKS, ROOT, tutorialNames } from "../shared";
+import { ROOT } from "../shared";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
-export const NOTEBOOKS = path.join(ROOT, "notebooks");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "frontend");
-
-
-/** The newest modification time (ms) of the files under a folder, 0 when it is missing. */
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Compiles lib/ to dist/ when dist/index.js is missing or older than lib/: the notebooks import "stepwise", which is dist/index.js. */
-export function buildLibIfStale(): void {
-  if (existsSync(path.join(ROOT, "dist", "index.js")) && newest(path.join(ROOT, "dist")) >= newest(path.join(ROOT, "lib"))) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-}
-
-/** The tutorial notebooks, in order. */
-export function tutorialNames(): string[] {
-  return readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
-}
 
 /** What a notebook's source promises each code cell will show, keyed by the cell's 1-based index over all cells. */
 export interface Promised {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { executeNotebook } from "../../lib/pipeline/execute-notebook";
 import { runPool } from "../../lib/pipeline/pool";
+import { NOTEBOOKS as NOTEBOOK_DIR, tutorialNames } from "../shared";
 
 /** One output of an executed notebook, as nbformat stores it. */
 export interface Output {
@@ -21,14 +22,10 @@ export interface Cell {
   execution_count?: number | null;
 }
 
-export const NOTEBOOK_DIR = path.resolve(__dirname, "..", "..", "notebooks");
+export { NOTEBOOKS as NOTEBOOK_DIR, tutorialNames } from "../shared";
 
 export const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
 
-/** The tutorial notebooks, by file name, in order. */
-export function tutorialNames(): string[] {
-  return readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort();
-}
 
 export function readCells(file: string): Cell[] {
   return JSON.parse(readFileSync(file, "utf8")).cells as Cell[];

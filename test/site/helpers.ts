@@ -1,22 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
-export { launchChromium } from "../browser";
+export { buildLibOnce, launchChromium, ROOT } from "../shared";
+import { ROOT } from "../shared";
 import * as assert from "uvu/assert";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
-
-
-let built = false;
-/** Compiles lib/ to dist/ once per test run: notebooks import "stepwise", which is dist/index.js. */
-export function buildLibOnce(): void {
-  if (built) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-  built = true;
-}
 
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): string {
@@ -58,13 +48,6 @@ export function expectationOf(executedFile: string): Expectation {
     }
   }
   return { figures, math, derivations };
-}
-
-/** The .ipynb files of a folder, sorted as the site sorts them. */
-export function notebooksIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
-    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
 /** What happened while a page loaded. */

@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
-import * as path from "node:path";
+import { existsSync, readdirSync } from "node:fs";
 import { suite } from "uvu";
-import { ROOT, buildLibOnce, notebooksIn } from "./helpers";
+import { buildLibOnce } from "./helpers";
+import { NOTEBOOKS } from "../shared";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
 
-const NOTEBOOKS = path.join(ROOT, "notebooks");
-const present = existsSync(NOTEBOOKS) && notebooksIn(NOTEBOOKS).length > 0;
+const present = existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
 let site: BuiltSite | undefined;
 
 // The tutorials' own site, built like `npm start` does; only when notebooks/ has notebooks.

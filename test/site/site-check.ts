@@ -4,7 +4,8 @@ import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { buildSite, type BuildResult } from "../../lib/pipeline/build";
 import { serveSite, type SiteServer } from "../../lib/site/serve";
-import { checkPage, expectationOf, launchChromium, notebooksIn, tempDir } from "./helpers";
+import { listNotebooks } from "../../lib/pipeline/build";
+import { checkPage, expectationOf, launchChromium, tempDir } from "./helpers";
 
 /** A site built from a notebooks folder, served on the loopback, with a browser. */
 export interface BuiltSite {
@@ -31,7 +32,7 @@ export async function close(site: BuiltSite | undefined): Promise<void> {
 
 /** Every notebook has a page, in file-name order, and the index links them in that order. */
 export function checkIndexOrder(site: BuiltSite, notebooksDir: string): void {
-  const files = notebooksIn(notebooksDir);
+  const files = listNotebooks(notebooksDir);
   assert.equal(site.result.pages.map((p) => p.file), files);
   const index = readFileSync(path.join(site.result.out, "index.html"), "utf8");
   const positions = site.result.pages.map((p) => index.indexOf(`href="${p.page}"`));

@@ -1,0 +1,29 @@
+/** What several test folders need: the project's paths, the tutorial list, the built lib, Debian's Chromium. */
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { listNotebooks } from "../lib/pipeline/build";
+
+export const ROOT = path.resolve(__dirname, "..");
+export const NOTEBOOKS = path.join(ROOT, "notebooks");
+
+/** The tutorial notebooks' file names, in reading order (as the site build orders them). */
+export function tutorialNames(): string[] {
+  return listNotebooks(NOTEBOOKS);
+}
+
+let built = false;
+/** Compiles lib/ to dist/ once per test process: notebooks import "stepwise", which is dist/index.js. */
+export function buildLibOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  built = true;
+}
+
+/** Chromium from Debian, never a downloaded browser; no background traffic. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+}
