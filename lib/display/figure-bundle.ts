@@ -3,7 +3,8 @@ import type { Figure } from "../charts/types";
 import { escapeHtml, jsonForScript } from "./escape";
 import { figureSummary, figureTitle } from "./figure-summary";
 import { plotlyLibrary, plotlyLoaderHtml, PLOTLY_READY_EVENT } from "./plotly-loader";
-import type { MimeBundle } from "./types";
+import { PLOTLY_MIME } from "../outputs/mime-types";
+import type { JsonValue, MimeBundle } from "./types";
 
 /**
  * The HTML markers of a chart output, for site renderers that redraw charts
@@ -37,11 +38,13 @@ export interface FigureBundleOptions {
  * once window.Plotly exists (or RequireJS has a "plotly" module), polling for up to
  * 20 s. It finds its div as its previous sibling, else as the last undrawn div with
  * the id, so a stale output with the same id cannot capture the drawing.
+ * application/vnd.plotly.v1+json: the figure `{ data, layout }` itself, which
+ * JupyterLab's plotly renderer (and the site) draw natively.
  * text/plain: the summary of `figureSummary`.
  *
  * @param fig a figure `{ data: [...], layout: {...} }`, JSON-serialisable
  * @param opts element id and whether to include the plotly.js loader
- * @returns `{ "text/html", "text/plain" }`
+ * @returns `{ "application/vnd.plotly.v1+json", "text/html", "text/plain" }`
  * @throws TypeError when fig is not a figure or opts.id is not a valid id
  */
 export function figureBundle(fig: Figure, opts: FigureBundleOptions = {}): MimeBundle {
@@ -67,7 +70,8 @@ export function figureBundle(fig: Figure, opts: FigureBundleOptions = {}): MimeB
       `<script type="application/json" class="${m.jsonClass}">${json}</script></div>`,
     `<script ${m.scriptAttr}="${id}">${drawScript(id)}</script>`,
   );
-  return { "text/html": parts.join("\n"), "text/plain": figureSummary(fig) };
+  const figure = JSON.parse(JSON.stringify({ data: fig.data, layout: fig.layout })) as JsonValue;
+  return { [PLOTLY_MIME]: figure, "text/html": parts.join("\n"), "text/plain": figureSummary(fig) };
 }
 
 /** The browser script that draws the chart with the given (validated) id. */

@@ -7,5 +7,9 @@ export interface MimeBundle {
   "text/plain": string;
   "text/html"?: string;
   "text/markdown"?: string;
-  [mime: string]: string | undefined;
+  /** JSON MIME types (`application/…+json`) carry a JSON value, the others text. */
+  [mime: string]: string | JsonValue | undefined;
 }
+
+/** A JSON value, as a JSON MIME type of a bundle carries it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

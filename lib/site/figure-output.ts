@@ -2,9 +2,6 @@ import { jsonForScript } from "../display/escape";
 import { joinText } from "./notebook";
 import { uniqueSlug } from "./slug";
 
-/** Plotly's own MIME type (plotly.py, JupyterLab's plotly renderer): the figure as a JSON object. */
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-
 /**
  * A figure of plotly's MIME type as the chart container the site's script draws
  * (the same markup as the library's charts). The figure may be an object or

@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml as escape } from "../display/escape";
-import { plotlyFigure, PLOTLY_MIME } from "./figure-output";
+import { PLOTLY_MIME } from "../outputs/mime-types";
+import { plotlyFigure } from "./figure-output";
 import { prepareHtml } from "./html-fragment";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";

@@ -17,8 +17,14 @@ function figureJson(html: string): unknown {
   return JSON.parse(m[1]);
 }
 
-s("should have exactly text/html and text/plain", () => {
-  assert.equal(Object.keys(figureBundle(fig, { id: "f1" })).sort(), ["text/html", "text/plain"]);
+s("should have exactly the plotly JSON type, text/html and text/plain", () => {
+  assert.equal(Object.keys(figureBundle(fig, { id: "f1" })).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+});
+
+s("should carry the figure itself as plotly JSON, equal to the figure after a JSON round trip", () => {
+  const bundle = figureBundle(fig, { id: "f1" });
+  assert.equal(bundle["application/vnd.plotly.v1+json"], JSON.parse(JSON.stringify(fig)));
+  assert.not.equal(bundle["application/vnd.plotly.v1+json"], undefined);
 });
 
 s("should mark the chart div with its id and carry the figure JSON, which round-trips", () => {
