@@ -2,7 +2,6 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { derivations } from "../../lib/derivations";
 import { executedTutorials, join, NOTEBOOK_DIR, plainTexts, readCells, tutorialNames, type Cell } from "./run-notebooks";
 
 /** How many verified steps (✓ step rows) each tutorial shows, and how many charts. */
@@ -122,13 +121,6 @@ run("should show notebook 08's deliberate mistake as an expected rejection", () 
   const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");
   assert.match(text, /⊘ rejected as expected step 1 · differentiate/);
   assert.match(text, /at x = -?\d[\d.]*: the step gives [\d.]+, but it must equal [\d.]+/);
-});
-
-run("should teach exactly the derivations the mutation test covers", () => {
-  const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");
-  for (const make of [derivations.tanhDerivative, derivations.meanSquaredErrorGradient, derivations.softplusDerivative]) {
-    for (const step of make().spec.steps) assert.ok(text.includes(`      ${step.expr}\n`), `notebook 08 does not show the step "${step.expr}"`);
-  }
 });
 
 run.run();
