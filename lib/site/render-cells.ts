@@ -4,7 +4,7 @@ import { joinText, type Cell, type Notebook } from "./notebook";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
-import { sanitizeOutputHtml } from "./sanitize";
+import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 import { SITE_FIGURE_ATTR } from "./figure-output";
 
@@ -74,7 +74,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           links: ctx.links,
           localFiles: ctx.localFiles,
           attachments: cell.attachments as MarkdownEnv["attachments"],
-          rewriteHtml: sanitizeOutputHtml,
+          rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
         parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}</section>`);
         return;

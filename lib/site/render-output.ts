@@ -6,7 +6,7 @@ import { plotlyFigure } from "./figure-output";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
 import { joinText, type MimeData, type Output } from "./notebook";
-import { sanitizeOutputHtml } from "./sanitize";
+import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 
 /**
@@ -71,7 +71,7 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
   const text = joinText(data[mime]);
   switch (mime) {
     case "text/html": {
-      const clean = sanitizeOutputHtml(text);
+      const clean = prepareUserHtml(text, ctx.macros);
       return clean ? `<div class="output output-html">${clean}</div>` : "";
     }
     case "image/svg+xml":
@@ -93,7 +93,7 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
  * - display_data / execute_result: the first MIME type of {@link MIME_PRIORITY};
  *   a derivation is laid out from its JSON payload with KaTeX; a plotly figure becomes a
  *   chart container drawn by the site's script; other text/html (a user's own) is
- *   sanitised with sanitize-html and an output left empty (a library loader) is dropped; images become data URLs in
+ *   sanitised with sanitize-html and its TeX typeset (`prepareUserHtml`); an output left empty (a library loader) is dropped; images become data URLs in
  *   <img> (so SVG cannot run scripts); text/markdown is rendered without raw HTML;
  *   text/latex with KaTeX; text/plain is escaped, ANSI colours kept.
  * - stream: `<pre class="output output-stream output-stdout|output-stderr">`, escaped, ANSI colours kept.

@@ -90,7 +90,15 @@ out("should sanitise a user's own html: no scripts, handlers or javascript: link
     display({ "text/html": '<table class="t"><tr><td onclick="x()">1</td></tr></table><img src="data:image/png;base64,AA==" onerror="alert(1)"><a href="javascript:alert(1)">a</a><iframe src="x"></iframe><script>alert(1)</script>' }),
     ctx,
   );
-  assert.is(html, '<div class="output output-html"><table class="t"><tr><td>1</td></tr></table><img src="data:image/png;base64,AA==" /><a>a</a></div>');
+  assert.is(html, '<div class="output output-html"><table class="t"><tr><td>1</td></tr></table><img src="data:image/png;base64,AA=="><a>a</a></div>');
+});
+
+out("should typeset TeX in a user's html with KaTeX, decoding entities, but not inside code", () => {
+  const html = renderOutput(display({ "text/html": "<p>\\[ \\begin{aligned} a &amp;= b \\\\ x &lt; 1 \\end{aligned} \\] and <code>\\(raw\\)</code></p>" }), ctx);
+  assert.is(html.split('<span class="katex-display">').length - 1, 1);
+  assert.match(html, "<code>\\(raw\\)</code>");
+  assert.not.match(html, "\\[");
+  assert.throws(() => renderOutput(display({ "text/html": "<p>$\\notamacro$</p>" }), ctx), /KaTeX cannot render/);
 });
 
 out("should show SVG through an <img> data URL, so its scripts cannot run", () => {
