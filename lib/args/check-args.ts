@@ -2,7 +2,8 @@
  * The one argument check of the public builders (charts, tables, gradient checks,
  * models): a small schema per argument, and errors that name the function, the
  * argument (or option) and what it got, e.g.
- *   plotFunctions: opts.xMin must be a finite number, got "0"
+ *   plotFunctions: opts.xMin must be a number, got "0"
+ *   plotFunctions: opts.xMax must be a finite number, got Infinity
  *   plotFunctions: opts.points must be an integer from 2 to 100000, got 1000000000
  * A value of the wrong type is a TypeError; a value of the right type out of range
  * is a RangeError, as in lib/functions/check.ts.
@@ -49,7 +50,7 @@ export function checkArg<T = unknown>(fn: string, name: string, value: unknown, 
   switch (check.kind) {
     case "number": {
       const finite = check.finite !== false || check.integer || check.min !== undefined || check.max !== undefined;
-      if (typeof value !== "number" || Number.isNaN(value)) fail(finite ? rangeText(check) : "a number");
+      if (typeof value !== "number" || Number.isNaN(value)) fail(finite && rangeText(check) !== "a finite number" ? `a number (${rangeText(check)})` : "a number");
       const x = value as number;
       if (finite && !Number.isFinite(x)) fail(rangeText(check), RangeError);
       if (check.integer && !Number.isInteger(x)) fail(rangeText(check), RangeError);

@@ -90,7 +90,7 @@ s("should throw RangeError for a bad interval or number of points", () => {
   throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: 2, xMax: -2 }), RangeError, /opts\.xMin must be less than opts\.xMax, got xMin = 2, xMax = -2/);
   throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1 }), RangeError, /opts\.points must be an integer from 2 to 100000, got 1$/);
   throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1e9 }), RangeError, /opts\.points must be an integer from 2 to 100000, got 1000000000/);
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: "0" as never }), TypeError, /plotFunctions: opts\.xMin must be a finite number, got "0"/);
+  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: "0" as never }), TypeError, /plotFunctions: opts\.xMin must be a number, got "0"/);
   throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMax: Infinity }), RangeError, /opts\.xMax must be a finite number, got Infinity/);
 });
 
