@@ -3,7 +3,9 @@
  * plain strings, and a summary. The HTML, Markdown and text renderers only lay
  * this out, so all three say the same thing.
  */
+import type { DerivationResult } from "../derive/types";
 import type { DerivationPayload, PayloadVerdict } from "../outputs/derivation-payload";
+import { derivationPayload } from "./derivation-payload";
 
 /**
  * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
@@ -63,17 +65,20 @@ export interface DerivationView {
  * marked "rejected" (⊘), and a derivation with no failure is itself the failure
  * ("expected a rejection, but every step passed").
  *
- * @param payload the derivation payload (lib/outputs/derivation-payload.ts)
+ * @param source the derivation payload (lib/outputs/derivation-payload.ts), or a verifier
+ *   result, which is first turned into its payload (then `expectFailure` applies)
+ * @param expectFailure for a verifier result only: it holds a wrong step on purpose
  * @returns the view
- * @throws TypeError when the payload has no verdicts array
+ * @throws TypeError when the payload has no verdicts array (or the result no steps array)
  */
-export function derivationView(payload: DerivationPayload): DerivationView {
+export function derivationView(source: DerivationPayload | DerivationResult, expectFailure = false): DerivationView {
+  const payload = source !== null && typeof source === "object" && "steps" in source && !("verdicts" in source) ? derivationPayload(source, { expectFailure }) : (source as DerivationPayload);
   if (!Array.isArray(payload?.verdicts)) {
     throw new TypeError(`derivationView: payload.verdicts must be an array, got ${typeof payload?.verdicts}`);
   }
   const result = { title: payload.spec?.title ?? "", ok: payload.ok, samples: payload.samples, precision: payload.precision, steps: payload.verdicts, final: payload.final };
-  const expectFailure = payload.expectFailure === true;
-  const fail: StepMark = expectFailure ? "rejected" : "failed";
+  const expected = payload.expectFailure === true;
+  const fail: StepMark = expected ? "rejected" : "failed";
   const tierOf = (s: PayloadVerdict): string =>
     s.tier === null ? "" : s.tier === "numeric" ? `numeric: ${result.samples} points, ${result.precision} digits` : s.tier;
   const row = (s: PayloadVerdict, label: string, action: string, isFinal: boolean): DerivationRowView => ({
@@ -102,7 +107,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
     const f = result.final;
     rows.push(row(f, "final check", f.rule ? "" : "last step against mathjs's derivative of the given function", true));
   }
-  return { title: result.title ?? "", expectFailure, rows, summary: summarise(result, expectFailure) };
+  return { title: result.title ?? "", expectFailure: expected, rows, summary: summarise(result, expected) };
 }
 
 /** The summary line: glyph and text (see {@link derivationView}). */

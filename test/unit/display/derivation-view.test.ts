@@ -10,6 +10,11 @@ const derivationView = (r: DerivationResult, expectFailure = false) => viewOfPay
 
 const s = suite("derivationView");
 
+s("should give the same view for a verifier result as for its payload", () => {
+  assert.equal(viewOfPayload(badResult(), true), derivationView(badResult(), true));
+  assert.equal(viewOfPayload(goodResult()), derivationView(goodResult()));
+});
+
 s("should give one row per step plus the final check, with marks, labels and tiers", () => {
   const v = derivationView(goodResult());
   assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "ok", "ok", "ok"]);
@@ -60,6 +65,7 @@ s("should count a single step in the singular, and join several point coordinate
 
 s("should throw TypeError when steps is missing", () => {
   throwsError(() => viewOfPayload({} as never), TypeError, /payload\.verdicts must be an array, got undefined/);
+  throwsError(() => viewOfPayload({ steps: "x" } as never), TypeError, /result\.steps must be an array, got string/);
   throwsError(() => derivationPayload({} as never), TypeError, /result\.steps must be an array, got undefined/);
 });
 
