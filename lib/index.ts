@@ -1,17 +1,58 @@
 /**
- * stepwise: derive the sigmoid and cross-entropy derivatives one step at a time,
- * verify every step by machine, and show the result in tslab notebooks.
+ * stepwise: what a notebook author imports (`import { … } from "stepwise"`).
  *
- * - functions: sigmoid, binary and categorical cross-entropy, their gradients (numerically stable)
- * - derive: write a derivation as steps and verify each one (symbolic, then 60-digit numeric)
- * - derivations: the derivations the tutorials show
- * - charts: plotly figures as plain data
- * - display: show derivations, figures and tables in a tslab notebook
- * - models: the logistic regression of notebook 06 (data, gradient, training)
+ * - numeric functions: the sigmoid, binary and categorical cross-entropy (from
+ *   probabilities and from logits) and their derivatives, softmax and its Jacobian,
+ *   finite differences and gradient checks; numerically stable
+ * - derivations: `derive(…)` to write one step by step, `showVerified` to check and show it
+ * - charts: plotly figures as plain `{ data, layout }`, shown with `showFigure`
+ * - tables: `showTable`
+ * - the logistic regression of notebook 06: data, loss, gradient, training, accuracy
+ *
+ * The engine behind them (the verifier's parts, the mutation harness, display sinks,
+ * MIME bundles, payload readers, the pipeline's helpers) is importable from
+ * "stepwise/engine".
  */
-export * from "./functions";
-export * from "./derive";
-export * from "./derivations";
-export * from "./charts";
-export * from "./display";
-export * from "./models";
+export {
+  sigmoid,
+  sigmoidDerivative,
+  logSigmoid,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  binaryCrossEntropyDerivative,
+  binaryCrossEntropyGradientLogit,
+  softmax,
+  softmaxJacobian,
+  categoricalCrossEntropy,
+  categoricalCrossEntropyWithLogits,
+  categoricalCrossEntropyGradient,
+  centralDifference,
+  gradientCheck,
+  type GradientCheckRow,
+} from "./functions";
+export { derive, type Derivation, type DeriveHead, type DerivationResult, type StepResult } from "./derive";
+export {
+  plotFunctions,
+  plotLossCurves,
+  plotErrorVsStep,
+  plotTrainingLoss,
+  plotDecisionBoundary,
+  plotSigmoidSlopeHistory,
+  type Figure,
+  type NamedFunction,
+  type PlotFunctionsOptions,
+  type LossFunctions,
+  type StepErrorSeries,
+  type BoundaryLine,
+} from "./charts";
+export { showVerified, showDerivation, showFigure, showTable, type Table } from "./display";
+export {
+  makeBlobs,
+  logisticRegressionLoss,
+  logisticRegressionGradient,
+  logisticRegressionGradientCheck,
+  trainLogisticRegression,
+  accuracy,
+  predictClasses,
+  type Dataset,
+} from "./models";

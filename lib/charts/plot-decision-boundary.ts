@@ -1,5 +1,5 @@
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, finite, type PlotTrainingOptions } from "./training-history";
+import { checkField, checkTrainingOptions, finite, type PlotTrainingOptions } from "./training-history";
 import type { ChartSample, Figure, Trace } from "./types";
 
 /** Height of the decision-boundary chart, in CSS pixels: taller than usual, for the legend below it. */
@@ -40,6 +40,7 @@ export function plotDecisionBoundary(
 ): Figure {
   const fn = "plotDecisionBoundary";
   const { X, t } = data ?? {};
+  checkTrainingOptions(fn, opts);
   if (!Array.isArray(X) || !Array.isArray(t)) throw new TypeError(`${fn}: data must be { X, t } with two arrays`);
   if (X.length === 0 || t.length !== X.length) {
     throw new RangeError(`${fn}: data.X and data.t must be non-empty and of the same length, got ${X.length} and ${t.length}`);

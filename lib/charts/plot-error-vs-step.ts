@@ -1,3 +1,4 @@
+import { checkArg, checkOptions } from "../args/check-args";
 import { axis, baseLayout, chartColor } from "./theme";
 import type { Figure, ChartSample, Trace } from "./types";
 
@@ -52,9 +53,14 @@ export function plotErrorVsStep(
   input: StepErrorRow[] | StepErrorSeries[],
   opts: PlotErrorVsStepOptions = {},
 ): Figure {
-  if (!Array.isArray(input) || input.length === 0) {
-    throw new TypeError(`plotErrorVsStep: input must be a non-empty array, got ${JSON.stringify(input)}`);
-  }
+  checkArg("plotErrorVsStep", "input", input, { kind: "array", nonEmpty: true });
+  checkOptions("plotErrorVsStep", "opts", opts, {
+    title: { kind: "string", optional: true },
+    xTitle: { kind: "string", optional: true },
+    yTitle: { kind: "string", optional: true },
+    name: { kind: "string", optional: true },
+    floor: { kind: "number", positive: true, optional: true },
+  });
   const floor = opts.floor;
   if (floor !== undefined && !(Number.isFinite(floor) && floor > 0)) {
     throw new RangeError(`plotErrorVsStep: floor must be finite and > 0, got ${floor}`);

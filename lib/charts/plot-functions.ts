@@ -1,3 +1,4 @@
+import { checkArg, checkOptions } from "../args/check-args";
 import { evenGrid, sampleFunction } from "./sample";
 import { baseLayout, chartColor } from "./theme";
 import type { Figure, Trace } from "./types";
@@ -26,6 +27,9 @@ export interface PlotFunctionsOptions {
 /** Default number of samples: 401 points put a sample every 0.05 on −10..10. */
 export const DEFAULT_CHART_POINTS = 401;
 
+/** Most samples a chart builder takes per curve: far more than a screen shows, far less than a kernel's memory. */
+export const MAX_CHART_POINTS = 100_000;
+
 /**
  * A line chart of several real functions over one interval, e.g. the sigmoid
  * σ and its derivative σ′ on −10..10. Every function is sampled on the same
@@ -36,34 +40,25 @@ export const DEFAULT_CHART_POINTS = 401;
  * @param fns the functions, at least one; names must be non-empty strings
  * @param opts interval, number of points and titles (see {@link PlotFunctionsOptions})
  * @returns a plotly figure: one "lines" trace per function, x shared
- * @throws TypeError when fns is empty, a name is empty or an f is not a function,
- *   or an f returns a non-number
- * @throws RangeError when the interval or the number of points is invalid
+ * @throws TypeError naming the argument when fns is not an array of { name, f }, an
+ *   option has the wrong type (e.g. xMin: "0"), or an f returns a non-number
+ * @throws RangeError when fns is empty, xMin ≥ xMax, points is not an integer from 2
+ *   to {@link MAX_CHART_POINTS}
  */
 export function plotFunctions(fns: NamedFunction[], opts: PlotFunctionsOptions): Figure {
-  if (!Array.isArray(fns) || fns.length === 0) {
-    throw new TypeError(`plotFunctions: fns must be a non-empty array, got ${JSON.stringify(fns)}`);
-  }
-  fns.forEach((fn, i) => {
-    if (typeof fn?.name !== "string" || fn.name === "") {
-      throw new TypeError(`plotFunctions: fns[${i}].name must be a non-empty string, got ${fn?.name}`);
-    }
-    if (typeof fn.f !== "function") {
-      throw new TypeError(`plotFunctions: fns[${i}].f must be a function, got ${typeof fn.f}`);
-    }
+  const fn = "plotFunctions";
+  checkArg(fn, "fns", fns, { kind: "array", nonEmpty: true });
+  fns.forEach((f, i) => checkOptions(fn, `fns[${i}]`, f, { name: { kind: "string", nonEmpty: true }, f: { kind: "function" }, dash: { kind: "string", optional: true } }));
+  checkOptions(fn, "opts", opts, {
+    xMin: { kind: "number" },
+    xMax: { kind: "number" },
+    points: { kind: "number", integer: true, min: 2, max: MAX_CHART_POINTS, optional: true },
+    title: { kind: "string" },
+    xTitle: { kind: "string" },
+    yTitle: { kind: "string" },
   });
-  if (opts === null || typeof opts !== "object") {
-    throw new TypeError(`plotFunctions: opts must be an object, got ${opts}`);
-  }
-  const points = opts.points ?? DEFAULT_CHART_POINTS;
-  let xs: number[];
-  try {
-    xs = evenGrid(opts.xMin, opts.xMax, points);
-  } catch (err) {
-    throw new RangeError(
-      `plotFunctions: invalid interval or points (xMin=${opts.xMin}, xMax=${opts.xMax}, points=${points}): ${(err as Error).message}`,
-    );
-  }
+  if (!(opts.xMin < opts.xMax)) throw new RangeError(`${fn}: opts.xMin must be less than opts.xMax, got xMin = ${opts.xMin}, xMax = ${opts.xMax}`);
+  const xs = evenGrid(opts.xMin, opts.xMax, opts.points ?? DEFAULT_CHART_POINTS);
   const data: Trace[] = fns.map((fn, i) => ({
     type: "scatter",
     mode: "lines",

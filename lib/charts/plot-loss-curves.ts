@@ -1,3 +1,5 @@
+import { checkOptions } from "../args/check-args";
+import { MAX_CHART_POINTS } from "./plot-functions";
 import { evenGrid, sampleFunction } from "./sample";
 import { axis, baseLayout, chartColor, TWO_PANEL_HEIGHT } from "./theme";
 import type { Figure, Trace } from "./types";
@@ -45,16 +47,20 @@ const TARGETS = [0, 1] as const;
  * @param fns the loss and its derivative, called as f(t, ŷ)
  * @param opts interval, points, title and derivative range (see {@link PlotLossCurvesOptions})
  * @returns a figure with four traces: L for t = 0, L for t = 1, ∂L/∂ŷ for t = 0, ∂L/∂ŷ for t = 1
- * @throws TypeError when fns.loss or fns.dLoss is not a function, or returns a non-number
+ * @throws TypeError when fns.loss or fns.dLoss is not a function, or returns a non-number,
+ *   or an option has the wrong type
  * @throws RangeError when the interval is not inside (0, 1), points is invalid,
  *   or derivativeRange is not two finite ascending numbers
  */
 export function plotLossCurves(fns: LossFunctions, opts: PlotLossCurvesOptions = {}): Figure {
-  for (const key of ["loss", "dLoss"] as const) {
-    if (typeof fns?.[key] !== "function") {
-      throw new TypeError(`plotLossCurves: fns.${key} must be a function, got ${typeof fns?.[key]}`);
-    }
-  }
+  checkOptions("plotLossCurves", "fns", fns, { loss: { kind: "function" }, dLoss: { kind: "function" } });
+  checkOptions("plotLossCurves", "opts", opts, {
+    yhatMin: { kind: "number", optional: true },
+    yhatMax: { kind: "number", optional: true },
+    points: { kind: "number", integer: true, min: 2, max: MAX_CHART_POINTS, optional: true },
+    title: { kind: "string", optional: true },
+    derivativeRange: { kind: "array", optional: true, nullable: true },
+  });
   const lo = opts.yhatMin ?? 0.005;
   const hi = opts.yhatMax ?? 0.995;
   if (!(lo > 0 && lo < 1)) throw new RangeError(`plotLossCurves: yhatMin must be in (0, 1), got ${lo}`);

@@ -1,5 +1,5 @@
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, checkHistory, finite, type PlotTrainingOptions, type SigmoidSlopeRecord } from "./training-history";
+import { checkField, checkHistory, checkTrainingOptions, finite, type PlotTrainingOptions, type SigmoidSlopeRecord } from "./training-history";
 import type { Figure, Trace } from "./types";
 
 /**
@@ -16,6 +16,7 @@ import type { Figure, Trace } from "./types";
  */
 export function plotSigmoidSlopeHistory(history: SigmoidSlopeRecord[], opts: PlotTrainingOptions = {}): Figure {
   const fn = "plotSigmoidSlopeHistory";
+  checkTrainingOptions(fn, opts);
   const rows = checkHistory(fn, history, (r, i) => {
     for (const key of ["mean", "p10", "median", "p90"] as const) checkField(fn, r.sigmoidSlope?.[key], `history[${i}].sigmoidSlope.${key}`);
   });

@@ -1,5 +1,5 @@
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, checkHistory, finite, type LossRecord, type PlotTrainingOptions } from "./training-history";
+import { checkField, checkHistory, checkTrainingOptions, finite, type LossRecord, type PlotTrainingOptions } from "./training-history";
 import type { Figure, Trace } from "./types";
 
 /**
@@ -12,6 +12,7 @@ import type { Figure, Trace } from "./types";
  * @throws TypeError when history is empty or a record has a non-number epoch or loss (names the record)
  */
 export function plotTrainingLoss(history: LossRecord[], opts: PlotTrainingOptions = {}): Figure {
+  checkTrainingOptions("plotTrainingLoss", opts);
   const rows = checkHistory("plotTrainingLoss", history, (r, i) => checkField("plotTrainingLoss", r.loss, `history[${i}].loss`));
   const data: Trace[] = [{
     type: "scatter",

@@ -1,3 +1,4 @@
+import { checkOptions } from "../args/check-args";
 /**
  * Shapes and checks shared by the training charts (plotTrainingLoss,
  * plotSigmoidSlopeHistory, plotDecisionBoundary): the records `trainLogisticRegression`
@@ -22,6 +23,11 @@ export interface PlotTrainingOptions {
   title?: string;
 }
 
+
+/** Checks the options of a training chart (only a title). */
+export function checkTrainingOptions(fn: string, opts: unknown): void {
+  checkOptions(fn, "opts", opts, { title: { kind: "string", optional: true } });
+}
 
 /** Checks a non-empty history with finite epochs, then each record with `each`. */
 export function checkHistory<R extends { epoch: number }>(fn: string, history: R[], each: (r: R, i: number) => void): R[] {

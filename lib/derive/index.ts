@@ -1,4 +1,5 @@
 export { derive, Derivation, type DeriveHead } from "./derive";
+export { derivationFromSpec } from "./from-spec";
 export { verifyDerivation, verifyStep, stepChecker, type VerifyOptions } from "./verify";
 export { compare, expectation, formatPoint, PRECISION, TOLERANCE, ABSOLUTE_FLOOR, type Verdict } from "./compare";
 export { parseDomain, samplePoints, type Domain, type DomainSpec } from "./domain";

@@ -13,15 +13,20 @@ function mark(m: StepMark, spell = true): string {
   );
 }
 
+/** How display math is written: by default as `\[ … \]` (HTML-escaped TeX) for the frontend's MathJax. */
+export type DisplayMath = (tex: string) => string;
+
+const mathJaxDisplay: DisplayMath = (tex) => `\\[ ${escapeHtml(tex)} \\]`;
+
 /** One row as an <li>: head line, note, display math, comparison and counterexample. */
-function rowHtml(r: DerivationRowView): string {
+function rowHtml(r: DerivationRowView, math: DisplayMath): string {
   const head = [`<strong>${escapeHtml(r.label)}</strong>`];
   if (r.action) head.push(escapeHtml(r.action));
   if (r.rule) head.push(escapeHtml(r.rule));
   if (r.tier) head.push(`<span class="stepwise-tier" style="color:#555">${escapeHtml(r.tier)}</span>`);
   const parts = [`<div class="stepwise-step-head">${mark(r.mark)} ${head.join(" · ")}</div>`];
   if (r.note) parts.push(`<div class="stepwise-note">${escapeHtml(r.note)}</div>`);
-  if (r.math) parts.push(`<div class="stepwise-math">\\[ ${escapeHtml(r.math)} \\]</div>`);
+  if (r.math) parts.push(`<div class="stepwise-math">${math(r.math)}</div>`);
   if (r.against) {
     parts.push(`<div class="stepwise-against">compared with <code>${escapeHtml(r.against)}</code></div>`);
   }
@@ -42,15 +47,18 @@ function rowHtml(r: DerivationRowView): string {
  * in the classic Notebook and JupyterLab.
  *
  * @param view the view from `derivationView`
+ * @param opts math: writes one display formula from its TeX (the site passes KaTeX's
+ *   renderer; default `\[ escaped TeX \]` for MathJax)
  * @returns HTML text: one <div class="stepwise-derivation">
  */
-export function derivationHtml(view: DerivationView): string {
+export function derivationHtml(view: DerivationView, opts: { math?: DisplayMath } = {}): string {
+  const math = opts.math ?? mathJaxDisplay;
   const ok = view.summary.mark === "ok";
   return [
     `<div class="stepwise-derivation" data-stepwise-derivation data-ok="${ok}"${view.expectFailure ? ' data-expect-failure="true"' : ""}>`,
     `<p class="stepwise-derivation-title"><strong>${escapeHtml(view.title)}</strong></p>`,
     `<ol class="stepwise-steps" style="list-style:none;padding-left:0">`,
-    ...view.rows.map(rowHtml),
+    ...view.rows.map((r) => rowHtml(r, math)),
     `</ol>`,
     `<p class="stepwise-summary"><strong>${mark(view.summary.mark, false)} ${escapeHtml(view.summary.text)}</strong></p>`,
     `</div>`,

@@ -3,7 +3,9 @@
  * plain strings, and a summary. The HTML, Markdown and text renderers only lay
  * this out, so all three say the same thing.
  */
-import type { DerivationResult, StepResult } from "../derive/types";
+import type { DerivationResult } from "../derive/types";
+import type { DerivationPayload, PayloadVerdict } from "../outputs/derivation-payload";
+import { derivationPayload } from "./derivation-payload";
 
 /**
  * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
@@ -57,23 +59,29 @@ export interface DerivationView {
 }
 
 /**
- * Builds the view of a derivation result.
+ * Builds the view of a derivation from its payload (what display writes as
+ * `application/vnd.stepwise.derivation+json`, and what the site reads back).
+ * With `payload.expectFailure` (a wrong step shown on purpose) failing rows are
+ * marked "rejected" (⊘), and a derivation with no failure is itself the failure
+ * ("expected a rejection, but every step passed").
  *
- * @param result the verifier's result (see lib/derive/types.ts)
- * @param expectFailure true when the derivation contains a wrong step on purpose:
- *   failing rows are then marked "rejected" (⊘), and a result with no failure is
- *   itself the failure ("expected a rejection, but every step passed")
+ * @param source the derivation payload (lib/outputs/derivation-payload.ts), or a verifier
+ *   result, which is first turned into its payload (then `expectFailure` applies)
+ * @param expectFailure for a verifier result only: it holds a wrong step on purpose
  * @returns the view
- * @throws TypeError when result has no steps array
+ * @throws TypeError when the payload has no verdicts array (or the result no steps array)
  */
-export function derivationView(result: DerivationResult, expectFailure = false): DerivationView {
-  if (!Array.isArray(result?.steps)) {
-    throw new TypeError(`derivationView: result.steps must be an array, got ${typeof result?.steps}`);
+export function derivationView(source: DerivationPayload | DerivationResult, expectFailure = false): DerivationView {
+  const payload = source !== null && typeof source === "object" && "steps" in source && !("verdicts" in source) ? derivationPayload(source, { expectFailure }) : (source as DerivationPayload);
+  if (!Array.isArray(payload?.verdicts)) {
+    throw new TypeError(`derivationView: payload.verdicts must be an array, got ${typeof payload?.verdicts}`);
   }
-  const fail: StepMark = expectFailure ? "rejected" : "failed";
-  const tierOf = (s: StepResult): string =>
+  const result = { title: payload.spec?.title ?? "", ok: payload.ok, samples: payload.samples, precision: payload.precision, steps: payload.verdicts, final: payload.final };
+  const expected = payload.expectFailure === true;
+  const fail: StepMark = expected ? "rejected" : "failed";
+  const tierOf = (s: PayloadVerdict): string =>
     s.tier === null ? "" : s.tier === "numeric" ? `numeric: ${result.samples} points, ${result.precision} digits` : s.tier;
-  const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
+  const row = (s: PayloadVerdict, label: string, action: string, isFinal: boolean): DerivationRowView => ({
     mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
     label,
     action,
@@ -93,17 +101,17 @@ export function derivationView(result: DerivationResult, expectFailure = false):
           },
         }),
   });
-  const actionOf = (s: StepResult): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
+  const actionOf = (s: PayloadVerdict): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
   const rows = result.steps.map((s) => row(s, s.kind === "given" ? "given" : `step ${s.index}`, actionOf(s), false));
   if (result.final) {
     const f = result.final;
     rows.push(row(f, "final check", f.rule ? "" : "last step against mathjs's derivative of the given function", true));
   }
-  return { title: result.title ?? "", expectFailure, rows, summary: summarise(result, expectFailure) };
+  return { title: result.title ?? "", expectFailure: expected, rows, summary: summarise(result, expected) };
 }
 
 /** The summary line: glyph and text (see {@link derivationView}). */
-function summarise(result: DerivationResult, expectFailure: boolean): { mark: StepMark; text: string } {
+function summarise(result: { ok: boolean; steps: PayloadVerdict[]; final?: PayloadVerdict }, expectFailure: boolean): { mark: StepMark; text: string } {
   const checked = result.steps.filter((s) => s.kind !== "given").length;
   const firstFailed = result.steps.find((s) => !s.ok);
   const finalFailed = result.final && !result.final.ok ? result.final : undefined;

@@ -1,3 +1,4 @@
+import { checkArg, checkOptions } from "../args/check-args";
 import { escapeHtml } from "./escape";
 import { sendBundle } from "./send";
 import type { MimeBundle } from "./types";
@@ -31,9 +32,21 @@ export function formatCell(v: number | string, digits = 6): string {
  *
  * @param table columns, rows and digits
  * @returns the bundle (text/html, text/plain)
- * @throws RangeError when a row's length differs from the number of columns (names the row)
+ * @throws TypeError naming the field when table is not { columns: string[], rows: (number | string)[][] },
+ *   a heading is not a string or a cell neither a number nor a string
+ * @throws RangeError when a row's length differs from the number of columns (names the row),
+ *   or digits is not an integer from 1 to 21
  */
 export function tableBundle(table: Table): MimeBundle {
+  const fn = "showTable";
+  checkOptions(fn, "table", table, { columns: { kind: "array", nonEmpty: true }, rows: { kind: "array" }, digits: { kind: "number", integer: true, min: 1, max: 21, optional: true } });
+  table.columns.forEach((c, j) => checkArg(fn, `table.columns[${j}]`, c, { kind: "string" }));
+  table.rows.forEach((row, i) => {
+    checkArg(fn, `table.rows[${i}]`, row, { kind: "array" });
+    row.forEach((v, j) => {
+      if (typeof v !== "number" && typeof v !== "string") throw new TypeError(`${fn}: table.rows[${i}][${j}] must be a number or a string, got ${v === null ? "null" : typeof v}`);
+    });
+  });
   const digits = table.digits ?? 6;
   const cells = table.rows.map((row, i) => {
     if (row.length !== table.columns.length) {
@@ -55,7 +68,7 @@ export function tableBundle(table: Table): MimeBundle {
 /**
  * Shows a table in the notebook (HTML, with an aligned text fallback).
  * @param table columns, rows and significant digits
- * @throws RangeError as {@link tableBundle}
+ * @throws TypeError / RangeError as {@link tableBundle}
  */
 export function showTable(table: Table): void {
   sendBundle(tableBundle(table));

@@ -1,3 +1,4 @@
+import { checkArg } from "../args/check-args";
 import { checkFinite } from "./check";
 
 /**
@@ -11,6 +12,7 @@ import { checkFinite } from "./check";
  * @throws TypeError / RangeError naming x or h when they are NaN, infinite, or h ≤ 0
  */
 export function centralDifference(f: (x: number) => number, x: number, h: number): number {
+  checkArg("centralDifference", "f", f, { kind: "function" });
   checkFinite("centralDifference", "x", x);
   checkFinite("centralDifference", "h", h);
   if (!(h > 0)) throw new RangeError(`centralDifference: h must be > 0, got ${h}`);
@@ -37,7 +39,8 @@ export interface GradientCheckRow {
  * @param x  the point
  * @param hs step sizes, each > 0 (default 10^0, 10^−1, …, 10^−12)
  * @returns one row per h, in the given order
- * @throws as {@link centralDifference}
+ * @throws TypeError naming f, df, x or hs when one is missing or of the wrong type (or df returns a non-number);
+ *   RangeError for a non-finite x or an h that is not finite and > 0 (naming which hs entry)
  */
 export function gradientCheck(
   f: (x: number) => number,
@@ -45,7 +48,14 @@ export function gradientCheck(
   x: number,
   hs: readonly number[] = Array.from({ length: 13 }, (_, k) => 10 ** -k),
 ): GradientCheckRow[] {
+  const fn = "gradientCheck";
+  checkArg(fn, "f", f, { kind: "function" });
+  checkArg(fn, "df", df, { kind: "function" });
+  checkArg(fn, "x", x, { kind: "number" });
+  checkArg(fn, "hs", hs, { kind: "array", nonEmpty: true });
+  hs.forEach((h, k) => checkArg(fn, `hs[${k}]`, h, { kind: "number", positive: true }));
   const exact = df(x);
+  if (typeof exact !== "number") throw new TypeError(`${fn}: df(${x}) must return a number, got ${typeof exact}`);
   return hs.map((h) => {
     const estimate = centralDifference(f, x, h);
     return { h, estimate, error: Math.abs(estimate - exact) };

@@ -62,8 +62,8 @@ export function logisticRegressionLoss(w: number[], b: number, X: number[][], t:
  * @returns `{ dw, db, loss }` (see {@link LogisticRegressionGradient})
  * @throws TypeError when an argument or entry has the wrong type; RangeError when X is
  *   empty or ragged, t or w has the wrong length, a label is not 0 or 1, or a value is infinite
- * Source: notebook 05 (∂L/∂z = ŷ − t) and derivations.logisticRegressionWeightGradient /
- * logisticRegressionBiasGradient (∂z/∂wⱼ = xⱼ, ∂z/∂b = 1).
+ * Source: notebook 05 (∂L/∂z = ŷ − t) and the per-example derivations of notebook 06
+ * (∂z/∂wⱼ = xⱼ, ∂z/∂b = 1).
  */
 export function logisticRegressionGradient(w: number[], b: number, X: number[][], t: number[]): LogisticRegressionGradient {
   checkModelInputs("logisticRegressionGradient", w, b, X, t);

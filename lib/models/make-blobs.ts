@@ -1,6 +1,10 @@
+import { checkArg, checkOptions } from "../args/check-args";
 import seedrandom from "seedrandom";
 import { checkFinite, describeValue } from "../functions/check";
 import type { Dataset } from "./types";
+
+/** Most points makeBlobs draws: plenty for a tutorial, bounded so that a typo cannot exhaust memory. */
+export const MAX_BLOB_POINTS = 1_000_000;
 
 /** Options of {@link makeBlobs}; every field has a default. */
 export interface MakeBlobsOptions {
@@ -35,7 +39,8 @@ export function makeBlobs(seed: string | number, n: number, opts: MakeBlobsOptio
   const fn = "makeBlobs";
   const validSeed = (typeof seed === "string" && seed !== "") || (typeof seed === "number" && Number.isFinite(seed));
   if (!validSeed) throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`${fn}: n must be an integer ≥ 2, got ${describeValue(n)}`);
+  checkArg(fn, "n", n, { kind: "number", integer: true, min: 2, max: MAX_BLOB_POINTS });
+  checkOptions(fn, "opts", opts, { centers: { kind: "array", optional: true }, spread: { kind: "number", optional: true } });
   const centers = opts.centers ?? [[-1, -1], [1, 1]];
   if (!Array.isArray(centers) || centers.length !== 2 || !centers.every((c) => Array.isArray(c) && c.length > 0)) {
     throw new TypeError(`${fn}: centers must be two non-empty arrays of numbers, got ${describeValue(centers)}`);

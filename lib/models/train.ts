@@ -1,3 +1,4 @@
+import { checkOptions } from "../args/check-args";
 import { sigmoidDerivative } from "../functions/sigmoid";
 import { checkFinite, checkNumber, describeValue } from "../functions/check";
 import { unsafeAccuracy } from "./accuracy";
@@ -40,6 +41,9 @@ export interface TrainingRecord {
   sigmoidSlope: SigmoidSlopeSummary;
 }
 
+/** Most epochs one call trains: a bound that keeps a typo such as 1e9 from hanging the kernel. */
+export const MAX_EPOCHS = 1_000_000;
+
 /** The trained parameters and the history of training. */
 export interface TrainingResult extends LogisticRegressionParameters {
   /** epochs + 1 records: history[k] describes the parameters after k steps. */
@@ -67,7 +71,11 @@ export function trainLogisticRegression(data: Dataset, opts: TrainLogisticRegres
   if (data === null || typeof data !== "object") throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
   const d = checkFeatures(fn, data.X, "data.");
   checkLabels(fn, data.t, data.X.length, "data.");
-  if (opts === null || typeof opts !== "object") throw new TypeError(`${fn}: opts must be an object, got ${describeValue(opts)}`);
+  checkOptions(fn, "opts", opts, {
+    learningRate: { kind: "number", finite: false },
+    epochs: { kind: "number", integer: true, min: 0, max: MAX_EPOCHS },
+    init: { kind: "object", optional: true },
+  });
   const eta = checkFinite(fn, "learningRate", opts.learningRate);
   if (!(eta > 0)) throw new RangeError(`${fn}: learningRate must be > 0, got ${describeValue(eta)}`);
   const epochs = checkNumber(fn, "epochs", opts.epochs);

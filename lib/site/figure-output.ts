@@ -2,6 +2,9 @@ import { jsonForScript } from "../display/escape";
 import { joinText } from "./notebook";
 import { uniqueSlug } from "./slug";
 
+/** The attribute that marks the site's chart containers; its script (assets/stepwise.js) draws each one. */
+export const SITE_FIGURE_ATTR = "data-stepwise-figure";
+
 /**
  * A figure of plotly's MIME type as the chart container the site's script draws
  * (the same markup as the library's charts). The figure may be an object or
@@ -19,5 +22,5 @@ export function plotlyFigure(figure: unknown, cell: number, ids: Set<string>): s
   const value = typeof figure === "string" || Array.isArray(figure) ? JSON.parse(joinText(figure)) : figure;
   const json = jsonForScript(value ?? {});
   const id = uniqueSlug(`plotly-cell-${cell}`, ids);
-  return `<div class="output output-html"><div class="stepwise-plot" id="${id}" data-stepwise-figure><script type="application/json">${json}</script></div></div>`;
+  return `<div class="output output-html"><div class="stepwise-plot" id="${id}" ${SITE_FIGURE_ATTR}><script type="application/json">${json}</script></div></div>`;
 }

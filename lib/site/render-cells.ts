@@ -1,11 +1,12 @@
 import type MarkdownIt from "markdown-it";
-import { prepareHtml } from "./html-fragment";
 import type { TexMacros } from "./katex";
 import { joinText, type Cell, type Notebook } from "./notebook";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
+import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
+import { SITE_FIGURE_ATTR } from "./figure-output";
 
 /** What {@link renderCells} needs. */
 export interface CellsContext {
@@ -25,7 +26,7 @@ export interface RenderedCells {
   html: string;
   /** Headings of the markdown cells, in order, with their ids. */
   headings: Heading[];
-  /** Number of chart containers (`data-stepwise-figure`) in the outputs. */
+  /** Number of chart containers ({@link SITE_FIGURE_ATTR}) in the outputs. */
   figures: number;
   /** Number of KaTeX formulas on the page. */
   formulas: number;
@@ -41,7 +42,9 @@ function tagsOf(cell: Cell): Set<string> {
  * Renders the cells of an executed notebook: markdown cells with markdown-it and
  * KaTeX, code cells highlighted (shiki) with their execution count and their
  * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
- * out; "remove-input" / "remove-output" hide one half. Each cell is a
+ * out; "remove-input" / "remove-output" hide one half; "hide-input" folds the code
+ * behind a "show code" toggle (`<details>`) and keeps the outputs in view (for a cell
+ * that only builds and shows a derivation). Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -71,7 +74,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           links: ctx.links,
           localFiles: ctx.localFiles,
           attachments: cell.attachments as MarkdownEnv["attachments"],
-          rewriteHtml: (html) => prepareHtml(html, macros, ctx.tools.decode).html,
+          rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
         parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}</section>`);
         return;
@@ -82,9 +85,8 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
         : renderOutputs(cell.outputs ?? [], { tools: ctx.tools, macros, markdown: ctx.outputMarkdown, ids, cell: n });
       if (!showInput && outputs === "") return;
       const count = cell.execution_count ?? " ";
-      const input = showInput
-        ? `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`
-        : "";
+      const code = `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`;
+      const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary>show code</summary>${code}</details>` : code;
       const out = outputs ? `<div class="cell-outputs">\n${outputs}\n</div>` : "";
       parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}</section>`);
     } catch (err) {
@@ -95,7 +97,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
   return {
     html,
     headings,
-    figures: (html.match(/<div\b[^>]*\sdata-stepwise-figure[\s=>]/g) ?? []).length,
+    figures: html.split(` ${SITE_FIGURE_ATTR}>`).length - 1,
     formulas: (html.match(/<span class="katex">/g) ?? []).length,
   };
 }

@@ -30,7 +30,7 @@ export interface MarkdownEnv extends MarkdownIt.Env {
   attachments?: Record<string, Record<string, unknown>>;
   /** Collects the relative paths of images (e.g. "img/plot.png"), to copy them into the site. */
   localFiles?: Set<string>;
-  /** Rewrites raw HTML blocks of markdown cells (see `prepareHtml`). */
+  /** Rewrites raw HTML blocks of markdown cells (the site sanitises them and typesets their TeX: `prepareUserHtml`). */
   rewriteHtml?: (html: string) => string;
 }
 

@@ -1,19 +1,22 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml as escape } from "../display/escape";
-import { PLOTLY_MIME } from "../outputs/mime-types";
+import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
+import { derivationOutput } from "./derivation-output";
 import { plotlyFigure } from "./figure-output";
-import { prepareHtml } from "./html-fragment";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
 import { joinText, type MimeData, type Output } from "./notebook";
+import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 
 /**
  * The MIME types the site shows, richest first; an output shows the first one
  * its bundle has (as JupyterLab does). Other types (widgets, application/javascript)
- * are not shown. A plotly figure is drawn by the site's script like the library's charts.
+ * are not shown. The kit's derivations and plotly figures are drawn from their JSON
+ * types, so the text/html beside them is never read.
  */
 export const MIME_PRIORITY = [
+  DERIVATION_MIME,
   PLOTLY_MIME,
   "text/html",
   "image/svg+xml",
@@ -34,7 +37,7 @@ export interface OutputContext {
   markdown: MarkdownIt.MarkdownIt;
   /** Heading ids in use in the page, so headings of markdown outputs get unique ids. */
   ids: Set<string>;
-  /** 1-based number of the cell, for image alt texts. */
+  /** 1-based number of the cell, for image alt texts and errors. */
   cell: number;
 }
 
@@ -63,12 +66,13 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
     const types = Object.keys(data).join(", ") || "none";
     return `<div class="output output-unsupported"><p>(output of type ${escape(types)} not shown on this page)</p></div>`;
   }
+  if (mime === DERIVATION_MIME) return derivationOutput(data[mime], ctx.macros, `cell ${ctx.cell}`);
   if (mime === PLOTLY_MIME) return plotlyFigure(data[mime], ctx.cell, ctx.ids);
   const text = joinText(data[mime]);
   switch (mime) {
     case "text/html": {
-      const prepared = prepareHtml(text, ctx.macros, ctx.tools.decode);
-      return prepared.visible ? `<div class="output output-html">${prepared.html}</div>` : "";
+      const clean = prepareUserHtml(text, ctx.macros);
+      return clean ? `<div class="output output-html">${clean}</div>` : "";
     }
     case "image/svg+xml":
       return `<div class="output output-image"><img src="data:image/svg+xml;base64,${Buffer.from(text, "utf8").toString("base64")}" alt="Image output of cell ${ctx.cell}"></div>`;
@@ -87,8 +91,9 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
 /**
  * Renders one output of a code cell to HTML.
  * - display_data / execute_result: the first MIME type of {@link MIME_PRIORITY};
- *   a plotly figure becomes a chart container drawn by the site's script; text/html goes through `prepareHtml` (scripts removed, TeX rendered) and an
- *   output left empty (a library loader) is dropped; images become data URLs in
+ *   a derivation is laid out from its JSON payload with KaTeX; a plotly figure becomes a
+ *   chart container drawn by the site's script; other text/html (a user's own) is
+ *   sanitised with sanitize-html and its TeX typeset (`prepareUserHtml`); an output left empty (a library loader) is dropped; images become data URLs in
  *   <img> (so SVG cannot run scripts); text/markdown is rendered without raw HTML;
  *   text/latex with KaTeX; text/plain is escaped, ANSI colours kept.
  * - stream: `<pre class="output output-stream output-stdout|output-stderr">`, escaped, ANSI colours kept.
@@ -97,7 +102,7 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
  * @param output one nbformat output
  * @param ctx tools, page macros and cell number
  * @returns HTML, or "" for a dropped output
- * @throws TexError when a formula in the output cannot be rendered
+ * @throws TexError when a formula in the output cannot be rendered; TypeError / RangeError for a malformed derivation payload
  */
 export function renderOutput(output: Output, ctx: OutputContext): string {
   switch (output.output_type) {

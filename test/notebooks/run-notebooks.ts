@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
-import { executeNotebook } from "../../lib/pipeline/execute-notebook";
-import { runPool } from "../../lib/pipeline/pool";
+import { readFileSync } from "node:fs";
+import { executeCached } from "../../lib/pipeline/executed-cache";
 import { NOTEBOOKS as NOTEBOOK_DIR, tutorialNames } from "../shared";
 
 /** One output of an executed notebook, as nbformat stores it. */
@@ -38,21 +35,16 @@ export function plainTexts(cells: Cell[]): string[] {
 
 /**
  * Executes every tutorial notebook under the real tslab kernel (two at a time) and
- * returns the executed cells by notebook name. Cached: the suites share one run.
+ * returns the executed cells by notebook name. The executed copies are shared with
+ * `npm run mutants` through .cache/executed (keyed by the notebook, the built lib and
+ * the lock file: see lib/pipeline/executed-cache.ts); within a process, one run.
  */
 let cache: Promise<Map<string, Cell[]>> | undefined;
 export function executedTutorials(): Promise<Map<string, Cell[]>> {
   cache ??= (async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "stepwise-nb-"));
     const names = tutorialNames();
-    const runs = await runPool(names, 2, async (name) => {
-      const dst = path.join(out, name);
-      await executeNotebook(path.join(NOTEBOOK_DIR, name), dst);
-      return readCells(dst);
-    });
-    const failure = runs.find((r) => r.status === "rejected");
-    if (failure?.status === "rejected") throw failure.reason;
-    return new Map(names.map((name, i) => [name, (runs[i] as { value: Cell[] }).value]));
+    const files = await executeCached(NOTEBOOK_DIR, names);
+    return new Map(names.map((name) => [name, readCells(files.get(name)!)]));
   })();
   return cache;
 }

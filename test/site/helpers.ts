@@ -15,20 +15,21 @@ export function tempDir(prefix: string): string {
 
 /** What a page must show, computed from the executed notebook (not from the site). */
 export interface Expectation {
-  /** Chart containers in the notebook's text/html outputs. */
+  /** Charts: outputs of plotly's JSON type. */
   figures: number;
   /** True when a markdown cell or a rich output holds TeX delimiters. */
   math: boolean;
-  /** True when an output holds a stepwise derivation. */
+  /** Derivations: outputs of the kit's derivation JSON type. */
   derivations: number;
 }
 
 const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
 
 /**
- * Reads an executed notebook and counts what its page must show: charts
- * (plotly MIME outputs, or chart divs `<div … data-stepwise-figure` in text/html) and derivations (`data-stepwise-derivation`)
- * in text/html outputs, and whether any markdown cell or output has TeX.
+ * Reads an executed notebook and counts what its page must show: charts (outputs
+ * carrying application/vnd.plotly.v1+json) and derivations (outputs carrying
+ * application/vnd.stepwise.derivation+json): the site draws both from these JSON
+ * types alone; and whether any markdown cell or output has TeX.
  */
 export function expectationOf(executedFile: string): Expectation {
   const nb = JSON.parse(readFileSync(executedFile, "utf8")) as { cells: { cell_type: string; source: unknown; outputs?: { data?: Record<string, unknown> }[] }[] };
@@ -41,8 +42,10 @@ export function expectationOf(executedFile: string): Expectation {
     for (const o of cell.outputs ?? []) {
       const html = text(o.data?.["text/html"]);
       if (o.data?.["application/vnd.plotly.v1+json"] !== undefined) figures += 1;
-      else figures += (html.match(/<div\b[^>]*\sdata-stepwise-figure[\s=>]/g) ?? []).length;
-      derivations += (html.match(/<div\b[^>]*\sdata-stepwise-derivation[\s=>]/g) ?? []).length;
+      if (o.data?.["application/vnd.stepwise.derivation+json"] !== undefined) {
+        derivations += 1;
+        math = true;
+      }
       const rich = html || text(o.data?.["text/latex"]) || text(o.data?.["text/markdown"]);
       if (rich && tex.test(rich.replace(/<script[\s\S]*?<\/script>/g, ""))) math = true;
     }

@@ -2,7 +2,7 @@
  * The site's one script (assets/stepwise.js), loaded with `defer` after
  * plotly.js on pages with charts. Notebook scripts never run on the site; this
  * script draws every chart from the figure JSON the notebook saved:
- * for each `[data-stepwise-figure]` element it parses its child
+ * for each element marked with SITE_FIGURE_ATTR (the containers `plotlyFigure` writes) it parses its child
  * `<script type="application/json">` ({ data, layout, config? }), removes the
  * `.stepwise-plot-placeholder`, calls `Plotly.newPlot(div, data, layout,
  * { responsive: true, displaylogo: false, ...config })`, and marks the div
@@ -11,10 +11,12 @@
  * "stepwise:charts-drawn" (read by the benchmark). It also resizes the charts
  * before printing, and folds the table of contents on narrow screens.
  */
+import { SITE_FIGURE_ATTR } from "../figure-output";
+
 export const SITE_JS = `(function () {
   "use strict";
   function figures() {
-    return Array.prototype.slice.call(document.querySelectorAll("[data-stepwise-figure]"));
+    return Array.prototype.slice.call(document.querySelectorAll("[${SITE_FIGURE_ATTR}]"));
   }
   function draw(div) {
     var json = div.querySelector('script[type="application/json"]');

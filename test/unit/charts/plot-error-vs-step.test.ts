@@ -55,12 +55,14 @@ s("should draw several named series in distinct colours", () => {
 });
 
 s("should throw for bad input", () => {
-  throwsError(() => plotErrorVsStep([]), TypeError, /non-empty array/);
+  throwsError(() => plotErrorVsStep([]), RangeError, /plotErrorVsStep: input must be a non-empty array, got \[\]/);
+  throwsError(() => plotErrorVsStep(undefined as never), TypeError, /plotErrorVsStep: input must be a non-empty array, got undefined/);
   throwsError(() => plotErrorVsStep([{ name: "", rows: [] }]), TypeError, /series 0 needs a non-empty name/);
   throwsError(() => plotErrorVsStep([{ h: 0, error: 1 }]), RangeError, /h must be finite and > 0 \(error, row 0\), got 0/);
   throwsError(() => plotErrorVsStep([{ h: Infinity, error: 1 }]), RangeError, /got Infinity/);
   throwsError(() => plotErrorVsStep([{ h: 1, error: -1e-9 }]), RangeError, /error must be a number ≥ 0.*got -1e-9/);
-  throwsError(() => plotErrorVsStep([{ h: 1, error: 1 }], { floor: 0 }), RangeError, /floor must be finite and > 0, got 0/);
+  throwsError(() => plotErrorVsStep([{ h: 1, error: 1 }], { floor: 0 }), RangeError, /opts\.floor must be a finite number > 0, got 0/);
+  throwsError(() => plotErrorVsStep([{ h: 1, error: 1 }], { title: 3 as never }), TypeError, /opts\.title must be a string, got 3/);
 });
 
 s.run();

@@ -69,6 +69,9 @@ s("should throw for bad functions, intervals and ranges", () => {
   throwsError(() => plotLossCurves(bce, { yhatMax: 1 }), RangeError, /yhatMax must be in \(yhatMin, 1\).*got 1/);
   throwsError(() => plotLossCurves(bce, { yhatMin: 0.6, yhatMax: 0.4 }), RangeError, /got 0.4/);
   throwsError(() => plotLossCurves(bce, { derivativeRange: [5, -5] }), RangeError, /derivativeRange.*\[5,-5\]/);
+  throwsError(() => plotLossCurves(bce, { points: 1e9 }), RangeError, /plotLossCurves: opts\.points must be an integer from 2 to 100000, got 1000000000/);
+  throwsError(() => plotLossCurves(bce, { yhatMin: "0.1" as never }), TypeError, /plotLossCurves: opts\.yhatMin must be a number, got "0\.1"/);
+  throwsError(() => plotLossCurves(bce, { derivativeRange: "wide" as never }), TypeError, /opts\.derivativeRange must be an array, got "wide"/);
 });
 
 s.run();

@@ -2,6 +2,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derivationBundle, type MimeBundle } from "../../../lib/display";
 import { badResult, count, goodResult, hostileResult } from "./fixtures";
+import { derive } from "../../../lib/derive";
+import { DERIVATION_MIME, readDerivationPayload } from "../../../lib/outputs";
 
 const s = suite("derivationBundle");
 const FORMATS = ["text/html", "text/markdown", "text/plain"] as const;
@@ -12,8 +14,39 @@ function visible(b: MimeBundle, f: (typeof FORMATS)[number]): string {
   return f === "text/html" ? text.replace(/<[^>]*>/g, "") : text;
 }
 
-s("should have text/html, text/markdown and text/plain", () => {
-  assert.equal(Object.keys(derivationBundle(goodResult())).sort(), [...FORMATS]);
+s("should have the derivation as JSON, text/html, text/markdown and text/plain", () => {
+  assert.equal(Object.keys(derivationBundle(goodResult())).sort(), [DERIVATION_MIME, ...FORMATS]);
+});
+
+s("should carry the spec and every verdict in the versioned JSON payload", () => {
+  const d = derive("v′", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } })
+    .differentiate("-e^(-x)", "sum rule", "the 1 drops out")
+    .rewrite("-1 * e^(-x)", "algebra");
+  const p = readDerivationPayload(derivationBundle(d.verify(), { spec: d.spec })[DERIVATION_MIME]);
+  assert.is(p.version, 1);
+  assert.equal(p.spec, { title: "v′", name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" }, steps: d.spec.steps });
+  assert.is(p.verdicts.length, 3);
+  assert.equal(p.verdicts.map((v) => v.kind), ["given", "differentiate", "rewrite"]);
+  assert.is(p.verdicts[1].tex, "-e^{-x}");
+  assert.ok(p.verdicts.slice(1).every((v) => v.ok && typeof v.tier === "string" && v.tier !== ""));
+  assert.is(p.verdicts[0].tier, null);
+  assert.ok(p.final?.ok);
+  assert.is(p.expectFailure, false);
+  assert.equal(JSON.parse(JSON.stringify(p)), p, "plain JSON");
+});
+
+s("should carry a rejected step's counterexample and the expectFailure flag", () => {
+  const p = readDerivationPayload(derivationBundle(badResult(), { expectFailure: true })[DERIVATION_MIME]);
+  assert.is(p.expectFailure, true);
+  assert.is(p.ok, false);
+  assert.equal(p.verdicts[2].counterexample, { point: { x: "0.5" }, expected: "0.2350037122015945", actual: "0.3775406687981454" });
+});
+
+s("should refuse payloads of another version or shape, naming the field", () => {
+  const p = derivationBundle(goodResult())[DERIVATION_MIME] as Record<string, unknown>;
+  assert.throws(() => readDerivationPayload({ ...p, version: 2 }), /version 2 is not supported/);
+  assert.throws(() => readDerivationPayload({ ...p, verdicts: "x" }, "nb.ipynb, cell 3"), /nb\.ipynb, cell 3: verdicts must be a non-empty array, got "x"/);
+  assert.equal(readDerivationPayload(JSON.stringify(p)), p, "JSON text is parsed");
 });
 
 s("should mark a correct derivation with ✓ only: 3 steps, the final check and the summary", () => {

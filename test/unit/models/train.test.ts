@@ -108,8 +108,10 @@ s("should throw errors that name the failing option or data field", () => {
   throwsWith(train(SMALL, { ...ok, learningRate: 0 }), RangeError, /learningRate must be > 0, got 0/);
   throwsWith(train(SMALL, { ...ok, learningRate: Infinity }), RangeError, /learningRate must be finite, got Infinity/);
   throwsWith(train(SMALL, { ...ok, learningRate: undefined }), TypeError, /learningRate must be a number, got undefined/);
-  throwsWith(train(SMALL, { ...ok, epochs: -1 }), RangeError, /epochs must be an integer ≥ 0, got -1/);
-  throwsWith(train(SMALL, { ...ok, epochs: 2.5 }), RangeError, /epochs must be an integer ≥ 0, got 2.5/);
+  throwsWith(train(SMALL, { ...ok, epochs: -1 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got -1/);
+  throwsWith(train(SMALL, { ...ok, epochs: 2.5 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got 2.5/);
+  throwsWith(train(SMALL, { ...ok, epochs: 1e9 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got 1000000000/);
+  throwsWith(train(SMALL, { ...ok, init: "zero" }), TypeError, /opts\.init must be an object, got "zero"/);
   throwsWith(train(SMALL, { ...ok, init: { w: [1], b: 0 } }), RangeError, /init\.w must have one weight per feature \(2\), got length 1/);
   throwsWith(train(SMALL, { ...ok, init: { w: [1, 2], b: NaN } }), TypeError, /init\.b must be a number, got NaN/);
   throwsWith(train(SMALL, null), TypeError, /opts must be an object, got null/);

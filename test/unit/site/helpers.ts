@@ -46,3 +46,25 @@ export function notebook(cells: Cell[]): Notebook {
 export function fixture(...parts: string[]): string {
   return path.resolve(__dirname, "..", "..", "fixtures", ...parts);
 }
+
+/** The kit's derivation bundle for a small verified derivation (v′ = −e^(−x)), as display writes it. */
+export function derivationData(): Record<string, unknown> {
+  // required lazily: only the tests that need a derivation pay for the verifier
+  const { derive } = require("../../../lib/derive") as typeof import("../../../lib/derive");
+  const { derivationBundle } = require("../../../lib/display") as typeof import("../../../lib/display");
+  const d = derive("v′(x) for v = 1 + e^(−x)", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } })
+    .differentiate("-e^(-x)", "sum rule, exponential rule", "the 1 drops out");
+  return { ...derivationBundle(d.verify(), { spec: d.spec }) };
+}
+
+/** A plotly figure output (application/vnd.plotly.v1+json) with a text/html that the site must not read. */
+export function plotlyOutput(name = "sigma"): { output_type: "display_data"; data: Record<string, unknown> } {
+  return {
+    output_type: "display_data",
+    data: {
+      "application/vnd.plotly.v1+json": { data: [{ type: "scatter", x: [0, 1], y: [0.5, 0.73], name }], layout: { title: { text: name } } },
+      "text/html": "<p>NOT THE CHART</p>",
+      "text/plain": `chart: ${name}`,
+    },
+  };
+}

@@ -4,7 +4,8 @@ import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
 import { RenderError } from "../../../lib/site/render-error";
 import { createMarkdown } from "../../../lib/site/render-markdown";
 import { loadRenderTools } from "../../../lib/site/tools";
-import { code, md, notebook } from "./helpers";
+import { code, derivationData, md, notebook, plotlyOutput } from "./helpers";
+import { DERIVATION_MIME } from "../../../lib/outputs";
 
 let ctx: CellsContext;
 const s = suite("renderCells");
@@ -31,7 +32,10 @@ s("should name the notebook and the 1-based cell when a markdown formula fails",
 });
 
 s("should name the code cell when a formula in its output fails", () => {
-  const bad = { output_type: "display_data" as const, data: { "text/html": '<div class="stepwise-math">\\[ \\oops \\]</div>' } };
+  const data = derivationData();
+  const payload = data[DERIVATION_MIME] as { verdicts: { tex: string }[] };
+  payload.verdicts[1].tex = "\\oops";
+  const bad = { output_type: "display_data" as const, data };
   const err = renderError([md("# T"), code("show()", [bad])]);
   assert.is(err.cell, 2);
   assert.match(err.message, /^tex\.ipynb, cell 2: KaTeX cannot render/);
@@ -45,11 +49,10 @@ s("should number sections by cell, highlight code and show the execution count",
 });
 
 s("should count chart containers and formulas, and keep macros across cells", () => {
-  const fig = '<div class="stepwise-plot" id="p1" data-stepwise-figure style="width:100%"><script type="application/json">{}</script></div>';
   const r = renderCells(
     notebook([
       md("$\\newcommand{\\sig}{\\sigma}$"),
-      code("a", [{ output_type: "display_data", data: { "text/html": `${fig}\n${fig.replace("p1", "p2")}` } }]),
+      code("a", [plotlyOutput("one"), plotlyOutput("two")]),
       md("$\\sig$"),
     ]),
     "n.ipynb",
@@ -74,6 +77,23 @@ s("should honour the remove-cell, remove-input and remove-output tags and skip r
   for (const gone of ["GONE", "NOINPUT", "HIDDEN", "RAW"]) assert.not.ok(r.html.includes(gone), gone);
   assert.ok(r.html.includes("OUT"));
   assert.ok(r.html.includes("NOOUTPUT"));
+});
+
+s("should fold the code of a hide-input cell behind a show code toggle and keep its outputs in view", () => {
+  const r = renderCells(
+    notebook([
+      code("showVerified(derive(HIDDEN))", [{ output_type: "display_data", data: derivationData() }], { metadata: { tags: ["hide-input"] } }),
+      code("OPEN_CODE", [{ output_type: "stream", name: "stdout", text: "x\n" }]),
+    ]),
+    "n.ipynb",
+    ctx,
+  );
+  const [first, second] = r.html.split('<section class="cell cell-code" id="cell-2">');
+  assert.match(first, /<details class="cell-input-toggle"><summary>show code<\/summary><div class="cell-input">[\s\S]*HIDDEN[\s\S]*<\/details><div class="cell-outputs">/);
+  assert.match(first, /data-stepwise-derivation/, "the steps stay outside the toggle");
+  assert.ok(first.indexOf("</details>") < first.indexOf("data-stepwise-derivation"));
+  assert.not.match(second, "<details", "other code cells stay open");
+  assert.match(second, "OPEN_CODE");
 });
 
 s("should collect headings with ids that never clash with cell anchors", () => {

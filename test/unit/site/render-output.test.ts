@@ -4,6 +4,8 @@ import type { Output } from "../../../lib/site/notebook";
 import { createMarkdown } from "../../../lib/site/render-markdown";
 import { MIME_PRIORITY, pickMime, renderOutput, renderOutputs, type OutputContext } from "../../../lib/site/render-output";
 import { loadRenderTools } from "../../../lib/site/tools";
+import { DERIVATION_MIME } from "../../../lib/outputs";
+import { derivationData } from "./helpers";
 
 let ctx: OutputContext;
 const before = async () => {
@@ -13,8 +15,9 @@ const display = (data: Record<string, unknown>): Output => ({ output_type: "disp
 
 const pick = suite("pickMime");
 
-pick("should follow plotly, html, svg, png, markdown, latex, plain", () => {
+pick("should follow derivation, plotly, html, svg, png, markdown, latex, plain", () => {
   const all: Record<string, unknown> = {
+    "application/vnd.stepwise.derivation+json": { version: 1 },
     "application/vnd.plotly.v1+json": { data: [] },
     "text/plain": "p",
     "text/latex": "$l$",
@@ -23,7 +26,7 @@ pick("should follow plotly, html, svg, png, markdown, latex, plain", () => {
     "image/svg+xml": "<svg/>",
     "text/html": "<b>h</b>",
   };
-  const expected = ["application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "image/png", "text/markdown", "text/latex", "text/plain"];
+  const expected = ["application/vnd.stepwise.derivation+json", "application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "image/png", "text/markdown", "text/latex", "text/plain"];
   const data: Record<string, unknown> = { ...all };
   for (const mime of expected) {
     assert.is(pickMime(data), mime);
@@ -58,6 +61,44 @@ out("should prefer the html of a bundle and drop its plain text", () => {
 
 out("should drop an html output that only loads a library", () => {
   assert.is(renderOutput(display({ "text/html": "<script>window.Plotly = {}</script>\n", "text/plain": "" }), ctx), "");
+});
+
+out("should draw a derivation from its JSON payload, never from the text/html beside it", () => {
+  const good = derivationData();
+  const garbage = { ...good, "text/html": "<div>GARBAGE \\[ \\notamacro \\]</div><script>window.x = 1</script>", "text/markdown": "GARBAGE", "text/plain": "GARBAGE" };
+  const html = renderOutput(display(garbage), ctx);
+  assert.is(html, renderOutput(display(good), ctx), "the same page whatever the text forms say");
+  assert.not.match(html, "GARBAGE");
+  assert.match(html, /^<div class="output output-derivation"><div class="stepwise-derivation" data-stepwise-derivation data-ok="true">/);
+  assert.match(html, "v′(x) for v = 1 + e^(−x)");
+  assert.match(html, /✓<\/span> <strong>step 1<\/strong> · differentiate · sum rule, exponential rule · <span class="stepwise-tier"/);
+  assert.match(html, "the 1 drops out");
+  assert.is(html.split('<span class="katex-display">').length - 1, 3, "given, step 1 and the final check, typeset by KaTeX");
+  assert.not.match(html, "\\[", "no TeX delimiters left for a browser script");
+  assert.match(html, "all 1 step verified");
+});
+
+out("should draw a derivation whose payload is JSON text, and name the cell of a malformed one", () => {
+  const good = derivationData();
+  const asText = renderOutput(display({ ...good, [DERIVATION_MIME]: JSON.stringify(good[DERIVATION_MIME]) }), ctx);
+  assert.is(asText, renderOutput(display(good), ctx));
+  assert.throws(() => renderOutput(display({ [DERIVATION_MIME]: { version: 99 } }), ctx), /cell 7: derivation payload version 99 is not supported/);
+});
+
+out("should sanitise a user's own html: no scripts, handlers or javascript: links; text, tables and images kept", () => {
+  const html = renderOutput(
+    display({ "text/html": '<table class="t"><tr><td onclick="x()">1</td></tr></table><img src="data:image/png;base64,AA==" onerror="alert(1)"><a href="javascript:alert(1)">a</a><iframe src="x"></iframe><script>alert(1)</script>' }),
+    ctx,
+  );
+  assert.is(html, '<div class="output output-html"><table class="t"><tr><td>1</td></tr></table><img src="data:image/png;base64,AA=="><a>a</a></div>');
+});
+
+out("should typeset TeX in a user's html with KaTeX, decoding entities, but not inside code", () => {
+  const html = renderOutput(display({ "text/html": "<p>\\[ \\begin{aligned} a &amp;= b \\\\ x &lt; 1 \\end{aligned} \\] and <code>\\(raw\\)</code></p>" }), ctx);
+  assert.is(html.split('<span class="katex-display">').length - 1, 1);
+  assert.match(html, "<code>\\(raw\\)</code>");
+  assert.not.match(html, "\\[");
+  assert.throws(() => renderOutput(display({ "text/html": "<p>$\\notamacro$</p>" }), ctx), /KaTeX cannot render/);
 });
 
 out("should show SVG through an <img> data URL, so its scripts cannot run", () => {

@@ -3,9 +3,8 @@ import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { renderSite } from "../../../lib/site/render-site";
-import { code, md, notebook, tempDir } from "./helpers";
+import { code, md, notebook, plotlyOutput, tempDir } from "./helpers";
 
-const fig = '<div class="stepwise-plot" id="p1" data-stepwise-figure><script type="application/json">{"data":[],"layout":{}}</script></div>';
 const executed = (title: string, outputs: Parameters<typeof code>[1] = []) =>
   notebook([md(`# ${title}\n\nAbout ${title}.\n\n## Part`), code("1", outputs)]);
 
@@ -14,7 +13,7 @@ const s = suite("renderSite");
 s("should write index, pages in order with prev/next links, downloads without outputs, and assets", async () => {
   const out = tempDir();
   const a = executed("Alpha", [{ output_type: "stream", name: "stdout", text: "1\n" }]);
-  const b = executed("Beta $\\beta$", [{ output_type: "display_data", data: { "text/html": fig } }]);
+  const b = executed("Beta $\\beta$", [plotlyOutput()]);
   const pages = await renderSite(
     [
       { file: "01-alpha.ipynb", source: a, executed: a },

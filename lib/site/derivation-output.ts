@@ -1,0 +1,21 @@
+import { derivationHtml } from "../display/derivation-html";
+import { derivationView } from "../display/derivation-view";
+import { readDerivationPayload } from "../outputs/derivation-payload";
+import { renderTex, type TexMacros } from "./katex";
+
+/**
+ * A derivation output drawn from its JSON payload (`application/vnd.stepwise.derivation+json`),
+ * never from the HTML display wrote beside it: the rows are laid out by display's own
+ * `derivationView` / `derivationHtml`, and each formula's TeX goes from the payload
+ * straight to KaTeX.
+ *
+ * @param value the output's payload (an object, or JSON text)
+ * @param macros the page's KaTeX macros
+ * @param where notebook and cell, for errors
+ * @returns `<div class="output output-derivation"><div class="stepwise-derivation" …>…</div></div>`
+ * @throws TypeError / RangeError naming the field or version of a malformed payload; TexError for TeX KaTeX cannot render
+ */
+export function derivationOutput(value: unknown, macros: TexMacros, where: string): string {
+  const view = derivationView(readDerivationPayload(value, where));
+  return `<div class="output output-derivation">${derivationHtml(view, { math: (tex) => renderTex(tex, true, macros) })}</div>`;
+}

@@ -1,0 +1,160 @@
+/**
+ * The tutorials' derivations, taken from the notebooks themselves: the
+ * application/vnd.stepwise.derivation+json outputs of the executed tutorials, each
+ * rebuilt from its spec with derive() and verified again here. What the tutorials
+ * derive is checked against values computed independently (Math.exp, 60-digit
+ * central differences), not against the notebooks' own claims.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { all, create, type BigNumber } from "mathjs";
+import { derivationFromSpec } from "../../lib/derive/from-spec";
+import type { DerivationSpec } from "../../lib/derive/spec";
+import { expandInDerivation } from "../../lib/derive/verify";
+import { executedDerivations, type ExecutedDerivation } from "../../lib/pipeline/executed-derivations";
+import { NOTEBOOK_DIR, tutorialNames } from "./run-notebooks";
+import { ROOT } from "../shared";
+
+/** The derivations each tutorial shows, in order, by title, with their steps' kinds (d differentiate, r rewrite). */
+const EXPECTED: Record<string, [string, string][]> = {
+  "01-sigmoid.ipynb": [["the symmetry σ(−x) = 1 − σ(x)", "rrrrr"], ["σ(logit p) = p", "rrr"]],
+  "02-sigmoid-derivative-quotient-rule.ipynb": [
+    ["u′(x) for u = 1", "d"], ["v′(x) for v = 1 + e^(−x)", "dr"], ["σ′(x) by the quotient rule", "drrrrrr"],
+    ["d/dx of σ(2x)", "dr"], ["the second derivative of σ", "ddr"],
+  ],
+  "03-sigmoid-derivative-chain-rule.ipynb": [
+    ["dg/du for g = u^(−1)", "dr"], ["du/dx for u = 1 + e^(−x)", "dr"], ["σ′(x) by the chain rule", "rdrrrrrr"], ["d/dx of log σ(x)", "dr"],
+  ],
+  "04-binary-cross-entropy.ipynb": [
+    ["∂/∂ŷ of t·log(ŷ)", "dr"], ["∂/∂ŷ of (1 − t)·log(1 − ŷ)", "dr"], ["∂L/∂ŷ of binary cross-entropy", "drrr"],
+    ["∂²L/∂ŷ² of binary cross-entropy", "dd"],
+  ],
+  "05-sigmoid-with-cross-entropy.ipynb": [
+    ["∂L/∂z for ŷ = σ(z)", "dr"], ["the stable logits form of binary cross-entropy", "rrr"], ["log σ(z) = −log(1 + e^(−z))", "rrr"],
+  ],
+  "06-logistic-regression.ipynb": [["∂L/∂w₁ for one example", "dr"], ["∂L/∂b for one example", "d"]],
+  "07-softmax-cross-entropy.ipynb": [
+    ...[1, 2, 3].flatMap((i) => [1, 2, 3].map((j): [string, string] => [`∂p${i}/∂z${j}`, i === j ? "drr" : "dr"])),
+    ["∂L/∂z₁ of softmax cross-entropy", "drr"], ["two-class softmax is the sigmoid", "rr"], ["∂L/∂z₂ of softmax cross-entropy", "dr"],
+  ],
+  "08-your-own-derivation.ipynb": [
+    ["tanh′(x)", "rdrr"], ["∂L/∂ŷ₁ of the mean squared error", "dr"], ["a forgotten inner derivative", "d"],
+    ["softplus′(x) = σ(x)", "drr"], ["d/dx of x·σ(x)", "dr"],
+  ],
+};
+
+const R = create(all, { number: "BigNumber", precision: 60 });
+const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
+const XS = [-8, -2.5, -1, 0, 0.5, 1.75, 3, 8];
+
+let shown: ExecutedDerivation[] = [];
+const byTitle = (title: string): ExecutedDerivation => {
+  const d = shown.find((s) => s.payload.spec.title === title);
+  assert.ok(d, `no derivation "${title}" in the executed tutorials`);
+  return d!;
+};
+const specOf = (title: string): DerivationSpec => derivationFromSpec(byTitle(title).payload.spec as DerivationSpec).spec;
+
+/** The last step of a derivation, definitions expanded, in double precision. */
+const lastStep = (spec: DerivationSpec) => {
+  const code = expandInDerivation(spec, spec.steps[spec.steps.length - 1].expr).compile();
+  return (scope: Record<string, number>): number => code.evaluate(scope) as number;
+};
+
+/** The last step in 60-digit arithmetic against a 60-digit central difference (h = 1e-20) of f. */
+function closeToDerivative(spec: DerivationSpec, f: string, x: number): void {
+  const text = expandInDerivation(spec, spec.steps[spec.steps.length - 1].expr).toString();
+  const got = R.evaluate(text, { x: R.bignumber(x) }) as BigNumber;
+  const h = R.bignumber("1e-20");
+  const at = (v: BigNumber) => R.evaluate(f, { x: v }) as BigNumber;
+  const want = at(R.bignumber(x).plus(h)).minus(at(R.bignumber(x).minus(h))).div(h.times(2));
+  assert.ok(got.minus(want).abs().lte((R.max(R.bignumber(1e-300), want.abs()) as BigNumber).times("1e-30")), `${spec.title} at x = ${x}: ${got} vs ${want}`);
+}
+
+const s = suite("the tutorials' derivations, from the executed notebooks");
+
+s.before(async () => {
+  shown = await executedDerivations(NOTEBOOK_DIR, tutorialNames());
+});
+
+s("should be the derivations each tutorial shows, in order, with the kinds of steps it teaches", () => {
+  for (const name of tutorialNames()) {
+    const got = shown.filter((d) => d.notebook === name).map((d): [string, string] => [d.payload.spec.title, d.payload.spec.steps.map((st) => (st.kind === "differentiate" ? "d" : "r")).join("")]);
+    assert.equal(got, EXPECTED[name], name);
+  }
+});
+
+s("should carry a full spec (domain included) and verdicts that the rebuilt derivation reproduces", () => {
+  for (const d of shown) {
+    const where = `${d.notebook}, cell ${d.cell}: ${d.payload.spec.title}`;
+    assert.ok(Object.keys(d.payload.spec.domain).length > 0, `${where}: empty domain`);
+    const again = derivationFromSpec(d.payload.spec as DerivationSpec).verify();
+    assert.is(again.ok, d.payload.ok, `${where}: ok`);
+    assert.equal(again.steps.map((st) => [st.expr, st.ok, st.tier]), d.payload.verdicts.map((v) => [v.expr, v.ok, v.tier]), where);
+    assert.is(d.payload.ok, !d.payload.expectFailure, `${where}: verified unless shown as a deliberate mistake`);
+  }
+});
+
+s("should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e^(−x), and by the chain rule with u = 1 + e^(−x)", () => {
+  const quotient = specOf("σ′(x) by the quotient rule");
+  assert.is(quotient.steps[0].rule, "quotient rule");
+  assert.match(quotient.steps[0].note, /u = 1, u′ = 0, v = 1 \+ e\^\(−x\), v′ = −e\^\(−x\)/);
+  const chain = specOf("σ′(x) by the chain rule");
+  assert.is(chain.steps[1].rule, "chain rule");
+  assert.match(chain.steps[1].note, /u = 1 \+ e\^\(−x\)/);
+  for (const spec of [quotient, chain]) {
+    assert.is(spec.steps[spec.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))");
+    const last = lastStep(spec);
+    for (const x of XS) {
+      const want = sigma(x) * (1 - sigma(x));
+      assert.ok(Math.abs(last({ x }) - want) <= 1e-11 * want, `${spec.title} at x = ${x}`);
+      closeToDerivative(spec, "1 / (1 + exp(-x))", x);
+    }
+  }
+  closeToDerivative(specOf("v′(x) for v = 1 + e^(−x)"), "1 + exp(-x)", 0.5);
+});
+
+s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − ŷ))", () => {
+  const first = lastStep(specOf("∂/∂ŷ of t·log(ŷ)"));
+  const second = lastStep(specOf("∂/∂ŷ of (1 − t)·log(1 − ŷ)"));
+  const whole = lastStep(specOf("∂L/∂ŷ of binary cross-entropy"));
+  for (const [yhat, t] of [[0.1, 0], [0.3, 1], [0.8, 0.25], [0.999, 1]]) {
+    assert.ok(Math.abs(first({ yhat, t }) - t / yhat) < 1e-12);
+    assert.ok(Math.abs(second({ yhat, t }) + (1 - t) / (1 - yhat)) < 1e-9);
+    const want = (yhat - t) / (yhat * (1 - yhat));
+    assert.ok(Math.abs(whole({ yhat, t }) - want) <= 1e-9 * Math.max(1, Math.abs(want)), `ŷ = ${yhat}, t = ${t}`);
+  }
+});
+
+s("should end ∂L/∂z at σ(z) − t and the stable logits form finite at z = ±800", () => {
+  const grad = lastStep(specOf("∂L/∂z for ŷ = σ(z)"));
+  for (const [z, t] of [[-3, 1], [0, 0], [2.5, 0.3]]) assert.ok(Math.abs(grad({ z, t }) - (sigma(z) - t)) < 1e-12);
+  const stable = lastStep(specOf("the stable logits form of binary cross-entropy"));
+  assert.is(stable({ z: -800, t: 1 }), 800);
+  assert.is(stable({ z: 800, t: 0 }), 800);
+  assert.is(stable({ z: 800, t: 1 }), 0);
+});
+
+s("should have no second copy of a tutorial derivation in lib/", () => {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const f of readdirSync(dir)) {
+      const p = path.join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith(".ts")) files.push(p);
+    }
+  };
+  walk(path.join(ROOT, "lib"));
+  // code only: doc comments may quote an expression as an example
+  const source = files.map((f) => readFileSync(f, "utf8").split("\n").filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join("\n")).join("\n");
+  for (const d of shown) {
+    for (const st of d.payload.spec.steps) {
+      if (st.expr.length < 16) continue;
+      assert.not.ok(source.includes(`"${st.expr}"`), `lib/ repeats step "${st.expr}" of ${d.notebook} ("${d.payload.spec.title}")`);
+    }
+  }
+});
+
+s.run();
