@@ -39,7 +39,7 @@ export interface DerivationRowView {
   math: string;
   /** The row's expression in mathjs syntax. */
   expr: string;
-  /** "symbolic", "numeric: 24 points, 60 digits", or "" for the given function. */
+  /** "proved", "sampled: 64 points, 60 digits", or "" for the given function. */
   tier: string;
   /** What the row was compared with (mathjs syntax), shown for failures and the final check; else "". */
   against: string;
@@ -72,7 +72,7 @@ export function derivationView(result: DerivationResult, expectFailure = false):
   }
   const fail: StepMark = expectFailure ? "rejected" : "failed";
   const tierOf = (s: StepResult): string =>
-    s.tier === null ? "" : s.tier === "numeric" ? `numeric: ${result.samples} points, ${result.precision} digits` : s.tier;
+    s.tier === null ? "" : s.tier === "sampled" ? `sampled: ${result.samples} points, ${result.precision} digits` : s.tier;
   const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
     mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
     label,

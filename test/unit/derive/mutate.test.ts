@@ -8,6 +8,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { parseDomain } from "../../../lib/derive/domain";
 import { crossEntropyFirstTerm } from "../../../lib/derivations/binary-cross-entropy";
 import { derive } from "../../../lib/derive/derive";
 import { math } from "../../../lib/derive/expression";
@@ -97,7 +98,8 @@ r("should count each non-equivalent mutant once: totals add up to the mutants of
   const spec = crossEntropyFirstTerm().spec;
   const report = firstTerm();
   const variables = Object.keys(spec.domain);
-  const generated = spec.steps.reduce((n, s) => n + mutateExpression(s.expr, variables).length, 0);
+  const domain = parseDomain(spec.domain, spec.title);
+  const generated = spec.steps.reduce((n, s) => n + mutateExpression(s.expr, variables, domain).length, 0);
   assert.is(report.mutants + report.equivalent, generated);
 });
 
