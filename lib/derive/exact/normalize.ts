@@ -199,7 +199,7 @@ function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): 
 function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn {
   if (isZero(b.n)) throw new Outside(`division by ${bNode.toString()}, which is 0`);
   if (nodeSign(bNode, b, ctx) === 0) throw new Outside(`the divisor ${bNode.toString()} is not shown non-zero on the domain`);
-  if (constantValue(b.n) === undefined) ctx.conditions.add(`${bNode.toString()} ≠ 0`);
+  if (hasVariables(bNode)) ctx.conditions.add(`${bNode.toString()} ≠ 0`);
   return simplify({ n: mul(a.n, b.d), d: mul(a.d, b.n) });
 }
 
@@ -210,13 +210,23 @@ function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn
     if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
     if (k >= 0) return simplify({ n: pow(a.n, k), d: pow(a.d, k) });
     if (nodeSign(aNode, a, ctx) === 0) throw new Outside(`the base ${aNode.toString()} of a negative power is not shown non-zero`);
-    if (constantValue(a.n) === undefined) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
+    if (hasVariables(aNode)) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
     return simplify({ n: pow(a.d, -k), d: pow(a.n, -k) });
   }
   const c = constantValue(a.d) !== undefined ? constantValue(a.n)?.div(constantValue(a.d)!) : undefined;
   if (q !== undefined && c !== undefined && c.sign() > 0) return R(rootOf(c, q));
   if (isE(a)) return expR(b);
   return expR(mulR(b, logR(a, aNode, ctx)));
+}
+
+/** True when the expression uses a variable (a condition on a constant, such as log 2 ≠ 0, is not worth printing). */
+function hasVariables(node: MathNode): boolean {
+  let found = false;
+  node.traverse((n, path) => {
+    const s = n as unknown as { isSymbolNode?: boolean; name?: string };
+    if (s.isSymbolNode && path !== "fn" && !["e", "E", "pi", "PI"].includes(s.name!)) found = true;
+  });
+  return found;
 }
 
 function isE(a: RatFn): boolean {
@@ -269,7 +279,7 @@ function logR(r: RatFn, node: MathNode, ctx: NormalizeContext): RatFn {
   const a = logPoly(r.n, ctx);
   const b = logPoly(r.d, ctx);
   if (a.sign * b.sign < 0) throw new Outside(`log of ${node.toString()}, which is negative`);
-  if (!(constantValue(r.n) !== undefined && constantValue(r.d) !== undefined)) ctx.conditions.add(`${node.toString()} > 0`);
+  if (hasVariables(node)) ctx.conditions.add(`${node.toString()} > 0`);
   return R(sub(a.log, b.log));
 }
 
