@@ -18,6 +18,8 @@ export interface MutationReport {
   rejected: number;
   trueSteps: number;
   accepted: number;
+  /** True steps the exact tier proved (the rest were accepted by sampling, or rejected). */
+  proved: number;
   /** Mutants dropped before testing because they equal the step everywhere (double-precision check). */
   equivalent: number;
   /** Mutants the verifier accepted. */
@@ -40,7 +42,7 @@ export interface MutationReport {
  * @returns the totals, with the survivors and false alarms named
  */
 export function runMutationTest(specs: readonly DerivationSpec[]): MutationReport {
-  const report: MutationReport = { mutants: 0, rejected: 0, trueSteps: 0, accepted: 0, equivalent: 0, survivors: [], falseAlarms: [] };
+  const report: MutationReport = { mutants: 0, rejected: 0, trueSteps: 0, accepted: 0, proved: 0, equivalent: 0, survivors: [], falseAlarms: [] };
   for (const spec of specs) {
     const domain = parseDomain(spec.domain, spec.title);
     const points = samplePoints(domain, 64, "mutation-filter");
@@ -48,8 +50,10 @@ export function runMutationTest(specs: readonly DerivationSpec[]): MutationRepor
     spec.steps.forEach((step, i) => {
       report.trueSteps++;
       const check = stepChecker(spec, i + 1);
-      if (check().ok) report.accepted++;
+      const own = check();
+      if (own.ok) report.accepted++;
       else report.falseAlarms.push({ derivation: spec.title, step: i + 1, expr: step.expr });
+      if (own.ok && own.tier === "proved") report.proved++;
       const reference = evaluator(expandInDerivation(spec, step.expr).toString(), points);
       for (const mutant of mutateExpression(step.expr, variables, domain)) {
         if (sameEverywhere(reference, evaluator(expandInDerivation(spec, mutant).toString(), points), points.length)) {
