@@ -57,6 +57,21 @@ m("should change a constant, flip + to −, drop a term and change an exponent",
   }
 });
 
+m("should add the mutants below double precision: a constant off in its 17th digit, a term 1e-40, a factor 1 + 1e-30", () => {
+  const got = normSet(mutateExpression("3 * x", ["x"]));
+  for (const want of ["3.0000000000000003 * x", "(3 * x) + 1e-40", "(3 * x) * (1 + 1e-30)"]) {
+    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+  }
+});
+
+m("should add, given the domain, mutants wrong only in the top or bottom 3 % of an interval or on one side of a point", () => {
+  const got = normSet(mutateExpression("x^2", ["x"], parseDomain({ x: "(-10, 10)" }, "T")));
+  for (const want of ["(x^2) * (1 + max(0, x - 9.4))", "(x^2) * (1 + max(0, (-9.4) - x))", "(x^2) + abs(x - 2) - (x - 2)"]) {
+    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+  }
+  assert.is([...normSet(mutateExpression("x^2", ["x"]))].some((m) => m.includes("max")), false, "none without the domain");
+});
+
 m("should replace sigma(z) by 1 − sigma(z) and by sigma(−z), and drop the function", () => {
   const got = normSet(mutateExpression("sigma(z) - t", ["z", "t"]));
   for (const want of ["(1 - sigma(z)) - t", "sigma(-z) - t", "z - t", "sigma(t) - z"]) {
