@@ -31,8 +31,10 @@ export interface Interval { lo: Dec; hi: Dec; loOpen: boolean; hiOpen: boolean }
 /** Where each variable lives: name → interval. */
 export type Box = ReadonlyMap<string, Interval>;
 
+/** (−∞, ∞): what is known about a value nothing bounds. */
 export const WHOLE_LINE: Interval = { lo: INF.neg(), hi: INF, loOpen: true, hiOpen: true };
 
+/** The interval from lo to hi (decimal texts or numbers, rounded outward), with open or closed ends. */
 export function interval(lo: string | number, hi: string | number, loOpen: boolean, hiOpen: boolean): Interval {
   return { lo: new Down(lo), hi: new Up(hi), loOpen, hiOpen };
 }
@@ -47,10 +49,12 @@ function sane(i: Interval): Interval {
   return i.lo.isNaN() || i.hi.isNaN() ? WHOLE_LINE : i;
 }
 
+/** a + b, rounded outward. */
 export function addI(a: Interval, b: Interval): Interval {
   return sane({ lo: Down.add(a.lo, b.lo), hi: Up.add(a.hi, b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen });
 }
 
+/** a · b, rounded outward; an end is closed when a corner product attaining it is attained. */
 export function mulI(a: Interval, b: Interval): Interval {
   const ends = (i: Interval) => [{ v: i.lo, open: i.loOpen }, { v: i.hi, open: i.hiOpen }];
   const corners = ends(a).flatMap((x) => ends(b).map((y) => {
@@ -122,6 +126,7 @@ function atomI(id: string, e: Q, box: Box): Interval {
   return powI(lnI(polyI(a.poly, box)), k);
 }
 
+/** An enclosure of the values of a monomial on the box. */
 export function monoI(m: Mono, box: Box): Interval {
   let r = point({ n: 1n, d: 1n } as Q);
   for (const [id, e] of m) r = mulI(r, atomI(id, e, box));

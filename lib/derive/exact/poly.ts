@@ -39,16 +39,19 @@ export function atomId(a: Atom): string {
   return id;
 }
 
+/** The text key of a monomial, e.g. "v:x^2*E:v:z" (atoms in id order). */
 export function monoKey(m: Mono): string {
   return m.map(([a, e]) => (e.equals(Q.ONE) ? a : `${a}^${e}`)).join("*");
 }
 
+/** The text key of a polynomial: its terms, sorted; equal polynomials have equal keys. */
 export function polyKey(p: Poly): string {
   return [...p.keys()].sort().map((k) => `${p.get(k)!.c}·${k}`).join(" + ");
 }
 
 export const ZERO: Poly = new Map();
 
+/** The constant polynomial c (the zero polynomial for c = 0). */
 export function constant(c: Q): Poly {
   return c.isZero() ? ZERO : new Map([["", { m: [], c }]]);
 }
@@ -93,28 +96,34 @@ function normalMono(m: Mono, c: Q): Term {
   return { m: out, c };
 }
 
+/** The product of two monomials (exponents added, zero exponents dropped). */
 export function mulMono(a: Mono, b: Mono): Mono {
   const map = new Map<string, Q>(a.map(([k, e]) => [k, e]));
   for (const [k, e] of b) map.set(k, (map.get(k) ?? Q.ZERO).add(e));
   return [...map].filter(([, e]) => !e.isZero()).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
+/** A monomial raised to a rational power k. */
 export function powMono(a: Mono, k: Q): Mono {
   return a.map(([id, e]) => [id, e.mul(k)] as const);
 }
 
+/** a + b. */
 export function add(a: Poly, b: Poly): Poly {
   return fromTerms([...a.values(), ...b.values()]);
 }
 
+/** k · a for a rational k. */
 export function scale(a: Poly, k: Q): Poly {
   return k.isZero() ? ZERO : fromTerms([...a.values()].map((t) => ({ m: t.m, c: t.c.mul(k) })));
 }
 
+/** −a. */
 export function neg(a: Poly): Poly {
   return scale(a, Q.ONE.neg());
 }
 
+/** a − b. */
 export function sub(a: Poly, b: Poly): Poly {
   return add(a, neg(b));
 }
@@ -122,8 +131,10 @@ export function sub(a: Poly, b: Poly): Poly {
 /** The most terms a product may have before the exact tier gives up (keeps it fast). */
 export const MAX_TERMS = 4000;
 
+/** Thrown when a normal form would grow past MAX_TERMS terms: the exact tier then leaves the step to sampling. */
 export class TooLarge extends Error {}
 
+/** a · b; throws TooLarge past MAX_TERMS terms. */
 export function mul(a: Poly, b: Poly): Poly {
   if (a.size * b.size > MAX_TERMS * 8) throw new TooLarge(`a product of ${a.size} and ${b.size} terms`);
   const terms: Term[] = [];
@@ -133,6 +144,7 @@ export function mul(a: Poly, b: Poly): Poly {
   return p;
 }
 
+/** a^n for an integer n ≥ 0 (repeated products; a single term directly). */
 export function pow(a: Poly, n: number): Poly {
   if (a.size === 1) {
     const t = [...a.values()][0];
@@ -143,6 +155,7 @@ export function pow(a: Poly, n: number): Poly {
   return r;
 }
 
+/** True for the zero polynomial. */
 export function isZero(a: Poly): boolean {
   return a.size === 0;
 }
@@ -154,6 +167,7 @@ export function constantValue(a: Poly): Q | undefined {
   return undefined;
 }
 
+/** True when a − b is the zero polynomial. */
 export function equalPoly(a: Poly, b: Poly): boolean {
   return isZero(sub(a, b));
 }
