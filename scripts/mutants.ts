@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const specs = shown.map((d) => derivationFromSpec(d.payload.spec as DerivationSpec).spec);
   const r = runMutationTest(specs);
   console.log(`${r.mutants} mutants, ${r.rejected} rejected; ${r.trueSteps} true steps, ${r.accepted} accepted`);
-  console.log(`(${specs.length} derivations from ${new Set(shown.map((d) => d.notebook)).size} notebooks; ${r.equivalent} equivalent mutants discarded before testing; ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`(${specs.length} derivations from ${new Set(shown.map((d) => d.notebook)).size} notebooks; ${r.proved} of ${r.trueSteps} true steps proved by the exact tier; ${r.equivalent} equivalent mutants discarded before testing; ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   for (const m of r.survivors) console.log(`SURVIVED  ${m.derivation}, step ${m.step}: ${m.expr}`);
   for (const m of r.falseAlarms) console.log(`REJECTED TRUE STEP  ${m.derivation}, step ${m.step}: ${m.expr}`);
   const ok = r.rejected === r.mutants && r.accepted === r.trueSteps && r.mutants >= 2000;

@@ -3,20 +3,21 @@
  * the seeded sample points, the function definitions, and helpers that parse a step,
  * expand its definitions and check its names. Used by verify.ts.
  */
-import type { MathNode } from "mathjs";
-import { parseDomain, samplePoints, type Domain } from "./domain";
+import { all, create, type MathNode } from "mathjs";
+import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
+import { evaluator, PRECISION_LEVELS } from "./evaluate";
 import {
   BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
-  type Definition,
+  RESERVED_NAMES, type Definition,
 } from "./expression";
 import type { DerivationSpec } from "./spec";
 import { toTex } from "./tex";
 
 /** Options of {@link verifyDerivation}. */
 export interface VerifyOptions {
-  /** Sample points of the numeric tier (default 24, at least 16). */
+  /** Sample points of the sampling tier (default 64, at least 16). */
   samples?: number;
-  /** Seed of the sample points (default "stepwise"). */
+  /** Seed of the sample points (default: drawn from the derivation's content, see contentSeed). */
   seed?: string;
 }
 
@@ -41,24 +42,45 @@ export interface Context {
  */
 export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const where = `derivation "${spec.title}"`;
-  const samples = options.samples ?? 24;
-  const seed = options.seed ?? "stepwise";
+  const samples = options.samples ?? DEFAULT_SAMPLES;
+  const seed = options.seed ?? contentSeed({ f: spec.f, wrt: spec.wrt, domain: spec.domain, defs: spec.defs ?? {} });
   if (!Array.isArray(spec.steps) || spec.steps.length === 0) throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
   if (!Number.isInteger(samples) || samples < 16) throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
   const domain = parseDomain(spec.domain, where);
+  for (const name of domain.keys()) {
+    if (Object.hasOwn(RESERVED_NAMES, name)) {
+      throw new RangeError(`${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name than ${name}`);
+    }
+  }
   if (!domain.has(spec.wrt)) throw new RangeError(`${where}: the variable ${spec.wrt} has no declared domain`);
+  if (spec.defs && Object.keys(spec.defs).some((head) => head.replace(/\(.*$/, "").trim() === spec.wrt)) {
+    throw new RangeError(`${where}: ${spec.wrt} is the differentiation variable and is also defined in defs; rename the definition or differentiate with respect to another name`);
+  }
   const defs = definitionsFor(spec, where);
   const texNames = spec.texNames ?? {};
   const prepareExpr = (expr: string, label: string): MathNode => {
     const stepWhere = `${where}, ${label} ("${expr}")`;
-    const expanded = expandDefinitions(parseExpression(expr, `${where}, ${label}`), defs, stepWhere);
+    const parsed = parseExpression(expr, `${where}, ${label}`);
+    checkNoDerivative(parsed, stepWhere);
+    const expanded = expandDefinitions(parsed, defs, stepWhere);
     checkNames(expanded, domain, stepWhere);
     return expanded;
   };
+  const points = samplePoints(domain, samples, seed);
+  const given = prepareExpr(spec.f, "the given function");
+  checkFiniteOnPoints(given, points, `${where}, the given function ("${spec.f}")`);
+  for (const [head, body] of Object.entries(spec.defs ?? {})) {
+    const d = defs.get(head.trim());
+    if (d?.symbol) {
+      const node = expandDefinitions(d.body, defs, `${where}, defs entry ${head}`);
+      checkNames(node, domain, `${where}, defs entry ${head} ("${body}")`);
+      checkFiniteOnPoints(node, points, `${where}, defs entry ${head} ("${body}")`);
+    }
+  }
   return {
     where, wrt: spec.wrt, samples, seed, domain, texNames,
-    points: samplePoints(domain, samples, seed),
-    given: prepareExpr(spec.f, "the given function"),
+    points,
+    given,
     lhsName: toTex(math.parse(spec.name), texNames),
     wrtTex: toTex(math.parse(spec.wrt), texNames),
     prepare: prepareExpr,
@@ -72,8 +94,11 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
  */
 export function expandInDerivation(spec: DerivationSpec, expr: string): MathNode {
   const where = `derivation "${spec.title}"`;
-  return expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where);
+  // returned for double-precision use (compile().evaluate with numbers), as before
+  return doubleMath.parse(expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where).toString());
 }
+
+const doubleMath = create(all);
 
 function definitionsFor(spec: DerivationSpec, where: string): Map<string, Definition> {
   const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(spec.defs ?? {}) });
@@ -95,11 +120,49 @@ function checkNames(node: MathNode, domain: Domain, where: string): void {
   }
 }
 
+/**
+ * The reference derivative: mathjs `derivative` without its double-precision simplification
+ * (constants such as ε = 1e-15, 1/ln 2 or 1/√2 stay exact); the exact tier normalises it.
+ * @throws RangeError naming the place and the construct mathjs cannot differentiate
+ */
 export function differentiate(node: MathNode, wrt: string, where: string): MathNode {
+  let conditional = false;
+  node.traverse((n) => {
+    if ((n as { isConditionalNode?: boolean }).isConditionalNode) conditional = true;
+  });
+  if (conditional) {
+    throw new RangeError(`${where}: cannot differentiate "${node.toString()}": it contains a conditional (a ? b : c); ` +
+      "write the function without it (e.g. with abs or max) or derive each case separately");
+  }
   try {
-    return math.derivative(node, wrt);
+    return math.derivative(node, wrt, { simplify: false });
   } catch (err) {
-    throw new RangeError(`${where}: mathjs derivative() failed on "${node.toString()}": ${(err as Error).message}`);
+    const msg = (err as Error).message;
+    const fn = /Cannot process function "(\w+)"/.exec(msg);
+    const why = fn ? `mathjs cannot differentiate ${fn[1]}(…)` : msg;
+    throw new RangeError(`${where}: cannot differentiate "${node.toString()}": ${why}; write the step with functions mathjs differentiates (sigma, log, exp, powers, …)`);
+  }
+}
+
+/** A step must be an expression, not a request for mathjs's derivative. */
+function checkNoDerivative(node: MathNode, where: string): void {
+  for (const fn of calledFunctions(node)) {
+    if (fn === "derivative") {
+      throw new RangeError(`${where}: derivative(…) inside an expression is not allowed: write the derivative as an expression (that is what the step is for)`);
+    }
+  }
+}
+
+/** The given function (or a named quantity) must be a finite real number at every sample point. */
+function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], where: string): void {
+  const e = evaluator(node.toString(), points);
+  for (let i = 0; i < points.length; i++) {
+    let v = e.at(i, PRECISION_LEVELS[0]);
+    for (let k = 1; typeof v === "string" && k < PRECISION_LEVELS.length; k++) v = e.at(i, PRECISION_LEVELS[k]);
+    if (typeof v === "string") {
+      throw new RangeError(`${where} is ${v} at ${Object.entries(points[i]).map(([k, x]) => `${k} = ${x}`).join(", ")}; ` +
+        "it must be a finite real number on the whole domain: check the declared domain");
+    }
   }
 }
 

@@ -42,35 +42,88 @@ export function parseDomain(spec: DomainSpec, where: string): Domain {
   return out;
 }
 
+/** Points per derivation by default (each variable's interval is cut into this many strata, less the special points). */
+export const DEFAULT_SAMPLES = 64;
+
 /**
- * Draws reproducible random points of a domain.
+ * Draws reproducible points of a domain: first the special points, then a stratified
+ * (Latin hypercube) sample of the rest.
+ *
+ * Special points, in this order, one value per variable and point: the lower end (the
+ * bound itself when closed, else the bound plus 1e-7 of the width), the upper end
+ * likewise, then for an interval that contains 0 inside: 0 itself, and ±1e-7 of the
+ * width; then for a closed interval the points 1e-7 of the width inside each bound.
+ * A variable with fewer special values than another takes a random value in those points.
+ * The remaining points cut every variable's interval into as many equal strata and put
+ * one uniform random value in each stratum, in an independent random order per variable,
+ * so that no gap between two sampled values of a variable exceeds two strata
+ * (about 3 % of the interval for 64 points).
  *
  * @param domain the parsed domain
- * @param count  how many points (≥ 1)
+ * @param count  how many points (≥ 1); at least 16 leaves room for the strata
  * @param seed   seed of the generator (seedrandom's ARC4); the same seed gives the same points
  * @returns points as decimal strings with 17 significant digits (a bound as written,
- *          e.g. "0"), variable → value;
- *          an open interval never yields its bounds, a closed one yields its lower
- *          bound in the first point and its upper bound in the second (where, for
- *          example, a target t ∈ [0, 1] takes the values 0 and 1 it has in practice)
+ *          e.g. "0"), variable → value; an open interval never yields its bounds
  */
 export function samplePoints(domain: Domain, count: number, seed: string): Record<string, string>[] {
   const rng = seedrandom(seed);
+  const specials = new Map([...domain].map(([name, iv]) => [name, specialValues(iv)] as const));
+  const nSpecial = Math.min(count, Math.max(0, ...[...specials.values()].map((s) => s.length)));
+  const strata = count - nSpecial;
+  const order = new Map([...domain.keys()].map((name) => [name, shuffled(strata, rng)] as const));
   const points: Record<string, string>[] = [];
   for (let i = 0; i < count; i++) {
     const p: Record<string, string> = {};
     for (const [name, iv] of domain) {
-      let v: number;
-      do {
-        v = iv.min + (iv.max - iv.min) * rng.double();
-      } while (iv.open && (v <= iv.min || v >= iv.max));
-      if (!iv.open && i < 2) {
-        p[name] = String(i === 0 ? iv.min : iv.max);
+      const special = specials.get(name)!;
+      if (i < nSpecial && i < special.length) {
+        p[name] = special[i];
         continue;
       }
+      const k = i < nSpecial ? Math.floor(rng.double() * Math.max(strata, 1)) : order.get(name)![i - nSpecial];
+      const n = Math.max(strata, 1);
+      let v = iv.min + (iv.max - iv.min) * ((k + rng.double()) / n);
+      // in an interval a few doubles wide a stratum may round onto a bound: draw over all of it
+      for (let tries = 0; v <= iv.min || v >= iv.max; tries++) v = iv.min + (iv.max - iv.min) * (tries < 8 ? (k + rng.double()) / n : rng.double());
       p[name] = v.toPrecision(17);
     }
     points.push(p);
   }
   return points;
+}
+
+function specialValues(iv: Required<Interval>): string[] {
+  const w = iv.max - iv.min;
+  const d = w * 1e-7;
+  const inside = (v: number): string => (v > iv.min && v < iv.max ? v : (iv.min + iv.max) / 2).toPrecision(17);
+  const out = [iv.open ? inside(iv.min + d) : String(iv.min), iv.open ? inside(iv.max - d) : String(iv.max)];
+  if (iv.min < 0 && iv.max > 0) out.push(inside(d), inside(-d));
+  if (!iv.open) out.push(inside(iv.min + d), inside(iv.max - d));
+  return out;
+}
+
+/** 0 … n−1 in a random order. */
+function shuffled(n: number, rng: () => number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/**
+ * A seed drawn from a derivation's content (its function, variable, domain and definitions),
+ * so that every derivation has its own reproducible points: FNV-1a of the JSON text.
+ *
+ * @param content any JSON-serialisable value
+ * @returns "content-" followed by 8 hex digits
+ */
+export function contentSeed(content: unknown): string {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(content)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `content-${h.toString(16).padStart(8, "0")}`;
 }

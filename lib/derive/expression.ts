@@ -1,10 +1,25 @@
-import { create, all, type MathNode, type FunctionNode, type SymbolNode } from "mathjs";
+import type { MathNode, FunctionNode, SymbolNode } from "mathjs";
+import { bigMath, PRECISION } from "./evaluate";
 
-/** The mathjs instance (double precision) the engine parses, simplifies and differentiates with. */
-export const math = create(all);
+/**
+ * The mathjs instance the engine parses and differentiates with: BigNumber numbers, so a
+ * literal keeps every digit it is written with ("2.0000000000000000001" is not 2).
+ */
+export const math = bigMath(PRECISION);
 
 /** Names that are constants, not variables: Euler's number and π. */
 const CONSTANTS = new Set(["e", "pi", "E", "PI"]);
+
+/**
+ * Names mathjs reads as constants (Euler's number, π, the imaginary unit, …): none of them
+ * may be declared as a variable.
+ */
+export const RESERVED_NAMES: Readonly<Record<string, string>> = {
+  e: "Euler's number", E: "Euler's number", pi: "π", PI: "π", i: "the imaginary unit",
+  Infinity: "infinity", NaN: "not-a-number", phi: "the golden ratio", tau: "2π",
+  LN2: "ln 2", LN10: "ln 10", LOG2E: "log₂ e", LOG10E: "log₁₀ e", SQRT2: "√2", SQRT1_2: "√(1/2)",
+  true: "a boolean", false: "a boolean", null: "null", undefined: "undefined", version: "the mathjs version",
+};
 
 /**
  * A user function the steps may call, such as sigma(u) = 1 / (1 + e^(-u)), or a

@@ -1,4 +1,5 @@
 import type { MathNode, ConstantNode, OperatorNode } from "mathjs";
+import type { Domain } from "./domain";
 import { isFunctionCall, isSymbol, math } from "./expression";
 
 /**
@@ -6,17 +7,21 @@ import { isFunctionCall, isSymbol, math } from "./expression";
  * by hand: a flipped sign (+ ↔ −, a dropped or added unary minus), a dropped term or
  * factor, swapped operands of − and /, · ↔ /, a changed exponent or constant, a
  * variable replaced by another one of the derivation (e.g. ŷ ↔ t), a dropped
- * function, σ(z) → 1 − σ(z); and, over the whole expression, every occurrence of
- * two variables swapped at once, and the whole negated.
+ * function, σ(z) → 1 − σ(z), a constant off in its 17th significant digit; and, over
+ * the whole expression, every occurrence of two variables swapped at once, the whole
+ * negated, a tiny term (1e-40) added, a factor 1 + 1e-30; and, given the domain, for each
+ * variable the step made wrong only in the top or bottom 3 % of its interval
+ * (· (1 + max(0, v − c))) or only below a point (+ |v − c| − (v − c)).
  *
  * @param expr      an expression in mathjs syntax
  * @param variables the derivation's variables (candidates for swaps)
+ * @param domain    the derivation's domain, for the mutants wrong in one part of it (optional)
  * @returns distinct mutant expressions (mathjs syntax, written with only the brackets
  *          they need, so that two mutants differing only in brackets count once),
  *          none equal to `expr`; some may still be mathematically equal to it: filter
  *          them before use
  */
-export function mutateExpression(expr: string, variables: readonly string[]): string[] {
+export function mutateExpression(expr: string, variables: readonly string[], domain?: Domain): string[] {
   const root = math.parse(expr);
   const original = canonical(root.toString());
   const out = new Set<string>();
@@ -29,12 +34,28 @@ export function mutateExpression(expr: string, variables: readonly string[]): st
     }
   });
   out.add(`-(${original})`);
+  // below the resolution of double precision: a tiny added term, a factor off by 1e-30
+  out.add(`(${original}) + 1e-40`);
+  out.add(`(${original}) * (1 + 1e-30)`);
+  // wrong in one part of the domain only: the top or bottom 3 % of a variable's interval, or past its middle
+  for (const [v, iv] of domain ?? []) {
+    const at = (f: number) => decimal(iv.min + (iv.max - iv.min) * f);
+    out.add(`(${original}) * (1 + max(0, ${v} - ${at(0.97)}))`);
+    out.add(`(${original}) * (1 + max(0, ${at(0.03)} - ${v}))`);
+    out.add(`(${original}) + abs(${v} - ${at(0.6)}) - (${v} - ${at(0.6)})`);
+  }
   for (let i = 0; i < variables.length; i++) {
     for (let j = i + 1; j < variables.length; j++) out.add(swapVariables(root, variables[i], variables[j]).toString());
   }
   const unique = new Set([...out].map(canonical));
   unique.delete(original);
   return [...unique];
+}
+
+/** A short decimal text of a number (the sign kept in brackets when negative). */
+function decimal(x: number): string {
+  const t = String(Number(x.toPrecision(6)));
+  return x < 0 ? `(${t})` : t;
 }
 
 /** The expression re-printed with only the brackets mathjs needs. */
@@ -57,8 +78,12 @@ function localMutations(node: MathNode, variables: readonly string[]): string[] 
   }
   if (op.isOperatorNode && op.op === "-" && op.args.length === 1) return [s(op.args[0])];
   const c = node as ConstantNode;
-  if (c.isConstantNode && typeof c.value === "number") {
-    return c.value === 0 ? ["1"] : [`${c.value + 1}`, `${2 * c.value}`, `${-c.value}`];
+  if (c.isConstantNode && (typeof c.value === "number" || math.isBigNumber(c.value))) {
+    const v = math.bignumber(c.value as number);
+    const text = v.toString();
+    // a slip by hand, and a constant off in its 17th significant digit (below double precision)
+    const off = v.isZero() ? [] : [v.plus(v.abs().times("1e-16")).toString()];
+    return v.isZero() ? ["1"] : [v.plus(1).toString(), v.times(2).toString(), v.neg().toString(), ...off].filter((m) => m !== text);
   }
   if (isSymbol(node)) {
     if (node.name === "e") return ["2"];

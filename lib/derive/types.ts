@@ -25,10 +25,31 @@ export type StepKind =
 
 /** Which tier of the verifier decided a step. */
 export type Tier =
-  /** mathjs `simplify` reduced the difference of both sides to 0. */
-  | "symbolic"
-  /** Equal at every seeded random point of the domain, in high-precision arithmetic. */
-  | "numeric";
+  /**
+   * The exact tier brought both sides to one normal form (exact rational coefficients,
+   * no rounding), with every side condition it needs guaranteed by the declared domain.
+   */
+  | "proved"
+  /** Outside the exact tier's class: equal at every sample point, in 60-digit (or more) arithmetic. */
+  | "sampled";
+
+/**
+ * What a reader can inspect to check a "proved" step: both sides in the exact tier's normal
+ * form (a quotient of polynomials in atoms such as x, e^(x), log(1 + e^(z))), and the
+ * conditions the declared domain had to guarantee for the rewriting to hold.
+ */
+export interface Certificate {
+  /** The step's normal form, e.g. "(1) / (1 + e^(-x))" (mathjs syntax). */
+  actual: string;
+  /** The normal form of what it must equal. */
+  expected: string;
+  /** Both normal forms are cross-multiplied: "N1·D2 − N2·D1 expands to 0". */
+  method: string;
+  /** Side conditions the domain guarantees, e.g. "1 + e^(-x) ≠ 0", "yhat > 0". */
+  conditions: string[];
+  /** When the domain was split (abs, max, min), one certificate per piece, with the piece. */
+  cases?: { where: string; certificate: Certificate }[];
+}
 
 /** A point of the domain where two expressions were evaluated, and the values. */
 export interface Counterexample {
@@ -38,6 +59,8 @@ export interface Counterexample {
   expected: string;
   /** Value of the step's own expression. */
   actual: string;
+  /** Why the point rejects the step when the values alone do not say it (e.g. "precision bound hit: …"). */
+  reason?: string;
 }
 
 /** The verdict on one step of a derivation. */
@@ -67,6 +90,8 @@ export interface StepResult {
   against: string;
   /** Present when ok is false: a point where both sides differ, with both values. */
   counterexample?: Counterexample;
+  /** Present when tier is "proved": both sides' normal forms and the side conditions. */
+  certificate?: Certificate;
 }
 
 /** Everything verifying a derivation produced. */
@@ -86,9 +111,9 @@ export interface DerivationResult {
   final?: StepResult;
   /** True when every step (and the final check) is ok. */
   ok: boolean;
-  /** How many sample points the numeric tier used per comparison. */
+  /** How many sample points the sampling tier used per comparison. */
   samples: number;
-  /** Decimal digits of the numeric tier. */
+  /** Decimal digits of the sampling tier's first evaluation (it goes up to 480 where sides cancel). */
   precision: number;
   /** Seed of the sample points. */
   seed: string;

@@ -10,18 +10,24 @@ export { expandInDerivation, type VerifyOptions } from "./context";
 
 /**
  * Verifies a derivation step by step. Each "rewrite" step must equal the expression
- * before it; each "differentiate" step must equal mathjs's `derivative` of the
- * expression before it; and the last step must equal mathjs's `derivative` of the given
- * function (applied once per "differentiate" step). Each comparison is decided by the
- * symbolic tier (mathjs `simplify`) or else the numeric tier (60-digit evaluation at
- * seeded random points of the domain); see `compare`.
+ * before it; each "differentiate" step must equal mathjs's `derivative` (unsimplified, so
+ * every constant stays exact) of the expression before it; and the last step must equal
+ * mathjs's `derivative` of the given function (applied once per "differentiate" step).
+ * Each comparison is decided by the exact tier ("proved", with a certificate) where both
+ * sides are in its class, else by sampling ("sampled": 60-digit evaluation, more where
+ * the sides cancel, at points of the domain seeded from the derivation); sampling runs on
+ * every step either way. See `compare`.
  *
  * @param spec    the derivation; see {@link DerivationSpec}
  * @param options sample count and seed
  * @returns per-step verdicts with the deciding tier, and a counterexample for each wrong step
  * @throws RangeError when there are no steps, fewer than 16 samples, a malformed domain, or a step
  *         uses a variable with no declared domain (the message names the step and the variable)
+ * @throws RangeError naming the step for: a reserved constant (e, pi, i) declared as a variable,
+ *         `wrt` also defined in defs, a given function or named quantity that is not finite and
+ *         real at a sample point, `derivative(…)` inside a step, a function mathjs cannot differentiate
  * @throws SyntaxError when a step does not parse (the message names the step and the expression)
+ * @throws VerifierInternalError when a proof and the samples disagree (a bug of the verifier)
  */
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
   const ctx = prepare(spec, options);
@@ -43,13 +49,13 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   if (order > 0) {
     let target = ctx.given;
     for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`);
-    const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`);
-    const { counterexample: _drop, ...last } = steps[steps.length - 1];
+    const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
+    const { counterexample: _drop, certificate: _cert, ...last } = steps[steps.length - 1];
     final = {
       ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
       rule: "closing check", note: "the last step against mathjs derivative() of the given function",
       ok: verdict.equal, tier: verdict.tier, against: target.toString(),
-      ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
+      ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
     };
   }
   const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
@@ -94,7 +100,7 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
   const own = spec.steps[index - 1];
   if (own.kind === "differentiate") order++;
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
-  const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`);
+  const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
   const shown = own.kind === "differentiate" ? against.toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
   return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
 }
@@ -112,12 +118,12 @@ function checkStep(
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
   const stepWhere = `${ctx.where}, ${label} ("${step.expr}")`;
-  const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere);
+  const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
   const result: StepResult = {
     index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
     rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
-    ...(verdict.equal ? {} : { counterexample: verdict.counterexample }),
+    ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
   };
   return { result, node };
 }

@@ -41,7 +41,7 @@ export interface DerivationRowView {
   math: string;
   /** The row's expression in mathjs syntax. */
   expr: string;
-  /** "symbolic", "numeric: 24 points, 60 digits", or "" for the given function. */
+  /** "proved", "sampled: 64 points, 60 digits", or "" for the given function. */
   tier: string;
   /** What the row was compared with (mathjs syntax), shown for failures and the final check; else "". */
   against: string;
@@ -80,7 +80,7 @@ export function derivationView(source: DerivationPayload | DerivationResult, exp
   const expected = payload.expectFailure === true;
   const fail: StepMark = expected ? "rejected" : "failed";
   const tierOf = (s: PayloadVerdict): string =>
-    s.tier === null ? "" : s.tier === "numeric" ? `numeric: ${result.samples} points, ${result.precision} digits` : s.tier;
+    s.tier === null ? "" : s.tier === "sampled" ? `sampled: ${result.samples} points, ${result.precision} digits` : s.tier;
   const row = (s: PayloadVerdict, label: string, action: string, isFinal: boolean): DerivationRowView => ({
     mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
     label,

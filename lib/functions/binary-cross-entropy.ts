@@ -17,7 +17,10 @@ import { sigmoid } from "./sigmoid";
  * each log term at −100. With the default ε the loss is at most
  * −log(1e−7) ≈ 16.118. A term whose coefficient is 0 (t = 0 or t = 1) is
  * skipped, so `epsilon = 0` is allowed and gives the exact, possibly infinite,
- * loss. log(1 − ŷ) is evaluated as log1p(−ŷ) for accuracy.
+ * loss. For ŷ < 0.5 the clipped ŷ enters as log ŷ and log1p(−ŷ); for ŷ ≥ 0.5 the
+ * complement q = 1 − ŷ (exact there) is clipped instead and enters as log q and
+ * log1p(−q), so the loss never exceeds −log ε: binaryCrossEntropy(0, 1) =
+ * −log(1e−7) = 16.11809565095832.
  *
  * @param t target (label) in [0, 1]; soft labels allowed
  * @param yhat prediction ŷ, a probability in [0, 1]
@@ -34,10 +37,24 @@ export function binaryCrossEntropy(t: number, yhat: number, epsilon = 1e-7): num
   checkUnitInterval(fn, "t", t);
   checkUnitInterval(fn, "yhat", yhat);
   checkEpsilon(fn, epsilon);
-  const y = Math.min(Math.max(yhat, epsilon), 1 - epsilon);
+  // Clip ŷ to [ε, 1 − ε] and, separately, its complement 1 − ŷ to the same interval: 1 − ŷ
+  // is exact for ŷ ≥ 0.5 (Sterbenz), whereas rounding ŷ to the double nearest 1 − ε first
+  // would make 1 − ŷ ≠ ε and the loss exceed its maximum −log ε.
+  const clip = (p: number) => Math.min(Math.max(p, epsilon), 1 - epsilon);
+  let logY: number;
+  let logQ: number;
+  if (yhat >= 0.5) {
+    const q = clip(1 - yhat);
+    logY = Math.log1p(-q);
+    logQ = Math.log(q);
+  } else {
+    const y = clip(yhat);
+    logY = Math.log(y);
+    logQ = Math.log1p(-y);
+  }
   let loss = 0;
-  if (t !== 0) loss -= t * Math.log(y);
-  if (t !== 1) loss -= (1 - t) * Math.log1p(-y);
+  if (t !== 0) loss -= t * logY;
+  if (t !== 1) loss -= (1 - t) * logQ;
   return loss;
 }
 

@@ -29,4 +29,4 @@ export {
   checkSameLength,
   checkDistribution,
 } from "./check";
-export { centralDifference, gradientCheck, type GradientCheckRow } from "./gradient-check";
+export { centralDifference, centralDifferenceStep, gradientCheck, type GradientCheckRow } from "./gradient-check";

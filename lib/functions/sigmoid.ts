@@ -31,13 +31,13 @@ export function sigmoid(x: number): number {
 /**
  * The derivative of the sigmoid, σ′(x) = σ(x)(1 − σ(x)).
  *
- * Evaluated as e^(−|x|) / (1 + e^(−|x|))². That is the same number:
- * σ(x)(1 − σ(x)) = σ(x)σ(−x) = 1 / ((1 + e^(−x))(1 + e^x)), and multiplying
- * numerator and denominator by e^(−x) gives e^(−x) / (1 + e^(−x))²; the
- * function is even, so x may be replaced by |x|. This avoids the cancellation in
- * 1 − σ(x) for large x (σ(37) rounds to 1 in double precision, so the naive
- * product gives 0 instead of ≈ 8.5e−17) and never overflows. Values for
- * |x| ≳ 745 underflow to 0; σ′(±∞) = 0.
+ * Evaluated as 0.25 / cosh²(x/2). That is the same number: σ(x)(1 − σ(x)) =
+ * σ(x)σ(−x) = 1 / ((1 + e^(−x))(1 + e^x)) = 1 / (2 + e^x + e^(−x)) = 1 / (2 + 2 cosh x),
+ * and 2 + 2 cosh x = 4 cosh²(x/2). There is no cancellation (σ(37) rounds to 1 in
+ * double precision, so the naive σ(1 − σ) gives 0 instead of ≈ 8.5e−17), and as a
+ * division of 0.25 by a number ≥ 1 the result never exceeds 0.25 (the form
+ * e^(−|x|)/(1 + e^(−|x|))² gives 0.25000000000000006 at x = 1e−9). Values for
+ * |x| ≳ 745 underflow to 0 (cosh overflows to ∞ beyond |x| ≈ 1420); σ′(±∞) = 0.
  *
  * @param x logit, any number including ±Infinity
  * @returns σ′(x), in [0, 0.25]; σ′(0) = 0.25
@@ -46,9 +46,10 @@ export function sigmoid(x: number): number {
  */
 export function sigmoidDerivative(x: number): number {
   checkNumber("sigmoidDerivative", "x", x);
-  const e = Math.exp(-Math.abs(x));
-  const d = 1 + e;
-  return e / (d * d);
+  // 0.25 / cosh²(x/2): a division of 0.25 by a number ≥ 1, so never above 0.25
+  // (e/(1 + e)² rounds to 0.25000000000000006 at x = 1e-9).
+  const c = Math.cosh(x / 2);
+  return 0.25 / (c * c);
 }
 
 /**

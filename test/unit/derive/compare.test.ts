@@ -19,24 +19,37 @@ const ref = (expr: string, point: Record<string, string>): BigNumber =>
 const P = (domain: Record<string, string>, n = 24) => samplePoints(parseDomain(domain, "T"), n, "compare-test");
 const X = P({ x: "(-10, 10)" });
 const YT = P({ yhat: "(0, 1)", t: "[0, 1]" });
-const cmp = (a: string, b: string, points: Record<string, string>[]) => compare(math.parse(a), math.parse(b), points, "here");
+const DOMAINS = new Map<Record<string, string>[], ReturnType<typeof parseDomain>>([
+  [X, parseDomain({ x: "(-10, 10)" }, "T")],
+  [YT, parseDomain({ yhat: "(0, 1)", t: "[0, 1]" }, "T")],
+]);
+const cmp = (a: string, b: string, points: Record<string, string>[]) => compare(math.parse(a), math.parse(b), points, "here", DOMAINS.get(points));
 
 const c = suite("compare");
 
-c("should call equal by the symbolic tier what simplify proves", () => {
-  assert.equal(cmp("x + x", "2 * x", X), { equal: true, tier: "symbolic" });
+c("should call proved what the exact tier decides, with both normal forms in the certificate", () => {
+  const v = cmp("x + x", "2 * x", X);
+  assert.is(v.equal, true);
+  assert.is(v.tier, "proved");
+  if (!v.equal) return;
+  assert.is(v.certificate!.actual, "2 * x");
+  assert.is(v.certificate!.expected, "2 * x");
 });
 
-c("should call equal by the numeric tier a true identity simplify does not prove", () => {
-  assert.equal(cmp("(yhat - t) / (yhat * (1 - yhat))", "-t / yhat + (1 - t) / (1 - yhat)", YT), { equal: true, tier: "numeric" });
-  assert.equal(cmp("log(e^x)", "x", X), { equal: true, tier: "numeric" });
+c("should prove −t/ŷ + (1−t)/(1−ŷ) = (ŷ−t)/(ŷ(1−ŷ)) and log(e^x) = x, which mathjs simplify cannot", () => {
+  assert.is(cmp("(yhat - t) / (yhat * (1 - yhat))", "-t / yhat + (1 - t) / (1 - yhat)", YT).tier, "proved");
+  assert.is(cmp("log(e^x)", "x", X).tier, "proved");
+});
+
+c("should call sampled a true identity outside the exact class (trigonometry)", () => {
+  assert.equal(cmp("sin(x)^2 + cos(x)^2", "1", X), { equal: true, tier: "sampled" });
 });
 
 c("should reject a false identity with the first differing point and both values", () => {
   const v = cmp("x^2", "x * abs(x)", X);
   assert.is(v.equal, false);
   if (v.equal) return;
-  assert.is(v.tier, "numeric");
+  assert.is(v.tier, "sampled");
   const p = v.counterexample.point;
   assert.ok(Number(p.x) < 0, "they agree for x ≥ 0, so the counterexample has x < 0");
   const firstNegative = X.find((q) => Number(q.x) < 0)!;
@@ -52,7 +65,7 @@ c("should reject a difference far smaller than double precision but far above 50
   assert.is(v.equal, false);
 });
 
-c("should accept a tiny rounding difference of 50-digit arithmetic (1/3 · 3 vs 1)", () => {
+c("should accept a tiny rounding difference of 60-digit arithmetic (1/3 · 3 vs 1)", () => {
   assert.is(cmp("(1 / 3) * 3 * x", "x", X).equal, true);
 });
 

@@ -87,7 +87,8 @@ D("should verify a correct one-variable derivation: every step ok, lhs g(x) then
   assert.equal(r.steps.map((s) => s.lhs), ["g(x)", "g'(x)", "", ""]);
   assert.equal(r.steps.map((s) => s.ok), [true, true, true, true]);
   assert.is(r.steps[0].tier, null);
-  for (const s of r.steps.slice(1)) assert.ok(s.tier === "symbolic" || s.tier === "numeric", `step ${s.index}: ${s.tier}`);
+  for (const s of r.steps.slice(1)) assert.is(s.tier, "proved", `step ${s.index}: ${s.tier}`);
+  for (const s of r.steps.slice(1)) assert.ok(s.certificate && s.certificate.actual.length > 0, `step ${s.index} carries a certificate`);
   assert.is(r.steps[3].rule, "recognise g");
   assert.is(texNorm(r.steps[1].tex), "\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}");
   assert.is(texNorm(r.steps[0].tex), "\\frac{1}{1+e^{-x}}");
@@ -116,7 +117,8 @@ D("should add the closing check (final) after a differentiate step: the last ste
   assert.is(f.expr, "-e^(-x)");
   assert.is(f.index, 3);
   assert.is(f.lhs, "v'(x)");
-  assert.ok(f.tier === "symbolic" || f.tier === "numeric");
+  assert.is(f.tier, "proved");
+  assert.is(f.certificate!.actual, "-e^(-x)");
   // `against` is mathjs's derivative of 1 + e^(−x); it must equal −e^(−x) (checked in double precision).
   for (const x of [-3, 0.5, 4]) {
     const value = evaluate(f.against, { x }) as number;
@@ -156,10 +158,13 @@ D("should write the order of a repeated partial derivative as \\partial^{2}", ()
   assert.is(r.steps[2].lhs, "\\frac{\\partial^{2} f}{\\partial x^{2}}");
 });
 
-D("should report the sample count, the precision of the numeric tier (at least 50 digits) and the seed it used", () => {
+D("should report the sample count, the precision of the sampling tier (at least 50 digits) and the seed it drew from the content", () => {
   const der = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("-e^(-x)", "chain rule");
   const r = der.verify();
-  assert.equal([r.samples, r.precision, r.seed], [24, PRECISION, "stepwise"]);
+  assert.equal([r.samples, r.precision], [64, PRECISION]);
+  assert.match(r.seed, /^content-[0-9a-f]{8}$/);
+  const other = derive("v′", { f: "1 + e^(-2*x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("-2*e^(-2*x)", "chain rule").verify();
+  assert.is.not(other.seed, r.seed, "another function, another seed");
   assert.ok(PRECISION >= 50, `precision ${PRECISION}`);
   const r2 = der.verify({ samples: 16, seed: "other" });
   assert.equal([r2.samples, r2.seed], [16, "other"]);

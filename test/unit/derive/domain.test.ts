@@ -4,7 +4,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { parseDomain, samplePoints } from "../../../lib/derive/domain";
+import { contentSeed, parseDomain, samplePoints } from "../../../lib/derive/domain";
 import { thrown } from "./helpers";
 
 
@@ -89,14 +89,41 @@ sp("should give the same points for the same seed", () => {
   assert.equal(samplePoints(YT, 50, "stepwise"), samplePoints(YT, 50, "stepwise"));
 });
 
-sp("should give different points for another seed", () => {
+sp("should give different points for another seed (after the seed-independent special points)", () => {
   const a = samplePoints(YT, 50, "stepwise");
   const b = samplePoints(YT, 50, "another seed");
-  for (let i = 0; i < a.length; i++) assert.is.not(a[i].yhat, b[i].yhat, `point ${i}`);
+  for (let i = 4; i < a.length; i++) assert.is.not(a[i].yhat, b[i].yhat, `point ${i}`);
 });
 
-sp("should give a prefix of the longer list when only the count differs", () => {
-  assert.equal(samplePoints(YT, 10, "s"), samplePoints(YT, 30, "s").slice(0, 10));
+sp("should leave no gap wider than two strata: on (−10, 10) with 64 points every 0.7-wide window holds a point", () => {
+  for (const seed of ["a", "b", "c", "stepwise"]) {
+    const xs = samplePoints(parseDomain({ x: "(-10, 10)" }, "T"), 64, seed).map((p) => Number(p.x)).sort((a, b) => a - b);
+    const gaps = xs.slice(1).map((x, i) => x - xs[i]);
+    assert.ok(Math.max(...gaps) < 20 * (2 / 59), `largest gap ${Math.max(...gaps)} (seed ${seed})`);
+    assert.ok(xs[0] + 10 < 1e-5 && 10 - xs[xs.length - 1] < 1e-5, "points near both bounds");
+  }
+});
+
+sp("should stratify every variable of a multi-variable domain (Latin hypercube)", () => {
+  const points = samplePoints(parseDomain({ a: "(0, 1)", b: "(0, 1)" }, "T"), 40, "lhs");
+  for (const v of ["a", "b"]) {
+    // two special points (near each bound), then 38 strata
+    const strata = new Set(points.slice(2).map((p) => Math.floor(Number(p[v]) * 38)));
+    assert.is(strata.size, 38, `${v} hits every one of the 38 strata`);
+  }
+});
+
+sp("should put points just either side of 0 among the special points when 0 lies inside", () => {
+  const points = samplePoints(parseDomain({ z: "(-100, 100)" }, "T"), 32, "zero");
+  assert.ok(Number(points[2].z) > 0 && Number(points[2].z) < 1e-4, points[2].z);
+  assert.ok(Number(points[3].z) < 0 && Number(points[3].z) > -1e-4, points[3].z);
+});
+
+sp("should draw a content seed: the same for the same content, another for other content", () => {
+  const a = contentSeed({ f: "x", domain: { x: "(0, 1)" } });
+  assert.match(a, /^content-[0-9a-f]{8}$/);
+  assert.is(contentSeed({ f: "x", domain: { x: "(0, 1)" } }), a);
+  assert.is.not(contentSeed({ f: "x^2", domain: { x: "(0, 1)" } }), a);
 });
 
 sp("should keep every point strictly inside an open interval, also a very narrow one", () => {
@@ -118,7 +145,7 @@ sp("should keep the points of a closed interval within its bounds", () => {
   }
 });
 
-sp("should spread the points over the interval (mean of 2000 uniform points in (0, 1) within 0.03 of 0.5)", () => {
+sp("should spread the points over the interval (mean of 2000 points in (0, 1) within 0.03 of 0.5)", () => {
   const points = samplePoints(parseDomain({ x: "(0, 1)" }, "T"), 2000, "spread");
   const xs = points.map((p) => Number(p.x));
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -45,6 +45,12 @@ fm("should say a wrong differentiate step had to equal the derivative of the pre
   assert.match(failureMessage(r)!.split("\n")[0], "step 1 failed: \"e^(-x)\" is not equal to the derivative of the previous expression");
 });
 
+fm("should add the reason a point rejects the step when there is one (precision bound hit)", () => {
+  const r = derive("bound", { name: "L", f: "cos(0 * z) * (-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z))))", wrt: "z", domain: { z: "(1080, 1100)", t: "[0, 1]" } })
+    .rewrite("cos(0 * z) * (max(z, 0) - z * t + log(1 + e^(-abs(z)))) + sin(0 * z)", "stable form").verify();
+  assert.match(failureMessage(r) ?? "", /step 1 failed: .* \(precision bound hit: /);
+});
+
 const av = suite("assertVerified");
 
 av("should return the same result when it passed", () => {

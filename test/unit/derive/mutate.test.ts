@@ -8,6 +8,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { parseDomain } from "../../../lib/derive/domain";
 import { derive } from "../../../lib/derive/derive";
 import { math } from "../../../lib/derive/expression";
 import { mutateExpression } from "../../../lib/derive/mutate";
@@ -53,6 +54,21 @@ m("should change a constant, flip + to −, drop a term and change an exponent",
   for (const want of ["1 - x^2", "x^2", "1", "2 + x^2", "1 + x^3", "1 + x^(-2)", "1 + x", "-(1 + x^2)", "1 + (-x)^2"]) {
     assert.ok(got.has(norm(want)), `missing mutant ${want}`);
   }
+});
+
+m("should add the mutants below double precision: a constant off in its 17th digit, a term 1e-40, a factor 1 + 1e-30", () => {
+  const got = normSet(mutateExpression("3 * x", ["x"]));
+  for (const want of ["3.0000000000000003 * x", "(3 * x) + 1e-40", "(3 * x) * (1 + 1e-30)"]) {
+    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+  }
+});
+
+m("should add, given the domain, mutants wrong only in the top or bottom 3 % of an interval or on one side of a point", () => {
+  const got = normSet(mutateExpression("x^2", ["x"], parseDomain({ x: "(-10, 10)" }, "T")));
+  for (const want of ["(x^2) * (1 + max(0, x - 9.4))", "(x^2) * (1 + max(0, (-9.4) - x))", "(x^2) + abs(x - 2) - (x - 2)"]) {
+    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+  }
+  assert.is([...normSet(mutateExpression("x^2", ["x"]))].some((m) => m.includes("max")), false, "none without the domain");
 });
 
 m("should replace sigma(z) by 1 − sigma(z) and by sigma(−z), and drop the function", () => {
@@ -102,7 +118,8 @@ r("should count each non-equivalent mutant once: totals add up to the mutants of
   const spec = crossEntropyFirstTerm().spec;
   const report = firstTerm();
   const variables = Object.keys(spec.domain);
-  const generated = spec.steps.reduce((n, s) => n + mutateExpression(s.expr, variables).length, 0);
+  const domain = parseDomain(spec.domain, spec.title);
+  const generated = spec.steps.reduce((n, s) => n + mutateExpression(s.expr, variables, domain).length, 0);
   assert.is(report.mutants + report.equivalent, generated);
 });
 

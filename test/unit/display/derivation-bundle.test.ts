@@ -77,8 +77,8 @@ s("should show each expression as display math", () => {
 s("should name the deciding tier and the rule", () => {
   const b = derivationBundle(goodResult());
   for (const f of FORMATS) {
-    assert.match(b[f] as string, "numeric: 24 points, 50 digits", f);
-    assert.match(b[f] as string, "symbolic", f);
+    assert.match(b[f] as string, "sampled: 24 points, 50 digits", f);
+    assert.match(b[f] as string, "proved", f);
     assert.match(b[f] as string, "quotient rule", f);
   }
 });

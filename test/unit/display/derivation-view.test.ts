@@ -23,7 +23,7 @@ s("should give one row per step plus the final check, with marks, labels and tie
   assert.is(v.rows[0].math, "g(x) = \\frac{1}{1+e^{-x}}");
   assert.is(v.rows[2].math, "= \\frac{e^{-x}}{(1+e^{-x})^{2}}");
   assert.ok(v.rows[4].math.startsWith("g'(x) = g(x)"), v.rows[4].math);
-  assert.equal(v.rows.map((r) => r.tier), ["", "symbolic", "symbolic", "numeric: 24 points, 50 digits", "numeric: 24 points, 50 digits"]);
+  assert.equal(v.rows.map((r) => r.tier), ["", "proved", "proved", "sampled: 24 points, 50 digits", "sampled: 24 points, 50 digits"]);
   assert.equal(v.summary, { mark: "ok", text: "all 3 steps verified, and the final check passed" });
 });
 

@@ -23,7 +23,7 @@ const quotient: StepResult = {
   rule: "quotient rule",
   note: "u = 1, v = 1 + e^(-x)",
   ok: true,
-  tier: "symbolic",
+  tier: "proved",
   against: "e^(-x) / (1 + e^(-x))^2",
 };
 
@@ -33,11 +33,11 @@ export function goodResult(): DerivationResult {
     given,
     quotient,
     { ...quotient, index: 2, kind: "rewrite", expr: "e^(-x) / (1 + e^(-x))^2", tex: "\\frac{e^{-x}}{(1+e^{-x})^{2}}", lhs: "", rule: "simplify the numerator", note: "", against: quotient.expr },
-    { ...quotient, index: 3, kind: "rewrite", expr: "g(x) * (1 - g(x))", tex: "g(x)\\cdot(1-g(x))", lhs: "", rule: "recognise g", note: "factor", tier: "numeric", against: "e^(-x) / (1 + e^(-x))^2" },
+    { ...quotient, index: 3, kind: "rewrite", expr: "g(x) * (1 - g(x))", tex: "g(x)\\cdot(1-g(x))", lhs: "", rule: "recognise g", note: "factor", tier: "sampled", against: "e^(-x) / (1 + e^(-x))^2" },
   ];
   const final: StepResult = {
     ...steps[3], index: 4, kind: "differentiate", lhs: "g'(x)", rule: "closing check", note: "the last step against mathjs derivative()",
-    tier: "numeric", against: "e^(-x) / (1 + e^(-x))^2",
+    tier: "sampled", against: "e^(-x) / (1 + e^(-x))^2",
   };
   return { title: "σ′(x) by the quotient rule", wrt: "x", name: "g", steps, final, ok: true, samples: 24, precision: 50, seed: "stepwise" };
 }
@@ -54,7 +54,7 @@ export function badResult(): DerivationResult {
     expr: "e^(-x) / (1 + e^(-x))",
     tex: "\\frac{e^{-x}}{1+e^{-x}}",
     ok: false,
-    tier: "numeric",
+    tier: "sampled",
     counterexample: { point: { x: "0.5" }, expected: "0.2350037122015945", actual: "0.3775406687981454" },
   };
   r.steps[3] = { ...r.steps[3], expr: "1 - g(x)", tex: "1-g(x)", against: "e^(-x) / (1 + e^(-x))" };

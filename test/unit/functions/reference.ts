@@ -68,10 +68,10 @@ export function refLogSigmoid(x: number): Big {
   return refLog1p(big(x).neg().exp()).neg();
 }
 
-/** Clip a probability to [ε, 1 − ε], where 1 − ε is the double JavaScript computes for it. */
+/** Clip a probability to [ε, 1 − ε], with 1 − ε exact (the complement of a clipped ŷ ≥ 0.5 is then ε exactly). */
 export function refClip(yhat: number, epsilon: number): Big {
   const lo = big(epsilon);
-  const hi = big(1 - epsilon);
+  const hi = ONE.minus(lo);
   const y = big(yhat);
   return y.lt(lo) ? lo : y.gt(hi) ? hi : y;
 }

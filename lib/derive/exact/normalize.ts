@@ -1,0 +1,455 @@
+/**
+ * The exact tier's normal form: a mathjs expression as a quotient N/D of polynomials with
+ * exact rational coefficients over atoms (see poly.ts). Rewrites are applied only where
+ * the domain box guarantees them (a divisor is non-zero, a log argument positive, the
+ * sign of an abs or max argument fixed); each such guarantee is recorded as a condition.
+ * Expressions outside the class (conditionals, trigonometry, roots of variables, …)
+ * throw {@link Outside}; an abs/max/min whose argument changes sign at a point inside
+ * the box throws {@link SplitAt}, so that the caller can decide each side separately.
+ */
+import type { BigNumber, MathNode, OperatorNode, FunctionNode, SymbolNode } from "mathjs";
+import { bigMath, PRECISION } from "../evaluate";
+import { bisect, polyI, signOfInterval, type Box } from "./interval";
+import {
+  add, atomId, atomOf, atomPower, constant, constantValue, equalPoly, fromTerms, isZero, mul, mulMono, neg, ONE, pow,
+  powMono, scale, sub, ZERO, type Mono, type Poly, type Term,
+} from "./poly";
+import { factorInteger, Q } from "./rational";
+
+/** A quotient of polynomials; the denominator is never the zero polynomial. */
+export interface RatFn { n: Poly; d: Poly }
+
+/** The expression is outside the class the exact tier decides. */
+export class Outside extends Error {}
+
+/** The sign of a (linear) abs/max/min argument changes inside the box at `variable = at`. */
+export class SplitAt extends Error {
+  constructor(readonly variable: string, readonly at: Q) {
+    super(`split ${variable} at ${at}`);
+  }
+}
+
+/** What normalising needs: the box, and where the conditions it relied on are written. */
+export interface NormalizeContext {
+  box: Box;
+  conditions: Set<string>;
+}
+
+const parseBig = (text: string): MathNode => bigMath(PRECISION).parse(text);
+
+const R = (n: Poly, d: Poly = ONE): RatFn => simplify({ n, d });
+
+/**
+ * Brings an expression (definitions expanded) to its normal form on a box.
+ * @throws Outside when it is not in the class; SplitAt when a case split would decide it
+ */
+export function normalize(node: MathNode, ctx: NormalizeContext): RatFn {
+  const n = node as unknown as {
+    isParenthesisNode?: boolean; isConstantNode?: boolean; isSymbolNode?: boolean; isOperatorNode?: boolean; isFunctionNode?: boolean;
+    content: MathNode; value: unknown; name: string;
+  };
+  if (n.isParenthesisNode) return normalize(n.content, ctx);
+  if (n.isConstantNode) return R(constant(constantOf(n.value)));
+  if (n.isSymbolNode) return symbol(n.name, ctx);
+  if (n.isOperatorNode) return operator(node as OperatorNode, ctx);
+  if (n.isFunctionNode) return call(node as FunctionNode, ctx);
+  throw new Outside(`${node.type} is outside the exact class`);
+}
+
+function constantOf(v: unknown): Q {
+  if (typeof v === "number") return Q.fromNumber(v);
+  if (v !== null && typeof v === "object" && typeof (v as BigNumber).isFinite === "function") {
+    const b = v as BigNumber;
+    if (!b.isFinite()) throw new Outside("an infinite constant");
+    return Q.fromDecimal(b.toString());
+  }
+  throw new Outside(`the constant ${String(v)}`);
+}
+
+function symbol(name: string, ctx: NormalizeContext): RatFn {
+  if (name === "e" || name === "E") return R(atomPower(atomId({ kind: "exp", mono: [] })));
+  if (name === "pi" || name === "PI") return R(atomPower(atomId({ kind: "pi" })));
+  if (!ctx.box.has(name)) throw new Outside(`the name ${name} has no domain`);
+  return R(atomPower(atomId({ kind: "var", name })));
+}
+
+function operator(n: OperatorNode, ctx: NormalizeContext): RatFn {
+  const a = n.args.map((x) => normalize(x, ctx));
+  switch (n.fn) {
+    case "add": return addR(a[0], a[1]);
+    case "subtract": return addR(a[0], negR(a[1]));
+    case "multiply": return mulR(a[0], a[1]);
+    case "divide": return divR(a[0], a[1], n.args[1], ctx);
+    case "unaryMinus": return negR(a[0]);
+    case "unaryPlus": return a[0];
+    case "pow": return powR(a[0], a[1], n.args[0], ctx);
+  }
+  throw new Outside(`the operator ${n.op}`);
+}
+
+function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
+  const name = (n.fn as unknown as SymbolNode).name;
+  const args = n.args;
+  const one = (): RatFn => {
+    if (args.length !== 1) throw new Outside(`${name} with ${args.length} arguments`);
+    return normalize(args[0], ctx);
+  };
+  const half = R(constant(Q.of(1n, 2n)));
+  switch (name) {
+    case "exp": return expR(one());
+    case "log":
+      if (args.length === 2) return divR(logR(normalize(args[0], ctx), args[0], ctx), logR(normalize(args[1], ctx), args[1], ctx), parseBig(`log(${args[1].toString()})`), ctx);
+      return logR(one(), args[0], ctx);
+    case "log10": return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(10n))), args[0], ctx), parseBig("log(10)"), ctx);
+    case "log2": return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(2n))), args[0], ctx), parseBig("log(2)"), ctx);
+    case "log1p": return logR(addR(R(ONE), one()), args[0], ctx);
+    case "expm1": return addR(expR(one()), R(constant(Q.ONE.neg())));
+    case "sqrt": return powR(one(), half, args[0], ctx);
+    case "square": return powR(one(), R(constant(Q.of(2n))), args[0], ctx);
+    case "cube": return powR(one(), R(constant(Q.of(3n))), args[0], ctx);
+    case "tanh": {
+      const x = expR(mulR(R(constant(Q.of(2n))), one()));
+      return { n: sub(x.n, x.d), d: add(x.n, x.d) };
+    }
+    case "sinh": case "cosh": case "sech": {
+      const a = one();
+      const p = expR(a);
+      const m = expR(negR(a));
+      const s = name === "sinh" ? addR(p, negR(m)) : addR(p, m);
+      return name === "sech" ? { n: scale(s.d, Q.of(2n)), d: s.n } : mulR(s, half);
+    }
+    case "abs": {
+      const a = one();
+      const s = signR(a, ctx, false);
+      if (s === 0) splitOrGiveUp(a, ctx, `abs(${args[0].toString()})`);
+      ctx.conditions.add(`${args[0].toString()} ${s > 0 ? "≥" : "≤"} 0`);
+      return s > 0 ? a : negR(a);
+    }
+    case "max": case "min": {
+      if (args.length !== 2) throw new Outside(`${name} with ${args.length} arguments`);
+      const [a, b] = args.map((x) => normalize(x, ctx));
+      const diff = addR(a, negR(b));
+      const s = signR(diff, ctx, false);
+      if (s === 0) splitOrGiveUp(diff, ctx, `${name}(${args.map(String).join(", ")})`);
+      ctx.conditions.add(`${args[0].toString()} ${s > 0 ? "≥" : "≤"} ${args[1].toString()}`);
+      return (s > 0) === (name === "max") ? a : b;
+    }
+  }
+  throw new Outside(`the function ${name}`);
+}
+
+export function simplify(r: RatFn): RatFn {
+  if (isZero(r.n)) return { n: ZERO, d: ONE };
+  if (r.d.size === 1) {
+    const t = [...r.d.values()][0];
+    const inv: Term = { m: powMono(t.m, Q.ONE.neg()), c: Q.ONE.div(t.c) };
+    return { n: fromTerms([...r.n.values()].map((x) => ({ m: mulMono(x.m, inv.m), c: x.c.mul(inv.c) }))), d: ONE };
+  }
+  if (r.n.size === r.d.size) {
+    const [tn] = r.n.values();
+    const td = r.d.get([...r.n.keys()][0]);
+    if (td) {
+      const k = tn.c.div(td.c);
+      if (equalPoly(r.n, scale(r.d, k))) return { n: constant(k), d: ONE };
+    }
+  }
+  return r;
+}
+
+function addR(a: RatFn, b: RatFn): RatFn {
+  if (equalPoly(a.d, b.d)) return simplify({ n: add(a.n, b.n), d: a.d });
+  return simplify({ n: add(mul(a.n, b.d), mul(b.n, a.d)), d: mul(a.d, b.d) });
+}
+
+function negR(a: RatFn): RatFn {
+  return { n: neg(a.n), d: a.d };
+}
+
+function mulR(a: RatFn, b: RatFn): RatFn {
+  return simplify({ n: mul(a.n, b.n), d: mul(a.d, b.d) });
+}
+
+/**
+ * The strict sign of an expression on the box, looking at its factors first (a product
+ * ŷ(1 − ŷ) is positive because each factor is, though the expanded ŷ − ŷ² defeats interval
+ * arithmetic), else at its normal form's numerator and denominator. 0 when not shown.
+ */
+function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): number {
+  const n = node as unknown as { isParenthesisNode?: boolean; content: MathNode; isOperatorNode?: boolean; fn: string; args: MathNode[] };
+  if (n.isParenthesisNode) return nodeSign(n.content, undefined, ctx);
+  if (n.isOperatorNode && (n.fn === "multiply" || n.fn === "divide")) {
+    const s = n.args.map((x) => nodeSign(x, undefined, ctx));
+    return s.includes(0) ? 0 : s[0] * s[1];
+  }
+  if (n.isOperatorNode && n.fn === "unaryMinus") return -nodeSign(n.args[0], undefined, ctx);
+  if (n.isOperatorNode && n.fn === "pow") {
+    const e = normalize(n.args[1], ctx);
+    const q = constantValue(e.d) !== undefined ? constantValue(e.n) : undefined;
+    if (q !== undefined && q.isInteger() && constantValue(e.d)!.equals(Q.ONE)) {
+      const s = nodeSign(n.args[0], undefined, ctx);
+      return q.n % 2n === 0n ? (s === 0 ? 0 : 1) : s;
+    }
+  }
+  const rr = r ?? normalize(node, ctx);
+  const sd = polySign(rr.d, ctx, true);
+  const sn = polySign(rr.n, ctx, true);
+  return sd * sn;
+}
+
+function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn {
+  if (isZero(b.n)) throw new Outside(`division by ${bNode.toString()}, which is 0`);
+  if (nodeSign(bNode, b, ctx) === 0) throw new Outside(`the divisor ${bNode.toString()} is not shown non-zero on the domain`);
+  if (hasVariables(bNode)) ctx.conditions.add(`${bNode.toString()} ≠ 0`);
+  return simplify({ n: mul(a.n, b.d), d: mul(a.d, b.n) });
+}
+
+function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn {
+  const q = constantValue(b.d) !== undefined ? constantValue(b.n)?.div(constantValue(b.d)!) : undefined;
+  if (q !== undefined && q.isInteger()) {
+    const k = Number(q.n);
+    if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
+    if (k >= 0) return simplify({ n: pow(a.n, k), d: pow(a.d, k) });
+    if (nodeSign(aNode, a, ctx) === 0) throw new Outside(`the base ${aNode.toString()} of a negative power is not shown non-zero`);
+    if (hasVariables(aNode)) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
+    return simplify({ n: pow(a.d, -k), d: pow(a.n, -k) });
+  }
+  const c = constantValue(a.d) !== undefined ? constantValue(a.n)?.div(constantValue(a.d)!) : undefined;
+  if (q !== undefined && c !== undefined && c.sign() > 0) return R(rootOf(c, q));
+  if (isE(a)) return expR(b);
+  return expR(mulR(b, logR(a, aNode, ctx)));
+}
+
+/** True when the expression uses a variable (a condition on a constant, such as log 2 ≠ 0, is not worth printing). */
+function hasVariables(node: MathNode): boolean {
+  let found = false;
+  node.traverse((n, path) => {
+    const s = n as unknown as { isSymbolNode?: boolean; name?: string };
+    if (s.isSymbolNode && path !== "fn" && !["e", "E", "pi", "PI"].includes(s.name!)) found = true;
+  });
+  return found;
+}
+
+function isE(a: RatFn): boolean {
+  if (a.d.size !== 1 || !a.d.has("") || a.n.size !== 1) return false;
+  const [t] = a.n.values();
+  if (!t.c.equals(Q.ONE) || t.m.length !== 1 || !t.m[0][1].equals(Q.ONE)) return false;
+  const atom = atomOf(t.m[0][0]);
+  return atom.kind === "exp" && atom.mono.length === 0;
+}
+
+/** c^q for a positive rational c and a rational q: a product of roots of primes. */
+function rootOf(c: Q, q: Q): Poly {
+  const m: [string, Q][] = [];
+  for (const [p, k] of factorInteger(c.n)) m.push([atomId({ kind: "root", prime: p }), q.mul(Q.of(BigInt(k)))]);
+  for (const [p, k] of factorInteger(c.d)) m.push([atomId({ kind: "root", prime: p }), q.mul(Q.of(BigInt(-k)))]);
+  return fromTerms([{ m: mulMono([], m.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))), c: Q.ONE }]);
+}
+
+/** e^r for a polynomial r (its denominator a constant): a product of exponential atoms. */
+function expR(r: RatFn): RatFn {
+  const dc = constantValue(r.d);
+  if (dc === undefined) throw new Outside("e^(a quotient that is not a polynomial)");
+  let n = ONE;
+  let d = ONE;
+  for (const t of r.n.values()) {
+    const c = t.c.div(dc);
+    const single = t.m.length === 1 && t.m[0][1].equals(Q.ONE) ? atomOf(t.m[0][0]) : undefined;
+    if (single?.kind === "log") {
+      const f = single.poly;
+      const fc = constantValue(f);
+      if (c.isInteger()) {
+        const k = Number(c.n);
+        if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
+        if (k >= 0) n = mul(n, pow(f, k));
+        else d = mul(d, pow(f, -k));
+        continue;
+      }
+      if (fc !== undefined) {
+        n = mul(n, rootOf(fc, c));
+        continue;
+      }
+    }
+    n = mul(n, atomPower(atomId({ kind: "exp", mono: t.m }), c));
+  }
+  return simplify({ n, d });
+}
+
+/** log r for r > 0 on the box: a polynomial in log atoms (and the exponents of exponential atoms). */
+function logR(r: RatFn, node: MathNode, ctx: NormalizeContext): RatFn {
+  const a = logPoly(r.n, ctx);
+  const b = logPoly(r.d, ctx);
+  if (a.sign * b.sign < 0) throw new Outside(`log of ${node.toString()}, which is negative`);
+  if (hasVariables(node)) ctx.conditions.add(`${node.toString()} > 0`);
+  return R(sub(a.log, b.log));
+}
+
+/** log |p| as a polynomial, with the sign of p on the box. */
+function logPoly(p: Poly, ctx: NormalizeContext): { log: Poly; sign: number } {
+  if (isZero(p)) throw new Outside("log of 0");
+  // monomial content: the least exponent of every atom
+  const mins = new Map<string, Q>();
+  const all = new Set<string>();
+  for (const t of p.values()) for (const [a] of t.m) all.add(a);
+  for (const a of all) {
+    let min: Q | undefined;
+    for (const t of p.values()) {
+      const e = t.m.find(([x]) => x === a)?.[1] ?? Q.ZERO;
+      if (min === undefined || e.cmp(min) < 0) min = e;
+    }
+    if (!min!.isZero()) mins.set(a, min!);
+  }
+  const mu: Mono = [...mins].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  let rest = fromTerms([...p.values()].map((t) => ({ m: mulMono(t.m, powMono(mu, Q.ONE.neg())), c: t.c })));
+  let content: Q;
+  const cv = constantValue(rest);
+  if (cv !== undefined) {
+    content = cv;
+    rest = ONE;
+  } else {
+    let g = 0n;
+    let l = 1n;
+    for (const t of rest.values()) {
+      g = gcdBig(g, t.c.n);
+      l = (l * t.c.d) / gcdBig(l, t.c.d);
+    }
+    content = Q.of(g, l);
+    rest = scale(rest, Q.ONE.div(content));
+    const s = polySign(rest, ctx, true);
+    if (s === 0) throw new Outside("log of a factor whose sign is not fixed on the domain");
+    if (s < 0) {
+      rest = neg(rest);
+      content = content.neg();
+    }
+  }
+  let log = constantLog(content.sign() < 0 ? content.neg() : content);
+  let sign = content.sign();
+  for (const [id, e] of mu) {
+    const atom = atomOf(id);
+    if (atom.kind === "exp") {
+      log = add(log, fromTerms([{ m: atom.mono, c: e }]));
+      continue;
+    }
+    if (atom.kind === "root") {
+      log = add(log, scale(constantLog(Q.of(atom.prime)), e));
+      continue;
+    }
+    const single = atomPower(id);
+    const s = atom.kind === "pi" ? 1 : polySign(single, ctx, true);
+    if (s === 0) throw new Outside("log of a factor whose sign is not fixed on the domain");
+    if (s < 0 && !e.isInteger()) throw new Outside("a fractional power of a negative factor");
+    if (s < 0 && e.n % 2n !== 0n) sign = -sign;
+    log = add(log, scale(atomPower(atomId({ kind: "log", poly: s > 0 ? single : neg(single) })), e));
+  }
+  if (rest !== ONE) log = add(log, atomPower(atomId({ kind: "log", poly: rest })));
+  return { log, sign };
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** log c of a positive rational, as a sum of logs of primes. */
+function constantLog(c: Q): Poly {
+  const terms: Term[] = [];
+  const lg = (p: bigint) => atomId({ kind: "log", poly: constant(Q.of(p)) });
+  for (const [p, k] of factorInteger(c.n)) terms.push({ m: [[lg(p), Q.ONE]], c: Q.of(BigInt(k)) });
+  for (const [p, k] of factorInteger(c.d)) terms.push({ m: [[lg(p), Q.ONE]], c: Q.of(BigInt(-k)) });
+  return fromTerms(terms);
+}
+
+/** The sign of a quotient on the box: ±1 strict, ±0.5 weak (≥ 0 / ≤ 0), 0 unknown. */
+function signR(r: RatFn, ctx: NormalizeContext, strict: boolean): number {
+  const sd = polySign(r.d, ctx, true);
+  const sn = polySign(r.n, ctx, strict);
+  if (sd === 0 || sn === 0) return 0;
+  return Math.sign(sn * sd) * (Math.abs(sn) === 1 ? 1 : 0.5);
+}
+
+/**
+ * The sign of a polynomial on the whole box: ±1 when strictly positive / negative, ±0.5
+ * when only ≥ 0 / ≤ 0 (only when `strict` is false), 0 when not shown. By the signs of
+ * coefficients and atoms, else by interval arithmetic, bisecting the box up to 32 pieces.
+ */
+export function polySign(p: Poly, ctx: NormalizeContext, strict: boolean): number {
+  const c = constantValue(p);
+  if (c !== undefined) return c.sign();
+  const bySigns = termSigns(p, ctx.box);
+  if (bySigns !== 0) return bySigns;
+  const s = signOnBoxes(p, [ctx.box], 5);
+  if (strict && Math.abs(s) !== 1) return 0;
+  return s;
+}
+
+/** Every term strictly positive (or every term strictly negative) on the box. */
+function termSigns(p: Poly, box: Box): number {
+  let sign = 0;
+  for (const t of p.values()) {
+    let s = t.c.sign();
+    for (const [id, e] of t.m) {
+      const a = atomOf(id);
+      if (a.kind === "exp" || a.kind === "root" || a.kind === "pi") continue;
+      const si = signOfInterval(polyI(atomPower(id), box));
+      if (Math.abs(si) !== 1) return 0;
+      if (si < 0 && e.isInteger() && e.n % 2n !== 0n) s = -s;
+      else if (si < 0 && !e.isInteger()) return 0;
+    }
+    if (sign === 0) sign = s;
+    else if (sign !== s) return 0;
+  }
+  return sign;
+}
+
+function signOnBoxes(p: Poly, boxes: Box[], depth: number): number {
+  let result: number | undefined;
+  const pending: Box[] = [];
+  for (const b of boxes) {
+    const s = signOfInterval(polyI(p, b));
+    if (s === 0) {
+      pending.push(b);
+      continue;
+    }
+    result = combine(result, s);
+    if (result === 0) return 0;
+  }
+  if (pending.length === 0) return result ?? 0;
+  if (depth === 0) return 0;
+  const halves = pending.flatMap((b) => bisect(b) ?? []);
+  if (halves.length === 0) return 0;
+  const rest = signOnBoxes(p, halves, depth - 1);
+  return rest === 0 ? 0 : combine(result, rest);
+}
+
+function combine(a: number | undefined, b: number): number {
+  if (a === undefined) return b;
+  if (Math.sign(a) !== Math.sign(b)) return 0;
+  return Math.abs(a) === 1 && Math.abs(b) === 1 ? Math.sign(a) : Math.sign(a) * 0.5;
+}
+
+/** Throws SplitAt when the quantity is linear in one variable with its root inside that variable's interval. */
+function splitOrGiveUp(r: RatFn, ctx: NormalizeContext, what: string): never {
+  const dc = constantValue(r.d);
+  if (dc !== undefined && r.n.size <= 2) {
+    let a: Q | undefined;
+    let b = Q.ZERO;
+    let v: string | undefined;
+    for (const t of r.n.values()) {
+      if (t.m.length === 0) b = t.c;
+      else if (t.m.length === 1 && t.m[0][1].equals(Q.ONE) && atomOf(t.m[0][0]).kind === "var") {
+        a = t.c;
+        v = (atomOf(t.m[0][0]) as { name: string }).name;
+      }
+    }
+    if (a !== undefined && v !== undefined && (r.n.size === 1 || !b.isZero() || r.n.size === 2)) {
+      const root = b.neg().div(a);
+      const iv = ctx.box.get(v);
+      const x = Number(root.n) / Number(root.d);
+      if (iv && iv.lo.lt(x) && iv.hi.gt(x)) throw new SplitAt(v, root);
+    }
+  }
+  throw new Outside(`${what}: its sign is not fixed on the domain`);
+}
+
+export { neg as negPoly, mul as mulPoly, sub as subPoly, isZero as isZeroPoly };

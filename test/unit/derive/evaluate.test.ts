@@ -1,0 +1,41 @@
+/** Tests of lib/derive/evaluate.ts: multi-precision evaluation at sample points. */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { evaluator, PRECISION_BOUND, PRECISION_LEVELS } from "../../../lib/derive/evaluate";
+
+const e = suite("evaluator");
+
+e("should keep every digit of a literal (2.0000000000000000001 is not 2)", () => {
+  const v = evaluator("2.0000000000000000001 * x - 2 * x", [{ x: "1" }]).at(0, 60);
+  assert.is(typeof v, "object");
+  assert.is(v.toString(), "1e-19");
+});
+
+e("should evaluate at the precision asked for (e − its 60-digit value is 0 at 60 digits, not at 120)", () => {
+  const text = "e - 2.71828182845904523536028747135266249775724709369995957496697";
+  const pts = [{ x: "0" }];
+  const at60 = evaluator(text, pts).at(0, 60);
+  const at120 = evaluator(text, pts).at(0, 120);
+  assert.ok(typeof at60 !== "string" && at60.abs().lt("1e-58"), String(at60));
+  assert.ok(typeof at120 !== "string" && at120.abs().gt("1e-62"), String(at120));
+});
+
+e("should say why a value is not a finite real number", () => {
+  const pts = [{ x: "-1" }, { x: "0" }];
+  assert.is(evaluator("log(x)", pts).at(0, 60), "not a real number");
+  assert.is(evaluator("log(x)", pts).at(1, 60), "not finite");
+  assert.is(evaluator("1 / x", pts).at(1, 60), "not finite");
+  assert.is(evaluator("sqrt(x)", pts).at(0, 60), "not a real number");
+});
+
+e("should evaluate what its own evaluator does not know through mathjs (a conditional)", () => {
+  const v = evaluator("x > 0 ? x : -x", [{ x: "-2.5" }]).at(0, 60);
+  assert.is(String(v), "2.5");
+});
+
+e("should agree with the precision levels it documents", () => {
+  assert.equal(PRECISION_LEVELS, [60, 120, 240, 480]);
+  assert.is(PRECISION_BOUND, 480);
+});
+
+e.run();
