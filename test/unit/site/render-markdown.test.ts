@@ -76,10 +76,20 @@ s("should turn attachment images into data URLs", () => {
   assert.ok(html.includes('src="data:image/png;base64,iVBORw0="'));
 });
 
-s("should record relative image paths, and only those inside the folder", () => {
+s("should record relative image paths (normalised; the site drops those leaving the notebooks' folder), not URLs or absolute paths", () => {
   const localFiles = new Set<string>();
   render("![a](img/a%20b.png) ![b](./img/c.svg?x=1) ![c](https://x.org/d.png) ![d](/abs.png) ![e](../up.png) ![f](data:image/png;base64,AA==)", { localFiles });
-  assert.equal([...localFiles], ["img/a b.png", "img/c.svg"]);
+  assert.equal([...localFiles], ["img/a b.png", "img/c.svg", "../up.png"]);
+});
+
+s("should point links to notebooks in other folders at their pages", () => {
+  const links = { "../intro.ipynb": "../intro.html", "more/02-b.ipynb": "more/02-b.html", "03 c.ipynb": "03-c.html" };
+  const html = render("[a](../intro.ipynb#top) [b](./more/02-b.ipynb) [c](03%20c.ipynb) [d](https://x.org/e.ipynb) [e](missing.ipynb)", { links });
+  assert.ok(html.includes('href="../intro.html#top"'), html);
+  assert.ok(html.includes('href="more/02-b.html"'), html);
+  assert.ok(html.includes('href="03-c.html"'), html);
+  assert.ok(html.includes('href="https://x.org/e.ipynb"'), html);
+  assert.ok(html.includes('href="missing.ipynb"'), html);
 });
 
 s("should fail with the KaTeX error on an undefined macro", () => {
