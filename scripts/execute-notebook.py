@@ -74,10 +74,13 @@ def error_from_stderr(cell):
     return ("Error", lines[-1].strip()) if lines else None
 
 
-def allows_errors(nb, cell):
+def notebook_allows_errors(nb):
     execution = nb.metadata.get("execution", {})
-    notebook_wide = isinstance(execution, dict) and execution.get("allow_errors") is True
-    return notebook_wide or "raises-exception" in cell.metadata.get("tags", [])
+    return isinstance(execution, dict) and execution.get("allow_errors") is True
+
+
+def allows_errors(nb, cell):
+    return notebook_allows_errors(nb) or "raises-exception" in cell.metadata.get("tags", [])
 
 
 async def run(client, nb, language):
@@ -144,7 +147,7 @@ def main(argv):
         nb,
         timeout=timeout,
         kernel_name=kernel,
-        allow_errors=False,
+        allow_errors=notebook_allows_errors(nb),
         shutdown_kernel="immediate",
         resources={"metadata": {"path": cwd}},
     )

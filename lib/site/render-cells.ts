@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import { prepareHtml } from "./html-fragment";
 import type { TexMacros } from "./katex";
-import { joinText, type Cell, type Notebook } from "./notebook";
+import { joinText, type Cell, type Notebook, type Output } from "./notebook";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
@@ -37,11 +37,28 @@ function tagsOf(cell: Cell): Set<string> {
   return new Set(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : []);
 }
 
+/** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook with `metadata.execution.allow_errors` (Jupyter Book). */
+function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
+  const execution = nb.metadata.execution as { allow_errors?: unknown } | undefined;
+  return tags.has("raises-exception") || execution?.allow_errors === true;
+}
+
+/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception). */
+function showsError(outputs: Output[]): boolean {
+  return outputs.some(
+    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m.test(joinText(o.text))),
+  );
+}
+
 /**
  * Renders the cells of an executed notebook: markdown cells with markdown-it and
  * KaTeX, code cells highlighted (shiki) with their execution count and their
  * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
- * out; "remove-input" / "remove-output" hide one half. Each cell is a
+ * out; "remove-input" / "remove-output" hide one half. A cell that fails on
+ * purpose (tagged `raises-exception`, or any cell of a notebook whose metadata
+ * has `execution.allow_errors: true`) and shows its error gets its outputs in
+ * `<div class="cell-outputs expected-error">` under the label "Expected error".
+ * Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -85,7 +102,11 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
       const input = showInput
         ? `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`
         : "";
-      const out = outputs ? `<div class="cell-outputs">\n${outputs}\n</div>` : "";
+      const expected = outputs !== "" && errorsAllowed(nb, tags) && showsError(cell.outputs ?? []);
+      const label = expected
+        ? `<p class="expected-error-label" style="margin:0 0 .25rem;font-size:.85em;font-weight:600;color:#8a5a00">⚠ Expected error: this cell fails on purpose</p>\n`
+        : "";
+      const out = outputs ? `<div class="cell-outputs${expected ? " expected-error" : ""}">\n${label}${outputs}\n</div>` : "";
       parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}</section>`);
     } catch (err) {
       throw new RenderError(name, n, (err as Error).message);

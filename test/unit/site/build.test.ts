@@ -79,7 +79,7 @@ build("should fail naming notebook and cell for a formula KaTeX cannot render", 
     assert.unreachable("the build should fail");
   } catch (err) {
     assert.instance(err, RenderError);
-    assert.match((err as Error).message, /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\\\notamacro\{x\}": .*Undefined control sequence/);
+    assert.match((err as Error).message, /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence/);
   }
   assert.is(readFileSync(path.join(out, "index.html"), "utf8"), before);
 });

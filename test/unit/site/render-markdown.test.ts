@@ -92,8 +92,19 @@ s("should point links to notebooks in other folders at their pages", () => {
   assert.ok(html.includes('href="missing.ipynb"'), html);
 });
 
+s("should fail, quoting the formula as written, for an unclosed brace as for an unknown macro, whatever the delimiters", () => {
+  for (const src of ["a $\\frac{1}{$ b", "$$\\frac{1}{$$", "a \\(\\frac{1}{\\) b", "a \\[\\sqrt{x\\] b", "x $\\left( {a$ y"]) {
+    assert.throws(() => render(src), /KaTeX cannot render "\\(frac|sqrt|left)[^"]*": KaTeX parse error/, src);
+  }
+  assert.throws(() => render("a $\\foo$ b"), (e: Error) => e.message.startsWith('KaTeX cannot render "\\foo": '));
+  // what is not a formula stays text: prices, an opener never closed, a dollar in a code span
+  assert.is(render("cost $5 and $6"), "<p>cost $5 and $6</p>\n");
+  assert.is(render("a $\\frac{1}{2 b"), "<p>a $\\frac{1}{2 b</p>\n");
+  assert.ok(render("`${x` and y$").startsWith("<p><code>"));
+});
+
 s("should fail with the KaTeX error on an undefined macro", () => {
-  assert.throws(() => render("bad $\\notamacro$"), /KaTeX cannot render "\\\\notamacro"/);
+  assert.throws(() => render("bad $\\notamacro$"), /KaTeX cannot render "\\notamacro"/);
 });
 
 s.run();
