@@ -66,6 +66,21 @@ function rebaseShell(html: string, folder: string): string {
   return head + html.slice(end);
 }
 
+/**
+ * HTML rendered for a notebook in `folder` (its summary) shown on a page in the
+ * top folder (the index): relative links and images are made relative to the top,
+ * and links to notebooks point at their pages.
+ */
+function fromFolderToTop(html: string, folder: string, pageOf: Map<string, string>): string {
+  return html.replace(/ (href|src)="([^"#?]*)([^"]*)"/g, (whole, attr: string, ref: string, rest: string) => {
+    if (ref === "" || /^[a-z][a-z0-9+.-]*:|^\//i.test(ref)) return whole;
+    const target = path.posix.normalize(path.posix.join(folder || ".", decodeURIComponent(ref)));
+    if (target.startsWith("..")) return whole;
+    const page = pageOf.get(target);
+    return ` ${attr}="${page ?? target.split("/").map(encodeURIComponent).join("/")}${rest}"`;
+  });
+}
+
 /** The section title of a folder: the first heading of its README.md, else its name with "-" and "_" as spaces. */
 function sectionTitle(sourceDir: string | undefined, folder: string): string {
   const readme = sourceDir ? path.join(sourceDir, folder, "README.md") : "";
@@ -141,14 +156,15 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     if (options.sourceDir) copyLocalFiles(options.sourceDir, outDir, folder, localFiles);
     return { ...page, figures: cells.figures, formulas: cells.formulas };
   });
-  const intro = options.introMarkdown ? cellMarkdown.render(options.introMarkdown, { macros: {} }) : "";
+  const pageOf = new Map(notebooks.map((nb, i) => [nb.file, pages[i]]));
+  const intro = options.introMarkdown ? cellMarkdown.render(options.introMarkdown, { macros: {}, links: Object.fromEntries(pageOf) }) : "";
   const entries = notebooks.map((nb, i) => {
     const folder = folderOf(nb.file);
     return {
       href: pages[i],
       file: nb.file,
       titleHtml: described[i].titleHtml,
-      summaryHtml: described[i].summaryHtml,
+      summaryHtml: fromFolderToTop(described[i].summaryHtml, folder, pageOf),
       download: downloads[i],
       section: folder ? { id: folder, title: sectionTitle(options.sourceDir, folder) } : undefined,
     };
