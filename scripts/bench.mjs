@@ -34,7 +34,7 @@ console.log(`stepwise bench: ${files.length} notebooks from ${rel(dir)}/, ${os.a
 
 // 1. the pipeline
 const t0 = process.hrtime.bigint();
-const result = await buildSite({ notebooksDir: dir, out, title: "bench" });
+const result = await buildSite({ notebooksDir: dir, out, title: "bench", cache: false });
 const pipelineWall = Number(process.hrtime.bigint() - t0) / 1e9;
 console.log("1. stepwise build (npm start without `npm run build`)");
 for (const r of result.runs) console.log(`   ${r.file.padEnd(48)} ${s(r.seconds)}`);
@@ -105,3 +105,4 @@ for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
 await browser.close();
 await server.close();
 rmSync(work, { recursive: true, force: true });
+await (await import("./bench-build.mjs")).benchBuild(dir);
