@@ -54,7 +54,7 @@ export function fingerprint(paths: string[]): string {
       for (const name of readdirSync(p).sort()) walk(path.join(p, name));
     } else if (st.isFile()) {
       hash.update(`file ${p} ${st.size}\n`);
-      hash.update(readFileSync(p));
+      hash.update(new Uint8Array(readFileSync(p)));
     }
   };
   for (const p of paths) walk(path.resolve(p));
