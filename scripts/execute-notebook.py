@@ -6,9 +6,11 @@ The kernel is the one named in the notebook's metadata (kernelspec.name; "tslab"
 missing) and runs with the notebook's folder (or --cwd) as its working directory. It stops
 at the first failing cell. A failing cell is one whose execution reply is an error, one the
 kernel aborted, or one that wrote a JavaScript stack trace to stderr only (tslab reports an
-exception thrown in a timer that way, in the output of the cell running when it fires).
+exception thrown in a timer that way: in the output of the cell running when it fires, or
+after its own cell finished, which nbclient would drop and this script gives back to that cell).
 A cell tagged "raises-exception" (nbclient's convention) may fail; so may every cell of a
-notebook whose metadata says {"execution": {"allow_errors": true}} (Jupyter Book's key).
+notebook whose metadata says {"execution": {"allow_errors": true}} (Jupyter Book's key; also
+mystnb.execution_allow_errors and stepwise.allow_errors, with "_" or "-").
 
 On failure it prints one JSON line to stderr,
 {"notebook": ..., "cell": N (1-based, counting every cell), "code_cell": K (1-based, counting
@@ -24,7 +26,9 @@ import sys
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
+from nbclient.util import ensure_async
+from nbformat.v4 import output_from_msg
 
 # tslab aborts execute requests that arrive within 200 ms of a failed one.
 TSLAB_ABORT_WINDOW = 0.3
@@ -32,6 +36,25 @@ TSLAB_ABORT_WINDOW = 0.3
 DRAIN_SOURCE = "await new Promise((resolve) => setTimeout(resolve, 100));"
 STACK_LINE = re.compile(r"^\s+at \S")
 ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception))(?::\s*(.*))?$")
+
+
+class Client(NotebookClient):
+    """nbclient's client that also keeps the stream and error messages a cell's code sends after
+    the cell finished (a timer firing between cells): nbclient drops them, this records them as
+    (cell_index, output) in self.late."""
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.cell_of_msg[parent_msg_id] = cell_index
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            parent = msg["parent_header"].get("msg_id")
+            if parent == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
+            elif parent in self.cell_of_msg and msg["msg_type"] in ("stream", "error"):
+                self.late.append((self.cell_of_msg[parent], output_from_msg(msg)))
 
 
 class CellFailure(Exception):
@@ -58,7 +81,7 @@ def stderr_traceback(cell):
             inner = ERROR_LINE.match(evalue)
             if ename == "UncaughtException" and inner:
                 # tslab's report of an exception thrown outside the cell's own run (a timer, a callback)
-                ename, evalue = inner.group(1), f"{(inner.group(2) or '').strip()} (uncaught, thrown asynchronously, e.g. in a timer; it surfaced while this cell ran)"
+                ename, evalue = inner.group(1), f"{(inner.group(2) or '').strip()} (uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it)"
             return ename, evalue
     return None
 
@@ -75,8 +98,13 @@ def error_from_stderr(cell):
 
 
 def notebook_allows_errors(nb):
-    execution = nb.metadata.get("execution", {})
-    return isinstance(execution, dict) and execution.get("allow_errors") is True
+    """execution.allow_errors (Jupyter Book), mystnb.execution_allow_errors or stepwise.allow_errors, also with hyphens, set to true."""
+    keys = {"execution": ("allow_errors", "allow-errors"), "mystnb": ("execution_allow_errors", "execution-allow-errors"), "stepwise": ("allow_errors", "allow-errors")}
+    for section, names in keys.items():
+        value = nb.metadata.get(section)
+        if isinstance(value, dict) and any(value.get(n) is True for n in names):
+            return True
+    return False
 
 
 def allows_errors(nb, cell):
@@ -100,6 +128,7 @@ async def run(client, nb, language):
             last_code = index
             client.running_index = index
             await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            await check_late(client, nb)
             await check_cell(client, nb, index)
         if last_code is not None and language in ("typescript", "javascript"):
             drain = nbformat.v4.new_code_cell(DRAIN_SOURCE)
@@ -112,14 +141,25 @@ async def run(client, nb, language):
             if late:
                 nb.cells[last_code].outputs.extend(late)
                 await check_cell(client, nb, last_code)
+            await check_late(client, nb)
         client.set_widgets_metadata()
 
 
-async def check_cell(client, nb, index):
+async def check_late(client, nb):
+    """Adds the outputs that arrived after their cell finished to that cell, and checks it again."""
+    late, client.late = client.late, []
+    for index in sorted({i for i, _ in late}):
+        nb.cells[index].outputs.extend(o for i, o in late if i == index)
+        await check_cell(client, nb, index, reply_checked=True)
+
+
+async def check_cell(client, nb, index, reply_checked=False):
     cell = nb.cells[index]
     reply = client.last_reply.get(index)
     status = reply["content"].get("status") if reply else None
     allowed = allows_errors(nb, cell)
+    if reply_checked:
+        status = None
     if status == "aborted":
         raise CellFailure(index, "CellAborted", "the kernel aborted this cell without running it")
     if status == "error" and allowed:
@@ -143,7 +183,7 @@ def main(argv):
     kernel = spec.get("name") or "tslab"
     language = (spec.get("language") or nb.metadata.get("language_info", {}).get("name") or "typescript").lower()
 
-    client = NotebookClient(
+    client = Client(
         nb,
         timeout=timeout,
         kernel_name=kernel,
@@ -153,6 +193,8 @@ def main(argv):
     )
     client.running_index = None
     client.last_reply = {}
+    client.cell_of_msg = {}
+    client.late = []
 
     async def on_cell_executed(cell, cell_index, execute_reply, **_):
         client.last_reply[cell_index] = execute_reply

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { joinText, notebookJson, type Notebook } from "../site/notebook";
+import { notebookAllowsErrors } from "../site/render-cells";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 /** Bumped when the key's recipe or the stored format changes, so old entries no longer match. */
@@ -12,8 +13,9 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
 
 /**
  * The files whose content decides, besides the notebook itself, whether a cached
- * execution is still valid: the built lib that notebooks import as "stepwise"
- * (dist/), the kit's lockfile (package-lock.json: tslab, mathjs, … versions), the
+ * execution is still valid: the lib that notebooks import as "stepwise" (its
+ * build dist/ and its sources lib/, so an edit counts even before `npm run
+ * build`), the kit's package.json and lockfile (tslab, mathjs, … versions), the
  * executor script, and the nearest package-lock.json above the notebooks' folder
  * when that is another project.
  *
@@ -21,7 +23,7 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
  * @returns absolute paths of files or folders (missing ones are allowed)
  */
 export function defaultCacheInputs(notebooksDir: string): string[] {
-  const inputs = [path.join(PROJECT_ROOT, "dist"), path.join(PROJECT_ROOT, "package-lock.json"), path.join(PROJECT_ROOT, "scripts", "execute-notebook.py")];
+  const inputs = ["dist", "lib", "package.json", "package-lock.json", path.join("scripts", "execute-notebook.py")].map((p) => path.join(PROJECT_ROOT, p));
   for (let dir = path.resolve(notebooksDir); ; dir = path.dirname(dir)) {
     const lock = path.join(dir, "package-lock.json");
     if (existsSync(lock)) {
@@ -70,7 +72,7 @@ function tags(metadata: Record<string, unknown> | undefined): string[] {
 /**
  * The cache key of a notebook's execution: a SHA-256 over what can change its
  * outputs — the code cells (source and tags, in order), the kernel (kernelspec
- * name and language), the notebook-wide execution settings (metadata.execution),
+ * name and language), whether the notebook allows errors (`notebookAllowsErrors`),
  * the folder it runs in and the fingerprint of the other inputs (lib, lockfile).
  * Markdown and raw cells are not part of it: editing them re-renders from the
  * cached outputs.
@@ -86,7 +88,7 @@ export function executionKey(nb: Notebook, runDir: string, inputs: string): stri
     format: FORMAT,
     kernel: spec.name ?? "tslab",
     language: spec.language ?? null,
-    execution: nb.metadata.execution ?? null,
+    allowErrors: notebookAllowsErrors(nb.metadata),
     runDir,
     inputs,
     code: nb.cells.filter((c) => c.cell_type === "code").map((c) => ({ source: joinText(c.source), tags: tags(c.metadata) })),

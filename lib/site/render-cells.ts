@@ -37,10 +37,26 @@ function tagsOf(cell: Cell): Set<string> {
   return new Set(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : []);
 }
 
-/** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook with `metadata.execution.allow_errors` (Jupyter Book). */
+/**
+ * Whether a notebook's metadata lets every cell fail: `execution.allow_errors`
+ * (Jupyter Book), `mystnb.execution_allow_errors` (MyST-NB), or `stepwise.allow_errors`,
+ * each also spelled with a hyphen ("allow-errors"), set to true. The executor
+ * (scripts/execute-notebook.py, notebook_allows_errors) reads the same keys.
+ *
+ * @param metadata a notebook's metadata
+ * @returns true when errors are allowed notebook-wide
+ */
+export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
+  const get = (section: string, ...keys: string[]): unknown => {
+    const o = metadata[section];
+    return o && typeof o === "object" ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) : undefined;
+  };
+  return [get("execution", "allow_errors", "allow-errors"), get("mystnb", "execution_allow_errors", "execution-allow-errors"), get("stepwise", "allow_errors", "allow-errors")].includes(true);
+}
+
+/** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook that allows errors ({@link notebookAllowsErrors}). */
 function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
-  const execution = nb.metadata.execution as { allow_errors?: unknown } | undefined;
-  return tags.has("raises-exception") || execution?.allow_errors === true;
+  return tags.has("raises-exception") || notebookAllowsErrors(nb.metadata);
 }
 
 /** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception). */
@@ -56,7 +72,7 @@ function showsError(outputs: Output[]): boolean {
  * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
  * out; "remove-input" / "remove-output" hide one half. A cell that fails on
  * purpose (tagged `raises-exception`, or any cell of a notebook whose metadata
- * has `execution.allow_errors: true`) and shows its error gets its outputs in
+ * allows errors, see {@link notebookAllowsErrors}) and shows its error gets its outputs in
  * `<div class="cell-outputs expected-error">` under the label "Expected error".
  * Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).

@@ -51,6 +51,7 @@ prints("should change when any file below a folder changes, appears or goes", ()
 prints("should cover the built lib, the kit's lockfile, the executor, and a notebook project's own lockfile", () => {
   const inputs = defaultCacheInputs(path.join(ROOT, "notebooks"));
   assert.ok(inputs.includes(path.join(ROOT, "dist")));
+  assert.ok(inputs.includes(path.join(ROOT, "lib")), "a lib edit counts before npm run build");
   assert.ok(inputs.includes(path.join(ROOT, "package-lock.json")));
   assert.ok(inputs.includes(path.join(ROOT, "scripts", "execute-notebook.py")));
   const project = tempDir();

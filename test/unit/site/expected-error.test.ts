@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
+import { notebookAllowsErrors, renderCells, type CellsContext } from "../../../lib/site/render-cells";
 import { createMarkdown } from "../../../lib/site/render-markdown";
 import { loadRenderTools } from "../../../lib/site/tools";
 import { code, md, notebook } from "./helpers";
@@ -39,6 +39,21 @@ s("should label every failing cell of a notebook with execution.allow_errors, an
 s("should not label an error in a cell that is not allowed to fail, nor a tagged cell that did not fail", () => {
   const { html } = renderCells(notebook([code("a", [trace]), code("b", [{ output_type: "stream", name: "stdout", text: "1\n" }], { metadata: { tags: ["raises-exception"] } })]), "e.ipynb", ctx);
   assert.not.ok(html.includes("expected-error"));
+});
+
+s("should read notebook-wide permission from Jupyter Book's, MyST-NB's and stepwise's keys, with _ or -", () => {
+  for (const metadata of [
+    { execution: { allow_errors: true } },
+    { execution: { "allow-errors": true } },
+    { mystnb: { execution_allow_errors: true } },
+    { stepwise: { "allow-errors": true } },
+    { stepwise: { allow_errors: true } },
+  ]) {
+    assert.ok(notebookAllowsErrors(metadata), JSON.stringify(metadata));
+  }
+  for (const metadata of [{}, { execution: { allow_errors: false } }, { execution: { allow_errors: "yes" } }, { allow_errors: true }, { stepwise: null }]) {
+    assert.not.ok(notebookAllowsErrors(metadata as never), JSON.stringify(metadata));
+  }
 });
 
 s.run();
