@@ -2,8 +2,8 @@
 
 Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--cwd FOLDER]
 
-The kernel is the one named in the notebook's metadata (kernelspec.name; "tslab" when
-missing) and runs with the notebook's folder (or --cwd) as its working directory. It stops
+The kernel is the one named in the notebook's metadata (kernelspec.name; when missing,
+"jslab" for a JavaScript notebook, else "tslab") and runs with the notebook's folder (or --cwd) as its working directory. It stops
 at the first failing cell. A failing cell is one whose execution reply is an error, one the
 kernel aborted, or one that wrote a JavaScript stack trace to stderr only (tslab reports an
 exception thrown in a timer that way: in the output of the cell running when it fires, or
@@ -180,8 +180,8 @@ def main(argv):
     cwd = argv[argv.index("--cwd") + 1] if "--cwd" in argv else os.path.dirname(os.path.abspath(src))
     nb = nbformat.read(src, as_version=4)
     spec = nb.metadata.get("kernelspec", {})
-    kernel = spec.get("name") or "tslab"
     language = (spec.get("language") or nb.metadata.get("language_info", {}).get("name") or "typescript").lower()
+    kernel = spec.get("name") or ("jslab" if language == "javascript" else "tslab")
 
     client = Client(
         nb,

@@ -68,7 +68,8 @@ function placeholder(message: string): string {
  * watches the notebooks' folder and lib/. A saved notebook is re-read; it is
  * re-executed only if its code cells changed (the execution cache decides) and
  * only its page (and the index) is written again; a change in lib/ recompiles
- * dist/ (tsc) and re-executes every notebook. Then the open pages reload. A
+ * dist/ (tsc) and re-executes the notebooks (the lib is an input of every
+ * notebook's cache key). Then the open pages reload. A
  * failing build keeps the server and the last good pages, and shows the error
  * (notebook, cell, message) in a box over the page.
  *
@@ -94,6 +95,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const executed = new Map<string, Notebook>();
   let lastBuild: DevBuild | undefined;
   let assetsCopied = false;
+  let rendered = false;
   let waiting: ((b: DevBuild) => void)[] = [];
 
   /** Rebuilds the given notebooks (all when `all`), writes their pages and the index. */
@@ -127,6 +129,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure },
       );
       assetsCopied = true;
+      rendered = true;
       build = { ok: true, pages, executed: executedNow, seconds: seconds(t) };
       log(`stepwise dev: rebuilt ${pages.length} page(s) (${executedNow.length} executed) in ${build.seconds.toFixed(2)} s`);
       send("reload", { pages });
@@ -134,7 +137,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const message = (err as Error).message;
       build = { ok: false, pages: [], executed: [], error: message, seconds: seconds(t) };
       log(`stepwise dev: build failed: ${message}`);
-      if (!existsSync(path.join(out, "index.html"))) writeFileSync(path.join(out, "index.html"), placeholder(message));
+      if (!rendered) writeFileSync(path.join(out, "index.html"), placeholder(message));
       send("failed", { message });
     }
     lastBuild = build;
@@ -144,8 +147,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     return build;
   };
 
-  await rebuild(new Set(), true, false);
-
+  // listen first, so that a taken port is reported before a long first build
+  if (!existsSync(path.join(out, "index.html"))) writeFileSync(path.join(out, "index.html"), placeholder("building…"));
   const server = await serveSite(out, {
     port: options.port ?? 8080,
     injectHtml: '<script defer src="/__stepwise/live.js"></script>\n',
@@ -165,6 +168,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       return false;
     },
   });
+
+  await rebuild(new Set(), true, false);
 
   // watching: changes are collected, then one rebuild runs after a quiet moment; changes during a rebuild queue the next
   let pending = new Set<string>();

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
 import * as path from "node:path";
 import { suite } from "uvu";
@@ -115,4 +116,27 @@ s("should reload the open page in a browser after a save, and show a build error
   }
 });
 
+// a lib watched by a second session: saving a .ts file there recompiles the kit's dist/ and rebuilds every page
+const libSuite = suite("stepwise dev, lib/ watched");
+libSuite("should recompile the lib and rebuild every page when a lib source is saved", async () => {
+  const lib = path.join(work, "lib");
+  mkdirSync(lib);
+  writeFileSync(path.join(lib, "a.ts"), "export const a = 1;\n");
+  writeNotebook(file, cells("lib text"));
+  const second = await startDev({ notebooksDir: dir, out: path.join(work, "site-lib"), port: 0, libDir: lib, cacheDir: path.join(work, "cache"), jobs: 1 });
+  const seen = new Events(second.url);
+  try {
+    await seen.next("state", 0);
+    const n = seen.seen.length;
+    writeFileSync(path.join(lib, "a.ts"), "export const a = 2;\n");
+    const data = await seen.next("reload", n);
+    assert.equal(data.pages, ["live.ipynb"]);
+    assert.ok(second.last()?.ok);
+  } finally {
+    seen.close();
+    await second.close();
+  }
+});
+
 s.run();
+libSuite.run();
