@@ -74,7 +74,13 @@ function rebaseShell(html: string, folder: string): string {
 function fromFolderToTop(html: string, folder: string, pageOf: Map<string, string>): string {
   return html.replace(/ (href|src)="([^"#?]*)([^"]*)"/g, (whole, attr: string, ref: string, rest: string) => {
     if (ref === "" || /^[a-z][a-z0-9+.-]*:|^\//i.test(ref)) return whole;
-    const target = path.posix.normalize(path.posix.join(folder || ".", decodeURIComponent(ref)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ref);
+    } catch {
+      return whole;
+    }
+    const target = path.posix.normalize(path.posix.join(folder || ".", decoded));
     if (target.startsWith("..")) return whole;
     const page = pageOf.get(target);
     return ` ${attr}="${page ?? target.split("/").map(encodeURIComponent).join("/")}${rest}"`;
