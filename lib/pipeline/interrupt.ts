@@ -29,11 +29,6 @@ export function trackFolder(dir: string): () => void {
   return () => void folders.delete(dir);
 }
 
-/** The helper processes and temporary folders registered now (for tests). */
-export function tracked(): { children: number; folders: string[] } {
-  return { children: children.size, folders: [...folders] };
-}
-
 /**
  * Stops every registered helper process and deletes every registered folder:
  * each process gets SIGTERM (the executor then kills its kernel, see
