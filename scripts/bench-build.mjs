@@ -59,7 +59,7 @@ export async function benchBuild(dir) {
     const bin = path.join(root, "bin", "stepwise.js");
     const build = (out) => measured(process.execPath, [bin, "build", nbDir, "--out", path.join(work, out), "--cache-dir", cache], process.env);
 
-    console.log(`5. cached execution and live preview (issue 13 goals), ${files.length} notebooks, measured in this run`);
+    console.log(`2b. cached execution and live preview: ${files.length} notebooks, a fresh cold build and nbconvert measured again here`);
     const cold = build("site-cold");
     const nb = measured("/usr/bin/jupyter", ["nbconvert", "--execute", "--to", "html", "--output-dir", path.join(work, "nbconvert"), ...files.map((f) => path.join(nbDir, f))], jupyterEnv());
     editMarkdown(path.join(nbDir, files[files.length - 1]), "An edit made by the bench.");

@@ -63,6 +63,8 @@ if (nb.status !== 0) {
   console.log("");
 }
 
+await (await import("./bench-build.mjs")).benchBuild(dir); // cold and warm builds, CPU, live preview (issue 13)
+
 // 3 and 4. page weight and time to the last chart, in Chromium
 const server = await serveSite(out);
 const browser = await chromium.launch({
@@ -105,4 +107,3 @@ for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
 await browser.close();
 await server.close();
 rmSync(work, { recursive: true, force: true });
-await (await import("./bench-build.mjs")).benchBuild(dir);
