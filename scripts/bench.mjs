@@ -34,7 +34,7 @@ console.log(`stepwise bench: ${files.length} notebooks from ${rel(dir)}/, ${os.a
 
 // 1. the pipeline
 const t0 = process.hrtime.bigint();
-const result = await buildSite({ notebooksDir: dir, out, title: "bench" });
+const result = await buildSite({ notebooksDir: dir, out, title: "bench", cache: false });
 const pipelineWall = Number(process.hrtime.bigint() - t0) / 1e9;
 console.log("1. stepwise build (npm start without `npm run build`)");
 for (const r of result.runs) console.log(`   ${r.file.padEnd(48)} ${s(r.seconds)}`);
@@ -62,6 +62,8 @@ if (nb.status !== 0) {
   }
   console.log("");
 }
+
+await (await import("./bench-build.mjs")).benchBuild(dir); // cold and warm builds, CPU, live preview (issue 13)
 
 // 3 and 4. page weight and time to the last chart, in Chromium
 const server = await serveSite(out);

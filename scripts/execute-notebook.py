@@ -1,13 +1,24 @@
 """Execute one notebook under a Jupyter kernel with nbclient and write the result.
 
-Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS]
+Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--cwd FOLDER]
 
-The kernel runs with the notebook's folder as its working directory and stops at the
-first failing cell. On failure it prints one JSON line to stderr,
+The kernel is the one named in the notebook's metadata (kernelspec.name; when missing,
+"jslab" for a JavaScript notebook, else "tslab") and runs with the notebook's folder (or --cwd) as its working directory. It stops
+at the first failing cell. A failing cell is one whose execution reply is an error, one the
+kernel aborted, or one that wrote a JavaScript stack trace to stderr only (tslab reports an
+exception thrown in a timer that way: in the output of the cell running when it fires, or
+after its own cell finished, which nbclient would drop and this script gives back to that cell).
+A cell tagged "raises-exception" (nbclient's convention) may fail; so may every cell of a
+notebook whose metadata says {"execution": {"allow_errors": true}} (Jupyter Book's key; also
+mystnb.execution_allow_errors and stepwise.allow_errors, with "_" or "-").
+
+On failure it prints one JSON line to stderr,
 {"notebook": ..., "cell": N (1-based, counting every cell), "code_cell": K (1-based, counting
 code cells only), "ename": ..., "evalue": ...},
 writes the partly executed notebook to OUT, and exits with status 1.
+SIGINT and SIGTERM kill the kernel at once (nbclient's handler, shutdown "immediate").
 """
+import asyncio
 import json
 import os
 import re
@@ -15,7 +26,149 @@ import sys
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
+from nbclient.util import ensure_async
+from nbformat.v4 import output_from_msg
+
+# tslab aborts execute requests that arrive within 200 ms of a failed one.
+TSLAB_ABORT_WINDOW = 0.3
+# A cell run after the last one so that errors thrown asynchronously (timers) still arrive.
+DRAIN_SOURCE = "await new Promise((resolve) => setTimeout(resolve, 100));"
+STACK_LINE = re.compile(r"^\s+at \S")
+ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception))(?::\s*(.*))?$")
+
+
+class Client(NotebookClient):
+    """nbclient's client that also keeps the stream and error messages a cell's code sends after
+    the cell finished (a timer firing between cells): nbclient drops them, this records them as
+    (cell_index, output) in self.late."""
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.cell_of_msg[parent_msg_id] = cell_index
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            parent = msg["parent_header"].get("msg_id")
+            if parent == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
+            elif parent in self.cell_of_msg and msg["msg_type"] in ("stream", "error"):
+                self.late.append((self.cell_of_msg[parent], output_from_msg(msg)))
+
+
+class CellFailure(Exception):
+    def __init__(self, index, ename, evalue):
+        super().__init__(f"{ename}: {evalue}")
+        self.index, self.ename, self.evalue = index, ename, evalue
+
+
+def stderr_text(cell):
+    return "".join(
+        "".join(o.get("text", "")) if isinstance(o.get("text"), list) else o.get("text", "")
+        for o in cell.get("outputs", [])
+        if o.get("output_type") == "stream" and o.get("name") == "stderr"
+    )
+
+
+def stderr_traceback(cell):
+    """(ename, evalue) when the cell's stderr holds an error line followed by a stack trace, else None."""
+    lines = stderr_text(cell).splitlines()
+    for i, line in enumerate(lines):
+        m = ERROR_LINE.match(line)
+        if m and i + 1 < len(lines) and STACK_LINE.match(lines[i + 1]):
+            ename, evalue = m.group(1), (m.group(2) or "").strip()
+            inner = ERROR_LINE.match(evalue)
+            if ename == "UncaughtException" and inner:
+                # tslab's report of an exception thrown outside the cell's own run (a timer, a callback)
+                ename, evalue = inner.group(1), f"{(inner.group(2) or '').strip()} (uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it)"
+            return ename, evalue
+    return None
+
+
+def error_from_stderr(cell):
+    """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
+    text = stderr_text(cell)
+    for line in text.splitlines():
+        m = ERROR_LINE.match(line)
+        if m:
+            return m.group(1), (m.group(2) or "").strip()
+    lines = [l for l in text.splitlines() if l.strip()]
+    return ("Error", lines[-1].strip()) if lines else None
+
+
+def notebook_allows_errors(nb):
+    """execution.allow_errors (Jupyter Book), mystnb.execution_allow_errors or stepwise.allow_errors, also with hyphens, set to true."""
+    keys = {"execution": ("allow_errors", "allow-errors"), "mystnb": ("execution_allow_errors", "execution-allow-errors"), "stepwise": ("allow_errors", "allow-errors")}
+    for section, names in keys.items():
+        value = nb.metadata.get(section)
+        if isinstance(value, dict) and any(value.get(n) is True for n in names):
+            return True
+    return False
+
+
+def allows_errors(nb, cell):
+    return notebook_allows_errors(nb) or "raises-exception" in cell.metadata.get("tags", [])
+
+
+async def run(client, nb, language):
+    """nbclient's async_execute, cell by cell, with the checks described in the module docstring."""
+    client.reset_execution_trackers()
+    async with client.async_setup_kernel():
+        msg_id = client.kc.kernel_info()
+        if asyncio.iscoroutine(msg_id):
+            msg_id = await msg_id
+        info = await client.async_wait_for_reply(msg_id)
+        if info is not None and "language_info" in info["content"]:
+            nb.metadata["language_info"] = info["content"]["language_info"]
+        last_code = None
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            last_code = index
+            client.running_index = index
+            await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            await check_late(client, nb)
+            await check_cell(client, nb, index)
+        if last_code is not None and language in ("typescript", "javascript"):
+            drain = nbformat.v4.new_code_cell(DRAIN_SOURCE)
+            nb.cells.append(drain)
+            try:
+                await client.async_execute_cell(drain, len(nb.cells) - 1, store_history=False)
+            finally:
+                nb.cells.pop()
+            late = [o for o in drain.outputs if o.get("output_type") in ("stream", "error")]
+            if late:
+                nb.cells[last_code].outputs.extend(late)
+                await check_cell(client, nb, last_code)
+            await check_late(client, nb)
+        client.set_widgets_metadata()
+
+
+async def check_late(client, nb):
+    """Adds the outputs that arrived after their cell finished to that cell, and checks it again."""
+    late, client.late = client.late, []
+    for index in sorted({i for i, _ in late}):
+        nb.cells[index].outputs.extend(o for i, o in late if i == index)
+        await check_cell(client, nb, index, reply_checked=True)
+
+
+async def check_cell(client, nb, index, reply_checked=False):
+    cell = nb.cells[index]
+    reply = client.last_reply.get(index)
+    status = reply["content"].get("status") if reply else None
+    allowed = allows_errors(nb, cell)
+    if reply_checked:
+        status = None
+    if status == "aborted":
+        raise CellFailure(index, "CellAborted", "the kernel aborted this cell without running it")
+    if status == "error" and allowed:
+        await asyncio.sleep(TSLAB_ABORT_WINDOW)
+        return
+    if not allowed:
+        found = stderr_traceback(cell)
+        if found:
+            raise CellFailure(index, found[0], found[1] or "(a stack trace on stderr)")
 
 
 def main(argv):
@@ -24,54 +177,62 @@ def main(argv):
         return 2
     src, dst = argv[1], argv[2]
     timeout = int(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 180
+    cwd = argv[argv.index("--cwd") + 1] if "--cwd" in argv else os.path.dirname(os.path.abspath(src))
     nb = nbformat.read(src, as_version=4)
-    kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
-    running = {"index": None}
+    spec = nb.metadata.get("kernelspec", {})
+    language = (spec.get("language") or nb.metadata.get("language_info", {}).get("name") or "typescript").lower()
+    kernel = spec.get("name") or ("jslab" if language == "javascript" else "tslab")
 
-    def on_cell_execute(cell, cell_index, **_):
-        running["index"] = cell_index
-
-    client = NotebookClient(
+    client = Client(
         nb,
         timeout=timeout,
         kernel_name=kernel,
-        allow_errors=False,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(src))}},
-        on_cell_execute=on_cell_execute,
+        allow_errors=notebook_allows_errors(nb),
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": cwd}},
     )
+    client.running_index = None
+    client.last_reply = {}
+    client.cell_of_msg = {}
+    client.late = []
+
+    async def on_cell_executed(cell, cell_index, execute_reply, **_):
+        client.last_reply[cell_index] = execute_reply
+
+    client.on_cell_executed = on_cell_executed
     status = 0
+    report = None
     try:
-        client.execute()
+        asyncio.run(run(client, nb, language))
+    except CellFailure as err:
+        status, report = 1, (err.index, err.ename, err.evalue)
     except (CellExecutionError, CellTimeoutError) as err:
         status = 1
-        index = running["index"]
-        cell = index + 1 if index is not None else None
+        index = client.running_index
         if isinstance(err, CellTimeoutError):
             ename, evalue = "CellTimeoutError", f"the cell was still running after {timeout} s (the per-cell timeout)"
         else:
             ename, evalue = getattr(err, "ename", type(err).__name__), getattr(err, "evalue", "")
-            if not evalue and cell is not None:
+            if not evalue and index is not None:
                 # tslab reports a runtime error as stderr text and an error output with empty fields.
                 ename, evalue = error_from_stderr(nb.cells[index]) or (ename, str(err).strip().splitlines()[-1] if str(err).strip() else "")
-        code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code") if index is not None else None
-        report = {"notebook": src, "cell": cell, "code_cell": code_cell, "ename": ename, "evalue": evalue}
-        print(json.dumps(report), file=sys.stderr)
-    except Exception as err:  # kernel died, could not start, ...
+        report = (index, ename, evalue)
+    except Exception as err:  # kernel died, could not start, no such kernel, ...
         status = 1
-        print(json.dumps({"notebook": src, "cell": None, "ename": type(err).__name__, "evalue": str(err)}), file=sys.stderr)
+        message = str(err)
+        if type(err).__name__ == "NoSuchKernel":
+            from jupyter_client.kernelspec import find_kernel_specs
+
+            names = ", ".join(sorted(find_kernel_specs())) or "none"
+            message = f"the notebook asks for the kernel {kernel!r} (metadata.kernelspec.name), which is not installed; kernels found: {names}"
+        print(json.dumps({"notebook": src, "cell": None, "ename": type(err).__name__, "evalue": message}), file=sys.stderr)
+    if report is not None:
+        index, ename, evalue = report
+        cell = index + 1 if index is not None else None
+        code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code") if index is not None else None
+        print(json.dumps({"notebook": src, "cell": cell, "code_cell": code_cell, "ename": ename, "evalue": evalue}), file=sys.stderr)
     nbformat.write(nb, dst)
     return status
-
-
-def error_from_stderr(cell):
-    """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
-    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
-    for line in text.splitlines():
-        m = re.match(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception))(?::\s*(.*))?$", line)
-        if m:
-            return m.group(1), (m.group(2) or "").strip()
-    lines = [l for l in text.splitlines() if l.strip()]
-    return ("Error", lines[-1].strip()) if lines else None
 
 
 if __name__ == "__main__":

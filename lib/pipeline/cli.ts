@@ -1,12 +1,21 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { serveSite } from "../site/serve";
+import { existsSync } from "node:fs";
 import { buildSite } from "./build";
+import { startDev } from "./dev";
+import { exitCleanlyOnSignals } from "./interrupt";
 
 const USAGE = `Usage:
-  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-execute]
-      Execute every notebook of NOTEBOOKS_DIR (default: notebooks) under its Jupyter kernel
-      and write a static site to DIR (default: site). The old site is replaced only on success.
+  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute]
+      Execute every notebook of NOTEBOOKS_DIR (default: notebooks) and its subfolders under
+      its Jupyter kernel and write a static site to DIR (default: site). The old site is
+      replaced only on success. A notebook whose code cells, kernel, the built lib and the
+      lockfile are unchanged is taken from the execution cache (.stepwise-cache/ in the kit);
+      --no-cache executes everything.
+  stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--port N] [--timeout SECONDS]
+      Live preview: build, serve on http://127.0.0.1:8080/, watch NOTEBOOKS_DIR and lib/,
+      rebuild what changed and reload the open page; errors are shown in the page.
   stepwise serve [DIR] [--port N] [--host ADDRESS]
       Serve a built site (default: site) on http://127.0.0.1:8080/ until Ctrl-C.
   stepwise help`;
@@ -39,6 +48,8 @@ async function build(args: string[]): Promise<number> {
       jobs: { type: "string", short: "j" },
       timeout: { type: "string" },
       "no-execute": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
+      "cache-dir": { type: "string" },
     },
   });
   if (positionals.length > 1) throw new UsageError(`expected one notebooks folder, got ${positionals.join(" ")}`);
@@ -53,10 +64,12 @@ async function build(args: string[]): Promise<number> {
     jobs: positiveInt(values.jobs, "jobs"),
     timeout: positiveInt(values.timeout, "timeout"),
     execute: !values["no-execute"],
+    cache: !values["no-cache"],
+    cacheDir: values["cache-dir"],
     onProgress: (p) => {
       const width = String(p.total).length;
       const mark = p.error ? "✗" : "✓";
-      const what = p.error ? `failed after ${p.seconds.toFixed(1)} s` : `executed in ${p.seconds.toFixed(1)} s`;
+      const what = p.error ? `failed after ${p.seconds.toFixed(1)} s` : p.cached ? "from the cache (code unchanged)" : `executed in ${p.seconds.toFixed(1)} s`;
       console.log(`  [${String(p.done).padStart(width)}/${p.total}] ${mark} ${p.file}  ${what}`);
     },
   });
@@ -82,6 +95,7 @@ async function serve(args: string[]): Promise<number> {
     options: { port: { type: "string", short: "p", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
   });
   const dir = positionals[0] ?? "site";
+  if (!existsSync(dir)) throw new Error(`no such folder: ${path.resolve(dir)} — build a site first (stepwise build NOTEBOOKS_DIR --out ${dir})`);
   const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
   const s = await serveSite(dir, { port, host: values.host });
@@ -94,8 +108,36 @@ async function serve(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `stepwise dev`: the live preview, until interrupted. */
+async function dev(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", short: "o" },
+      port: { type: "string", short: "p", default: "8080" },
+      timeout: { type: "string" },
+      jobs: { type: "string", short: "j" },
+    },
+  });
+  const dir = positionals[0] ?? "notebooks";
+  const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
+  const session = await startDev({
+    notebooksDir: dir,
+    out: values.out,
+    port,
+    timeout: positiveInt(values.timeout, "timeout"),
+    jobs: positiveInt(values.jobs, "jobs"),
+    log: (line: string) => console.log(line),
+  });
+  exitCleanlyOnSignals(() => session.close());
+  await new Promise<void>(() => undefined);
+  return 0;
+}
+
 /**
- * The command line: `stepwise build …`, `stepwise serve …`, `stepwise help`.
+ * The command line: `stepwise build …`, `stepwise serve …`, `stepwise dev …`, `stepwise help`.
+ * During build and dev, Ctrl-C and SIGTERM stop every kernel and remove the temporary folders.
  * Errors are printed as one "stepwise: error: …" line (a failing notebook is
  * named with its cell number and message) and give exit code 1; usage errors
  * give exit code 2.
@@ -110,7 +152,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (command === "build") return await build(rest);
+    if (command === "build") {
+      exitCleanlyOnSignals();
+      return await build(rest);
+    }
+    if (command === "dev") return await dev(rest);
     if (command === "serve") return await serve(rest);
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       console.log(USAGE);

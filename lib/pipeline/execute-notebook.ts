@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
+import { trackChild } from "./interrupt";
 import { findPython, jupyterEnv, PROJECT_ROOT } from "./jupyter-env";
 
 /** Where a notebook run failed. */
@@ -26,37 +27,53 @@ export interface ExecutedNotebook {
   seconds: number;
 }
 
+/** Options of {@link executeNotebook}. */
+export interface ExecuteOptions {
+  /** Seconds allowed per cell, default 180. */
+  timeout?: number;
+  /** The kernel's working directory; default the notebook's folder. */
+  cwd?: string;
+  /** Name shown in errors; default the notebook's file name. */
+  name?: string;
+}
+
 /**
- * Executes a notebook top to bottom under its Jupyter kernel (the project's tslab by
- * default) through nbclient, stopping at the first failing cell; the kernel's working
- * directory is the notebook's folder.
+ * Executes a notebook top to bottom under the Jupyter kernel its metadata names
+ * (kernelspec.name; the project's tslab when missing, jslab for JavaScript)
+ * through nbclient (scripts/execute-notebook.py), stopping at the first failing
+ * cell. A cell fails when it raises, when the kernel aborts it, or when it writes
+ * a stack trace to stderr (an exception in a timer), unless it is tagged
+ * `raises-exception` or the notebook's metadata has `execution.allow_errors: true`.
+ * The executor process is registered with `trackChild`, so an interrupt stops it
+ * and its kernel.
  *
  * @param notebook path of the .ipynb to run (not modified)
  * @param out      where to write the executed copy (written on failure too)
- * @param options  timeout: seconds per cell (default 180)
+ * @param options  see {@link ExecuteOptions}
  * @returns the output path and the wall time
  * @throws NotebookError naming the notebook, the cell number and the error message
  */
-export function executeNotebook(notebook: string, out: string, options: { timeout?: number } = {}): Promise<ExecutedNotebook> {
+export function executeNotebook(notebook: string, out: string, options: ExecuteOptions = {}): Promise<ExecutedNotebook> {
   const script = path.join(PROJECT_ROOT, "scripts", "execute-notebook.py");
   const started = process.hrtime.bigint();
+  const name = options.name ?? path.basename(notebook);
+  const args = [script, notebook, out, "--timeout", String(options.timeout ?? 180)];
+  if (options.cwd) args.push("--cwd", options.cwd);
   return new Promise((resolve, reject) => {
-    const child = spawn(findPython(), [script, notebook, out, "--timeout", String(options.timeout ?? 180)], {
-      env: jupyterEnv(),
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = trackChild(spawn(findPython(), args, { env: jupyterEnv(), stdio: ["ignore", "ignore", "pipe"] }));
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code === 0) return resolve({ out, seconds });
       const line = stderr.trim().split("\n").reverse().find((l) => l.startsWith("{"));
       try {
         const r = JSON.parse(line ?? "");
-        reject(new NotebookError(path.basename(notebook), r.cell, r.ename, r.evalue, r.code_cell ?? null));
+        reject(new NotebookError(name, r.cell, r.ename, r.evalue, r.code_cell ?? null));
       } catch {
-        reject(new NotebookError(path.basename(notebook), null, "ExecutionFailed", stderr.trim().slice(-2000) || `exit code ${code}`));
+        const why = signal ? `the executor was stopped by ${signal}` : `exit code ${code}`;
+        reject(new NotebookError(name, null, "ExecutionFailed", stderr.trim().slice(-2000) || why));
       }
     });
   });

@@ -7,7 +7,8 @@ export class TexError extends Error {
     reason: string,
   ) {
     const shown = tex.length > 80 ? `${tex.slice(0, 77)}...` : tex;
-    super(`KaTeX cannot render ${JSON.stringify(shown)}: ${reason}`);
+    // quoted as written: JSON.stringify would double every backslash of the TeX
+    super(`KaTeX cannot render "${shown}": ${reason}`);
     this.name = "TexError";
   }
 }

@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import { renderTex, type TexMacros } from "./katex";
-import { matchMathAt } from "./math-split";
+import { matchMathAt, type MathMatch } from "./math-split";
 
 /** What the math renderers read from markdown-it's env: the page's shared KaTeX macros. */
 export interface MathEnv extends MarkdownIt.Env {
@@ -40,15 +40,57 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
   return false;
 }
 
+/** Opening and closing delimiters of inline-rule formulas, longest first. */
+const DELIMITERS: [string, string, boolean][] = [
+  ["$$", "$$", true],
+  ["\\[", "\\]", true],
+  ["\\(", "\\)", false],
+  ["$", "$", false],
+];
+
+/**
+ * A formula at `pos` that `matchMathAt` rejects only because a `{` is left open
+ * (e.g. `$\frac{1}{$`): the closing delimiter found when braces are not counted,
+ * with the same rules otherwise (escapes, an inline `$` opened by a non-space and
+ * closed after a non-space not followed by a digit, no code span inside). It is
+ * returned as a formula so that KaTeX reports it and the build fails, the same
+ * way as for an unknown macro, instead of leaving broken TeX as text.
+ *
+ * @returns the match, or null when there is no such formula
+ */
+export function unbalancedMathAt(src: string, pos: number, limit: number): MathMatch | null {
+  for (const [open, close, display] of DELIMITERS) {
+    if (!src.startsWith(open, pos)) continue;
+    const dollar = open === "$";
+    if (dollar && (pos + 1 >= limit || /\s/.test(src[pos + 1]))) return null;
+    let depth = 0;
+    for (let i = pos + open.length; i + close.length <= limit; i++) {
+      const c = src[i];
+      if (src.startsWith(close, i)) {
+        if (dollar && (/\s/.test(src[i - 1]) || /[0-9]/.test(src[i + 1] ?? ""))) return null;
+        return depth > 0 ? { tex: src.slice(pos + open.length, i), display, end: i + close.length } : null;
+      }
+      if (c === "\\") i++;
+      else if (c === "{") depth++;
+      else if (c === "}") depth--;
+      else if (c === "`" && dollar) return null;
+    }
+    return null;
+  }
+  return null;
+}
+
 /**
  * Inline rule, run before markdown's backslash escapes: `$…$`, `\(…\)` inline
  * and `$$…$$`, `\[…\]` displayed inside a paragraph. The TeX is taken from the
- * source untouched, so `\_` or `*` in a formula is not read as markdown.
+ * source untouched, so `\_` or `*` in a formula is not read as markdown. A
+ * formula with an unclosed brace is still taken as a formula (`unbalancedMathAt`),
+ * so that rendering fails on it.
  */
 function mathInline(state: MarkdownIt.StateInline, silent: boolean): boolean {
   const c = state.src.charCodeAt(state.pos);
   if (c !== 0x24 /* $ */ && c !== 0x5c /* \ */) return false;
-  const m = matchMathAt(state.src, state.pos, state.posMax);
+  const m = matchMathAt(state.src, state.pos, state.posMax) ?? unbalancedMathAt(state.src, state.pos, state.posMax);
   if (!m) return false;
   if (!silent) {
     const token = state.push(m.display ? "math_inline_display" : "math_inline", "math", 0);

@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type { TexMacros } from "./katex";
-import { joinText, type Cell, type Notebook } from "./notebook";
+import { joinText, type Cell, type Notebook, type Output } from "./notebook";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
@@ -39,12 +39,45 @@ function tagsOf(cell: Cell): Set<string> {
 }
 
 /**
+ * Whether a notebook's metadata lets every cell fail: `execution.allow_errors`
+ * (Jupyter Book), `mystnb.execution_allow_errors` (MyST-NB), or `stepwise.allow_errors`,
+ * each also spelled with a hyphen ("allow-errors"), set to true. The executor
+ * (scripts/execute-notebook.py, notebook_allows_errors) reads the same keys.
+ *
+ * @param metadata a notebook's metadata
+ * @returns true when errors are allowed notebook-wide
+ */
+export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
+  const get = (section: string, ...keys: string[]): unknown => {
+    const o = metadata[section];
+    return o && typeof o === "object" ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) : undefined;
+  };
+  return [get("execution", "allow_errors", "allow-errors"), get("mystnb", "execution_allow_errors", "execution-allow-errors"), get("stepwise", "allow_errors", "allow-errors")].includes(true);
+}
+
+/** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook that allows errors ({@link notebookAllowsErrors}). */
+function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
+  return tags.has("raises-exception") || notebookAllowsErrors(nb.metadata);
+}
+
+/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception). */
+function showsError(outputs: Output[]): boolean {
+  return outputs.some(
+    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m.test(joinText(o.text))),
+  );
+}
+
+/**
  * Renders the cells of an executed notebook: markdown cells with markdown-it and
  * KaTeX, code cells highlighted (shiki) with their execution count and their
  * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
  * out; "remove-input" / "remove-output" hide one half; "hide-input" folds the code
  * behind a "show code" toggle (`<details>`) and keeps the outputs in view (for a cell
- * that only builds and shows a derivation). Each cell is a
+ * that only builds and shows a derivation). A cell that fails on
+ * purpose (tagged `raises-exception`, or any cell of a notebook whose metadata
+ * allows errors, see {@link notebookAllowsErrors}) and shows its error gets its outputs in
+ * `<div class="cell-outputs expected-error">` under the label "Expected error".
+ * Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -87,7 +120,11 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
       const count = cell.execution_count ?? " ";
       const code = `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`;
       const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary>show code</summary>${code}</details>` : code;
-      const out = outputs ? `<div class="cell-outputs">\n${outputs}\n</div>` : "";
+      const expected = outputs !== "" && errorsAllowed(nb, tags) && showsError(cell.outputs ?? []);
+      const label = expected
+        ? `<p class="expected-error-label" style="margin:0 0 .25rem;font-size:.85em;font-weight:600;color:#8a5a00">⚠ Expected error: this cell fails on purpose</p>\n`
+        : "";
+      const out = outputs ? `<div class="cell-outputs${expected ? " expected-error" : ""}">\n${label}${outputs}\n</div>` : "";
       parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}</section>`);
     } catch (err) {
       throw new RenderError(name, n, (err as Error).message);

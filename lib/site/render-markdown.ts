@@ -24,11 +24,11 @@ export interface MarkdownEnv extends MarkdownIt.Env {
   ids?: Set<string>;
   /** Headings found, in order (filled in when present). */
   headings?: Heading[];
-  /** Notebook file name → page URL, to turn links to sibling notebooks into links to their pages. */
+  /** Notebook path as written relative to this notebook's folder (normalised, e.g. "02-b.ipynb", "../intro.ipynb") → page URL relative to this page. */
   links?: Record<string, string>;
   /** The cell's nbformat attachments: name → MIME type → base64 data. */
   attachments?: Record<string, Record<string, unknown>>;
-  /** Collects the relative paths of images (e.g. "img/plot.png"), to copy them into the site. */
+  /** Collects the relative paths of images as written (normalised, e.g. "img/plot.png", "../shared/a.svg"), to copy them into the site; the caller drops paths that leave the notebooks' folder. */
   localFiles?: Set<string>;
   /** Rewrites raw HTML blocks of markdown cells (the site sanitises them and typesets their TeX: `prepareUserHtml`). */
   rewriteHtml?: (html: string) => string;
@@ -82,8 +82,8 @@ export function createMarkdown(options: { html: boolean }): MarkdownIt.MarkdownI
   const linkOpen = rules.link_open ?? ((tokens, idx, o, _env, self) => self.renderToken(tokens, idx, o));
   rules.link_open = (tokens, idx, o, env, self) => {
     const href = String(tokens[idx].attrGet("href") ?? "");
-    const m = /^(?:\.\/)?([^/?#]+\.ipynb)(#.*)?$/.exec(href);
-    const page = m ? envOf(env).links?.[decodePath(m[1])] : undefined;
+    const m = /^(?![a-z][a-z0-9+.-]*:|\/)([^?#]+\.ipynb)(#.*)?$/i.exec(href);
+    const page = m ? envOf(env).links?.[path.posix.normalize(decodePath(m[1]))] : undefined;
     if (page) tokens[idx].attrSet("href", page + (m?.[2] ?? ""));
     return linkOpen(tokens, idx, o, env, self);
   };
@@ -97,7 +97,7 @@ export function createMarkdown(options: { html: boolean }): MarkdownIt.MarkdownI
       if (mime && typeof data === "string") tokens[idx].attrSet("src", `data:${mime};base64,${data.replace(/\s+/g, "")}`);
     } else if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) {
       const file = path.posix.normalize(decodePath(src.split(/[?#]/)[0]));
-      if (file && !file.startsWith("..")) envOf(env).localFiles?.add(file);
+      if (file && file !== ".") envOf(env).localFiles?.add(file);
     }
     return image(tokens, idx, o, env, self);
   };

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { copyAssets } from "./assets";
 import { describeNotebook, type NotebookDescription } from "./describe";
@@ -13,7 +13,7 @@ import { loadRenderTools } from "./tools";
 
 /** One notebook of the site, in reading order. */
 export interface SiteNotebook {
-  /** File name, e.g. "01-sigmoid.ipynb". */
+  /** Path relative to the notebooks' folder, "/"-separated, e.g. "01-sigmoid.ipynb" or "extra/02-tanh.ipynb". */
   file: string;
   /** The source notebook (its copy without outputs is offered for download). */
   source: Notebook;
@@ -24,7 +24,7 @@ export interface SiteNotebook {
 /** What was written for one notebook. */
 export interface SitePage {
   file: string;
-  /** Site-relative URL of the page, e.g. "01-sigmoid.html". */
+  /** Site-relative URL of the page, e.g. "01-sigmoid.html" or "extra/02-tanh.html". */
   page: string;
   title: string;
   /** Charts on the page. */
@@ -41,18 +41,75 @@ export interface RenderSiteOptions {
   introMarkdown?: string;
   /** The notebooks' folder: images that markdown cells reference by relative path are copied from it. */
   sourceDir?: string;
+  /** Only these notebooks' pages are written (the others are still read for titles and links); default all. For the live preview. */
+  only?: Set<string>;
+  /** false: do not copy the static assets (they are in place already). Default true. */
+  assets?: boolean;
+}
+
+/** The folder of a site-relative path ("" at the top), "/"-separated. */
+const folderOf = (file: string): string => path.posix.dirname(file).replace(/^\.$/, "");
+
+/** The URL of site-relative `target` as seen from a page in `folder`. */
+const relativeUrl = (folder: string, target: string): string => path.posix.relative(folder || ".", target) || path.posix.basename(target);
+
+/**
+ * A page in a subfolder: the shell's site-relative URLs (assets, the index) made
+ * relative to the page's folder. Only the head and header are touched; the body's
+ * relative links are relative to the notebook's folder already, as written.
+ */
+function rebaseShell(html: string, folder: string): string {
+  if (!folder) return html;
+  const up = "../".repeat(folder.split("/").length);
+  const end = html.indexOf("</header>");
+  const head = html.slice(0, end).replace(/ (href|src)="(assets\/|index\.html")/g, (_m, attr: string, rest: string) => ` ${attr}="${up}${rest}`);
+  return head + html.slice(end);
 }
 
 /**
- * Renders a whole site into a folder: index.html, one page per notebook
- * (named after its file: "01-sigmoid.ipynb" → "01-sigmoid.html"), the notebooks
- * without outputs under notebooks/, the assets (`copyAssets`), and the images
- * markdown cells reference by relative path (from options.sourceDir, same paths).
+ * HTML rendered for a notebook in `folder` (its summary) shown on a page in the
+ * top folder (the index): relative links and images are made relative to the top,
+ * and links to notebooks point at their pages.
+ */
+function fromFolderToTop(html: string, folder: string, pageOf: Map<string, string>): string {
+  return html.replace(/ (href|src)="([^"#?]*)([^"]*)"/g, (whole, attr: string, ref: string, rest: string) => {
+    if (ref === "" || /^[a-z][a-z0-9+.-]*:|^\//i.test(ref)) return whole;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ref);
+    } catch {
+      return whole;
+    }
+    const target = path.posix.normalize(path.posix.join(folder || ".", decoded));
+    if (target.startsWith("..")) return whole;
+    const page = pageOf.get(target);
+    return ` ${attr}="${page ?? target.split("/").map(encodeURIComponent).join("/")}${rest}"`;
+  });
+}
+
+/** The section title of a folder: the first heading of its README.md, else its name with "-" and "_" as spaces. */
+function sectionTitle(sourceDir: string | undefined, folder: string): string {
+  const readme = sourceDir ? path.join(sourceDir, folder, "README.md") : "";
+  if (readme && existsSync(readme)) {
+    const m = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(readFileSync(readme, "utf8"));
+    if (m) return m[1];
+  }
+  return path.posix.basename(folder).replace(/[-_]+/g, " ").trim();
+}
+
+/**
+ * Renders a whole site into a folder: index.html (notebooks of subfolders
+ * grouped as sections), one page per notebook named after its path
+ * ("01-sigmoid.ipynb" → "01-sigmoid.html", "extra/02-tanh.ipynb" →
+ * "extra/02-tanh.html", so relative links and images keep working), the
+ * notebooks without outputs under notebooks/, the assets (`copyAssets`), and the
+ * images markdown cells reference by relative path (from options.sourceDir,
+ * same paths).
  *
- * @param notebooks the notebooks in reading order (file names unique)
+ * @param notebooks the notebooks in reading order (paths unique)
  * @param outDir the folder to write into (created if missing; existing files are overwritten)
- * @param options site title and index introduction
- * @returns one entry per notebook, in order
+ * @param options site title, index introduction, source folder, partial writes
+ * @returns one entry per notebook, in order (figures and formulas are 0 for pages not written)
  * @throws RenderError naming the notebook and cell when a cell cannot be rendered
  *   (a formula KaTeX cannot typeset); Error on a file-system error
  */
@@ -60,14 +117,16 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   const tools = await loadRenderTools();
   const cellMarkdown = createMarkdown({ html: true });
   const outputMarkdown = createMarkdown({ html: false });
-  const localFiles = new Set<string>();
-  const taken = new Set(["index"]);
-  const pages = notebooks.map((nb) => `${uniqueSlug(slugify(nb.file.replace(/\.ipynb$/i, ""), "notebook"), taken)}.html`);
-  const links = Object.fromEntries(notebooks.map((nb, i) => [nb.file, pages[i]]));
-  const downloads = notebooks.map((nb) => `notebooks/${encodeURIComponent(nb.file)}`);
+  const taken = new Set(["index", "notebooks", "assets"]);
+  const pages = notebooks.map((nb) => {
+    const parts = nb.file.replace(/\.ipynb$/i, "").split("/");
+    const name = parts.map((p, k) => (k < parts.length - 1 ? slugify(p, "section") : slugify(p, "notebook"))).join("/");
+    return `${uniqueSlug(name, taken)}.html`;
+  });
+  const downloads = notebooks.map((nb) => `notebooks/${nb.file.split("/").map(encodeURIComponent).join("/")}`);
   const described: NotebookDescription[] = notebooks.map((nb) => {
     try {
-      return describeNotebook(nb.executed, nb.file.replace(/\.ipynb$/i, ""), cellMarkdown);
+      return describeNotebook(nb.executed, path.posix.basename(nb.file).replace(/\.ipynb$/i, ""), cellMarkdown);
     } catch (err) {
       const cell = nb.executed.cells.findIndex((c) => c.cell_type === "markdown") + 1;
       throw new RenderError(nb.file, cell, (err as Error).message);
@@ -75,8 +134,14 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
   const result: SitePage[] = notebooks.map((nb, i) => {
+    const folder = folderOf(nb.file);
+    const page = { file: nb.file, page: pages[i], title: described[i].title, figures: 0, formulas: 0 };
+    if (options.only && !options.only.has(nb.file)) return page;
+    // links to sibling notebooks, as written in this notebook's folder → their pages, relative to this page
+    const links = Object.fromEntries(notebooks.map((other, j) => [path.posix.relative(folder || ".", other.file), relativeUrl(folder, pages[j])]));
+    const localFiles = new Set<string>();
     const cells = renderCells(nb.executed, nb.file, { tools, cellMarkdown, outputMarkdown, links, localFiles });
-    const link = (j: number) => (j >= 0 && j < notebooks.length ? { href: pages[j], titleHtml: described[j].titleHtml } : undefined);
+    const link = (j: number) => (j >= 0 && j < notebooks.length ? { href: relativeUrl(folder, pages[j]), titleHtml: described[j].titleHtml } : undefined);
     const html = renderPage({
       siteTitle: options.title,
       title: described[i].title,
@@ -86,32 +151,48 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
       total: notebooks.length,
       prev: link(i - 1),
       next: link(i + 1),
-      download: downloads[i],
+      download: relativeUrl(folder, downloads[i]),
       figures: cells.figures,
     });
-    writeFileSync(path.join(outDir, pages[i]), html);
-    writeFileSync(path.join(outDir, "notebooks", nb.file), notebookJson(stripOutputs(nb.source)));
-    return { file: nb.file, page: pages[i], title: described[i].title, figures: cells.figures, formulas: cells.formulas };
+    mkdirSync(path.join(outDir, folder), { recursive: true });
+    writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
+    const copy = path.join(outDir, "notebooks", nb.file);
+    mkdirSync(path.dirname(copy), { recursive: true });
+    writeFileSync(copy, notebookJson(stripOutputs(nb.source)));
+    if (options.sourceDir) copyLocalFiles(options.sourceDir, outDir, folder, localFiles);
+    return { ...page, figures: cells.figures, formulas: cells.formulas };
   });
-  const intro = options.introMarkdown ? cellMarkdown.render(options.introMarkdown, { macros: {} }) : "";
-  const entries = notebooks.map((nb, i) => ({
-    href: pages[i],
-    file: nb.file,
-    titleHtml: described[i].titleHtml,
-    summaryHtml: described[i].summaryHtml,
-    download: downloads[i],
-  }));
+  const pageOf = new Map(notebooks.map((nb, i) => [nb.file, pages[i]]));
+  const intro = options.introMarkdown ? cellMarkdown.render(options.introMarkdown, { macros: {}, links: Object.fromEntries(pageOf) }) : "";
+  const entries = notebooks.map((nb, i) => {
+    const folder = folderOf(nb.file);
+    return {
+      href: pages[i],
+      file: nb.file,
+      titleHtml: described[i].titleHtml,
+      summaryHtml: fromFolderToTop(described[i].summaryHtml, folder, pageOf),
+      download: downloads[i],
+      section: folder ? { id: folder, title: sectionTitle(options.sourceDir, folder) } : undefined,
+    };
+  });
   writeFileSync(path.join(outDir, "index.html"), renderIndex(options.title, entries, intro));
-  copyAssets(outDir, { charts: result.some((p) => p.figures > 0) });
-  if (options.sourceDir) copyLocalFiles(options.sourceDir, outDir, localFiles);
+  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0) });
   return result;
 }
 
-/** Copies the files of `files` (relative paths, no "..") that exist in `from` into `to` at the same paths; names that clash with the site's own files are skipped. */
-function copyLocalFiles(from: string, to: string, files: Set<string>): void {
+/**
+ * Copies the files a notebook's markdown references by relative path (relative to
+ * the notebook's folder `folder`, e.g. "img/plot.png" or "../shared/logo.svg") from
+ * the notebooks' folder into the site at the same place; paths that leave the
+ * notebooks' folder, missing files and names that clash with the site's own files
+ * are skipped.
+ */
+function copyLocalFiles(from: string, to: string, folder: string, files: Set<string>): void {
   for (const rel of files) {
-    const source = path.join(from, rel);
-    const target = path.join(to, rel);
+    const inside = path.posix.normalize(path.posix.join(folder || ".", rel));
+    if (inside.startsWith("../") || inside === ".." || path.posix.isAbsolute(inside)) continue;
+    const source = path.join(from, inside);
+    const target = path.join(to, inside);
     if (!existsSync(source) || !statSync(source).isFile() || existsSync(target)) continue;
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(source, target);

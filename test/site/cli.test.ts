@@ -23,7 +23,7 @@ s("should build a folder of notebooks written elsewhere and say how to open the 
 
 s("should exit 1 naming notebook, cell and message when a cell throws, leaving no site", () => {
   const out = path.join(tempDir("stepwise-cli-"), "public");
-  const r = run("build", "test/fixtures/site/failing", "--out", out);
+  const r = run("build", "test/fixtures/failing", "--out", out);
   assert.is(r.status, 1);
   assert.match(r.stdout, /\[1\/1\] ✗ boom\.ipynb  failed after/);
   assert.match(r.stderr, /^stepwise: error: boom\.ipynb, cell 3 \(code cell 2\): Error: boom$/m);

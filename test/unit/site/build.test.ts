@@ -51,7 +51,7 @@ build("should fail naming notebook, cell and message, and leave the previous sit
   const before = readFileSync(path.join(out, "index.html"), "utf8");
   const dir = path.join(root, "failing");
   mkdirSync(dir);
-  copyFileSync(fixture("site", "failing", "boom.ipynb"), path.join(dir, "boom.ipynb"));
+  copyFileSync(fixture("failing", "boom.ipynb"), path.join(dir, "boom.ipynb"));
   // wrong-step.ipynb with a fourth cell that turns the rejected derivation into an error
   const wrong = JSON.parse(readFileSync(fixture("wrong-step.ipynb"), "utf8"));
   wrong.cells.push({ cell_type: "code", id: "assert", metadata: {}, execution_count: null, outputs: [], source: 'if (!r.ok) throw new Error("the derivation was rejected");' });
@@ -75,11 +75,11 @@ build("should fail naming notebook, cell and message, and leave the previous sit
 build("should fail naming notebook and cell for a formula KaTeX cannot render", async () => {
   const before = readFileSync(path.join(out, "index.html"), "utf8");
   try {
-    await buildSite({ notebooksDir: fixture("site", "bad-tex"), out, execute: false });
+    await buildSite({ notebooksDir: fixture("bad-tex"), out, execute: false });
     assert.unreachable("the build should fail");
   } catch (err) {
     assert.instance(err, RenderError);
-    assert.match((err as Error).message, /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\\\notamacro\{x\}": .*Undefined control sequence/);
+    assert.match((err as Error).message, /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence/);
   }
   assert.is(readFileSync(path.join(out, "index.html"), "utf8"), before);
 });

@@ -28,7 +28,7 @@ s("should name the notebook and the 1-based cell when a markdown formula fails",
   const err = renderError([md("# T"), code("1", []), md("fine $x$"), md("bad $\\notamacro$")]);
   assert.is(err.notebook, "tex.ipynb");
   assert.is(err.cell, 4);
-  assert.match(err.message, /^tex\.ipynb, cell 4: KaTeX cannot render "\\\\notamacro": .*Undefined control sequence/);
+  assert.match(err.message, /^tex\.ipynb, cell 4: KaTeX cannot render "\\notamacro": .*Undefined control sequence/);
 });
 
 s("should name the code cell when a formula in its output fails", () => {

@@ -1,0 +1,32 @@
+/**
+ * The live preview's browser script (served as /__stepwise/live.js, a file of
+ * the same origin, so the site's Content-Security-Policy lets it run): it listens
+ * to the event stream /__stepwise/events, reloads the page on "reload", and on
+ * "failed" shows the build error in a box over the page (removed by the next
+ * successful build). Plain ES2017, no dependencies.
+ */
+export const LIVE_CLIENT_JS = `(() => {
+  "use strict";
+  const box = () => document.getElementById("stepwise-live-error");
+  const show = (message) => {
+    let el = box();
+    if (!el) {
+      el = document.createElement("div");
+      el.id = "stepwise-live-error";
+      el.setAttribute("role", "alert");
+      el.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;z-index:1000;" +
+        "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:0.75rem 1rem;font:14px/1.4 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 16px rgba(0,0,0,.2)";
+      document.body.appendChild(el);
+    }
+    el.textContent = "stepwise dev: the last build failed\\n\\n" + message;
+  };
+  const source = new EventSource("/__stepwise/events");
+  source.addEventListener("reload", () => location.reload());
+  source.addEventListener("failed", (e) => show(JSON.parse(e.data).message));
+  source.addEventListener("state", (e) => {
+    const s = JSON.parse(e.data);
+    if (s.error) show(s.error);
+    else if (box()) box().remove();
+  });
+})();
+`;

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { executeNotebook, NotebookError } from "../../../lib/pipeline/execute-notebook";
+import type { Notebook } from "../../../lib/site/notebook";
+import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
+
+const dir = tempDir("stepwise-execute-test-");
+const JS = { name: "jslab", language: "javascript" };
+const tagged = (source: string) => code(source, { metadata: { tags: ["raises-exception"] } });
+
+/** The notebooks of this suite, run two at a time up front (each run starts a kernel). */
+const cases: Record<string, Notebook> = {
+  raises: notebook([md("# t"), code("console.log('before')"), tagged("throw new Error('on purpose')"), code("console.log('after')")]),
+  allowed: { ...notebook([code("throw new Error('one')"), code("null.x"), code("console.log('end')")]), metadata: { kernelspec: { name: "tslab", language: "typescript" }, execution: { allow_errors: true } } },
+  allowedStepwise: { ...notebook([code("throw new Error('one')"), code("console.log('end')")]), metadata: { kernelspec: { name: "tslab", language: "typescript" }, stepwise: { "allow-errors": true } } },
+  untagged: notebook([code("console.log('a')"), code("throw new RangeError('not allowed')"), code("console.log('never')")]),
+  timer: notebook([code("setTimeout(() => { throw new Error('late') }, 10); 1"), code("await new Promise((r) => setTimeout(r, 200)); console.log('b')")]),
+  timerAfter: notebook([code("setTimeout(() => { throw new Error('after') }, 300); 1"), code("const t0 = Date.now();\nwhile (Date.now() - t0 < 600) {}"), code("console.log('c')")]),
+  timerLast: notebook([md("# t"), code("setTimeout(() => { throw new TypeError('last') }, 10); 1")]),
+  timerTagged: notebook([tagged("setTimeout(() => { throw new Error('late') }, 10); await new Promise((r) => setTimeout(r, 200))"), code("console.log('next')")]),
+  stderrOnly: notebook([code("console.error('just a warning: Error handling is on'); console.log('ok')")]),
+  js: notebook([code("const xs = [1, 2, 3];\nconsole.log(xs.map((x) => x * 2).join(','))"), code("console.log(typeof require('node:path').join)")], JS),
+  noKernel: notebook([code("1")], { name: "no-such-kernel", language: "typescript" }),
+};
+const results: Record<string, Promise<unknown>> = {};
+
+const s = suite("executeNotebook: errors on purpose, async errors, kernels");
+s.before(() => {
+  let chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+  Object.entries(cases).forEach(([name, nb], i) => {
+    writeNotebook(path.join(dir, `${name}.ipynb`), nb);
+    const lane = i % 2;
+    const run = chain[lane].then(() => executeNotebook(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}.out.ipynb`), { timeout: 60 }));
+    chain[lane] = run.catch(() => undefined);
+    results[name] = run.then(
+      () => "ok",
+      (e) => e,
+    );
+  });
+});
+const failure = async (name: string): Promise<NotebookError> => {
+  const r = await results[name];
+  assert.instance(r, NotebookError, `${name} should fail, got ${String(r)}`);
+  return r as NotebookError;
+};
+
+s("should let a cell tagged raises-exception fail and run the next cells", async () => {
+  assert.is(await results.raises, "ok");
+  const out = stdoutOf(path.join(dir, "raises.out.ipynb"));
+  assert.equal(out, ["before\n", "", "after\n"], "the cell after the error runs (not aborted by tslab)");
+  assert.ok(readFileSync(path.join(dir, "raises.out.ipynb"), "utf8").includes("on purpose"));
+});
+
+s("should let every cell fail in a notebook whose metadata has execution.allow_errors", async () => {
+  assert.is(await results.allowed, "ok");
+  assert.equal(stdoutOf(path.join(dir, "allowed.out.ipynb")), ["", "", "end\n"]);
+  assert.is(await results.allowedStepwise, "ok", 'metadata.stepwise["allow-errors"] works too');
+});
+
+s("should still fail on an untagged error, naming the cell", async () => {
+  const e = await failure("untagged");
+  assert.is(e.cell, 2);
+  assert.is(e.ename, "RangeError");
+  assert.is(e.evalue, "not allowed");
+});
+
+s("should fail on an exception thrown in a timer (a stack trace on stderr only), in the middle and at the end", async () => {
+  const mid = await failure("timer");
+  // tslab sends it with the next cell's output, or with its own cell's after that cell finished (which nbclient drops; the executor keeps it)
+  assert.ok(mid.cell === 1 || mid.cell === 2, `cell ${mid.cell}`);
+  assert.is(mid.ename, "Error");
+  assert.match(mid.evalue, /^late \(uncaught, thrown asynchronously/);
+  // the timer cannot fire during cell 2's busy loop: it fires once cell 2 has finished, and its output (which
+  // nbclient would drop as belonging to a finished cell) is given back to cell 2
+  const after = await failure("timerAfter");
+  assert.is(after.cell, 2);
+  assert.match(after.evalue, /^after \(uncaught/);
+  const afterNb = JSON.parse(readFileSync(path.join(dir, "timerAfter.out.ipynb"), "utf8")) as Notebook;
+  assert.match(JSON.stringify(afterNb.cells[1].outputs), /UncaughtException: Error: after/);
+  const last = await failure("timerLast");
+  assert.is(last.cell, 2);
+  assert.is(last.ename, "TypeError");
+  assert.match(last.evalue, /^last /);
+});
+
+s("should accept a timer's exception in a cell tagged raises-exception, and plain stderr text", async () => {
+  assert.is(await results.timerTagged, "ok");
+  assert.equal(stdoutOf(path.join(dir, "timerTagged.out.ipynb")), ["", "next\n"]);
+  assert.is(await results.stderrOnly, "ok");
+});
+
+s("should run a JavaScript notebook on the jslab kernel its metadata names", async () => {
+  assert.is(await results.js, "ok");
+  assert.equal(stdoutOf(path.join(dir, "js.out.ipynb")), ["2,4,6\n", "function\n"]);
+  const nb = JSON.parse(readFileSync(path.join(dir, "js.out.ipynb"), "utf8")) as Notebook;
+  assert.is(nb.metadata.language_info?.name, "javascript");
+});
+
+s("should name a kernel that is not installed and list the ones found", async () => {
+  const e = await failure("noKernel");
+  assert.is(e.cell, null);
+  assert.match(e.message, /asks for the kernel 'no-such-kernel' \(metadata\.kernelspec\.name\), which is not installed; kernels found: .*jslab.*tslab/);
+});
+
+s.run();

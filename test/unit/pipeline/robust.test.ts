@@ -1,0 +1,107 @@
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildSite } from "../../../lib/pipeline/build";
+import { code, notebook, ROOT, tempDir, writeNotebook } from "./helpers";
+
+const BIN = path.join(ROOT, "bin", "stepwise.js");
+
+const out = suite("--out is checked before anything runs");
+const dir = tempDir("stepwise-out-test-");
+const marker = path.join(dir, "ran.txt");
+out.before(() => {
+  // the notebook leaves a file behind if it ever runs
+  writeNotebook(path.join(dir, "nb", "writes.ipynb"), notebook([code(`import * as fs from "fs";\nfs.writeFileSync(${JSON.stringify(marker)}, "ran");`)]));
+  writeFileSync(path.join(dir, "a-file"), "x");
+  mkdirSync(path.join(dir, "foreign"));
+  writeFileSync(path.join(dir, "foreign", "keep.txt"), "mine");
+});
+
+out("should refuse a file, a path below a file, a foreign folder and the notebooks' folder without executing", async () => {
+  const cases: [string, RegExp][] = [
+    [path.join(dir, "a-file"), /--out .*a-file is a file, not a folder/],
+    [path.join(dir, "a-file", "site"), /--out .*a-file\/site cannot be created: .*a-file is a file, not a folder/],
+    [path.join(dir, "foreign"), /foreign exists and was not written by stepwise/],
+    [path.join(dir, "nb"), /--out .*nb would replace .*nb, which the build reads/],
+    [dir, /would replace/],
+  ];
+  for (const [target, message] of cases) {
+    try {
+      await buildSite({ notebooksDir: path.join(dir, "nb"), out: target, cacheDir: path.join(dir, "cache") });
+      assert.unreachable(`--out ${target} should be refused`);
+    } catch (err) {
+      assert.match((err as Error).message, message);
+    }
+  }
+  assert.not.ok(existsSync(marker), "no notebook ran");
+  assert.is(readFileSync(path.join(dir, "foreign", "keep.txt"), "utf8"), "mine");
+});
+
+out("should print one clear line from the command line, not a raw ENOTDIR", () => {
+  const r = spawnSync(process.execPath, [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "a-file", "x")], { encoding: "utf8" });
+  assert.is(r.status, 1);
+  assert.match(r.stderr, /^stepwise: error: --out .* cannot be created: .*a-file is a file, not a folder$/m);
+  assert.not.ok(r.stderr.includes("ENOTDIR"));
+  assert.not.ok(existsSync(marker));
+});
+
+/** Pids of live processes whose environment holds `tag` (the build and everything it started). */
+function processesTagged(tag: string): number[] {
+  const pids: number[] = [];
+  for (const p of readdirSync("/proc")) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readFileSync(`/proc/${p}/environ`, "latin1").includes(tag)) pids.push(Number(p));
+    } catch {
+      // gone already
+    }
+  }
+  return pids;
+}
+const kernelsTagged = (tag: string) =>
+  processesTagged(tag).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, "latin1").includes("tslab");
+    } catch {
+      return false;
+    }
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const signals = suite("Ctrl-C and SIGTERM during a build");
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  signals(`should stop the kernel and the executor and remove the temporary folders on ${signal}`, async () => {
+    const work = tempDir("stepwise-signal-test-");
+    const tmp = path.join(work, "tmp");
+    mkdirSync(tmp);
+    mkdirSync(path.join(work, "nb"));
+    copyFileSync(path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"), path.join(work, "nb", "endless-loop.ipynb"));
+    const tag = `STEPWISE_SIGNAL_TEST=${Math.random().toString(36).slice(2)}`;
+    const [k, v] = tag.split("=");
+    const child = spawn(process.execPath, [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"], {
+      env: { ...process.env, [k]: v, TMPDIR: tmp },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
+    assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
+    await sleep(1500); // the kernel is inside the endless cell
+    assert.ok(readdirSync(tmp).some((f) => f.startsWith("stepwise-run-") || f.startsWith("stepwise-exec-")), "the build made temporary folders");
+    child.kill(signal);
+    const code = await exited;
+    assert.is(code, signal === "SIGINT" ? 130 : 143, stderr);
+    for (let i = 0; i < 50 && processesTagged(tag).length > 0; i++) await sleep(100);
+    assert.equal(processesTagged(tag), [], "no kernel or helper process is left");
+    assert.equal(readdirSync(tmp), [], "the temporary folders are gone");
+    assert.equal(readdirSync(work).sort(), ["nb", "tmp"], "no site and no half-built site");
+    assert.match(stderr, new RegExp(`${signal}: stopping kernels`));
+  });
+}
+
+out.run();
+signals.run();
