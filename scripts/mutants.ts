@@ -2,8 +2,8 @@
  * npm run mutants: the soundness measurement of the verifier on every derivation the
  * tutorials show, exercises included. The derivations come from the notebooks
  * themselves: the `application/vnd.stepwise.derivation+json` outputs of the executed
- * tutorials (run under tslab, or reused from .cache/executed when neither the notebook
- * nor the built lib changed), each rebuilt from its spec with derive(). A derivation
+ * tutorials (run under tslab, or taken from the build's execution cache, .stepwise-cache/,
+ * when neither their code nor the lib changed), each rebuilt from its spec with derive(). A derivation
  * shown with expectFailure (a deliberate mistake) is left out. Prints one summary line,
  *   "M mutants, R rejected; T true steps, A accepted"
  * then any survivors or false alarms, and exits 1 unless R = M, A = T and M ≥ 2000.

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { notebookDerivations, type ShownDerivation } from "../outputs/notebook-derivations";
-import { executeCached } from "./executed-cache";
+import { readNotebook, type Notebook } from "../site/notebook";
+import { executeNotebooks } from "./build";
 
 /** A derivation an executed notebook showed: the notebook, the cell and the payload. */
 export interface ExecutedDerivation extends ShownDerivation {
@@ -8,9 +9,28 @@ export interface ExecutedDerivation extends ShownDerivation {
 }
 
 /**
+ * Executes notebooks of a folder under their kernels, or takes them from the build's
+ * execution cache (`.stepwise-cache/`, see lib/pipeline/cache.ts) when their code cells,
+ * kernel, the lib and the lockfile are unchanged: `npm start`, the notebook tests and
+ * `npm run mutants` share one run.
+ *
+ * @param dir the notebooks' folder
+ * @param names notebook paths relative to dir, in order
+ * @param options jobs: notebooks run at once (default 2)
+ * @returns the executed notebooks by name, in the order of names
+ * @throws NotebookError of the first notebook that fails (see `executeNotebooks`)
+ */
+export async function executeCached(dir: string, names: string[], options: { jobs?: number } = {}): Promise<Map<string, Notebook>> {
+  const root = path.resolve(dir);
+  const sources = names.map((name) => readNotebook(path.join(root, name)));
+  const { executed } = await executeNotebooks(root, names, sources, { jobs: options.jobs ?? 2 });
+  return new Map(names.map((name, i) => [name, executed[i]]));
+}
+
+/**
  * Every derivation the notebooks of a folder show, taken from the
  * `application/vnd.stepwise.derivation+json` outputs of their executed copies
- * (executed under tslab, or reused from the cache: see `executeCached`).
+ * (see {@link executeCached}).
  *
  * @param dir the notebooks' folder
  * @param names the notebooks' file names, in order
@@ -19,8 +39,5 @@ export interface ExecutedDerivation extends ShownDerivation {
  */
 export async function executedDerivations(dir: string, names: string[]): Promise<ExecutedDerivation[]> {
   const executed = await executeCached(dir, names);
-  return names.flatMap((name) => {
-    const nb = JSON.parse(readFileSync(executed.get(name)!, "utf8"));
-    return notebookDerivations(nb, name).map((d) => ({ notebook: name, ...d }));
-  });
+  return names.flatMap((name) => notebookDerivations(executed.get(name)!, name).map((d) => ({ notebook: name, ...d })));
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { executeCached } from "../../lib/pipeline/executed-cache";
+import { executeCached } from "../../lib/pipeline/executed-derivations";
 import { NOTEBOOKS as NOTEBOOK_DIR, tutorialNames } from "../shared";
 
 /** One output of an executed notebook, as nbformat stores it. */
@@ -36,15 +36,15 @@ export function plainTexts(cells: Cell[]): string[] {
 /**
  * Executes every tutorial notebook under the real tslab kernel (two at a time) and
  * returns the executed cells by notebook name. The executed copies are shared with
- * `npm run mutants` through .cache/executed (keyed by the notebook, the built lib and
- * the lock file: see lib/pipeline/executed-cache.ts); within a process, one run.
+ * `npm run mutants` and `npm start` through the build's execution cache (.stepwise-cache/,
+ * keyed by the code cells, the kernel, the lib and the lock file: see lib/pipeline/cache.ts); within a process, one run.
  */
 let cache: Promise<Map<string, Cell[]>> | undefined;
 export function executedTutorials(): Promise<Map<string, Cell[]>> {
   cache ??= (async () => {
     const names = tutorialNames();
-    const files = await executeCached(NOTEBOOK_DIR, names);
-    return new Map(names.map((name) => [name, readCells(files.get(name)!)]));
+    const executed = await executeCached(NOTEBOOK_DIR, names);
+    return new Map(names.map((name) => [name, executed.get(name)!.cells as unknown as Cell[]]));
   })();
   return cache;
 }
