@@ -11,9 +11,8 @@ import { labCellName, type LabCellView } from "./lab-page";
  * and nothing on stderr; a cell calling showFigure shows exactly one chart, drawn
  * by plotly.js (data-stepwise-drawn and plotly's SVG), other cells none; a cell
  * calling showVerified shows a derivation; every derivation is verified
- * (data-ok="true", a ✓, no ✗) with all its formulas typeset by MathJax; and the
- * page holds one plotly.js loader when the notebook has charts (sent once per
- * kernel process), none otherwise.
+ * (data-ok="true", a ✓, no ✗) with all its formulas typeset by MathJax; and no
+ * output carries plotly.js itself (every chart loads the server's static file).
  *
  * @param label the notebook (and run) named in failure messages
  * @throws uvu's Assertion naming the notebook, the cell and what is wrong
@@ -49,8 +48,7 @@ export function checkCells(label: string, cells: CellView[], promised: Promised)
     loaders += c.loaders;
   }
   if (promised.derivations.size > 0) assert.ok(typeset > 0, `${label}: MathJax typeset no formula in the derivations`);
-  // plotly.js travels once per kernel process, with that kernel's first chart.
-  assert.is(loaders, promised.charts.size > 0 ? 1 : 0, `${label}: plotly.js loaders in the page`);
+  assert.is(loaders, 0, `${label}: outputs that carry plotly.js inline`);
 }
 
 /**
