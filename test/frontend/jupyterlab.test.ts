@@ -135,6 +135,7 @@ for (const name of names) {
     await waitForLabCharts(page, name, promised.charts.size);
     await waitForLabMath(page, name);
     checkLabCells(name, await labCellViews(page), promised);
+    await page.evaluate(() => document.querySelectorAll(".jp-WindowedPanel-outer").forEach((el) => el.scrollTo(0, 0)));
     await page.screenshot({ path: path.join(ARTIFACTS, `${stem(name)}.png`) });
     const charts = page.locator(".jp-OutputArea-output.js-plotly-plot");
     if ((await charts.count()) > 0) {
