@@ -67,7 +67,7 @@ function nbclientCpu(root, dir) {
  * @param {{ root: string, dir: string, files: string[] }} opts project root, the notebooks' folder and file names
  */
 export async function benchLab({ root, dir, files }) {
-  console.log("a. CPU time of the build's notebook execution: the venv's nbclient against Debian's");
+  console.log("5. CPU time of the build's notebook execution: the venv's nbclient against Debian's");
   const rows = nbclientCpu(root, dir);
   for (const r of rows) {
     if (r.note) console.log(`   ${r.name.padEnd(7)} ${r.note}`);
