@@ -64,9 +64,16 @@ function nbclientCpu(root, dir) {
 /**
  * Runs the JupyterLab figures and prints them.
  *
- * @param {{ root: string, dir: string, files: string[] }} opts project root, the notebooks' folder and file names
+ * @param {{ root: string, dir: string, files: string[], cpu?: boolean }} opts project root, the notebooks' folder and
+ *   file names; cpu: false skips section 5 (two full builds)
  */
-export async function benchLab({ root, dir, files }) {
+export async function benchLab({ root, dir, files, cpu = true }) {
+  if (cpu) benchCpu(root, dir);
+  await benchJupyterLab(root, dir, files);
+}
+
+/** 5. Prints the build's CPU time with each nbclient. */
+function benchCpu(root, dir) {
   console.log("5. CPU time of the build's notebook execution: the venv's nbclient against Debian's");
   const rows = nbclientCpu(root, dir);
   for (const r of rows) {
@@ -76,6 +83,10 @@ export async function benchLab({ root, dir, files }) {
   const [venv, deb] = rows;
   if (venv?.cpu && deb?.cpu) console.log(`   ratio CPU venv / Debian: ${(venv.cpu / deb.cpu).toFixed(2)}`);
   console.log("");
+}
+
+/** 6. and 7.: npm run lab until usable, Run All per tutorial. */
+async function benchJupyterLab(root, dir, files) {
 
   if (!existsSync(path.join(root, ".venv", "bin", "jupyter-lab"))) {
     console.log("6./7. JupyterLab: skipped, .venv has no JupyterLab (run node scripts/setup.mjs)\n");
@@ -120,9 +131,9 @@ export async function benchLab({ root, dir, files }) {
 
     console.log("7. Run All in JupyterLab, per tutorial (until every cell ran and the kernel is idle)");
     let total = 0;
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await p.goto(`${base}lab/workspaces/bench-${encodeURIComponent(f)}/tree/${encodeURIComponent(f)}?token=${token}`);
+      await p.goto(`${base}lab/workspaces/bench-${i + 1}/tree/${encodeURIComponent(f)}?token=${token}`);
       await p.waitForFunction((name) => {
         const w = window.jupyterapp?.shell.currentWidget;
         return !!w && w.context?.path === name && w.sessionContext?.session?.kernel && w.sessionContext.kernelDisplayStatus === "idle";
