@@ -3,7 +3,8 @@
 //  1. wall time of the execute and render phases of the build that `npm start` runs (dist/pipeline/build.js);
 //  2. the same notebooks through `jupyter nbconvert --execute --to html` (one process, JUPYTER_PATH=jupyter/), and the ratio;
 //  3. each page's weight, raw and gzip, with every file it loads (recorded in Chromium);
-//  4. the time from navigation start until the last chart is drawn (cold cache, loopback server).
+//  4. the time from navigation start until the last chart is drawn (cold cache, loopback server);
+//  5.–7. JupyterLab (scripts/bench-lab.mjs): nbclient CPU, venv against Debian; `npm run lab` until usable; Run All per tutorial.
 // Needs a compiled dist/ (the npm script runs `npm run build` first).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -107,3 +108,6 @@ for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
 await browser.close();
 await server.close();
 rmSync(work, { recursive: true, force: true });
+
+// 5.–7. JupyterLab: nbclient CPU venv vs Debian, npm run lab until usable, Run All per tutorial.
+await (await import("./bench-lab.mjs")).benchLab({ root, dir, files });

@@ -1,31 +1,39 @@
 #!/usr/bin/env node
-// npm run lab: opens the tutorials in a Jupyter web UI, with the project's own tslab
-// kernel. Builds the lib when dist/ is missing or older than lib/, then starts
-// JupyterLab (`jupyter lab`) when it is installed, else the classic Notebook
-// (`jupyter notebook`), on 127.0.0.1 with notebooks/ as its folder and the
-// project's jupyter/ folder first on JUPYTER_PATH, so that the kernel
-// "TypeScript (stepwise tslab)" is listed without a global `tslab install`.
-// Prints the URL with its token; Ctrl-C shuts the server and its kernels down.
+// npm run lab: opens the tutorials in a Jupyter web UI with the project's own kernels
+// (tslab's TypeScript and JavaScript modes). Builds the lib when dist/ is missing or older
+// than lib/, puts plotly.js where the server serves it (jupyter/nbextensions/), then starts
+// JupyterLab 4 from the project's .venv (made by `node scripts/setup.mjs`; a JupyterLab on
+// PATH otherwise) on 127.0.0.1 with notebooks/ as its folder and the project's jupyter/
+// folder first on JUPYTER_PATH, so the kernels "TypeScript (stepwise tslab)" and
+// "JavaScript (stepwise jslab)" are listed without a global `tslab install`.
+// `--notebook` starts Notebook 7 from the venv instead, `--classic` the classic Notebook
+// (Debian's jupyter-notebook 6.4, or nbclassic where installed).
+// The token travels in the environment (JUPYTER_TOKEN), never on the command line, so
+// other users cannot read it with ps; set JUPYTER_TOKEN yourself to choose it. The
+// script prints the URL with the token; Ctrl-C shuts the server and its kernels down.
 //
-// Usage: npm run lab [-- --port 8890] [-- --classic] [-- <more Jupyter options>]
+// Usage: npm run lab [-- --port 8890] [-- --dir FOLDER] [-- --notebook | --classic] [-- <more Jupyter options>]
 // Only Node built-ins are used here.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { delimiter, dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const notebooks = join(root, "notebooks");
+const venvJupyter = join(root, ".venv", "bin", "jupyter");
 
 function fail(message) {
   console.error(`\nstepwise lab: ${message}`);
   process.exit(1);
 }
 
-/** Command-line options: --port N (or --port=N), --classic, and everything else passed on to Jupyter. */
+/** Command-line options: --port N (or --port=N), --notebook, --classic, and everything else passed on to Jupyter. */
 function parseArgs(argv) {
-  const opts = { port: 8888, classic: false, extra: [] };
+  const opts = { port: 8888, classic: false, notebook: false, dir: notebooks, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const m = /^--port(?:=(.*))?$/.exec(a);
@@ -34,7 +42,13 @@ function parseArgs(argv) {
       const port = Number(v);
       if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got ${JSON.stringify(v)}.`);
       opts.port = port;
+    } else if (a === "--dir" || a.startsWith("--dir=")) {
+      const v = a === "--dir" ? argv[++i] : a.slice("--dir=".length);
+      if (!v || !existsSync(v) || !statSync(v).isDirectory()) fail(`--dir must name an existing folder, got ${JSON.stringify(v)}.`);
+      opts.dir = resolve(v);
     } else if (a === "--classic") opts.classic = true;
+    else if (a === "--notebook") opts.notebook = true;
+    else if (/^--(ServerApp|NotebookApp|IdentityProvider)\.token(=|$)/.test(a)) fail("pass the token as JUPYTER_TOKEN in the environment, not on the command line (ps shows command lines to every user).");
     else opts.extra.push(a);
   }
   return opts;
@@ -60,9 +74,6 @@ function buildIfStale() {
   if (r.status !== 0) fail(`npm run build failed (exit ${r.status ?? r.signal}); fix the errors above and try again.`);
 }
 
-/** True when `jupyter <sub> --version` runs. */
-const works = (sub) => spawnSync("jupyter", [sub, "--version"], { stdio: "ignore", env: jupyterEnv() }).status === 0;
-
 /**
  * The environment for Jupyter: the project's jupyter/ folder first on JUPYTER_PATH
  * (its kernels/tslab runs this project's node_modules/tslab), without FORCE_COLOR
@@ -74,35 +85,70 @@ function jupyterEnv() {
   return { ...env, JUPYTER_PATH: [join(root, "jupyter"), ...rest].join(delimiter) };
 }
 
-const opts = parseArgs(process.argv.slice(2));
-buildIfStale();
+/** `cmd args… --version` prints a version: the first number, e.g. 7, else null. */
+function majorVersion(cmd, args) {
+  if (cmd.startsWith("/") && !existsSync(cmd)) return null;
+  const r = spawnSync(cmd, [...args, "--version"], { encoding: "utf8", env: jupyterEnv() });
+  const m = r.status === 0 ? /(\d+)\.\d+/.exec(r.stdout) : null;
+  return m ? Number(m[1]) : null;
+}
 
-const lab = !opts.classic && works("lab");
-if (!lab && !works("notebook")) {
+/**
+ * Which Jupyter frontend to start, as { name, cmd, args, app, path }: JupyterLab 4 (the
+ * default), Notebook 7 (--notebook) or the classic Notebook (--classic).
+ */
+function chooseFrontend(opts) {
+  const jupyter = existsSync(venvJupyter) ? venvJupyter : "jupyter";
+  if (opts.classic) {
+    if (majorVersion(jupyter, ["nbclassic"]) !== null) return { name: "the classic Notebook (nbclassic)", cmd: jupyter, args: ["nbclassic"], app: "ServerApp", path: "tree" };
+    for (const cmd of ["/usr/bin/jupyter-notebook", "jupyter-notebook"]) {
+      const v = majorVersion(cmd, []);
+      if (v !== null && v < 7) return { name: `the classic Notebook ${v}`, cmd, args: [], app: "NotebookApp", path: "tree" };
+    }
+    fail("--classic: no classic Notebook found. On Debian/Ubuntu: apt-get install -y jupyter-notebook (as root), or pip install nbclassic into .venv.");
+  }
+  if (opts.notebook) {
+    const v = majorVersion(jupyter, ["notebook"]);
+    if (v !== null && v >= 7) return { name: `Notebook ${v}`, cmd: jupyter, args: ["notebook"], app: "ServerApp", path: "tree" };
+    fail("--notebook: Notebook 7 is not installed. Run `node scripts/setup.mjs`, which installs it into .venv from jupyter/requirements.txt.");
+  }
+  const v = majorVersion(jupyter, ["lab"]);
+  if (v !== null && v >= 4) return { name: `JupyterLab ${v}${jupyter === venvJupyter ? " from .venv" : ""}`, cmd: jupyter, args: ["lab"], app: "ServerApp", path: "lab" };
   fail(
-    "no Jupyter web UI found: neither `jupyter lab` nor `jupyter notebook` runs. Install one: " +
-      "JupyterLab with `pip install jupyterlab` (where PyPI is reachable), or the classic Notebook " +
-      "on Debian/Ubuntu with `apt-get install -y jupyter-notebook` (as root).",
+    "JupyterLab 4 is not installed" + (existsSync(venvJupyter) ? " in .venv" : " (no .venv)") +
+      ". Run `node scripts/setup.mjs`, which makes .venv with the pinned packages of jupyter/requirements.txt " +
+      "(or pip install -r jupyter/requirements.txt into a Python environment of your own); " +
+      "`npm run lab -- --classic` starts the classic Notebook where it is installed.",
   );
 }
 
+const opts = parseArgs(process.argv.slice(2));
+buildIfStale();
+try {
+  require(join(root, "dist", "jupyter", "plotly-asset.js")).installPlotlyAsset(join(root, "jupyter"));
+} catch (err) {
+  fail(String(err.message ?? err));
+}
+const front = chooseFrontend(opts);
+const lab = front.path === "lab";
 const token = process.env.JUPYTER_TOKEN || randomBytes(24).toString("hex");
-const app = lab ? "ServerApp" : "NotebookApp";
 const args = [
-  lab ? "lab" : "notebook",
+  ...front.args,
   "--ip=127.0.0.1",
   `--port=${opts.port}`,
+  `--${front.app}.port_retries=0`,
   "--no-browser",
-  `--notebook-dir=${notebooks}`,
-  `--${app}.token=${token}`,
+  `--notebook-dir=${opts.dir}`,
+  // offline: no announcements feed, no update check
+  ...(lab ? ["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"] : []),
   ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
   ...opts.extra,
 ];
-console.log(`stepwise lab: starting ${lab ? "JupyterLab" : "the classic Jupyter Notebook (JupyterLab is not installed)"} on ${notebooks}`);
+console.log(`stepwise lab: starting ${front.name} on ${opts.dir}`);
 
 // Own process group and no terminal on stdin: a Ctrl-C reaches only this script, which
 // then asks Jupyter to stop (SIGTERM: it shuts its kernels down and exits).
-const server = spawn("jupyter", args, { cwd: notebooks, env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+const server = spawn(front.cmd, args, { cwd: opts.dir, env: { ...jupyterEnv(), JUPYTER_TOKEN: token }, stdio: ["ignore", "pipe", "pipe"], detached: true });
 let announced = false;
 function relay(chunk, out) {
   out.write(chunk);
@@ -110,7 +156,7 @@ function relay(chunk, out) {
   const m = /https?:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
   if (!m) return;
   announced = true;
-  const url = `http://127.0.0.1:${m[1]}/${lab ? "lab" : "tree"}?token=${token}`;
+  const url = `http://127.0.0.1:${m[1]}/${front.path}?token=${token}`;
   console.log(`\nstepwise lab: open ${url}\nstepwise lab: pick the kernel "TypeScript (stepwise tslab)" for new notebooks; Ctrl-C stops the server.\n`);
 }
 server.stdout.on("data", (c) => relay(c, process.stdout));

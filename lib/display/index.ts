@@ -1,13 +1,13 @@
 /** Display helpers for the tslab kernel: MIME bundles (pure) and the one module that sends them. */
 export type { MimeBundle } from "./types";
 export { escapeHtml, escapeMarkdown, jsonForScript } from "./escape";
-export { plotlyLibrary, plotlyLoaderHtml, PLOTLY_LOADER_ATTR, PLOTLY_READY_EVENT } from "./plotly-loader";
+export { PLOTLY_ASSET_PATH, PLOTLY_ASSET_URL, PLOTLY_SCRIPT_ATTR, withPlotlySource } from "./plotly-loader";
 export { figureSummary, figureTitle } from "./figure-summary";
 export { figureBundle, FIGURE_MARKERS } from "./figure-bundle";
 export type { FigureBundleOptions } from "./figure-bundle";
 export { sendBundle, setDisplaySink } from "./send";
 export type { DisplaySink, DisplayTarget } from "./send";
-export { showFigure, resetPlotlyInjection } from "./show-figure";
+export { showFigure } from "./show-figure";
 export type { ShowFigureOptions } from "./show-figure";
 export { derivationView, MARK_GLYPHS, MARK_WORDS } from "./derivation-view";
 export { derivationPayload } from "./derivation-payload";

@@ -1,69 +1,68 @@
 /**
- * The offline plotly.js loader: the library from node_modules/plotly.js-dist,
- * inlined in a <script> that defines window.Plotly in the notebook frontend.
+ * Where a live notebook page gets plotly.js when its frontend has no plotly
+ * renderer of its own (the classic Notebook): a static file that the Jupyter
+ * server serves from the project's Jupyter data folder, loaded by every chart
+ * output itself. No chart output carries the library, and no kernel state
+ * decides which output loads it, so a chart draws after a page reload, in a
+ * second tab and after a kernel restart alike.
  */
-import { readFileSync } from "fs";
-
-/** Attribute that marks the loader <script>; its value is the plotly.js version. */
-export const PLOTLY_LOADER_ATTR = "data-stepwise-plotly-loader";
-
-/** Event dispatched on `window` once the loader has defined window.Plotly. */
-export const PLOTLY_READY_EVENT = "stepwise:plotly-ready";
-
-let cached: { source: string; version: string } | null = null;
 
 /**
- * The plotly.js bundle shipped in the plotly.js-dist package (about 10 MB),
- * read once per process and cached.
- *
- * @returns the library source and its version, e.g. "4.1.1"
- * @throws Error when plotly.js-dist is not installed
+ * The file's path under a Jupyter data folder (a folder on JUPYTER_PATH), which
+ * the classic Notebook serves at `<base_url>nbextensions/stepwise-plotly/plotly.min.js`.
  */
-export function plotlyLibrary(): { source: string; version: string } {
-  if (cached === null) {
-    const file = require.resolve("plotly.js-dist");
-    const version = String((require("plotly.js-dist/package.json") as { version?: unknown }).version);
-    cached = { source: readFileSync(file, "utf8"), version };
+export const PLOTLY_ASSET_PATH = ["nbextensions", "stepwise-plotly", "plotly.min.js"] as const;
+
+/** The URL of {@link PLOTLY_ASSET_PATH} relative to the Jupyter server's base URL, without ".js" (RequireJS adds it). */
+export const PLOTLY_ASSET_URL = PLOTLY_ASSET_PATH.join("/").replace(/\.js$/, "");
+
+/** Attribute of the one <script src> element a page without RequireJS gets; its value is the load state. */
+export const PLOTLY_SCRIPT_ATTR = "data-stepwise-plotly";
+
+/**
+ * Browser code (an expression) for a function `withPlotly(done, failed)` that
+ * calls `done(Plotly)` once plotly.js is available in the page, loading it when
+ * needed, or `failed(url)` when it cannot be loaded:
+ * 1. `window.Plotly` already defined (by the page or an earlier chart): use it;
+ * 2. RequireJS present (the classic Notebook): `require(["stepwise-plotly"])`
+ *    with that name mapped to the static file, so the bundle registers as an AMD
+ *    module, loaded once per page by RequireJS;
+ * 3. else one shared `<script src>` element (marked {@link PLOTLY_SCRIPT_ATTR})
+ *    that every chart of the page waits for.
+ * The server's base URL comes from the page: `data-base-url` on <body> (the
+ * classic Notebook), else `baseUrl` in `#jupyter-config-data` (JupyterLab,
+ * Notebook 7), else "/".
+ *
+ * @returns JavaScript source of a function expression (ES5, no dependencies)
+ */
+export function withPlotlySource(): string {
+  return `function (done, failed) {
+  if (window.Plotly && window.Plotly.newPlot) { done(window.Plotly); return; }
+  var base = document.body && document.body.getAttribute("data-base-url");
+  if (!base) {
+    var cfg = document.getElementById("jupyter-config-data");
+    try { base = cfg ? JSON.parse(cfg.textContent).baseUrl : ""; } catch (e) { base = ""; }
   }
-  return cached;
-}
-
-/**
- * A <script> element that runs a plotly.js bundle so that it defines
- * window.Plotly, unless the page already has window.Plotly (then it does
- * nothing). While the library runs, AMD/CommonJS detection is disabled: the
- * names `define`, `module`, `exports` and `require` are shadowed by undefined
- * parameters and `window.define` (RequireJS in the classic Notebook) is hidden
- * and restored afterwards, so the bundle attaches to window instead of
- * registering an anonymous AMD module. On success it dispatches
- * {@link PLOTLY_READY_EVENT} on window.
- * Sequences that would end or confuse the HTML script element (`</script`,
- * `<!--`) are rewritten with the JavaScript escape `\x3C`, which means "<"
- * in strings, templates and regular expressions (the only places the
- * minified bundle can hold them).
- *
- * @param source plotly.js source text
- * @param version its version, written in the marker attribute
- * @returns HTML text: one <script> element carrying {@link PLOTLY_LOADER_ATTR}
- */
-export function plotlyLoaderHtml(source: string, version: string): string {
-  const safe = source.replace(/<\/script/gi, "\\x3C/script").replace(/<!--/g, "\\x3C!--");
-  const ver = version.replace(/[^\w.+-]/g, "");
-  return [
-    `<script ${PLOTLY_LOADER_ATTR}="${ver}">`,
-    "(function (define, module, exports, require) {",
-    "  if (window.Plotly) { return; }",
-    '  var hadDefine = Object.prototype.hasOwnProperty.call(window, "define");',
-    "  var savedDefine = window.define;",
-    "  try { window.define = undefined; } catch (e) { /* not writable: shadowing still applies */ }",
-    "  try {",
-    safe,
-    "",
-    "  } finally {",
-    "    try { if (hadDefine) { window.define = savedDefine; } else { delete window.define; } } catch (e) { /* keep going */ }",
-    "  }",
-    `  if (window.Plotly) { window.dispatchEvent(new Event(${JSON.stringify(PLOTLY_READY_EVENT)})); }`,
-    "})();",
-    "</script>",
-  ].join("\n");
+  base = base || "/";
+  if (base.charAt(base.length - 1) !== "/") { base += "/"; }
+  var url = base + ${JSON.stringify(PLOTLY_ASSET_URL)};
+  var r = window.requirejs || window.require;
+  if (r && typeof r.config === "function") {
+    r.config({ paths: { "stepwise-plotly": url } });
+    r(["stepwise-plotly"], function (P) { done(P || window.Plotly); }, function () { failed(url + ".js"); });
+    return;
+  }
+  var tag = document.querySelector("script[${PLOTLY_SCRIPT_ATTR}]");
+  if (tag && tag.getAttribute("${PLOTLY_SCRIPT_ATTR}") === "failed") { failed(url + ".js"); return; }
+  if (!tag) {
+    tag = document.createElement("script");
+    tag.src = url + ".js";
+    tag.setAttribute("${PLOTLY_SCRIPT_ATTR}", "loading");
+    tag.addEventListener("load", function () { tag.setAttribute("${PLOTLY_SCRIPT_ATTR}", window.Plotly ? "loaded" : "failed"); });
+    tag.addEventListener("error", function () { tag.setAttribute("${PLOTLY_SCRIPT_ATTR}", "failed"); });
+    document.head.appendChild(tag);
+  }
+  tag.addEventListener("load", function () { if (window.Plotly) { done(window.Plotly); } else { failed(url + ".js"); } });
+  tag.addEventListener("error", function () { failed(url + ".js"); });
+}`;
 }

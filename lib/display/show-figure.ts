@@ -2,8 +2,6 @@ import type { Figure } from "../charts/types";
 import { figureBundle } from "./figure-bundle";
 import { sendBundle } from "./send";
 
-/** True once a bundle carrying the plotly.js loader reached a frontend (kernel or sink). */
-let plotlyInjected = false;
 /** Charts shown by this process so far; numbers the element ids. */
 let shown = 0;
 
@@ -14,13 +12,15 @@ export interface ShowFigureOptions {
 }
 
 /**
- * Shows an interactive plotly chart in the notebook (works offline). The first
- * chart of the kernel process also carries the plotly.js library (see
- * `figureBundle` with `includePlotly`); later charts reuse window.Plotly. Ids
+ * Shows an interactive plotly chart in the notebook (works offline): the figure
+ * as plotly's own MIME type, which JupyterLab and Notebook 7 draw with plotly's
+ * renderer, plus HTML that loads plotly.js from the Jupyter server where no
+ * renderer is installed (see `figureBundle`). Every chart is drawn on its own,
+ * so reloading the page, a second tab or a kernel restart need nothing. Ids
  * are `${idPrefix}-${n}` with n counting the charts of this process from 1, so a
  * notebook run top to bottom in a fresh kernel gives the same ids every time,
  * and re-running a cell gives a new, unique id. Outside a kernel it prints the
- * text summary instead (and the library still counts as not injected).
+ * text summary instead.
  *
  * @param fig a plotly figure, e.g. from `plotFunctions`
  * @param opts id prefix
@@ -31,18 +31,8 @@ export function showFigure(fig: Figure, opts: ShowFigureOptions = {}): void {
   if (typeof prefix !== "string" || !/^[A-Za-z][\w-]*$/.test(prefix)) {
     throw new TypeError(`showFigure: idPrefix must be a letter then letters, digits, _ or -, got ${JSON.stringify(prefix)}`);
   }
-  const includePlotly = !plotlyInjected;
-  const bundle = figureBundle(fig, { id: `${prefix}-${shown + 1}`, includePlotly });
+  const bundle = figureBundle(fig, { id: `${prefix}-${shown + 1}` });
   shown += 1;
-  const target = sendBundle(bundle);
-  if (includePlotly && target !== "console") plotlyInjected = true;
+  sendBundle(bundle);
 }
 
-/**
- * Forgets that plotly.js was injected, so the next `showFigure` sends the
- * library again: for tests, or after reloading the notebook page while the
- * kernel kept running (the new page has no window.Plotly).
- */
-export function resetPlotlyInjection(): void {
-  plotlyInjected = false;
-}

@@ -20,12 +20,19 @@ export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
   return { ...env, JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter), PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore" };
 }
 
+/** The project-local Python environment that `scripts/setup.mjs` creates from jupyter/requirements.txt. */
+export const VENV_DIR = path.join(PROJECT_ROOT, ".venv");
+
+/** The project venv's Python (`.venv/bin/python`). */
+export const VENV_PYTHON = path.join(VENV_DIR, "bin", "python");
+
 let cached: string | undefined;
 
 /**
  * Finds a Python 3 that can import nbclient and nbformat: $STEPWISE_PYTHON if set (and
- * then only that one), else /usr/bin/python3 (Debian's, where apt installs
- * python3-nbclient), else python3.
+ * then only that one), else the project's venv (`.venv/bin/python`, made by the
+ * set-up with pinned versions), else /usr/bin/python3 (Debian's, where apt
+ * installs python3-nbclient), else python3.
  *
  * @returns the interpreter's path or command name
  * @throws Error saying how to install Jupyter's executor when none is found, or that
@@ -39,7 +46,7 @@ export function findPython(): string {
     if (spawnSync(chosen, ["-c", "import nbclient, nbformat"], { stdio: "ignore" }).status === 0) return (cached = chosen);
     throw new Error(`STEPWISE_PYTHON=${chosen} cannot import nbclient and nbformat: install them there (pip install nbclient nbformat), or unset STEPWISE_PYTHON`);
   }
-  const candidates = ["/usr/bin/python3", "python3"];
+  const candidates = [VENV_PYTHON, "/usr/bin/python3", "python3"];
   for (const py of candidates) {
     const r = spawnSync(py, ["-c", "import nbclient, nbformat"], { stdio: "ignore" });
     if (r.status === 0) return (cached = py);

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import * as assert from "uvu/assert";
 import { ARTIFACTS, type Promised } from "./helpers";
 import { cellName, type CellView } from "./notebook-page";
+import { labCellName, type LabCellView } from "./lab-page";
 
 /**
  * Asserts what every code cell of one run shows, against what the notebook's
@@ -10,9 +11,8 @@ import { cellName, type CellView } from "./notebook-page";
  * and nothing on stderr; a cell calling showFigure shows exactly one chart, drawn
  * by plotly.js (data-stepwise-drawn and plotly's SVG), other cells none; a cell
  * calling showVerified shows a derivation; every derivation is verified
- * (data-ok="true", a ✓, no ✗) with all its formulas typeset by MathJax; and the
- * page holds one plotly.js loader when the notebook has charts (sent once per
- * kernel process), none otherwise.
+ * (data-ok="true", a ✓, no ✗) with all its formulas typeset by MathJax; and no
+ * output carries plotly.js itself (every chart loads the server's static file).
  *
  * @param label the notebook (and run) named in failure messages
  * @throws uvu's Assertion naming the notebook, the cell and what is wrong
@@ -48,8 +48,7 @@ export function checkCells(label: string, cells: CellView[], promised: Promised)
     loaders += c.loaders;
   }
   if (promised.derivations.size > 0) assert.ok(typeset > 0, `${label}: MathJax typeset no formula in the derivations`);
-  // plotly.js travels once per kernel process, with that kernel's first chart.
-  assert.is(loaders, promised.charts.size > 0 ? 1 : 0, `${label}: plotly.js loaders in the page`);
+  assert.is(loaders, 0, `${label}: outputs that carry plotly.js inline`);
 }
 
 /**
@@ -63,4 +62,39 @@ export async function screenshots(page: Page, stem: string): Promise<void> {
   if ((await derivation.count()) > 0) await derivation.screenshot({ path: path.join(ARTIFACTS, `${stem}-derivation-1.png`) });
   await page.evaluate(() => document.querySelector("#site")?.scrollTo(0, 0));
   await page.screenshot({ path: path.join(ARTIFACTS, `${stem}.png`) });
+}
+
+/**
+ * Asserts what every code cell of one JupyterLab run shows, against what the
+ * notebook's source promises: each cell ran (a number in its prompt) with no
+ * error output and nothing on stderr; a cell calling showFigure shows exactly one
+ * chart drawn by plotly (its SVG), other cells none; a cell calling showVerified
+ * shows a derivation, verified (✓, no ✗; an expected rejection ⊘), with every
+ * formula typeset by MathJax and none left as TeX text.
+ *
+ * @param label the notebook (and run) named in failure messages
+ * @throws uvu's Assertion naming the notebook, the cell and what is wrong
+ */
+export function checkLabCells(label: string, cells: LabCellView[], promised: Promised): void {
+  let typeset = 0;
+  for (const c of cells) {
+    const where = `${label}, ${labCellName(c)}`;
+    if (c.empty) continue;
+    assert.ok(/^\[\d+\]:?$/.test(c.prompt), `${where} did not run (prompt "${c.prompt}")`);
+    assert.equal(c.errors, [], `${where} shows an error`);
+    assert.equal(c.stderr, [], `${where} wrote to stderr`);
+    const wantCharts = promised.charts.has(c.index) ? 1 : 0;
+    assert.is(c.plotted + c.images + c.undrawn, wantCharts, `${where} shows ${c.plotted + c.undrawn} charts, its source promises ${wantCharts}`);
+    assert.is(c.plotted, wantCharts, `${where}: ${wantCharts - c.plotted} chart(s) not drawn as interactive plotly charts ${c.placeholders.join(" ")}`);
+    if (promised.derivations.has(c.index)) assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation with marks and math`);
+    c.derivations.forEach((d, k) => {
+      const dw = `${where}, derivation ${k + 1} ("${d.text.split("\n")[0]}")`;
+      assert.not.ok(d.marks.includes("✗"), `${dw} shows ✗ (marks: ${d.marks.join(" ")})`);
+      assert.ok(d.marks.includes("✓") || d.marks.includes("⊘"), `${dw} shows neither ✓ nor an expected rejection ⊘ (marks: ${d.marks.join(" ")})`);
+      assert.is(d.rawTex, 0, `${dw}: ${d.rawTex} formula(s) left as TeX text`);
+      assert.ok(d.typeset > 0, `${dw}: no formula typeset by MathJax`);
+      typeset += d.typeset;
+    });
+  }
+  if (promised.derivations.size > 0) assert.ok(typeset > 0, `${label}: MathJax typeset no formula in the derivations`);
 }

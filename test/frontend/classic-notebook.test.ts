@@ -1,10 +1,13 @@
-// The tutorials in a real Jupyter web UI: Debian's classic Notebook server, driven by
-// Debian's Chromium (headless) through playwright-core. Each notebook is opened,
-// run with Run All under the project's tslab kernel, and checked in the page: no
-// error, every derivation verified (✓, no ✗), every chart drawn by plotly.js, the
-// math typeset by MathJax. Then a chart cell is re-run, the kernel restarted, a new
-// notebook created with the TypeScript kernel, and the server shut down.
-// Screenshots go to test-artifacts/frontend/.
+// The fallback frontend: the classic Notebook (Debian's 6.4, which has no plotly
+// renderer, so charts come from the kit's text/html, which loads plotly.js from the
+// static file the server serves), started with the project's command
+// (`npm run lab -- --classic`) and driven by Debian's Chromium through playwright-core.
+// One tutorial with charts is opened, run with Run All under the project's tslab
+// kernel, and checked in the page: no error, every derivation verified (✓, no ✗),
+// every chart drawn by plotly.js, the math typeset by MathJax. Then a chart cell is
+// re-run, the page reloaded (kernel still running) and a chart cell re-run, the kernel
+// restarted, a new notebook created with the TypeScript kernel, and the server shut
+// down. Screenshots go to test-artifacts/frontend/.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -45,8 +48,9 @@ interface State {
 }
 
 const s = suite<State>("classic Jupyter Notebook", { foreign: [], pageErrors: [] });
-const names = tutorialNames();
-const replayName = names.find((n) => promisedBy(path.join(NOTEBOOKS, n)).charts.size > 0);
+// One tutorial with charts keeps this fallback honest; JupyterLab's test runs them all.
+const replayName = tutorialNames().find((n) => promisedBy(path.join(NOTEBOOKS, n)).charts.size > 0);
+const names = replayName ? [replayName] : [];
 const timings: string[] = [];
 
 async function newPage(st: State, label: string): Promise<Page> {
@@ -70,14 +74,14 @@ s.before.each((st) => {
 });
 
 async function setUp(st: State): Promise<void> {
-  for (const [file, pkg] of [["/usr/bin/jupyter-notebook", "jupyter-notebook"], ["/usr/bin/chromium", "chromium"]]) {
+  for (const [file, pkg] of [["/usr/bin/jupyter-notebook", "jupyter-notebook"], ["/usr/bin/chromium", "chromium"]] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: install Debian's ${pkg} (\`node scripts/setup.mjs --browser\` does it as root)`);
   }
   buildLibOnce();
   mkdirSync(ARTIFACTS, { recursive: true });
   st.work = mkdtempSync(path.join(ARTIFACTS, "notebooks-"));
   for (const n of names) copyFileSync(path.join(NOTEBOOKS, n), path.join(st.work, n));
-  st.server = await startNotebookServer(st.work);
+  st.server = await startNotebookServer(st.work, "classic");
   st.browser = await launchChromium();
   st.context = await st.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const base = st.server.base;
@@ -125,7 +129,7 @@ for (const name of names) {
   });
 }
 
-s("should draw a chart again when its cell is re-run, without loading plotly.js again", async (st) => {
+s("should draw a chart again when its cell is re-run", async (st) => {
   assert.ok(st.replay, `the page of ${replayName} is not open (its run failed above)`);
   const { name, page, promised } = st.replay;
   const index = [...promised.charts][0];
@@ -138,8 +142,23 @@ s("should draw a chart again when its cell is re-run, without loading plotly.js 
   assert.equal(cell.errors, [], `${label} shows an error`);
   assert.is(cell.figures, 1, `${label}: charts in the cell`);
   assert.is(cell.plotted, 1, `${label}: the new chart was not drawn`);
-  assert.is(cell.loaders, 0, `${label}: plotly.js was sent again by the same kernel process`);
   await page.locator("[data-stepwise-figure]").first().screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-rerun-chart.png`) });
+});
+
+s("should draw a re-run chart cell after a page reload while the kernel keeps running", async (st) => {
+  assert.ok(st.replay, `the page of ${replayName} is not open (its run failed above)`);
+  const { name, page, promised } = st.replay;
+  const index = [...promised.charts].at(-1)!;
+  const label = `${name}, re-run of cell ${index} after a reload`;
+  await page.reload({ waitUntil: "load" });
+  await waitForKernel(page, `${name} after a reload`);
+  await runCell(page, index, label);
+  await waitForCharts(page, label);
+  const cell = (await cellViews(page)).find((c) => c.index === index)!;
+  assert.equal(cell.errors, [], `${label} shows an error`);
+  assert.is(cell.figures, 1, `${label}: charts in the cell`);
+  assert.is(cell.plotted, 1, `${label}: the chart was not drawn (${cell.placeholders.join(" ")})`);
+  await page.locator(`[data-stepwise-figure]`).last().screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-reload-rerun-chart.png`) });
 });
 
 s("should draw every chart again after a kernel restart and Run All", async (st) => {

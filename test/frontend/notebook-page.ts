@@ -47,6 +47,7 @@ export interface CellView {
   drawn: number;
   /** Chart containers in which plotly.js built its SVG. */
   plotted: number;
+  /** Scripts in the outputs as large as a library (outputs must never carry plotly.js). */
   loaders: number;
   placeholders: string[];
 }
@@ -182,7 +183,8 @@ export function cellViews(page: Page): Promise<CellView[]> {
           figures: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).length,
           drawn: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure][data-stepwise-drawn]")).length,
           plotted: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).filter((d) => d.querySelector(".main-svg") !== null).length,
-          loaders: Array.from(el.querySelectorAll<HTMLElement>("script[data-stepwise-plotly-loader]")).length,
+          // a script in an output the size of a library (plotly.js is about 4.8 MB minified)
+          loaders: Array.from(el.querySelectorAll<HTMLElement>(".output_area script")).filter((x) => (x.textContent ?? "").length > 500_000).length,
           placeholders: Array.from(el.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) => (p.textContent ?? "").trim()),
         };
       }),

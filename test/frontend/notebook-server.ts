@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { jupyterEnv } from "../../lib/pipeline/jupyter-env";
+import { ROOT } from "../shared";
 
-/** A running classic Jupyter Notebook server started by {@link startNotebookServer}. */
+/** Which frontend `npm run lab` starts: JupyterLab 4 (default), Notebook 7 (`--notebook`) or the classic Notebook (`--classic`). */
+export type Frontend = "lab" | "notebook" | "classic";
+
+/** A running Jupyter server started by {@link startNotebookServer} through the project's `npm run lab`. */
 export interface NotebookServer {
   /** Base URL, e.g. "http://127.0.0.1:41234/" (loopback only). */
   base: string;
@@ -27,8 +30,31 @@ export interface NotebookServer {
   leftovers(): number[];
 }
 
+/** Whether `port` on 127.0.0.1 can be bound now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/** Ports the frontend tests use first (the project's helpers share one machine, each with its own range). */
+const PORTS = { from: 19000, to: 19099 };
+let nextPort = PORTS.from + (process.pid % 50);
+
+/** A free TCP port on 127.0.0.1: the next free one of {@link PORTS}, else one the OS hands out for port 0. */
+export async function freePort(): Promise<number> {
+  for (let n = 0; n <= PORTS.to - PORTS.from; n++) {
+    const port = nextPort;
+    nextPort = port >= PORTS.to ? PORTS.from : port + 1;
+    if (await canBind(port)) return port;
+  }
+  return anyPort();
+}
+
 /** A free TCP port on 127.0.0.1, as the OS hands it out for port 0. */
-export function freePort(): Promise<number> {
+function anyPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
@@ -72,40 +98,48 @@ function pidsMentioning(needle: string): number[] {
 }
 
 /**
- * Starts Debian's classic Notebook (`/usr/bin/jupyter-notebook`) in its own process
- * group on 127.0.0.1 at a free port with a random token, serving `notebookDir`,
- * with the project's kernelspec on JUPYTER_PATH and private config, data and
- * runtime folders (nothing is written to ~/.jupyter or ~/.local), and waits until
- * /api/status answers.
+ * Starts a Jupyter server the way a user does, with the project's command
+ * (`node scripts/lab.mjs`, which `npm run lab` runs), in its own process group on
+ * 127.0.0.1 at a free port, with a random token handed over in JUPYTER_TOKEN,
+ * serving `notebookDir`, with private config, data and runtime folders (nothing
+ * is written to ~/.jupyter or ~/.local), and waits until /api/status answers.
  *
  * @param notebookDir folder the server shows; kernels start in the notebook's folder
+ * @param frontend which web UI lab.mjs starts
+ * @param extra more options passed on to Jupyter
+ * @param settings JupyterLab user settings by plugin id (e.g. "@jupyterlab/docmanager-extension:plugin"), written to the private config folder
  * @param timeoutMs how long to wait for the server to answer
  * @throws Error with the server's output when it exits early or does not answer in time
  */
-export async function startNotebookServer(notebookDir: string, timeoutMs = 60_000): Promise<NotebookServer> {
+export async function startNotebookServer(
+  notebookDir: string,
+  frontend: Frontend = "lab",
+  extra: string[] = [],
+  settings: Record<string, object> = {},
+  timeoutMs = 120_000,
+): Promise<NotebookServer> {
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
   const home = mkdtempSync(path.join(os.tmpdir(), "stepwise-jupyter-"));
   const runtime = path.join(home, "runtime");
   for (const d of ["config", "data", "runtime"]) mkdirSync(path.join(home, d));
+  for (const [plugin, values] of Object.entries(settings)) {
+    const [pkg, name] = plugin.split(":");
+    const file = path.join(home, "config", "lab", "user-settings", pkg, `${name}.jupyterlab-settings`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(values));
+  }
+  const { FORCE_COLOR: _colour, ...inherited } = process.env;
   const env = {
-    ...jupyterEnv(),
+    ...inherited,
+    JUPYTER_TOKEN: token,
     JUPYTER_CONFIG_DIR: path.join(home, "config"),
     JUPYTER_DATA_DIR: path.join(home, "data"),
     JUPYTER_RUNTIME_DIR: runtime,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  const args = [
-    "--ip=127.0.0.1",
-    `--port=${port}`,
-    "--NotebookApp.port_retries=0",
-    "--NotebookApp.open_browser=False",
-    `--NotebookApp.token=${token}`,
-    "--NotebookApp.password=",
-    `--notebook-dir=${notebookDir}`,
-    ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-  ];
-  const child: ChildProcess = spawn("/usr/bin/jupyter-notebook", args, { cwd: notebookDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const args = [path.join(ROOT, "scripts", "lab.mjs"), `--port=${port}`, `--dir=${notebookDir}`, ...(frontend === "lab" ? [] : [`--${frontend}`]), ...extra];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (c) => (output += String(c)));
   child.stderr?.on("data", (c) => (output += String(c)));
@@ -127,7 +161,7 @@ export async function startNotebookServer(notebookDir: string, timeoutMs = 60_00
     port,
     token,
     log: () => output,
-    leftovers: () => pidsMentioning(runtime),
+    leftovers: () => [...pidsMentioning(runtime), ...pidsMentioning(`--port=${port}`)],
     async closeSession(notebookPath) {
       const headers = { Authorization: `token ${token}` };
       const sessions = (await (await fetch(`${base}api/sessions`, { headers })).json()) as { id: string; path: string }[];
@@ -138,7 +172,7 @@ export async function startNotebookServer(notebookDir: string, timeoutMs = 60_00
     async stop() {
       const survivors: number[] = [];
       if (exited === null && child.pid) {
-        child.kill("SIGTERM"); // the Notebook shuts its kernels down, then exits
+        child.kill("SIGTERM"); // lab.mjs asks Jupyter to stop, which shuts its kernels down
         await within(gone, 20_000);
         if (exited === null) {
           try {
@@ -150,8 +184,9 @@ export async function startNotebookServer(notebookDir: string, timeoutMs = 60_00
           await within(gone, 5_000);
         }
       }
-      // Kernels run in sessions of their own; any that survived are found by their connection file.
-      for (const pid of pidsMentioning(runtime)) {
+      // The server and its kernels run in process groups of their own; any that survived
+      // are found by the server's port and the kernels' connection files.
+      for (const pid of server.leftovers()) {
         survivors.push(pid);
         try {
           process.kill(pid, "SIGKILL");
@@ -166,7 +201,7 @@ export async function startNotebookServer(notebookDir: string, timeoutMs = 60_00
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited !== null) throw new Error(`jupyter-notebook ended before answering (${exited}):\n${output}`);
+    if (exited !== null) throw new Error(`npm run lab ended before answering (${exited}):\n${output}`);
     try {
       const r = await fetch(`${base}api/status`, { headers: { Authorization: `token ${token}` } });
       if (r.ok) return server;
@@ -175,7 +210,7 @@ export async function startNotebookServer(notebookDir: string, timeoutMs = 60_00
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`jupyter-notebook did not answer on ${base} within ${timeoutMs / 1000} s:\n${output}`);
+      throw new Error(`npm run lab did not answer on ${base} within ${timeoutMs / 1000} s:\n${output}`);
     }
     await sleep(250);
   }

@@ -106,6 +106,20 @@ run("should draw the expected number of charts", () => {
   }
 });
 
+run("should stay under 1 MB executed, each chart as plotly JSON and none carrying plotly.js", () => {
+  for (const [name, cells] of executed) {
+    const bytes = Buffer.byteLength(JSON.stringify({ cells }, null, 1));
+    assert.ok(bytes < 1_000_000, `${name} executed is ${bytes} bytes`);
+    const outputs = cells.flatMap((c) => c.outputs ?? []);
+    const figures = outputs.filter((o) => o.data?.["application/vnd.plotly.v1+json"] !== undefined);
+    assert.is(figures.length, EXPECTED[name].charts, `${name}: outputs of plotly's MIME type`);
+    for (const o of outputs) {
+      const html = join(o.data?.["text/html"]);
+      assert.ok(html.length < 200_000, `${name}: an HTML output of ${html.length} characters (plotly.js inline?)`);
+    }
+  }
+});
+
 run("should print the sigmoid table with at least 6 significant digits", () => {
   const table = plainTexts(executed.get("01-sigmoid.ipynb")!).find((t) => t.includes("σ(x)") && t.includes("1 − σ(x)"))!;
   assert.ok(table, "no sigmoid table");

@@ -1,91 +1,128 @@
-import { readFileSync } from "fs";
-import { Script, createContext, runInContext } from "vm";
+import { createContext, runInContext } from "vm";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { plotlyLibrary, plotlyLoaderHtml, PLOTLY_READY_EVENT } from "../../../lib/display";
+import { PLOTLY_ASSET_PATH, PLOTLY_ASSET_URL, PLOTLY_SCRIPT_ATTR, withPlotlySource } from "../../../lib/display";
 
-/** The JavaScript inside the loader's <script> element. */
-function scriptText(html: string): string {
-  const m = /^<script data-stepwise-plotly-loader="([^"]*)">\n([\s\S]*)\n<\/script>$/.exec(html);
-  assert.ok(m, "the loader is not one <script> element");
-  return m[2];
+type Listener = () => void;
+
+/** A minimal element: attributes and event listeners (what the loader touches). */
+class FakeElement {
+  attrs: Record<string, string> = {};
+  listeners: Record<string, Listener[]> = {};
+  src = "";
+  constructor(public tag: string, public textContent = "") {}
+  getAttribute(name: string) {
+    return name in this.attrs ? this.attrs[name] : null;
+  }
+  setAttribute(name: string, value: string) {
+    this.attrs[name] = value;
+  }
+  addEventListener(type: string, fn: Listener) {
+    (this.listeners[type] ??= []).push(fn);
+  }
+  fire(type: string) {
+    for (const fn of this.listeners[type] ?? []) fn();
+  }
 }
 
-/** A fake browser global with an AMD `define`, as RequireJS sets up in the classic Notebook. */
-function fakeWindow(extra: Record<string, unknown> = {}) {
-  const events: string[] = [];
-  const define = Object.assign(() => undefined, { amd: {} });
-  // CommonJS-looking globals too: the loader must ignore them as well.
-  const win: Record<string, unknown> = { define, events, module: { exports: {} }, exports: {}, ...extra };
-  win.window = win;
-  win.self = win;
-  win.dispatchEvent = (e: { type: string }) => events.push(e.type);
-  win.Event = class {
-    constructor(public type: string) {}
+/** A fake page: <body data-base-url> (classic Notebook) or #jupyter-config-data (JupyterLab), optional RequireJS. */
+function fakePage(opts: { bodyBase?: string; configBase?: string; requirejs?: boolean; plotly?: unknown } = {}) {
+  const head: FakeElement[] = [];
+  const body = new FakeElement("body");
+  if (opts.bodyBase !== undefined) body.setAttribute("data-base-url", opts.bodyBase);
+  const config = opts.configBase !== undefined ? new FakeElement("script", JSON.stringify({ baseUrl: opts.configBase })) : null;
+  const required: { paths: Record<string, string>[]; names: string[][] } = { paths: [], names: [] };
+  const win: Record<string, unknown> = {
+    Plotly: opts.plotly,
+    document: {
+      body,
+      head: { appendChild: (e: FakeElement) => head.push(e) },
+      getElementById: (id: string) => (id === "jupyter-config-data" ? config : null),
+      createElement: (tag: string) => new FakeElement(tag),
+      querySelector: (sel: string) => (sel === `script[${PLOTLY_SCRIPT_ATTR}]` ? head.find((e) => PLOTLY_SCRIPT_ATTR in e.attrs) ?? null : null),
+    },
   };
-  return { win, define, events };
+  if (opts.requirejs) {
+    win.requirejs = Object.assign(
+      (names: string[], ok: (m: unknown) => void) => {
+        required.names.push(names);
+        ok({ newPlot() {}, amd: true });
+      },
+      { config: (c: { paths: Record<string, string> }) => required.paths.push(c.paths) },
+    );
+  }
+  win.window = win;
+  const ctx = createContext(win);
+  const withPlotly = runInContext(`(${withPlotlySource()})`, ctx) as (done: (p: unknown) => void, failed: (url: string) => void) => void;
+  return { win, head, required, withPlotly };
 }
 
-// A stand-in library written like a UMD bundle: it registers with AMD when it sees `define`, else sets window.Plotly.
-const UMD = `if (typeof define === "function" && define.amd) { define([], function () { return {}; }); }
-else { window.Plotly = { newPlot: function () {}, fromUmd: typeof module + "/" + typeof exports }; }
-window.loads = (window.loads || 0) + 1; window.tricky = "</script> and <!-- in a string";`;
+/** Calls withPlotly once and records what it reported. */
+function call(page: ReturnType<typeof fakePage>) {
+  const got: { done: unknown[]; failed: string[] } = { done: [], failed: [] };
+  page.withPlotly((p) => got.done.push(p), (u) => got.failed.push(u));
+  return got;
+}
 
-const s = suite("plotlyLoaderHtml");
+const s = suite("withPlotlySource");
 
-s("should define window.Plotly even when AMD define and CommonJS module exist, then restore define", () => {
-  const { win, define, events } = fakeWindow();
-  runInContext(scriptText(plotlyLoaderHtml(UMD, "9.9.9")), createContext(win));
-  assert.equal((win.Plotly as { fromUmd: string }).fromUmd, "undefined/undefined");
-  assert.is(win.define, define);
-  assert.equal(events, [PLOTLY_READY_EVENT]);
+s("should name a file under nbextensions/ of a Jupyter data folder", () => {
+  assert.equal([...PLOTLY_ASSET_PATH], ["nbextensions", "stepwise-plotly", "plotly.min.js"]);
+  assert.is(PLOTLY_ASSET_URL, "nbextensions/stepwise-plotly/plotly.min");
 });
 
-s("should not run the library when window.Plotly already exists", () => {
+s("should use window.Plotly when the page has it, loading nothing", () => {
   const existing = { newPlot() {} };
-  const { win, events } = fakeWindow({ Plotly: existing });
-  runInContext(scriptText(plotlyLoaderHtml(UMD, "9.9.9")), createContext(win));
-  assert.is(win.Plotly, existing);
-  assert.is(win.loads, undefined);
-  assert.equal(events, []);
+  const page = fakePage({ plotly: existing, requirejs: true });
+  const got = call(page);
+  assert.equal(got.done, [existing]);
+  assert.equal(page.required.names, []);
+  assert.is(page.head.length, 0);
 });
 
-s("should leave no define behind when the page had none", () => {
-  const { win } = fakeWindow();
-  delete win.define;
-  runInContext(scriptText(plotlyLoaderHtml(UMD, "1")), createContext(win));
-  assert.ok(!("define" in win));
-  assert.is(win.loads, 1);
+s("should load the static file through RequireJS under the page's base URL (classic Notebook)", () => {
+  const page = fakePage({ bodyBase: "/user/ann/", requirejs: true });
+  const got = call(page);
+  assert.equal(JSON.parse(JSON.stringify(page.required.paths)), [{ "stepwise-plotly": "/user/ann/nbextensions/stepwise-plotly/plotly.min" }]);
+  assert.equal(JSON.parse(JSON.stringify(page.required.names)), [["stepwise-plotly"]]);
+  assert.is(got.done.length, 1);
+  assert.is((got.done[0] as { amd: boolean }).amd, true);
+  assert.is(page.head.length, 0, "no <script> element besides RequireJS");
 });
 
-s("should escape </script and <!-- so the element cannot end early, keeping the strings' values", () => {
-  const html = plotlyLoaderHtml(UMD, "1");
-  assert.not.match(scriptText(html), /<\/script|<!--/i);
-  const { win } = fakeWindow();
-  runInContext(scriptText(html), createContext(win));
-  assert.is(win.tricky, "</script> and <!-- in a string");
+s("should add one shared <script src> for all charts of a page without RequireJS, and draw each on load", () => {
+  const page = fakePage({ configBase: "/lab-base" });
+  const a = call(page);
+  const b = call(page);
+  assert.is(page.head.length, 1, "one <script> element for two charts");
+  const tag = page.head[0];
+  assert.is(tag.src, "/lab-base/nbextensions/stepwise-plotly/plotly.min.js");
+  assert.is(tag.getAttribute(PLOTLY_SCRIPT_ATTR), "loading");
+  assert.equal([a.done.length, b.done.length], [0, 0]);
+  const plotly = { newPlot() {} };
+  page.win.Plotly = plotly;
+  tag.fire("load");
+  assert.is(tag.getAttribute(PLOTLY_SCRIPT_ATTR), "loaded");
+  assert.equal(a.done, [plotly]);
+  assert.equal(b.done, [plotly]);
+  assert.equal(call(page).done, [plotly], "a later chart uses window.Plotly at once");
 });
 
-s("should put the version in the marker attribute and nothing unsafe", () => {
-  assert.match(plotlyLoaderHtml("", "4.1.1"), '<script data-stepwise-plotly-loader="4.1.1">');
-  assert.match(plotlyLoaderHtml("", '4"><x'), '<script data-stepwise-plotly-loader="4x">');
+s("should report the URL when the file cannot be loaded, for this chart and later ones", () => {
+  const page = fakePage({ bodyBase: "/" });
+  const first = call(page);
+  page.head[0].fire("error");
+  const url = "/nbextensions/stepwise-plotly/plotly.min.js";
+  assert.equal(first.failed, [url]);
+  assert.is(page.head[0].getAttribute(PLOTLY_SCRIPT_ATTR), "failed");
+  assert.equal(call(page).failed, [url]);
+  assert.is(page.head.length, 1, "no second attempt in the same page");
+});
+
+s("should fall back to the server root when the page names no base URL", () => {
+  const page = fakePage({});
+  call(page);
+  assert.is(page.head[0].src, "/nbextensions/stepwise-plotly/plotly.min.js");
 });
 
 s.run();
-
-const lib = suite("plotlyLibrary");
-
-lib("should read the installed plotly.js-dist bundle and its version", () => {
-  const { source, version } = plotlyLibrary();
-  const pkg = JSON.parse(readFileSync(require.resolve("plotly.js-dist/package.json"), "utf8")) as { version: string };
-  assert.is(version, pkg.version);
-  assert.is(source, readFileSync(require.resolve("plotly.js-dist"), "utf8"));
-  assert.match(source.slice(0, 200), `plotly.js v${pkg.version}`);
-});
-
-lib("should wrap the real bundle into a script that compiles", () => {
-  const { source, version } = plotlyLibrary();
-  new Script(scriptText(plotlyLoaderHtml(source, version)));
-});
-
-lib.run();

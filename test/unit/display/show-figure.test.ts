@@ -1,12 +1,11 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { plotFunctions } from "../../../lib/charts";
-import { resetPlotlyInjection, showFigure } from "../../../lib/display";
+import { showFigure } from "../../../lib/display";
 import { throwsError } from "../charts/helpers";
 import { captureBundles, captureConsole } from "./capture";
 
 const fig = plotFunctions([{ name: "x", f: (x) => x }], { xMin: 0, xMax: 1, points: 2, title: "line", xTitle: "x", yTitle: "y" });
-const hasLibrary = (html: string | undefined) => (html ?? "").includes("data-stepwise-plotly-loader");
 /** The figures a bundle's HTML carries, parsed from their JSON elements. */
 const figuresIn = (html: string | undefined) =>
   [...(html ?? "").matchAll(/<div class="stepwise-plot" id="[^"]+" data-stepwise-figure[^>]*>[\s\S]*?<script type="application\/json" class="stepwise-figure-json">([^<]*)<\/script>/g)]
@@ -15,17 +14,19 @@ const idOf = (html: string | undefined) => /<div class="stepwise-plot" id="([^"]
 
 const show = suite("showFigure");
 
-show("should inject plotly.js with the first chart only, and again after a reset", () => {
-  resetPlotlyInjection();
+show("should send every chart the same way: plotly JSON plus HTML that carries its figure, never the library", () => {
   const sent = captureBundles(() => {
     showFigure(fig);
     showFigure(fig);
-    resetPlotlyInjection();
-    showFigure(fig);
   });
-  assert.equal(sent.map((b) => hasLibrary(b["text/html"])), [true, false, true]);
-  assert.ok(sent.every((b) => figuresIn(b["text/html"]).length === 1));
-  assert.equal(figuresIn(sent[1]["text/html"])[0], fig);
+  assert.is(sent.length, 2);
+  for (const b of sent) {
+    assert.equal(b["application/vnd.plotly.v1+json"], JSON.parse(JSON.stringify(fig)));
+    assert.equal(figuresIn(b["text/html"]), [JSON.parse(JSON.stringify(fig))]);
+    assert.ok(String(b["text/html"]).length < 10_000, "a chart's HTML must not carry plotly.js");
+  }
+  const [a, b] = sent.map((x) => String(x["text/html"]));
+  assert.is(a.replace(/stepwise-plot-\d+/g, "ID"), b.replace(/stepwise-plot-\d+/g, "ID"));
 });
 
 show("should number ids with a counter and honour the prefix", () => {
@@ -40,12 +41,9 @@ show("should number ids with a counter and honour the prefix", () => {
   assert.is(nb, na + 1);
 });
 
-show("should print the summary outside a kernel and not count the library as injected", () => {
-  resetPlotlyInjection();
+show("should print the summary outside a kernel", () => {
   const lines = captureConsole(() => showFigure(fig));
   assert.equal(lines, ['Figure "line": 1 trace\n  x: 2 points, x 0 … 1, y 0 … 1']);
-  const sent = captureBundles(() => showFigure(fig));
-  assert.ok(hasLibrary(sent[0]["text/html"]));
 });
 
 show("should throw TypeError for an unsafe id prefix", () => {
