@@ -66,7 +66,11 @@ function makeVenv() {
     if (r.status !== 0) return `${base} -m venv .venv exited with ${r.status ?? r.signal}`;
   }
   console.log("stepwise setup: installing the pinned Jupyter packages: .venv/bin/python -m pip install -r jupyter/requirements.txt");
-  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", "-r", requirements], { cwd: root, stdio: "inherit" });
+  // One retry per index request, not pip's five with back-off: where an index is out of
+  // reach (a machine with only a local index) five retries cost minutes per package.
+  // PIP_RETRIES in the environment overrides this.
+  const retries = process.env.PIP_RETRIES === undefined ? ["--retries", "1"] : [];
+  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", ...retries, "-r", requirements], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) return `pip install -r jupyter/requirements.txt exited with ${r.status ?? r.signal}`;
   if (!venvWorks()) return `.venv/bin/python cannot run \`${imports}\` after the install`;
   writeFileSync(stamp, `${wanted}\n`);
