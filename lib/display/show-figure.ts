@@ -1,3 +1,4 @@
+import { checkArg } from "../args/check-args";
 import type { Figure } from "../charts/types";
 import { figureBundle } from "./figure-bundle";
 import { sendBundle } from "./send";
@@ -24,9 +25,14 @@ export interface ShowFigureOptions {
  *
  * @param fig a plotly figure, e.g. from `plotFunctions`
  * @param opts id prefix
- * @throws TypeError when fig is not a figure or idPrefix is not a valid id start
+ * @throws TypeError naming the argument and what it got when fig is not a figure
+ *   `{ data: array, layout: object }`, opts is not an object, or idPrefix is not a valid id start
  */
 export function showFigure(fig: Figure, opts: ShowFigureOptions = {}): void {
+  checkArg("showFigure", "fig", fig, { kind: "object" });
+  checkArg("showFigure", "fig.data", fig.data, { kind: "array" });
+  checkArg("showFigure", "fig.layout", fig.layout, { kind: "object" });
+  checkArg("showFigure", "opts", opts, { kind: "object" });
   const prefix = opts.idPrefix ?? "stepwise-plot";
   if (typeof prefix !== "string" || !/^[A-Za-z][\w-]*$/.test(prefix)) {
     throw new TypeError(`showFigure: idPrefix must be a letter then letters, digits, _ or -, got ${JSON.stringify(prefix)}`);

@@ -50,4 +50,17 @@ show("should throw TypeError for an unsafe id prefix", () => {
   throwsError(() => captureBundles(() => showFigure(fig, { idPrefix: "<x>" })), TypeError, /idPrefix must be .*got "<x>"/);
 });
 
+show("should name the argument and what it got for a figure or options of the wrong shape, sending nothing", () => {
+  const cases: [unknown, unknown, RegExp][] = [
+    [null, {}, /showFigure: fig must be an object, got null/],
+    [{ data: "x", layout: {} }, {}, /showFigure: fig\.data must be an array, got "x"/],
+    [{ data: [], layout: 3 }, {}, /showFigure: fig\.layout must be an object, got 3/],
+    [fig, "wide", /showFigure: opts must be an object, got "wide"/],
+  ];
+  for (const [f, o, re] of cases) {
+    const sent = captureBundles(() => throwsError(() => showFigure(f as never, o as never), TypeError, re));
+    assert.is(sent.length, 0, `a bundle was sent for ${re}`);
+  }
+});
+
 show.run();
