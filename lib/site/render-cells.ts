@@ -7,6 +7,8 @@ import { renderOutputs } from "./render-output";
 import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 import { SITE_FIGURE_ATTR } from "./figure-output";
+import { readExercises } from "./try/exercise-spec";
+import { answerBoxes } from "./try/try-html";
 
 /** What {@link renderCells} needs. */
 export interface CellsContext {
@@ -44,7 +46,9 @@ function tagsOf(cell: Cell): Set<string> {
  * outputs (`renderOutputs`). Raw cells and cells tagged "remove-cell" are left
  * out; "remove-input" / "remove-output" hide one half; "hide-input" folds the code
  * behind a "show code" toggle (`<details>`) and keeps the outputs in view (for a cell
- * that only builds and shows a derivation). Each cell is a
+ * that only builds and shows a derivation). A markdown cell whose metadata declares
+ * checkable exercises (`stepwise.exercises`, see `readExercises`) gets their answer
+ * boxes after its text. Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -76,7 +80,8 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           attachments: cell.attachments as MarkdownEnv["attachments"],
           rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
-        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}</section>`);
+        const answers = answerBoxes(readExercises(cell.metadata, `${name}, cell ${n}`), n);
+        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}${answers}</section>`);
         return;
       }
       const showInput = !tags.has("remove-input") && source.trim() !== "";

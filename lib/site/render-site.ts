@@ -10,6 +10,7 @@ import { createMarkdown } from "./render-markdown";
 import { renderPage } from "./render-page";
 import { slugify, uniqueSlug } from "./slug";
 import { loadRenderTools } from "./tools";
+import { TRY_ATTR } from "./try/try-html";
 
 /** One notebook of the site, in reading order. */
 export interface SiteNotebook {
@@ -74,6 +75,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     }
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
+  const tryable: boolean[] = [];
   const result: SitePage[] = notebooks.map((nb, i) => {
     const cells = renderCells(nb.executed, nb.file, { tools, cellMarkdown, outputMarkdown, links, localFiles });
     const link = (j: number) => (j >= 0 && j < notebooks.length ? { href: pages[j], titleHtml: described[j].titleHtml } : undefined);
@@ -90,6 +92,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
       figures: cells.figures,
     });
     writeFileSync(path.join(outDir, pages[i]), html);
+    tryable.push(cells.html.includes(TRY_ATTR));
     writeFileSync(path.join(outDir, "notebooks", nb.file), notebookJson(stripOutputs(nb.source)));
     return { file: nb.file, page: pages[i], title: described[i].title, figures: cells.figures, formulas: cells.formulas };
   });
@@ -102,7 +105,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     download: downloads[i],
   }));
   writeFileSync(path.join(outDir, "index.html"), renderIndex(options.title, entries, intro));
-  copyAssets(outDir, { charts: result.some((p) => p.figures > 0) });
+  copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean) });
   if (options.sourceDir) copyLocalFiles(options.sourceDir, outDir, localFiles);
   return result;
 }
