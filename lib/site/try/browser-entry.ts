@@ -43,10 +43,10 @@ export function parseProblem(expr: string): string | null {
     const at = /\(char (\d+)\)/.exec(message);
     const what = message.replace(/\s*\(char \d+\)/, "");
     if (!at) return what;
-    const pos = Number(at[1]);
-    const before = expr.slice(Math.max(0, pos - 12), pos);
-    if (pos >= expr.length) return `${what}: the expression ends too early, after “${before}”`;
-    return `${what} at character ${pos + 1}${before ? `, right after “${before}”` : ""} (the “${expr[pos]}”)`;
+    const pos = Math.min(Number(at[1]), expr.length);
+    const before = expr.slice(Math.max(0, pos - 16), pos).trimEnd();
+    if (/end of expression/i.test(what)) return `${what}: the expression ends too early, after “${before}”`;
+    return `${what} at character ${pos}${before ? `, after “${before}”` : ", at the start"}`;
   }
 }
 
