@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { checkAnswer } from "../../../lib/site/try/browser-entry";
+import { readExercises, type ExerciseSpec } from "../../../lib/site/try/exercise-spec";
+import { NOTEBOOKS, tutorialNames } from "../../shared";
+
+// Right answers, written here independently of the notebooks (by hand).
+const RIGHT: Record<string, string> = {
+  "02-sigmoid-derivative-quotient-rule #1": "2 * sigma(2 x) * (1 - sigma(2 x))",
+  "02-sigmoid-derivative-quotient-rule #3": "sigma(x) * (1 - sigma(x)) * (1 - 2 sigma(x))",
+  "03-sigmoid-derivative-chain-rule #1": "1 - sigma(x)",
+  "04-binary-cross-entropy #2": "2 (yhat - t)",
+  "04-binary-cross-entropy #4": "(yhat - t) / (yhat * (1 - yhat))",
+  "05-sigmoid-with-cross-entropy #4": "sigma(z) - t",
+  "07-softmax-cross-entropy #2": "p2 - t2",
+  "08-your-own-derivation #1": "sigma(x) + x * sigma(x) * (1 - sigma(x))",
+};
+
+function exercisesOf(name: string): { key: string; ex: ExerciseSpec }[] {
+  const nb = JSON.parse(readFileSync(path.join(NOTEBOOKS, name), "utf8")) as { cells: { metadata?: unknown }[] };
+  return nb.cells.flatMap((c, i) => readExercises(c.metadata, `${name}, cell ${i + 1}`).map((ex) => ({ key: `${name.replace(/\.ipynb$/, "")} #${ex.number}`, ex })));
+}
+
+const s = suite("the tutorials' checkable exercises");
+const all = tutorialNames().flatMap(exercisesOf);
+
+s("should declare answer boxes in most tutorials, each with at least one known slip", () => {
+  assert.ok(all.length >= 8, `${all.length} exercises`);
+  for (const { key, ex } of all) assert.ok((ex.slips ?? []).length > 0, `${key} has no slip`);
+});
+
+s("should accept a right answer to each and reject each known slip with its own hint", () => {
+  for (const { key, ex } of all) {
+    if (key in RIGHT) assert.ok(checkAnswer(ex, RIGHT[key]).ok, `${key}: ${RIGHT[key]} rejected`);
+    for (const slip of ex.slips ?? []) {
+      const v = checkAnswer(ex, slip.expr);
+      assert.not.ok(v.ok, `${key}: the slip ${slip.expr} is accepted`);
+      assert.ok(v.counterexample, `${key}: no counterexample for ${slip.expr}`);
+      assert.is(v.hint, slip.hint, `${key}: ${slip.expr}`);
+    }
+  }
+});
+
+s.run();
