@@ -64,6 +64,7 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       await tab.waitForLoadState("networkidle");
       const tried = sum(loaded);
       console.log(`      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)})`);
+      for (const r of tried.rows.slice(atLoad.rows.length)) console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     }
     await context.close();
   }
