@@ -37,7 +37,7 @@ export function answerBoxes(exercises: ExerciseSpec[], cell: number): string {
       `<form class="stepwise-answer" id="${id}" hidden>` +
       `<script type="application/json" ${TRY_ATTR}="exercise">${jsonForScript(ex)}</script>` +
       `<label for="${id}-input">Exercise ${ex.number}: ${escapeHtml(ex.prompt)}</label>` +
-      `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="mathjs syntax, e.g. 2 * sigma(2 x)">` +
+      `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="your answer in mathjs syntax, e.g. sigma(x) * (1 - sigma(x))">` +
       `<button type="submit">Check</button></div>` +
       `<div class="stepwise-try-preview" aria-hidden="true"></div>` +
       `<p class="stepwise-try-verdict" id="${id}-verdict" role="status" aria-live="polite"></p>` +
