@@ -7,7 +7,7 @@
 //  5.–7. JupyterLab (scripts/bench-lab.mjs): nbclient CPU, venv against Debian; `npm run lab` until usable; Run All per tutorial.
 // Needs a compiled dist/ (the npm script runs `npm run build` first).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -67,46 +67,7 @@ if (nb.status !== 0) {
 await (await import("./bench-build.mjs")).benchBuild(dir); // cold and warm builds, CPU, live preview (issue 13)
 
 // 3 and 4. page weight and time to the last chart, in Chromium
-const server = await serveSite(out);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-});
-const sizes = new Map();
-const sizeOf = (url) => {
-  const file = path.join(out, decodeURIComponent(new URL(url).pathname));
-  if (!sizes.has(file)) {
-    const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
-    sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes).length });
-  }
-  return sizes.get(file);
-};
-console.log("3. page weight (every file the page loads; gzip level 6 as a server would send it)");
-console.log("4. time until the last chart is drawn (from navigation start), at the end of each page's line");
-for (const page of ["index.html", ...result.pages.map((p) => p.page)]) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const tab = await context.newPage();
-  const loaded = [];
-  tab.on("requestfinished", (r) => {
-    if (r.url().startsWith(server.url)) loaded.push(r.url());
-  });
-  await tab.goto(server.url + page, { waitUntil: "load" });
-  const figures = result.pages.find((p) => p.page === page)?.figures ?? 0;
-  let drawn = "no charts";
-  if (figures > 0) {
-    await tab.waitForSelector("html[data-charts-drawn]", { timeout: 60_000 });
-    const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
-    drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
-  }
-  await tab.waitForLoadState("networkidle");
-  const rows = loaded.map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) }));
-  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
-  console.log(`   ${page}: ${kb(total.raw)} raw, ${kb(total.gzip)} gzip, ${rows.length} files; ${drawn}`);
-  for (const r of rows) console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
-  await context.close();
-}
-await browser.close();
-await server.close();
+await (await import("./bench-site.mjs")).benchSite({ out, pages: result.pages, serveSite, chromium });
 rmSync(work, { recursive: true, force: true });
 
 // 5.–7. JupyterLab: nbclient CPU venv vs Debian, npm run lab until usable, Run All per tutorial.

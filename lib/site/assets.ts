@@ -1,57 +1,38 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "./layout";
 import { SITE_CSS } from "./assets/site-css";
 import { SITE_JS } from "./assets/site-js";
-
-/** Where the minified plotly.js is cached between builds (inside node_modules, like other tools' caches). */
-function cacheFile(version: string): string {
-  return path.join(path.dirname(require.resolve("plotly.js-dist/package.json")), "..", ".cache", "stepwise", `plotly-${version}.min.js`);
-}
+import { TRY_CSS } from "./try/try-css";
+import { TRY_JS } from "./try/try-js";
+import { verifierBundle } from "./try/verifier-bundle";
 
 /**
- * plotly.js for the site: the bundle of plotly.js-dist (about 10 MB unminified),
- * minified with esbuild (about 4.8 MB; the same minifier plotly's own build
- * uses) when esbuild is installed (it comes with tsx), with the license header
- * kept; else the bundle as it is. The minified file is cached per version.
+ * plotly.js for the site: plotly's own partial bundle "basic" (plotly.js-basic-dist-min:
+ * the scatter, bar and pie traces, already minified, about 390 KiB gzip instead of
+ * 1.4 MiB for the whole plotly.js). The site's charts use scatter traces only (lib/charts),
+ * on linear and log axes; the notebooks in Jupyter keep the full plotly.js-dist.
  *
- * @returns the script text and whether it is minified
- * @throws Error when plotly.js-dist is not installed
+ * @returns the script text and whether it is minified (always true)
+ * @throws Error when plotly.js-basic-dist-min is not installed
  */
 export function plotlyBundle(): { code: string; minified: boolean } {
-  const version = String((require("plotly.js-dist/package.json") as { version: unknown }).version);
-  const cached = cacheFile(version);
-  if (existsSync(cached)) return { code: readFileSync(cached, "utf8"), minified: true };
-  const source = readFileSync(require.resolve("plotly.js-dist"), "utf8");
-  let esbuild: typeof import("esbuild") | undefined;
-  try {
-    esbuild = require("esbuild") as typeof import("esbuild");
-  } catch {
-    return { code: source, minified: false };
-  }
-  const header = /^\/\*\*?[\s\S]*?\*\//.exec(source)?.[0] ?? `/* plotly.js v${version}, MIT license */`;
-  const code = `${header}\n${esbuild.transformSync(source, { minify: true, legalComments: "none" }).code}`;
-  try {
-    mkdirSync(path.dirname(cached), { recursive: true });
-    writeFileSync(`${cached}.${process.pid}`, code);
-    renameSync(`${cached}.${process.pid}`, cached);
-  } catch {
-    // a read-only node_modules only costs a re-minification next time
-  }
-  return { code, minified: true };
+  return { code: readFileSync(require.resolve("plotly.js-basic-dist-min"), "utf8"), minified: true };
 }
 
 /**
  * Writes the static assets into a site folder: assets/site.css, assets/stepwise.js
- * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/), and,
- * when some page has charts, plotly.js (assets/plotly.min.js).
+ * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/),
+ * when some page has charts, plotly.js (assets/plotly.min.js), and when some page has
+ * a derivation or an answer box, the widget (assets/try.js) and the verifier bundle
+ * (assets/verifier.js, see `verifierBundle`).
  *
  * @param outDir the site folder (created if missing)
- * @param options charts: whether to write plotly.js
+ * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier
  * @returns the site-relative paths written
  * @throws Error when katex or plotly.js-dist is not installed, or on a file-system error
  */
-export function copyAssets(outDir: string, options: { charts: boolean }): string[] {
+export function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean }): string[] {
   const written: string[] = [];
   const put = (rel: string, content: string): void => {
     const file = path.join(outDir, rel);
@@ -59,7 +40,7 @@ export function copyAssets(outDir: string, options: { charts: boolean }): string
     writeFileSync(file, content);
     written.push(rel);
   };
-  put(ASSET_URLS.siteCss, SITE_CSS);
+  put(ASSET_URLS.siteCss, SITE_CSS + TRY_CSS);
   put(ASSET_URLS.siteJs, SITE_JS);
   const katexDist = path.join(path.dirname(require.resolve("katex/package.json")), "dist");
   const katexOut = path.join(outDir, path.dirname(ASSET_URLS.katexCss));
@@ -68,5 +49,9 @@ export function copyAssets(outDir: string, options: { charts: boolean }): string
   cpSync(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true });
   written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"));
   if (options.charts) put(ASSET_URLS.plotly, plotlyBundle().code);
+  if (options.tryable) {
+    put(ASSET_URLS.tryJs, TRY_JS);
+    put(ASSET_URLS.verifier, verifierBundle());
+  }
   return written;
 }

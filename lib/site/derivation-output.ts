@@ -2,12 +2,14 @@ import { derivationHtml } from "../display/derivation-html";
 import { derivationView } from "../display/derivation-view";
 import { readDerivationPayload } from "../outputs/derivation-payload";
 import { renderTex, type TexMacros } from "./katex";
+import { trySubjectScript } from "./try/try-html";
 
 /**
  * A derivation output drawn from its JSON payload (`application/vnd.stepwise.derivation+json`),
  * never from the HTML display wrote beside it: the rows are laid out by display's own
  * `derivationView` / `derivationHtml`, and each formula's TeX goes from the payload
- * straight to KaTeX.
+ * straight to KaTeX. The spec, seed and sample count follow as inert JSON for the
+ * page's "try a step" (`trySubjectScript`).
  *
  * @param value the output's payload (an object, or JSON text)
  * @param macros the page's KaTeX macros
@@ -16,6 +18,7 @@ import { renderTex, type TexMacros } from "./katex";
  * @throws TypeError / RangeError naming the field or version of a malformed payload; TexError for TeX KaTeX cannot render
  */
 export function derivationOutput(value: unknown, macros: TexMacros, where: string): string {
-  const view = derivationView(readDerivationPayload(value, where));
-  return `<div class="output output-derivation">${derivationHtml(view, { math: (tex) => renderTex(tex, true, macros) })}</div>`;
+  const payload = readDerivationPayload(value, where);
+  const view = derivationView(payload);
+  return `<div class="output output-derivation">${derivationHtml(view, { math: (tex) => renderTex(tex, true, macros) })}${trySubjectScript(payload)}</div>`;
 }

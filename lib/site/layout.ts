@@ -1,4 +1,5 @@
 import { escapeHtml } from "../display/escape";
+import { TRY_ATTR } from "./try/try-html";
 
 /**
  * The Content-Security-Policy of every page: only the site's own files run
@@ -17,6 +18,8 @@ export const ASSET_URLS = {
   siteCss: "assets/site.css",
   siteJs: "assets/stepwise.js",
   plotly: "assets/plotly.min.js",
+  tryJs: "assets/try.js",
+  verifier: "assets/verifier.js",
 } as const;
 
 /** What {@link pageShell} lays out. */
@@ -30,13 +33,14 @@ export interface ShellOptions {
   headerExtra?: string;
   /** The page content between header and footer. */
   body: string;
-  /** True when the page has charts: plotly.js is loaded (once, before the site script). */
+  /** True when the page has charts: the site script loads plotly.js when the first chart nears the viewport. */
   charts: boolean;
 }
 
 /**
  * The HTML document around a page: head with the CSP, the KaTeX and site
- * stylesheets and the deferred scripts (plotly.js only on pages with charts),
+ * stylesheets and the deferred scripts (the widget of assets/try.js only on pages with
+ * something to try; plotly.js is not among them: the site script loads it on demand),
  * a header with the site title, the body, and a footer.
  *
  * @param o see {@link ShellOptions}
@@ -44,7 +48,8 @@ export interface ShellOptions {
  */
 export function pageShell(o: ShellOptions): string {
   const docTitle = o.title === o.siteTitle ? o.siteTitle : `${o.title} · ${o.siteTitle}`;
-  const sources: string[] = o.charts ? [ASSET_URLS.plotly, ASSET_URLS.siteJs] : [ASSET_URLS.siteJs];
+  // the widget of "try a step" and the answer boxes, only where the body has something to try
+  const sources: string[] = o.body.includes(TRY_ATTR) ? [ASSET_URLS.siteJs, ASSET_URLS.tryJs] : [ASSET_URLS.siteJs];
   const scripts = sources.map((src) => `<script defer src="${src}"></script>`);
   return `<!doctype html>
 <html lang="en">

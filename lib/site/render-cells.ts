@@ -7,6 +7,8 @@ import { renderOutputs } from "./render-output";
 import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 import { SITE_FIGURE_ATTR } from "./figure-output";
+import { readExercises } from "./try/exercise-spec";
+import { answerBoxes } from "./try/try-html";
 
 /** What {@link renderCells} needs. */
 export interface CellsContext {
@@ -76,8 +78,9 @@ function showsError(outputs: Output[]): boolean {
  * that only builds and shows a derivation). A cell that fails on
  * purpose (tagged `raises-exception`, or any cell of a notebook whose metadata
  * allows errors, see {@link notebookAllowsErrors}) and shows its error gets its outputs in
- * `<div class="cell-outputs expected-error">` under the label "Expected error".
- * Each cell is a
+ * `<div class="cell-outputs expected-error">` under the label "Expected error". A markdown
+ * cell whose metadata declares checkable exercises (`stepwise.exercises`, see
+ * `readExercises`) gets their answer boxes after its text. Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -109,7 +112,8 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           attachments: cell.attachments as MarkdownEnv["attachments"],
           rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
-        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}</section>`);
+        const answers = answerBoxes(readExercises(cell.metadata, `${name}, cell ${n}`), n);
+        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}${answers}</section>`);
         return;
       }
       const showInput = !tags.has("remove-input") && source.trim() !== "";

@@ -10,6 +10,7 @@ import { createMarkdown } from "./render-markdown";
 import { renderPage } from "./render-page";
 import { slugify, uniqueSlug } from "./slug";
 import { loadRenderTools } from "./tools";
+import { TRY_ATTR } from "./try/try-html";
 
 /** One notebook of the site, in reading order. */
 export interface SiteNotebook {
@@ -133,6 +134,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     }
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
+  const tryable: boolean[] = [];
   const result: SitePage[] = notebooks.map((nb, i) => {
     const folder = folderOf(nb.file);
     const page = { file: nb.file, page: pages[i], title: described[i].title, figures: 0, formulas: 0 };
@@ -160,6 +162,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     mkdirSync(path.dirname(copy), { recursive: true });
     writeFileSync(copy, notebookJson(stripOutputs(nb.source)));
     if (options.sourceDir) copyLocalFiles(options.sourceDir, outDir, folder, localFiles);
+    tryable.push(cells.html.includes(TRY_ATTR));
     return { ...page, figures: cells.figures, formulas: cells.formulas };
   });
   const pageOf = new Map(notebooks.map((nb, i) => [nb.file, pages[i]]));
@@ -176,7 +179,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     };
   });
   writeFileSync(path.join(outDir, "index.html"), renderIndex(options.title, entries, intro));
-  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0) });
+  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean) });
   return result;
 }
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { ROOT, buildLibOnce, visit } from "./helpers";
+import { ROOT, buildLibOnce, drawCharts, visit } from "./helpers";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
 
 const FIXTURES = path.join(ROOT, "test", "fixtures", "site");
@@ -51,7 +51,7 @@ s("should link previous and next pages and offer each notebook without outputs",
 s("should hide navigation and keep charts when printed", async () => {
   const page = await site!.browser.newPage();
   await visit(page, `${site!.server.url}03-stepwise-library.html`, site!.server.url);
-  await page.waitForSelector("html[data-charts-drawn]");
+  await drawCharts(page);
   await page.emulateMedia({ media: "print" });
   const shown = await page.evaluate(() =>
     [".site-header", ".toc", ".pager", ".stepwise-plot"].map((sel) => {

@@ -77,6 +77,15 @@ export async function visit(page: Page, url: string, origin: string): Promise<Vi
   return v;
 }
 
+/**
+ * Brings the first chart of a page into view (plotly.js loads when a chart nears the
+ * viewport) and waits until every chart is drawn (`data-charts-drawn` on <html>).
+ */
+export async function drawCharts(page: Page): Promise<void> {
+  await page.locator("[data-stepwise-figure]").first().scrollIntoViewIfNeeded();
+  await page.waitForSelector("html[data-charts-drawn]", { timeout: 30_000 });
+}
+
 /** Text on the page outside code, KaTeX and scripts that still looks like TeX delimiters. */
 export function leftoverTex(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -106,7 +115,7 @@ export async function checkPage(browser: Browser, base: string, pageFile: string
     const context = await browser.newContext({ viewport: { width, height: 860 } });
     const page = await context.newPage();
     const v = await visit(page, base + pageFile, base);
-    if (expected.figures > 0) await page.waitForSelector("html[data-charts-drawn]", { timeout: 30_000 });
+    if (expected.figures > 0) await drawCharts(page);
     const where = `${pageFile} (${label})`;
     assert.equal(v.consoleErrors, [], `console errors on ${where}`);
     assert.equal(v.foreignRequests, [], `requests outside the site from ${where}`);

@@ -1,7 +1,10 @@
 /**
- * The site's one script (assets/stepwise.js), loaded with `defer` after
- * plotly.js on pages with charts. Notebook scripts never run on the site; this
- * script draws every chart from the figure JSON the notebook saved:
+ * The site's script (assets/stepwise.js), loaded with `defer` on every page.
+ * Notebook scripts never run on the site; this script draws every chart from the
+ * figure JSON the notebook saved. plotly.js (assets/plotly.min.js, next to this
+ * script) is not in the page's head: it is loaded once, when the first chart comes
+ * within 800 px of the viewport (IntersectionObserver; at once where there is none),
+ * so a page paints and reads before it; then
  * for each element marked with SITE_FIGURE_ATTR (the containers `plotlyFigure` writes) it parses its child
  * `<script type="application/json">` ({ data, layout, config? }), removes the
  * `.stepwise-plot-placeholder`, calls `Plotly.newPlot(div, data, layout,
@@ -31,9 +34,33 @@ export const SITE_JS = `(function () {
       div.setAttribute("data-stepwise-drawn", "");
     });
   }
+  var here = document.currentScript && document.currentScript.src;
+  var plotlyUrl = here ? here.replace(/stepwise\\.js(\\?.*)?$/, "plotly.min.js") : "assets/plotly.min.js";
+  function loadPlotly(then) {
+    if (window.Plotly) { then(); return; }
+    var s = document.createElement("script");
+    s.src = plotlyUrl;
+    s.async = true;
+    s.onload = then;
+    s.onerror = function () { console.error("stepwise: plotly.js (" + plotlyUrl + ") could not be loaded, charts not drawn"); };
+    document.head.appendChild(s);
+  }
+  function whenNear(list, then) {
+    if (!("IntersectionObserver" in window)) { then(); return; }
+    var io = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); then(); }
+    }, { rootMargin: "800px 0px" });
+    list.forEach(function (div) { io.observe(div); });
+  }
   function drawAll() {
     var list = figures();
     if (list.length === 0) { return; }
+    var started = false;
+    function go() { if (started) { return; } started = true; loadPlotly(function () { drawLoaded(list); }); }
+    whenNear(list, go);
+    window.addEventListener("beforeprint", go);
+  }
+  function drawLoaded(list) {
     if (!window.Plotly) {
       console.error("stepwise: plotly.js is not loaded, " + list.length + " chart(s) not drawn");
       return;

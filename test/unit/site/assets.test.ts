@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { copyAssets, plotlyBundle } from "../../../lib/site/assets";
@@ -7,13 +8,15 @@ import { tempDir } from "./helpers";
 
 const bundle = suite("plotlyBundle");
 
-bundle("should be plotly.js-dist's bundle, minified, with its license header kept", () => {
-  const source = readFileSync(require.resolve("plotly.js-dist"), "utf8");
+bundle("should be plotly's basic partial bundle (scatter, bar, pie), minified, far smaller than the whole plotly.js", () => {
   const { code, minified } = plotlyBundle();
-  const version = (require("plotly.js-dist/package.json") as { version: string }).version;
-  assert.ok(code.startsWith(`/**\n* plotly.js v${version}`), code.slice(0, 40));
-  if (minified) assert.ok(code.length < source.length * 0.7, `${code.length} vs ${source.length}`);
-  else assert.is(code, source);
+  const version = (require("plotly.js-basic-dist-min/package.json") as { version: string }).version;
+  assert.ok(code.startsWith(`/**\n* plotly.js (basic - minified) v${version}`), code.slice(0, 60));
+  assert.ok(minified);
+  const full = readFileSync(require.resolve("plotly.js-dist"), "utf8");
+  assert.ok(gzipSync(code).length < gzipSync(full).length / 3, `${gzipSync(code).length} vs ${gzipSync(full).length} bytes gzip`);
+  // every trace type the site's charts use is registered in it
+  assert.ok(code.includes('moduleType:"trace",name:"scatter"') || /name:"scatter"/.test(code));
 });
 
 const copy = suite("copyAssets");
@@ -33,6 +36,17 @@ copy("should add plotly.js when a page has charts", () => {
   const out = tempDir();
   copyAssets(out, { charts: true });
   assert.ok(statSync(path.join(out, "assets/plotly.min.js")).size > 1_000_000);
+  assert.not.ok(existsSync(path.join(out, "assets/verifier.js")));
+});
+
+copy("should add the widget and the verifier bundle when a page has something to try", () => {
+  const out = tempDir();
+  const written = copyAssets(out, { charts: false, tryable: true });
+  assert.ok(written.includes("assets/try.js") && written.includes("assets/verifier.js"), written.join(", "));
+  const verifier = readFileSync(path.join(out, "assets/verifier.js"), "utf8");
+  assert.ok(verifier.includes("stepwiseVerifier"));
+  assert.not.match(verifier, /require\("(node:)?(fs|path|child_process)"\)/, "no Node module in the browser bundle");
+  assert.match(readFileSync(path.join(out, "assets/site.css"), "utf8"), /\.stepwise-answer/);
 });
 
 bundle.run();

@@ -17,9 +17,11 @@ shell("should declare the viewport, the CSP and an empty favicon, and run no inl
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
 });
 
-shell("should load plotly.js once, before the site script, only for pages with charts", () => {
+shell("should not put plotly.js in the head (the site script loads it near the first chart), and add the widget only where something can be tried", () => {
   const html = pageShell({ title: "A", siteTitle: "S", body: "", charts: true });
-  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/plotly.min.js">', '<script defer src="assets/stepwise.js">']);
+  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/stepwise.js">']);
+  const tryable = pageShell({ title: "A", siteTitle: "S", body: '<script type="application/json" data-stepwise-try="derivation">{}</script>', charts: false });
+  assert.equal(tryable.match(/<script defer[^>]*>/g), ['<script defer src="assets/stepwise.js">', '<script defer src="assets/try.js">']);
 });
 
 const page = suite("renderPage");

@@ -1,0 +1,121 @@
+/**
+ * The page's verifier (bundled by esbuild into assets/verifier.js, see `verifierBundle`):
+ * the kit's own engine from lib/derive's public entry, and KaTeX for the live preview.
+ * It sets `window.stepwiseVerifier` to {@link StepwiseVerifier}; the widget script
+ * (assets/try.js) calls it. Browser-safe: nothing here may import a Node module.
+ */
+import katex from "katex";
+import { parse } from "mathjs";
+import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
+import type { PayloadSpec } from "../../outputs/derivation-payload";
+import type { ExerciseSpec } from "./exercise-spec";
+
+/** A verdict as the widget shows it. */
+export interface TryVerdict {
+  ok: boolean;
+  /** The tier that decided it, exactly as the verifier named it. */
+  tier: string | null;
+  /** For a rejected answer: the point and both values (decimal strings). */
+  counterexample?: { point: Record<string, string>; expected: string; actual: string };
+  /** What it was compared with (mathjs syntax). */
+  against: string;
+  /** For a rejected exercise answer that equals a known slip: its hint. */
+  hint?: string;
+  /** The verifier's error (a variable without a domain, …), in words, instead of a verdict. */
+  error?: string;
+}
+
+/** What a derivation needs to be checked again in the page (from its payload). */
+export interface TrySubject {
+  spec: PayloadSpec;
+  seed: string;
+  samples: number;
+}
+
+/** Where a mathjs parse error is, in words; null when the text parses. */
+export function parseProblem(expr: string): string | null {
+  if (expr.trim() === "") return "the expression is empty";
+  try {
+    parse(expr);
+    return null;
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /\(char (\d+)\)/.exec(message);
+    const what = message.replace(/\s*\(char \d+\)/, "");
+    if (!at) return what;
+    const pos = Math.min(Number(at[1]), expr.length);
+    const before = expr.slice(Math.max(0, pos - 16), pos).trimEnd();
+    if (/end of expression/i.test(what)) return `${what}: the expression ends too early, after “${before}”`;
+    return `${what} at character ${pos}${before ? `, after “${before}”` : ", at the start"}`;
+  }
+}
+
+function verdictOf(r: StepResult): TryVerdict {
+  return { ok: r.ok, tier: r.tier, against: r.against, ...(r.counterexample ? { counterexample: r.counterexample } : {}) };
+}
+
+/**
+ * Checks an expression in place of step `index` (1-based) of a derivation, with the
+ * derivation's seed and sample count.
+ *
+ * @returns the verdict, or { error } with the problem in words (a parse error says where)
+ */
+export function checkStep(subject: TrySubject, index: number, expr: string): TryVerdict {
+  const problem = parseProblem(expr);
+  if (problem) return { ok: false, tier: null, against: "", error: problem };
+  try {
+    return verdictOf(verifyStep(subject.spec as never, index, expr, { seed: subject.seed, samples: subject.samples }));
+  } catch (err) {
+    return { ok: false, tier: null, against: "", error: (err as Error).message };
+  }
+}
+
+function exerciseSpec(ex: ExerciseSpec, f: string, kind: "differentiate" | "rewrite", expr: string): never {
+  return { title: `exercise ${ex.number}`, name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
+}
+
+/**
+ * Checks a reader's answer to an exercise: the derivative of `f` (ask "derivative") or
+ * an expression equal to `f` (ask "equal"). A wrong answer is then compared with each
+ * known slip's expression by the same verifier (not by its text); the first slip it
+ * equals gives its hint.
+ *
+ * @returns the verdict, with `hint` when a slip matched, or { error } in words
+ */
+export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
+  const problem = parseProblem(expr);
+  if (problem) return { ok: false, tier: null, against: "", error: problem };
+  const options = ex.seed ? { seed: ex.seed } : {};
+  try {
+    const verdict = verdictOf(verifyStep(exerciseSpec(ex, ex.f, ex.ask === "derivative" ? "differentiate" : "rewrite", expr), 1, expr, options));
+    if (verdict.ok) return verdict;
+    for (const slip of ex.slips ?? []) {
+      if (verifyStep(exerciseSpec(ex, slip.expr, "rewrite", expr), 1, expr, options).ok) return { ...verdict, hint: slip.hint };
+    }
+    return verdict;
+  } catch (err) {
+    return { ok: false, tier: null, against: "", error: (err as Error).message };
+  }
+}
+
+/**
+ * The live preview: an expression typeset by KaTeX through the kit's own TeX.
+ *
+ * @returns { html } or { error } (where the parse fails, in words)
+ */
+export function preview(expr: string, texNames: Readonly<Record<string, string>> = {}): { html?: string; error?: string } {
+  const problem = parseProblem(expr);
+  if (problem) return { error: problem };
+  const tex = toTex(parse(expr), { ...DEFAULT_TEX_NAMES, ...texNames });
+  return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "html" }) };
+}
+
+/** What `window.stepwiseVerifier` holds. */
+export interface StepwiseVerifier {
+  checkStep: typeof checkStep;
+  checkAnswer: typeof checkAnswer;
+  preview: typeof preview;
+}
+
+const api: StepwiseVerifier = { checkStep, checkAnswer, preview };
+(globalThis as unknown as { stepwiseVerifier?: StepwiseVerifier }).stepwiseVerifier = api;

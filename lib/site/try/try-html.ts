@@ -1,0 +1,48 @@
+import { escapeHtml, jsonForScript } from "../../display/escape";
+import type { DerivationPayload } from "../../outputs/derivation-payload";
+import type { ExerciseSpec } from "./exercise-spec";
+
+/** The attribute that marks what the widget script (assets/try.js) makes tryable. */
+export const TRY_ATTR = "data-stepwise-try";
+
+/**
+ * What a derivation on the site carries for "try a step": its spec, seed and sample
+ * count (the same the notebook verified with), as JSON in a `<script
+ * type="application/json" data-stepwise-try>` that the widget script reads. Without
+ * JavaScript it is inert and the static derivation stays as it is.
+ *
+ * @param payload the derivation's payload
+ * @returns the script element (JSON escaped so it cannot end the element)
+ */
+export function trySubjectScript(payload: DerivationPayload): string {
+  const subject = { spec: payload.spec, seed: payload.seed, samples: payload.samples };
+  return `<script type="application/json" ${TRY_ATTR}="derivation">${jsonForScript(subject)}</script>`;
+}
+
+/**
+ * Answer boxes for a cell's checkable exercises: one `<form class="stepwise-answer">`
+ * per exercise with a label, a text field (mathjs syntax), a preview and a verdict
+ * line (aria-live). The forms are `hidden` until the widget script shows them, so a
+ * page without JavaScript shows none.
+ *
+ * @param exercises the cell's exercises (`readExercises`)
+ * @param cell the 1-based cell number, for unique ids
+ * @returns HTML ("" when there are none)
+ */
+export function answerBoxes(exercises: ExerciseSpec[], cell: number): string {
+  if (exercises.length === 0) return "";
+  const boxes = exercises.map((ex) => {
+    const id = `answer-${cell}-${ex.number}`;
+    return (
+      `<form class="stepwise-answer" id="${id}" hidden>` +
+      `<script type="application/json" ${TRY_ATTR}="exercise">${jsonForScript(ex)}</script>` +
+      `<label for="${id}-input">Exercise ${ex.number}: ${escapeHtml(ex.prompt)}</label>` +
+      `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="your answer in mathjs syntax, e.g. sigma(x) * (1 - sigma(x))">` +
+      `<button type="submit">Check</button></div>` +
+      `<div class="stepwise-try-preview" aria-hidden="true"></div>` +
+      `<p class="stepwise-try-verdict" id="${id}-verdict" role="status" aria-live="polite"></p>` +
+      `</form>`
+    );
+  });
+  return `<div class="stepwise-answers" aria-label="Check your answers">${boxes.join("")}</div>`;
+}

@@ -1,0 +1,35 @@
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+
+/**
+ * The page's verifier as one browser script (assets/verifier.js): esbuild bundles
+ * `browser-entry` (lib/derive's public entry, mathjs, seedrandom, KaTeX) into a
+ * minified IIFE, so the page runs whatever lib/derive holds when the site is built.
+ * Bundles lib/'s TypeScript sources when they are present (from tsx and from dist/ of a
+ * checkout), else the compiled dist/ (an installed package ships only dist/).
+ *
+ * @returns the script text
+ * @throws Error when esbuild is not installed, or with esbuild's message naming the
+ *   file and line when the entry pulls in something it cannot bundle for a browser
+ *   (a Node-only module)
+ */
+export function verifierBundle(): string {
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  // the TypeScript sources when they are there (their ES imports let esbuild take mathjs's
+  // ES build and drop what is unused: about 270 KiB gzip, against 345 KiB from dist's CommonJS)
+  const source = path.join(__dirname, "..", "..", "..", "lib", "site", "try", "browser-entry.ts");
+  const entry = existsSync(source) ? source : existsSync(path.join(__dirname, "browser-entry.ts")) ? path.join(__dirname, "browser-entry.ts") : require.resolve("./browser-entry");
+  const result = esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+    absWorkingDir: path.dirname(entry),
+  });
+  return `/* stepwise verifier: the kit's lib/derive with mathjs (Apache-2.0), seedrandom (MIT), KaTeX (MIT) */\n${result.outputFiles[0].text}`;
+}

@@ -1,0 +1,74 @@
+// Page weight and time to the last chart of a built site, in Chromium (part of `npm run bench`).
+//  - every file a page loads, raw and gzip (level 6, as a server would send it), and the total,
+//    against the goal of 600 KiB gzip per page with everything it loads, charts included;
+//  - the time from navigation start until the last chart is drawn (cold cache, loopback server;
+//    the first chart is scrolled into view at once, since plotly.js loads when a chart nears the viewport);
+//  - on pages with something to try: the same total once the verifier is loaded (the reader
+//    reached for "Try a step" or an answer box), which no page loads at first paint.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const GOAL = 600 * 1024;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+/**
+ * Prints each page's weight and time to its last chart.
+ * @param {{ out: string, pages: { page: string, figures: number }[], serveSite: Function, chromium: import("playwright-core").BrowserType }} o
+ *   out: the built site's folder; pages: its notebook pages (index.html is measured too)
+ */
+export async function benchSite({ out, pages, serveSite, chromium }) {
+  const server = await serveSite(out);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+  const sizes = new Map();
+  const sizeOf = (url) => {
+    const file = path.join(out, decodeURIComponent(new URL(url).pathname));
+    if (!sizes.has(file)) {
+      const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
+      sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes).length });
+    }
+    return sizes.get(file);
+  };
+  const sum = (urls) => urls.map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) })).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, rows: [...a.rows, r] }), { raw: 0, gzip: 0, rows: [] });
+  console.log(`3. page weight (every file the page loads, charts drawn; gzip level 6); goal ≤ ${kb(GOAL)} gzip`);
+  console.log("4. time until the last chart is drawn (from navigation start), at the end of each page's line");
+  let worst = 0;
+  for (const page of ["index.html", ...pages.map((p) => p.page)]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const loaded = [];
+    tab.on("requestfinished", (r) => {
+      if (r.url().startsWith(server.url)) loaded.push(r.url());
+    });
+    await tab.goto(server.url + page, { waitUntil: "domcontentloaded" });
+    const figures = pages.find((p) => p.page === page)?.figures ?? 0;
+    let drawn = "no charts";
+    if (figures > 0) {
+      await tab.locator("[data-stepwise-figure]").first().scrollIntoViewIfNeeded();
+      await tab.waitForSelector("html[data-charts-drawn]", { timeout: 60_000 });
+      const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
+      drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
+    }
+    await tab.waitForLoadState("networkidle");
+    const atLoad = sum(loaded);
+    worst = Math.max(worst, atLoad.gzip);
+    const verdict = atLoad.gzip <= GOAL ? "within the goal" : "OVER the goal";
+    console.log(`   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`);
+    for (const r of atLoad.rows) console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+    if ((await tab.locator(".stepwise-try-open, form.stepwise-answer").count()) > 0) {
+      await tab.locator(".stepwise-try-open, form.stepwise-answer input").first().focus();
+      await tab.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+      await tab.waitForLoadState("networkidle");
+      const tried = sum(loaded);
+      console.log(`      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)})`);
+      for (const r of tried.rows.slice(atLoad.rows.length)) console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+    }
+    await context.close();
+  }
+  console.log(`   heaviest page at load: ${kb(worst)} gzip, ${(worst / GOAL).toFixed(2)} of the goal`);
+  await browser.close();
+  await server.close();
+}

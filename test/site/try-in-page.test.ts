@@ -1,0 +1,176 @@
+import * as path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derive } from "../../lib/derive";
+import { derivationPayload } from "../../lib/display/derivation-payload";
+import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
+import { renderSite } from "../../lib/site/render-site";
+import { serveSite, type SiteServer } from "../../lib/site/serve";
+import type { ExerciseSpec } from "../../lib/site/try/exercise-spec";
+import { launchChromium, tempDir, visit } from "./helpers";
+
+// A one-page site rendered from an executed notebook made here: the quotient-rule
+// derivation of σ′ as its JSON output, and a markdown cell declaring two checkable exercises.
+const sigma = derive("σ′(x) by the quotient rule", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
+  .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
+  .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
+  .rewrite("g(x) * (1 - g(x))", "recognise g");
+const exercises: ExerciseSpec[] = [
+  {
+    number: 1, prompt: "d/dx of 1/(1 + e^(−2x))", ask: "derivative", name: "s", f: "1 / (1 + e^(-2 x))", wrt: "x", domain: { x: "(-5, 5)" },
+    slips: [
+      { expr: "sigma(2 x) * (1 - sigma(2 x))", hint: "the chain-rule factor 2 of e^(−2x) is missing" },
+      { expr: "-2 * e^(-2 x) / (1 + e^(-2 x))^2", hint: "the −1 of d/dx e^(−x) is missing" },
+    ],
+  },
+  {
+    number: 2, prompt: "∂L/∂ŷ of binary cross-entropy", ask: "derivative", name: "L", f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", wrt: "yhat",
+    domain: { yhat: "(0, 1)", t: "[0, 1]" },
+    slips: [{ expr: "-t / yhat - (1 - t) / (1 - yhat)", hint: "the chain-rule factor −1 of ln(1 − ŷ) is missing" }],
+  },
+];
+const notebook = {
+  nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "typescript" } },
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Try it\n\nThe derivation below can be edited in the page." },
+    {
+      cell_type: "code", metadata: { tags: ["hide-input"] }, execution_count: 1, source: "showVerified(d)",
+      outputs: [{ output_type: "display_data", metadata: {}, data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" } }],
+    },
+    { cell_type: "markdown", metadata: { stepwise: { exercises } }, source: "## Exercises\n\n1. Differentiate $1/(1 + e^{-2x})$.\n2. Differentiate $L$ by $\\hat{y}$." },
+  ],
+};
+
+let server: SiteServer | undefined;
+let browser: Browser | undefined;
+const s = suite("trying steps and exercises in the page");
+s.before(async () => {
+  const out = path.join(tempDir("stepwise-try-"), "site");
+  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, { title: "try" });
+  server = await serveSite(out, { port: 19217 });
+  browser = await launchChromium();
+});
+s.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+  const page = await browser!.newPage();
+  const v = await visit(page, `${server!.url}try.html`, server!.url);
+  return { page, foreign: v.foreignRequests, errors: v.consoleErrors };
+}
+
+s("should not load the verifier at first paint, and show the static derivation", async () => {
+  const { page } = await open();
+  assert.is(await page.evaluate(() => "stepwiseVerifier" in window), false);
+  assert.is(await page.locator(".stepwise-step").count(), 5);
+  assert.ok(await page.locator(".stepwise-try-open").isVisible());
+  await page.close();
+});
+
+s("should reject a wrong step with a point and both values, and accept it again after Reset", async () => {
+  const { page, foreign, errors } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  await page.selectOption(".stepwise-try select", "2");
+  assert.is(await input.inputValue(), "e^(-x) / (1 + e^(-x))^2");
+  await input.fill("e^(-x) / (1 + e^(-x))");
+  await page.waitForSelector(".stepwise-try-preview .katex");
+  await input.press("Enter");
+  const verdict = page.locator(".stepwise-try .stepwise-try-verdict");
+  await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  const wrong = (await verdict.textContent()) ?? "";
+  assert.match(wrong, /^✗ step 2 does not hold: at x = -?\d[\d.e-]*/);
+  const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
+  assert.ok(nums, wrong);
+  // both values are the two sides at the shown point, computed here independently
+  const x = Number(/x = (\S+?) it gives/.exec(wrong.replace(",", ""))?.[1] ?? /x = ([^ ]+) /.exec(wrong)![1]);
+  const e = Math.exp(-x);
+  assert.ok(Math.abs(Number(nums![1]) - e / (1 + e)) < 1e-6, `actual ${nums![1]} at x = ${x}`);
+  assert.ok(Math.abs(Number(nums![2]) - e / (1 + e) ** 2) < 1e-6, `expected ${nums![2]} at x = ${x}`);
+  await page.click(".stepwise-try button:text('Reset')");
+  assert.is(await input.inputValue(), "e^(-x) / (1 + e^(-x))^2");
+  await page.waitForFunction(() => /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  assert.match((await verdict.textContent()) ?? "", /^✓ step 2 holds \(tier: \w+\)/);
+  assert.equal(foreign, [], "no request leaves the site");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+s("should say where an expression fails to parse, in words", async () => {
+  const { page } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  await input.fill("e^(-x) / (1 + ");
+  await input.press("Enter");
+  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /ends too early, after “/);
+  await input.fill("x + * 2");
+  await input.press("Enter");
+  await page.waitForFunction(() => /character/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /Value expected at character \d+, after “x \+ \*”/);
+  await page.close();
+});
+
+async function answer(page: Page, n: number, expr: string): Promise<string> {
+  const form = page.locator(`form.stepwise-answer >> nth=${n - 1}`);
+  await form.locator("input").fill(expr);
+  await form.locator("input").press("Enter");
+  await page.waitForFunction((i) => /[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""), n - 1);
+  const text = (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
+  await form.locator("input").press("Escape");
+  return text;
+}
+
+s("should check exercise answers: right, wrong with a counterexample, and known slips with their hint", async () => {
+  const { page, foreign } = await open();
+  assert.is(await page.locator("form.stepwise-answer").count(), 2);
+  assert.match(await answer(page, 1, "2 * sigma(2 x) * (1 - sigma(2 x))"), /^✓ your answer holds \(tier: \w+\)/);
+  assert.match(await answer(page, 1, "2 e^(-2x) / (1 + e^(-2x))^2"), /^✓/);
+  const wrong = await answer(page, 1, "sigma(2 x)");
+  assert.match(wrong, /^✗ your answer does not hold: at x = \S+ it gives \S+, but it must equal \S+$/);
+  assert.not.match(wrong, /Hint/);
+  // a slip is recognised by value, written any way
+  assert.match(await answer(page, 1, "e^(-2x) / (1 + e^(-2x))^2"), /Hint: the chain-rule factor 2 of e\^\(−2x\) is missing/);
+  assert.match(await answer(page, 1, "-(2 e^(-2 x)) * (1 + e^(-2 x))^(-2)"), /Hint: the −1 of d\/dx e\^\(−x\) is missing/);
+  assert.match(await answer(page, 2, "(yhat - t) / (yhat * (1 - yhat))"), /^✓/);
+  assert.match(await answer(page, 2, "-(t / yhat + (1 - t) / (1 - yhat))"), /Hint: the chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
+  assert.equal(foreign, []);
+  await page.close();
+});
+
+s("should work from the keyboard alone: Tab to the button, Enter opens, Enter checks, Escape restores and closes", async () => {
+  const { page } = await open();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open"))) break;
+  }
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")), "the Try button takes focus");
+  await page.keyboard.press("Enter");
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-input")), "the field takes focus");
+  const first = await page.locator(".stepwise-try input").inputValue();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" + 1");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  await page.keyboard.press("Escape");
+  assert.is(await page.locator(".stepwise-try input").inputValue(), first, "Escape restores the step");
+  await page.keyboard.press("Escape");
+  assert.ok(await page.locator(".stepwise-try").isHidden(), "a second Escape closes the form");
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")), "focus returns to the button");
+  await page.close();
+});
+
+s("should read without JavaScript: the derivation stays, no answer box or button shows", async () => {
+  const context = await browser!.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server!.url}try.html`);
+  assert.is(await page.locator(".stepwise-step").count(), 5);
+  assert.is(await page.locator("form.stepwise-answer:visible").count(), 0);
+  assert.is(await page.locator(".stepwise-try-open").count(), 0);
+  await context.close();
+});
+
+s.run();

@@ -1,0 +1,47 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { readExercises } from "../../../lib/site/try/exercise-spec";
+import { checkAnswer, checkStep } from "../../../lib/site/try/browser-entry";
+
+const read = suite("readExercises");
+const ex = { number: 3, prompt: "softplus′", ask: "derivative", f: "log(1 + e^x)", wrt: "x", domain: { x: "(-10, 10)" }, slips: [{ expr: "1 / (1 + e^x)", hint: "the chain-rule factor e^x is missing" }] };
+
+read("should read a cell's exercises and treat a cell without them as having none", () => {
+  assert.equal(readExercises({ stepwise: { exercises: [ex] } }, "nb, cell 2"), [ex]);
+  assert.equal(readExercises({ tags: ["x"] }, "nb, cell 2"), []);
+  assert.equal(readExercises(undefined, "nb, cell 2"), []);
+});
+
+read("should name the exercise entry and the field that is wrong", () => {
+  assert.throws(() => readExercises({ stepwise: { exercises: [{ ...ex, ask: "integral" }] } }, "nb, cell 2"), /nb, cell 2, exercise entry 1: ask must be "derivative" or "equal", got "integral"/);
+  assert.throws(() => readExercises({ stepwise: { exercises: [{ ...ex, f: "" }] } }, "nb, cell 4"), /cell 4, exercise entry 1: f must be a non-empty string/);
+  assert.throws(() => readExercises({ stepwise: { exercises: {} } }, "nb"), /must be an array/);
+});
+
+const check = suite("checkAnswer / checkStep (the page's verifier)");
+
+check("should accept a right answer, reject a wrong one with a point, and give a slip's hint by value", () => {
+  const spec = readExercises({ stepwise: { exercises: [ex] } }, "nb")[0];
+  assert.ok(checkAnswer(spec, "sigma(x)").ok);
+  assert.ok(checkAnswer(spec, "e^x / (1 + e^x)").ok);
+  const wrong = checkAnswer(spec, "e^x");
+  assert.not.ok(wrong.ok);
+  assert.ok(wrong.counterexample && "x" in wrong.counterexample.point);
+  assert.is(wrong.hint, undefined);
+  assert.is(checkAnswer(spec, "(1 + e^x)^(-1)").hint, "the chain-rule factor e^x is missing");
+  assert.match(checkAnswer(spec, "e^x / (").error ?? "", /ends too early/);
+  assert.match(checkAnswer(spec, "y + 1").error ?? "", /y/);
+});
+
+check("should check a step in place with the derivation's seed and sample count", () => {
+  const spec = { title: "v′", name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" }, steps: [{ kind: "differentiate" as const, expr: "-e^(-x)", rule: "", note: "" }] };
+  assert.ok(checkStep({ spec, seed: "stepwise", samples: 24 }, 1, "-e^(-x)").ok);
+  const bad = checkStep({ spec, seed: "stepwise", samples: 24 }, 1, "e^(-x)");
+  assert.not.ok(bad.ok);
+  const x = Number(bad.counterexample!.point.x);
+  assert.ok(Math.abs(Number(bad.counterexample!.actual) - Math.exp(-x)) < 1e-9 * Math.max(1, Math.exp(-x)));
+  assert.ok(Math.abs(Number(bad.counterexample!.expected) + Math.exp(-x)) < 1e-9 * Math.max(1, Math.exp(-x)));
+});
+
+read.run();
+check.run();

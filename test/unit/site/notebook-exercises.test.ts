@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { checkAnswer } from "../../../lib/site/try/browser-entry";
+import { readExercises, type ExerciseSpec } from "../../../lib/site/try/exercise-spec";
+import { NOTEBOOKS, tutorialNames } from "../../shared";
+
+// Right answers, written here independently of the notebooks (by hand), by the exercise's function.
+const RIGHT: Record<string, string> = {
+  "1 / (1 + e^(-2 x))": "2 * sigma(2 x) * (1 - sigma(2 x))",
+  "sigma(x) * (1 - sigma(x))": "sigma(x) * (1 - sigma(x)) * (1 - 2 sigma(x))",
+  "log(sigma(x))": "1 - sigma(x)",
+  "(yhat - t)^2": "2 (yhat - t)",
+  "-(t * log(yhat) + (1 - t) * log(1 - yhat))": "(yhat - t) / (yhat * (1 - yhat))",
+  "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))": "sigma(z) - t",
+  "-(t1 * log(p1) + t2 * log(p2) + t3 * log(p3))": "p2 - t2",
+  "x * sigma(x)": "sigma(x) + x * sigma(x) * (1 - sigma(x))",
+  "log(1 + e^x)": "e^x / (1 + e^x)",
+};
+
+function exercisesOf(name: string): { key: string; ex: ExerciseSpec }[] {
+  const nb = JSON.parse(readFileSync(path.join(NOTEBOOKS, name), "utf8")) as { cells: { metadata?: unknown }[] };
+  return nb.cells.flatMap((c, i) => readExercises(c.metadata, `${name}, cell ${i + 1}`).map((ex) => ({ key: `${name.replace(/\.ipynb$/, "")} #${ex.number}`, ex })));
+}
+
+const s = suite("the tutorials' checkable exercises");
+const all = tutorialNames().flatMap(exercisesOf);
+
+s("should declare answer boxes in most tutorials, each with at least one known slip", () => {
+  assert.ok(all.length >= 8, `${all.length} exercises`);
+  for (const { key, ex } of all) assert.ok((ex.slips ?? []).length > 0, `${key} has no slip`);
+});
+
+s("should accept a right answer to each and reject each known slip with its own hint", () => {
+  for (const { key, ex } of all) {
+    assert.ok(ex.f in RIGHT, `${key}: no right answer written for ${ex.f}`);
+    assert.ok(checkAnswer(ex, RIGHT[ex.f]).ok, `${key}: ${RIGHT[ex.f]} rejected`);
+    for (const slip of ex.slips ?? []) {
+      const v = checkAnswer(ex, slip.expr);
+      assert.not.ok(v.ok, `${key}: the slip ${slip.expr} is accepted`);
+      assert.ok(v.counterexample, `${key}: no counterexample for ${slip.expr}`);
+      assert.is(v.hint, slip.hint, `${key}: ${slip.expr}`);
+    }
+  }
+});
+
+s.run();
