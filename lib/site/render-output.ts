@@ -3,6 +3,7 @@ import { escapeHtml as escape } from "../display/escape";
 import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
 import { derivationOutput } from "./derivation-output";
 import { plotlyFigure } from "./figure-output";
+import { publicTrace } from "./public-trace";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
 import { joinText, type MimeData, type Output } from "./notebook";
@@ -97,7 +98,8 @@ function renderBundle(data: MimeData, ctx: OutputContext): string {
  *   <img> (so SVG cannot run scripts); text/markdown is rendered without raw HTML;
  *   text/latex with KaTeX; text/plain is escaped, ANSI colours kept.
  * - stream: `<pre class="output output-stream output-stdout|output-stderr">`, escaped, ANSI colours kept.
- * - error: `<pre class="output output-error">` with the traceback (ANSI colours kept).
+ * - error: `<pre class="output output-error">` with the traceback (ANSI colours kept), without
+ *   the frames of the kernel and Node.js (`publicTrace`; stderr streams likewise).
  *
  * @param output one nbformat output
  * @param ctx tools, page macros and cell number
@@ -108,11 +110,12 @@ export function renderOutput(output: Output, ctx: OutputContext): string {
   switch (output.output_type) {
     case "stream": {
       const name = output.name === "stderr" ? "stderr" : "stdout";
-      return `<pre class="output output-stream output-${name}">${ctx.tools.ansi(joinText(output.text))}</pre>`;
+      const text = name === "stderr" ? publicTrace(joinText(output.text)) : joinText(output.text);
+      return `<pre class="output output-stream output-${name}">${ctx.tools.ansi(text)}</pre>`;
     }
     case "error": {
       const trace = (output.traceback ?? []).join("\n") || `${output.ename}: ${output.evalue}`;
-      return `<pre class="output output-error">${ctx.tools.ansi(trace)}</pre>`;
+      return `<pre class="output output-error">${ctx.tools.ansi(publicTrace(trace))}</pre>`;
     }
     case "display_data":
     case "execute_result":

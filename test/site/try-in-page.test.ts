@@ -99,6 +99,26 @@ s("should reject a wrong step with a point and both values, and accept it again 
   await page.close();
 });
 
+s("should show two different numbers when a step is wrong only by a tiny term", async () => {
+  const { page, errors } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  await page.selectOption(".stepwise-try select", "2");
+  for (const tiny of ["1e-12", "1e-20", "1e-40"]) {
+    await input.fill(`e^(-x) / (1 + e^(-x))^2 + ${tiny}`);
+    await input.press("Enter");
+    await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+    const wrong = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
+    const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
+    assert.ok(nums, `+ ${tiny}: ${wrong}`);
+    assert.is.not(nums![1], nums![2], `+ ${tiny}: the two shown values are equal: ${wrong}`);
+    await page.click(".stepwise-try button:text('Reset')");
+    await page.waitForFunction(() => /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  }
+  assert.equal(errors, []);
+  await page.close();
+});
+
 s("should say where an expression fails to parse, in words", async () => {
   const { page } = await open();
   await page.click("text=Try a step");

@@ -46,6 +46,18 @@ export const TRY_JS = `(function () {
     var n = Number(v);
     return isFinite(n) && String(v).length > 14 ? String(Number(n.toPrecision(10))) : String(v);
   }
+  // The two values of a counterexample, each with as many digits as it takes for them to
+  // differ (10 to 21 significant digits), or as the verifier wrote them (all its digits)
+  // when they agree even at 21: a rejection never shows two equal numbers.
+  function pair(a, b) {
+    var na = Number(a), nb = Number(b);
+    if (!isFinite(na) || !isFinite(nb)) { return [String(a), String(b)]; }
+    for (var p = 10; p <= 21; p++) {
+      var sa = String(Number(na.toPrecision(p))), sb = String(Number(nb.toPrecision(p)));
+      if (sa !== sb) { return [sa, sb]; }
+    }
+    return [String(a), String(b)];
+  }
   function pointText(point) {
     return Object.keys(point).map(function (k) { return k + " = " + short(point[k]); }).join(", ");
   }
@@ -62,7 +74,7 @@ export const TRY_JS = `(function () {
       return;
     }
     var c = v.counterexample;
-    out.textContent = "\\u2717 " + what + " does not hold" + (c ? ": at " + pointText(c.point) + " it gives " + short(c.actual) + ", but it must equal " + short(c.expected) : "");
+    out.textContent = "\\u2717 " + what + " does not hold" + (c ? ": at " + pointText(c.point) + " it gives " + pair(c.actual, c.expected)[0] + ", but it must equal " + pair(c.actual, c.expected)[1] : "");
     if (v.hint) { out.appendChild(el("span", { "class": "stepwise-try-hint" }, "Hint: " + v.hint)); }
   }
   function livePreview(input, box, texNames) {
