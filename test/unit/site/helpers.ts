@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import * as os from "node:os";
+import { request } from "node:http";
 import * as path from "node:path";
 import type { Cell, Notebook } from "../../../lib/site/notebook";
 
@@ -67,4 +68,23 @@ export function plotlyOutput(name = "sigma"): { output_type: "display_data"; dat
       "text/plain": `chart: ${name}`,
     },
   };
+}
+
+/**
+ * Status, content type and body of a raw GET to a site server (the path is sent as
+ * written, not normalised); fails when the server does not answer within 5 s.
+ */
+export function rawGet(url: string, rawPath: string): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
+    });
+    req.on("error", reject);
+    req.setTimeout(5000, () => req.destroy(new Error(`no answer for ${rawPath}`)));
+    req.end();
+  });
 }

@@ -1,26 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { serveSite, type SiteServer } from "../../../lib/site/serve";
-import { ROOT, tempDir } from "./helpers";
+import { rawGet, ROOT, tempDir } from "./helpers";
 
-function get(server: SiteServer, rawPath: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.setTimeout(5000, () => req.destroy(new Error(`no answer for ${rawPath}`)));
-    req.end();
-  });
-}
+const get = (server: SiteServer, rawPath: string) => rawGet(server.url, rawPath);
 
 const s = suite("serveSite with files it cannot serve");
 let server: SiteServer;

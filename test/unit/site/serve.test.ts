@@ -1,25 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { request } from "node:http";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { serveSite, type SiteServer } from "../../../lib/site/serve";
-import { tempDir } from "./helpers";
+import { rawGet, tempDir } from "./helpers";
 
-/** Status, content type and body of a raw GET (the path is sent as written, not normalised). */
-function get(server: SiteServer, rawPath: string): Promise<{ status: number; type: string; body: string }> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = (server: SiteServer, rawPath: string) => rawGet(server.url, rawPath);
 
 const s = suite("serveSite");
 let server: SiteServer;
