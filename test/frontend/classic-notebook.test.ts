@@ -10,11 +10,11 @@
 // down. Screenshots go to test-artifacts/frontend/.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { checkCells, screenshots } from "./checks";
-import { ARTIFACTS, buildLibOnce, launchChromium, NOTEBOOKS, promisedBy, tutorialNames, type Promised } from "./helpers";
+import { ARTIFACTS, buildLibOnce, launchChromium, NOTEBOOKS, promisedBy, tutorialNames } from "./helpers";
 import {
   cellViews,
   clearOutputs,
@@ -27,25 +27,12 @@ import {
   waitForKernel,
   waitForMathJax,
 } from "./notebook-page";
-import { portIsOpen, startNotebookServer, type NotebookServer } from "./notebook-server";
+import { shutDownAndCheck, startNotebookServer, type FrontendState, type NotebookServer } from "./notebook-server";
 
 const KERNEL_NAME = "tslab";
 const KERNEL_DISPLAY_NAME = "TypeScript (stepwise tslab)";
 
-interface State {
-  setupError?: Error;
-  server?: NotebookServer;
-  browser?: Browser;
-  context?: BrowserContext;
-  /** The temporary copy of notebooks/ the server shows (inside the project, so "stepwise" resolves). */
-  work?: string;
-  /** Requests that left the server's origin (MathJax, plotly.js and fonts must all be local). */
-  foreign: string[];
-  /** Uncaught exceptions in the pages, by page label. */
-  pageErrors: string[];
-  /** The notebook kept open for the re-run and restart tests, with its page. */
-  replay?: { name: string; page: Page; promised: Promised };
-}
+type State = FrontendState;
 
 const s = suite<State>("classic Jupyter Notebook", { foreign: [], pageErrors: [] });
 // One tutorial with charts keeps this fallback honest; JupyterLab's test runs them all.
@@ -214,15 +201,7 @@ s("should load nothing from outside the local server (MathJax and plotly.js incl
 });
 
 s("should shut the server and its kernels down and leave no process behind", async (st) => {
-  await st.context?.close();
-  await st.browser?.close();
-  st.context = undefined;
-  st.browser = undefined;
-  const { port } = st.server!;
-  const survivors = await st.server!.stop();
-  assert.equal(survivors, [], "processes still alive after the server was asked to stop (killed now)");
-  assert.not.ok(await portIsOpen(port), `port ${port} still accepts connections`);
-  assert.equal(st.server!.leftovers(), [], "processes of the server still running");
+  await shutDownAndCheck(st);
   if (st.work) rmSync(st.work, { recursive: true, force: true });
   assert.not.ok(existsSync(st.work!), "the temporary notebook folder was not removed");
 });

@@ -10,11 +10,11 @@
 // Screenshots go to test-artifacts/frontend/lab-*.png.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import * as path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { checkLabCells } from "./checks";
-import { ARTIFACTS, buildLibOnce, launchChromium, NOTEBOOKS, promisedBy, ROOT, tutorialNames, type Promised } from "./helpers";
+import { ARTIFACTS, buildLibOnce, launchChromium, NOTEBOOKS, promisedBy, ROOT, tutorialNames } from "./helpers";
 import {
   labCellViews,
   labCommand,
@@ -28,22 +28,12 @@ import {
   waitForLabKernel,
   waitForLabMath,
 } from "./lab-page";
-import { portIsOpen, startNotebookServer, type NotebookServer } from "./notebook-server";
+import { shutDownAndCheck, startNotebookServer, type FrontendState } from "./notebook-server";
 
 const MAX_SAVED_BYTES = 1_000_000;
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
-interface State {
-  setupError?: Error;
-  server?: NotebookServer;
-  browser?: Browser;
-  context?: BrowserContext;
-  work?: string;
-  foreign: string[];
-  pageErrors: string[];
-  /** The notebook kept open (its kernel running) for the reload, tab and restart tests. */
-  replay?: { name: string; page: Page; promised: Promised };
-}
+type State = FrontendState;
 
 const s = suite<State>("JupyterLab 4", { foreign: [], pageErrors: [] });
 // STEPWISE_FRONTEND_NOTEBOOKS="01-sigmoid.ipynb,…" narrows the run while debugging a test.
@@ -276,15 +266,7 @@ s("should load nothing from outside the local server", (st) => {
 });
 
 s("should shut the server and its kernels down and leave no process behind", async (st) => {
-  await st.context?.close();
-  await st.browser?.close();
-  st.context = undefined;
-  st.browser = undefined;
-  const { port } = st.server!;
-  const survivors = await st.server!.stop();
-  assert.equal(survivors, [], "processes still alive after the server was asked to stop (killed now)");
-  assert.not.ok(await portIsOpen(port), `port ${port} still accepts connections`);
-  assert.equal(st.server!.leftovers(), [], "processes of the server still running");
+  await shutDownAndCheck(st);
 });
 
 s.run();

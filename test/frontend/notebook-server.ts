@@ -4,7 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import * as assert from "uvu/assert";
 import { ROOT } from "../shared";
+import type { Promised } from "./helpers";
 
 /** Which frontend `npm run lab` starts: JupyterLab 4 (default), Notebook 7 (`--notebook`) or the classic Notebook (`--classic`). */
 export type Frontend = "lab" | "notebook" | "classic";
@@ -214,4 +217,39 @@ export async function startNotebookServer(
     }
     await sleep(250);
   }
+}
+
+/** What a frontend test suite keeps between its tests (JupyterLab's and the classic Notebook's). */
+export interface FrontendState {
+  setupError?: Error;
+  server?: NotebookServer;
+  browser?: Browser;
+  context?: BrowserContext;
+  /** The temporary copy of notebooks/ the server shows (inside the project, so "stepwise" resolves). */
+  work?: string;
+  /** Requests that left the server's origin (MathJax, plotly.js and fonts must all be local). */
+  foreign: string[];
+  /** Uncaught exceptions in the pages, by page label. */
+  pageErrors: string[];
+  /** The notebook kept open (its kernel running) for the reload, tab and restart tests. */
+  replay?: { name: string; page: Page; promised: Promised };
+}
+
+/**
+ * The last test of a frontend suite: closes the browser, stops the server and asserts
+ * that no process of it survived and its port is closed.
+ *
+ * @param st the suite's state (browser and context are cleared)
+ * @throws an assertion error naming the surviving processes or the open port
+ */
+export async function shutDownAndCheck(st: FrontendState): Promise<void> {
+  await st.context?.close();
+  await st.browser?.close();
+  st.context = undefined;
+  st.browser = undefined;
+  const { port } = st.server!;
+  const survivors = await st.server!.stop();
+  assert.equal(survivors, [], "processes still alive after the server was asked to stop (killed now)");
+  assert.not.ok(await portIsOpen(port), `port ${port} still accepts connections`);
+  assert.equal(st.server!.leftovers(), [], "processes of the server still running");
 }
