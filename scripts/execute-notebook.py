@@ -1,6 +1,14 @@
-"""Execute one notebook under a Jupyter kernel with nbclient and write the result.
+"""Execute notebooks under Jupyter kernels with nbclient and write the results.
 
 Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--cwd FOLDER]
+       execute-notebook.py --serve
+
+The first form runs one notebook. With --serve the process runs many, several at once, and
+pays Python's start-up and imports once: it reads one JSON request per line on stdin,
+{"id": ..., "notebook": IN, "out": OUT, "timeout": SECONDS, "cwd": FOLDER or null}, starts each
+at once (the caller decides how many run together), and for each finished notebook writes
+one JSON line to file descriptor 3, {"id": ..., "status": 0} or {"id": ..., "status": 1,
+"error": {...the report below...}}. It exits when stdin closes and every notebook is done.
 
 The kernel is the one named in the notebook's metadata (kernelspec.name; when missing,
 "jslab" for a JavaScript notebook, else "tslab") and runs with the notebook's folder (or --cwd) as its working directory. It stops
@@ -16,13 +24,20 @@ On failure it prints one JSON line to stderr,
 {"notebook": ..., "cell": N (1-based, counting every cell), "code_cell": K (1-based, counting
 code cells only), "ename": ..., "evalue": ...},
 writes the partly executed notebook to OUT, and exits with status 1.
-SIGINT and SIGTERM kill the kernel at once (nbclient's handler, shutdown "immediate").
+SIGINT and SIGTERM kill every kernel the process started at once, then the process exits
+with 130 or 143.
 """
 import asyncio
 import json
 import os
 import re
+import signal
 import sys
+
+# nbformat's validator imports jsonschema, whose format checker imports rfc3987_syntax when it is
+# installed (JupyterLab's dependencies bring it); that import builds a grammar and costs 1.4 s of
+# CPU. Nothing here validates URI formats, so the module is marked absent: jsonschema then skips it.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
 from nbclient import NotebookClient
@@ -171,18 +186,11 @@ async def check_cell(client, nb, index, reply_checked=False):
             raise CellFailure(index, found[0], found[1] or "(a stack trace on stderr)")
 
 
-def main(argv):
-    if len(argv) < 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    src, dst = argv[1], argv[2]
-    timeout = int(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 180
-    cwd = argv[argv.index("--cwd") + 1] if "--cwd" in argv else os.path.dirname(os.path.abspath(src))
-    nb = nbformat.read(src, as_version=4)
+def make_client(nb, timeout, cwd):
+    """nbclient's client for one notebook, with the kernel its metadata names and the bookkeeping `run` needs."""
     spec = nb.metadata.get("kernelspec", {})
     language = (spec.get("language") or nb.metadata.get("language_info", {}).get("name") or "typescript").lower()
     kernel = spec.get("name") or ("jslab" if language == "javascript" else "tslab")
-
     client = Client(
         nb,
         timeout=timeout,
@@ -200,14 +208,25 @@ def main(argv):
         client.last_reply[cell_index] = execute_reply
 
     client.on_cell_executed = on_cell_executed
-    status = 0
+    return client, kernel, language
+
+
+# the clients of the notebooks running now, whose kernels a signal must stop
+RUNNING = set()
+
+
+async def execute(src, dst, timeout, cwd):
+    """Runs the notebook `src`, writes the executed copy to `dst` (also on failure) and returns
+    None, or the failure report {"notebook", "cell", "code_cell", "ename", "evalue"}."""
+    nb = nbformat.read(src, as_version=4)
+    client, kernel, language = make_client(nb, timeout, cwd or os.path.dirname(os.path.abspath(src)))
     report = None
+    RUNNING.add(client)
     try:
-        asyncio.run(run(client, nb, language))
+        await run(client, nb, language)
     except CellFailure as err:
-        status, report = 1, (err.index, err.ename, err.evalue)
+        report = (err.index, err.ename, err.evalue)
     except (CellExecutionError, CellTimeoutError) as err:
-        status = 1
         index = client.running_index
         if isinstance(err, CellTimeoutError):
             ename, evalue = "CellTimeoutError", f"the cell was still running after {timeout} s (the per-cell timeout)"
@@ -218,21 +237,104 @@ def main(argv):
                 ename, evalue = error_from_stderr(nb.cells[index]) or (ename, str(err).strip().splitlines()[-1] if str(err).strip() else "")
         report = (index, ename, evalue)
     except Exception as err:  # kernel died, could not start, no such kernel, ...
-        status = 1
         message = str(err)
         if type(err).__name__ == "NoSuchKernel":
             from jupyter_client.kernelspec import find_kernel_specs
 
             names = ", ".join(sorted(find_kernel_specs())) or "none"
             message = f"the notebook asks for the kernel {kernel!r} (metadata.kernelspec.name), which is not installed; kernels found: {names}"
-        print(json.dumps({"notebook": src, "cell": None, "ename": type(err).__name__, "evalue": message}), file=sys.stderr)
-    if report is not None:
-        index, ename, evalue = report
-        cell = index + 1 if index is not None else None
-        code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code") if index is not None else None
-        print(json.dumps({"notebook": src, "cell": cell, "code_cell": code_cell, "ename": ename, "evalue": evalue}), file=sys.stderr)
+        report = (None, type(err).__name__, message)
+    finally:
+        RUNNING.discard(client)
     nbformat.write(nb, dst)
-    return status
+    if report is None:
+        return None
+    index, ename, evalue = report
+    cell = index + 1 if index is not None else None
+    code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code") if index is not None else None
+    return {"notebook": src, "cell": cell, "code_cell": code_cell, "ename": ename, "evalue": evalue}
+
+
+async def kill_running_kernels():
+    """Kills the kernel of every running notebook at once (no shutdown request, no wait)."""
+    managers = [c.km for c in list(RUNNING) if getattr(c, "km", None) is not None]
+    await asyncio.gather(*(ensure_async(km.shutdown_kernel(now=True)) for km in managers), return_exceptions=True)
+
+
+def own_the_signals(loop):
+    """SIGINT and SIGTERM kill every running kernel and end the process. nbclient installs a handler
+    per notebook on the same loop (the last one would win, and one finishing would remove it for
+    all), so its calls for these two signals are ignored from here on."""
+
+    def stop(signum):
+        async def stopping():
+            try:
+                await asyncio.wait_for(kill_running_kernels(), timeout=5)
+            finally:
+                sys.stderr.flush()
+                os._exit(128 + signum)
+
+        asyncio.ensure_future(stopping())
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop, signum)
+    add, remove = loop.add_signal_handler, loop.remove_signal_handler
+    ours = (signal.SIGINT, signal.SIGTERM)
+    loop.add_signal_handler = lambda signum, *args: None if signum in ours else add(signum, *args)
+    loop.remove_signal_handler = lambda signum: False if signum in ours else remove(signum)
+
+
+async def serve():
+    """The --serve loop: a request per stdin line, a result per line on fd 3 (see the module docstring)."""
+    loop = asyncio.get_running_loop()
+    own_the_signals(loop)
+    results = os.fdopen(3, "w", buffering=1)
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    tasks = set()
+
+    async def job(request):
+        try:
+            report = await execute(request["notebook"], request["out"], int(request.get("timeout") or 180), request.get("cwd"))
+        except Exception as err:  # an unreadable notebook, an unwritable output, ...
+            report = {"notebook": request.get("notebook"), "cell": None, "code_cell": None, "ename": type(err).__name__, "evalue": str(err)}
+        line = {"id": request.get("id"), "status": 0} if report is None else {"id": request.get("id"), "status": 1, "error": report}
+        results.write(json.dumps(line) + "\n")
+
+    while True:
+        raw = await reader.readline()
+        if not raw:
+            break
+        if not raw.strip():
+            continue
+        task = asyncio.ensure_future(job(json.loads(raw)))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    if tasks:
+        await asyncio.gather(*tasks)
+    results.close()
+    return 0
+
+
+def main(argv):
+    if "--serve" in argv:
+        return asyncio.run(serve())
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src, dst = argv[1], argv[2]
+    timeout = int(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 180
+    cwd = argv[argv.index("--cwd") + 1] if "--cwd" in argv else None
+
+    async def one():
+        own_the_signals(asyncio.get_running_loop())
+        return await execute(src, dst, timeout, cwd)
+
+    report = asyncio.run(one())
+    if report is not None:
+        print(json.dumps(report), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

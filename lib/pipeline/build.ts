@@ -5,7 +5,7 @@ import { notebookJson, readNotebook, type Notebook } from "../site/notebook";
 import { renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
-import { executeNotebook, NotebookError } from "./execute-notebook";
+import { NotebookError, NotebookExecutor } from "./execute-notebook";
 import { trackFolder } from "./interrupt";
 import { runFolderFor } from "./kit-link";
 import { runPool } from "./pool";
@@ -127,6 +127,7 @@ export async function executeNotebooks(
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
   const folders = runFolderFor(dir);
+  const executor = new NotebookExecutor();
   let done = 0;
   try {
     const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
@@ -150,7 +151,7 @@ export async function executeNotebooks(
       try {
         const target = path.join(work, file);
         mkdirSync(path.dirname(target), { recursive: true });
-        const r = await executeNotebook(notebookPath, target, { timeout: options.timeout, cwd, name: file });
+        const r = await executor.run(notebookPath, target, { timeout: options.timeout, cwd, name: file });
         runs[i].seconds = r.seconds;
         const executed = readNotebook(r.out);
         cache.put(notebookPath, key, executed);
@@ -169,6 +170,7 @@ export async function executeNotebooks(
     }
     return { executed: results.map((r) => (r.status === "fulfilled" ? r.value : (undefined as never))), runs };
   } finally {
+    await executor.close();
     folders.dispose();
     if (!options.executedDir) rmSync(work, { recursive: true, force: true });
     untrack();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { executeNotebook, NotebookError } from "../../../lib/pipeline/execute-notebook";
+import { executeNotebook, NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
 import type { Notebook } from "../../../lib/site/notebook";
 import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
 
@@ -26,13 +26,14 @@ const cases: Record<string, Notebook> = {
 };
 const results: Record<string, Promise<unknown>> = {};
 
-const s = suite("executeNotebook: errors on purpose, async errors, kernels");
+const s = suite("NotebookExecutor: errors on purpose, async errors, kernels (one executor process, two notebooks at a time)");
+const shared = new NotebookExecutor();
 s.before(() => {
   let chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
   Object.entries(cases).forEach(([name, nb], i) => {
     writeNotebook(path.join(dir, `${name}.ipynb`), nb);
     const lane = i % 2;
-    const run = chain[lane].then(() => executeNotebook(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}.out.ipynb`), { timeout: 60 }));
+    const run = chain[lane].then(() => shared.run(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}.out.ipynb`), { timeout: 60 }));
     chain[lane] = run.catch(() => undefined);
     results[name] = run.then(
       () => "ok",
@@ -104,4 +105,57 @@ s("should name a kernel that is not installed and list the ones found", async ()
   assert.match(e.message, /asks for the kernel 'no-such-kernel' \(metadata\.kernelspec\.name\), which is not installed; kernels found: .*jslab.*tslab/);
 });
 
+s.after(() => shared.close());
 s.run();
+
+const one = suite("one executor process for many notebooks, each with a kernel of its own");
+const pidsOf = (file: string): { kernel: number; parent: number; leaked: string } => JSON.parse(stdoutOf(file).join("").trim().split("\n").pop()!);
+const probe = (mark: string) =>
+  notebook([
+    code(`(globalThis as any).leak ??= "${mark}";\nawait new Promise((r) => setTimeout(r, 300));`),
+    code(`console.log(JSON.stringify({ kernel: process.pid, parent: process.ppid, leaked: (globalThis as any).leak }))`),
+  ]);
+
+one("should run two notebooks at once in one process, in separate kernels that share no state", async () => {
+  const executor = new NotebookExecutor();
+  try {
+    writeNotebook(path.join(dir, "a.ipynb"), probe("a"));
+    writeNotebook(path.join(dir, "b.ipynb"), probe("b"));
+    writeNotebook(path.join(dir, "c.ipynb"), probe("c"));
+    const [ra, rb] = await Promise.all([executor.run(path.join(dir, "a.ipynb"), path.join(dir, "a.out.ipynb")), executor.run(path.join(dir, "b.ipynb"), path.join(dir, "b.out.ipynb"))]);
+    assert.ok(ra.seconds > 0.3 && rb.seconds > 0.3, `each run's own wall time: ${ra.seconds}, ${rb.seconds}`);
+    await executor.run(path.join(dir, "c.ipynb"), path.join(dir, "c.out.ipynb"));
+    const [a, b, c] = ["a", "b", "c"].map((n) => pidsOf(path.join(dir, `${n}.out.ipynb`)));
+    assert.equal([a.leaked, b.leaked, c.leaked], ["a", "b", "c"], "a global set by one notebook is not seen by another, at the same time or later");
+    assert.is(new Set([a.kernel, b.kernel, c.kernel]).size, 3, "three kernels");
+    assert.is(new Set([a.parent, b.parent, c.parent]).size, 1, "started by one executor process");
+  } finally {
+    await executor.close();
+  }
+});
+
+one("should fail the notebooks still running, saying how the executor ended, when its process is stopped", async () => {
+  const executor = new NotebookExecutor();
+  writeNotebook(path.join(dir, "slow.ipynb"), notebook([code("await new Promise((r) => setTimeout(r, 30000));")]));
+  const run = executor.run(path.join(dir, "slow.ipynb"), path.join(dir, "slow.out.ipynb")).then(
+    () => "ok",
+    (e) => e,
+  );
+  await new Promise((r) => setTimeout(r, 4000));
+  const child = (executor as unknown as { child: import("node:child_process").ChildProcess }).child;
+  child.kill("SIGTERM"); // the executor kills its kernels and exits with 128 + 15
+  const e = await run;
+  assert.instance(e, NotebookError);
+  assert.is((e as NotebookError).ename, "ExecutionFailed");
+  assert.match((e as NotebookError).evalue, /^the executor exited with code 143/);
+  await executor.close(); // already exited: returns at once
+  assert.is(child.exitCode, 143);
+});
+
+one("should run a single notebook in a process of its own with executeNotebook", async () => {
+  writeNotebook(path.join(dir, "single.ipynb"), notebook([code("console.log(6 * 7)")]));
+  const r = await executeNotebook(path.join(dir, "single.ipynb"), path.join(dir, "single.out.ipynb"));
+  assert.equal(stdoutOf(r.out), ["42\n"]);
+});
+
+one.run();
