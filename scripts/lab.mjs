@@ -12,7 +12,11 @@
 // other users cannot read it with ps; set JUPYTER_TOKEN yourself to choose it. The
 // script prints the URL with the token; Ctrl-C shuts the server and its kernels down.
 //
-// Usage: npm run lab [-- --port 8890] [-- --dir FOLDER] [-- --notebook | --classic] [-- <more Jupyter options>]
+// With --dir FOLDER outside the kit, notebooks there import "stepwise" through a link the
+// script writes once, FOLDER/node_modules/stepwise → this kit (as `npm link stepwise` would);
+// --no-link leaves the folder untouched.
+//
+// Usage: npm run lab [-- --port 8890] [-- --dir FOLDER [--no-link]] [-- --notebook | --classic] [-- <more Jupyter options>]
 // Only Node built-ins are used here.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -33,7 +37,7 @@ function fail(message) {
 
 /** Command-line options: --port N (or --port=N), --notebook, --classic, and everything else passed on to Jupyter. */
 function parseArgs(argv) {
-  const opts = { port: 8888, classic: false, notebook: false, dir: notebooks, extra: [] };
+  const opts = { port: 8888, classic: false, notebook: false, dir: notebooks, link: true, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const m = /^--port(?:=(.*))?$/.exec(a);
@@ -46,7 +50,8 @@ function parseArgs(argv) {
       const v = a === "--dir" ? argv[++i] : a.slice("--dir=".length);
       if (!v || !existsSync(v) || !statSync(v).isDirectory()) fail(`--dir must name an existing folder, got ${JSON.stringify(v)}.`);
       opts.dir = resolve(v);
-    } else if (a === "--classic") opts.classic = true;
+    } else if (a === "--no-link") opts.link = false;
+    else if (a === "--classic") opts.classic = true;
     else if (a === "--notebook") opts.notebook = true;
     else if (/^--(ServerApp|NotebookApp|IdentityProvider)\.token(=|$)/.test(a)) fail("pass the token as JUPYTER_TOKEN in the environment, not on the command line (ps shows command lines to every user).");
     else opts.extra.push(a);
@@ -124,6 +129,14 @@ function chooseFrontend(opts) {
 
 const opts = parseArgs(process.argv.slice(2));
 buildIfStale();
+if (opts.link) {
+  try {
+    const link = require(join(root, "dist", "pipeline", "kit-link.js")).linkKitInto(opts.dir);
+    if (link) console.log(`stepwise lab: so that notebooks in ${opts.dir} can import "stepwise", linked ${link} -> ${root} (remove it with \`rm ${link}\`; --no-link skips this)`);
+  } catch (err) {
+    fail(String(err.message ?? err));
+  }
+}
 try {
   require(join(root, "dist", "jupyter", "plotly-asset.js")).installPlotlyAsset(join(root, "jupyter"));
 } catch (err) {

@@ -76,3 +76,36 @@ export function runFolderFor(root: string): RunFolder {
     },
   };
 }
+
+/**
+ * Lets notebooks in a folder outside the kit import "stepwise" in place (for
+ * `npm run lab -- --dir FOLDER`, where a frontend edits the real files, so a mirror
+ * as in {@link runFolderFor} will not do): when the folder does not resolve the kit
+ * already (see {@link resolvesKit}), it writes one symlink,
+ * `FOLDER/node_modules/stepwise` → this kit, as `npm link stepwise` would.
+ *
+ * @param dir an existing folder (absolute or relative)
+ * @returns the link's path when one was made, or null when the folder already resolves the kit
+ * @throws Error naming the path when `node_modules/stepwise` exists there but is not the kit
+ *   (a file or a broken link), or when the link cannot be written (a read-only folder)
+ */
+export function linkKitInto(dir: string): string | null {
+  const folder = path.resolve(dir);
+  if (resolvesKit(folder)) return null;
+  const link = path.join(folder, "node_modules", "stepwise");
+  let present = false;
+  try {
+    lstatSync(link);
+    present = true;
+  } catch {
+    // absent: made below
+  }
+  if (present) throw new Error(`linkKitInto: ${link} exists but is not a stepwise package (no package.json there); remove it or point it at the kit (${PROJECT_ROOT})`);
+  try {
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(PROJECT_ROOT, link, "dir");
+  } catch (err) {
+    throw new Error(`linkKitInto: cannot write the link ${link} -> ${PROJECT_ROOT}: ${(err as Error).message}`);
+  }
+  return link;
+}
