@@ -1,10 +1,11 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { serveSite } from "../site/serve";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { checkOut, SITE_MARKER } from "./atomic-dir";
 import { buildSite } from "./build";
 import { startDev } from "./dev";
-import { exitCleanlyOnSignals } from "./interrupt";
+import { exitCleanlyOnSignals, interruptedBy } from "./interrupt";
 
 const USAGE = `Usage:
   stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute]
@@ -56,6 +57,7 @@ async function build(args: string[]): Promise<number> {
   const dir = positionals[0] ?? "notebooks";
   const out = values.out ?? "site";
   const started = Date.now();
+  checkOut(out, [path.resolve(dir)]); // a bad --out is reported before the first line of progress
   console.log(`stepwise: building ${shown(path.resolve(out))}/ from ${shown(path.resolve(dir))}/`);
   const result = await buildSite({
     notebooksDir: dir,
@@ -68,8 +70,15 @@ async function build(args: string[]): Promise<number> {
     cacheDir: values["cache-dir"],
     onProgress: (p) => {
       const width = String(p.total).length;
-      const mark = p.error ? "✗" : "✓";
-      const what = p.error ? `failed after ${p.seconds.toFixed(1)} s` : p.cached ? "from the cache (code unchanged)" : `executed in ${p.seconds.toFixed(1)} s`;
+      const stopped = p.error && interruptedBy();
+      const mark = stopped ? "■" : p.error ? "✗" : "✓";
+      const what = stopped
+        ? `stopped by ${stopped} after ${p.seconds.toFixed(1)} s`
+        : p.error
+          ? `failed after ${p.seconds.toFixed(1)} s`
+          : p.cached
+            ? "from the cache (code unchanged)"
+            : `executed in ${p.seconds.toFixed(1)} s`;
       console.log(`  [${String(p.done).padStart(width)}/${p.total}] ${mark} ${p.file}  ${what}`);
     },
   });
@@ -98,6 +107,9 @@ async function serve(args: string[]): Promise<number> {
   if (!existsSync(dir)) throw new Error(`no such folder: ${path.resolve(dir)} — build a site first (stepwise build NOTEBOOKS_DIR --out ${dir})`);
   const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
+  if (statSync(dir).isDirectory() && !existsSync(path.join(dir, "index.html")) && !existsSync(path.join(dir, SITE_MARKER))) {
+    console.error(`stepwise: warning: ${shown(path.resolve(dir))}/ has no index.html and was not written by \`stepwise build\`; serving its files anyway`);
+  }
   const s = await serveSite(dir, { port, host: values.host });
   console.log(`stepwise: serving ${shown(path.resolve(dir))}/ at ${s.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {

@@ -49,6 +49,15 @@ export async function stopEverything(graceMs = 3000): Promise<void> {
 }
 
 let installed = false;
+let stopping: NodeJS.Signals | null = null;
+
+/**
+ * The signal being handled by {@link exitCleanlyOnSignals}, once one arrived; null before.
+ * Work that fails because its processes were stopped reports "stopped" rather than "failed".
+ */
+export function interruptedBy(): NodeJS.Signals | null {
+  return stopping;
+}
 
 /**
  * Makes SIGINT (Ctrl-C) and SIGTERM stop the helper processes and delete the
@@ -60,10 +69,9 @@ let installed = false;
 export function exitCleanlyOnSignals(onSignal?: () => Promise<void> | void): void {
   if (installed) return;
   installed = true;
-  let stopping = false;
   const handler = (signal: NodeJS.Signals): void => {
     if (stopping) return;
-    stopping = true;
+    stopping = signal;
     console.error(`\nstepwise: ${signal}: stopping kernels and removing temporary folders…`);
     void Promise.resolve()
       .then(() => onSignal?.())

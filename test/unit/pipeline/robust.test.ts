@@ -45,6 +45,26 @@ out("should print one clear line from the command line, not a raw ENOTDIR", () =
   assert.match(r.stderr, /^stepwise: error: --out .* cannot be created: .*a-file is a file, not a folder$/m);
   assert.not.ok(r.stderr.includes("ENOTDIR"));
   assert.not.ok(existsSync(marker));
+  assert.not.match(r.stdout, /building/, "no progress line before the error");
+});
+
+out("should warn when serve is pointed at a folder that is not a site, and serve it anyway", async () => {
+  const plain = path.join(dir, "plain");
+  mkdirSync(plain, { recursive: true });
+  writeFileSync(path.join(plain, "notes.txt"), "hello");
+  const child = spawn(process.execPath, [BIN, "serve", plain, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  try {
+    for (let i = 0; i < 100 && !/serving/.test(stdout); i++) await sleep(100);
+    assert.match(stderr, /warning: .*plain\/ has no index\.html and was not written by `stepwise build`; serving its files anyway/);
+    const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1];
+    assert.is(await (await fetch(url + "notes.txt")).text(), "hello");
+  } finally {
+    child.kill("SIGTERM");
+  }
 });
 
 /** Pids of live processes whose environment holds `tag` (the build and everything it started). */
@@ -86,7 +106,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
+    let stdout = "";
     child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
     assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
@@ -100,6 +122,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     assert.equal(readdirSync(tmp), [], "the temporary folders are gone");
     assert.equal(readdirSync(work).sort(), ["nb", "tmp"], "no site and no half-built site");
     assert.match(stderr, new RegExp(`${signal}: stopping kernels`));
+    assert.not.match(stdout, /✗|failed/, `the interrupted notebook is not reported as failed: ${stdout}`);
+    if (stdout.includes("endless-loop.ipynb")) assert.match(stdout, new RegExp(`■ endless-loop\\.ipynb  stopped by ${signal} after`));
   });
 }
 
