@@ -289,8 +289,6 @@ async def serve():
     loop = asyncio.get_running_loop()
     own_the_signals(loop)
     results = os.fdopen(3, "w", buffering=1)
-    reader = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
     tasks = set()
 
     async def job(request):
@@ -302,7 +300,8 @@ async def serve():
         results.write(json.dumps(line) + "\n")
 
     while True:
-        raw = await reader.readline()
+        # read in a thread: stdin may be a pipe, a file or a terminal
+        raw = await loop.run_in_executor(None, sys.stdin.readline)
         if not raw:
             break
         if not raw.strip():
