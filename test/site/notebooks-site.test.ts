@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildLibOnce, visit } from "./helpers";
+import { buildLibOnce, drawCharts, visit } from "./helpers";
 import { NOTEBOOKS } from "../shared";
 
 /** Binary cross-entropy of one prediction, whose ∂L/∂ŷ tutorial 04 asks for in an exercise. */
@@ -127,6 +127,40 @@ if (present) {
     }
     assert.ok(checked >= 10, `${checked} try forms checked`);
     await context.close();
+  });
+  s("should keep the charts interactive: hover labels, a legend entry hides its trace, the mode bar zooms", async () => {
+    const softmax = site!.result.pages.find((p) => p.file.startsWith("07-"))!;
+    const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const v = await visit(page, `${site!.server.url}${softmax.page}`, site!.server.url);
+    await drawCharts(page);
+    const plot = page.locator(".stepwise-plot.js-plotly-plot").first();
+    await plot.scrollIntoViewIfNeeded();
+    const drag = plot.locator(".nsewdrag").first();
+    const box = (await drag.boundingBox())!;
+    let hovered = 0;
+    for (let f = 0.3; f <= 0.7 && hovered === 0; f += 0.1) {
+      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+      hovered = await page.waitForSelector(".stepwise-plot .hoverlayer .hovertext", { timeout: 2000 }).then(() => 1, () => 0);
+    }
+    assert.is(hovered, 1, "a hover label appears over the chart");
+    const traces = () => plot.locator(".scatterlayer .trace").count();
+    const before = await traces();
+    assert.ok(before >= 3, `${before} traces drawn`);
+    await plot.locator(".legend .traces").first().click();
+    await page.waitForFunction((n) => document.querySelectorAll(".stepwise-plot.js-plotly-plot .scatterlayer .trace").length < n, before, { timeout: 5000 }).catch(() => {});
+    assert.is(await traces(), before - 1, "clicking a legend entry hides its trace");
+    assert.ok((await plot.locator(".modebar-btn").count()) >= 3, "the mode bar has its buttons");
+    const range = () => page.evaluate(() => (document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range.slice());
+    const full = await range();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((r) => { const x = (document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range; return x[0] !== r[0] || x[1] !== r[1]; }, full, { timeout: 5000 }).catch(() => {});
+    const zoomed = await range();
+    assert.ok(zoomed[1] - zoomed[0] < (full[1] - full[0]) / 2, `dragging zooms in: ${full} -> ${zoomed}`);
+    assert.equal(v.consoleErrors, []);
+    await page.close();
   });
 }
 
