@@ -3,9 +3,10 @@
  * the seeded sample points, the function definitions, and helpers that parse a step,
  * expand its definitions and check its names. Used by verify.ts.
  */
-import { all, create, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
 import { evaluator, PRECISION_LEVELS } from "./evaluate";
+import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
   BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
   RESERVED_NAMES, type Definition,
@@ -98,7 +99,7 @@ export function expandInDerivation(spec: DerivationSpec, expr: string): MathNode
   return doubleMath.parse(expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where).toString());
 }
 
-const doubleMath = create(all);
+const doubleMath = verifierMath();
 
 function definitionsFor(spec: DerivationSpec, where: string): Map<string, Definition> {
   const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(spec.defs ?? {}) });
@@ -114,8 +115,9 @@ function checkNames(node: MathNode, domain: Domain, where: string): void {
     }
   }
   for (const fn of calledFunctions(node)) {
-    if (typeof (math as unknown as Record<string, unknown>)[fn] !== "function") {
-      throw new RangeError(`${where}: unknown function ${fn}(…); declare it in defs, e.g. { "${fn}(u)": "…" }`);
+    if (!isVerifierFunction(fn)) {
+      throw new RangeError(`${where}: unknown function ${fn}(…): the verifier knows ${VERIFIER_FUNCTIONS.join(", ")} ` +
+        `(and sigma, softplus); declare ${fn} in defs, e.g. { "${fn}(u)": "…" }`);
     }
   }
 }

@@ -3,7 +3,8 @@
  * sampling tier. One mathjs BigNumber instance per precision; an expression is parsed
  * from its text by that instance, so a literal keeps every digit it is written with.
  */
-import { all, create, type BigNumber, type MathJsInstance, type MathNode } from "mathjs";
+import type { BigNumber, MathJsInstance, MathNode } from "mathjs";
+import { verifierMath } from "./math-functions";
 
 /** Decimal digits of the first evaluation of every point. */
 export const PRECISION = 60;
@@ -18,7 +19,7 @@ const instances = new Map<number, MathJsInstance>();
 export function bigMath(digits: number): MathJsInstance {
   let m = instances.get(digits);
   if (!m) {
-    m = create(all, { number: "BigNumber", precision: digits });
+    m = verifierMath({ number: "BigNumber", precision: digits });
     instances.set(digits, m);
   }
   return m;

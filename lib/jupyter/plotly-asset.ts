@@ -6,7 +6,7 @@ import { plotlyBundle } from "../site/assets";
 /**
  * Puts plotly.js where a Jupyter server serves it to chart outputs that have no
  * plotly renderer (see lib/display/plotly-loader): the minified build of
- * node_modules/plotly.js-dist (the same file the site ships) at
+ * plotly's basic partial bundle (`plotlyBundle`: scatter, bar, pie; the site ships a smaller one) at
  * `<dataDir>/nbextensions/stepwise-plotly/plotly.min.js`, beside a VERSION file
  * holding plotly.js's version. Does nothing when that version is already there.
  * `dataDir` must be a folder on JUPYTER_PATH (the project's jupyter/), which the

@@ -6,12 +6,14 @@ import { SITE_JS } from "./assets/site-js";
 import { TRY_CSS } from "./try/try-css";
 import { TRY_JS } from "./try/try-js";
 import { verifierBundle } from "./try/verifier-bundle";
+import { sitePlotlyBundle } from "./plotly-bundle";
 
 /**
- * plotly.js for the site: plotly's own partial bundle "basic" (plotly.js-basic-dist-min:
- * the scatter, bar and pie traces, already minified, about 390 KiB gzip instead of
- * 1.4 MiB for the whole plotly.js). The site's charts use scatter traces only (lib/charts),
- * on linear and log axes; the notebooks in Jupyter keep the full plotly.js-dist.
+ * plotly's own partial bundle "basic" (plotly.js-basic-dist-min: the scatter, bar and
+ * pie traces, already minified, about 390 KiB gzip instead of 1.4 MiB for the whole
+ * plotly.js), which Jupyter frontends without a plotly renderer load
+ * (lib/jupyter/plotly-asset.ts). The site ships a smaller bundle of its own
+ * (`sitePlotlyBundle`, scatter only).
  *
  * @returns the script text and whether it is minified (always true)
  * @throws Error when plotly.js-basic-dist-min is not installed
@@ -23,14 +25,14 @@ export function plotlyBundle(): { code: string; minified: boolean } {
 /**
  * Writes the static assets into a site folder: assets/site.css, assets/stepwise.js
  * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/),
- * when some page has charts, plotly.js (assets/plotly.min.js), and when some page has
+ * when some page has charts, plotly.js (assets/plotly.min.js, `sitePlotlyBundle`), and when some page has
  * a derivation or an answer box, the widget (assets/try.js) and the verifier bundle
  * (assets/verifier.js, see `verifierBundle`).
  *
  * @param outDir the site folder (created if missing)
  * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier
  * @returns the site-relative paths written
- * @throws Error when katex or plotly.js-dist is not installed, or on a file-system error
+ * @throws Error when katex or plotly.js is not installed, or on a file-system error
  */
 export function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean }): string[] {
   const written: string[] = [];
@@ -48,7 +50,7 @@ export function copyAssets(outDir: string, options: { charts: boolean; tryable?:
   copyFileSync(path.join(katexDist, "katex.min.css"), path.join(katexOut, "katex.min.css"));
   cpSync(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true });
   written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"));
-  if (options.charts) put(ASSET_URLS.plotly, plotlyBundle().code);
+  if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle());
   if (options.tryable) {
     put(ASSET_URLS.tryJs, TRY_JS);
     put(ASSET_URLS.verifier, verifierBundle());

@@ -13,7 +13,8 @@ s.before(buildLibOnce);
 
 s("should build a folder of notebooks written elsewhere and say how to open the site", () => {
   const out = path.join(tempDir("stepwise-cli-"), "public");
-  const r = run("build", "test/fixtures/site", "--out", out, "--title", "CLI", "--jobs", "2");
+  // --no-cache: the fixtures executed by an earlier test would else come from the execution cache
+  const r = run("build", "test/fixtures/site", "--out", out, "--title", "CLI", "--jobs", "2", "--no-cache");
   assert.is(r.status, 0, r.stderr);
   assert.match(r.stdout, /\[1\/3\] ✓ \S+\.ipynb  executed in \d+\.\d s/);
   assert.match(r.stdout, new RegExp(`site written to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/ — 3 page\\(s\\), 5 chart\\(s\\)`));

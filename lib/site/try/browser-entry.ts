@@ -5,8 +5,8 @@
  * (assets/try.js) calls it. Browser-safe: nothing here may import a Node module.
  */
 import katex from "katex";
-import { parse } from "mathjs";
 import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
+import { math } from "../../derive/expression";
 import type { PayloadSpec } from "../../outputs/derivation-payload";
 import type { ExerciseSpec } from "./exercise-spec";
 
@@ -36,7 +36,7 @@ export interface TrySubject {
 export function parseProblem(expr: string): string | null {
   if (expr.trim() === "") return "the expression is empty";
   try {
-    parse(expr);
+    math.parse(expr);
     return null;
   } catch (err) {
     const message = (err as Error).message;
@@ -106,7 +106,7 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
 export function preview(expr: string, texNames: Readonly<Record<string, string>> = {}): { html?: string; error?: string } {
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
-  const tex = toTex(parse(expr), { ...DEFAULT_TEX_NAMES, ...texNames });
+  const tex = toTex(math.parse(expr), { ...DEFAULT_TEX_NAMES, ...texNames });
   return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "html" }) };
 }
 

@@ -4,11 +4,12 @@ import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { copyAssets, plotlyBundle } from "../../../lib/site/assets";
+import { sitePlotlyBundle } from "../../../lib/site/plotly-bundle";
 import { tempDir } from "./helpers";
 
 const bundle = suite("plotlyBundle");
 
-bundle("should be plotly's basic partial bundle (scatter, bar, pie), minified, far smaller than the whole plotly.js", () => {
+bundle("should be plotly's basic partial bundle (scatter, bar, pie) for Jupyter frontends, minified, far smaller than the whole plotly.js", () => {
   const { code, minified } = plotlyBundle();
   const version = (require("plotly.js-basic-dist-min/package.json") as { version: string }).version;
   assert.ok(code.startsWith(`/**\n* plotly.js (basic - minified) v${version}`), code.slice(0, 60));
@@ -17,6 +18,21 @@ bundle("should be plotly's basic partial bundle (scatter, bar, pie), minified, f
   assert.ok(gzipSync(code).length < gzipSync(full).length / 3, `${gzipSync(code).length} vs ${gzipSync(full).length} bytes gzip`);
   // every trace type the site's charts use is registered in it
   assert.ok(code.includes('moduleType:"trace",name:"scatter"') || /name:"scatter"/.test(code));
+});
+
+const site = suite("sitePlotlyBundle");
+
+site("should build plotly.js with scatter traces only, as one script setting window.Plotly with newPlot and Plots.resize, smaller than plotly's basic bundle", () => {
+  const code = sitePlotlyBundle();
+  const version = (require("plotly.js/package.json") as { version: string }).version;
+  assert.ok(code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, legend, fx, modebar`), code.slice(0, 90));
+  // the trace and component modules it registers
+  const registered = [...code.matchAll(/moduleType:"(trace|component)",name:"(\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.ok(registered.includes("trace scatter"), registered.join(", "));
+  for (const other of ["bar", "pie", "heatmap", "scattergl"]) assert.not.ok(registered.includes(`trace ${other}`), `${other} is left out`);
+  assert.ok(gzipSync(code).length < gzipSync(plotlyBundle().code).length - 30 * 1024, `${gzipSync(code).length} vs ${gzipSync(plotlyBundle().code).length} bytes gzip`);
+  assert.match(code, /\.Plots=\{resize:\w+\.resize/);
+  assert.match(code, /window\.Plotly=\w+;\}\)\(\);\s*$/);
 });
 
 const copy = suite("copyAssets");
@@ -35,7 +51,8 @@ copy("should write the site's CSS and script and KaTeX's stylesheet with every f
 copy("should add plotly.js when a page has charts", () => {
   const out = tempDir();
   copyAssets(out, { charts: true });
-  assert.ok(statSync(path.join(out, "assets/plotly.min.js")).size > 1_000_000);
+  assert.is(readFileSync(path.join(out, "assets/plotly.min.js"), "utf8"), sitePlotlyBundle());
+  assert.ok(statSync(path.join(out, "assets/plotly.min.js")).size > 500_000);
   assert.not.ok(existsSync(path.join(out, "assets/verifier.js")));
 });
 

@@ -23,6 +23,20 @@ s("should number ids per cell and keep them unique in the page", () => {
   assert.match(plotlyFigure({}, 3, ids), 'id="plotly-cell-3-2"');
 });
 
+s("should keep six significant digits of the traces' numbers, and integers, text and the layout as they are", () => {
+  const fig = {
+    data: [{ type: "scatter", x: [0, 1, 2], y: [0.12345678901234, -2.0000004999, 1e-13 / 3], text: ["0.12345678901234"], marker: { size: 7, opacity: 0.7500001 } }],
+    layout: { xaxis: { range: [0.12345678901234, 2] } },
+  };
+  const out = jsonOf(plotlyFigure(fig, 1, new Set()));
+  assert.equal(out.data[0].x, [0, 1, 2]);
+  assert.equal(out.data[0].y, [0.123457, -2, 3.33333e-14]);
+  assert.equal(out.data[0].text, ["0.12345678901234"]);
+  assert.is(out.data[0].marker.opacity, 0.75);
+  assert.equal(out.layout, fig.layout);
+  assert.equal(fig.data[0].y[0], 0.12345678901234, "the figure given is not changed");
+});
+
 s("should throw SyntaxError for text that is not JSON", () => {
   assert.throws(() => plotlyFigure("{nope", 1, new Set()), (e: Error) => e instanceof SyntaxError);
 });
