@@ -6,23 +6,8 @@
  * in the mathjs docs), in Node as in the page's verifier bundle, so the two cannot accept
  * different functions, and the bundle carries no units, matrices or statistics.
  */
-import {
-  absDependencies, acosDependencies, acoshDependencies, acotDependencies, acothDependencies, acscDependencies, acschDependencies,
-  addDependencies, asecDependencies, asechDependencies, asinDependencies, asinhDependencies, atanDependencies, atanhDependencies,
-  bignumberDependencies, cbrtDependencies, compileDependencies, cosDependencies, coshDependencies, cotDependencies, cothDependencies,
-  create, cscDependencies, cschDependencies, cubeDependencies, derivativeDependencies, divideDependencies, eDependencies,
-  equalDependencies, expDependencies, expm1Dependencies, InfinityDependencies, largerDependencies, largerEqDependencies,
-  LN10Dependencies, LN2Dependencies, log10Dependencies, log1pDependencies, log2Dependencies, LOG10EDependencies,
-  LOG2EDependencies, logDependencies, maxDependencies, minDependencies, multiplyDependencies, nthRootDependencies,
-  parseDependencies, phiDependencies, piDependencies, powDependencies, secDependencies, sechDependencies, signDependencies,
-  sinDependencies, sinhDependencies, smallerDependencies, smallerEqDependencies, sqrtDependencies, SQRT1_2Dependencies,
-  SQRT2Dependencies, squareDependencies, subtractDependencies, tanDependencies, tanhDependencies, tauDependencies,
-  unaryMinusDependencies, unaryPlusDependencies, unequalDependencies, andDependencies, orDependencies, notDependencies,
-  xorDependencies, modDependencies,
-  type ConfigOptions, type FactoryFunctionMap, type MathJsInstance,
-} from "mathjs";
-// @ts-expect-error: mathjs exports E and PI (upper-case aliases of e and pi), but its types leave them out
-import { EDependencies, PIDependencies } from "mathjs";
+import type { ConfigOptions, MathJsInstance } from "mathjs";
+import { create, dependencies } from "./mathjs-parts";
 
 /**
  * The functions a step, an answer or a definition may call: the elementary functions
@@ -46,23 +31,21 @@ export const VERIFIER_OPERATORS: readonly string[] = [
   "equal", "unequal", "larger", "largerEq", "smaller", "smallerEq", "and", "or", "not", "xor",
 ];
 
-const FACTORIES: Record<string, FactoryFunctionMap> = {
-  parseDependencies, compileDependencies, derivativeDependencies, bignumberDependencies,
-  addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies, unaryMinusDependencies,
-  unaryPlusDependencies, equalDependencies, unequalDependencies, largerDependencies, largerEqDependencies, smallerDependencies,
-  smallerEqDependencies, modDependencies, andDependencies, orDependencies, notDependencies, xorDependencies,
-  expDependencies, expm1Dependencies, logDependencies, log10Dependencies, log2Dependencies, log1pDependencies, sqrtDependencies,
-  cbrtDependencies, nthRootDependencies, squareDependencies, cubeDependencies, absDependencies, signDependencies,
-  maxDependencies, minDependencies,
-  sinDependencies, cosDependencies, tanDependencies, secDependencies, cscDependencies, cotDependencies, asinDependencies,
-  acosDependencies, atanDependencies, asecDependencies, acscDependencies, acotDependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, sechDependencies, cschDependencies, cothDependencies,
-  asinhDependencies, acoshDependencies, atanhDependencies, asechDependencies, acschDependencies, acothDependencies,
-  // the constants (expression.ts RESERVED_NAMES keeps them from being declared as variables)
-  eDependencies, EDependencies, piDependencies, PIDependencies, InfinityDependencies, phiDependencies,
-  tauDependencies, LN2Dependencies, LN10Dependencies, LOG2EDependencies, LOG10EDependencies, SQRT2Dependencies,
-  SQRT1_2Dependencies,
-};
+/**
+ * The mathjs factories every verifier instance is made of: parsing, compiling,
+ * differentiating and BigNumbers, the operators, the functions and the constants.
+ */
+export const VERIFIER_FACTORIES: readonly string[] = [
+  "parse", "compile", "derivative", "bignumber",
+  "add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus", "equal", "unequal", "larger",
+  "largerEq", "smaller", "smallerEq", "mod", "and", "or", "not", "xor", "exp", "expm1", "log", "log10",
+  "log2", "log1p", "sqrt", "cbrt", "nthRoot", "square", "cube", "abs", "sign", "max", "min", "sin", "cos",
+  "tan", "sec", "csc", "cot", "asin", "acos", "atan", "asec", "acsc", "acot", "sinh", "cosh", "tanh", "sech",
+  "csch", "coth", "asinh", "acosh", "atanh", "asech", "acsch", "acoth", "e", "E", "pi", "PI", "Infinity",
+  "phi", "tau", "LN2", "LN10", "LOG2E", "LOG10E", "SQRT2", "SQRT1_2",
+];
+
+const FACTORIES = Object.fromEntries(VERIFIER_FACTORIES.map((name) => [`${name}Dependencies`, dependencies(name)]));
 
 /**
  * A mathjs instance with only the verifier's functions (and what they depend on).
@@ -72,7 +55,7 @@ const FACTORIES: Record<string, FactoryFunctionMap> = {
  *   {@link VERIFIER_FUNCTIONS} and {@link VERIFIER_OPERATORS}, and the constants
  */
 export function verifierMath(config: ConfigOptions = {}): MathJsInstance {
-  return create(FACTORIES, config) as MathJsInstance;
+  return create(FACTORIES, config);
 }
 
 /** Whether a step may call `name` (one of {@link VERIFIER_FUNCTIONS}). */

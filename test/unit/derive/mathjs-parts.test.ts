@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { VERIFIER_FACTORIES } from "../../../lib/derive/math-functions";
 import { create, dependencies } from "../../../lib/derive/mathjs-parts";
+import * as page from "../../../lib/derive/mathjs-parts.browser";
 
 const s = suite("mathjs-parts: mathjs's factory maps, loaded without its default instance");
 const main = require("mathjs") as Record<string, unknown>;
@@ -39,3 +41,13 @@ s("should not build mathjs's default instance: loading lib/derive leaves mathjs'
 });
 
 s.run();
+
+const browser = suite("mathjs-parts.browser: the page's factory maps are the verifier's");
+
+browser("should carry exactly the factories of VERIFIER_FACTORIES, the same maps Node loads", () => {
+  assert.equal([...page.BROWSER_FACTORIES].sort(), [...VERIFIER_FACTORIES].sort());
+  for (const name of VERIFIER_FACTORIES) assert.ok(page.dependencies(name) === dependencies(name), name);
+  assert.throws(() => page.dependencies("gamma"), /the page's verifier has no mathjs factory for "gamma"/);
+});
+
+browser.run();
