@@ -223,7 +223,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renderSite(
       files.map((file, i) => ({ file, source: sources[i], executed: executed[i] })),
       temp,
-      { title: options.title ?? path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir },
+      { title: options.title ?? path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
     ),
   );
   return { out: path.resolve(options.out), pages, runs, executeSeconds, renderSeconds: seconds(renderStart) };

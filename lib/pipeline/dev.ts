@@ -126,7 +126,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
         out,
-        { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure },
+        { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
       );
       assetsCopied = true;
       rendered = true;

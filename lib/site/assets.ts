@@ -30,11 +30,12 @@ export function plotlyBundle(): { code: string; minified: boolean } {
  * (assets/verifier.js, see `verifierBundle`).
  *
  * @param outDir the site folder (created if missing)
- * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier
+ * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier;
+ *   cacheDir: where the two bundles are kept between builds (`cachedBundle`), default none
  * @returns the site-relative paths written
  * @throws Error when katex or plotly.js is not installed, or on a file-system error
  */
-export function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean }): string[] {
+export function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean; cacheDir?: string }): string[] {
   const written: string[] = [];
   const put = (rel: string, content: string): void => {
     const file = path.join(outDir, rel);
@@ -50,10 +51,10 @@ export function copyAssets(outDir: string, options: { charts: boolean; tryable?:
   copyFileSync(path.join(katexDist, "katex.min.css"), path.join(katexOut, "katex.min.css"));
   cpSync(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true });
   written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"));
-  if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle());
+  if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
   if (options.tryable) {
     put(ASSET_URLS.tryJs, TRY_JS);
-    put(ASSET_URLS.verifier, verifierBundle());
+    put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
   }
   return written;
 }

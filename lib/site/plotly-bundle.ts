@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { cachedBundle } from "./bundle-cache";
 
 /**
  * The trace types and components the site's plotly.js registers: lib/charts draws only
@@ -36,15 +37,15 @@ let built: string | undefined;
  * 340 KiB gzip, against 389 KiB for plotly's smallest partial bundle (basic: scatter,
  * bar, pie) and 1.4 MiB for the whole plotly.js. Built once per process.
  *
+ * @param cacheDir where to keep the bundle between builds (`cachedBundle`); undefined: built once per process
  * @returns the minified script text, which sets `window.Plotly`
  * @throws Error when plotly.js or esbuild is not installed, or with esbuild's message
  */
-export function sitePlotlyBundle(): string {
+export function sitePlotlyBundle(cacheDir?: string): string {
   if (built !== undefined) return built;
-  const esbuild = require("esbuild") as typeof import("esbuild");
   const root = path.dirname(path.dirname(require.resolve("plotly.js/package.json")));
   const version = (require("plotly.js/package.json") as { version: string }).version;
-  const result = esbuild.buildSync({
+  const text = cachedBundle("plotly", {
     stdin: { contents: ENTRY, resolveDir: root, sourcefile: "stepwise-plotly.js", loader: "js" },
     bundle: true,
     minify: true,
@@ -57,7 +58,8 @@ export function sitePlotlyBundle(): string {
     // as plotly.js's own build: `global` is the window; CSS files required by modules the site leaves out are dropped
     define: { global: "window", "define.amd": "false" },
     loader: { ".css": "empty" },
-  });
-  built = `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${result.outputFiles[0].text}`;
+    absWorkingDir: root,
+  }, cacheDir);
+  built = `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${text}`;
   return built;
 }

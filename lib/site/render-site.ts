@@ -46,6 +46,8 @@ export interface RenderSiteOptions {
   only?: Set<string>;
   /** false: do not copy the static assets (they are in place already). Default true. */
   assets?: boolean;
+  /** Where the verifier and plotly bundles are kept between builds (see `cachedBundle`); default: built each time. */
+  cacheDir?: string;
 }
 
 /** The folder of a site-relative path ("" at the top), "/"-separated. */
@@ -179,7 +181,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     };
   });
   writeFileSync(path.join(outDir, "index.html"), renderIndex(options.title, entries, intro));
-  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean) });
+  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), cacheDir: options.cacheDir });
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { cachedBundle } from "../bundle-cache";
 
 /**
  * The page's verifier as one browser script (assets/verifier.js): esbuild bundles
@@ -8,19 +9,20 @@ import * as path from "node:path";
  * Bundles lib/'s TypeScript sources when they are present (from tsx and from dist/ of a
  * checkout), else the compiled dist/ (an installed package ships only dist/).
  *
+ * @param cacheDir where to keep the bundle between builds (`cachedBundle`: rebuilt when
+ *   any file it was built from changed); undefined: built every time
  * @returns the script text
  * @throws Error when esbuild is not installed, or with esbuild's message naming the
  *   file and line when the entry pulls in something it cannot bundle for a browser
  *   (a Node-only module)
  */
-export function verifierBundle(): string {
-  const esbuild = require("esbuild") as typeof import("esbuild");
+export function verifierBundle(cacheDir?: string): string {
   // the TypeScript sources when they are there (their ES imports let esbuild take mathjs's
   // ES build and drop what lib/derive/math-functions.ts leaves out: about 200 KiB gzip, against 370 KiB
   // from dist's CommonJS, whose require() of mathjs takes all of it)
   const source = path.join(__dirname, "..", "..", "..", "lib", "site", "try", "browser-entry.ts");
   const entry = existsSync(source) ? source : existsSync(path.join(__dirname, "browser-entry.ts")) ? path.join(__dirname, "browser-entry.ts") : require.resolve("./browser-entry");
-  const result = esbuild.buildSync({
+  const text = cachedBundle("verifier", {
     entryPoints: [entry],
     bundle: true,
     minify: true,
@@ -31,6 +33,6 @@ export function verifierBundle(): string {
     legalComments: "none",
     logLevel: "silent",
     absWorkingDir: path.dirname(entry),
-  });
-  return `/* stepwise verifier: the kit's lib/derive with mathjs (Apache-2.0), seedrandom (MIT), KaTeX (MIT) */\n${result.outputFiles[0].text}`;
+  }, cacheDir);
+  return `/* stepwise verifier: the kit's lib/derive with mathjs (Apache-2.0), seedrandom (MIT), KaTeX (MIT) */\n${text}`;
 }

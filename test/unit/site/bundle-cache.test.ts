@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { cachedBundle } from "../../../lib/site/bundle-cache";
+
+const s = suite("cachedBundle: esbuild bundles kept between builds, rebuilt when an input changes");
+
+function project() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "stepwise-bundle-test-"));
+  writeFileSync(path.join(dir, "entry.js"), 'import { word } from "./word.js";\nwindow.said = word + "!";\n');
+  writeFileSync(path.join(dir, "word.js"), 'export const word = "hello";\n');
+  const options = { entryPoints: [path.join(dir, "entry.js")], bundle: true, format: "iife" as const, absWorkingDir: dir, logLevel: "silent" as const };
+  return { dir, options, cache: path.join(dir, "cache") };
+}
+const run = (text: string): unknown => {
+  const window: Record<string, unknown> = {};
+  new Function("window", text)(window);
+  return window.said;
+};
+const entryFile = (cache: string) => path.join(cache, "bundles", readdirSync(path.join(cache, "bundles")).find((f) => f.endsWith(".js"))!);
+
+s("should build, then read the stored bundle back while no input changed", () => {
+  const { options, cache } = project();
+  const first = cachedBundle("demo", options, cache);
+  assert.is(run(first), "hello!");
+  const stored = entryFile(cache);
+  const written = statSync(stored).mtimeMs;
+  const second = cachedBundle("demo", options, cache);
+  assert.is(second, first);
+  assert.is(statSync(stored).mtimeMs, written, "not written again");
+});
+
+s("should rebuild when a file the bundle imports changes, and when the options change", () => {
+  const { dir, options, cache } = project();
+  assert.is(run(cachedBundle("demo", options, cache)), "hello!");
+  writeFileSync(path.join(dir, "word.js"), 'export const word = "changed";\n');
+  assert.is(run(cachedBundle("demo", options, cache)), "changed!");
+  const minified = cachedBundle("demo", { ...options, minify: true }, cache);
+  assert.is(run(minified), "changed!");
+  assert.ok(minified.length < cachedBundle("demo", options, cache).length, "the minified build is its own entry");
+});
+
+s("should rebuild over a damaged entry, and build every time without a cache folder", () => {
+  const { options, cache } = project();
+  cachedBundle("demo", options, cache);
+  const manifest = entryFile(cache).replace(/\.js$/, ".json");
+  writeFileSync(manifest, "{ not json");
+  assert.is(run(cachedBundle("demo", options, cache)), "hello!");
+  assert.is(run(cachedBundle("demo", options, undefined)), "hello!");
+});
+
+s("should name the file when the bundle does not build", () => {
+  const { dir, options, cache } = project();
+  writeFileSync(path.join(dir, "word.js"), "export const word = ;\n");
+  assert.throws(() => cachedBundle("demo", options, cache), /word\.js/);
+});
+
+s.run();
