@@ -9,12 +9,12 @@ interface Manifest {
   inputs: Record<string, string>;
 }
 
-const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /** The hash of a file's bytes, or null when it cannot be read. */
 function fileHash(file: string): string | null {
   try {
-    return sha256(readFileSync(file));
+    return sha256(new Uint8Array(readFileSync(file)));
   } catch {
     return null;
   }
