@@ -75,6 +75,19 @@ function exerciseSpec(ex: ExerciseSpec, f: string, kind: "differentiate" | "rewr
 }
 
 /**
+ * The check "does the answer equal this slip?": the slip is the given expression under a
+ * name of its own, and the exercise's function keeps its meaning (a definition
+ * `name(wrt) = f`), so an answer that writes the function by name, like s(x), is
+ * compared with the slip and not mistaken for it.
+ */
+function slipSpec(ex: ExerciseSpec, slip: string, expr: string): never {
+  const name = ex.name ?? "f";
+  const defs = { ...(ex.defs ?? {}) };
+  if (!Object.keys(defs).some((k) => k === name || k.startsWith(`${name}(`))) defs[`${name}(${ex.wrt})`] = ex.f;
+  return { ...(exerciseSpec(ex, slip, "rewrite", expr) as object), name: "slip__", defs } as never;
+}
+
+/**
  * Checks a reader's answer to an exercise: the derivative of `f` (ask "derivative") or
  * an expression equal to `f` (ask "equal"). A wrong answer is then compared with each
  * known slip's expression by the same verifier (not by its text); the first slip it
@@ -90,7 +103,13 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
     const verdict = verdictOf(verifyStep(exerciseSpec(ex, ex.f, ex.ask === "derivative" ? "differentiate" : "rewrite", expr), 1, expr, options));
     if (verdict.ok) return verdict;
     for (const slip of ex.slips ?? []) {
-      if (verifyStep(exerciseSpec(ex, slip.expr, "rewrite", expr), 1, expr, options).ok) return { ...verdict, hint: slip.hint };
+      let matched = false;
+      try {
+        matched = verifyStep(slipSpec(ex, slip.expr, expr), 1, expr, options).ok;
+      } catch {
+        // an answer the slip's check cannot read is not that slip
+      }
+      if (matched) return { ...verdict, hint: slip.hint };
     }
     return verdict;
   } catch (err) {

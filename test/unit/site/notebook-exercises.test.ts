@@ -45,4 +45,19 @@ s("should accept a right answer to each and reject each known slip with its own 
   }
 });
 
+s("should give no slip's hint to a wrong answer that is none of the slips, such as the exercise's own function by name", () => {
+  for (const { key, ex } of all) {
+    const name = ex.name ?? "f";
+    // the function itself, a constant and a scaled right answer: wrong, and none of them a slip
+    for (const wrong of [`${name}(${ex.wrt})`, "7", `3 * (${RIGHT[ex.f]})`]) {
+      const v = checkAnswer(ex, wrong);
+      if (ex.ask === "equal" && wrong === `${name}(${ex.wrt})`) continue; // there the function by name is right
+      assert.not.ok(v.ok, `${key}: ${wrong} accepted`);
+      assert.is(v.error, undefined, `${key}: ${wrong} gave an error: ${v.error}`);
+      assert.is(v.hint, undefined, `${key}: ${wrong} got the hint "${v.hint}"`);
+      assert.ok(v.counterexample, `${key}: no counterexample for ${wrong}`);
+    }
+  }
+});
+
 s.run();
