@@ -50,7 +50,12 @@ TSLAB_ABORT_WINDOW = 0.3
 # A cell run after the last one so that errors thrown asynchronously (timers) still arrive.
 DRAIN_SOURCE = "await new Promise((resolve) => setTimeout(resolve, 100));"
 STACK_LINE = re.compile(r"^\s+at \S")
-ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception))(?::\s*(.*))?$")
+ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception)|UnhandledPromiseRejection)(?::\s*(.*))?$")
+# tslab's names for errors thrown outside a cell's own run, and what they mean
+ASYNC_ERRORS = {
+    "UncaughtException": "uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it",
+    "UnhandledPromiseRejection": "a promise rejected with no handler, by this cell or one before it",
+}
 
 
 class Client(NotebookClient):
@@ -93,10 +98,13 @@ def stderr_traceback(cell):
         m = ERROR_LINE.match(line)
         if m and i + 1 < len(lines) and STACK_LINE.match(lines[i + 1]):
             ename, evalue = m.group(1), (m.group(2) or "").strip()
-            inner = ERROR_LINE.match(evalue)
-            if ename == "UncaughtException" and inner:
-                # tslab's report of an exception thrown outside the cell's own run (a timer, a callback)
-                ename, evalue = inner.group(1), f"{(inner.group(2) or '').strip()} (uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it)"
+            if ename in ASYNC_ERRORS:
+                # tslab's report of an error outside the cell's own run (a timer, a callback, a rejected promise)
+                why = ASYNC_ERRORS[ename]
+                inner = ERROR_LINE.match(evalue)
+                if inner:
+                    ename, evalue = inner.group(1), (inner.group(2) or "").strip()
+                evalue = f"{evalue} ({why})"
             return ename, evalue
     return None
 
@@ -213,6 +221,8 @@ def make_client(nb, timeout, cwd):
 
 # the clients of the notebooks running now, whose kernels a signal must stop
 RUNNING = set()
+# the signal being handled, once one arrived: a notebook whose kernel it killed reports nothing
+STOPPING = []
 
 
 async def execute(src, dst, timeout, cwd):
@@ -267,6 +277,8 @@ def own_the_signals(loop):
     all), so its calls for these two signals are ignored from here on."""
 
     def stop(signum):
+        STOPPING.append(signum)
+
         async def stopping():
             try:
                 await asyncio.wait_for(kill_running_kernels(), timeout=5)
@@ -296,6 +308,8 @@ async def serve():
             report = await execute(request["notebook"], request["out"], int(request.get("timeout") or 180), request.get("cwd"))
         except Exception as err:  # an unreadable notebook, an unwritable output, ...
             report = {"notebook": request.get("notebook"), "cell": None, "code_cell": None, "ename": type(err).__name__, "evalue": str(err)}
+        if STOPPING:
+            return  # the caller learns of the signal from the exit status
         line = {"id": request.get("id"), "status": 0} if report is None else {"id": request.get("id"), "status": 1, "error": report}
         results.write(json.dumps(line) + "\n")
 

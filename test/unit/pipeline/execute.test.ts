@@ -20,6 +20,10 @@ const cases: Record<string, Notebook> = {
   timerAfter: notebook([code("setTimeout(() => { throw new Error('after') }, 300); 1"), code("const t0 = Date.now();\nwhile (Date.now() - t0 < 600) {}"), code("console.log('c')")]),
   timerLast: notebook([md("# t"), code("setTimeout(() => { throw new TypeError('last') }, 10); 1")]),
   timerTagged: notebook([tagged("setTimeout(() => { throw new Error('late') }, 10); await new Promise((r) => setTimeout(r, 200))"), code("console.log('next')")]),
+  rejected: notebook([code('Promise.reject(new Error("nobody catches")); 1'), code("console.log('never')")]),
+  rejectedLater: notebook([code('setTimeout(() => { Promise.reject(new RangeError("later")) }, 10); 1'), code("await new Promise((r) => setTimeout(r, 200)); console.log('b')")]),
+  rejectedTagged: notebook([tagged('Promise.reject(new Error("on purpose")); await new Promise((r) => setTimeout(r, 100))'), code("console.log('next')")]),
+  rejectedHandled: notebook([code('Promise.reject(new Error("handled")).catch(() => undefined); await new Promise((r) => setTimeout(r, 100)); console.log("ok")')]),
   stderrOnly: notebook([code("console.error('just a warning: Error handling is on'); console.log('ok')")]),
   js: notebook([code("const xs = [1, 2, 3];\nconsole.log(xs.map((x) => x * 2).join(','))"), code("console.log(typeof require('node:path').join)")], JS),
   noKernel: notebook([code("1")], { name: "no-such-kernel", language: "typescript" }),
@@ -84,6 +88,20 @@ s("should fail on an exception thrown in a timer (a stack trace on stderr only),
   assert.is(last.cell, 2);
   assert.is(last.ename, "TypeError");
   assert.match(last.evalue, /^last /);
+});
+
+s("should fail on a promise rejected with no handler, at once or later, unless tagged or handled", async () => {
+  const now = await failure("rejected");
+  assert.is(now.cell, 1);
+  assert.is(now.ename, "Error");
+  assert.match(now.evalue, /^nobody catches \(a promise rejected with no handler/);
+  const later = await failure("rejectedLater");
+  assert.ok(later.cell === 1 || later.cell === 2, `cell ${later.cell}`);
+  assert.is(later.ename, "RangeError");
+  assert.match(later.evalue, /^later \(a promise rejected with no handler/);
+  assert.is(await results.rejectedTagged, "ok");
+  assert.equal(stdoutOf(path.join(dir, "rejectedTagged.out.ipynb")), ["", "next\n"]);
+  assert.is(await results.rejectedHandled, "ok");
 });
 
 s("should accept a timer's exception in a cell tagged raises-exception, and plain stderr text", async () => {
