@@ -20,6 +20,18 @@ export function trySubjectScript(payload: DerivationPayload): string {
 }
 
 /**
+ * The hint inside an answer box: the names the answer may use, the exercise's variables
+ * (its domain, or the variable it differentiates by) and the names its definitions give.
+ *
+ * @param ex one exercise
+ * @returns e.g. "your answer in mathjs syntax, in yhat, t"
+ */
+export function answerPlaceholder(ex: ExerciseSpec): string {
+  const names = [...new Set([ex.wrt, ...Object.keys(ex.domain ?? {}), ...Object.keys(ex.defs ?? {}).filter((k) => !k.includes("("))])];
+  return `your answer in mathjs syntax, in ${names.join(", ")}`;
+}
+
+/**
  * Answer boxes for a cell's checkable exercises: one `<form class="stepwise-answer">`
  * per exercise with a label, a text field (mathjs syntax), a preview and a verdict
  * line (aria-live). The forms are `hidden` until the widget script shows them, so a
@@ -37,7 +49,7 @@ export function answerBoxes(exercises: ExerciseSpec[], cell: number): string {
       `<form class="stepwise-answer" id="${id}" hidden>` +
       `<script type="application/json" ${TRY_ATTR}="exercise">${jsonForScript(ex)}</script>` +
       `<label for="${id}-input">Exercise ${ex.number}: ${escapeHtml(ex.prompt)}</label>` +
-      `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="your answer in mathjs syntax, e.g. sigma(x) * (1 - sigma(x))">` +
+      `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="${escapeHtml(answerPlaceholder(ex))}">` +
       `<button type="submit">Check</button></div>` +
       `<div class="stepwise-try-preview" aria-hidden="true"></div>` +
       `<p class="stepwise-try-verdict" id="${id}-verdict" role="status" aria-live="polite"></p>` +

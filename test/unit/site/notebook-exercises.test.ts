@@ -61,3 +61,18 @@ s("should give no slip's hint to a wrong answer that is none of the slips, such 
 });
 
 s.run();
+
+const box = suite("answer boxes name what an answer may use");
+
+box("should put each exercise's own variables and defined names in its placeholder", () => {
+  const { answerPlaceholder } = require("../../../lib/site/try/try-html") as typeof import("../../../lib/site/try/try-html");
+  for (const { key, ex } of all) {
+    const text = answerPlaceholder(ex);
+    assert.ok(text.includes(ex.wrt), `${key}: ${text}`);
+    for (const v of Object.keys(ex.domain ?? {})) assert.ok(text.includes(v), `${key}: ${v} missing in ${text}`);
+  }
+  const bce = all.find(({ ex }) => ex.f === "-(t * log(yhat) + (1 - t) * log(1 - yhat))")!;
+  assert.is(answerPlaceholder(bce.ex), "your answer in mathjs syntax, in yhat, t");
+});
+
+box.run();
