@@ -57,14 +57,18 @@ async function build(args: string[]): Promise<number> {
   const dir = positionals[0] ?? "notebooks";
   const out = values.out ?? "site";
   const started = Date.now();
-  checkOut(out, [path.resolve(dir)]); // a bad --out is reported before the first line of progress
+  // bad options, a missing folder and a bad --out are reported before the first line of progress
+  const jobs = positiveInt(values.jobs, "jobs");
+  const timeout = positiveInt(values.timeout, "timeout");
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`no notebooks folder ${path.resolve(dir)}: name an existing folder of .ipynb files`);
+  checkOut(out, [path.resolve(dir)]);
   console.log(`stepwise: building ${shown(path.resolve(out))}/ from ${shown(path.resolve(dir))}/`);
   const result = await buildSite({
     notebooksDir: dir,
     out,
     title: values.title,
-    jobs: positiveInt(values.jobs, "jobs"),
-    timeout: positiveInt(values.timeout, "timeout"),
+    jobs,
+    timeout,
     execute: !values["no-execute"],
     cache: !values["no-cache"],
     cacheDir: values["cache-dir"],
@@ -157,8 +161,16 @@ async function dev(args: string[]): Promise<number> {
  * @param argv the arguments after the program name
  * @returns the process exit code
  */
+/** Options that take a number: "--timeout -5" is read as "--timeout=-5", so that the value is checked (and named) like any other. */
+const NUMERIC: Record<string, string> = { "--timeout": "--timeout", "--jobs": "--jobs", "-j": "--jobs", "--port": "--port", "-p": "--port" };
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...given] = argv;
+  const rest: string[] = [];
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] in NUMERIC && /^-\d/.test(given[i + 1] ?? "")) rest.push(`${NUMERIC[given[i]]}=${given[++i]}`);
+    else rest.push(given[i]);
+  }
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(USAGE);
     return 0;

@@ -48,6 +48,26 @@ out("should print one clear line from the command line, not a raw ENOTDIR", () =
   assert.not.match(r.stdout, /building/, "no progress line before the error");
 });
 
+out("should name a bad number or a missing folder before any progress line, negative numbers included", () => {
+  const cases: [string[], RegExp][] = [
+    [["--timeout", "-5"], /--timeout must be a positive integer, got "-5"/],
+    [["-j", "-2"], /--jobs must be a positive integer, got "-2"/],
+    [["--jobs", "0"], /--jobs must be a positive integer, got "0"/],
+    [["--timeout", "abc"], /--timeout must be a positive integer, got "abc"/],
+  ];
+  for (const [args, message] of cases) {
+    const r = spawnSync(process.execPath, [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "site-x"), ...args], { encoding: "utf8" });
+    assert.is(r.status, 2, args.join(" "));
+    assert.match(r.stderr, message);
+    assert.not.match(r.stdout, /building/, args.join(" "));
+  }
+  const missing = spawnSync(process.execPath, [BIN, "build", path.join(dir, "no-such-folder"), "--out", path.join(dir, "site-x")], { encoding: "utf8" });
+  assert.is(missing.status, 1);
+  assert.match(missing.stderr, /no notebooks folder .*no-such-folder/);
+  assert.not.match(missing.stdout, /building/);
+  assert.not.ok(existsSync(marker), "no notebook ran");
+});
+
 out("should warn when serve is pointed at a folder that is not a site, and serve it anyway", async () => {
   const plain = path.join(dir, "plain");
   mkdirSync(plain, { recursive: true });
