@@ -112,7 +112,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           attachments: cell.attachments as MarkdownEnv["attachments"],
           rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
-        const answers = answerBoxes(readExercises(cell.metadata, `${name}, cell ${n}`), n);
+        const answers = answerBoxes(readExercises(cell.metadata, "its metadata") /* RenderError adds the notebook and cell */, n);
         parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}${answers}</section>`);
         return;
       }

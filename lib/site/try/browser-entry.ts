@@ -50,6 +50,11 @@ export function parseProblem(expr: string): string | null {
   }
 }
 
+/** The verifier's message as a reader of the page needs it: advice about a notebook's `defs`, which the page cannot take, is dropped. */
+function forReader(message: string): string {
+  return message.replace(/;\s*declare [^;]*? in defs, e\.g\. \{.*\}$/, "");
+}
+
 function verdictOf(r: StepResult): TryVerdict {
   return { ok: r.ok, tier: r.tier, against: r.against, ...(r.counterexample ? { counterexample: r.counterexample } : {}) };
 }
@@ -66,7 +71,7 @@ export function checkStep(subject: TrySubject, index: number, expr: string): Try
   try {
     return verdictOf(verifyStep(subject.spec as never, index, expr, { seed: subject.seed, samples: subject.samples }));
   } catch (err) {
-    return { ok: false, tier: null, against: "", error: (err as Error).message };
+    return { ok: false, tier: null, against: "", error: forReader((err as Error).message) };
   }
 }
 
@@ -113,7 +118,7 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
     }
     return verdict;
   } catch (err) {
-    return { ok: false, tier: null, against: "", error: (err as Error).message };
+    return { ok: false, tier: null, against: "", error: forReader((err as Error).message) };
   }
 }
 

@@ -76,3 +76,15 @@ box("should put each exercise's own variables and defined names in its placehold
 });
 
 box.run();
+
+const words = suite("answer boxes: messages a reader can act on");
+
+words("should name an unknown function and the ones the verifier knows, without advice about a notebook's defs", () => {
+  const { ex } = all[0];
+  const v = checkAnswer(ex, "foo(x) + 1");
+  assert.not.ok(v.ok);
+  assert.match(v.error ?? "", /unknown function foo\(…\): the verifier knows exp, /);
+  assert.not.match(v.error ?? "", /defs/);
+});
+
+words.run();

@@ -31,6 +31,14 @@ s("should name the notebook and the 1-based cell when a markdown formula fails",
   assert.match(err.message, /^tex\.ipynb, cell 4: KaTeX cannot render "\\notamacro": .*Undefined control sequence/);
 });
 
+s("should name the notebook and cell once when a cell's exercise metadata is wrong", () => {
+  const bad = { ...md("## Exercise"), metadata: { stepwise: { exercises: [{ number: 1, ask: "derivative", f: "x^2", wrt: "x", domain: { x: "(0, 1)" } }] } } };
+  const err = renderError([md("# T"), bad]);
+  assert.is(err.cell, 2);
+  assert.match(err.message, /^tex\.ipynb, cell 2: its metadata, exercise entry 1: prompt must be a non-empty string, got undefined$/);
+  assert.is(err.message.split("tex.ipynb").length, 2, err.message);
+});
+
 s("should name the code cell when a formula in its output fails", () => {
   const data = derivationData();
   const payload = data[DERIVATION_MIME] as { verdicts: { tex: string }[] };
