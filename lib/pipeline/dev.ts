@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { existsSync, mkdirSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import type { ServerResponse } from "node:http";
 import * as path from "node:path";
 import { escapeHtml } from "../display/escape";
@@ -95,6 +95,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const executed = new Map<string, Notebook>();
   let lastBuild: DevBuild | undefined;
   let assetsCopied = false;
+  /** The pages of the last build, by notebook (site-relative paths). */
+  let written = new Map<string, string>();
   let rendered = false;
   let waiting: ((b: DevBuild) => void)[] = [];
 
@@ -123,13 +125,24 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         todo.forEach((f, k) => executed.set(f, r.executed[k]));
       }
       const pages = structure || all || lib ? files : todo;
-      await renderSite(
+      const site = await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
         out,
         { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
       );
       assetsCopied = true;
       rendered = true;
+      // a notebook deleted (or renamed) since the last build: its page and its download copy go too
+      const now = new Map(site.map((p) => [p.file, p.page]));
+      for (const [file, page] of written) {
+        if (now.get(file) === page) continue;
+        rmSync(path.join(out, page), { force: true });
+        if (!now.has(file)) {
+          rmSync(path.join(out, "notebooks", file), { force: true });
+          executed.delete(file);
+        }
+      }
+      written = now;
       build = { ok: true, pages, executed: executedNow, seconds: seconds(t) };
       log(`stepwise dev: rebuilt ${pages.length} page(s) (${executedNow.length} executed) in ${build.seconds.toFixed(2)} s`);
       send("reload", { pages });

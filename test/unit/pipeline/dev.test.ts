@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
 import * as path from "node:path";
 import { suite } from "uvu";
@@ -79,6 +79,22 @@ s("should re-render a markdown edit from the cache, without executing, and tell 
   assert.equal(dev.last()?.executed, [], "the code did not change: nothing ran");
   const page = await (await fetch(dev.url + "live.html")).text();
   assert.ok(page.includes("second text") && page.includes("printed 42"));
+});
+
+s("should drop the page of a notebook deleted while it runs, and keep the others", async () => {
+  const extra = path.join(dir, "sub", "gone.ipynb");
+  let n = events.seen.length;
+  writeNotebook(extra, notebook([md("# Gone soon"), code("console.log('here')")]));
+  await events.next("reload", n);
+  assert.is((await fetch(dev.url + "sub/gone.html")).status, 200);
+  assert.is((await fetch(dev.url + "notebooks/sub/gone.ipynb")).status, 200);
+  n = events.seen.length;
+  rmSync(extra);
+  await events.next("reload", n);
+  assert.is((await fetch(dev.url + "sub/gone.html")).status, 404, "the deleted notebook's page is gone");
+  assert.is((await fetch(dev.url + "notebooks/sub/gone.ipynb")).status, 404, "and its download copy");
+  assert.is((await fetch(dev.url + "live.html")).status, 200);
+  assert.not.match(await (await fetch(dev.url)).text(), /Gone soon/, "the index no longer lists it");
 });
 
 s("should report a failing cell to the page and keep serving the last good page", async () => {
