@@ -34,6 +34,8 @@ export interface BuildOptions {
   executedDir?: string;
   /** Called when a notebook has run, came from the cache, or failed. */
   onProgress?: (p: Progress) => void;
+  /** Called once `out` and the notebooks' folder passed their checks, before anything executes (e.g. to print where the build goes). */
+  onStart?: (files: string[]) => void;
 }
 
 /** One notebook done. */
@@ -213,6 +215,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   checkOut(options.out, [dir]);
   const files = listNotebooks(dir, [path.resolve(options.out)]);
   const sources = files.map((f) => readNotebook(path.join(dir, f)));
+  options.onStart?.(files);
   const started = process.hrtime.bigint();
   let executed = sources;
   let runs: BuildResult["runs"] = files.map((file) => ({ file, seconds: 0, cached: false }));

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { serveSite } from "../site/serve";
 import { existsSync, statSync } from "node:fs";
-import { checkOut, SITE_MARKER } from "./atomic-dir";
+import { SITE_MARKER } from "./atomic-dir";
 import { buildSite } from "./build";
 import { startDev } from "./dev";
 import { exitCleanlyOnSignals, interruptedBy } from "./interrupt";
@@ -57,13 +57,11 @@ async function build(args: string[]): Promise<number> {
   const dir = positionals[0] ?? "notebooks";
   const out = values.out ?? "site";
   const started = Date.now();
-  // bad options, a missing folder and a bad --out are reported before the first line of progress
+  // bad options here, a missing folder and a bad --out in buildSite: all reported before the first line of progress
   const jobs = positiveInt(values.jobs, "jobs");
   const timeout = positiveInt(values.timeout, "timeout");
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`no notebooks folder ${path.resolve(dir)}: name an existing folder of .ipynb files`);
-  checkOut(out, [path.resolve(dir)]);
-  console.log(`stepwise: building ${shown(path.resolve(out))}/ from ${shown(path.resolve(dir))}/`);
   const result = await buildSite({
+    onStart: () => console.log(`stepwise: building ${shown(path.resolve(out))}/ from ${shown(path.resolve(dir))}/`),
     notebooksDir: dir,
     out,
     title: values.title,

@@ -63,7 +63,7 @@ out("should name a bad number or a missing folder before any progress line, nega
   }
   const missing = spawnSync(process.execPath, [BIN, "build", path.join(dir, "no-such-folder"), "--out", path.join(dir, "site-x")], { encoding: "utf8" });
   assert.is(missing.status, 1);
-  assert.match(missing.stderr, /no notebooks folder .*no-such-folder/);
+  assert.match(missing.stderr, /no such folder: .*no-such-folder/);
   assert.not.match(missing.stdout, /building/);
   assert.not.ok(existsSync(marker), "no notebook ran");
 });
