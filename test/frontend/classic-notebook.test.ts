@@ -27,7 +27,7 @@ import {
   waitForKernel,
   waitForMathJax,
 } from "./notebook-page";
-import { shutDownAndCheck, startNotebookServer, type FrontendState, type NotebookServer } from "./notebook-server";
+import { keepOrClose, shutDownAndCheck, startNotebookServer, type FrontendState, type NotebookServer } from "./notebook-server";
 
 const KERNEL_NAME = "tslab";
 const KERNEL_DISPLAY_NAME = "TypeScript (stepwise tslab)";
@@ -108,11 +108,7 @@ for (const name of names) {
     await screenshots(page, name.replace(/\.ipynb$/, ""));
     assert.equal(st.pageErrors.slice(seen), [], `uncaught exceptions in the page of ${name}`);
     timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (name === replayName) st.replay = { name, page, promised };
-    else {
-      await page.close();
-      await st.server!.closeSession(name);
-    }
+    await keepOrClose(st, { name, page, promised }, replayName);
   });
 }
 

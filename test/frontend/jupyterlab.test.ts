@@ -28,7 +28,7 @@ import {
   waitForLabKernel,
   waitForLabMath,
 } from "./lab-page";
-import { shutDownAndCheck, startNotebookServer, type FrontendState } from "./notebook-server";
+import { keepOrClose, shutDownAndCheck, startNotebookServer, type FrontendState } from "./notebook-server";
 
 const MAX_SAVED_BYTES = 1_000_000;
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -139,11 +139,7 @@ for (const name of names) {
     assert.not.match(file.text, /Plotly\.register|plotly\.js v\d/i, `${name}: the saved notebook carries plotly.js`);
     assert.equal(st.pageErrors.slice(seen), [], `uncaught exceptions in the page of ${name}`);
     timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (name === replayName) st.replay = { name, page, promised };
-    else {
-      await page.close();
-      await st.server!.closeSession(name);
-    }
+    await keepOrClose(st, { name, page, promised }, replayName);
   });
 }
 

@@ -236,6 +236,23 @@ export interface FrontendState {
 }
 
 /**
+ * The end of a tutorial's Run All test: the replay tutorial's page stays open (its kernel
+ * running) in `st.replay` for the reload, tab and restart tests; any other closes its page
+ * and its session.
+ *
+ * @param st the suite's state
+ * @param run the tutorial, its page and what it promises
+ * @param replayName the tutorial the later tests replay
+ */
+export async function keepOrClose(st: FrontendState, run: NonNullable<FrontendState["replay"]>, replayName: string | undefined): Promise<void> {
+  if (run.name === replayName) st.replay = run;
+  else {
+    await run.page.close();
+    await st.server!.closeSession(run.name);
+  }
+}
+
+/**
  * The last test of a frontend suite: closes the browser, stops the server and asserts
  * that no process of it survived and its port is closed.
  *
