@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "./layout";
 import { SITE_CSS } from "./assets/site-css";
@@ -7,6 +7,7 @@ import { TRY_CSS } from "./try/try-css";
 import { TRY_JS } from "./try/try-js";
 import { verifierBundle } from "./try/verifier-bundle";
 import { sitePlotlyBundle } from "./plotly-bundle";
+import { type FaceGlyphs, writeKatexAssets } from "./katex-fonts";
 
 /**
  * plotly's own partial bundle "basic" (plotly.js-basic-dist-min: the scatter, bar and
@@ -24,18 +25,21 @@ export function plotlyBundle(): { code: string; minified: boolean } {
 
 /**
  * Writes the static assets into a site folder: assets/site.css, assets/stepwise.js
- * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/),
+ * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/, with the
+ * faces of `glyphs` split into a subset of the characters the formulas draw and the
+ * full font for the rest, see `writeKatexAssets`),
  * when some page has charts, plotly.js (assets/plotly.min.js, `sitePlotlyBundle`), and when some page has
  * a derivation or an answer box, the widget (assets/try.js) and the verifier bundle
  * (assets/verifier.js, see `verifierBundle`).
  *
  * @param outDir the site folder (created if missing)
  * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier;
- *   cacheDir: where the two bundles are kept between builds (`cachedBundle`), default none
+ *   glyphs: the characters the site's formulas draw in each KaTeX face (`KatexGlyphs.faces`), default none
+ *   (KaTeX's stylesheet as it is); cacheDir: where the bundles and font subsets are kept between builds, default none
  * @returns the site-relative paths written
- * @throws Error when katex or plotly.js is not installed, or on a file-system error
+ * @throws Error when katex, plotly.js or subset-font is not installed, or on a file-system error
  */
-export function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean; cacheDir?: string }): string[] {
+export async function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean; glyphs?: FaceGlyphs; cacheDir?: string }): Promise<string[]> {
   const written: string[] = [];
   const put = (rel: string, content: string): void => {
     const file = path.join(outDir, rel);
@@ -48,9 +52,9 @@ export function copyAssets(outDir: string, options: { charts: boolean; tryable?:
   const katexDist = path.join(path.dirname(require.resolve("katex/package.json")), "dist");
   const katexOut = path.join(outDir, path.dirname(ASSET_URLS.katexCss));
   mkdirSync(katexOut, { recursive: true });
-  copyFileSync(path.join(katexDist, "katex.min.css"), path.join(katexOut, "katex.min.css"));
   cpSync(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true });
-  written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"));
+  const subsets = await writeKatexAssets(outDir, options.glyphs ?? new Map(), options.cacheDir);
+  written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"), ...subsets.sort());
   if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
   if (options.tryable) {
     put(ASSET_URLS.tryJs, TRY_JS);

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { copyAssets } from "./assets";
+import { KatexGlyphs } from "./katex-fonts";
 import { describeNotebook, type NotebookDescription } from "./describe";
 import { notebookJson, stripOutputs, type Notebook } from "./notebook";
 import { renderCells } from "./render-cells";
@@ -137,6 +138,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
   const tryable: boolean[] = [];
+  const glyphs = new KatexGlyphs(options.cacheDir);
   const result: SitePage[] = notebooks.map((nb, i) => {
     const folder = folderOf(nb.file);
     const page = { file: nb.file, page: pages[i], title: described[i].title, figures: 0, formulas: 0 };
@@ -160,6 +162,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     });
     mkdirSync(path.join(outDir, folder), { recursive: true });
     writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
+    glyphs.add(html);
     const copy = path.join(outDir, "notebooks", nb.file);
     mkdirSync(path.dirname(copy), { recursive: true });
     writeFileSync(copy, notebookJson(stripOutputs(nb.source)));
@@ -180,8 +183,11 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
       section: folder ? { id: folder, title: sectionTitle(options.sourceDir, folder) } : undefined,
     };
   });
-  writeFileSync(path.join(outDir, "index.html"), renderIndex(options.title, entries, intro));
-  if (options.assets !== false) copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), cacheDir: options.cacheDir });
+  const index = renderIndex(options.title, entries, intro);
+  writeFileSync(path.join(outDir, "index.html"), index);
+  glyphs.add(index);
+  glyphs.save();
+  if (options.assets !== false) await copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), glyphs: glyphs.faces, cacheDir: options.cacheDir });
   return result;
 }
 

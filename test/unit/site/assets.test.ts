@@ -37,9 +37,9 @@ site("should build plotly.js with scatter traces only, as one script setting win
 
 const copy = suite("copyAssets");
 
-copy("should write the site's CSS and script and KaTeX's stylesheet with every font it names", () => {
+copy("should write the site's CSS and script and KaTeX's stylesheet with every font it names", async () => {
   const out = tempDir();
-  const written = copyAssets(out, { charts: false });
+  const written = await copyAssets(out, { charts: false });
   assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
   const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
   const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]);
@@ -48,17 +48,17 @@ copy("should write the site's CSS and script and KaTeX's stylesheet with every f
   assert.not.ok(existsSync(path.join(out, "assets/plotly.min.js")));
 });
 
-copy("should add plotly.js when a page has charts", () => {
+copy("should add plotly.js when a page has charts", async () => {
   const out = tempDir();
-  copyAssets(out, { charts: true });
+  await copyAssets(out, { charts: true });
   assert.is(readFileSync(path.join(out, "assets/plotly.min.js"), "utf8"), sitePlotlyBundle());
   assert.ok(statSync(path.join(out, "assets/plotly.min.js")).size > 500_000);
   assert.not.ok(existsSync(path.join(out, "assets/verifier.js")));
 });
 
-copy("should add the widget and the verifier bundle when a page has something to try", () => {
+copy("should add the widget and the verifier bundle when a page has something to try", async () => {
   const out = tempDir();
-  const written = copyAssets(out, { charts: false, tryable: true });
+  const written = await copyAssets(out, { charts: false, tryable: true });
   assert.ok(written.includes("assets/try.js") && written.includes("assets/verifier.js"), written.join(", "));
   const verifier = readFileSync(path.join(out, "assets/verifier.js"), "utf8");
   assert.ok(verifier.includes("stepwiseVerifier"));
