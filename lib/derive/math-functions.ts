@@ -2,12 +2,13 @@
  * The one place that says which parts of mathjs the verifier uses: the functions a step
  * may call, the operators and constants it may write, and what parsing, compiling and
  * differentiating need. Every mathjs instance of lib/derive is made here from these
- * factories only (mathjs's tree-shakable `create({ …Dependencies })`, "Custom bundling"
- * in the mathjs docs), in Node as in the page's verifier bundle, so the two cannot accept
- * different functions, and the bundle carries no units, matrices or statistics.
+ * factories only (mathjs's tree-shakable `create`, "Custom bundling" in the mathjs docs,
+ * given the factories its `…Dependencies` maps reach, less its Unit type: mathjs-parts.ts's
+ * `factories`), in Node as in the page's verifier bundle, so the two cannot accept
+ * different functions, and the bundle carries no units or statistics.
  */
 import type { ConfigOptions, MathJsInstance } from "mathjs";
-import { create, dependencies } from "./mathjs-parts";
+import { create, factories } from "./mathjs-parts";
 
 /**
  * The functions a step, an answer or a definition may call: the elementary functions
@@ -45,7 +46,8 @@ export const VERIFIER_FACTORIES: readonly string[] = [
   "phi", "tau", "LN2", "LN10", "LOG2E", "LOG10E", "SQRT2", "SQRT1_2",
 ];
 
-const FACTORIES = Object.fromEntries(VERIFIER_FACTORIES.map((name) => [`${name}Dependencies`, dependencies(name)]));
+// mathjs's Unit type is left out (mathjs-parts.ts's LEFT_OUT), in Node as in the page
+const FACTORIES = factories(VERIFIER_FACTORIES);
 
 /**
  * A mathjs instance with only the verifier's functions (and what they depend on).

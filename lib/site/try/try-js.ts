@@ -7,7 +7,7 @@
  *   it with the notebook's seed and sample count; "Reset" (or Escape in the field)
  *   restores the original; Escape again closes the form and returns focus to the button;
  * - shows the exercise answer boxes (`answerBoxes`) and checks an answer on Enter;
- * - loads the verifier (assets/verifier.js, about 200 KiB gzip) only when the reader
+ * - loads the verifier (assets/verifier.js, about 186 KiB gzip) only when the reader
  *   reaches for one of these (pointer over, focus or click), never at first paint.
  * The verdict line is a live region: ✓ with the tier, or ✗ with the point and both
  * values, a slip's hint, or where the expression fails to parse, in words.

@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import * as vm from "node:vm";
 import { verifierBundle } from "../../../lib/site/try/verifier-bundle";
 import { VERIFIER_FUNCTIONS, VERIFIER_OPERATORS, verifierMath } from "../../../lib/derive/math-functions";
+import * as inNode from "../../../lib/site/try/browser-entry";
 import type { StepwiseVerifier } from "../../../lib/site/try/browser-entry";
 
 /** For each function: a call on x, an interval of x where it is real and finite, and Math's value at x. */
@@ -113,6 +114,39 @@ s("should name a function outside the verifier's set in its error", () => {
     assert.not.ok(v.ok);
     assert.match(v.error ?? "", `unknown function ${fn}(…)`);
     assert.match(v.error ?? "", "the verifier knows exp, expm1, log");
+  }
+});
+
+/** A value of the bundle's context as one of this one (its objects have the other context's Object, which `equal` tells apart). */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+s("should read a unit's name such as cm as a variable, in the bundle as in Node (their mathjs has no units)", () => {
+  const noCm = { number: 1, prompt: "", ask: "derivative" as const, f: "x^2", wrt: "x", domain: { x: [0.5, 3] as [number, number] } };
+  const withCm = { ...noCm, f: "x^2 cm", domain: { ...noCm.domain, cm: [1, 2] as [number, number] } };
+  for (const answer of ["cm", "5 cm", "2 x cm", "5 cm to inch"]) {
+    const v = plain(page.checkAnswer(noCm, answer));
+    assert.not.ok(v.ok, answer);
+    assert.match(v.error ?? "", `step 1 ("${answer}"): the variable cm has no declared domain (declared: x)`);
+    assert.equal(v, inNode.checkAnswer(noCm, answer), `${answer}: the page's verdict is Node's`);
+  }
+  const right = plain(page.checkAnswer(withCm, "2 x cm"));
+  assert.equal(right, { ok: true, tier: "proved", against: "cm * 2 * 1 * x ^ (2 - 1)" });
+  assert.equal(inNode.checkAnswer(withCm, "2 x cm"), right);
+  const wrong = plain(page.checkAnswer(withCm, "5 cm"));
+  assert.is(wrong.ok, false);
+  const at = wrong.counterexample!;
+  assert.ok(Math.abs(Number(at.actual) - 5 * Number(at.point.cm)) < 1e-12, `5 cm at cm = ${at.point.cm} is ${at.actual}`);
+  assert.equal(inNode.checkAnswer(withCm, "5 cm"), wrong);
+  assert.equal(plain(page.preview("5 cm")), inNode.preview("5 cm"));
+  assert.not.match(page.preview("5 cm").html ?? "", "mathrm");
+});
+
+s("should let an exercise's function take a name of mathjs's units code (floor, format, Unit), as any name outside mathjs", () => {
+  for (const name of ["floor", "format", "Unit"]) {
+    const ex = { number: 1, prompt: "", ask: "equal" as const, name, f: "x^2", wrt: "x", domain: { x: [0.5, 3] as [number, number] } };
+    const v = plain(page.checkAnswer(ex, `${name}(x)`));
+    assert.equal(v, { ok: true, tier: "proved", against: "x^2" }, name);
+    assert.equal(inNode.checkAnswer(ex, `${name}(x)`), v, name);
   }
 });
 
