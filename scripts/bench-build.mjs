@@ -33,6 +33,32 @@ function measured(command, args, env) {
   return result;
 }
 
+/**
+ * The nbconvert to compare the build with: the one of the Python the build itself executes
+ * notebooks with (`findPython`: $STEPWISE_PYTHON, else .venv, else Debian's), so that both
+ * run the same nbclient; Debian's `jupyter nbconvert` when that Python has none.
+ * @returns {{ command: string, args: string[], label: string } | null} null when there is no nbconvert at all
+ */
+export function nbconvertCommand() {
+  const { findPython } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
+  let python;
+  try {
+    python = findPython();
+  } catch {
+    python = undefined;
+  }
+  if (python) {
+    const v = spawnSync(python, ["-c", "import nbconvert, nbclient; print(nbconvert.__version__, nbclient.__version__)"], { encoding: "utf8" });
+    if (v.status === 0) {
+      const [nbconvert, nbclient] = v.stdout.trim().split(" ");
+      return { command: python, args: ["-m", "nbconvert"], label: `nbconvert ${nbconvert} (nbclient ${nbclient}) of ${path.relative(root, python) || python}, the build's own Python` };
+    }
+  }
+  const debian = spawnSync("/usr/bin/jupyter-nbconvert", ["--version"], { encoding: "utf8" });
+  if (debian.status === 0) return { command: "/usr/bin/jupyter", args: ["nbconvert"], label: `Debian's nbconvert ${debian.stdout.trim()} (/usr/bin/jupyter)` };
+  return null;
+}
+
 /** Appends a sentence to the first markdown cell of a notebook file. */
 function editMarkdown(file, text) {
   const nb = JSON.parse(readFileSync(file, "utf8"));
@@ -64,7 +90,13 @@ export async function benchBuild(dir) {
     const cold = build("site-cold");
     // the same cold build one notebook at a time: what running two kernels at once buys on this machine
     const single = measured(process.execPath, [bin, "build", nbDir, "--out", path.join(work, "site-cold-1"), "--cache-dir", path.join(work, "cache-1"), "--jobs", "1"], process.env);
-    const nb = measured("/usr/bin/jupyter", ["nbconvert", "--execute", "--to", "html", "--output-dir", path.join(work, "nbconvert"), ...files.map((f) => path.join(nbDir, f))], jupyterEnv());
+    const converter = nbconvertCommand();
+    if (!converter) {
+      console.log("   no nbconvert to compare with (neither the build's Python nor Debian's jupyter-nbconvert has one): ratios skipped\n");
+      return;
+    }
+    console.log(`   compared with ${converter.label}`);
+    const nb = measured(converter.command, [...converter.args, "--execute", "--to", "html", "--output-dir", path.join(work, "nbconvert"), ...files.map((f) => path.join(nbDir, f))], jupyterEnv());
     editMarkdown(path.join(nbDir, files[files.length - 1]), "An edit made by the bench.");
     const warm = build("site-warm");
     const r = (a, b) => (a / b).toFixed(3);

@@ -45,13 +45,13 @@ console.log(`   total:                     ${s(pipelineWall)}\n`);
 
 // 2. nbconvert for comparison
 const nbOut = path.join(work, "nbconvert");
+const converter = (await import("./bench-build.mjs")).nbconvertCommand();
 const t1 = process.hrtime.bigint();
-const nb = spawnSync("/usr/bin/jupyter", ["nbconvert", "--execute", "--to", "html", "--output-dir", nbOut, ...files.map((f) => path.join(dir, f))], {
-  env: jupyterEnv(),
-  encoding: "utf8",
-});
+const nb = converter
+  ? spawnSync(converter.command, [...converter.args, "--execute", "--to", "html", "--output-dir", nbOut, ...files.map((f) => path.join(dir, f))], { env: jupyterEnv(), encoding: "utf8" })
+  : { status: null, stderr: "no nbconvert: neither the build's Python nor Debian's jupyter-nbconvert has one" };
 const nbWall = Number(process.hrtime.bigint() - t1) / 1e9;
-console.log("2. jupyter nbconvert --execute --to html (same notebooks, one process, sequential)");
+console.log(`2. jupyter nbconvert --execute --to html (same notebooks, one process, sequential)${converter ? `: ${converter.label}` : ""}`);
 if (nb.status !== 0) {
   console.log(`   failed (exit ${nb.status}): ${(nb.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}\n`);
 } else {

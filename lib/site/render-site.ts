@@ -138,7 +138,8 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
   const tryable: boolean[] = [];
-  const glyphs = new KatexGlyphs(options.cacheDir);
+  // the characters each KaTeX face draws, for the font subsets; only when the assets are written
+  const glyphs = options.assets !== false ? new KatexGlyphs(options.cacheDir) : undefined;
   const result: SitePage[] = notebooks.map((nb, i) => {
     const folder = folderOf(nb.file);
     const page = { file: nb.file, page: pages[i], title: described[i].title, figures: 0, formulas: 0 };
@@ -162,7 +163,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     });
     mkdirSync(path.join(outDir, folder), { recursive: true });
     writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
-    glyphs.add(html);
+    glyphs?.add(html);
     const copy = path.join(outDir, "notebooks", nb.file);
     mkdirSync(path.dirname(copy), { recursive: true });
     writeFileSync(copy, notebookJson(stripOutputs(nb.source)));
@@ -185,9 +186,11 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   });
   const index = renderIndex(options.title, entries, intro);
   writeFileSync(path.join(outDir, "index.html"), index);
-  glyphs.add(index);
-  glyphs.save();
-  if (options.assets !== false) await copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), glyphs: glyphs.faces, cacheDir: options.cacheDir });
+  if (glyphs) {
+    glyphs.add(index);
+    glyphs.save();
+    await copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), glyphs: glyphs.faces, cacheDir: options.cacheDir });
+  }
   return result;
 }
 

@@ -53,6 +53,23 @@ s("should write index, pages in order with prev/next links, downloads without ou
   }
 });
 
+s("should subset KaTeX's fonts to the characters the formulas of every page (the index too) draw, and leave them whole when the assets are not written", async () => {
+  const out = tempDir();
+  const a = notebook([md("# Alpha $\\kappa$\n\nIt is $x^{7}$.")]);
+  const b = notebook([md("# Beta\n\n$$\\mathbf{w} = 3$$")]);
+  await renderSite([{ file: "a.ipynb", source: a, executed: a }, { file: "b.ipynb", source: b, executed: b }], out, { title: "T", introMarkdown: "Also $\\zeta$." });
+  const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
+  const range = (font: string) => new RegExp(`url\\(fonts/${font}\\.[0-9a-f]{8}\\.woff2\\)[^}]*unicode-range:([^;}]*)`).exec(css)?.[1];
+  // κ in a title, x on page a, ζ on the index only: Math italic; 7 and 3 and =: Main; w: Main bold
+  assert.is(range("KaTeX_Math-Italic"), "U+78,U+3B6,U+3BA");
+  assert.is(range("KaTeX_Main-Regular"), "U+33,U+37,U+3D");
+  assert.is(range("KaTeX_Main-Bold"), "U+77");
+  assert.is(range("KaTeX_AMS-Regular"), undefined, "a face no formula uses has no subset");
+  const again = tempDir();
+  await renderSite([{ file: "a.ipynb", source: a, executed: a }], again, { title: "T", assets: false });
+  assert.not.ok(existsSync(path.join(again, "assets")), "no assets, no fonts");
+});
+
 s("should not write plotly.js when no page has a chart", async () => {
   const out = tempDir();
   const a = executed("Alpha");
