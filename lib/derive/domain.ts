@@ -17,9 +17,13 @@ export type Domain = ReadonlyMap<string, Required<Interval>>;
  * @param spec  e.g. `{ yhat: "(0, 1)", t: "[0, 1]", x: [-10, 10] }`
  * @param where what declares it, for errors (a derivation's title)
  * @returns variable → interval with finite min < max
- * @throws RangeError naming the variable whose interval is malformed, empty or infinite
+ * @throws RangeError naming the variable whose interval is malformed, empty or infinite;
+ *   TypeError when the domain itself is not an object (e.g. left out)
  */
 export function parseDomain(spec: DomainSpec, where: string): Domain {
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+    throw new TypeError(`${where}: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${spec === undefined ? "none" : JSON.stringify(spec)}`);
+  }
   const out = new Map<string, Required<Interval>>();
   for (const [name, raw] of Object.entries(spec)) {
     let iv: Required<Interval>;

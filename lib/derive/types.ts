@@ -86,7 +86,7 @@ export interface StepResult {
   ok: boolean;
   /** The tier that decided the step; null for "given". */
   tier: Tier | null;
-  /** What the step was compared with, in mathjs syntax (previous expression, or mathjs's derivative of it). */
+  /** What the step was compared with, in mathjs syntax: the previous expression, or mathjs's derivative of it tidied for reading (`tidyExpression`: no `log(e)`, `0 +` or `* 1`, the same value). */
   against: string;
   /** Present when ok is false: a point where both sides differ, with both values. */
   counterexample?: Counterexample;

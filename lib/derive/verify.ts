@@ -5,6 +5,7 @@ import { math } from "./expression";
 import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
+import { tidyExpression } from "./tidy";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -40,7 +41,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
     const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${step.expr}")`) : prev;
-    const shown = step.kind === "differentiate" ? against.toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown);
     steps.push(result);
     prev = node;
@@ -54,7 +55,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     final = {
       ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
       rule: "closing check", note: "the last step against mathjs derivative() of the given function",
-      ok: verdict.equal, tier: verdict.tier, against: target.toString(),
+      ok: verdict.equal, tier: verdict.tier, against: tidyExpression(target).toString(),
       ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
     };
   }
@@ -101,7 +102,7 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
   if (own.kind === "differentiate") order++;
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
-  const shown = own.kind === "differentiate" ? against.toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
+  const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
   return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
 }
 

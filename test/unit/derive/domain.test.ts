@@ -25,6 +25,12 @@ pd("should read a half-open text as open (it is sampled like an open one)", () =
   assert.is(parseDomain({ x: "[0, 1)" }, "T").get("x")!.open, true);
 });
 
+pd("should refuse a domain that is not an object, naming what declares it and what it got", () => {
+  for (const [bad, got] of [[undefined, "none"], [null, "null"], ["(0, 1)", '"(0, 1)"'], [[0, 1], "[0,1]"]] as const) {
+    assert.throws(() => parseDomain(bad as never, "Deriv D"), (e: Error) => e instanceof TypeError && e.message === `Deriv D: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${got}`, String(got));
+  }
+});
+
 pd("should accept spaces and scientific notation in the text", () => {
   assert.equal(parseDomain({ x: "  ( 1e-3 ,2.5e1 ) " }, "T").get("x"), { min: 0.001, max: 25, open: true });
 });

@@ -130,7 +130,7 @@ s("should read a unit's name such as cm as a variable, in the bundle as in Node 
     assert.equal(v, inNode.checkAnswer(noCm, answer), `${answer}: the page's verdict is Node's`);
   }
   const right = plain(page.checkAnswer(withCm, "2 x cm"));
-  assert.equal(right, { ok: true, tier: "proved", against: "cm * 2 * 1 * x ^ (2 - 1)" });
+  assert.equal(right, { ok: true, tier: "proved", against: "cm * 2 * x" });
   assert.equal(inNode.checkAnswer(withCm, "2 x cm"), right);
   const wrong = plain(page.checkAnswer(withCm, "5 cm"));
   assert.is(wrong.ok, false);
