@@ -76,7 +76,7 @@ export function checkStep(subject: TrySubject, index: number, expr: string): Try
 }
 
 function exerciseSpec(ex: ExerciseSpec, f: string, kind: "differentiate" | "rewrite", expr: string): never {
-  return { title: `exercise ${ex.number}`, name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
+  return { title: ex.number === undefined ? "the exercise" : `exercise ${ex.number}`, name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
 }
 
 /**

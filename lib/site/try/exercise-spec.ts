@@ -17,8 +17,8 @@ export interface ExerciseSlip {
 
 /** One exercise whose answer the verifier can check. */
 export interface ExerciseSpec {
-  /** The exercise's number in its list (1-based), as the markdown numbers it. */
-  number: number;
+  /** The exercise's number in its list (1-based), as the markdown numbers it; left out for an exercise that stands alone (a section "Exercise: …"). */
+  number?: number;
   /** What to type, in words (plain text), e.g. "d/dx of σ(2x), in terms of sigma(2 x)". */
   prompt: string;
   /** "derivative": the answer must be the derivative of `f` by `wrt`; "equal": the answer must equal `f`. */
@@ -62,7 +62,7 @@ export function readExercises(metadata: unknown, where: string): ExerciseSpec[] 
   return list.map((e, i) => {
     const at = `${where}, exercise entry ${i + 1}`;
     need(isRecord(e), at, "an exercise must be an object", e);
-    need(Number.isInteger(e.number) && (e.number as number) > 0, at, "number must be a positive integer", e.number);
+    need(e.number === undefined || (Number.isInteger(e.number) && (e.number as number) > 0), at, "number must be a positive integer (or left out)", e.number);
     for (const key of ["prompt", "f", "wrt"] as const) need(typeof e[key] === "string" && e[key] !== "", at, `${key} must be a non-empty string`, e[key]);
     need(e.ask === "derivative" || e.ask === "equal", at, 'ask must be "derivative" or "equal"', e.ask);
     need(isRecord(e.domain), at, "domain must be an object", e.domain);

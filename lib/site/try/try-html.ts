@@ -43,12 +43,13 @@ export function answerPlaceholder(ex: ExerciseSpec): string {
  */
 export function answerBoxes(exercises: ExerciseSpec[], cell: number): string {
   if (exercises.length === 0) return "";
-  const boxes = exercises.map((ex) => {
-    const id = `answer-${cell}-${ex.number}`;
+  const boxes = exercises.map((ex, k) => {
+    // by its place in the cell: two exercises of one cell may carry the same number, or none
+    const id = `answer-${cell}-${k + 1}`;
     return (
       `<form class="stepwise-answer" id="${id}" hidden>` +
       `<script type="application/json" ${TRY_ATTR}="exercise">${jsonForScript(ex)}</script>` +
-      `<label for="${id}-input">Exercise ${ex.number}: ${escapeHtml(ex.prompt)}</label>` +
+      `<label for="${id}-input">Exercise${ex.number === undefined ? "" : ` ${ex.number}`}: ${escapeHtml(ex.prompt)}</label>` +
       `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="${escapeHtml(answerPlaceholder(ex))}">` +
       `<button type="submit">Check</button></div>` +
       `<div class="stepwise-try-preview" aria-hidden="true"></div>` +

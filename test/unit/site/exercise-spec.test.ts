@@ -16,6 +16,11 @@ read("should name the exercise entry and the field that is wrong", () => {
   assert.throws(() => readExercises({ stepwise: { exercises: [{ ...ex, ask: "integral" }] } }, "nb, cell 2"), /nb, cell 2, exercise entry 1: ask must be "derivative" or "equal", got "integral"/);
   assert.throws(() => readExercises({ stepwise: { exercises: [{ ...ex, f: "" }] } }, "nb, cell 4"), /cell 4, exercise entry 1: f must be a non-empty string/);
   assert.throws(() => readExercises({ stepwise: { exercises: {} } }, "nb"), /must be an array/);
+  assert.throws(() => readExercises({ stepwise: { exercises: [{ ...ex, number: 0 }] } }, "nb, cell 5"), /cell 5, exercise entry 1: number must be a positive integer \(or left out\), got 0/);
+  // an exercise that stands alone has no number; its errors still say which
+  const { number: _n, ...alone } = ex;
+  assert.equal(readExercises({ stepwise: { exercises: [alone] } }, "nb"), [alone]);
+  assert.match(checkAnswer(alone as never, "nosuch(x)").error ?? "", /^derivation "the exercise", step 1 \("nosuch\(x\)"\): unknown function nosuch/);
 });
 
 const check = suite("checkAnswer / checkStep (the page's verifier)");

@@ -33,7 +33,16 @@ s("should write one hidden answer form per exercise, labelled, with an escaped p
     { number: 3, prompt: "another", ask: "equal", f: "x", wrt: "x", domain: { x: "(0, 1)" } },
   ], 7);
   assert.is((html.match(/<form class="stepwise-answer" id="answer-7-\d" hidden>/g) ?? []).length, 2);
-  assert.ok(html.includes('<label for="answer-7-2-input">Exercise 2: a &lt;b&gt; prompt</label>'));
+  assert.ok(html.includes('<label for="answer-7-1-input">Exercise 2: a &lt;b&gt; prompt</label>'));
+  assert.ok(html.includes('<label for="answer-7-2-input">Exercise 3: another</label>'));
+  // an exercise that stands alone has no number; two of one cell never share an id
+  const alone = answerBoxes([
+    { prompt: "alone", ask: "equal", f: "x", wrt: "x", domain: { x: "(0, 1)" } },
+    { number: 1, prompt: "one", ask: "equal", f: "x", wrt: "x", domain: { x: "(0, 1)" } },
+    { number: 1, prompt: "one again", ask: "equal", f: "x", wrt: "x", domain: { x: "(0, 1)" } },
+  ], 4);
+  assert.ok(alone.includes('<label for="answer-4-1-input">Exercise: alone</label>'), alone);
+  assert.equal([...alone.matchAll(/ id="(answer-[^"]+)"/g)].map((m) => m[1]), ["answer-4-1", "answer-4-1-input", "answer-4-1-verdict", "answer-4-2", "answer-4-2-input", "answer-4-2-verdict", "answer-4-3", "answer-4-3-input", "answer-4-3-verdict"]);
   assert.ok(html.includes('role="status" aria-live="polite"'));
   assert.is(answerBoxes([], 1), "");
 });
