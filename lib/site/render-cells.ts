@@ -123,7 +123,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
       if (!showInput && outputs === "") return;
       const count = cell.execution_count ?? " ";
       const code = `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`;
-      const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary>show code</summary>${code}</details>` : code;
+      const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary><span class="toggle-closed">show code</span><span class="toggle-open">hide code</span></summary>${code}</details>` : code;
       const expected = outputs !== "" && errorsAllowed(nb, tags) && showsError(cell.outputs ?? []);
       const label = expected
         ? `<p class="expected-error-label" style="margin:0 0 .25rem;font-size:.85em;font-weight:600;color:#8a5a00">⚠ Expected error: this cell fails on purpose</p>\n`

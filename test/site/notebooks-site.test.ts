@@ -42,8 +42,10 @@ if (present) {
     assert.not.ok(await first.locator(".cell-input").isVisible(), "code hidden");
     const cell = page.locator("section.cell-code", { has: first });
     assert.ok(await cell.locator("[data-stepwise-derivation] .stepwise-math .katex").first().isVisible(), "steps in view");
+    assert.is((await first.locator("summary").innerText()).trim(), "show code");
     await first.locator("summary").click();
     assert.ok(await first.locator(".cell-input").isVisible(), "code shown after a click");
+    assert.is((await first.locator("summary").innerText()).trim(), "hide code", "the toggle says what a click does now");
     const openCode = page.locator("section.cell-code:not(:has(details)) .cell-input");
     assert.ok(await openCode.first().isVisible(), "the first code cell (a table) stays open");
     await page.close();

@@ -68,6 +68,8 @@ code, kbd, samp, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Men
 .cell-input { position: relative; }
 .cell-input-toggle > summary { cursor: pointer; color: var(--muted); font-size: .85rem; margin: .2rem 0; }
 .cell-input-toggle[open] > summary { margin-bottom: .4rem; }
+.cell-input-toggle > summary > .toggle-open, .cell-input-toggle[open] > summary > .toggle-closed { display: none; }
+.cell-input-toggle[open] > summary > .toggle-open { display: inline; }
 .cell-prompt { position: absolute; right: .5rem; top: .35rem; color: var(--muted); font: .75rem ui-monospace, monospace; }
 .cell-input pre { margin: 0; padding: .8rem 1rem; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; line-height: 1.45; background: var(--soft) !important; }
 .cell-outputs { margin-top: .4rem; padding-left: .75rem; border-left: 3px solid var(--line); }

@@ -97,7 +97,7 @@ s("should fold the code of a hide-input cell behind a show code toggle and keep 
     ctx,
   );
   const [first, second] = r.html.split('<section class="cell cell-code" id="cell-2">');
-  assert.match(first, /<details class="cell-input-toggle"><summary>show code<\/summary><div class="cell-input">[\s\S]*HIDDEN[\s\S]*<\/details><div class="cell-outputs">/);
+  assert.match(first, /<details class="cell-input-toggle"><summary><span class="toggle-closed">show code<\/span><span class="toggle-open">hide code<\/span><\/summary><div class="cell-input">[\s\S]*HIDDEN[\s\S]*<\/details><div class="cell-outputs">/);
   assert.match(first, /data-stepwise-derivation/, "the steps stay outside the toggle");
   assert.ok(first.indexOf("</details>") < first.indexOf("data-stepwise-derivation"));
   assert.not.match(second, "<details", "other code cells stay open");
