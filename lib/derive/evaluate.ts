@@ -175,7 +175,13 @@ function apply(D: DecimalStatic, op: Op, a: Dec[], point: Record<string, string>
       const [b, x] = a;
       if (b.isNeg() && !x.isInteger()) return "not a real number";
       if (b.isZero() && x.isNeg()) return "not finite";
-      v = x.isInteger() && x.abs().lte(1024) ? b.pow(x) : b.isZero() ? new D(0) : D.exp(D.ln(b).times(x));
+      if (x.isInteger() && x.abs().lte(1024)) v = b.pow(x);
+      else if (b.isZero()) v = new D(0);
+      else {
+        // |b|^x by exp and ln; a negative base only gets here with an integer exponent: odd keeps its sign
+        const magnitude = D.exp(D.ln(b.abs()).times(x));
+        v = b.isNeg() && x.mod(2).abs().eq(1) ? magnitude.neg() : magnitude;
+      }
       break;
     }
     default: {
