@@ -223,6 +223,8 @@ def make_client(nb, timeout, cwd):
 RUNNING = set()
 # the signal being handled, once one arrived: a notebook whose kernel it killed reports nothing
 STOPPING = []
+# the process that started this one (read at start: a re-parented executor sees another)
+PARENT = os.getppid()
 
 
 async def execute(src, dst, timeout, cwd):
@@ -296,10 +298,29 @@ def own_the_signals(loop):
     loop.remove_signal_handler = lambda signum: False if signum in ours else remove(signum)
 
 
+def watch_parent(loop, parent):
+    """Stops like SIGTERM (every kernel killed, exit 128 + 15) once the process that started the
+    executor is gone (killed with SIGKILL, say, so it could not send SIGTERM): the executor is then
+    re-parented, and nobody would read its results or stop its kernels."""
+
+    async def poll():
+        while os.getppid() == parent:
+            await asyncio.sleep(0.5)
+        if not STOPPING:
+            STOPPING.append(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(kill_running_kernels(), timeout=5)
+            finally:
+                os._exit(128 + signal.SIGTERM)
+
+    return asyncio.ensure_future(poll())
+
+
 async def serve():
     """The --serve loop: a request per stdin line, a result per line on fd 3 (see the module docstring)."""
     loop = asyncio.get_running_loop()
     own_the_signals(loop)
+    watch_parent(loop, PARENT)
     results = os.fdopen(3, "w", buffering=1)
     tasks = set()
 
@@ -341,6 +362,7 @@ def main(argv):
 
     async def one():
         own_the_signals(asyncio.get_running_loop())
+        watch_parent(asyncio.get_running_loop(), PARENT)
         return await execute(src, dst, timeout, cwd)
 
     report = asyncio.run(one())

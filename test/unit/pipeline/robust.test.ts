@@ -147,5 +147,27 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   });
 }
 
+signals("should stop the kernel and the executor when the build is killed with SIGKILL (it cannot stop them itself)", async () => {
+  const work = tempDir("stepwise-sigkill-test-");
+  mkdirSync(path.join(work, "nb"));
+  copyFileSync(path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"), path.join(work, "nb", "endless-loop.ipynb"));
+  const tag = `STEPWISE_SIGKILL_TEST=${Math.random().toString(36).slice(2)}`;
+  const [k, v] = tag.split("=");
+  const child = spawn(process.execPath, [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"], {
+    env: { ...process.env, [k]: v },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
+  assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
+  await sleep(1500);
+  const before = processesTagged(tag).filter((p) => p !== child.pid);
+  assert.ok(before.length >= 2, `an executor and a kernel run: ${before}`);
+  child.kill("SIGKILL");
+  await exited;
+  for (let i = 0; i < 100 && processesTagged(tag).length > 0; i++) await sleep(100);
+  assert.equal(processesTagged(tag), [], "the executor saw its parent go, killed the kernel and exited");
+});
+
 out.run();
 signals.run();
