@@ -144,6 +144,8 @@ async def run(client, nb, language):
         info = await client.async_wait_for_reply(msg_id)
         if info is not None and "language_info" in info["content"]:
             nb.metadata["language_info"] = info["content"]["language_info"]
+            # the kernel's own word on its language: a notebook naming only its kernel (python3, say) gets no TypeScript drain cell
+            language = str(info["content"]["language_info"].get("name") or language).lower()
         last_code = None
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or not cell.source.strip():

@@ -10,7 +10,12 @@ export const DEFAULT_TEX_NAMES: Readonly<Record<string, string>> = {
   pi: "\\pi",
 };
 
-const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "phi", "psi", "omega"]);
+/** Names LaTeX has a Greek letter for (omicron and the capitals that look Latin have none). */
+const GREEK = new Set([
+  "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi",
+  "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+  "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+]);
 
 /**
  * Renders an expression as LaTeX: mathjs `toTex` with `parenthesis: "keep"`,

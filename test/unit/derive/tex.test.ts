@@ -67,6 +67,9 @@ s("should print softplus as an operator name", () => {
 s("should print Greek names as Greek letters and longer names in \\mathit", () => {
   sameTex(tex("theta"), "\\theta");
   sameTex(tex("loss"), "\\mathit{loss}");
+  // every Greek letter LaTeX names, not only the common ones
+  for (const name of ["zeta", "eta", "iota", "kappa", "nu", "xi", "rho", "upsilon", "chi", "Delta", "Omega"]) sameTex(tex(name), `\\${name}`);
+  sameTex(tex("omicron"), "\\mathit{omicron}");
 });
 
 s("should let extra names override the defaults", () => {

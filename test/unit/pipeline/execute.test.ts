@@ -27,6 +27,8 @@ const cases: Record<string, Notebook> = {
   stderrOnly: notebook([code("console.error('just a warning: Error handling is on'); console.log('ok')")]),
   js: notebook([code("const xs = [1, 2, 3];\nconsole.log(xs.map((x) => x * 2).join(','))"), code("console.log(typeof require('node:path').join)")], JS),
   noKernel: notebook([code("1")], { name: "no-such-kernel", language: "typescript" }),
+  // a notebook that names only its kernel: the kernel says which language it runs
+  python: notebook([code("print(1 + 1)"), code("x = 3\nprint(x * 2)")], { name: "python3" } as never),
 };
 const results: Record<string, Promise<unknown>> = {};
 
@@ -115,6 +117,13 @@ s("should run a JavaScript notebook on the jslab kernel its metadata names", asy
   assert.equal(stdoutOf(path.join(dir, "js.out.ipynb")), ["2,4,6\n", "function\n"]);
   const nb = JSON.parse(readFileSync(path.join(dir, "js.out.ipynb"), "utf8")) as Notebook;
   assert.is(nb.metadata.language_info?.name, "javascript");
+});
+
+s("should run a notebook that names only a Python kernel as Python, to its last cell", async () => {
+  assert.is(await results.python, "ok");
+  assert.equal(stdoutOf(path.join(dir, "python.out.ipynb")), ["2\n", "6\n"]);
+  const nb = JSON.parse(readFileSync(path.join(dir, "python.out.ipynb"), "utf8")) as Notebook;
+  assert.is(nb.metadata.language_info?.name, "python");
 });
 
 s("should name a kernel that is not installed and list the ones found", async () => {
