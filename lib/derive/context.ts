@@ -10,6 +10,7 @@ import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-fun
 import {
   BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
   RESERVED_NAMES, type Definition,
+  shortened,
 } from "./expression";
 import type { DerivationSpec } from "./spec";
 import { toTex } from "./tex";
@@ -60,7 +61,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const defs = definitionsFor(spec, where);
   const texNames = spec.texNames ?? {};
   const prepareExpr = (expr: string, label: string): MathNode => {
-    const stepWhere = `${where}, ${label} ("${expr}")`;
+    const stepWhere = `${where}, ${label} ("${shortened(expr)}")`;
     const parsed = parseExpression(expr, `${where}, ${label}`);
     checkNoDerivative(parsed, stepWhere);
     const expanded = expandDefinitions(parsed, defs, stepWhere);
@@ -108,13 +109,24 @@ function definitionsFor(spec: DerivationSpec, where: string): Map<string, Defini
   return defs;
 }
 
+/** Letters a reader may type as they are printed, and the names the verifier knows them by. */
+const ASCII_NAMES: Readonly<Record<string, string>> = {
+  "ŷ": "yhat", σ: "sigma", α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
+  κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ρ: "rho", τ: "tau", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+};
+
 function checkNames(node: MathNode, domain: Domain, where: string): void {
   for (const v of freeVariables(node)) {
     if (!domain.has(v)) {
-      throw new RangeError(`${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
+      const ascii = ASCII_NAMES[v];
+      const hint = ascii && domain.has(ascii) ? `; write ${v} as ${ascii}` : "";
+      throw new RangeError(`${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`);
     }
   }
   for (const fn of calledFunctions(node)) {
+    if (domain.has(fn)) {
+      throw new RangeError(`${where}: ${fn}(…) calls ${fn} as a function, but ${fn} is a variable: write ${fn} * (…) for a product`);
+    }
     if (!isVerifierFunction(fn)) {
       throw new RangeError(`${where}: unknown function ${fn}(…): the verifier knows ${VERIFIER_FUNCTIONS.join(", ")} ` +
         `(and sigma, softplus); declare ${fn} in defs, e.g. { "${fn}(u)": "…" }`);

@@ -50,10 +50,34 @@ export function parseExpression(expr: string, where: string): MathNode {
     throw new SyntaxError(`${where}: the expression is empty`);
   }
   try {
-    return math.parse(expr);
+    return math.parse(asciiOperators(expr));
   } catch (err) {
-    throw new SyntaxError(`${where}: cannot parse "${expr}": ${(err as Error).message}`);
+    throw new SyntaxError(`${where}: cannot parse "${shortened(expr)}": ${(err as Error).message}`);
   }
+}
+
+/** The typographic operators a reader may copy from a rendered formula (− · ⋅ × ÷), as mathjs writes them. */
+const TYPOGRAPHIC: Readonly<Record<string, string>> = { "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*", "\u00f7": "/" };
+
+/**
+ * An expression with the typographic operators of rendered math (the minus sign −, the dots ·
+ * and ⋅, ×, ÷) replaced by mathjs's - * /, so that a step copied from a page parses.
+ *
+ * @param expr an expression as typed
+ * @returns the same text with those characters replaced, one for one
+ */
+export function asciiOperators(expr: string): string {
+  return expr.replace(/[\u2212\u00b7\u22c5\u00d7\u00f7]/g, (c) => TYPOGRAPHIC[c]);
+}
+
+/**
+ * An expression as error messages quote it: whole up to 80 characters, else its first 77 and "…".
+ *
+ * @param expr any text
+ * @returns at most 80 characters
+ */
+export function shortened(expr: string): string {
+  return expr.length > 80 ? `${expr.slice(0, 77)}…` : expr;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { MathNode } from "mathjs";
 import { compare, expectation, PRECISION, type Verdict } from "./compare";
 import { derivativeTex, differentiate, prepare, type Context, type VerifyOptions } from "./context";
-import { math } from "./expression";
+import { asciiOperators, math, shortened } from "./expression";
 import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
@@ -33,14 +33,14 @@ export { expandInDerivation, type VerifyOptions } from "./context";
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
   const ctx = prepare(spec, options);
   const steps: StepResult[] = [
-    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(spec.f), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
+    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(asciiOperators(spec.f)), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
       rule: "", note: "", ok: true, tier: null, against: "" },
   ];
   let prev = ctx.given;
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${step.expr}")`) : prev;
+    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
     const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown);
     steps.push(result);
@@ -118,10 +118,10 @@ function checkStep(
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
-  const stepWhere = `${ctx.where}, ${label} ("${step.expr}")`;
+  const stepWhere = `${ctx.where}, ${label} ("${shortened(step.expr)}")`;
   const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
   const result: StepResult = {
-    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(step.expr), ctx.texNames),
+    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(asciiOperators(step.expr)), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
     rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
     ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),

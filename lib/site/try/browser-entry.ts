@@ -6,7 +6,7 @@
  */
 import katex from "katex";
 import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
-import { math } from "../../derive/expression";
+import { asciiOperators, math } from "../../derive/expression";
 import type { PayloadSpec } from "../../outputs/derivation-payload";
 import type { ExerciseSpec } from "./exercise-spec";
 
@@ -36,7 +36,7 @@ export interface TrySubject {
 export function parseProblem(expr: string): string | null {
   if (expr.trim() === "") return "the expression is empty";
   try {
-    math.parse(expr);
+    math.parse(asciiOperators(expr));
     return null;
   } catch (err) {
     const message = (err as Error).message;
@@ -130,7 +130,7 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
 export function preview(expr: string, texNames: Readonly<Record<string, string>> = {}): { html?: string; error?: string } {
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
-  const tex = toTex(math.parse(expr), { ...DEFAULT_TEX_NAMES, ...texNames });
+  const tex = toTex(math.parse(asciiOperators(expr)), { ...DEFAULT_TEX_NAMES, ...texNames });
   return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "html" }) };
 }
 

@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { readExercises } from "../../../lib/site/try/exercise-spec";
-import { checkAnswer, checkStep } from "../../../lib/site/try/browser-entry";
+import { checkAnswer, checkStep, preview } from "../../../lib/site/try/browser-entry";
 
 const read = suite("readExercises");
 const ex = { number: 3, prompt: "softplus′", ask: "derivative", f: "log(1 + e^x)", wrt: "x", domain: { x: "(-10, 10)" }, slips: [{ expr: "1 / (1 + e^x)", hint: "the chain-rule factor e^x is missing" }] };
@@ -21,6 +21,33 @@ read("should name the exercise entry and the field that is wrong", () => {
   const { number: _n, ...alone } = ex;
   assert.equal(readExercises({ stepwise: { exercises: [alone] } }, "nb"), [alone]);
   assert.match(checkAnswer(alone as never, "nosuch(x)").error ?? "", /^derivation "the exercise", step 1 \("nosuch\(x\)"\): unknown function nosuch/);
+});
+
+
+const reader = suite("what a reader types: printed operators and letters, a variable before parentheses, long input");
+const bce = { number: 4, prompt: "∂L/∂ŷ", ask: "derivative" as const, f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", wrt: "yhat", domain: { yhat: "(0, 1)", t: "[0, 1]" } };
+
+reader("should read − · ⋅ × ÷ copied from a rendered formula as mathjs's - * * * /", () => {
+  assert.equal(checkAnswer(bce, "(yhat − t) / (yhat · (1 − yhat))"), checkAnswer(bce, "(yhat - t) / (yhat * (1 - yhat))"));
+  assert.ok(checkAnswer(bce, "(yhat − t) ÷ (yhat ⋅ (1 − yhat))").ok);
+  assert.ok(checkAnswer(bce, "(yhat − t) / (yhat × (1 − yhat))").ok);
+  assert.ok(preview("(yhat − t) · 2").html, "the preview draws it too");
+});
+
+reader("should say that a variable before parentheses is read as a call, and how to write a product", () => {
+  assert.is(checkAnswer(bce, "(yhat - t)/(yhat(1-yhat))").error, 'derivation "exercise 4", step 1 ("(yhat - t)/(yhat(1-yhat))"): yhat(…) calls yhat as a function, but yhat is a variable: write yhat * (…) for a product');
+});
+
+reader("should name the variable for a letter typed as printed (ŷ, σ)", () => {
+  assert.match(checkAnswer(bce, "(ŷ - t) / (ŷ * (1 - ŷ))").error ?? "", /the variable ŷ has no declared domain \(declared: yhat, t\); write ŷ as yhat$/);
+  assert.not.match(checkAnswer(bce, "ω * yhat").error ?? "", /write/, "no advice when the name is not the notebook's");
+});
+
+reader("should quote at most 80 characters of a long input in a message", () => {
+  const long = `${"yhat + ".repeat(100)}q`;
+  const error = checkAnswer(bce, long).error ?? "";
+  assert.ok(error.includes(`("${long.slice(0, 77)}…")`), error.slice(0, 200));
+  assert.not.ok(error.includes(long), "the whole input is not echoed");
 });
 
 const check = suite("checkAnswer / checkStep (the page's verifier)");
@@ -49,4 +76,5 @@ check("should check a step in place with the derivation's seed and sample count"
 });
 
 read.run();
+reader.run();
 check.run();
