@@ -78,9 +78,9 @@ function showsError(outputs: Output[]): boolean {
  * that only builds and shows a derivation). A cell that fails on
  * purpose (tagged `raises-exception`, or any cell of a notebook whose metadata
  * allows errors, see {@link notebookAllowsErrors}) and shows its error gets its outputs in
- * `<div class="cell-outputs expected-error">` under the label "Expected error". A markdown
- * cell whose metadata declares checkable exercises (`stepwise.exercises`, see
- * `readExercises`) gets their answer boxes after its text. Each cell is a
+ * `<div class="cell-outputs expected-error">` under the label "Expected error". A cell
+ * whose metadata declares checkable exercises (`stepwise.exercises`, see
+ * `readExercises`) gets their answer boxes after its text (a code cell: after its outputs). Each cell is a
  * `<section class="cell cell-markdown|cell-code" id="cell-N">` (N 1-based, all cells counted).
  *
  * @param nb the executed notebook
@@ -120,7 +120,9 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
       const outputs = tags.has("remove-output")
         ? ""
         : renderOutputs(cell.outputs ?? [], { tools: ctx.tools, macros, markdown: ctx.outputMarkdown, ids, cell: n });
-      if (!showInput && outputs === "") return;
+      // exercises in a code cell's metadata: their boxes follow its outputs
+      const codeAnswers = answerBoxes(readExercises(cell.metadata, "its metadata"), n);
+      if (!showInput && outputs === "" && codeAnswers === "") return;
       const count = cell.execution_count ?? " ";
       const code = `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`;
       const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary><span class="toggle-closed">show code</span><span class="toggle-open">hide code</span></summary>${code}</details>` : code;
@@ -129,7 +131,7 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
         ? `<p class="expected-error-label" style="margin:0 0 .25rem;font-size:.85em;font-weight:600;color:#8a5a00">⚠ Expected error: this cell fails on purpose</p>\n`
         : "";
       const out = outputs ? `<div class="cell-outputs${expected ? " expected-error" : ""}">\n${label}${outputs}\n</div>` : "";
-      parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}</section>`);
+      parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}${codeAnswers}</section>`);
     } catch (err) {
       throw new RenderError(name, n, (err as Error).message);
     }

@@ -6,6 +6,9 @@
  * page's verifier (assets/verifier.js) checks the reader's answer with the same
  * engine, seed and domain as the notebooks.
  */
+import { expandInDerivation } from "../../derive/context";
+import { parseDomain } from "../../derive/domain";
+import { freeVariables } from "../../derive/expression";
 
 /** A wrong answer a reader is likely to give, and the hint that names the slip. */
 export interface ExerciseSlip {
@@ -56,7 +59,11 @@ function need(cond: boolean, where: string, what: string, got: unknown): asserts
  * @throws TypeError naming the exercise and the field that is missing or malformed, and what it holds
  */
 export function readExercises(metadata: unknown, where: string): ExerciseSpec[] {
-  const list = isRecord(metadata) && isRecord(metadata.stepwise) ? metadata.stepwise.exercises : undefined;
+  const own = isRecord(metadata) && isRecord(metadata.stepwise) ? metadata.stepwise : undefined;
+  for (const key of Object.keys(own ?? {})) {
+    need(key === "exercises", where, `metadata.stepwise.${key} is not something the site reads (it reads metadata.stepwise.exercises)`, own![key]);
+  }
+  const list = own?.exercises;
   if (list === undefined) return [];
   need(Array.isArray(list), where, "metadata.stepwise.exercises must be an array", list);
   return list.map((e, i) => {
@@ -68,6 +75,43 @@ export function readExercises(metadata: unknown, where: string): ExerciseSpec[] 
     need(isRecord(e.domain), at, "domain must be an object", e.domain);
     need(e.defs === undefined || isRecord(e.defs), at, "defs must be an object", e.defs);
     need(e.slips === undefined || (Array.isArray(e.slips) && e.slips.every((s) => isRecord(s) && typeof s.expr === "string" && typeof s.hint === "string")), at, "slips must be a list of { expr, hint } strings", e.slips);
-    return e as unknown as ExerciseSpec;
+    const ex = e as unknown as ExerciseSpec;
+    checkWithVerifier(ex, at);
+    return ex;
+  });
+}
+
+/**
+ * Reads an exercise as the page's verifier will, without evaluating anything (the build reads
+ * every exercise on every rebuild), so that a mistake a reader would meet in the box fails the
+ * build instead: a domain, function or definition that does not parse, a variable of the
+ * function or of a slip without a domain, a slip that does not parse. (A slip that is in fact
+ * a right answer takes a verification to find; the notebook tests do that.)
+ *
+ * @throws TypeError naming the exercise entry and the verifier's message
+ */
+function checkWithVerifier(ex: ExerciseSpec, at: string): void {
+  const spec = {
+    title: ex.number === undefined ? "the exercise" : `exercise ${ex.number}`, name: ex.name ?? "f", f: ex.f, wrt: ex.wrt,
+    domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [],
+  };
+  const names = (expr: string, what: string): void => {
+    const missing = [...freeVariables(expandInDerivation(spec, expr))].filter((v) => !domain.has(v));
+    if (missing.length > 0) throw new RangeError(`${what} ("${expr}"): the variable ${missing[0]} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
+  };
+  let domain: ReturnType<typeof parseDomain>;
+  try {
+    domain = parseDomain(ex.domain, `derivation "${spec.title}"`);
+    if (!domain.has(ex.wrt)) throw new RangeError(`the variable ${ex.wrt} (wrt) has no declared domain`);
+    names(ex.f, "the function");
+  } catch (err) {
+    throw new TypeError(`${at}: the exercise itself does not check: ${(err as Error).message}`);
+  }
+  (ex.slips ?? []).forEach((slip, k) => {
+    try {
+      names(slip.expr, "its expression");
+    } catch (err) {
+      throw new TypeError(`${at}, slip ${k + 1}: ${(err as Error).message}`);
+    }
   });
 }

@@ -39,6 +39,30 @@ s("should name the notebook and cell once when a cell's exercise metadata is wro
   assert.is(err.message.split("tex.ipynb").length, 2, err.message);
 });
 
+s("should fail on exercise metadata a reader would meet as an error: a domain, a function or a slip the verifier cannot take", () => {
+  const ex = { number: 1, prompt: "p", ask: "derivative", f: "x^2", wrt: "x", domain: { x: "(0, 1)" } };
+  const cases: [object, RegExp][] = [
+    [{ ...ex, domain: { x: "(0; 1)" } }, /exercise entry 1: the exercise itself does not check: .*domain of x must look like "\(0, 1\)"/],
+    [{ ...ex, f: "x^2 +" }, /exercise entry 1: the exercise itself does not check: .*cannot parse "x\^2 \+"/],
+    [{ ...ex, f: "x * y" }, /the variable y has no declared domain \(declared: x\)/],
+    [{ ...ex, slips: [{ expr: "2 x * q", hint: "h" }] }, /exercise entry 1, slip 1: its expression \("2 x \* q"\): the variable q has no declared domain \(declared: x\)/],
+    [{ ...ex, slips: [{ expr: "2 x +", hint: "h" }] }, /exercise entry 1, slip 1: .*cannot parse "2 x \+": Unexpected end of expression/],
+    [{ ...ex, wrt: "z" }, /the variable z \(wrt\) has no declared domain/],
+  ];
+  for (const [bad, message] of cases) {
+    const err = renderError([md("# T"), { ...md("## Exercise"), metadata: { stepwise: { exercises: [bad] } } }]);
+    assert.is(err.cell, 2);
+    assert.match(err.message, message);
+  }
+  const misspelt = renderError([md("# T"), { ...md("## Exercise"), metadata: { stepwise: { exercise: [ex] } } }]);
+  assert.match(misspelt.message, /cell 2: its metadata: metadata\.stepwise\.exercise is not something the site reads \(it reads metadata\.stepwise\.exercises\)/);
+  // in a code cell's metadata: checked the same way, and its boxes follow the outputs
+  const inCode = renderError([md("# T"), { ...code("1", []), metadata: { stepwise: { exercises: [{ ...ex, f: "x^2 +" }] } } }]);
+  assert.is(inCode.cell, 2);
+  const html = renderCells(notebook([md("# T"), { ...code("1", [{ output_type: "stream", name: "stdout", text: "out\n" }]), metadata: { stepwise: { exercises: [ex] } } }]), "ok.ipynb", ctx).html;
+  assert.match(html, /<div class="cell-outputs">[\s\S]*out[\s\S]*<\/div><div class="stepwise-answers"[^>]*><form class="stepwise-answer" id="answer-2-1" hidden>/);
+});
+
 s("should name the code cell when a formula in its output fails", () => {
   const data = derivationData();
   const payload = data[DERIVATION_MIME] as { verdicts: { tex: string }[] };
