@@ -37,6 +37,12 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
       const args = (n as FunctionNode).args.map((a) => stripParens(a).toTex(options)).join(", ");
       return ` ${nameTex(n.fn.name)}\\left(${args}\\right)`;
     }
+    // a literal as written: mathjs prints a BigNumber such as 1000000 as 1\cdot10^{+6}
+    const c = n as { isConstantNode?: boolean; value?: unknown };
+    if (c.isConstantNode && math.isBigNumber(c.value)) {
+      const v = c.value as { isFinite(): boolean; abs(): { gte(x: string): boolean; lt(x: string): boolean }; isZero(): boolean; toFixed(): string };
+      if (v.isFinite() && (v.isZero() || (v.abs().gte("1e-6") && v.abs().lt("1e21")))) return ` ${v.toFixed()}`;
+    }
     const op = n as OperatorNode;
     if (op.isOperatorNode && op.fn === "pow" && op.args.length === 2) {
       const [base, exp] = op.args;

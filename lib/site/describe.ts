@@ -33,7 +33,8 @@ export function describeNotebook(nb: Notebook, fallback: string, md: MarkdownIt.
     const at = tokens.findIndex((t) => t.type === "heading_open");
     if (at < 0) continue;
     const children = tokens[at + 1].children ?? [];
-    const title = children.map((t) => (t.type === "softbreak" ? " " : t.content)).join("").trim() || fallback;
+    // the text a reader sees: inline HTML tags (<b>, <span …>) are markup, not part of the title
+    const title = children.map((t) => (t.type === "softbreak" ? " " : t.type === "html_inline" ? "" : t.content)).join("").replace(/\s+/g, " ").trim() || fallback;
     const titleHtml = md.renderer.renderInline(children, md.options, env);
     const next = tokens[at + 3];
     const summary = next?.type === "paragraph_open" ? tokens[at + 4] : undefined;

@@ -72,6 +72,12 @@ s("should print Greek names as Greek letters and longer names in \\mathit", () =
   sameTex(tex("omicron"), "\\mathit{omicron}");
 });
 
+s("should print a literal as written, not in mathjs's BigNumber exponent form", () => {
+  sameTex(tex("1000000 * x"), "1000000\\cdot x");
+  sameTex(tex("2.0000000000000000001"), "2.0000000000000000001");
+  sameTex(tex("0.25"), "0.25");
+});
+
 s("should let extra names override the defaults", () => {
   sameTex(tex("w * yhat", { w: "\\omega", yhat: "p" }), "\\omega\\cdot p");
 });

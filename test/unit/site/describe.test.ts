@@ -14,6 +14,12 @@ s("should take the first heading of any markdown cell and the paragraph after it
   assert.is(d.summaryHtml, "It squashes <strong>scores</strong>.");
 });
 
+s("should leave inline HTML tags out of the plain title, and keep them in its HTML", () => {
+  const d = describeNotebook(notebook([md("# Odd <b>name</b>  here")]), "f", mdi);
+  assert.is(d.title, "Odd name here");
+  assert.ok(d.titleHtml.includes("<b>name</b>"), d.titleHtml);
+});
+
 s("should keep a displayed formula that directly follows the summary paragraph", () => {
   const d = describeNotebook(notebook([md("# T\n\nInto the famous form\n$$\ng' = g(1 - g)\n$$\n\nLater.")]), "f", mdi);
   assert.ok(d.summaryHtml.startsWith('Into the famous form<span class="katex-display">'), d.summaryHtml.slice(0, 60));
