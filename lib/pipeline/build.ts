@@ -6,7 +6,7 @@ import { renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
-import { trackFolder } from "./interrupt";
+import { sweepStaleFolders, trackFolder } from "./interrupt";
 import { runFolderFor } from "./kit-link";
 import { runPool } from "./pool";
 
@@ -126,6 +126,7 @@ export async function executeNotebooks(
   const cache = new ExecutionCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const inputs = fingerprint(options.cacheInputs ?? defaultCacheInputs(dir));
   const runs = files.map((file) => ({ file, seconds: 0, cached: false }));
+  sweepStaleFolders(); // what builds killed with SIGKILL left in the temporary folder
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
   const folders = runFolderFor(dir);

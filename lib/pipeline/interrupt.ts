@@ -1,5 +1,10 @@
 import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** The file in a tracked temporary folder that names the process that made it. */
+export const OWNER_FILE = ".stepwise-owner";
 
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
@@ -26,7 +31,56 @@ export function trackChild(child: ChildProcess): ChildProcess {
  */
 export function trackFolder(dir: string): () => void {
   folders.add(dir);
+  try {
+    // for a later build to find, should this process die without cleaning up (SIGKILL)
+    writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
+  } catch {
+    // a folder that cannot take the file is only not swept later
+  }
   return () => void folders.delete(dir);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Deletes the temporary folders that builds killed without a chance to clean up (SIGKILL,
+ * a crash) left behind: folders of `parent` named stepwise-run-… or stepwise-exec-… whose
+ * owner file (written by `trackFolder`) names a process that no longer runs. Folders of a
+ * running build, and folders without an owner file, are left alone.
+ *
+ * @param parent where builds make their temporary folders, default the system's
+ * @returns the folders deleted
+ */
+export function sweepStaleFolders(parent: string = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!/^stepwise-(run|exec)-/.test(name)) continue;
+    const dir = path.join(parent, name);
+    const owner = path.join(dir, OWNER_FILE);
+    try {
+      if (!existsSync(owner)) continue;
+      const pid = Number(readFileSync(owner, "utf8").trim());
+      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // another build swept it first, or it cannot be read: left alone
+    }
+  }
+  return removed;
 }
 
 /**
