@@ -188,6 +188,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } catch (err) {
     const e = err as Error & { code?: string };
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const given = /'(-[^']*)'/.exec(e.message)?.[1] ?? "";
+      const near = nearestOption(given, USAGE);
+      console.error(`stepwise: unknown option ${given}${near ? ` (did you mean ${near}?)` : ""}\n${USAGE}`);
+      return 2;
+    }
     if (e.code?.startsWith("ERR_PARSE_ARGS") || e instanceof UsageError) {
       console.error(`stepwise: ${e.message}\n${USAGE}`);
       return 2;
@@ -197,4 +203,32 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "build") console.error("stepwise: the previous site, if any, was left unchanged.");
     return 1;
   }
+}
+
+/**
+ * The option of a usage text nearest to a mistyped one, by edit distance (at most 2, or a
+ * prefix of it): "--outt" → "--out", "--prot" → "--port".
+ *
+ * @param given the unknown option as typed, e.g. "--outt"
+ * @param usage a usage text naming the options as --name
+ * @returns the nearest option, or undefined when none is close
+ */
+export function nearestOption(given: string, usage: string): string | undefined {
+  const options = [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row[j];
+        row[j] = next;
+      }
+    }
+    return row[b.length];
+  };
+  const bare = given.replace(/=.*$/, "");
+  const ranked = options.map((o) => ({ o, d: o.startsWith(bare) && bare.length > 3 ? 0.5 : distance(bare, o) })).sort((x, y) => x.d - y.d);
+  return ranked[0] && ranked[0].d <= 2 ? ranked[0].o : undefined;
 }
