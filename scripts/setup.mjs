@@ -65,13 +65,23 @@ function makeVenv() {
     const r = spawnSync(base, ["-m", "venv", venv], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) return `${base} -m venv .venv exited with ${r.status ?? r.signal}`;
   }
-  console.log("stepwise setup: installing the pinned Jupyter packages: .venv/bin/python -m pip install -r jupyter/requirements.txt");
+  console.log("stepwise setup: installing the pinned Jupyter packages (about a minute): .venv/bin/python -m pip install -r jupyter/requirements.txt; pip's output goes to .venv/pip-install.log");
   // One retry per index request, not pip's five with back-off: where an index is out of
   // reach (a machine with only a local index) five retries cost minutes per package.
   // PIP_RETRIES in the environment overrides this.
   const retries = process.env.PIP_RETRIES === undefined ? ["--retries", "1"] : [];
-  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", ...retries, "-r", requirements], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) return `pip install -r jupyter/requirements.txt exited with ${r.status ?? r.signal}`;
+  // pip's own lines (a warning per index location it skips, retries) go to a log, shown when it fails
+  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", ...retries, "-r", requirements], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const log = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  try {
+    writeFileSync(join(venv, "pip-install.log"), log);
+  } catch {
+    // the log is a convenience
+  }
+  if (r.status !== 0) {
+    console.error(log.trim().split("\n").slice(-30).join("\n"));
+    return `pip install -r jupyter/requirements.txt exited with ${r.status ?? r.signal} (its last lines above; all of them in .venv/pip-install.log)`;
+  }
   if (!venvWorks()) return `.venv/bin/python cannot run \`${imports}\` after the install`;
   writeFileSync(stamp, `${wanted}\n`);
   return null;
