@@ -6,7 +6,7 @@ import { renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
-import { sweepStaleFolders, trackFolder } from "./interrupt";
+import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
 import { runFolderFor } from "./kit-link";
 import { runPool } from "./pool";
 
@@ -129,6 +129,7 @@ export async function executeNotebooks(
   sweepStaleFolders(); // what builds killed with SIGKILL left in the temporary folder
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
+  if (!options.executedDir) markOwner(work);
   const folders = runFolderFor(dir);
   const executor = new NotebookExecutor();
   let done = 0;

@@ -31,13 +31,22 @@ export function trackChild(child: ChildProcess): ChildProcess {
  */
 export function trackFolder(dir: string): () => void {
   folders.add(dir);
+  return () => void folders.delete(dir);
+}
+
+/**
+ * Writes the owner file (this process's pid) into a scratch folder of the build, so that
+ * `sweepStaleFolders` of a later build deletes it should this process die without cleaning
+ * up (SIGKILL). Only for folders that never become output (not the site being written).
+ *
+ * @param dir a stepwise-run-… or stepwise-exec-… folder
+ */
+export function markOwner(dir: string): void {
   try {
-    // for a later build to find, should this process die without cleaning up (SIGKILL)
     writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   } catch {
     // a folder that cannot take the file is only not swept later
   }
-  return () => void folders.delete(dir);
 }
 
 const alive = (pid: number): boolean => {

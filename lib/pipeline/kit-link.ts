@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { trackFolder } from "./interrupt";
+import { markOwner, trackFolder } from "./interrupt";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 /**
@@ -58,6 +58,7 @@ export function runFolderFor(root: string): RunFolder {
   if (resolvesKit(root)) return { cwdFor: (d) => d, dispose: () => undefined };
   const base = mkdtempSync(path.join(os.tmpdir(), "stepwise-exec-"));
   const untrack = trackFolder(base);
+  markOwner(base);
   const work = path.join(base, "work");
   try {
     mkdirSync(path.join(base, "node_modules"));

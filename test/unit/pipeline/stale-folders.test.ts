@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { OWNER_FILE, sweepStaleFolders, trackFolder } from "../../../lib/pipeline/interrupt";
+import { markOwner, OWNER_FILE, sweepStaleFolders, trackFolder } from "../../../lib/pipeline/interrupt";
 import { tempDir } from "./helpers";
 
 const s = suite("sweepStaleFolders: what a SIGKILLed build left in the temporary folder");
@@ -37,10 +37,13 @@ s("should delete the build folders of processes that are gone, and keep live one
   assert.equal(sweepStaleFolders(path.join(tmp, "no-such-folder")), []);
 });
 
-s("should have trackFolder write the owner file that names this process", () => {
+s("should have markOwner write the owner file that names this process, and trackFolder write nothing (a tracked folder may become the site)", () => {
   const dir = tempDir("stepwise-run-owned-");
-  const untrack = trackFolder(dir);
+  markOwner(dir);
   assert.is(require("node:fs").readFileSync(path.join(dir, OWNER_FILE), "utf8"), String(process.pid));
+  const site = tempDir("stepwise-site-");
+  const untrack = trackFolder(site);
+  assert.equal(require("node:fs").readdirSync(site), []);
   untrack();
 });
 
