@@ -275,22 +275,24 @@ async def kill_running_kernels():
     await asyncio.gather(*(ensure_async(km.shutdown_kernel(now=True)) for km in managers), return_exceptions=True)
 
 
+async def stop_everything(signum):
+    """Kills every running kernel (5 s at most) and ends the process with 128 + signum, as a signal
+    would; results of the notebooks it stops are not reported (STOPPING)."""
+    STOPPING.append(signum)
+    try:
+        await asyncio.wait_for(kill_running_kernels(), timeout=5)
+    finally:
+        sys.stderr.flush()
+        os._exit(128 + signum)
+
+
 def own_the_signals(loop):
     """SIGINT and SIGTERM kill every running kernel and end the process. nbclient installs a handler
     per notebook on the same loop (the last one would win, and one finishing would remove it for
     all), so its calls for these two signals are ignored from here on."""
 
     def stop(signum):
-        STOPPING.append(signum)
-
-        async def stopping():
-            try:
-                await asyncio.wait_for(kill_running_kernels(), timeout=5)
-            finally:
-                sys.stderr.flush()
-                os._exit(128 + signum)
-
-        asyncio.ensure_future(stopping())
+        asyncio.ensure_future(stop_everything(signum))
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop, signum)
@@ -309,11 +311,7 @@ def watch_parent(loop, parent):
         while os.getppid() == parent:
             await asyncio.sleep(0.5)
         if not STOPPING:
-            STOPPING.append(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(kill_running_kernels(), timeout=5)
-            finally:
-                os._exit(128 + signal.SIGTERM)
+            await stop_everything(signal.SIGTERM)
 
     return asyncio.ensure_future(poll())
 

@@ -115,7 +115,17 @@ const ASCII_NAMES: Readonly<Record<string, string>> = {
   κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ρ: "rho", τ: "tau", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
 };
 
-function checkNames(node: MathNode, domain: Domain, where: string): void {
+/**
+ * Checks that an expression uses only declared variables and functions the verifier knows:
+ * a variable outside the domain (with "write ŷ as yhat" for a letter typed as printed), a
+ * variable called like a function (`yhat(1 - yhat)`), an unknown function.
+ *
+ * @param node an expression with its definitions expanded (`expandInDerivation`)
+ * @param domain the declared variables
+ * @param where what is checked, for errors (a derivation, step and expression)
+ * @throws RangeError naming the variable or function
+ */
+export function checkNames(node: MathNode, domain: Domain, where: string): void {
   for (const v of freeVariables(node)) {
     if (!domain.has(v)) {
       const ascii = ASCII_NAMES[v];

@@ -1,7 +1,7 @@
 import type { MathNode } from "mathjs";
 import { compare, expectation, PRECISION, type Verdict } from "./compare";
 import { derivativeTex, differentiate, prepare, type Context, type VerifyOptions } from "./context";
-import { asciiOperators, math, shortened } from "./expression";
+import { parseExpression, shortened } from "./expression";
 import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
@@ -33,7 +33,7 @@ export { expandInDerivation, type VerifyOptions } from "./context";
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
   const ctx = prepare(spec, options);
   const steps: StepResult[] = [
-    { index: 0, kind: "given", expr: spec.f, tex: toTex(math.parse(asciiOperators(spec.f)), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
+    { index: 0, kind: "given", expr: spec.f, tex: toTex(parseExpression(spec.f, ctx.where), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
       rule: "", note: "", ok: true, tier: null, against: "" },
   ];
   let prev = ctx.given;
@@ -121,7 +121,7 @@ function checkStep(
   const stepWhere = `${ctx.where}, ${label} ("${shortened(step.expr)}")`;
   const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
   const result: StepResult = {
-    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(math.parse(asciiOperators(step.expr)), ctx.texNames),
+    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(parseExpression(step.expr, stepWhere), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
     rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
     ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { writeFileAtomic } from "../site/cache-file";
 import { joinText, notebookJson, type Notebook } from "../site/notebook";
 import { notebookAllowsErrors } from "../site/render-cells";
 import { PROJECT_ROOT } from "./jupyter-env";
@@ -161,9 +162,7 @@ export class ExecutionCache {
     mkdirSync(folder, { recursive: true });
     const ignore = path.join(this.dir, ".gitignore");
     if (!existsSync(ignore)) writeFileSync(ignore, "# stepwise's execution cache (safe to delete)\n*\n");
-    const temp = path.join(folder, `.${key}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
-    writeFileSync(temp, notebookJson(executed));
-    renameSync(temp, path.join(folder, `${key}.ipynb`));
+    writeFileAtomic(path.join(folder, `${key}.ipynb`), notebookJson(executed));
     for (const name of readdirSync(folder)) {
       if (name.endsWith(".ipynb") && name !== `${key}.ipynb`) rmSync(path.join(folder, name), { force: true });
     }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import * as os from "node:os";
 import * as path from "node:path";
 
-/** The file in a tracked temporary folder that names the process that made it. */
+/** The file in a build's scratch folder that names the process that made it (`markOwner`). */
 export const OWNER_FILE = ".stepwise-owner";
 
 const children = new Set<ChildProcess>();
@@ -61,7 +61,7 @@ const alive = (pid: number): boolean => {
 /**
  * Deletes the temporary folders that builds killed without a chance to clean up (SIGKILL,
  * a crash) left behind: folders of `parent` named stepwise-run-… or stepwise-exec-… whose
- * owner file (written by `trackFolder`) names a process that no longer runs. Folders of a
+ * owner file (written by `markOwner`) names a process that no longer runs. Folders of a
  * running build, and folders without an owner file, are left alone.
  *
  * @param parent where builds make their temporary folders, default the system's

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "./layout";
 import { SITE_CSS } from "./assets/site-css";
@@ -49,10 +49,6 @@ export async function copyAssets(outDir: string, options: { charts: boolean; try
   };
   put(ASSET_URLS.siteCss, SITE_CSS + TRY_CSS);
   put(ASSET_URLS.siteJs, SITE_JS);
-  const katexDist = path.join(path.dirname(require.resolve("katex/package.json")), "dist");
-  const katexOut = path.join(outDir, path.dirname(ASSET_URLS.katexCss));
-  mkdirSync(katexOut, { recursive: true });
-  cpSync(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true });
   const subsets = await writeKatexAssets(outDir, options.glyphs ?? new Map(), options.cacheDir);
   written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"), ...subsets.sort());
   if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { BuildOptions } from "esbuild";
+import { sha256, writeFileAtomic } from "./cache-file";
 
 /** What a cached bundle's manifest records: the options' key and each input file's hash. */
 interface Manifest {
@@ -9,7 +9,6 @@ interface Manifest {
   inputs: Record<string, string>;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /** The hash of a file's bytes, or null when it cannot be read. */
 function fileHash(file: string): string | null {
@@ -60,12 +59,8 @@ export function cachedBundle(name: string, options: BuildOptions, cacheDir: stri
       if (hash) inputs[file] = hash;
     }
     try {
-      mkdirSync(path.dirname(base), { recursive: true });
-      const temp = `${base}.${process.pid}.${Date.now()}`;
-      writeFileSync(`${temp}.js`, text);
-      renameSync(`${temp}.js`, `${base}.js`);
-      writeFileSync(`${temp}.json`, JSON.stringify({ key, inputs } satisfies Manifest));
-      renameSync(`${temp}.json`, `${base}.json`);
+      writeFileAtomic(`${base}.js`, text);
+      writeFileAtomic(`${base}.json`, JSON.stringify({ key, inputs } satisfies Manifest));
     } catch {
       // a cache that cannot be written only costs the next build a rebuild
     }

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { compile as compileSelector } from "css-select";
 import { parse as parseSelector } from "css-what";
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import postcss, { type AtRule, type Root } from "postcss";
+import { sha256 as sha, writeFileAtomic } from "./cache-file";
 import { importEsm } from "./esm";
 import { ASSET_URLS } from "./layout";
 
@@ -218,7 +218,7 @@ export class KatexGlyphs {
     const same = this.used.size === this.known.size && [...this.used.keys()].every((k) => this.known.has(k));
     if (same) return;
     try {
-      putFile(this.file, JSON.stringify(Object.fromEntries(this.used)));
+      writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(this.used)));
     } catch {
       // not cached
     }
@@ -239,18 +239,6 @@ export function unicodeRange(points: Iterable<number>): string {
   return parts.join(",");
 }
 
-function sha(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-/** Writes a file atomically (a temporary file renamed), creating its folder. */
-function putFile(file: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}`;
-  writeFileSync(temp, data);
-  renameSync(temp, file);
-}
-
 /** Reads a cache entry, or makes and stores it; a cache that cannot be written only costs a remake. */
 async function cached(cacheDir: string | undefined, name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const file = cacheDir ? path.join(cacheDir, "katex-fonts", name) : undefined;
@@ -258,7 +246,7 @@ async function cached(cacheDir: string | undefined, name: string, make: () => Pr
   const data = await make();
   if (file) {
     try {
-      putFile(file, data);
+      writeFileAtomic(file, data);
     } catch {
       // not cached
     }
@@ -282,7 +270,7 @@ export async function fontCodePoints(font: Uint8Array): Promise<number[]> {
 }
 
 /**
- * Writes KaTeX's stylesheet (`ASSET_URLS.katexCss`) and font subsets into a site folder, with each face the
+ * Writes KaTeX's stylesheet (`ASSET_URLS.katexCss`), its fonts and font subsets into a site folder, with each face the
  * site's formulas use split in two by `unicode-range`: a subset of just the characters they
  * draw in it (WOFF2, made with subset-font, i.e. HarfBuzz's subsetter, without hinting;
  * named by its content's hash) and KaTeX's full font for the rest of its characters. A
@@ -294,7 +282,7 @@ export async function fontCodePoints(font: Uint8Array): Promise<number[]> {
  * @param outDir the site folder
  * @param glyphs face id → code points, `KatexGlyphs.faces` over every page
  * @param cacheDir where to keep subsets between builds; undefined: made every time
- * @returns the site-relative paths written
+ * @returns the site-relative paths of the subsets written (the stylesheet and KaTeX's fonts/ folder are always written)
  * @throws Error when katex, subset-font or harfbuzzjs is missing, or on a file-system error
  */
 export async function writeKatexAssets(outDir: string, glyphs: FaceGlyphs, cacheDir?: string): Promise<string[]> {
@@ -303,7 +291,8 @@ export async function writeKatexAssets(outDir: string, glyphs: FaceGlyphs, cache
   const css = root.clone();
   const cssDir = path.posix.dirname(ASSET_URLS.katexCss);
   const outFonts = path.join(outDir, cssDir, "fonts");
-  mkdirSync(outFonts, { recursive: true });
+  // KaTeX's full fonts: the faces no formula uses, and the rest of each face that one uses
+  cpSync(path.join(dist, "fonts"), outFonts, { recursive: true });
   const written: string[] = [];
   const byRule = new Map<string, { key: FaceKey; woff2: string }>(faces.map((f) => [f.rule.toString(), f]));
   const pending: (() => Promise<void>)[] = [];

@@ -6,9 +6,9 @@
  */
 import katex from "katex";
 import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
-import { asciiOperators, math } from "../../derive/expression";
+import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { PayloadSpec } from "../../outputs/derivation-payload";
-import type { ExerciseSpec } from "./exercise-spec";
+import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 
 /** A verdict as the widget shows it. */
 export interface TryVerdict {
@@ -76,7 +76,7 @@ export function checkStep(subject: TrySubject, index: number, expr: string): Try
 }
 
 function exerciseSpec(ex: ExerciseSpec, f: string, kind: "differentiate" | "rewrite", expr: string): never {
-  return { title: ex.number === undefined ? "the exercise" : `exercise ${ex.number}`, name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
+  return { title: exerciseTitle(ex), name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
 }
 
 /**
@@ -130,7 +130,7 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
 export function preview(expr: string, texNames: Readonly<Record<string, string>> = {}): { html?: string; error?: string } {
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
-  const tex = toTex(math.parse(asciiOperators(expr)), { ...DEFAULT_TEX_NAMES, ...texNames });
+  const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
   return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "html", strict: "ignore" }) };
 }
 

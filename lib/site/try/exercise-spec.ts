@@ -6,9 +6,8 @@
  * page's verifier (assets/verifier.js) checks the reader's answer with the same
  * engine, seed and domain as the notebooks.
  */
-import { expandInDerivation } from "../../derive/context";
+import { checkNames, expandInDerivation } from "../../derive/context";
 import { parseDomain } from "../../derive/domain";
-import { freeVariables } from "../../derive/expression";
 
 /** A wrong answer a reader is likely to give, and the hint that names the slip. */
 export interface ExerciseSlip {
@@ -92,13 +91,10 @@ export function readExercises(metadata: unknown, where: string): ExerciseSpec[] 
  */
 function checkWithVerifier(ex: ExerciseSpec, at: string): void {
   const spec = {
-    title: ex.number === undefined ? "the exercise" : `exercise ${ex.number}`, name: ex.name ?? "f", f: ex.f, wrt: ex.wrt,
+    title: exerciseTitle(ex), name: ex.name ?? "f", f: ex.f, wrt: ex.wrt,
     domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [],
   };
-  const names = (expr: string, what: string): void => {
-    const missing = [...freeVariables(expandInDerivation(spec, expr))].filter((v) => !domain.has(v));
-    if (missing.length > 0) throw new RangeError(`${what} ("${expr}"): the variable ${missing[0]} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
-  };
+  const names = (expr: string, what: string): void => checkNames(expandInDerivation(spec, expr), domain, `${what} ("${expr}")`);
   let domain: ReturnType<typeof parseDomain>;
   try {
     domain = parseDomain(ex.domain, `derivation "${spec.title}"`);
@@ -114,4 +110,15 @@ function checkWithVerifier(ex: ExerciseSpec, at: string): void {
       throw new TypeError(`${at}, slip ${k + 1}: ${(err as Error).message}`);
     }
   });
+}
+
+/**
+ * How the verifier's messages name an exercise: "exercise 3", or "the exercise" for one
+ * that stands alone.
+ *
+ * @param ex one exercise
+ * @returns its title as a derivation's
+ */
+export function exerciseTitle(ex: Pick<ExerciseSpec, "number">): string {
+  return ex.number === undefined ? "the exercise" : `exercise ${ex.number}`;
 }
