@@ -8,7 +8,6 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
-import { tidyExpression } from "../tidy";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, mul, neg, pow, sameNode, sub, sym, withoutParens } from "./nodes";
 
@@ -185,11 +184,44 @@ function expLog(n: MathNode): MathNode | undefined {
   return undefined;
 }
 
+/**
+ * What mathjs's derivative-style rule results leave behind, taken out at one node: 0 + a,
+ * a − 0, 0 − a, 1·a, a·1, 0·a, a/1, 0/a, a^1, a^0, −(−a), −0, ln(e), and sums, differences
+ * and products of two numbers (exact).
+ */
+function tidyAt(n: MathNode): MathNode | undefined {
+  const val = (x: MathNode) => rationalOf(x);
+  const is = (x: MathNode, v: bigint) => val(x)?.equals(Q.of(v)) === true;
+  if (isOp(n, "add", 2) || isOp(n, "subtract", 2) || isOp(n, "multiply", 2)) {
+    const [a, b] = n.args;
+    const va = val(a);
+    const vb = val(b);
+    if (va && vb) return literalOf(n.fn === "add" ? va.add(vb) : n.fn === "subtract" ? va.sub(vb) : va.mul(vb));
+    if (n.fn === "add") return is(a, 0n) ? b : is(b, 0n) ? a : undefined;
+    if (n.fn === "subtract") return is(b, 0n) ? a : is(a, 0n) ? neg(b) : undefined;
+    if (is(a, 0n) || is(b, 0n)) return literalOf(Q.ZERO);
+    if (is(a, 1n)) return b;
+    if (is(b, 1n)) return a;
+    if (is(a, -1n)) return neg(b);
+    if (is(b, -1n)) return neg(a);
+    return undefined;
+  }
+  if (isOp(n, "divide", 2)) return is(n.args[1], 1n) ? n.args[0] : is(n.args[0], 0n) ? literalOf(Q.ZERO) : undefined;
+  if (isOp(n, "pow", 2)) return is(n.args[1], 1n) ? n.args[0] : is(n.args[1], 0n) ? literalOf(Q.ONE) : undefined;
+  if (isOp(n, "unaryMinus", 1)) {
+    const a = n.args[0];
+    if (isOp(a, "unaryMinus", 1)) return a.args[0];
+    return is(a, 0n) ? a : undefined;
+  }
+  if (isCall(n, "log", 1) && isE(n.args[0])) return literalOf(Q.ONE);
+  return undefined;
+}
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "tidy", name: "algebra: drop the zeros and ones", note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
-    at: () => undefined, // applied as a whole-tree pass: the kit's tidyExpression (see applyMove)
+    at: tidyAt,
   },
   {
     id: "signs", name: "algebra: collect the signs", note: "The minus signs are brought to the front of each term, and two of them cancel.",
@@ -270,9 +302,8 @@ export interface AlgebraStep {
   expr: MathNode;
 }
 
-/** Applies one move everywhere (the tidy move as a whole-tree pass). */
+/** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
-  if (move.id === "tidy") return withoutParens(tidyExpression(node));
   return everywhere(node, move.at);
 }
 
@@ -287,22 +318,41 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
   const max = options.maxSteps ?? 16;
-  const greedy = (start: MathNode, budget: number): MathNode => {
-    let c = start;
-    for (let i = 0; i < budget; i++) {
-      const next = ALGEBRA_MOVES.filter((m) => !m.enabler).map((m) => applyMove(m, c)).find((x) => x.toString() !== c.toString() && formSize(x) <= formSize(c));
-      if (!next) break;
-      c = next;
+  // each (move, expression) is computed once: the look-ahead revisits them
+  const memo = new Map<string, { expr: MathNode; text: string; size: number }>();
+  const apply = (move: AlgebraMove, c: MathNode, text: string) => {
+    const key = `${move.id}|${text}`;
+    let r = memo.get(key);
+    if (!r) {
+      const expr = applyMove(move, c);
+      r = { expr, text: expr.toString(), size: formSize(expr) };
+      memo.set(key, r);
     }
-    return c;
+    return r;
   };
+  const plain = ALGEBRA_MOVES.filter((m) => !m.enabler);
+  const greedy = (start: MathNode, budget: number): number => {
+    let c = start;
+    let text = c.toString();
+    let size = formSize(c);
+    for (let i = 0; i < budget; i++) {
+      const next = plain.map((m) => apply(m, c, text)).find((x) => x.text !== text && x.size <= size);
+      if (!next) break;
+      ({ expr: c, text, size } = next);
+    }
+    return size;
+  };
+  const seen = new Set<string>([current.toString()]);
   while (steps.length < max) {
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
+    const text = current.toString();
+    const size = formSize(current);
     for (const move of ALGEBRA_MOVES) {
-      const next = applyMove(move, current);
-      if (next.toString() === current.toString()) continue;
-      if (!move.enabler ? formSize(next) <= formSize(current) : formSize(greedy(next, 6)) < formSize(current)) {
+      const r = apply(move, current, text);
+      const next = r.expr;
+      if (r.text === text || seen.has(r.text)) continue;
+      if (!move.enabler ? r.size <= size : greedy(next, 6) < size) {
         taken = { move, expr: next };
         break;
       }
@@ -310,6 +360,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     if (!taken) break;
     steps.push(taken);
     current = taken.expr;
+    seen.add(current.toString());
   }
   return steps;
 }
