@@ -9,7 +9,7 @@
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
-import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, mul, neg, pow, sameNode, sub, sym, withoutParens } from "./nodes";
+import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, keyOf, mul, neg, pow, sameNode, sub, sym, withArgs, withoutParens } from "./nodes";
 
 /** One algebra move: a row of the table. */
 export interface AlgebraMove {
@@ -46,20 +46,20 @@ export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undef
   let n = node;
   if (kids.length) {
     const next = kids.map((k) => everywhere(k, at));
-    if (next.some((k, i) => k !== kids[i])) {
-      n = node.cloneDeep();
-      (n as unknown as { args: MathNode[] }).args = next;
-    }
+    if (next.some((k, i) => k !== kids[i])) n = withArgs(node, next);
   }
   return at(n) ?? n;
 }
 
-const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && b.toString() !== a.toString() ? b : undefined);
+const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && keyOf(b) !== keyOf(a) ? b : undefined);
 const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
 const isProductLike = (n: MathNode): boolean => isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
 const topOfSum = (n: MathNode, parentIsSum: boolean): boolean => isSum(n) && !parentIsSum;
 
-/** A product's expansion over the sums among its factors (positive integer powers ≤ 3 of sums are multiplied out). */
+/**
+ * A sum's expansion over the sums among its terms' factors above the fraction line (positive
+ * integer powers ≤ 3 of sums are multiplied out; denominators stay as they are).
+ */
 function expand(node: MathNode): Product[] {
   const terms = toSum(node, true);
   const out: Product[] = [];
@@ -140,48 +140,77 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
   return div(n, d);
 }
 
+/**
+ * σ recognised in a product: e^u·(1 + e^u)^(−1) → σ(u), (1 + e^(−u))^(−1) → σ(u) and
+ * (1 + e^u)^(−1) → σ(−u), e^u·(1 + e^u)^(−2) → σ(u)(1 − σ(u)).
+ */
+function recogniseSigma(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  const isOnePlusExp = (b: MathNode): MathNode | undefined => (isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined);
+  const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
+  if (i < 0) return undefined;
+  const d = p.factors[i];
+  const w = isOnePlusExp(d.base)!;
+  const j = p.factors.findIndex((f) => f.exp.equals(Q.ONE) && expOf(f.base) && sameNode(expOf(f.base)!, w));
+  const arg = (x: MathNode) => (isOp(x, "unaryMinus", 1) ? x.args[0] : neg(x));
+  let replacement: MathNode[];
+  if (j >= 0) {
+    // σ(w)(1 − σ(w)) is even in w: written with u where w = −u
+    const s = () => call("sigma", d.exp.equals(Q.of(-2n)) && isOp(w, "unaryMinus", 1) ? w.args[0] : w);
+    replacement = d.exp.equals(Q.of(-1n)) ? [s()] : [s(), sub(literalOf(Q.ONE), s())];
+  } else if (d.exp.equals(Q.of(-1n))) replacement = [call("sigma", arg(w))];
+  else return undefined;
+  const rest = p.factors.filter((_f, k) => k !== i && k !== j);
+  return fromProduct({ coef: p.coef, factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest] });
+}
+
 /** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
 function recognise(n: MathNode): MathNode | undefined {
+  const s = recogniseSigma(n);
+  if (s) return s;
   if (isOp(n, "divide", 2)) {
     const [a, b] = n.args;
     const one = (x: MathNode) => rationalOf(x)?.equals(Q.ONE) === true;
     // 1 / (1 + e^(−u)) → σ(u); e^u / (1 + e^u) → σ(u); 1 / (1 + e^u) → σ(−u)
     if (isOp(b, "add", 2) && one(b.args[0])) {
       const u = expOf(b.args[1]);
-      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0].cloneDeep()) : call("sigma", neg(u.cloneDeep()));
+      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0]) : call("sigma", neg(u));
       const ua = expOf(a);
-      if (u && ua && sameNode(u, ua)) return call("sigma", u.cloneDeep());
+      if (u && ua && sameNode(u, ua)) return call("sigma", u);
     }
     // e^(−u) / (1 + e^(−u))² and e^u / (1 + e^u)² → σ(u)(1 − σ(u)), the known σ′
     if (isOp(b, "pow", 2) && rationalOf(b.args[1])?.equals(Q.of(2n)) && isOp(b.args[0], "add", 2) && one(b.args[0].args[0])) {
       const u = expOf(b.args[0].args[1]);
       const ua = expOf(a);
       if (u && ua && sameNode(u, ua)) {
-        const arg = isOp(u, "unaryMinus", 1) ? u.args[0].cloneDeep() : u.cloneDeep();
-        return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg.cloneDeep())));
+        const arg = isOp(u, "unaryMinus", 1) ? u.args[0] : u;
+        return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg)));
       }
     }
-    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0].cloneDeep());
-    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0].cloneDeep());
+    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0]);
+    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0]);
   }
   // ln(1 + e^u) → softplus(u)
   if (isCall(n, "log", 1) && isOp(n.args[0], "add", 2) && rationalOf(n.args[0].args[0])?.equals(Q.ONE) && expOf(n.args[0].args[1])) {
-    return call("softplus", expOf(n.args[0].args[1])!.cloneDeep());
+    return call("softplus", expOf(n.args[0].args[1])!);
   }
   return undefined;
 }
 
-/** Exponent and log laws: ln(e^u) = u, e^(ln u) = u, e^a·e^b = e^(a + b). */
+/** Exponent and log laws: ln(e^u) = u, e^(ln u) = u, e^a·e^b/e^c = e^(a + b − c). */
 function expLog(n: MathNode): MathNode | undefined {
-  if (isCall(n, "log", 1) && expOf(n.args[0])) return expOf(n.args[0])!.cloneDeep();
+  if (isCall(n, "log", 1) && expOf(n.args[0])) return expOf(n.args[0])!;
   const u = expOf(n);
-  if (u && isCall(u, "log", 1)) return u.args[0].cloneDeep();
-  if (isOp(n, "multiply", 2)) {
-    const a = expOf(n.args[0]);
-    const b = expOf(n.args[1]);
-    if (a && b) return pow(sym("e"), add(a.cloneDeep(), b.cloneDeep()));
-  }
-  return undefined;
+  if (u && isCall(u, "log", 1)) return u.args[0];
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  const exps = p.factors.filter((f) => f.exp.isInteger() && expOf(f.base));
+  if (exps.length < 2) return undefined;
+  const exponent = collect(exps.flatMap((f) => toSum(expOf(f.base)!, true).map((t) => ({ coef: t.coef.mul(f.exp), factors: t.factors }))));
+  const rest = p.factors.filter((f) => !exps.includes(f));
+  const e = exponent.length ? [{ base: pow(sym("e"), fromSum(exponent)), key: "", exp: Q.ONE }] : [];
+  return fromProduct({ coef: p.coef, factors: [...e, ...rest] });
 }
 
 /**
@@ -197,8 +226,13 @@ function tidyAt(n: MathNode): MathNode | undefined {
     const va = val(a);
     const vb = val(b);
     if (va && vb) return literalOf(n.fn === "add" ? va.add(vb) : n.fn === "subtract" ? va.sub(vb) : va.mul(vb));
-    if (n.fn === "add") return is(a, 0n) ? b : is(b, 0n) ? a : undefined;
-    if (n.fn === "subtract") return is(b, 0n) ? a : is(a, 0n) ? neg(b) : undefined;
+    if (n.fn === "add" || n.fn === "subtract") {
+      if (is(b, 0n)) return a;
+      if (is(a, 0n)) return n.fn === "add" ? b : neg(b);
+      // a + (−b) = a − b, a − (−b) = a + b
+      if (isOp(b, "unaryMinus", 1)) return (n.fn === "add" ? sub : add)(a, b.args[0]);
+      return undefined;
+    }
     if (is(a, 0n) || is(b, 0n)) return literalOf(Q.ZERO);
     if (is(a, 1n)) return b;
     if (is(b, 1n)) return a;
@@ -275,10 +309,24 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "multiply-out", name: "algebra: multiply out", note: "The products of sums are multiplied out and like terms collected.", enabler: true,
     at: (n) => {
-      if (!isSum(n) && !isProductLike(n)) return undefined;
-      const e = collect(expand(n));
-      if (e.length === 0) return fromSum([]);
-      return changed(n, fromSum(e));
+      // only where like terms then combine: (x + 1)(x − 1) − x² → −1, not x(x − 1) → x² − x
+      const multiplied = (e: MathNode): MathNode | undefined => {
+        const terms = expand(e);
+        const c = collect(terms);
+        if (c.length === terms.length) return undefined;
+        const out = fromSum(c);
+        return formSize(out) < formSize(e) ? out : undefined;
+      };
+      if (isSum(n)) return changed(n, multiplied(n));
+      if (!isProductLike(n)) return undefined;
+      // a product or fraction: multiply out above the line, keep the denominator
+      const p = toProduct(n, true);
+      const top = p.factors.filter((f) => f.exp.sign() > 0);
+      const bottom = p.factors.filter((f) => f.exp.sign() < 0);
+      if (!top.some((f) => isSum(f.base))) return undefined;
+      const numerator = multiplied(fromProduct({ coef: p.coef, factors: top }));
+      if (!numerator) return undefined;
+      return changed(n, bottom.length ? div(numerator, fromProduct({ coef: Q.ONE, factors: bottom.map((f) => ({ ...f, exp: f.exp.neg() })) })) : numerator);
     },
   },
   {
@@ -288,7 +336,9 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       const terms = toSum(n, true);
       const dens = new Map<string, { base: MathNode; key: string; exp: Q }>();
       for (const t of terms) for (const f of t.factors) if (f.exp.sign() < 0 && (!dens.has(f.key) || dens.get(f.key)!.exp.cmp(f.exp) > 0)) dens.set(f.key, { ...f });
-      if (!dens.size || terms.every((t) => t.factors.filter((f) => f.exp.sign() < 0).length === dens.size)) return undefined;
+      const denKey = (fs: readonly { key: string; exp: Q }[]) => fs.filter((f) => f.exp.sign() < 0).map((f) => `${f.key}^${f.exp}`).sort().join("·");
+      const common = denKey([...dens.values()]);
+      if (!dens.size || terms.every((t) => denKey(t.factors) === common)) return undefined;
       const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
       const numer = terms.map((t) => toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true));
       return div(fromSum(numer), fromProduct(d));
@@ -325,28 +375,27 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let r = memo.get(key);
     if (!r) {
       const expr = applyMove(move, c);
-      r = { expr, text: expr.toString(), size: formSize(expr) };
+      r = { expr, text: keyOf(expr), size: formSize(expr) };
       memo.set(key, r);
     }
     return r;
   };
-  const plain = ALGEBRA_MOVES.filter((m) => !m.enabler);
   const greedy = (start: MathNode, budget: number): number => {
     let c = start;
-    let text = c.toString();
+    let text = keyOf(c);
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
-      const next = plain.map((m) => apply(m, c, text)).find((x) => x.text !== text && x.size <= size);
+      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size))?.r;
       if (!next) break;
       ({ expr: c, text, size } = next);
     }
     return size;
   };
-  const seen = new Set<string>([current.toString()]);
+  const seen = new Set<string>([keyOf(current)]);
   while (steps.length < max) {
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
-    const text = current.toString();
+    const text = keyOf(current);
     const size = formSize(current);
     for (const move of ALGEBRA_MOVES) {
       const r = apply(move, current, text);
@@ -360,7 +409,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     if (!taken) break;
     steps.push(taken);
     current = taken.expr;
-    seen.add(current.toString());
+    seen.add(keyOf(current));
   }
   return steps;
 }

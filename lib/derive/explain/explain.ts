@@ -13,7 +13,7 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { call, dependsOn, isOp, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
+import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
 import type { Parts } from "./rules";
 import { checkDifferentiable, checkInput } from "./input";
 
@@ -159,10 +159,10 @@ function build(node: MathNode, name: string, title: string, ctx: Context, opts: 
  * moves recognise, e.g. σ(x) for 1/(1 + e^(−x))) replaced by name(wrt); undefined when none.
  */
 function recogniseFunction(expr: MathNode, f: MathNode, name: string, wrt: string): MathNode | undefined {
-  const forms = [f, ...simplifySteps(f).map((s) => s.expr)].map((n) => n.toString());
+  const forms = [f, ...simplifySteps(f).map((s) => s.expr)].map(keyOf);
   let found = false;
   const out = expr.transform((n) => {
-    if (forms.includes(withoutParens(n).toString())) {
+    if (forms.includes(keyOf(n))) {
       found = true;
       return call(name, sym(wrt));
     }
