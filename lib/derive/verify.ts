@@ -6,6 +6,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
+import { checkNamedRule } from "./explain/rule-check";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -43,6 +44,10 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
     const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown);
+    if (step.kind === "differentiate" && result.ok) {
+      const check = checkNamedRule(i === 0 ? spec.f : spec.steps[i - 1].expr, step.expr, spec.wrt, step.rule);
+      if (check) result.ruleCheck = check;
+    }
     steps.push(result);
     prev = node;
   });

@@ -18,6 +18,7 @@ function verdict(s: StepResult): PayloadVerdict {
     against: s.against ?? "",
     ...(s.counterexample ? { counterexample: { point: { ...s.counterexample.point }, expected: s.counterexample.expected, actual: s.counterexample.actual } } : {}),
     ...(extra.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(extra.certificate)) as unknown } : {}),
+    ...(s.ruleCheck ? { ruleCheck: { ...s.ruleCheck } } : {}),
   };
 }
 

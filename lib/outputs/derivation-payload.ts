@@ -74,6 +74,8 @@ export interface PayloadVerdict {
   counterexample?: PayloadCounterexample;
   /** A proof object of the verifier, carried as it gave it (JSON), when it gave one. */
   certificate?: unknown;
+  /** The check of the rule a true differentiate step names (see StepResult.ruleCheck), when it names one. */
+  ruleCheck?: { named: string; applied: string; agrees: boolean; note: string };
 }
 
 /** The whole payload of one shown derivation. */
