@@ -407,6 +407,8 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
       }
     }
     if (!taken) break;
+    // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
+    if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
     steps.push(taken);
     current = taken.expr;
     seen.add(keyOf(current));
