@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import type { ServerResponse } from "node:http";
 import * as path from "node:path";
-import { escapeHtml } from "../display/escape";
+import { escapeHtml } from "../outputs/escape";
 import { readNotebook, type Notebook } from "../site/notebook";
 import { renderSite } from "../site/render-site";
 import { serveSite } from "../site/serve";

@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import { escapeHtml } from "../display/escape";
+import { escapeHtml } from "../outputs/escape";
 import { joinText, type Notebook } from "./notebook";
 
 /** How a notebook is listed: its title and a one-paragraph summary. */

@@ -1,4 +1,4 @@
-import { jsonForScript } from "../display/escape";
+import { jsonForScript } from "../outputs/escape";
 import { joinText } from "./notebook";
 import { uniqueSlug } from "./slug";
 

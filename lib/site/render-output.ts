@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import { escapeHtml as escape } from "../display/escape";
+import { escapeHtml as escape } from "../outputs/escape";
 import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
 import { derivationOutput } from "./derivation-output";
 import { plotlyFigure } from "./figure-output";
