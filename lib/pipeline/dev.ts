@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, rmSync, watch, writeFileSync, type FSWatcher } f
 import type { ServerResponse } from "node:http";
 import * as path from "node:path";
 import { escapeHtml } from "../outputs/escape";
-import { readNotebook, type Notebook } from "../site/notebook";
+import { readNotebook, type Notebook } from "../notebook/nbformat";
 import { renderSite } from "../site/render-site";
 import { serveSite } from "../site/serve";
 import { SITE_MARKER } from "./atomic-dir";

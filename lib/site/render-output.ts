@@ -6,7 +6,7 @@ import { plotlyFigure } from "./figure-output";
 import { publicTrace } from "./public-trace";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
-import { joinText, type MimeData, type Output } from "./notebook";
+import { joinText, type MimeData, type Output } from "../notebook/nbformat";
 import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 
