@@ -24,23 +24,46 @@ import { executedDerivations } from "../lib/pipeline/executed-derivations";
 const ROOT = path.resolve(__dirname, "..");
 
 /** A tutorial function of test/fixtures/explain-functions.json. */
-interface Tutorial { notebook: string; name: string; f: string; wrt: string; domain: DomainSpec; strategy?: ExplainStrategy; target?: string }
+interface Tutorial {
+  notebook: string;
+  name: string;
+  f: string;
+  wrt: string;
+  domain: DomainSpec;
+  strategy?: ExplainStrategy;
+  target?: string;
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   const dir = path.join(ROOT, "notebooks");
   const shown = (await executedDerivations(dir, listNotebooks(dir))).filter((d) => !d.payload.expectFailure);
   const specs = shown.map((d) => derivationFromSpec(d.payload.spec as DerivationSpec).spec);
   // the kit's own derivations of the tutorials' functions (explain(), with its parts)
-  const tutorials: Tutorial[] = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "explain-functions.json"), "utf8")).tutorials;
+  const tutorials: Tutorial[] = JSON.parse(
+    readFileSync(path.join(ROOT, "test", "fixtures", "explain-functions.json"), "utf8"),
+  ).tutorials;
   for (const t of tutorials) {
-    const d = explain(t.f, { name: t.name, wrt: t.wrt, domain: t.domain, strategy: t.strategy, target: t.target, title: `explain(${t.f}) by ${t.wrt}, notebook ${t.notebook}` });
+    const d = explain(t.f, {
+      name: t.name,
+      wrt: t.wrt,
+      domain: t.domain,
+      strategy: t.strategy,
+      target: t.target,
+      title: `explain(${t.f}) by ${t.wrt}, notebook ${t.notebook}`,
+    });
     specs.push(...d.parts.map((p) => p.spec), d.spec);
   }
   const r = runMutationTest(specs);
   console.log(`${r.mutants} mutants, ${r.rejected} rejected; ${r.trueSteps} true steps, ${r.accepted} accepted`);
-  console.log(`(${specs.length} derivations from ${new Set(shown.map((d) => d.notebook)).size} notebooks; ${r.proved} of ${r.trueSteps} true steps proved by the exact tier; ${r.equivalent} equivalent mutants discarded before testing; ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `(${specs.length} derivations from ${new Set(shown.map((d) => d.notebook)).size} notebooks; ${r.proved} of ${r.trueSteps} true steps proved by the exact tier; ${r.equivalent} equivalent mutants discarded before testing; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const m of r.survivors) console.log(`SURVIVED  ${m.derivation}, step ${m.step}: ${m.expr}`);
   for (const m of r.falseAlarms) console.log(`REJECTED TRUE STEP  ${m.derivation}, step ${m.step}: ${m.expr}`);
   const ok = r.rejected === r.mutants && r.accepted === r.trueSteps && r.mutants >= 2000;
