@@ -1,7 +1,8 @@
 /**
  * npm run bench:explain (also part of npm run bench): explain() on the function corpus
  * (test/fixtures/explain-functions.json) and, in the same run, SymPy's diff then simplify of
- * each. Prints per function: whether the derivation verifies, its steps proved / total, the
+ * each. "explain + verify" is what explain() does: generate, then verify every step with the
+ * exact tier and SELF_CHECK_SAMPLES (16) sample points. Prints per function: whether the derivation verifies, its steps proved / total, the
  * final form's size against SymPy's (formSize: nodes, e^u counted as exp(u)), and the times;
  * then the goals of issue 19: 100 % verify, ≥ 95 % of steps proved, final size ≤ SymPy's for
  * ≥ 90 %, explain() alone ≥ 10× faster than SymPy, explain() plus verification faster than
@@ -21,7 +22,7 @@ import {
   parseExpression,
 } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
-import { explainSteps } from "../lib/derive/explain/explain";
+import { explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
 import type { DomainSpec } from "../lib/derive/domain";
 
 interface Fn {
@@ -82,13 +83,13 @@ interface Row {
 }
 
 const rows: Row[] = [];
-explainSteps("x * sigma(x)", { wrt: "x", domain: { x: "(-1, 1)" } }).verify(); // warm-up: module loading and JIT, not counted
+explainSteps("x * sigma(x)", { wrt: "x", domain: { x: "(-1, 1)" } }).verify({ samples: SELF_CHECK_SAMPLES }); // warm-up: module loading and JIT, not counted
 for (const fn of corpus) {
   const t0 = process.hrtime.bigint();
   try {
     const d = explainSteps(fn.f, { wrt: fn.wrt, domain: fn.domain, title: fn.name });
     const gen = Number(process.hrtime.bigint() - t0) / 1e9;
-    const results = [...d.parts, d].map((p) => p.verify());
+    const results = [...d.parts, d].map((p) => p.verify({ samples: SELF_CHECK_SAMPLES }));
     const total = Number(process.hrtime.bigint() - t0) / 1e9;
     const steps = results.flatMap((r) => r.steps.slice(1));
     const last = d.spec.steps[d.spec.steps.length - 1].expr;

@@ -480,7 +480,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
       const r = apply(move, current, text);
       const next = r.expr;
       if (r.text === text || seen.has(r.text)) continue;
-      if (!move.enabler ? r.size <= size : greedy(next, 6) < size) {
+      if (!move.enabler ? r.size <= size : greedy(next, 4) < size) {
         taken = { move, expr: next };
         break;
       }

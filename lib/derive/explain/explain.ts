@@ -52,6 +52,13 @@ export interface ExplainHead {
   title?: string;
 }
 
+/**
+ * Sample points of explain()'s own check of the steps it generates (the verifier's minimum):
+ * the exact tier proves most generated steps outright, and showVerified checks the derivation
+ * again with the verifier's default of 64 points before it is shown.
+ */
+export const SELF_CHECK_SAMPLES = 16;
+
 /** Thrown when a step explain() generated is not accepted by the verifier: a bug of explain, never of the learner. */
 export class ExplainInternalError extends Error {
   constructor(message: string) {
@@ -125,6 +132,10 @@ function build(
   const derivatives: Parts = {};
   const said: string[] = [];
   const letters = partLetters(tree);
+  // a sum's terms and a constant multiple's factor are named by themselves, not by letters
+  const byTerm = ["sum", "difference", "constant-multiple"].includes(tree.rule.id);
+  const state = (letter: string, n: MathNode, d: MathNode) =>
+    byTerm ? `(${show(n)})′ = ${show(d)}` : `${letter} = ${show(n)}, ${letter}′ = ${show(d)}`;
   tree.children.forEach((child, i) => {
     const part = Object.keys(tree.derivatives)[i];
     const letter = letters[part] ?? part;
@@ -137,7 +148,7 @@ function build(
       const d = finalOf(child.result);
       derivatives[part] = d;
       said.push(
-        `${letter} = ${show(child.node)}, ${letter}′ = ${show(d)}${child.rule.id === "constant" || child.rule.id === "variable" ? "" : ` (${child.rule.name})`}`,
+        `${state(letter, child.node, d)}${child.rule.id === "constant" || child.rule.id === "variable" ? "" : ` (${child.rule.name})`}`,
       );
       return;
     }
@@ -152,7 +163,7 @@ function build(
     opts.parts.push(built.derivation);
     derivatives[part] = built.final;
     said.push(
-      `${letter} = ${show(child.node)}, ${letter}′ = ${show(built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`,
+      `${state(letter, child.node, built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`,
     );
   });
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
@@ -238,7 +249,11 @@ function ruleNote(tree: RuleApplication, derivatives: Parts, said: string[]): st
     const inner = said[0] ?? "";
     return `${tree.rule.formula} with ${u} = ${show(tree.parts.inner)}: the outer function ${show(tree.parts.outer)} has derivative ${show(derivatives.outer)} with respect to ${u}; ${inner}.`;
   }
-  const parts = said.length ? ` with ${said.join("; ")}` : "";
+  const parts = said.length
+    ? ["sum", "difference", "constant-multiple"].includes(tree.rule.id)
+      ? `: ${said.join("; ")}`
+      : ` with ${said.join("; ")}`
+    : "";
   return `${tree.rule.formula}${parts}.`;
 }
 
@@ -348,7 +363,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
 export function explain(f: string, head: ExplainHead): Derivation {
   const d = explainSteps(f, head);
   for (const part of [...d.parts, d]) {
-    const result = part.verify();
+    const result = part.verify({ samples: SELF_CHECK_SAMPLES });
     if (result.ok) continue;
     const bad = result.steps.find((s) => !s.ok) ?? result.final!;
     const isTarget =

@@ -41,7 +41,8 @@ export function checkInput(
     throw new RangeError(
       `${where}: the variable ${head.wrt} has no declared domain (declared: ${[...domain.keys()].join(", ")})`,
     );
-  const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(head.defs ?? {}) });
+  const defs =
+    head.defs && Object.keys(head.defs).length ? parseDefinitions({ ...BUILTIN_DEFINITIONS, ...head.defs }) : BUILTINS;
   checkNames(expandDefinitions(node, defs, where), domain, `${where}, the function`);
   return domain;
 }

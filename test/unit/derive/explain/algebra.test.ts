@@ -44,7 +44,7 @@ const CASES: [string, string, string][] = [
   ["signs", "2 * (x - 3) / 2", "x - 3"],
   ["cancel", "x^2 * y / x", "x * y"],
   ["cancel", "(x - 1) / (1 - x)^2", "1 / (x - 1)"],
-  ["cancel", "(x - 1) / (1 - x)^3", "-1 / (1 - x)^2"],
+  ["cancel", "(x - 1) / (1 - x)^3", "-(1 / (x - 1)^2)"],
   ["collect", "2 * x + 3 * x - x", "4 * x"],
   ["one-fraction", "a / c + b / c", "(a + b) / c"],
   ["common-factor", "x * y + x * z", "x * (y + z)"],
