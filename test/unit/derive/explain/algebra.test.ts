@@ -53,7 +53,7 @@ const CASES: [string, string, string][] = [
   ["exp-log", "e^a * e^b / e^a", "e^b"],
   ["recognise", "1 / (1 + e^(-x))", "sigma(x)"],
   ["recognise", "e^x / (1 + e^x)", "sigma(x)"],
-  ["recognise", "y / (1 + e^x)", "y * sigma(-x)"],
+  ["recognise", "y / (1 + e^x)", "sigma(-x) * y"],
   ["recognise", "e^(-x) / (1 + e^(-x))^2", "sigma(x) * (1 - sigma(x))"],
   ["recognise", "log(1 + e^x)", "softplus(x)"],
   ["recognise", "sinh(x) / cosh(x)", "tanh(x)"],
