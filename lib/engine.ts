@@ -7,6 +7,7 @@
 export * from "./functions";
 export * from "./derive";
 export { mutateExpression } from "./derive/mutate";
+export * from "./derive/explain";
 export { runMutationTest, type MutationReport, type MutationMiss } from "./derive/mutation-test";
 export * from "./charts";
 export * from "./display";

@@ -25,6 +25,11 @@ export interface DeriveHead {
 export class Derivation {
   /** The derivation as plain data (what {@link verifyDerivation} takes). */
   readonly spec: DerivationSpec;
+  /**
+   * Derivations of parts worked out on their own (u′ and v′ of a quotient, say), shown
+   * before this one by showVerified; explain() fills it, derive() leaves it empty.
+   */
+  readonly parts: Derivation[] = [];
 
   constructor(spec: DerivationSpec) {
     this.spec = spec;
@@ -76,10 +81,13 @@ export class Derivation {
 export function derive(title: string, head: DeriveHead): Derivation {
   if (typeof title !== "string") throw new TypeError(`derive: title must be a string, got ${typeof title}`);
   for (const key of ["f", "wrt"] as const) {
-    if (typeof head?.[key] !== "string") throw new TypeError(`derive("${title}"): ${key} must be a string (mathjs syntax), got ${typeof head?.[key]}`);
+    if (typeof head?.[key] !== "string")
+      throw new TypeError(`derive("${title}"): ${key} must be a string (mathjs syntax), got ${typeof head?.[key]}`);
   }
   if (typeof head.domain !== "object" || head.domain === null) {
-    throw new TypeError(`derive("${title}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }, got ${head.domain === null ? "null" : typeof head.domain}`);
+    throw new TypeError(
+      `derive("${title}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }, got ${head.domain === null ? "null" : typeof head.domain}`,
+    );
   }
   return new Derivation({
     title,

@@ -6,6 +6,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
+import { checkNamedRule } from "./explain/rule-check";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -33,16 +34,34 @@ export { expandInDerivation, type VerifyOptions } from "./context";
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
   const ctx = prepare(spec, options);
   const steps: StepResult[] = [
-    { index: 0, kind: "given", expr: spec.f, tex: toTex(parseExpression(spec.f, ctx.where), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
-      rule: "", note: "", ok: true, tier: null, against: "" },
+    {
+      index: 0,
+      kind: "given",
+      expr: spec.f,
+      tex: toTex(parseExpression(spec.f, ctx.where), ctx.texNames),
+      lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
+      rule: "",
+      note: "",
+      ok: true,
+      tier: null,
+      against: "",
+    },
   ];
   let prev = ctx.given;
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
-    const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const against =
+      step.kind === "differentiate"
+        ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`)
+        : prev;
+    const shown =
+      step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown);
+    if (step.kind === "differentiate" && result.ok) {
+      const check = checkNamedRule(i === 0 ? spec.f : spec.steps[i - 1].expr, step.expr, spec.wrt, step.rule);
+      if (check) result.ruleCheck = check;
+    }
     steps.push(result);
     prev = node;
   });
@@ -53,14 +72,34 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
     const { counterexample: _drop, certificate: _cert, ...last } = steps[steps.length - 1];
     final = {
-      ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
-      rule: "closing check", note: "the last step against mathjs derivative() of the given function",
-      ok: verdict.equal, tier: verdict.tier, against: tidyExpression(target).toString(),
-      ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
+      ...last,
+      index: steps.length,
+      kind: "differentiate",
+      lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
+      rule: "closing check",
+      note: "the last step against mathjs derivative() of the given function",
+      ok: verdict.equal,
+      tier: verdict.tier,
+      against: tidyExpression(target).toString(),
+      ...(verdict.equal
+        ? verdict.certificate
+          ? { certificate: verdict.certificate }
+          : {}
+        : { counterexample: verdict.counterexample }),
     };
   }
   const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
-  return { title: spec.title, wrt: spec.wrt, name: spec.name, steps, final, ok, samples: ctx.samples, precision: PRECISION, seed: ctx.seed };
+  return {
+    title: spec.title,
+    wrt: spec.wrt,
+    name: spec.name,
+    steps,
+    final,
+    ok,
+    samples: ctx.samples,
+    precision: PRECISION,
+    seed: ctx.seed,
+  };
 }
 
 /**
@@ -74,7 +113,12 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
  * @returns the step's verdict
  * @throws as {@link verifyDerivation}; RangeError when index is not a step number
  */
-export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
+export function verifyStep(
+  spec: DerivationSpec,
+  index: number,
+  expr?: string,
+  options: VerifyOptions = {},
+): StepResult {
   return stepChecker(spec, index, options)(expr);
 }
 
@@ -87,7 +131,11 @@ export function verifyStep(spec: DerivationSpec, index: number, expr?: string, o
  * @returns (expr?) => the verdict on `expr` (default: the step's own expression)
  * @throws as {@link verifyStep}
  */
-export function stepChecker(spec: DerivationSpec, index: number, options: VerifyOptions = {}): (expr?: string) => StepResult {
+export function stepChecker(
+  spec: DerivationSpec,
+  index: number,
+  options: VerifyOptions = {},
+): (expr?: string) => StepResult {
   const ctx = prepare(spec, options);
   if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
     throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
@@ -102,7 +150,12 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
   if (own.kind === "differentiate") order++;
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
-  const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
+  const shown =
+    own.kind === "differentiate"
+      ? tidyExpression(against).toString()
+      : index === 1
+        ? spec.f
+        : spec.steps[index - 2].expr;
   return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
 }
 
@@ -113,7 +166,12 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
  * as written, or the derivative mathjs computed).
  */
 function checkStep(
-  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number, shown: string,
+  ctx: Context,
+  i: number,
+  step: StepSpec,
+  against: MathNode,
+  order: number,
+  shown: string,
   judge?: (actual: MathNode) => Verdict,
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
@@ -121,10 +179,21 @@ function checkStep(
   const stepWhere = `${ctx.where}, ${label} ("${shortened(step.expr)}")`;
   const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
   const result: StepResult = {
-    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(parseExpression(step.expr, stepWhere), ctx.texNames),
+    index: i + 1,
+    kind: step.kind,
+    expr: step.expr,
+    tex: toTex(parseExpression(step.expr, stepWhere), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
-    rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
-    ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
+    rule: step.rule,
+    note: step.note,
+    ok: verdict.equal,
+    tier: verdict.tier,
+    against: shown,
+    ...(verdict.equal
+      ? verdict.certificate
+        ? { certificate: verdict.certificate }
+        : {}
+      : { counterexample: verdict.counterexample }),
   };
   return { result, node };
 }

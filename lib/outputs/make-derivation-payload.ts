@@ -15,8 +15,19 @@ function verdict(s: StepResult): StepResult {
     ok: s.ok === true,
     tier: s.tier ?? null,
     against: s.against ?? "",
-    ...(s.counterexample ? { counterexample: { point: { ...s.counterexample.point }, expected: s.counterexample.expected, actual: s.counterexample.actual } } : {}),
-    ...(s.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(s.certificate)) as StepResult["certificate"] } : {}),
+    ...(s.counterexample
+      ? {
+          counterexample: {
+            point: { ...s.counterexample.point },
+            expected: s.counterexample.expected,
+            actual: s.counterexample.actual,
+          },
+        }
+      : {}),
+    ...(s.certificate !== undefined
+      ? { certificate: JSON.parse(JSON.stringify(s.certificate)) as StepResult["certificate"] }
+      : {}),
+    ...(s.ruleCheck ? { ruleCheck: { ...s.ruleCheck } } : {}),
   };
 }
 
@@ -41,7 +52,12 @@ function specOf(result: DerivationResult, spec: DerivationSpec | undefined): Der
     f: given?.expr ?? "",
     wrt: result.wrt,
     domain: {},
-    steps: steps.map((s) => ({ kind: s.kind === "differentiate" ? "differentiate" : "rewrite", expr: s.expr, rule: s.rule, note: s.note })),
+    steps: steps.map((s) => ({
+      kind: s.kind === "differentiate" ? "differentiate" : "rewrite",
+      expr: s.expr,
+      rule: s.rule,
+      note: s.note,
+    })),
   };
 }
 
@@ -57,7 +73,10 @@ function specOf(result: DerivationResult, spec: DerivationSpec | undefined): Der
  * @returns plain JSON data
  * @throws TypeError when result has no steps array
  */
-export function derivationPayload(result: DerivationResult, opts: { spec?: DerivationSpec; expectFailure?: boolean } = {}): DerivationPayload {
+export function derivationPayload(
+  result: DerivationResult,
+  opts: { spec?: DerivationSpec; expectFailure?: boolean } = {},
+): DerivationPayload {
   if (!Array.isArray(result?.steps)) {
     throw new TypeError(`derivationPayload: result.steps must be an array, got ${typeof result?.steps}`);
   }

@@ -22,10 +22,15 @@ const EXPECTED: Record<string, [string, string][]> = {
   "01-sigmoid.ipynb": [["the symmetry σ(−x) = 1 − σ(x)", "rrrrr"], ["σ(logit p) = p", "rrr"]],
   "02-sigmoid-derivative-quotient-rule.ipynb": [
     ["u′(x) for u = 1", "d"], ["v′(x) for v = 1 + e^(−x)", "dr"], ["σ′(x) by the quotient rule", "drrrrrr"],
+    // the kit's own derivation (explain, strategy "quotient"): its part v′, then the main one
+    ["v′(x) for v = 1 + e^(−x)", "dr"], ["g′(x) by the quotient rule, derived by the kit", "drrr"],
     ["d/dx of σ(2x)", "dr"], ["the second derivative of σ", "ddr"],
   ],
   "03-sigmoid-derivative-chain-rule.ipynb": [
-    ["dg/du for g = u^(−1)", "dr"], ["du/dx for u = 1 + e^(−x)", "dr"], ["σ′(x) by the chain rule", "rdrrrrrr"], ["d/dx of log σ(x)", "dr"],
+    ["dg/du for g = u^(−1)", "dr"], ["du/dx for u = 1 + e^(−x)", "dr"], ["σ′(x) by the chain rule", "rdrrrrrr"],
+    // the kit's own derivation (explain, strategy "chain")
+    ["u′(x) for u = 1 + e^(−x)", "dr"], ["g′(x) by the chain rule, derived by the kit", "rdrrr"],
+    ["d/dx of log σ(x)", "dr"],
   ],
   "04-binary-cross-entropy.ipynb": [
     ["∂/∂ŷ of t·log(ŷ)", "dr"], ["∂/∂ŷ of (1 − t)·log(1 − ŷ)", "dr"], ["∂L/∂ŷ of binary cross-entropy", "drrr"],
@@ -41,7 +46,7 @@ const EXPECTED: Record<string, [string, string][]> = {
   ],
   "08-your-own-derivation.ipynb": [
     ["tanh′(x)", "rdrr"], ["∂L/∂ŷ₁ of the mean squared error", "dr"], ["a forgotten inner derivative", "d"],
-    ["softplus′(x) = σ(x)", "drr"], ["d/dx of x·σ(x)", "dr"],
+    ["softplus′(x) = σ(x)", "drr"], ["f′(x) by the product rule, derived by the kit", "drr"], ["d/dx of x·σ(x)", "dr"],
   ],
 };
 
@@ -114,6 +119,13 @@ s("should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e
     }
   }
   closeToDerivative(specOf("v′(x) for v = 1 + e^(−x)"), "1 + exp(-x)", 0.5);
+  // the kit's own derivations beside them (explain, notebooks 2 and 3): the same rule, the same end
+  for (const [title, rule] of [["g′(x) by the quotient rule, derived by the kit", "quotient rule"], ["g′(x) by the chain rule, derived by the kit", "chain rule"]]) {
+    const kit = specOf(title);
+    assert.is(kit.steps.find((st) => st.kind === "differentiate")?.rule, rule, title);
+    assert.is(kit.steps[kit.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))", title);
+    for (const x of XS) closeToDerivative(kit, "1 / (1 + exp(-x))", x);
+  }
 });
 
 s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − ŷ))", () => {

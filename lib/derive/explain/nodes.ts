@@ -1,0 +1,177 @@
+/**
+ * Small helpers over mathjs expression trees for the rule-by-rule differentiator: building
+ * nodes (with the engine's BigNumber instance, so every constant stays exact), asking
+ * whether a node depends on a variable, substituting, and addressing a node by its path.
+ *
+ * A *path* names a node of an expression by the argument indices that lead to it from the
+ * root, joined with ".": "" is the root, "0" its first argument, "0.1" the second argument
+ * of that. Parentheses are not nodes here ({@link withoutParens} removes them first), so a
+ * path is the same whether the text was written with or without redundant parentheses.
+ */
+import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from "mathjs";
+import { math } from "../expression";
+
+/** A node's address in an expression; see the module comment. */
+export type NodePath = string;
+
+export const isConstant = (n: MathNode): n is ConstantNode => (n as ConstantNode).isConstantNode === true;
+export const isSymbolNode = (n: MathNode): n is SymbolNode => (n as SymbolNode).isSymbolNode === true;
+export const isOperator = (n: MathNode): n is OperatorNode => (n as OperatorNode).isOperatorNode === true;
+export const isFunction = (n: MathNode): n is FunctionNode & { fn: SymbolNode } =>
+  (n as FunctionNode).isFunctionNode === true && isSymbolNode((n as FunctionNode).fn as MathNode);
+
+/** True when `n` is the operator `fn` ("add", "multiply", "unaryMinus", …) with `arity` arguments. */
+export function isOp(n: MathNode, fn: string, arity?: number): n is OperatorNode {
+  return isOperator(n) && n.fn === fn && (arity === undefined || n.args.length === arity);
+}
+
+/** True when `n` calls the function `name`, with `arity` arguments when given. */
+export function isCall(n: MathNode, name: string, arity?: number): n is FunctionNode & { fn: SymbolNode } {
+  return isFunction(n) && n.fn.name === name && (arity === undefined || n.args.length === arity);
+}
+
+/** The tree without ParenthesisNodes (mathjs prints the parentheses a tree needs by itself). */
+export function withoutParens(node: MathNode): MathNode {
+  return node.transform((n) => {
+    let m = n;
+    while ((m as ParenthesisNode).isParenthesisNode) m = (m as ParenthesisNode).content;
+    return m === n ? n : withoutParens(m);
+  });
+}
+
+/** Whether the expression contains the variable `name` (not as a called function's name). */
+export function dependsOn(node: MathNode, name: string): boolean {
+  let found = false;
+  node.traverse((n, path) => {
+    if (!found && isSymbolNode(n) && n.name === name && path !== "fn") found = true;
+  });
+  return found;
+}
+
+/** The children of a node the paths index (operator and function arguments). */
+export function childrenOf(node: MathNode): readonly MathNode[] {
+  return isOperator(node) || isFunction(node) ? node.args : [];
+}
+
+/**
+ * The node at a path.
+ * @param root an expression without ParenthesisNodes
+ * @param path e.g. "0.1"
+ * @returns the node
+ * @throws RangeError naming the path and the expression when the path leads nowhere
+ */
+export function nodeAt(root: MathNode, path: NodePath): MathNode {
+  let n = root;
+  for (const part of path === "" ? [] : path.split(".")) {
+    const kids = childrenOf(n);
+    const i = Number(part);
+    if (!Number.isInteger(i) || i < 0 || i >= kids.length) {
+      throw new RangeError(
+        `no node at path "${path}" of "${root.toString()}" ("${n.toString()}" has ${kids.length} argument(s))`,
+      );
+    }
+    n = kids[i];
+  }
+  return n;
+}
+
+/**
+ * A new operator or function node like `node` with other arguments (the arguments are shared,
+ * not copied: the explain code never changes a node once built).
+ */
+export function withArgs(node: MathNode, args: MathNode[]): MathNode {
+  if (isOperator(node))
+    return new math.OperatorNode(node.op as never, node.fn as never, args, (node as { implicit?: boolean }).implicit);
+  if (isFunction(node)) return new math.FunctionNode(node.fn, args);
+  throw new TypeError(`withArgs: "${node.toString()}" has no arguments`);
+}
+
+/** The path of argument `i` of the node at `path`. */
+export const childPath = (path: NodePath, i: number): NodePath => (path === "" ? `${i}` : `${path}.${i}`);
+
+/** The number of nodes of an expression (parentheses not counted): the size the bench and the input bound use. */
+export function nodeCount(node: MathNode): number {
+  let count = 0;
+  node.traverse((n) => {
+    if (!(n as ParenthesisNode).isParenthesisNode) count++;
+  });
+  // a FunctionNode's name is a SymbolNode traversed as a child: do not count it
+  node.traverse((n, path) => {
+    if (path === "fn" && isSymbolNode(n)) count--;
+  });
+  return count;
+}
+
+/** Replaces every free occurrence of the variable `name` by `value` (a fresh copy each time). */
+export function substitute(node: MathNode, name: string, value: MathNode): MathNode {
+  return node.transform((n, path) => (isSymbolNode(n) && n.name === name && path !== "fn" ? value.cloneDeep() : n));
+}
+
+const keys = new WeakMap<MathNode, string>();
+
+/**
+ * A node's structural key: prefix notation such as "multiply(2,pow(x,2))", parentheses
+ * skipped. Equal keys, equal trees. Much cheaper than mathjs's toString (no precedence
+ * analysis), and cached per node: nodes must not be changed after their key is taken.
+ */
+export function keyOf(n: MathNode): string {
+  let k = keys.get(n);
+  if (k !== undefined) return k;
+  if ((n as ParenthesisNode).isParenthesisNode) k = keyOf((n as ParenthesisNode).content);
+  else if (isConstant(n)) k = String(n.value);
+  else if (isSymbolNode(n)) k = n.name;
+  else if (isOperator(n)) k = `${n.fn}(${n.args.map(keyOf).join(",")})`;
+  else if (isFunction(n)) k = `${n.fn.name}(${n.args.map(keyOf).join(",")})`;
+  else k = n.toString();
+  keys.set(n, k);
+  return k;
+}
+
+/** Structural equality (parentheses ignored). */
+export function sameNode(a: MathNode, b: MathNode): boolean {
+  return keyOf(a) === keyOf(b);
+}
+
+// ---- builders: plain nodes, no simplification (the rules write what the textbook writes) ----
+
+/** An exact numeric literal (BigNumber); a negative value is the unary minus of its absolute value. */
+export function num(value: number | string): MathNode {
+  const big = math.bignumber(value);
+  if (big.isNegative() && !big.isZero()) return neg(new math.ConstantNode(big.neg()));
+  return new math.ConstantNode(big);
+}
+export const sym = (name: string): MathNode => new math.SymbolNode(name);
+export const add = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("+", "add", [a, b]);
+export const sub = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("-", "subtract", [a, b]);
+export const mul = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("*", "multiply", [a, b]);
+export const div = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("/", "divide", [a, b]);
+export const pow = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("^", "pow", [a, b]);
+export const neg = (a: MathNode): MathNode => new math.OperatorNode("-", "unaryMinus", [a]);
+export const call = (name: string, ...args: MathNode[]): MathNode =>
+  new math.FunctionNode(new math.SymbolNode(name), args);
+
+/** The numeric value of a literal or the unary minus of one, else undefined. */
+export function numericValue(n: MathNode): import("mathjs").BigNumber | undefined {
+  if (isConstant(n)) {
+    const v = n.value as unknown;
+    if (math.isBigNumber(v)) return v;
+    if (typeof v === "number") return math.bignumber(v);
+    return undefined;
+  }
+  if (isOp(n, "unaryMinus", 1)) return numericValue(n.args[0])?.neg();
+  return undefined;
+}
+
+/**
+ * `n − 1` for an exponent: computed exactly when n is a number (2 → 1, −1 → −2, 0.5 → −0.5),
+ * else written out as n − 1.
+ */
+export function minusOne(n: MathNode): MathNode {
+  const v = numericValue(n);
+  return v === undefined ? sub(n, num(1)) : num(v.minus(1).toString());
+}
+
+/** Parses a template such as "1 / (2 * sqrt(u))" once (parentheses removed). */
+export function template(text: string): MathNode {
+  return withoutParens(math.parse(text));
+}
