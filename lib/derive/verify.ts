@@ -6,6 +6,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
+import { diagnoseStep } from "./diagnose/diagnose";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -42,7 +43,8 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     if (step.kind === "differentiate") order++;
     const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
     const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
-    const { result, node } = checkStep(ctx, i, step, against, order, shown);
+    const previous = i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const { result, node } = checkStep(ctx, i, step, against, order, shown, undefined, options.diagnose === false ? undefined : previous);
     steps.push(result);
     prev = node;
   });
@@ -75,7 +77,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
  * @throws as {@link verifyDerivation}; RangeError when index is not a step number
  */
 export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
-  return stepChecker(spec, index, options)(expr);
+  return stepChecker(spec, index, { ...options, diagnose: options.diagnose ?? true })(expr);
 }
 
 /**
@@ -103,18 +105,20 @@ export function stepChecker(spec: DerivationSpec, index: number, options: Verify
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
   const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
-  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
+  const previous = options.diagnose === true ? (index === 1 ? spec.f : spec.steps[index - 2].expr) : undefined;
+  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge, previous).result;
 }
 
 /**
  * Checks step i (0-based) against `against`: the previous expression, or for a
  * differentiate step its derivative; `order` counts the differentiations up to and
  * including step i; `shown` is what the result names as `against` (the previous step
- * as written, or the derivative mathjs computed).
+ * as written, or the derivative mathjs computed); `previous` (the expression before, as
+ * written) asks for the diagnosis of a rejected step.
  */
 function checkStep(
   ctx: Context, i: number, step: StepSpec, against: MathNode, order: number, shown: string,
-  judge?: (actual: MathNode) => Verdict,
+  judge?: (actual: MathNode) => Verdict, previous?: string,
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
@@ -126,5 +130,12 @@ function checkStep(
     rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
     ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
   };
+  if (!verdict.equal && previous !== undefined) {
+    const diagnosis = diagnoseStep({
+      kind: step.kind, previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`), wrt: ctx.wrt, step: node,
+      expand: (n) => ctx.prepare(n.toString(), `${label}, a slip`), points: ctx.points, domain: ctx.domain, where: stepWhere,
+    });
+    if (diagnosis) result.diagnosis = diagnosis;
+  }
   return { result, node };
 }
