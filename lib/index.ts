@@ -4,7 +4,8 @@
  * - numeric functions: the sigmoid, binary and categorical cross-entropy (from
  *   probabilities and from logits) and their derivatives, softmax and its Jacobian,
  *   finite differences and gradient checks; numerically stable
- * - derivations: `derive(…)` to write one step by step, `showVerified` to check and show it
+ * - derivations: `derive(…)` to write one step by step, `explain(…)` for the kit's own,
+ *   `showVerified` to check and show it
  * - charts: plotly figures as plain `{ data, layout }`, shown with `showFigure`
  * - tables: `showTable`
  * - the logistic regression of notebook 06: data, loss, gradient, training, accuracy
@@ -31,6 +32,7 @@ export {
   type GradientCheckRow,
 } from "./functions";
 export { derive, type Derivation, type DeriveHead, type DerivationResult, type StepResult } from "./derive";
+export { explain, type ExplainHead, type ExplainStrategy } from "./derive/explain";
 export {
   plotFunctions,
   plotLossCurves,

@@ -25,6 +25,11 @@ export interface DeriveHead {
 export class Derivation {
   /** The derivation as plain data (what {@link verifyDerivation} takes). */
   readonly spec: DerivationSpec;
+  /**
+   * Derivations of parts worked out on their own (u′ and v′ of a quotient, say), shown
+   * before this one by showVerified; explain() fills it, derive() leaves it empty.
+   */
+  readonly parts: Derivation[] = [];
 
   constructor(spec: DerivationSpec) {
     this.spec = spec;

@@ -25,6 +25,7 @@ export function showVerified(derivation: Derivation | DerivationResult, opts: { 
   if (!isDerivation && !Array.isArray((derivation as DerivationResult | undefined)?.steps)) {
     throw new TypeError(`showVerified: derivation must be a derivation built with derive(…) (or a verified result), got ${derivation === null ? "null" : typeof derivation}`);
   }
+  if (isDerivation) for (const part of derivation.parts) showVerified(part);
   const result = isDerivation ? derivation.verify() : derivation;
   const expectFailure = opts.expectFailure === true;
   showDerivation(result, { expectFailure, ...(isDerivation ? { spec: derivation.spec } : {}) });

@@ -1,0 +1,315 @@
+/**
+ * The algebra moves explain() simplifies with, as data: each row of {@link ALGEBRA_MOVES} has
+ * an id, the name a `rewrite` step carries ("algebra: cancel a common factor"), a note, and a
+ * local rewrite tried at every node of the expression, innermost first. One step applies one
+ * move everywhere it fits. {@link simplifySteps} chooses the moves: a move is taken when it
+ * makes the expression no larger ({@link formSize}); a move that first makes it larger
+ * (multiplying out, a common denominator) is taken only when the moves after it end smaller.
+ */
+import type { MathNode } from "mathjs";
+import { Q } from "../exact/rational";
+import { tidyExpression } from "../tidy";
+import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
+import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, mul, neg, pow, sameNode, sub, sym, withoutParens } from "./nodes";
+
+/** One algebra move: a row of the table. */
+export interface AlgebraMove {
+  id: string;
+  /** The `rule` of the rewrite step, e.g. "algebra: cancel a common factor". */
+  name: string;
+  /** The step's note. */
+  note: string;
+  /** The rewrite at one node, or undefined where the move does not apply. */
+  at(node: MathNode): MathNode | undefined;
+  /** Only with look-ahead: the move may make the expression larger on the way to a smaller one. */
+  enabler?: boolean;
+}
+
+const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
+/** e^u or exp(u): its exponent u, else undefined. */
+function expOf(n: MathNode): MathNode | undefined {
+  if (isOp(n, "pow", 2) && isE(n.args[0])) return n.args[1];
+  if (isCall(n, "exp", 1)) return n.args[0];
+  return undefined;
+}
+
+/** The size a compact form is judged by: nodes, with e^u counted as exp(u) (1 + size of u). */
+export function formSize(node: MathNode): number {
+  const u = expOf(node);
+  if (u !== undefined) return 1 + formSize(u);
+  if ((node as { isParenthesisNode?: boolean }).isParenthesisNode) return formSize((node as unknown as { content: MathNode }).content);
+  return 1 + childrenOf(node).reduce((s, c) => s + formSize(c), 0);
+}
+
+/** Applies a local rewrite at every node, children first; one pass. */
+export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undefined): MathNode {
+  const kids = childrenOf(node);
+  let n = node;
+  if (kids.length) {
+    const next = kids.map((k) => everywhere(k, at));
+    if (next.some((k, i) => k !== kids[i])) {
+      n = node.cloneDeep();
+      (n as unknown as { args: MathNode[] }).args = next;
+    }
+  }
+  return at(n) ?? n;
+}
+
+const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && b.toString() !== a.toString() ? b : undefined);
+const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
+const isProductLike = (n: MathNode): boolean => isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
+const topOfSum = (n: MathNode, parentIsSum: boolean): boolean => isSum(n) && !parentIsSum;
+
+/** A product's expansion over the sums among its factors (positive integer powers ≤ 3 of sums are multiplied out). */
+function expand(node: MathNode): Product[] {
+  const terms = toSum(node, true);
+  const out: Product[] = [];
+  for (const t of terms) {
+    let acc: Product[] = [{ coef: t.coef, factors: [] }];
+    for (const f of t.factors) {
+      const n = f.exp.isInteger() && f.exp.sign() > 0 && f.exp.n <= 3n && isSum(f.base) ? Number(f.exp.n) : 0;
+      if (n === 0) {
+        acc = acc.map((p) => ({ coef: p.coef, factors: [...p.factors, f] }));
+        continue;
+      }
+      for (let k = 0; k < n; k++) {
+        const inner = expand(f.base);
+        acc = acc.flatMap((p) => inner.map((q) => mergeProducts(p, q)));
+      }
+    }
+    out.push(...acc);
+  }
+  return out;
+}
+
+function mergeProducts(a: Product, b: Product): Product {
+  return toProduct(fromProduct({ coef: a.coef.mul(b.coef), factors: [...a.factors, ...b.factors] }), true);
+}
+
+/** Like terms combined (their coefficients added), zero terms dropped, in order of first appearance. */
+function collect(terms: Product[]): Product[] {
+  const byKey = new Map<string, Product>();
+  for (const t of terms) {
+    const k = monomialKey(t);
+    const seen = byKey.get(k);
+    if (seen) seen.coef = seen.coef.add(t.coef);
+    else byKey.set(k, { coef: t.coef, factors: t.factors });
+  }
+  return [...byKey.values()].filter((t) => !t.coef.isZero());
+}
+
+/** The common factors of all terms (bases in every term, with the smallest positive exponent), or none. */
+function commonFactor(terms: Product[]): Product | undefined {
+  if (terms.length < 2) return undefined;
+  const common = terms[0].factors.filter((f) => f.exp.sign() > 0).map((f) => ({ ...f }));
+  for (const t of terms.slice(1)) {
+    for (const c of [...common]) {
+      const g = t.factors.find((f) => f.key === c.key && f.exp.sign() > 0);
+      if (!g) common.splice(common.indexOf(c), 1);
+      else if (g.exp.cmp(c.exp) < 0) c.exp = g.exp;
+    }
+  }
+  // a common denominator factor too (negative exponents present in every term)
+  const below = terms[0].factors.filter((f) => f.exp.sign() < 0).map((f) => ({ ...f }));
+  for (const t of terms.slice(1)) {
+    for (const c of [...below]) {
+      const g = t.factors.find((f) => f.key === c.key && f.exp.sign() < 0);
+      if (!g) below.splice(below.indexOf(c), 1);
+      else if (g.exp.cmp(c.exp) > 0) c.exp = g.exp;
+    }
+  }
+  const all = [...common, ...below];
+  return all.length ? { coef: Q.ONE, factors: all } : undefined;
+}
+
+function divideOut(t: Product, c: Product): Product {
+  const factors = t.factors.map((f) => {
+    const g = c.factors.find((x) => x.key === f.key);
+    return g ? { ...f, exp: f.exp.sub(g.exp) } : f;
+  }).filter((f) => !f.exp.isZero());
+  return { coef: t.coef, factors };
+}
+
+/** Rebuilds a fraction whose numerator and denominator are sums, each with the sum form. */
+function fractionOfSums(terms: Product[]): MathNode | undefined {
+  // every term has the same denominator factors: write the sum over it once
+  const den = (t: Product) => t.factors.filter((f) => f.exp.sign() < 0);
+  const key = (t: Product) => den(t).map((f) => `${f.key}^${f.exp}`).sort().join("·");
+  if (terms.length < 2 || !den(terms[0]).length || terms.some((t) => key(t) !== key(terms[0]))) return undefined;
+  const d = fromProduct({ coef: Q.ONE, factors: den(terms[0]).map((f) => ({ ...f, exp: f.exp.neg() })) });
+  const n = fromSum(terms.map((t) => ({ coef: t.coef, factors: t.factors.filter((f) => f.exp.sign() > 0) })));
+  return div(n, d);
+}
+
+/** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
+function recognise(n: MathNode): MathNode | undefined {
+  if (isOp(n, "divide", 2)) {
+    const [a, b] = n.args;
+    const one = (x: MathNode) => rationalOf(x)?.equals(Q.ONE) === true;
+    // 1 / (1 + e^(−u)) → σ(u); e^u / (1 + e^u) → σ(u); 1 / (1 + e^u) → σ(−u)
+    if (isOp(b, "add", 2) && one(b.args[0])) {
+      const u = expOf(b.args[1]);
+      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0].cloneDeep()) : call("sigma", neg(u.cloneDeep()));
+      const ua = expOf(a);
+      if (u && ua && sameNode(u, ua)) return call("sigma", u.cloneDeep());
+    }
+    // e^(−u) / (1 + e^(−u))² and e^u / (1 + e^u)² → σ(u)(1 − σ(u)), the known σ′
+    if (isOp(b, "pow", 2) && rationalOf(b.args[1])?.equals(Q.of(2n)) && isOp(b.args[0], "add", 2) && one(b.args[0].args[0])) {
+      const u = expOf(b.args[0].args[1]);
+      const ua = expOf(a);
+      if (u && ua && sameNode(u, ua)) {
+        const arg = isOp(u, "unaryMinus", 1) ? u.args[0].cloneDeep() : u.cloneDeep();
+        return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg.cloneDeep())));
+      }
+    }
+    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0].cloneDeep());
+    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0].cloneDeep());
+  }
+  // ln(1 + e^u) → softplus(u)
+  if (isCall(n, "log", 1) && isOp(n.args[0], "add", 2) && rationalOf(n.args[0].args[0])?.equals(Q.ONE) && expOf(n.args[0].args[1])) {
+    return call("softplus", expOf(n.args[0].args[1])!.cloneDeep());
+  }
+  return undefined;
+}
+
+/** Exponent and log laws: ln(e^u) = u, e^(ln u) = u, e^a·e^b = e^(a + b). */
+function expLog(n: MathNode): MathNode | undefined {
+  if (isCall(n, "log", 1) && expOf(n.args[0])) return expOf(n.args[0])!.cloneDeep();
+  const u = expOf(n);
+  if (u && isCall(u, "log", 1)) return u.args[0].cloneDeep();
+  if (isOp(n, "multiply", 2)) {
+    const a = expOf(n.args[0]);
+    const b = expOf(n.args[1]);
+    if (a && b) return pow(sym("e"), add(a.cloneDeep(), b.cloneDeep()));
+  }
+  return undefined;
+}
+
+/** The algebra moves, in the order they are tried. */
+export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
+  {
+    id: "tidy", name: "algebra: drop the zeros and ones", note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
+    at: () => undefined, // applied as a whole-tree pass: the kit's tidyExpression (see applyMove)
+  },
+  {
+    id: "signs", name: "algebra: collect the signs", note: "The minus signs are brought to the front of each term, and two of them cancel.",
+    at: (n) => {
+      if (!isProductLike(n)) return undefined;
+      const p = toProduct(n, false);
+      return changed(n, fromProduct(p));
+    },
+  },
+  {
+    id: "cancel", name: "algebra: cancel a common factor", note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
+    at: (n) => {
+      if (!isProductLike(n)) return undefined;
+      const loose = toProduct(n, false);
+      const tight = toProduct(n, true);
+      if (tight.factors.length === loose.factors.length) return undefined;
+      return changed(n, fromProduct(tight));
+    },
+  },
+  {
+    id: "collect", name: "algebra: collect like terms", note: "Terms that differ only in their number are added.",
+    at: (n) => {
+      if (!isSum(n)) return undefined;
+      const terms = toSum(n, true);
+      const c = collect(terms);
+      return c.length < terms.length ? fromSum(c) : undefined;
+    },
+  },
+  {
+    id: "one-fraction", name: "algebra: write over the common denominator", note: "Terms with the same denominator are written as one fraction.",
+    at: (n) => (isSum(n) ? changed(n, fractionOfSums(toSum(n, true))) : undefined),
+  },
+  {
+    id: "common-factor", name: "algebra: take out a common factor", note: "A factor every term has is written once, in front of the sum of what is left.",
+    at: (n) => {
+      if (!isSum(n)) return undefined;
+      const terms = toSum(n, true);
+      const c = commonFactor(terms);
+      if (!c) return undefined;
+      return mul(fromProduct(c), fromSum(terms.map((t) => divideOut(t, c))));
+    },
+  },
+  {
+    id: "exp-log", name: "algebra: exponent and log laws", note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
+    at: expLog,
+  },
+  {
+    id: "recognise", name: "recognise a definition", note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh.",
+    at: recognise,
+  },
+  {
+    id: "multiply-out", name: "algebra: multiply out", note: "The products of sums are multiplied out and like terms collected.", enabler: true,
+    at: (n) => {
+      if (!isSum(n) && !isProductLike(n)) return undefined;
+      const e = collect(expand(n));
+      if (e.length === 0) return fromSum([]);
+      return changed(n, fromSum(e));
+    },
+  },
+  {
+    id: "common-denominator", name: "algebra: combine the fractions", note: "The terms are brought over their common denominator.", enabler: true,
+    at: (n) => {
+      if (!isSum(n)) return undefined;
+      const terms = toSum(n, true);
+      const dens = new Map<string, { base: MathNode; key: string; exp: Q }>();
+      for (const t of terms) for (const f of t.factors) if (f.exp.sign() < 0 && (!dens.has(f.key) || dens.get(f.key)!.exp.cmp(f.exp) > 0)) dens.set(f.key, { ...f });
+      if (!dens.size || terms.every((t) => t.factors.filter((f) => f.exp.sign() < 0).length === dens.size)) return undefined;
+      const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
+      const numer = terms.map((t) => toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true));
+      return div(fromSum(numer), fromProduct(d));
+    },
+  },
+];
+
+/** One simplification step: the move and the expression after it. */
+export interface AlgebraStep {
+  move: AlgebraMove;
+  expr: MathNode;
+}
+
+/** Applies one move everywhere (the tidy move as a whole-tree pass). */
+export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
+  if (move.id === "tidy") return withoutParens(tidyExpression(node));
+  return everywhere(node, move.at);
+}
+
+/**
+ * Simplifies an expression by algebra moves, one move per step, to a compact form.
+ *
+ * @param node the expression (e.g. a derivative as the rules wrote it)
+ * @param options maxSteps (default 16); stopAt: a node at which to stop (a target form)
+ * @returns the steps, in order; empty when no move makes the expression smaller
+ */
+export function simplifySteps(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode } = {}): AlgebraStep[] {
+  const steps: AlgebraStep[] = [];
+  let current = withoutParens(node);
+  const max = options.maxSteps ?? 16;
+  const greedy = (start: MathNode, budget: number): MathNode => {
+    let c = start;
+    for (let i = 0; i < budget; i++) {
+      const next = ALGEBRA_MOVES.filter((m) => !m.enabler).map((m) => applyMove(m, c)).find((x) => x.toString() !== c.toString() && formSize(x) <= formSize(c));
+      if (!next) break;
+      c = next;
+    }
+    return c;
+  };
+  while (steps.length < max) {
+    if (options.stopAt && sameNode(current, options.stopAt)) break;
+    let taken: AlgebraStep | undefined;
+    for (const move of ALGEBRA_MOVES) {
+      const next = applyMove(move, current);
+      if (next.toString() === current.toString()) continue;
+      if (!move.enabler ? formSize(next) <= formSize(current) : formSize(greedy(next, 6)) < formSize(current)) {
+        taken = { move, expr: next };
+        break;
+      }
+    }
+    if (!taken) break;
+    steps.push(taken);
+    current = taken.expr;
+  }
+  return steps;
+}

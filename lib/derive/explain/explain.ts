@@ -1,0 +1,286 @@
+/**
+ * explain(): the kit writes a derivation itself. The function is differentiated by one rule
+ * application (rules.ts, through differentiate.ts) in one `differentiate` step, with the
+ * parts a teacher works out separately (u′ and v′ of a quotient, the inner function of a
+ * chain) as their own derivations shown before it; then simplified by named algebra moves
+ * (algebra.ts), one per `rewrite` step; every step is verified before it is returned.
+ */
+import type { MathNode } from "mathjs";
+import { prepare } from "../context";
+import { Derivation } from "../derive";
+import type { DomainSpec } from "../domain";
+import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
+import type { DerivationSpec, StepSpec } from "../spec";
+import type { DerivationResult } from "../types";
+import { simplifySteps } from "./algebra";
+import { ruleTree, type RuleApplication } from "./differentiate";
+import { call, dependsOn, isOp, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
+import type { Parts } from "./rules";
+import { checkDifferentiable } from "./input";
+
+/** The largest function explain() takes, in nodes (parentheses not counted). */
+export const MAX_EXPLAIN_NODES = 300;
+
+/** The route where there is a choice (see {@link ExplainHead.strategy}). */
+export type ExplainStrategy = "quotient" | "chain" | "product" | "auto";
+
+/** What explain() needs besides the function: derive()'s head, a strategy and a target. */
+export interface ExplainHead {
+  /** The differentiation variable, e.g. "x". */
+  wrt: string;
+  /** Where each variable lives, e.g. { x: "(-10, 10)" }. */
+  domain: DomainSpec;
+  /** Name of the function in the math (default "f"). */
+  name?: string;
+  /** Extra functions or named quantities, as derive()'s; they are expanded before differentiating. */
+  defs?: Readonly<Record<string, string>>;
+  /** LaTeX for names, as derive()'s. */
+  texNames?: Readonly<Record<string, string>>;
+  /**
+   * The first rule where there is a choice. "quotient": a quotient u/v by the quotient rule
+   * (the default for a quotient, as "auto"); "chain": c/v is first written c·v^(−1) and
+   * differentiated by the chain rule with u = v; "product": u/v is first written u·v^(−1) and
+   * differentiated by the product rule. A strategy that does not fit the function's top
+   * node is ignored ("auto").
+   */
+  strategy?: ExplainStrategy;
+  /**
+   * A form to end at, e.g. "g(x) * (1 - g(x))" (it may call the function by its name): reached
+   * by the algebra moves where they reach it, else by one rewrite step to it, verified.
+   */
+  target?: string;
+  /** The title (default: "<name>′(<wrt>) by the <rule>, derived by the kit"). */
+  title?: string;
+}
+
+/** Thrown when a step explain() generated is not accepted by the verifier: a bug of explain, never of the learner. */
+export class ExplainInternalError extends Error {
+  constructor(message: string) {
+    super(`stepwise internal error in explain() (please report): ${message}`);
+    this.name = "ExplainInternalError";
+  }
+}
+
+/** The letters parts are named by, in order (the first two are the rules' own u and v). */
+const PART_NAMES = ["u", "v", "w", "p", "q", "r", "s", "h", "k", "m"];
+
+/** An application whose derivative a note can state in one line (no separate derivation). */
+function isInline(app: RuleApplication): boolean {
+  const count = (a: RuleApplication): number => (a.path.endsWith(":outer") ? 0 : 1) + a.children.reduce((s, c) => s + count(c), 0);
+  return !["product", "quotient", "general-power"].includes(app.rule.id) && count(app) <= 3;
+}
+
+/** Text of a node for notes (mathjs syntax, minus signs as −). */
+const show = (n: MathNode): string => n.toString().replace(/ \^ /g, "^").replace(/-/g, "−");
+
+interface Built {
+  /** The derivation of the part (or of f). */
+  derivation: Derivation;
+  /** Its last expression: the derivative in its final form. */
+  final: MathNode;
+}
+
+interface Context {
+  wrt: string;
+  domain: DomainSpec;
+  defs?: Readonly<Record<string, string>>;
+  texNames?: Readonly<Record<string, string>>;
+  names: string[];
+  used: Set<string>;
+}
+
+/** The next free part name (not a variable of the function). */
+function nextName(ctx: Context): string {
+  const name = PART_NAMES.find((n) => !ctx.used.has(n)) ?? `u${ctx.used.size}`;
+  ctx.used.add(name);
+  return name;
+}
+
+/**
+ * Builds the derivation of `node` (one rule application, then algebra moves), and the
+ * derivations of its parts that need their own.
+ */
+function build(node: MathNode, name: string, title: string, ctx: Context, opts: { strategy: ExplainStrategy; target?: MathNode; parts: Derivation[] }): Built {
+  const steps: StepSpec[] = [];
+  let expr = node;
+  const rewritten = strategyRewrite(expr, ctx.wrt, opts.strategy);
+  if (rewritten) {
+    steps.push({ kind: "rewrite", expr: rewritten.expr.toString(), rule: rewritten.rule, note: rewritten.note });
+    expr = rewritten.expr;
+  }
+  const tree = ruleTree(expr, ctx.wrt);
+  // the parts' derivatives: stated in the note, or worked out as their own derivations
+  const derivatives: Parts = {};
+  const said: string[] = [];
+  const letters = partLetters(tree);
+  tree.children.forEach((child, i) => {
+    const part = Object.keys(tree.derivatives)[i];
+    const letter = letters[part] ?? part;
+    if (child.path.endsWith(":outer")) {
+      const d = finalOf(child.result);
+      derivatives[part] = d;
+      return;
+    }
+    if (isInline(child)) {
+      const d = finalOf(child.result);
+      derivatives[part] = d;
+      said.push(`${letter} = ${show(child.node)}, ${letter}′ = ${show(d)}${child.rule.id === "constant" || child.rule.id === "variable" ? "" : ` (${child.rule.name})`}`);
+      return;
+    }
+    const partName = ctx.used.has(letter) ? nextName(ctx) : (ctx.used.add(letter), letter);
+    const built = build(child.node, partName, `${partName}′(${ctx.wrt}) for ${partName} = ${shortened(show(child.node))}`, ctx, { strategy: "auto", parts: opts.parts });
+    opts.parts.push(built.derivation);
+    derivatives[part] = built.final;
+    said.push(`${letter} = ${show(child.node)}, ${letter}′ = ${show(built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`);
+  });
+  const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
+  steps.push({ kind: "differentiate", expr: main.toString(), rule: tree.rule.name, note: ruleNote(tree, derivatives, said) });
+  let last = main;
+  for (const s of simplifySteps(main, { stopAt: opts.target })) {
+    steps.push({ kind: "rewrite", expr: s.expr.toString(), rule: s.move.name, note: s.move.note });
+    last = s.expr;
+  }
+  if (opts.target && !sameNode(last, opts.target)) {
+    const named = recogniseFunction(last, node, name, ctx.wrt);
+    if (named && sameNode(named, opts.target)) {
+      steps.push({ kind: "rewrite", expr: named.toString(), rule: `recognise ${name}`, note: `${name}(${ctx.wrt}) = ${show(node)}.` });
+      last = named;
+    }
+  }
+  if (opts.target && !sameNode(last, opts.target)) {
+    steps.push({ kind: "rewrite", expr: opts.target.toString(), rule: "algebra: the target form", note: "The form asked for, equal to the line above (the verifier proves it)." });
+    last = opts.target;
+  }
+  const spec: DerivationSpec = { title, name, f: node.toString(), wrt: ctx.wrt, domain: ctx.domain, defs: ctx.defs, texNames: ctx.texNames, steps };
+  return { derivation: new Derivation(spec), final: last };
+}
+
+/**
+ * `expr` with every occurrence of the function `f` (as written, or in the form the algebra
+ * moves recognise, e.g. σ(x) for 1/(1 + e^(−x))) replaced by name(wrt); undefined when none.
+ */
+function recogniseFunction(expr: MathNode, f: MathNode, name: string, wrt: string): MathNode | undefined {
+  const forms = [f, ...simplifySteps(f).map((s) => s.expr)].map((n) => n.toString());
+  let found = false;
+  const out = expr.transform((n) => {
+    if (forms.includes(withoutParens(n).toString())) {
+      found = true;
+      return call(name, sym(wrt));
+    }
+    return n;
+  });
+  return found ? withoutParens(out) : undefined;
+}
+
+/** The final form of a part's derivative by the algebra moves. */
+function finalOf(d: MathNode): MathNode {
+  const s = simplifySteps(d);
+  return s.length ? s[s.length - 1].expr : withoutParens(d);
+}
+
+/** The rule's own letters for its parts (u, v), or the chain rule's: u for the inner function. */
+function partLetters(tree: RuleApplication): Record<string, string> {
+  if (tree.rule.id === "chain") return { inner: (tree.parts.placeholder as unknown as { name: string }).name, outer: "g" };
+  return {};
+}
+
+/** The note of the differentiate step: the rule in symbols and its parts. */
+function ruleNote(tree: RuleApplication, derivatives: Parts, said: string[]): string {
+  if (tree.rule.id === "chain") {
+    const u = (tree.parts.placeholder as unknown as { name: string }).name;
+    const inner = said[0] ?? "";
+    return `${tree.rule.formula} with ${u} = ${show(tree.parts.inner)}: the outer function ${show(tree.parts.outer)} has derivative ${show(derivatives.outer)} with respect to ${u}; ${inner}.`;
+  }
+  const parts = said.length ? ` with ${said.join("; ")}` : "";
+  return `${tree.rule.formula}${parts}.`;
+}
+
+/** The rewrite a strategy starts with, if any: c/v → c·v^(−1) (chain), u/v → u·v^(−1) (product). */
+function strategyRewrite(node: MathNode, wrt: string, strategy: ExplainStrategy): { expr: MathNode; rule: string; note: string } | undefined {
+  if (!isOp(node, "divide", 2) || !dependsOn(node.args[1], wrt)) return undefined;
+  const [u, v] = node.args;
+  if (strategy === "chain" && !dependsOn(u, wrt)) {
+    const one = u.toString() === "1";
+    return { expr: one ? pow(v.cloneDeep(), neg1()) : mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())), rule: "algebra: a quotient as a negative power", note: "1/a = a^(−1)." };
+  }
+  if (strategy === "product" && dependsOn(u, wrt)) {
+    return { expr: mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())), rule: "algebra: a quotient as a product", note: "u/v = u·v^(−1)." };
+  }
+  return undefined;
+}
+
+const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
+
+/**
+ * The kit's own derivation of a function: one rule application per `differentiate` step, the
+ * parts a teacher works out separately as their own derivations (`.parts`, shown before it
+ * by showVerified), then named algebra moves to a compact form (or to `head.target`).
+ * Generates the steps without verifying them; {@link explain} verifies.
+ *
+ * @param f    the function, mathjs syntax, e.g. "x * sigma(x)"; at most {@link MAX_EXPLAIN_NODES} nodes
+ * @param head wrt, domain, and optionally name, defs, texNames, strategy, target, title
+ * @returns the derivation (a {@link Derivation}, as derive() returns), its parts in `.parts`
+ * @throws SyntaxError naming f (or the target) when it does not parse
+ * @throws RangeError naming the part: a function outside the verifier's list, a variable without
+ *   a domain, f not depending on wrt, f larger than the bound, f not finite on the domain (log of
+ *   something ≤ 0), |u| whose u changes sign on the domain, a function no rule differentiates
+ */
+export function explainSteps(f: string, head: ExplainHead): Derivation {
+  if (typeof f !== "string") throw new TypeError(`explain: f must be a string (mathjs syntax), got ${typeof f}`);
+  if (typeof head?.wrt !== "string") throw new TypeError(`explain("${shortened(f)}"): wrt must be a string, got ${typeof head?.wrt}`);
+  if (typeof head.domain !== "object" || head.domain === null) throw new TypeError(`explain("${shortened(f)}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
+  const name = head.name ?? "f";
+  const parsed = withoutParens(parseExpression(f, `explain: the function`));
+  const size = nodeCount(parsed);
+  if (size > MAX_EXPLAIN_NODES) throw new RangeError(`explain: the function "${shortened(f)}" has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`);
+  const strategy = head.strategy ?? "auto";
+  if (!["quotient", "chain", "product", "auto"].includes(strategy)) throw new RangeError(`explain: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`);
+  // the verifier's own checks: names, domain, finite on the domain
+  const probe: DerivationSpec = { title: `explain("${shortened(f)}")`, name, f, wrt: head.wrt, domain: head.domain, defs: head.defs, texNames: head.texNames, steps: [{ kind: "rewrite", expr: f, rule: "", note: "" }] };
+  const ctxV = prepare(probe, {});
+  // user definitions are expanded (the rules know sigma and softplus by name)
+  const own = Object.fromEntries(Object.entries(head.defs ?? {}).filter(([k]) => !(k.replace(/\(.*$/, "").trim() in { sigma: 1, softplus: 1 })));
+  const node = Object.keys(own).length ? withoutParens(expandDefinitions(parsed, parseDefinitions(own), `explain("${shortened(f)}")`)) : parsed;
+  if (!dependsOn(node, head.wrt)) throw new RangeError(`explain: the function "${shortened(f)}" does not contain the variable ${head.wrt}`);
+  checkDifferentiable(node, ctxV.domain, ctxV.points, `explain("${shortened(f)}")`);
+  let target: MathNode | undefined;
+  if (head.target !== undefined) target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
+  const used = new Set<string>([...ctxV.domain.keys(), name]);
+  const ctx: Context = { wrt: head.wrt, domain: head.domain, defs: head.defs, texNames: head.texNames, names: [], used };
+  const parts: Derivation[] = [];
+  const first = ruleTree(strategyRewrite(node, head.wrt, strategy)?.expr ?? node, head.wrt);
+  const title = head.title ?? `${name}′(${head.wrt}) by the ${first.rule.name}, derived by the kit`;
+  const built = build(node, name, title, ctx, { strategy, target, parts });
+  built.derivation.spec.f = f;
+  built.derivation.parts.push(...parts);
+  return built.derivation;
+}
+
+/**
+ * The kit's own derivation of a function (see {@link explainSteps}), every step verified.
+ *
+ * @example
+ *   showVerified(explain("x * sigma(x)", { wrt: "x", domain: { x: "(-10, 10)" } }))
+ * @returns the derivation; `.verify()` gives the verdicts (all ✓), `.parts` the parts' derivations
+ * @throws as {@link explainSteps}; RangeError when `target` is not equal to the derivative
+ *   (with a point where they differ)
+ * @throws ExplainInternalError naming the function and the step when the verifier rejects a generated step
+ */
+export function explain(f: string, head: ExplainHead): Derivation {
+  const d = explainSteps(f, head);
+  for (const part of [...d.parts, d]) {
+    const result = part.verify();
+    if (result.ok) continue;
+    const bad = result.steps.find((s) => !s.ok) ?? result.final!;
+    const isTarget = part === d && head.target !== undefined && bad.index === result.steps.length - 1 && bad.rule === "algebra: the target form";
+    const where = bad.counterexample ? ` (at ${Object.entries(bad.counterexample.point).map(([k, v]) => `${k} = ${v}`).join(", ")}: ${bad.counterexample.actual} against ${bad.counterexample.expected})` : "";
+    if (isTarget) throw new RangeError(`explain("${shortened(f)}"): the target "${head.target}" is not equal to the derivative${where}`);
+    throw new ExplainInternalError(`explain("${shortened(f)}"), derivation "${part.spec.title}", step ${bad.index} (${bad.rule}: "${shortened(bad.expr)}") is not accepted by the verifier${where}`);
+  }
+  return d;
+}
+
+/** The verdicts of an explained derivation and of its parts, parts first. */
+export function verifyExplained(d: Derivation): DerivationResult[] {
+  return [...d.parts, d].map((p) => p.verify());
+}

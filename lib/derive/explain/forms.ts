@@ -1,0 +1,192 @@
+/**
+ * Two views of an expression that the algebra moves (algebra.ts) work on:
+ * - a *product*: an exact rational coefficient times factors base^exponent (exponent a
+ *   non-zero rational), read through unary minus, *, / and numeric powers;
+ * - a *sum*: a list of products, read through +, − and unary minus.
+ * Both are rebuilt into mathjs trees the way a textbook prints them: positive powers over
+ * negative ones as one fraction, a positive term first, subtraction for negative terms.
+ */
+import type { MathNode } from "mathjs";
+import { Q } from "../exact/rational";
+import { math } from "../expression";
+import { add, div, isConstant, isOp, isSymbolNode, mul, neg, numericValue, pow, sub } from "./nodes";
+
+/** base^exp inside a product; `key` is the base's text (equal keys, equal bases). */
+export interface Factor {
+  base: MathNode;
+  key: string;
+  exp: Q;
+}
+
+/** coef · Π factors. */
+export interface Product {
+  coef: Q;
+  factors: Factor[];
+}
+
+/** The exact rational value of a numeric literal (or its unary minus), else undefined. */
+export function rationalOf(n: MathNode): Q | undefined {
+  const v = numericValue(n);
+  if (v === undefined || !v.isFinite()) return undefined;
+  return Q.fromDecimal(v.toString());
+}
+
+/** A rational as a literal: an integer, or a decimal when its denominator has only factors 2 and 5, else n / d. */
+export function literalOf(q: Q): MathNode {
+  const abs = q.sign() < 0 ? q.neg() : q;
+  const big = (v: bigint) => new math.ConstantNode(math.bignumber(v.toString()));
+  const node = abs.isInteger() ? big(abs.n)
+    : terminates(abs.d) ? new math.ConstantNode(math.bignumber(abs.n.toString()).div(math.bignumber(abs.d.toString())))
+      : div(big(abs.n), big(abs.d));
+  return q.sign() < 0 ? neg(node) : node;
+}
+
+const keyOf = (n: MathNode): string => n.toString();
+
+/**
+ * An expression as a product.
+ * @param node any expression (no parentheses)
+ * @param merge combine factors with the same base (x·x → x², x²/x → x); otherwise keep each as written
+ */
+export function toProduct(node: MathNode, merge: boolean): Product {
+  const out: Product = { coef: Q.ONE, factors: [] };
+  const put = (base: MathNode, exp: Q): void => {
+    if (exp.isZero()) return;
+    if (merge) {
+      const k = keyOf(base);
+      const same = out.factors.find((f) => f.key === k);
+      if (same) {
+        same.exp = same.exp.add(exp);
+        if (same.exp.isZero()) out.factors.splice(out.factors.indexOf(same), 1);
+        return;
+      }
+    }
+    out.factors.push({ base, key: keyOf(base), exp });
+  };
+  const walk = (n: MathNode, exp: Q): void => {
+    const r = rationalOf(n);
+    if (r !== undefined && !(exp.sign() < 0 && r.isZero())) {
+      if (exp.isInteger()) {
+        out.coef = out.coef.mul(r.pow(Number(exp.n)));
+        return;
+      }
+    }
+    if (isOp(n, "unaryMinus", 1) && exp.isInteger()) {
+      if (exp.n % 2n !== 0n) out.coef = out.coef.neg();
+      walk(n.args[0], exp);
+      return;
+    }
+    if (isOp(n, "multiply", 2)) {
+      walk(n.args[0], exp);
+      walk(n.args[1], exp);
+      return;
+    }
+    if (isOp(n, "divide", 2)) {
+      walk(n.args[0], exp);
+      walk(n.args[1], exp.neg());
+      return;
+    }
+    if (isOp(n, "pow", 2)) {
+      const e = rationalOf(n.args[1]);
+      if (e !== undefined && !(isSymbolNode(n.args[0]) && (n.args[0].name === "e" || n.args[0].name === "E"))) {
+        const total = e.mul(exp);
+        // (a·b)^k splits only for an integer k (signs); (a^m)^k → a^(mk) only for integer k
+        if (e.isInteger() || exp.isInteger() && exp.equals(Q.ONE)) {
+          if (e.isInteger() && (isOp(n.args[0], "multiply", 2) || isOp(n.args[0], "divide", 2) || isOp(n.args[0], "unaryMinus", 1))) {
+            walk(n.args[0], total);
+            return;
+          }
+          put(n.args[0], total);
+          return;
+        }
+      }
+    }
+    put(n, exp);
+  };
+  walk(node, Q.ONE);
+  return out;
+}
+
+/** A factor base^exp as a node (exp > 0). */
+function power(f: { base: MathNode; exp: Q }): MathNode {
+  return f.exp.equals(Q.ONE) ? f.base.cloneDeep() : pow(f.base.cloneDeep(), literalOf(f.exp));
+}
+
+function productOf(nodes: MathNode[]): MathNode | undefined {
+  return nodes.reduce<MathNode | undefined>((acc, n) => (acc ? mul(acc, n) : n), undefined);
+}
+
+/**
+ * A product rebuilt: the coefficient's numerator and the positive powers over its
+ * denominator and the negative powers; a negative coefficient as a unary minus in front.
+ */
+export function fromProduct(p: Product): MathNode {
+  const abs = p.coef.sign() < 0 ? p.coef.neg() : p.coef;
+  if (abs.isZero()) return literalOf(Q.ZERO);
+  const top: MathNode[] = [];
+  const bottom: MathNode[] = [];
+  if (abs.d > 10n && terminates(abs.d)) {
+    if (!abs.equals(Q.ONE)) top.push(literalOf(abs)); // a long decimal such as 0.044715 stays a decimal
+  } else {
+    if (abs.n !== 1n) top.push(literalOf(Q.of(abs.n)));
+    if (abs.d !== 1n) bottom.push(literalOf(Q.of(abs.d)));
+  }
+  for (const f of p.factors) (f.exp.sign() > 0 ? top : bottom).push(power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg() }));
+  const numerator = productOf(top) ?? literalOf(Q.ONE);
+  const denominator = productOf(bottom);
+  const node = denominator ? div(numerator, denominator) : numerator;
+  return p.coef.sign() < 0 ? neg(node) : node;
+}
+
+/** Whether 1/d has a finite decimal expansion (d = 2^a·5^b). */
+function terminates(d: bigint): boolean {
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d === 1n;
+}
+
+/** An expression as a sum of products (read through +, − and unary minus of a sum). */
+export function toSum(node: MathNode, merge: boolean): Product[] {
+  const terms: Product[] = [];
+  const walk = (n: MathNode, sign: boolean): void => {
+    if (isOp(n, "add", 2)) {
+      walk(n.args[0], sign);
+      walk(n.args[1], sign);
+    } else if (isOp(n, "subtract", 2)) {
+      walk(n.args[0], sign);
+      walk(n.args[1], !sign);
+    } else if (isOp(n, "unaryMinus", 1) && (isOp(n.args[0], "add", 2) || isOp(n.args[0], "subtract", 2))) {
+      walk(n.args[0], !sign);
+    } else {
+      const p = toProduct(n, merge);
+      if (!sign) p.coef = p.coef.neg();
+      terms.push(p);
+    }
+  };
+  walk(node, true);
+  return terms;
+}
+
+/** The key of a product without its coefficient: like terms have equal keys. */
+export function monomialKey(p: Product): string {
+  return p.factors.map((f) => `${f.key}^${f.exp}`).sort().join("·");
+}
+
+/**
+ * A sum rebuilt: a term with a positive coefficient first when there is one, the others in
+ * their order, negative ones subtracted.
+ */
+export function fromSum(terms: Product[]): MathNode {
+  const live = terms.filter((t) => !t.coef.isZero());
+  if (live.length === 0) return literalOf(Q.ZERO);
+  const first = live.findIndex((t) => t.coef.sign() > 0);
+  const ordered = first > 0 ? [live[first], ...live.slice(0, first), ...live.slice(first + 1)] : live;
+  let acc = fromProduct(ordered[0]);
+  for (const t of ordered.slice(1)) {
+    acc = t.coef.sign() < 0 ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors })) : add(acc, fromProduct(t));
+  }
+  return acc;
+}
+
+/** True for a numeric literal node (or the unary minus of one). */
+export const isNumber = (n: MathNode): boolean => rationalOf(n) !== undefined && (isConstant(n) || isOp(n, "unaryMinus", 1));
