@@ -10,7 +10,6 @@ import { math } from "../expression";
 import { ruleApplications, ruleTree, type RuleApplication } from "../explain/differentiate";
 import { childrenOf, isFunction, isOperator, withoutParens, type NodePath } from "../explain/nodes";
 import type { DiffRule } from "../explain/rules";
-import { tidyExpression } from "../tidy";
 import { SLIPS, type ApplicationPlace, type DifferentiateSlip, type RewriteSlip } from "./slips";
 
 /** One predicted wrong step. */
@@ -21,8 +20,8 @@ export interface Candidate {
   rank: number;
   /** Where it is applied: a rule application's path (differentiate) or a node's path (rewrite). */
   path: NodePath;
-  /** The message naming the place. */
-  message: string;
+  /** The message naming the place (written on demand). */
+  message: () => string;
   /** The whole wrong step: the previous expression's derivative or rewrite with the slip at one place. */
   expr: MathNode;
   /** The right expression for the step (the derivative done right, or the right rewrite at that place). */
@@ -31,8 +30,6 @@ export interface Candidate {
 
 const DIFFERENTIATE_SLIPS = SLIPS.filter((s): s is DifferentiateSlip => s.kind === "differentiate");
 const REWRITE_SLIPS = SLIPS.filter((s): s is RewriteSlip => s.kind === "rewrite");
-
-const tidyPart = (d: MathNode): MathNode => tidyExpression(d);
 
 /**
  * Every wrong derivative the differentiate slips predict.
@@ -43,7 +40,7 @@ const tidyPart = (d: MathNode): MathNode => tidyExpression(d);
  */
 export function differentiateCandidates(previous: MathNode, wrt: string): Candidate[] {
   const root = withoutParens(previous);
-  const tree = ruleTree(root, wrt, { tidyPart });
+  const tree = ruleTree(root, wrt);
   const expected = tree.result;
   const apps = ruleApplications(tree);
   const byPath = new Map(apps.map((a) => [a.path, a] as const));
@@ -56,7 +53,7 @@ export function differentiateCandidates(previous: MathNode, wrt: string): Candid
         const buggy: DiffRule = { ...app.rule, id: slip.id, result: () => variant.result.cloneDeep() };
         let expr: MathNode;
         try {
-          expr = ruleTree(root, wrt, { tidyPart, replace: { at: app.path, rule: buggy } }).result;
+          expr = ruleTree(root, wrt, { replace: { at: app.path, rule: buggy } }).result;
         } catch {
           continue;
         }

@@ -8,7 +8,7 @@
  * no diagnosis (never a guess).
  */
 import type { MathNode } from "mathjs";
-import { compare } from "../compare";
+import { compare, expectation, type Verdict } from "../compare";
 import type { Domain } from "../domain";
 import { verifierMath } from "../math-functions";
 import { tidyExpression } from "../tidy";
@@ -100,6 +100,18 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
   const matches: Candidate[] = [];
   const verdicts = new Map<string, boolean>();
+  // the step's values and normal form are prepared once; every candidate is compared with them
+  let judge: ((candidate: MathNode) => Verdict) | null | undefined;
+  const judged = (candidate: MathNode): boolean => {
+    if (judge === undefined) {
+      try {
+        judge = expectation(input.step, input.points, input.where, input.domain);
+      } catch {
+        judge = null; // the step is not finite at a point: compare each candidate the other way round
+      }
+    }
+    return judge ? judge(candidate).equal : compare(input.step, candidate, input.points, input.where, input.domain).equal;
+  };
   let compared = 0;
   for (const { c } of ordered) {
     let expanded: MathNode;
@@ -118,7 +130,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       } else {
         compared++;
         try {
-          equal = compare(input.step, expanded, input.points, input.where, input.domain).equal;
+          equal = judged(expanded);
         } catch {
           equal = false;
         }
@@ -131,7 +143,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   const [first] = matches;
   const others: Diagnosis["others"] = [];
   for (const m of matches) {
-    if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message });
+    if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
   }
-  return { id: first.id, message: first.message, expected: tidyExpression(first.expected).toString(), others };
+  return { id: first.id, message: first.message(), expected: tidyExpression(first.expected).toString(), others };
 }

@@ -7,3 +7,4 @@ export { SLIPS, slipById, type Slip, type DifferentiateSlip, type RewriteSlip, t
 export { differentiateCandidates, rewriteCandidates, replaceAt, type Candidate } from "./candidates";
 export { diagnoseStep, type DiagnoseInput } from "./diagnose";
 export { showExpr } from "./show";
+export { stepDiagnoser } from "./in-derivation";

@@ -30,8 +30,11 @@ const w = (n: MathNode): string => showExpr(n, false);
 export interface SlipVariant {
   /** The wrong result at the place: the buggy derivative of the node, or the wrongly rewritten node. */
   result: MathNode;
-  /** The mistake in words, naming the place, e.g. "the derivative −1 of the inner function −x of e^(−x) is missing". */
-  message: string;
+  /**
+   * The mistake in words, naming the place, e.g. "the derivative −1 of the inner function −x
+   * of e^(−x) is missing" (a function: the words are written only for a slip that matched).
+   */
+  message: () => string;
   /** Rewrite slips: the right form at the place (the derivative slips take it from the rule tree). */
   correct?: MathNode;
 }
@@ -136,7 +139,7 @@ export const SLIPS: readonly Slip[] = [
       if (isNumber(d.inner, 1)) return [];
       return [{
         result: substitute(d.outer, (placeholder as import("mathjs").SymbolNode).name, inner),
-        message: `the derivative ${s(d.inner)} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
+        message: () => `the derivative ${s(d.inner)} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
       }];
     },
   }),
@@ -148,8 +151,8 @@ export const SLIPS: readonly Slip[] = [
       const d = app.derivatives;
       const parts = `u = ${s(u)}, v = ${s(v)}`;
       return [
-        { result: mul(d.u, v.cloneDeep()), message: `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u·v′ = ${s(mul(u, d.v))} is missing` },
-        { result: mul(u.cloneDeep(), d.v), message: `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u′·v = ${s(mul(d.u, v))} is missing` },
+        { result: mul(d.u, v.cloneDeep()), message: () => `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u·v′ = ${s(mul(u, d.v))} is missing` },
+        { result: mul(u.cloneDeep(), d.v), message: () => `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u′·v = ${s(mul(d.u, v))} is missing` },
       ];
     },
   }),
@@ -158,7 +161,7 @@ export const SLIPS: readonly Slip[] = [
     summary: "(uv)′ written u′v′",
     variants: ({ app }) => [{
       result: mul(app.derivatives.u, app.derivatives.v),
-      message: `the derivative of the product ${s(app.node)} is not the product of the derivatives: (u·v)′ = u′·v + u·v′ with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
+      message: () => `the derivative of the product ${s(app.node)} is not the product of the derivatives: (u·v)′ = u′·v + u·v′ with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
     }],
   }),
   D({
@@ -169,7 +172,7 @@ export const SLIPS: readonly Slip[] = [
       const d = app.derivatives;
       return [{
         result: div(sub(mul(u.cloneDeep(), d.v), mul(d.u, v.cloneDeep())), pow(v.cloneDeep(), num(2))),
-        message: `the numerator of the quotient rule for ${s(app.node)} is reversed: (u/v)′ = (u′·v − u·v′)/v², u′·v first, with u = ${s(u)}, v = ${s(v)}`,
+        message: () => `the numerator of the quotient rule for ${s(app.node)} is reversed: (u/v)′ = (u′·v − u·v′)/v², u′·v first, with u = ${s(u)}, v = ${s(v)}`,
       }];
     },
   }),
@@ -182,8 +185,8 @@ export const SLIPS: readonly Slip[] = [
       const numerator = (): MathNode => sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v));
       const rule = `the quotient rule for ${s(app.node)} divides by v² = (${s(v)})^2`;
       return [
-        { result: div(numerator(), v.cloneDeep()), message: `${rule}, not by v = ${s(v)}` },
-        { result: numerator(), message: `${rule}: the denominator is missing` },
+        { result: div(numerator(), v.cloneDeep()), message: () => `${rule}, not by v = ${s(v)}` },
+        { result: numerator(), message: () => `${rule}: the denominator is missing` },
       ];
     },
   }),
@@ -192,7 +195,7 @@ export const SLIPS: readonly Slip[] = [
     summary: "(u/v)′ written u′/v′",
     variants: ({ app }) => [{
       result: div(app.derivatives.u, app.derivatives.v),
-      message: `the derivative of the quotient ${s(app.node)} is not the quotient of the derivatives: (u/v)′ = (u′·v − u·v′)/v² with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
+      message: () => `the derivative of the quotient ${s(app.node)} is not the quotient of the derivatives: (u/v)′ = (u′·v − u·v′)/v² with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
     }],
   }),
   D({
@@ -206,13 +209,13 @@ export const SLIPS: readonly Slip[] = [
         const [, n] = pp;
         return [{
           result: mul(n.cloneDeep(), pow(x.cloneDeep(), n.cloneDeep())),
-          message: `the power rule lowers the exponent by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))}`,
+          message: () => `the power rule lowers the exponent by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))}`,
         }];
       }
       if (f && isCall(f, "sqrt", 1)) {
         return [{
           result: mul(num(0.5), call("sqrt", x.cloneDeep())),
-          message: `the power rule lowers the exponent by one: ${s(real(place, f))} = (${s(real(place, x))})^(1/2) has the derivative 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
+          message: () => `the power rule lowers the exponent by one: ${s(real(place, f))} = (${s(real(place, x))})^(1/2) has the derivative 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
         }];
       }
       return [];
@@ -229,7 +232,7 @@ export const SLIPS: readonly Slip[] = [
       if (!base) return [];
       return [{
         result: mul(x.cloneDeep(), pow(base.cloneDeep(), sub(x.cloneDeep(), num(1)))),
-        message: `${s(real(place, f))} has the variable in its exponent: it is an exponential, (a^u)′ = a^u·ln a·u′, not a power to differentiate with the power rule`,
+        message: () => `${s(real(place, f))} has the variable in its exponent: it is an exponential, (a^u)′ = a^u·ln a·u′, not a power to differentiate with the power rule`,
       }];
     },
   }),
@@ -242,7 +245,7 @@ export const SLIPS: readonly Slip[] = [
       if (!powerParts(f) && !(f && isCall(f, "sqrt", 1))) return [];
       return [{
         result: mul(f.cloneDeep(), call("log", x.cloneDeep())),
-        message: `${s(real(place, f))} is a power with a constant exponent: the power rule applies, (uⁿ)′ = n·uⁿ⁻¹·u′, not the exponential rule's a^u·ln a`,
+        message: () => `${s(real(place, f))} is a power with a constant exponent: the power rule applies, (uⁿ)′ = n·uⁿ⁻¹·u′, not the exponential rule's a^u·ln a`,
       }];
     },
   }),
@@ -252,9 +255,8 @@ export const SLIPS: readonly Slip[] = [
     variants: ({ app }) => {
       const c = app.parts.c;
       if (isNumber(c, 0)) return [];
-      const out: SlipVariant[] = [{ result: c.cloneDeep(), message: `the constant ${s(c)} differentiates to 0, not to itself` }];
-      if (!isNumber(c, 1)) out.push({ result: num(1), message: `the constant ${s(c)} differentiates to 0, not to 1` });
-      else out[0].message = `the constant 1 differentiates to 0, not to 1`;
+      const out: SlipVariant[] = [{ result: c.cloneDeep(), message: () => `the constant ${s(c)} differentiates to 0, not to ${isNumber(c, 1) ? "1" : "itself"}` }];
+      if (!isNumber(c, 1)) out.push({ result: num(1), message: () => `the constant ${s(c)} differentiates to 0, not to 1` });
       return out;
     },
   }),
@@ -265,7 +267,7 @@ export const SLIPS: readonly Slip[] = [
       const { c, u } = app.parts;
       if (isNumber(c, 1)) return [];
       const how = app.parts.cBelow ? `(u/c)′ = u′/c with c = ${s(c)}` : `(c·u)′ = c·u′ with c = ${s(c)}`;
-      return [{ result: app.derivatives.u, message: `the constant factor of ${s(app.node)} is lost: ${how}, u = ${s(u)}` }];
+      return [{ result: app.derivatives.u, message: () => `the constant factor of ${s(app.node)} is lost: ${how}, u = ${s(u)}` }];
     },
   }),
   D({
@@ -276,8 +278,8 @@ export const SLIPS: readonly Slip[] = [
       const d = app.derivatives;
       const minus = app.rule.id === "difference";
       const out: SlipVariant[] = [];
-      if (!isSum(u)) out.push({ result: minus ? neg(d.v) : d.v, message: `the derivative of the term ${s(u)} of ${s(app.node)} is missing` });
-      if (!isSum(v)) out.push({ result: d.u, message: `the derivative of the term ${s(v)} of ${s(app.node)} is missing` });
+      if (!isSum(u)) out.push({ result: minus ? neg(d.v) : d.v, message: () => `the derivative of the term ${s(u)} of ${s(app.node)} is missing` });
+      if (!isSum(v)) out.push({ result: d.u, message: () => `the derivative of the term ${s(v)} of ${s(app.node)} is missing` });
       return out;
     },
   }),
@@ -291,15 +293,15 @@ export const SLIPS: readonly Slip[] = [
       const flipped = (what: string) => `the sign of ${what} is flipped`;
       if (app.rule.id === "sum" || app.rule.id === "difference") {
         const minus = app.rule.id === "difference";
-        if (!isSum(u)) out.push({ result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v), message: flipped(`the derivative of the term ${s(u)} in the derivative of ${s(app.node)}`) });
-        if (!isSum(v)) out.push({ result: minus ? add(d.u, d.v) : sub(d.u, d.v), message: flipped(`the derivative of the term ${s(v)} in the derivative of ${s(app.node)}`) });
+        if (!isSum(u)) out.push({ result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v), message: () => flipped(`the derivative of the term ${s(u)} in the derivative of ${s(app.node)}`) });
+        if (!isSum(v)) out.push({ result: minus ? add(d.u, d.v) : sub(d.u, d.v), message: () => flipped(`the derivative of the term ${s(v)} in the derivative of ${s(app.node)}`) });
       } else if (app.rule.id === "product") {
-        out.push({ result: add(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), message: flipped(`the term u′·v = ${s(mul(d.u, v))} of the product rule for ${s(app.node)}`) });
-        out.push({ result: sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), message: flipped(`the term u·v′ = ${s(mul(u, d.v))} of the product rule for ${s(app.node)}`) });
+        out.push({ result: add(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), message: () => flipped(`the term u′·v = ${s(mul(d.u, v))} of the product rule for ${s(app.node)}`) });
+        out.push({ result: sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), message: () => flipped(`the term u·v′ = ${s(mul(u, d.v))} of the product rule for ${s(app.node)}`) });
       } else {
         const v2 = (): MathNode => pow(v.cloneDeep(), num(2));
-        out.push({ result: div(add(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), v2()), message: flipped(`the term u·v′ = ${s(mul(u, d.v))} in the numerator of the quotient rule for ${s(app.node)}`) });
-        out.push({ result: div(sub(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), v2()), message: flipped(`the term u′·v = ${s(mul(d.u, v))} in the numerator of the quotient rule for ${s(app.node)}`) });
+        out.push({ result: div(add(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), v2()), message: () => flipped(`the term u·v′ = ${s(mul(u, d.v))} in the numerator of the quotient rule for ${s(app.node)}`) });
+        out.push({ result: div(sub(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), v2()), message: () => flipped(`the term u′·v = ${s(mul(d.u, v))} in the numerator of the quotient rule for ${s(app.node)}`) });
       }
       return out;
     },
@@ -314,7 +316,7 @@ export const SLIPS: readonly Slip[] = [
       return [{
         result: sumOf(terms.map((t) => ({ sign: t.sign, node: div(a.cloneDeep(), t.node.cloneDeep()) }))),
         correct: node.cloneDeep(),
-        message: `a fraction does not split over a sum in its denominator: ${w(node)} is not ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(a)}/${w(t.node)}`).join("")}`,
+        message: () => `a fraction does not split over a sum in its denominator: ${w(node)} is not ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(a)}/${w(t.node)}`).join("")}`,
       }];
     },
   }),
@@ -342,7 +344,7 @@ export const SLIPS: readonly Slip[] = [
           const wrongTerms = cancelled ? [...rest.slice(0, i), cancelled, ...rest.slice(i)] : rest;
           const fixedTerm = cancelled ? over(cancelled.node) : over(num(1));
           const correct = add(t.sign === 1 ? fixedTerm : neg(fixedTerm), div(sumOf(rest), den.cloneDeep()));
-          const message = `${w(tf[j])} divides only the term ${w(t.node)} of the numerator ${w(top)}, so it cannot be cancelled against the denominator of ${w(node)}`;
+          const message = (): string => `${w(tf[j])} divides only the term ${w(t.node)} of the numerator ${w(top)}, so it cannot be cancelled against the denominator of ${w(node)}`;
           out.push({ result: over(sumOf(wrongTerms)), correct, message });
           if (!cancelled) out.push({ result: over(sumOf([{ sign: t.sign, node: num(1) }, ...rest])), correct, message });
           break;
@@ -364,7 +366,7 @@ export const SLIPS: readonly Slip[] = [
       const correct = terms.map((t) => (t.sign === 1 ? powerOf(t) : pow(base.cloneDeep(), neg(t.node.cloneDeep())))).reduce((acc, f) => mul(acc, f));
       return [{
         result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t) }))), correct,
-        message: `a power of a sum is a product, not a sum: ${w(node)} = ${w(correct)}`,
+        message: () => `a power of a sum is a product, not a sum: ${w(node)} = ${w(correct)}`,
       }];
     },
   }),
@@ -377,7 +379,7 @@ export const SLIPS: readonly Slip[] = [
       const terms = termsOf(node.args[0]);
       return [{
         result: sumOf(terms.map((t) => ({ sign: t.sign, node: call(fn, t.node.cloneDeep()) }))), correct: node.cloneDeep(),
-        message: `the logarithm of a sum does not split: log(a·b) = log a + log b holds for a product, and ${w(node)} has a sum inside`,
+        message: () => `the logarithm of a sum does not split: log(a·b) = log a + log b holds for a product, and ${w(node)} has a sum inside`,
       }];
     },
   }),
@@ -391,7 +393,7 @@ export const SLIPS: readonly Slip[] = [
       if (!base || !isSum(base) || (pp && isNumber(pp[1], 1))) return [];
       const terms = termsOf(base);
       const powerOf = (t: MathNode): MathNode => (root ? call("sqrt", t.cloneDeep()) : pow(t.cloneDeep(), pp![1].cloneDeep()));
-      const message = `a power of a sum is not the sum of the powers: ${w(node)} ≠ ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(powerOf(t.node))}`).join("")}`;
+      const message = (): string => `a power of a sum is not the sum of the powers: ${w(node)} ≠ ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(powerOf(t.node))}`).join("")}`;
       const out: SlipVariant[] = [{ result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t.node) }))), correct: node.cloneDeep(), message }];
       if (!root && terms.some((t) => t.sign === -1)) {
         out.push({ result: sumOf(terms.map((t) => ({ sign: 1, node: powerOf(t.sign === 1 ? t.node : neg(t.node)) }))), correct: node.cloneDeep(), message });
@@ -408,13 +410,14 @@ export const SLIPS: readonly Slip[] = [
       if (isOp(node, "unaryMinus", 1) && isSum(node.args[0])) inside = node.args[0];
       else if (isOp(node, "subtract", 2) && isSum(node.args[1])) [before, inside] = node.args;
       if (!inside) return [];
-      const terms = termsOf(inside);
+      const within = inside;
+      const terms = termsOf(within);
       const wrong: Term[] = [{ sign: terms[0].sign === 1 ? -1 : 1, node: terms[0].node }, ...terms.slice(1)];
       const right: Term[] = terms.map((t) => ({ sign: t.sign === 1 ? -1 : 1, node: t.node }));
       const build = (ts: Term[]): MathNode => (before ? sumOf([{ sign: 1, node: before }, ...ts]) : sumOf(ts));
       return [{
         result: build(wrong), correct: build(right),
-        message: `the minus sign in front of (${w(inside)}) changes the sign of every term inside, not only of the first: ${w(node)} = ${w(build(right))}`,
+        message: () => `the minus sign in front of (${w(within)}) changes the sign of every term inside, not only of the first: ${w(node)} = ${w(build(right))}`,
       }];
     },
   }),
