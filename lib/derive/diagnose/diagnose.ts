@@ -61,17 +61,19 @@ function quickValues(node: MathNode, scopes: readonly Record<string, number>[]):
   });
 }
 
-/** False when the two plainly differ at some quick point where both are finite; true otherwise. */
+/**
+ * False when the two plainly differ at some quick point (both finite and apart, or one finite
+ * and the other not); true otherwise, also when doubles cannot tell (both overflow everywhere):
+ * the verifier's comparison decides then.
+ */
 function mayEqual(a: readonly number[], b: readonly number[]): boolean {
-  let compared = 0;
   for (let i = 0; i < a.length; i++) {
     if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return false;
     if (Number.isNaN(a[i])) continue;
-    compared++;
     const scale = Math.max(Math.abs(a[i]), Math.abs(b[i]));
     if (Math.abs(a[i] - b[i]) > QUICK_TOLERANCE * scale + 1e-300) return false;
   }
-  return compared > 0 || a.length === 0;
+  return true;
 }
 
 /**
