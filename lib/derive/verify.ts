@@ -53,7 +53,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     let target = ctx.given;
     for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`);
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
-    const { counterexample: _drop, certificate: _cert, ...last } = steps[steps.length - 1];
+    const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
     final = {
       ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
       rule: "closing check", note: "the last step against mathjs derivative() of the given function",

@@ -52,6 +52,18 @@ export interface PayloadCounterexample {
   actual: string;
 }
 
+/**
+ * The slip that explains a rejected row (lib/derive/diagnose): its catalogue id, the mistake
+ * in words naming the place, the right expression (mathjs syntax), and the other slips that
+ * explain the row too.
+ */
+export interface PayloadDiagnosis {
+  id: string;
+  message: string;
+  expected: string;
+  others: { id: string; message: string }[];
+}
+
 /** The verifier's verdict on one row (the given function, a step, or the final check). */
 export interface PayloadVerdict {
   /** 0 for the given function, then 1, 2, … */
@@ -74,6 +86,8 @@ export interface PayloadVerdict {
   counterexample?: PayloadCounterexample;
   /** A proof object of the verifier, carried as it gave it (JSON), when it gave one. */
   certificate?: unknown;
+  /** For a rejected row that a known slip explains: which slip (optional; version 1 readers ignore it). */
+  diagnosis?: PayloadDiagnosis;
 }
 
 /** The whole payload of one shown derivation. */
@@ -109,6 +123,11 @@ function checkVerdict(v: unknown, where: string): void {
   need(v.kind === "given" || v.kind === "rewrite" || v.kind === "differentiate", where, 'kind must be "given", "rewrite" or "differentiate"', v.kind);
   need(typeof v.ok === "boolean", where, "ok must be a boolean", v.ok);
   need(v.tier === null || typeof v.tier === "string", where, "tier must be a string or null", v.tier);
+  if (v.diagnosis !== undefined) {
+    const d = v.diagnosis;
+    need(isRecord(d) && typeof d.id === "string" && typeof d.message === "string" && typeof d.expected === "string" && Array.isArray(d.others),
+      where, "diagnosis must be { id, message, expected, others } with strings and an array", d);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
 import type { Domain } from "../domain";
+import { math } from "../expression";
 import { verifierMath } from "../math-functions";
 import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
@@ -74,6 +75,24 @@ function mayEqual(a: readonly number[], b: readonly number[]): boolean {
     if (Math.abs(a[i] - b[i]) > QUICK_TOLERANCE * scale + 1e-300) return false;
   }
   return true;
+}
+
+/**
+ * The right step in a form to read: mathjs's simplify of it when that has the same values at
+ * the quick points (simplify is only presentation here), else the tidied expression.
+ */
+function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
+  const tidy = tidyExpression(expected);
+  try {
+    const simple = math.simplify(tidy);
+    const a = quickValues(tidy, scopes), b = quickValues(simple, scopes);
+    if (a.every((v, i) => (Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)))) && simple.toString().length <= tidy.toString().length) {
+      return simple;
+    }
+  } catch {
+    // keep the tidied form
+  }
+  return tidy;
 }
 
 /**
@@ -147,5 +166,5 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   for (const m of matches) {
     if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
   }
-  return { id: first.id, message: first.message(), expected: tidyExpression(first.expected).toString(), others };
+  return { id: first.id, message: first.message(), expected: readable(first.expected, scopes).toString(), others };
 }
