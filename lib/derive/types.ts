@@ -3,6 +3,7 @@
  * verifying it returns. The display and site code read these; only the engine
  * (derive/*.ts) creates them.
  */
+import type { RuleCheck } from "./explain/rule-check";
 
 /** A real interval a variable is sampled from; `open` ends exclude the bound. */
 export interface Interval {
@@ -92,6 +93,12 @@ export interface StepResult {
   counterexample?: Counterexample;
   /** Present when tier is "proved": both sides' normal forms and the side conditions. */
   certificate?: Certificate;
+  /**
+   * Present for a true differentiate step whose rule names a rule of the vocabulary (quotient
+   * rule, chain rule, …): whether the step is what that rule gives on the line above, and a
+   * note naming the rule it is when it is another (explain/rule-check.ts). Never makes a step ✗.
+   */
+  ruleCheck?: RuleCheck;
   /** Present when ok is false and a known slip explains the step (lib/derive/diagnose). */
   diagnosis?: Diagnosis;
 }

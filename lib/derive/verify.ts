@@ -7,6 +7,7 @@ import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
 import { diagnoseStep } from "./diagnose/diagnose";
+import { checkNamedRule } from "./explain/rule-check";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -45,6 +46,10 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const previous = i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown, undefined, options.diagnose === false ? undefined : previous);
+    if (step.kind === "differentiate" && result.ok) {
+      const check = checkNamedRule(previous, step.expr, spec.wrt, step.rule);
+      if (check) result.ruleCheck = check;
+    }
     steps.push(result);
     prev = node;
   });

@@ -19,6 +19,7 @@ function verdict(s: StepResult): PayloadVerdict {
     ...(s.counterexample ? { counterexample: { point: { ...s.counterexample.point }, expected: s.counterexample.expected, actual: s.counterexample.actual } } : {}),
     ...(s.diagnosis ? { diagnosis: { id: s.diagnosis.id, message: s.diagnosis.message, expected: s.diagnosis.expected, others: s.diagnosis.others.map((o) => ({ id: o.id, message: o.message })) } } : {}),
     ...(extra.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(extra.certificate)) as unknown } : {}),
+    ...(s.ruleCheck ? { ruleCheck: { ...s.ruleCheck } } : {}),
   };
 }
 

@@ -88,7 +88,7 @@ export function derivationView(source: DerivationPayload | DerivationResult, exp
     label,
     action,
     rule: s.rule ?? "",
-    note: s.note ?? "",
+    note: [s.note ?? "", s.ruleCheck?.note ?? ""].filter(Boolean).join(" "),
     math: s.tex ? (s.lhs ? `${s.lhs} = ${s.tex}` : `= ${s.tex}`) : "",
     expr: s.expr ?? "",
     tier: tierOf(s),

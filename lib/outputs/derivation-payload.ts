@@ -86,6 +86,8 @@ export interface PayloadVerdict {
   counterexample?: PayloadCounterexample;
   /** A proof object of the verifier, carried as it gave it (JSON), when it gave one. */
   certificate?: unknown;
+  /** The check of the rule a true differentiate step names (see StepResult.ruleCheck), when it names one. */
+  ruleCheck?: { named: string; applied: string; agrees: boolean; note: string };
   /** For a rejected row that a known slip explains: which slip (optional; version 1 readers ignore it). */
   diagnosis?: PayloadDiagnosis;
 }

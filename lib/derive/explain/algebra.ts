@@ -8,9 +8,8 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
-import { tidyExpression } from "../tidy";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
-import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, mul, neg, pow, sameNode, sub, sym, withoutParens } from "./nodes";
+import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, keyOf, mul, neg, pow, sameNode, sub, sym, withArgs, withoutParens } from "./nodes";
 
 /** One algebra move: a row of the table. */
 export interface AlgebraMove {
@@ -47,20 +46,20 @@ export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undef
   let n = node;
   if (kids.length) {
     const next = kids.map((k) => everywhere(k, at));
-    if (next.some((k, i) => k !== kids[i])) {
-      n = node.cloneDeep();
-      (n as unknown as { args: MathNode[] }).args = next;
-    }
+    if (next.some((k, i) => k !== kids[i])) n = withArgs(node, next);
   }
   return at(n) ?? n;
 }
 
-const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && b.toString() !== a.toString() ? b : undefined);
+const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && keyOf(b) !== keyOf(a) ? b : undefined);
 const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
 const isProductLike = (n: MathNode): boolean => isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
 const topOfSum = (n: MathNode, parentIsSum: boolean): boolean => isSum(n) && !parentIsSum;
 
-/** A product's expansion over the sums among its factors (positive integer powers ≤ 3 of sums are multiplied out). */
+/**
+ * A sum's expansion over the sums among its terms' factors above the fraction line (positive
+ * integer powers ≤ 3 of sums are multiplied out; denominators stay as they are).
+ */
 function expand(node: MathNode): Product[] {
   const terms = toSum(node, true);
   const out: Product[] = [];
@@ -141,47 +140,114 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
   return div(n, d);
 }
 
+/**
+ * σ recognised in a product: e^u·(1 + e^u)^(−1) → σ(u), (1 + e^(−u))^(−1) → σ(u) and
+ * (1 + e^u)^(−1) → σ(−u), e^u·(1 + e^u)^(−2) → σ(u)(1 − σ(u)).
+ */
+function recogniseSigma(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  const isOnePlusExp = (b: MathNode): MathNode | undefined => (isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined);
+  const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
+  if (i < 0) return undefined;
+  const d = p.factors[i];
+  const w = isOnePlusExp(d.base)!;
+  const j = p.factors.findIndex((f) => f.exp.equals(Q.ONE) && expOf(f.base) && sameNode(expOf(f.base)!, w));
+  const arg = (x: MathNode) => (isOp(x, "unaryMinus", 1) ? x.args[0] : neg(x));
+  let replacement: MathNode[];
+  if (j >= 0) {
+    // σ(w)(1 − σ(w)) is even in w: written with u where w = −u
+    const s = () => call("sigma", d.exp.equals(Q.of(-2n)) && isOp(w, "unaryMinus", 1) ? w.args[0] : w);
+    replacement = d.exp.equals(Q.of(-1n)) ? [s()] : [s(), sub(literalOf(Q.ONE), s())];
+  } else if (d.exp.equals(Q.of(-1n))) replacement = [call("sigma", arg(w))];
+  else return undefined;
+  const rest = p.factors.filter((_f, k) => k !== i && k !== j);
+  return fromProduct({ coef: p.coef, factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest] });
+}
+
 /** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
 function recognise(n: MathNode): MathNode | undefined {
+  const s = recogniseSigma(n);
+  if (s) return s;
   if (isOp(n, "divide", 2)) {
     const [a, b] = n.args;
     const one = (x: MathNode) => rationalOf(x)?.equals(Q.ONE) === true;
     // 1 / (1 + e^(−u)) → σ(u); e^u / (1 + e^u) → σ(u); 1 / (1 + e^u) → σ(−u)
     if (isOp(b, "add", 2) && one(b.args[0])) {
       const u = expOf(b.args[1]);
-      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0].cloneDeep()) : call("sigma", neg(u.cloneDeep()));
+      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0]) : call("sigma", neg(u));
       const ua = expOf(a);
-      if (u && ua && sameNode(u, ua)) return call("sigma", u.cloneDeep());
+      if (u && ua && sameNode(u, ua)) return call("sigma", u);
     }
     // e^(−u) / (1 + e^(−u))² and e^u / (1 + e^u)² → σ(u)(1 − σ(u)), the known σ′
     if (isOp(b, "pow", 2) && rationalOf(b.args[1])?.equals(Q.of(2n)) && isOp(b.args[0], "add", 2) && one(b.args[0].args[0])) {
       const u = expOf(b.args[0].args[1]);
       const ua = expOf(a);
       if (u && ua && sameNode(u, ua)) {
-        const arg = isOp(u, "unaryMinus", 1) ? u.args[0].cloneDeep() : u.cloneDeep();
-        return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg.cloneDeep())));
+        const arg = isOp(u, "unaryMinus", 1) ? u.args[0] : u;
+        return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg)));
       }
     }
-    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0].cloneDeep());
-    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0].cloneDeep());
+    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0]);
+    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0]);
   }
   // ln(1 + e^u) → softplus(u)
   if (isCall(n, "log", 1) && isOp(n.args[0], "add", 2) && rationalOf(n.args[0].args[0])?.equals(Q.ONE) && expOf(n.args[0].args[1])) {
-    return call("softplus", expOf(n.args[0].args[1])!.cloneDeep());
+    return call("softplus", expOf(n.args[0].args[1])!);
   }
   return undefined;
 }
 
-/** Exponent and log laws: ln(e^u) = u, e^(ln u) = u, e^a·e^b = e^(a + b). */
+/** Exponent and log laws: ln(e^u) = u, e^(ln u) = u, e^a·e^b/e^c = e^(a + b − c). */
 function expLog(n: MathNode): MathNode | undefined {
-  if (isCall(n, "log", 1) && expOf(n.args[0])) return expOf(n.args[0])!.cloneDeep();
+  if (isCall(n, "log", 1) && expOf(n.args[0])) return expOf(n.args[0])!;
   const u = expOf(n);
-  if (u && isCall(u, "log", 1)) return u.args[0].cloneDeep();
-  if (isOp(n, "multiply", 2)) {
-    const a = expOf(n.args[0]);
-    const b = expOf(n.args[1]);
-    if (a && b) return pow(sym("e"), add(a.cloneDeep(), b.cloneDeep()));
+  if (u && isCall(u, "log", 1)) return u.args[0];
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  const exps = p.factors.filter((f) => f.exp.isInteger() && expOf(f.base));
+  if (exps.length < 2) return undefined;
+  const exponent = collect(exps.flatMap((f) => toSum(expOf(f.base)!, true).map((t) => ({ coef: t.coef.mul(f.exp), factors: t.factors }))));
+  const rest = p.factors.filter((f) => !exps.includes(f));
+  const e = exponent.length ? [{ base: pow(sym("e"), fromSum(exponent)), key: "", exp: Q.ONE }] : [];
+  return fromProduct({ coef: p.coef, factors: [...e, ...rest] });
+}
+
+/**
+ * What mathjs's derivative-style rule results leave behind, taken out at one node: 0 + a,
+ * a − 0, 0 − a, 1·a, a·1, 0·a, a/1, 0/a, a^1, a^0, −(−a), −0, ln(e), and sums, differences
+ * and products of two numbers (exact).
+ */
+function tidyAt(n: MathNode): MathNode | undefined {
+  const val = (x: MathNode) => rationalOf(x);
+  const is = (x: MathNode, v: bigint) => val(x)?.equals(Q.of(v)) === true;
+  if (isOp(n, "add", 2) || isOp(n, "subtract", 2) || isOp(n, "multiply", 2)) {
+    const [a, b] = n.args;
+    const va = val(a);
+    const vb = val(b);
+    if (va && vb) return literalOf(n.fn === "add" ? va.add(vb) : n.fn === "subtract" ? va.sub(vb) : va.mul(vb));
+    if (n.fn === "add" || n.fn === "subtract") {
+      if (is(b, 0n)) return a;
+      if (is(a, 0n)) return n.fn === "add" ? b : neg(b);
+      // a + (−b) = a − b, a − (−b) = a + b
+      if (isOp(b, "unaryMinus", 1)) return (n.fn === "add" ? sub : add)(a, b.args[0]);
+      return undefined;
+    }
+    if (is(a, 0n) || is(b, 0n)) return literalOf(Q.ZERO);
+    if (is(a, 1n)) return b;
+    if (is(b, 1n)) return a;
+    if (is(a, -1n)) return neg(b);
+    if (is(b, -1n)) return neg(a);
+    return undefined;
   }
+  if (isOp(n, "divide", 2)) return is(n.args[1], 1n) ? n.args[0] : is(n.args[0], 0n) ? literalOf(Q.ZERO) : undefined;
+  if (isOp(n, "pow", 2)) return is(n.args[1], 1n) ? n.args[0] : is(n.args[1], 0n) ? literalOf(Q.ONE) : undefined;
+  if (isOp(n, "unaryMinus", 1)) {
+    const a = n.args[0];
+    if (isOp(a, "unaryMinus", 1)) return a.args[0];
+    return is(a, 0n) ? a : undefined;
+  }
+  if (isCall(n, "log", 1) && isE(n.args[0])) return literalOf(Q.ONE);
   return undefined;
 }
 
@@ -189,7 +255,7 @@ function expLog(n: MathNode): MathNode | undefined {
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "tidy", name: "algebra: drop the zeros and ones", note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
-    at: () => undefined, // applied as a whole-tree pass: the kit's tidyExpression (see applyMove)
+    at: tidyAt,
   },
   {
     id: "signs", name: "algebra: collect the signs", note: "The minus signs are brought to the front of each term, and two of them cancel.",
@@ -243,10 +309,24 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "multiply-out", name: "algebra: multiply out", note: "The products of sums are multiplied out and like terms collected.", enabler: true,
     at: (n) => {
-      if (!isSum(n) && !isProductLike(n)) return undefined;
-      const e = collect(expand(n));
-      if (e.length === 0) return fromSum([]);
-      return changed(n, fromSum(e));
+      // only where like terms then combine: (x + 1)(x − 1) − x² → −1, not x(x − 1) → x² − x
+      const multiplied = (e: MathNode): MathNode | undefined => {
+        const terms = expand(e);
+        const c = collect(terms);
+        if (c.length === terms.length) return undefined;
+        const out = fromSum(c);
+        return formSize(out) < formSize(e) ? out : undefined;
+      };
+      if (isSum(n)) return changed(n, multiplied(n));
+      if (!isProductLike(n)) return undefined;
+      // a product or fraction: multiply out above the line, keep the denominator
+      const p = toProduct(n, true);
+      const top = p.factors.filter((f) => f.exp.sign() > 0);
+      const bottom = p.factors.filter((f) => f.exp.sign() < 0);
+      if (!top.some((f) => isSum(f.base))) return undefined;
+      const numerator = multiplied(fromProduct({ coef: p.coef, factors: top }));
+      if (!numerator) return undefined;
+      return changed(n, bottom.length ? div(numerator, fromProduct({ coef: Q.ONE, factors: bottom.map((f) => ({ ...f, exp: f.exp.neg() })) })) : numerator);
     },
   },
   {
@@ -256,7 +336,9 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       const terms = toSum(n, true);
       const dens = new Map<string, { base: MathNode; key: string; exp: Q }>();
       for (const t of terms) for (const f of t.factors) if (f.exp.sign() < 0 && (!dens.has(f.key) || dens.get(f.key)!.exp.cmp(f.exp) > 0)) dens.set(f.key, { ...f });
-      if (!dens.size || terms.every((t) => t.factors.filter((f) => f.exp.sign() < 0).length === dens.size)) return undefined;
+      const denKey = (fs: readonly { key: string; exp: Q }[]) => fs.filter((f) => f.exp.sign() < 0).map((f) => `${f.key}^${f.exp}`).sort().join("·");
+      const common = denKey([...dens.values()]);
+      if (!dens.size || terms.every((t) => denKey(t.factors) === common)) return undefined;
       const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
       const numer = terms.map((t) => toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true));
       return div(fromSum(numer), fromProduct(d));
@@ -270,9 +352,8 @@ export interface AlgebraStep {
   expr: MathNode;
 }
 
-/** Applies one move everywhere (the tidy move as a whole-tree pass). */
+/** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
-  if (move.id === "tidy") return withoutParens(tidyExpression(node));
   return everywhere(node, move.at);
 }
 
@@ -287,22 +368,40 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
   const max = options.maxSteps ?? 16;
-  const greedy = (start: MathNode, budget: number): MathNode => {
-    let c = start;
-    for (let i = 0; i < budget; i++) {
-      const next = ALGEBRA_MOVES.filter((m) => !m.enabler).map((m) => applyMove(m, c)).find((x) => x.toString() !== c.toString() && formSize(x) <= formSize(c));
-      if (!next) break;
-      c = next;
+  // each (move, expression) is computed once: the look-ahead revisits them
+  const memo = new Map<string, { expr: MathNode; text: string; size: number }>();
+  const apply = (move: AlgebraMove, c: MathNode, text: string) => {
+    const key = `${move.id}|${text}`;
+    let r = memo.get(key);
+    if (!r) {
+      const expr = applyMove(move, c);
+      r = { expr, text: keyOf(expr), size: formSize(expr) };
+      memo.set(key, r);
     }
-    return c;
+    return r;
   };
+  const greedy = (start: MathNode, budget: number): number => {
+    let c = start;
+    let text = keyOf(c);
+    let size = formSize(c);
+    for (let i = 0; i < budget; i++) {
+      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size))?.r;
+      if (!next) break;
+      ({ expr: c, text, size } = next);
+    }
+    return size;
+  };
+  const seen = new Set<string>([keyOf(current)]);
   while (steps.length < max) {
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
+    const text = keyOf(current);
+    const size = formSize(current);
     for (const move of ALGEBRA_MOVES) {
-      const next = applyMove(move, current);
-      if (next.toString() === current.toString()) continue;
-      if (!move.enabler ? formSize(next) <= formSize(current) : formSize(greedy(next, 6)) < formSize(current)) {
+      const r = apply(move, current, text);
+      const next = r.expr;
+      if (r.text === text || seen.has(r.text)) continue;
+      if (!move.enabler ? r.size <= size : greedy(next, 6) < size) {
         taken = { move, expr: next };
         break;
       }
@@ -310,6 +409,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     if (!taken) break;
     steps.push(taken);
     current = taken.expr;
+    seen.add(keyOf(current));
   }
   return steps;
 }

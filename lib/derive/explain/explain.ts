@@ -6,7 +6,6 @@
  * (algebra.ts), one per `rewrite` step; every step is verified before it is returned.
  */
 import type { MathNode } from "mathjs";
-import { prepare } from "../context";
 import { Derivation } from "../derive";
 import type { DomainSpec } from "../domain";
 import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
@@ -14,9 +13,9 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { call, dependsOn, isOp, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
+import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
 import type { Parts } from "./rules";
-import { checkDifferentiable } from "./input";
+import { checkDifferentiable, checkInput } from "./input";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
 export const MAX_EXPLAIN_NODES = 300;
@@ -160,10 +159,10 @@ function build(node: MathNode, name: string, title: string, ctx: Context, opts: 
  * moves recognise, e.g. σ(x) for 1/(1 + e^(−x))) replaced by name(wrt); undefined when none.
  */
 function recogniseFunction(expr: MathNode, f: MathNode, name: string, wrt: string): MathNode | undefined {
-  const forms = [f, ...simplifySteps(f).map((s) => s.expr)].map((n) => n.toString());
+  const forms = [f, ...simplifySteps(f).map((s) => s.expr)].map(keyOf);
   let found = false;
   const out = expr.transform((n) => {
-    if (forms.includes(withoutParens(n).toString())) {
+    if (forms.includes(keyOf(n))) {
       found = true;
       return call(name, sym(wrt));
     }
@@ -235,17 +234,16 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (size > MAX_EXPLAIN_NODES) throw new RangeError(`explain: the function "${shortened(f)}" has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`);
   const strategy = head.strategy ?? "auto";
   if (!["quotient", "chain", "product", "auto"].includes(strategy)) throw new RangeError(`explain: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`);
-  // the verifier's own checks: names, domain, finite on the domain
-  const probe: DerivationSpec = { title: `explain("${shortened(f)}")`, name, f, wrt: head.wrt, domain: head.domain, defs: head.defs, texNames: head.texNames, steps: [{ kind: "rewrite", expr: f, rule: "", note: "" }] };
-  const ctxV = prepare(probe, {});
+  const where = `explain("${shortened(f)}")`;
+  const domain = checkInput(parsed, head, where);
   // user definitions are expanded (the rules know sigma and softplus by name)
   const own = Object.fromEntries(Object.entries(head.defs ?? {}).filter(([k]) => !(k.replace(/\(.*$/, "").trim() in { sigma: 1, softplus: 1 })));
-  const node = Object.keys(own).length ? withoutParens(expandDefinitions(parsed, parseDefinitions(own), `explain("${shortened(f)}")`)) : parsed;
-  if (!dependsOn(node, head.wrt)) throw new RangeError(`explain: the function "${shortened(f)}" does not contain the variable ${head.wrt}`);
-  checkDifferentiable(node, ctxV.domain, ctxV.points, `explain("${shortened(f)}")`);
+  const node = Object.keys(own).length ? withoutParens(expandDefinitions(parsed, parseDefinitions(own), where)) : parsed;
+  if (!dependsOn(node, head.wrt)) throw new RangeError(`${where}: the function does not contain the variable ${head.wrt}`);
+  checkDifferentiable(node, domain, where);
   let target: MathNode | undefined;
   if (head.target !== undefined) target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
-  const used = new Set<string>([...ctxV.domain.keys(), name]);
+  const used = new Set<string>([...domain.keys(), name]);
   const ctx: Context = { wrt: head.wrt, domain: head.domain, defs: head.defs, texNames: head.texNames, names: [], used };
   const parts: Derivation[] = [];
   const first = ruleTree(strategyRewrite(node, head.wrt, strategy)?.expr ?? node, head.wrt);

@@ -6,10 +6,10 @@
  * Both are rebuilt into mathjs trees the way a textbook prints them: positive powers over
  * negative ones as one fraction, a positive term first, subtraction for negative terms.
  */
-import type { MathNode } from "mathjs";
+import type { MathNode, OperatorNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { math } from "../expression";
-import { add, div, isConstant, isOp, isSymbolNode, mul, neg, numericValue, pow, sub } from "./nodes";
+import { add, call, div, isCall, isConstant, isOp, isSymbolNode, keyOf, mul, neg, numericValue, pow, sub } from "./nodes";
 
 /** base^exp inside a product; `key` is the base's text (equal keys, equal bases). */
 export interface Factor {
@@ -41,7 +41,6 @@ export function literalOf(q: Q): MathNode {
   return q.sign() < 0 ? neg(node) : node;
 }
 
-const keyOf = (n: MathNode): string => n.toString();
 
 /**
  * An expression as a product.
@@ -54,7 +53,13 @@ export function toProduct(node: MathNode, merge: boolean): Product {
     if (exp.isZero()) return;
     if (merge) {
       const k = keyOf(base);
-      const same = out.factors.find((f) => f.key === k);
+      let same = out.factors.find((f) => f.key === k);
+      // (b − a)^k = (−1)^k (a − b)^k for an integer k
+      if (!same && exp.isInteger() && isOp(base, "subtract", 2)) {
+        const flipped = keyOf(sub(base.args[1], base.args[0]));
+        same = out.factors.find((f) => f.key === flipped && f.exp.isInteger());
+        if (same && exp.n % 2n !== 0n) out.coef = out.coef.neg();
+      }
       if (same) {
         same.exp = same.exp.add(exp);
         if (same.exp.isZero()) out.factors.splice(out.factors.indexOf(same), 1);
@@ -86,16 +91,20 @@ export function toProduct(node: MathNode, merge: boolean): Product {
       walk(n.args[1], exp.neg());
       return;
     }
+    if (isCall(n, "sqrt", 1)) {
+      put(n.args[0], exp.mul(Q.of(1n, 2n)));
+      return;
+    }
     if (isOp(n, "pow", 2)) {
       const e = rationalOf(n.args[1]);
       if (e !== undefined && !(isSymbolNode(n.args[0]) && (n.args[0].name === "e" || n.args[0].name === "E"))) {
         const total = e.mul(exp);
         // (a·b)^k splits only for an integer k (signs); (a^m)^k → a^(mk) only for integer k
-        if (e.isInteger() || exp.isInteger() && exp.equals(Q.ONE)) {
-          if (e.isInteger() && (isOp(n.args[0], "multiply", 2) || isOp(n.args[0], "divide", 2) || isOp(n.args[0], "unaryMinus", 1))) {
-            walk(n.args[0], total);
-            return;
-          }
+        if (e.isInteger()) {
+          walk(n.args[0], total); // (a·b)^k = a^k·b^k and (√u)^k = u^(k/2) for an integer k
+          return;
+        }
+        if (exp.equals(Q.ONE)) {
           put(n.args[0], total);
           return;
         }
@@ -109,7 +118,10 @@ export function toProduct(node: MathNode, merge: boolean): Product {
 
 /** A factor base^exp as a node (exp > 0). */
 function power(f: { base: MathNode; exp: Q }): MathNode {
-  return f.exp.equals(Q.ONE) ? f.base.cloneDeep() : pow(f.base.cloneDeep(), literalOf(f.exp));
+  if (f.exp.equals(Q.ONE)) return f.base;
+  if (f.exp.equals(Q.of(1n, 2n))) return call("sqrt", f.base);
+  if (f.exp.d === 2n) return pow(call("sqrt", f.base), literalOf(Q.of(f.exp.n)));
+  return pow(f.base, literalOf(f.exp));
 }
 
 function productOf(nodes: MathNode[]): MathNode | undefined {
@@ -121,6 +133,16 @@ function productOf(nodes: MathNode[]): MathNode | undefined {
  * denominator and the negative powers; a negative coefficient as a unary minus in front.
  */
 export function fromProduct(p: Product): MathNode {
+  if (p.coef.sign() < 0) {
+    // −c·(a − b)·… = c·(b − a)·…: the minus sign goes into a difference (an odd integer power)
+    const i = p.factors.findIndex((f) => f.exp.isInteger() && f.exp.n % 2n !== 0n && isOp(f.base, "subtract", 2));
+    if (i >= 0) {
+      const f = p.factors[i] as Factor & { base: OperatorNode };
+      const flipped = sub(f.base.args[1], f.base.args[0]);
+      const factors = p.factors.map((g, k) => (k === i ? { base: flipped, key: keyOf(flipped), exp: g.exp } : g));
+      return fromProduct({ coef: p.coef.neg(), factors });
+    }
+  }
   const abs = p.coef.sign() < 0 ? p.coef.neg() : p.coef;
   if (abs.isZero()) return literalOf(Q.ZERO);
   const top: MathNode[] = [];

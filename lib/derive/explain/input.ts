@@ -1,41 +1,67 @@
 /**
- * The input checks explain() adds to the verifier's own (names, domain, finiteness): the
- * function must be differentiable on the whole domain, so |u| needs u of one sign there.
+ * The checks of explain()'s input, made before any step is generated: the verifier's own
+ * checks of names and domain (checkNames, parseDomain), and differentiability on the whole
+ * domain (|u| needs u of one sign there). Finiteness on the domain (log of something ≤ 0) is
+ * checked when the derivation is verified, by the verifier, with the same message as derive()'s.
  */
 import type { MathNode } from "mathjs";
-import type { Domain } from "../domain";
-import { BUILTIN_DEFINITIONS, expandDefinitions, math, parseDefinitions, shortened } from "../expression";
+import { checkNames } from "../context";
+import { parseDomain, samplePoints, type Domain, type DomainSpec } from "../domain";
+import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, RESERVED_NAMES, shortened } from "../expression";
+import { verifierMath } from "../math-functions";
 import { isCall } from "./nodes";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
+const doubles = verifierMath();
 
 /**
- * Checks that every |u| of the function has u of one sign at the sample points and at the
- * ends of the domain box, i.e. that the function has a derivative on the whole domain.
+ * The verifier's checks of a function before it is differentiated: the domain parses, no
+ * reserved constant is declared a variable, the variable has a domain, every variable has a
+ * domain and every function is one the verifier knows (or defined in defs).
+ *
+ * @param node the parsed function
+ * @param head its variable, domain and definitions
+ * @param where what is checked, for errors
+ * @returns the parsed domain
+ * @throws RangeError naming the variable, the function or the domain entry
+ */
+export function checkInput(node: MathNode, head: { wrt: string; domain: DomainSpec; defs?: Readonly<Record<string, string>> }, where: string): Domain {
+  const domain = parseDomain(head.domain, where);
+  for (const name of domain.keys()) {
+    if (Object.hasOwn(RESERVED_NAMES, name)) throw new RangeError(`${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name`);
+  }
+  if (!domain.has(head.wrt)) throw new RangeError(`${where}: the variable ${head.wrt} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
+  const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(head.defs ?? {}) });
+  checkNames(expandDefinitions(node, defs, where), domain, `${where}, the function`);
+  return domain;
+}
+
+/**
+ * Checks that every |u| of the function has u of one sign at 64 seeded points of the domain
+ * (double precision), i.e. that the function has a derivative on the whole domain.
  *
  * @param node   the function (definitions other than sigma and softplus expanded)
  * @param domain the declared domain
- * @param points the verifier's sample points of that domain
  * @param where  what is checked, for the error, e.g. `explain("abs(x)")`
  * @throws RangeError naming |u|, a point where u < 0 and one where u > 0 (or where u = 0)
  */
-export function checkDifferentiable(node: MathNode, domain: Domain, points: readonly Record<string, string>[], where: string): void {
+export function checkDifferentiable(node: MathNode, domain: Domain, where: string): void {
   const abs: MathNode[] = [];
   node.traverse((n) => {
     if (isCall(n, "abs", 1)) abs.push(n.args[0]);
   });
+  const points = abs.length ? samplePoints(domain, 64, "explain") : [];
   for (const u of abs) {
-    const code = math.compile(expandDefinitions(u, BUILTINS, where).toString());
+    const code = doubles.compile(expandDefinitions(u, BUILTINS, where).toString());
     let neg: Record<string, string> | undefined;
     let pos: Record<string, string> | undefined;
     for (const p of points) {
-      const scope = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, math.bignumber(v)]));
-      const v = code.evaluate(scope) as { isZero(): boolean; isNegative(): boolean };
-      if (v.isZero()) {
+      const v = code.evaluate(Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Number(x)]))) as number;
+      if (v === 0) {
         throw new RangeError(`${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} = 0, as at ${fmt(p)}; ` +
           "declare a domain on which it has one sign");
       }
-      if (v.isNegative()) neg ??= p;
+      if (v < 0) neg ??= p;
       else pos ??= p;
     }
     if (neg && pos) {

@@ -73,6 +73,16 @@ export function nodeAt(root: MathNode, path: NodePath): MathNode {
   return n;
 }
 
+/**
+ * A new operator or function node like `node` with other arguments (the arguments are shared,
+ * not copied: the explain code never changes a node once built).
+ */
+export function withArgs(node: MathNode, args: MathNode[]): MathNode {
+  if (isOperator(node)) return new math.OperatorNode(node.op as never, node.fn as never, args, (node as { implicit?: boolean }).implicit);
+  if (isFunction(node)) return new math.FunctionNode(node.fn, args);
+  throw new TypeError(`withArgs: "${node.toString()}" has no arguments`);
+}
+
 /** The path of argument `i` of the node at `path`. */
 export const childPath = (path: NodePath, i: number): NodePath => (path === "" ? `${i}` : `${path}.${i}`);
 
@@ -94,9 +104,29 @@ export function substitute(node: MathNode, name: string, value: MathNode): MathN
   return node.transform((n, path) => (isSymbolNode(n) && n.name === name && path !== "fn" ? value.cloneDeep() : n));
 }
 
-/** Structural equality (same text after removing parentheses). */
+const keys = new WeakMap<MathNode, string>();
+
+/**
+ * A node's structural key: prefix notation such as "multiply(2,pow(x,2))", parentheses
+ * skipped. Equal keys, equal trees. Much cheaper than mathjs's toString (no precedence
+ * analysis), and cached per node: nodes must not be changed after their key is taken.
+ */
+export function keyOf(n: MathNode): string {
+  let k = keys.get(n);
+  if (k !== undefined) return k;
+  if ((n as ParenthesisNode).isParenthesisNode) k = keyOf((n as ParenthesisNode).content);
+  else if (isConstant(n)) k = String(n.value);
+  else if (isSymbolNode(n)) k = n.name;
+  else if (isOperator(n)) k = `${n.fn}(${n.args.map(keyOf).join(",")})`;
+  else if (isFunction(n)) k = `${n.fn.name}(${n.args.map(keyOf).join(",")})`;
+  else k = n.toString();
+  keys.set(n, k);
+  return k;
+}
+
+/** Structural equality (parentheses ignored). */
 export function sameNode(a: MathNode, b: MathNode): boolean {
-  return withoutParens(a).toString() === withoutParens(b).toString();
+  return keyOf(a) === keyOf(b);
 }
 
 // ---- builders: plain nodes, no simplification (the rules write what the textbook writes) ----
