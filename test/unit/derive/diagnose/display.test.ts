@@ -5,11 +5,11 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
-import { derivationPayload } from "../../../../lib/display/derivation-payload";
-import { derivationView } from "../../../../lib/display/derivation-view";
+import { derivationPayload } from "../../../../lib/outputs/make-derivation-payload";
+import { derivationView } from "../../../../lib/outputs/derivation-view";
 import { derivationText } from "../../../../lib/display/derivation-text";
 import { derivationMarkdown } from "../../../../lib/display/derivation-markdown";
-import { derivationHtml } from "../../../../lib/display/derivation-html";
+import { derivationHtml } from "../../../../lib/outputs/derivation-html";
 import { readDerivationPayload } from "../../../../lib/outputs/derivation-payload";
 
 const test = suite("diagnose: payload and display");
@@ -42,7 +42,7 @@ test("a malformed diagnosis is refused by name", () => {
 });
 
 test("text, Markdown and HTML show the slip and the right step under the ✗", () => {
-  const view = derivationView(wrong().verify());
+  const view = derivationView(derivationPayload(wrong().verify()));
   const text = derivationText(view);
   assert.match(text, "the slip (chain-inner-missing): the derivative −1 of the inner function −x of e^(−x) is missing");
   assert.match(text, "the step should be ");
@@ -54,7 +54,7 @@ test("text, Markdown and HTML show the slip and the right step under the ✗", (
 
 test("a right derivation shows no slip", () => {
   const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("e^(-x) / (1 + e^(-x))^2", "quotient rule");
-  assert.not.match(derivationText(derivationView(d.verify())), "the slip");
+  assert.not.match(derivationText(derivationView(derivationPayload(d.verify()))), "the slip");
 });
 
 test.run();

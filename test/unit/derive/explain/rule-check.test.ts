@@ -8,7 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import { checkNamedRule, namedRules } from "../../../../lib/derive/explain/rule-check";
-import { derivationPayload } from "../../../../lib/display/derivation-payload";
+import { derivationPayload } from "../../../../lib/outputs/make-derivation-payload";
 
 const test = suite("explain: the rule a hand-written step names");
 
