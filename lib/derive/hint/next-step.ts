@@ -53,15 +53,17 @@ export function ruleInWords(app: RuleApplication): string {
  * The next step of a derivation (see the module comment).
  *
  * @param spec a derivation's spec (`derivation.spec`), with or without steps
+ * @param phase "differentiate" or "simplify" to say what comes next (default: simplify once a
+ *   differentiate step is there; an exercise that asks for an equal form passes "simplify")
  * @returns the rule in words and the next step; undefined when the derivative is taken and no
  *   algebra move makes the last expression smaller (the derivation is done)
  * @throws SyntaxError when the last expression does not parse; RangeError from explain when
  *   no rule differentiates it (a function outside the rule table), naming the part
  */
-export function nextStep(spec: DerivationSpec): NextStep | undefined {
+export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simplify"): NextStep | undefined {
   const last = spec.steps.length === 0 ? spec.f : spec.steps[spec.steps.length - 1].expr;
   const where = `hint for "${spec.title}"`;
-  const differentiated = spec.steps.some((st) => st.kind === "differentiate");
+  const differentiated = phase === undefined ? spec.steps.some((st) => st.kind === "differentiate") : phase === "simplify";
   const parsed = parseExpression(last, `${where}, the last expression`);
   // the derivation's own name (g(x)) and its defs are written out; sigma and softplus stay
   const own: Record<string, string> = Object.fromEntries(Object.entries(spec.defs ?? {}).filter(([k]) => !/^\s*(sigma|softplus)\s*\(/.test(k)));
