@@ -81,10 +81,13 @@ export class Derivation {
 export function derive(title: string, head: DeriveHead): Derivation {
   if (typeof title !== "string") throw new TypeError(`derive: title must be a string, got ${typeof title}`);
   for (const key of ["f", "wrt"] as const) {
-    if (typeof head?.[key] !== "string") throw new TypeError(`derive("${title}"): ${key} must be a string (mathjs syntax), got ${typeof head?.[key]}`);
+    if (typeof head?.[key] !== "string")
+      throw new TypeError(`derive("${title}"): ${key} must be a string (mathjs syntax), got ${typeof head?.[key]}`);
   }
   if (typeof head.domain !== "object" || head.domain === null) {
-    throw new TypeError(`derive("${title}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }, got ${head.domain === null ? "null" : typeof head.domain}`);
+    throw new TypeError(
+      `derive("${title}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }, got ${head.domain === null ? "null" : typeof head.domain}`,
+    );
   }
   return new Derivation({
     title,

@@ -35,8 +35,18 @@ export { expandInDerivation, type VerifyOptions } from "./context";
 export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = {}): DerivationResult {
   const ctx = prepare(spec, options);
   const steps: StepResult[] = [
-    { index: 0, kind: "given", expr: spec.f, tex: toTex(parseExpression(spec.f, ctx.where), ctx.texNames), lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
-      rule: "", note: "", ok: true, tier: null, against: "" },
+    {
+      index: 0,
+      kind: "given",
+      expr: spec.f,
+      tex: toTex(parseExpression(spec.f, ctx.where), ctx.texNames),
+      lhs: `${ctx.lhsName}(${ctx.wrtTex})`,
+      rule: "",
+      note: "",
+      ok: true,
+      tier: null,
+      against: "",
+    },
   ];
   let prev = ctx.given;
   let order = 0;
@@ -60,14 +70,34 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
     const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
     final = {
-      ...last, index: steps.length, kind: "differentiate", lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
-      rule: "closing check", note: "the last step against mathjs derivative() of the given function",
-      ok: verdict.equal, tier: verdict.tier, against: tidyExpression(target).toString(),
-      ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
+      ...last,
+      index: steps.length,
+      kind: "differentiate",
+      lhs: derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size),
+      rule: "closing check",
+      note: "the last step against mathjs derivative() of the given function",
+      ok: verdict.equal,
+      tier: verdict.tier,
+      against: tidyExpression(target).toString(),
+      ...(verdict.equal
+        ? verdict.certificate
+          ? { certificate: verdict.certificate }
+          : {}
+        : { counterexample: verdict.counterexample }),
     };
   }
   const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
-  return { title: spec.title, wrt: spec.wrt, name: spec.name, steps, final, ok, samples: ctx.samples, precision: PRECISION, seed: ctx.seed };
+  return {
+    title: spec.title,
+    wrt: spec.wrt,
+    name: spec.name,
+    steps,
+    final,
+    ok,
+    samples: ctx.samples,
+    precision: PRECISION,
+    seed: ctx.seed,
+  };
 }
 
 /**
@@ -94,7 +124,11 @@ export function verifyStep(spec: DerivationSpec, index: number, expr?: string, o
  * @returns (expr?) => the verdict on `expr` (default: the step's own expression)
  * @throws as {@link verifyStep}
  */
-export function stepChecker(spec: DerivationSpec, index: number, options: VerifyOptions = {}): (expr?: string) => StepResult {
+export function stepChecker(
+  spec: DerivationSpec,
+  index: number,
+  options: VerifyOptions = {},
+): (expr?: string) => StepResult {
   const ctx = prepare(spec, options);
   if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
     throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
@@ -130,10 +164,21 @@ function checkStep(
   const stepWhere = `${ctx.where}, ${label} ("${shortened(step.expr)}")`;
   const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
   const result: StepResult = {
-    index: i + 1, kind: step.kind, expr: step.expr, tex: toTex(parseExpression(step.expr, stepWhere), ctx.texNames),
+    index: i + 1,
+    kind: step.kind,
+    expr: step.expr,
+    tex: toTex(parseExpression(step.expr, stepWhere), ctx.texNames),
     lhs: step.kind === "differentiate" ? derivativeTex(ctx.lhsName, ctx.wrtTex, order, ctx.domain.size) : "",
-    rule: step.rule, note: step.note, ok: verdict.equal, tier: verdict.tier, against: shown,
-    ...(verdict.equal ? (verdict.certificate ? { certificate: verdict.certificate } : {}) : { counterexample: verdict.counterexample }),
+    rule: step.rule,
+    note: step.note,
+    ok: verdict.equal,
+    tier: verdict.tier,
+    against: shown,
+    ...(verdict.equal
+      ? verdict.certificate
+        ? { certificate: verdict.certificate }
+        : {}
+      : { counterexample: verdict.counterexample }),
   };
   if (!verdict.equal && previous !== undefined) {
     const diagnosis = diagnoseStep({

@@ -23,7 +23,9 @@ import { showDerivation } from "./show-derivation";
 export function showVerified(derivation: Derivation | DerivationResult, opts: { expectFailure?: boolean } = {}): void {
   const isDerivation = derivation instanceof Derivation;
   if (!isDerivation && !Array.isArray((derivation as DerivationResult | undefined)?.steps)) {
-    throw new TypeError(`showVerified: derivation must be a derivation built with derive(…) (or a verified result), got ${derivation === null ? "null" : typeof derivation}`);
+    throw new TypeError(
+      `showVerified: derivation must be a derivation built with derive(…) (or a verified result), got ${derivation === null ? "null" : typeof derivation}`,
+    );
   }
   if (isDerivation) for (const part of derivation.parts) showVerified(part);
   const result = isDerivation ? derivation.verify() : derivation;
@@ -32,6 +34,9 @@ export function showVerified(derivation: Derivation | DerivationResult, opts: { 
   const message = failureMessage(result);
   if (!expectFailure && message !== null) throw new DerivationFailedError(result, message);
   if (expectFailure && message === null) {
-    throw new DerivationFailedError(result, `derivation "${result.title}": a wrong step was expected to be rejected, but every step passed`);
+    throw new DerivationFailedError(
+      result,
+      `derivation "${result.title}": a wrong step was expected to be rejected, but every step passed`,
+    );
   }
 }

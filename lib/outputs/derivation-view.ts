@@ -77,11 +77,22 @@ export function derivationView(payload: DerivationPayload): DerivationView {
   if (!Array.isArray(payload?.verdicts)) {
     throw new TypeError(`derivationView: payload.verdicts must be an array, got ${typeof payload?.verdicts}`);
   }
-  const result = { title: payload.spec?.title ?? "", ok: payload.ok, samples: payload.samples, precision: payload.precision, steps: payload.verdicts, final: payload.final };
+  const result = {
+    title: payload.spec?.title ?? "",
+    ok: payload.ok,
+    samples: payload.samples,
+    precision: payload.precision,
+    steps: payload.verdicts,
+    final: payload.final,
+  };
   const expected = payload.expectFailure === true;
   const fail: StepMark = expected ? "rejected" : "failed";
   const tierOf = (s: StepResult): string =>
-    s.tier === null ? "" : s.tier === "sampled" ? `sampled: ${result.samples} points, ${result.precision} digits` : s.tier;
+    s.tier === null
+      ? ""
+      : s.tier === "sampled"
+        ? `sampled: ${result.samples} points, ${result.precision} digits`
+        : s.tier;
   const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
     mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
     label,
@@ -91,12 +102,14 @@ export function derivationView(payload: DerivationPayload): DerivationView {
     math: s.tex ? (s.lhs ? `${s.lhs} = ${s.tex}` : `= ${s.tex}`) : "",
     expr: s.expr ?? "",
     tier: tierOf(s),
-    against: !s.ok || isFinal ? s.against ?? "" : "",
+    against: !s.ok || isFinal ? (s.against ?? "") : "",
     ...(s.ok || !s.counterexample
       ? {}
       : {
           counterexample: {
-            point: Object.entries(s.counterexample.point).map(([k, v]) => `${k} = ${v}`).join(", "),
+            point: Object.entries(s.counterexample.point)
+              .map(([k, v]) => `${k} = ${v}`)
+              .join(", "),
             expected: s.counterexample.expected,
             actual: s.counterexample.actual,
           },
@@ -105,7 +118,8 @@ export function derivationView(payload: DerivationPayload): DerivationView {
       ? {}
       : { diagnosis: { id: s.diagnosis.id, message: s.diagnosis.message, expected: s.diagnosis.expected, others: s.diagnosis.others.map((o) => o.id) } }),
   });
-  const actionOf = (s: StepResult): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
+  const actionOf = (s: StepResult): string =>
+    s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate";
   const rows = result.steps.map((s) => row(s, s.kind === "given" ? "given" : `step ${s.index}`, actionOf(s), false));
   if (result.final) {
     const f = result.final;
@@ -115,7 +129,10 @@ export function derivationView(payload: DerivationPayload): DerivationView {
 }
 
 /** The summary line: glyph and text (see {@link derivationView}). */
-function summarise(result: { ok: boolean; steps: StepResult[]; final?: StepResult }, expectFailure: boolean): { mark: StepMark; text: string } {
+function summarise(
+  result: { ok: boolean; steps: StepResult[]; final?: StepResult },
+  expectFailure: boolean,
+): { mark: StepMark; text: string } {
   const checked = result.steps.filter((s) => s.kind !== "given").length;
   const firstFailed = result.steps.find((s) => !s.ok);
   const finalFailed = result.final && !result.final.ok ? result.final : undefined;

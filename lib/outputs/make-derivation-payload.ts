@@ -43,7 +43,12 @@ function specOf(result: DerivationResult, spec: DerivationSpec | undefined): Der
     f: given?.expr ?? "",
     wrt: result.wrt,
     domain: {},
-    steps: steps.map((s) => ({ kind: s.kind === "differentiate" ? "differentiate" : "rewrite", expr: s.expr, rule: s.rule, note: s.note })),
+    steps: steps.map((s) => ({
+      kind: s.kind === "differentiate" ? "differentiate" : "rewrite",
+      expr: s.expr,
+      rule: s.rule,
+      note: s.note,
+    })),
   };
 }
 
@@ -59,7 +64,10 @@ function specOf(result: DerivationResult, spec: DerivationSpec | undefined): Der
  * @returns plain JSON data
  * @throws TypeError when result has no steps array
  */
-export function derivationPayload(result: DerivationResult, opts: { spec?: DerivationSpec; expectFailure?: boolean } = {}): DerivationPayload {
+export function derivationPayload(
+  result: DerivationResult,
+  opts: { spec?: DerivationSpec; expectFailure?: boolean } = {},
+): DerivationPayload {
   if (!Array.isArray(result?.steps)) {
     throw new TypeError(`derivationPayload: result.steps must be an array, got ${typeof result?.steps}`);
   }

@@ -9,7 +9,24 @@
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
-import { add, call, childrenOf, div, isCall, isOp, isSymbolNode, keyOf, mul, neg, pow, sameNode, sub, sym, withArgs, withoutParens } from "./nodes";
+import {
+  add,
+  call,
+  childrenOf,
+  div,
+  isCall,
+  isOp,
+  isSymbolNode,
+  keyOf,
+  mul,
+  neg,
+  pow,
+  sameNode,
+  sub,
+  sym,
+  withArgs,
+  withoutParens,
+} from "./nodes";
 
 /** One algebra move: a row of the table. */
 export interface AlgebraMove {
@@ -36,7 +53,8 @@ function expOf(n: MathNode): MathNode | undefined {
 export function formSize(node: MathNode): number {
   const u = expOf(node);
   if (u !== undefined) return 1 + formSize(u);
-  if ((node as { isParenthesisNode?: boolean }).isParenthesisNode) return formSize((node as unknown as { content: MathNode }).content);
+  if ((node as { isParenthesisNode?: boolean }).isParenthesisNode)
+    return formSize((node as unknown as { content: MathNode }).content);
   return 1 + childrenOf(node).reduce((s, c) => s + formSize(c), 0);
 }
 
@@ -51,10 +69,11 @@ export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undef
   return at(n) ?? n;
 }
 
-const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined => (b && keyOf(b) !== keyOf(a) ? b : undefined);
+const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined =>
+  b && keyOf(b) !== keyOf(a) ? b : undefined;
 const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
-const isProductLike = (n: MathNode): boolean => isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
-const topOfSum = (n: MathNode, parentIsSum: boolean): boolean => isSum(n) && !parentIsSum;
+const isProductLike = (n: MathNode): boolean =>
+  isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
 
 /**
  * A sum's expansion over the sums among its terms' factors above the fraction line (positive
@@ -122,10 +141,12 @@ function commonFactor(terms: Product[]): Product | undefined {
 }
 
 function divideOut(t: Product, c: Product): Product {
-  const factors = t.factors.map((f) => {
-    const g = c.factors.find((x) => x.key === f.key);
-    return g ? { ...f, exp: f.exp.sub(g.exp) } : f;
-  }).filter((f) => !f.exp.isZero());
+  const factors = t.factors
+    .map((f) => {
+      const g = c.factors.find((x) => x.key === f.key);
+      return g ? { ...f, exp: f.exp.sub(g.exp) } : f;
+    })
+    .filter((f) => !f.exp.isZero());
   return { coef: t.coef, factors };
 }
 
@@ -133,7 +154,11 @@ function divideOut(t: Product, c: Product): Product {
 function fractionOfSums(terms: Product[]): MathNode | undefined {
   // every term has the same denominator factors: write the sum over it once
   const den = (t: Product) => t.factors.filter((f) => f.exp.sign() < 0);
-  const key = (t: Product) => den(t).map((f) => `${f.key}^${f.exp}`).sort().join("·");
+  const key = (t: Product) =>
+    den(t)
+      .map((f) => `${f.key}^${f.exp}`)
+      .sort()
+      .join("·");
   if (terms.length < 2 || !den(terms[0]).length || terms.some((t) => key(t) !== key(terms[0]))) return undefined;
   const d = fromProduct({ coef: Q.ONE, factors: den(terms[0]).map((f) => ({ ...f, exp: f.exp.neg() })) });
   const n = fromSum(terms.map((t) => ({ coef: t.coef, factors: t.factors.filter((f) => f.exp.sign() > 0) })));
@@ -147,7 +172,8 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
 function recogniseSigma(n: MathNode): MathNode | undefined {
   if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
   const p = toProduct(n, true);
-  const isOnePlusExp = (b: MathNode): MathNode | undefined => (isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined);
+  const isOnePlusExp = (b: MathNode): MathNode | undefined =>
+    isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined;
   const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
   if (i < 0) return undefined;
   const d = p.factors[i];
@@ -162,7 +188,10 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   } else if (d.exp.equals(Q.of(-1n))) replacement = [call("sigma", arg(w))];
   else return undefined;
   const rest = p.factors.filter((_f, k) => k !== i && k !== j);
-  return fromProduct({ coef: p.coef, factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest] });
+  return fromProduct({
+    coef: p.coef,
+    factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest],
+  });
 }
 
 /** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
@@ -180,7 +209,12 @@ function recognise(n: MathNode): MathNode | undefined {
       if (u && ua && sameNode(u, ua)) return call("sigma", u);
     }
     // e^(−u) / (1 + e^(−u))² and e^u / (1 + e^u)² → σ(u)(1 − σ(u)), the known σ′
-    if (isOp(b, "pow", 2) && rationalOf(b.args[1])?.equals(Q.of(2n)) && isOp(b.args[0], "add", 2) && one(b.args[0].args[0])) {
+    if (
+      isOp(b, "pow", 2) &&
+      rationalOf(b.args[1])?.equals(Q.of(2n)) &&
+      isOp(b.args[0], "add", 2) &&
+      one(b.args[0].args[0])
+    ) {
       const u = expOf(b.args[0].args[1]);
       const ua = expOf(a);
       if (u && ua && sameNode(u, ua)) {
@@ -192,7 +226,12 @@ function recognise(n: MathNode): MathNode | undefined {
     if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0]);
   }
   // ln(1 + e^u) → softplus(u)
-  if (isCall(n, "log", 1) && isOp(n.args[0], "add", 2) && rationalOf(n.args[0].args[0])?.equals(Q.ONE) && expOf(n.args[0].args[1])) {
+  if (
+    isCall(n, "log", 1) &&
+    isOp(n.args[0], "add", 2) &&
+    rationalOf(n.args[0].args[0])?.equals(Q.ONE) &&
+    expOf(n.args[0].args[1])
+  ) {
     return call("softplus", expOf(n.args[0].args[1])!);
   }
   return undefined;
@@ -207,7 +246,9 @@ function expLog(n: MathNode): MathNode | undefined {
   const p = toProduct(n, true);
   const exps = p.factors.filter((f) => f.exp.isInteger() && expOf(f.base));
   if (exps.length < 2) return undefined;
-  const exponent = collect(exps.flatMap((f) => toSum(expOf(f.base)!, true).map((t) => ({ coef: t.coef.mul(f.exp), factors: t.factors }))));
+  const exponent = collect(
+    exps.flatMap((f) => toSum(expOf(f.base)!, true).map((t) => ({ coef: t.coef.mul(f.exp), factors: t.factors }))),
+  );
   const rest = p.factors.filter((f) => !exps.includes(f));
   const e = exponent.length ? [{ base: pow(sym("e"), fromSum(exponent)), key: "", exp: Q.ONE }] : [];
   return fromProduct({ coef: p.coef, factors: [...e, ...rest] });
@@ -254,11 +295,15 @@ function tidyAt(n: MathNode): MathNode | undefined {
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
-    id: "tidy", name: "algebra: drop the zeros and ones", note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
+    id: "tidy",
+    name: "algebra: drop the zeros and ones",
+    note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
     at: tidyAt,
   },
   {
-    id: "signs", name: "algebra: collect the signs", note: "The minus signs are brought to the front of each term, and two of them cancel.",
+    id: "signs",
+    name: "algebra: collect the signs",
+    note: "The minus signs are brought to the front of each term, and two of them cancel.",
     at: (n) => {
       if (!isProductLike(n)) return undefined;
       const p = toProduct(n, false);
@@ -266,7 +311,9 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     },
   },
   {
-    id: "cancel", name: "algebra: cancel a common factor", note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
+    id: "cancel",
+    name: "algebra: cancel a common factor",
+    note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
     at: (n) => {
       if (!isProductLike(n)) return undefined;
       const loose = toProduct(n, false);
@@ -276,7 +323,9 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     },
   },
   {
-    id: "collect", name: "algebra: collect like terms", note: "Terms that differ only in their number are added.",
+    id: "collect",
+    name: "algebra: collect like terms",
+    note: "Terms that differ only in their number are added.",
     at: (n) => {
       if (!isSum(n)) return undefined;
       const terms = toSum(n, true);
@@ -285,11 +334,15 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     },
   },
   {
-    id: "one-fraction", name: "algebra: write over the common denominator", note: "Terms with the same denominator are written as one fraction.",
+    id: "one-fraction",
+    name: "algebra: write over the common denominator",
+    note: "Terms with the same denominator are written as one fraction.",
     at: (n) => (isSum(n) ? changed(n, fractionOfSums(toSum(n, true))) : undefined),
   },
   {
-    id: "common-factor", name: "algebra: take out a common factor", note: "A factor every term has is written once, in front of the sum of what is left.",
+    id: "common-factor",
+    name: "algebra: take out a common factor",
+    note: "A factor every term has is written once, in front of the sum of what is left.",
     at: (n) => {
       if (!isSum(n)) return undefined;
       const terms = toSum(n, true);
@@ -299,15 +352,22 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     },
   },
   {
-    id: "exp-log", name: "algebra: exponent and log laws", note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
+    id: "exp-log",
+    name: "algebra: exponent and log laws",
+    note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
     at: expLog,
   },
   {
-    id: "recognise", name: "recognise a definition", note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh.",
+    id: "recognise",
+    name: "recognise a definition",
+    note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh.",
     at: recognise,
   },
   {
-    id: "multiply-out", name: "algebra: multiply out", note: "The products of sums are multiplied out and like terms collected.", enabler: true,
+    id: "multiply-out",
+    name: "algebra: multiply out",
+    note: "The products of sums are multiplied out and like terms collected.",
+    enabler: true,
     at: (n) => {
       // only where like terms then combine: (x + 1)(x − 1) − x² → −1, not x(x − 1) → x² − x
       const multiplied = (e: MathNode): MathNode | undefined => {
@@ -326,21 +386,38 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       if (!top.some((f) => isSum(f.base))) return undefined;
       const numerator = multiplied(fromProduct({ coef: p.coef, factors: top }));
       if (!numerator) return undefined;
-      return changed(n, bottom.length ? div(numerator, fromProduct({ coef: Q.ONE, factors: bottom.map((f) => ({ ...f, exp: f.exp.neg() })) })) : numerator);
+      return changed(
+        n,
+        bottom.length
+          ? div(numerator, fromProduct({ coef: Q.ONE, factors: bottom.map((f) => ({ ...f, exp: f.exp.neg() })) }))
+          : numerator,
+      );
     },
   },
   {
-    id: "common-denominator", name: "algebra: combine the fractions", note: "The terms are brought over their common denominator.", enabler: true,
+    id: "common-denominator",
+    name: "algebra: combine the fractions",
+    note: "The terms are brought over their common denominator.",
+    enabler: true,
     at: (n) => {
       if (!isSum(n)) return undefined;
       const terms = toSum(n, true);
       const dens = new Map<string, { base: MathNode; key: string; exp: Q }>();
-      for (const t of terms) for (const f of t.factors) if (f.exp.sign() < 0 && (!dens.has(f.key) || dens.get(f.key)!.exp.cmp(f.exp) > 0)) dens.set(f.key, { ...f });
-      const denKey = (fs: readonly { key: string; exp: Q }[]) => fs.filter((f) => f.exp.sign() < 0).map((f) => `${f.key}^${f.exp}`).sort().join("·");
+      for (const t of terms)
+        for (const f of t.factors)
+          if (f.exp.sign() < 0 && (!dens.has(f.key) || dens.get(f.key)!.exp.cmp(f.exp) > 0)) dens.set(f.key, { ...f });
+      const denKey = (fs: readonly { key: string; exp: Q }[]) =>
+        fs
+          .filter((f) => f.exp.sign() < 0)
+          .map((f) => `${f.key}^${f.exp}`)
+          .sort()
+          .join("·");
       const common = denKey([...dens.values()]);
       if (!dens.size || terms.every((t) => denKey(t.factors) === common)) return undefined;
       const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
-      const numer = terms.map((t) => toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true));
+      const numer = terms.map((t) =>
+        toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true),
+      );
       return div(fromSum(numer), fromProduct(d));
     },
   },
@@ -385,7 +462,9 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let text = keyOf(c);
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
-      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size))?.r;
+      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(
+        ({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size),
+      )?.r;
       if (!next) break;
       ({ expr: c, text, size } = next);
     }
@@ -407,6 +486,8 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
       }
     }
     if (!taken) break;
+    // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
+    if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
     steps.push(taken);
     current = taken.expr;
     seen.add(keyOf(current));

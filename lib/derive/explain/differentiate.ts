@@ -90,11 +90,14 @@ export function ruleTree(f: string | MathNode, wrt: string, options: RuleTreeOpt
   const apply = (node: MathNode, path: NodePath, variable: string): RuleApplication => {
     let rule: DiffRule | undefined;
     let match: RuleMatch | null = null;
-    const forced = options.replace && options.replace.at === path ? options.replace.rule : options.choose?.(node, path, variable);
+    const forced =
+      options.replace && options.replace.at === path ? options.replace.rule : options.choose?.(node, path, variable);
     if (forced) {
       match = forced.match(node, variable);
       if (!match) {
-        throw new RangeError(`the ${forced.name} ("${forced.id}") does not apply to "${shortened(node.toString())}" at path "${path}" of "${shortened(root.toString())}"`);
+        throw new RangeError(
+          `the ${forced.name} ("${forced.id}") does not apply to "${shortened(node.toString())}" at path "${path}" of "${shortened(root.toString())}"`,
+        );
       }
       rule = forced;
       if (options.replace && options.replace.at === path) replaced = true;
@@ -108,8 +111,10 @@ export function ruleTree(f: string | MathNode, wrt: string, options: RuleTreeOpt
       }
     }
     if (!rule || !match) {
-      throw new RangeError(`no differentiation rule applies to "${shortened(node.toString())}"${path === "" ? "" : ` (path "${path}")`} of "${shortened(root.toString())}": ` +
-        "the rules know sums, constant multiples, products, quotients, powers, exp, log, sigma, softplus, the trigonometric and hyperbolic functions and their inverses, roots and abs");
+      throw new RangeError(
+        `no differentiation rule applies to "${shortened(node.toString())}"${path === "" ? "" : ` (path "${path}")`} of "${shortened(root.toString())}": ` +
+          "the rules know sums, constant multiples, products, quotients, powers, exp, log, sigma, softplus, the trigonometric and hyperbolic functions and their inverses, roots and abs",
+      );
     }
     const children: RuleApplication[] = [];
     const derivatives: Parts = {};
@@ -124,8 +129,10 @@ export function ruleTree(f: string | MathNode, wrt: string, options: RuleTreeOpt
   };
   const tree = apply(root, "", wrt);
   if (options.replace && !replaced) {
-    throw new RangeError(`replace: no rule is applied at path "${options.replace.at}" of "${shortened(root.toString())}" ` +
-      "(the paths are those of ruleApplications(ruleTree(f, wrt)))");
+    throw new RangeError(
+      `replace: no rule is applied at path "${options.replace.at}" of "${shortened(root.toString())}" ` +
+        "(the paths are those of ruleApplications(ruleTree(f, wrt)))",
+    );
   }
   return tree;
 }

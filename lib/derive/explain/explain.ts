@@ -65,7 +65,8 @@ const PART_NAMES = ["u", "v", "w", "p", "q", "r", "s", "h", "k", "m"];
 
 /** An application whose derivative a note can state in one line (no separate derivation). */
 function isInline(app: RuleApplication): boolean {
-  const count = (a: RuleApplication): number => (a.path.endsWith(":outer") ? 0 : 1) + a.children.reduce((s, c) => s + count(c), 0);
+  const count = (a: RuleApplication): number =>
+    (a.path.endsWith(":outer") ? 0 : 1) + a.children.reduce((s, c) => s + count(c), 0);
   return !["product", "quotient", "general-power"].includes(app.rule.id) && count(app) <= 3;
 }
 
@@ -88,6 +89,12 @@ interface Context {
   used: Set<string>;
 }
 
+/** Takes a part name that is still free. */
+function claim(ctx: Context, name: string): string {
+  ctx.used.add(name);
+  return name;
+}
+
 /** The next free part name (not a variable of the function). */
 function nextName(ctx: Context): string {
   const name = PART_NAMES.find((n) => !ctx.used.has(n)) ?? `u${ctx.used.size}`;
@@ -99,7 +106,13 @@ function nextName(ctx: Context): string {
  * Builds the derivation of `node` (one rule application, then algebra moves), and the
  * derivations of its parts that need their own.
  */
-function build(node: MathNode, name: string, title: string, ctx: Context, opts: { strategy: ExplainStrategy; target?: MathNode; parts: Derivation[] }): Built {
+function build(
+  node: MathNode,
+  name: string,
+  title: string,
+  ctx: Context,
+  opts: { strategy: ExplainStrategy; target?: MathNode; parts: Derivation[] },
+): Built {
   const steps: StepSpec[] = [];
   let expr = node;
   const rewritten = strategyRewrite(expr, ctx.wrt, opts.strategy);
@@ -123,17 +136,32 @@ function build(node: MathNode, name: string, title: string, ctx: Context, opts: 
     if (isInline(child)) {
       const d = finalOf(child.result);
       derivatives[part] = d;
-      said.push(`${letter} = ${show(child.node)}, ${letter}′ = ${show(d)}${child.rule.id === "constant" || child.rule.id === "variable" ? "" : ` (${child.rule.name})`}`);
+      said.push(
+        `${letter} = ${show(child.node)}, ${letter}′ = ${show(d)}${child.rule.id === "constant" || child.rule.id === "variable" ? "" : ` (${child.rule.name})`}`,
+      );
       return;
     }
-    const partName = ctx.used.has(letter) ? nextName(ctx) : (ctx.used.add(letter), letter);
-    const built = build(child.node, partName, `${partName}′(${ctx.wrt}) for ${partName} = ${shortened(show(child.node))}`, ctx, { strategy: "auto", parts: opts.parts });
+    const partName = ctx.used.has(letter) ? nextName(ctx) : claim(ctx, letter);
+    const built = build(
+      child.node,
+      partName,
+      `${partName}′(${ctx.wrt}) for ${partName} = ${shortened(show(child.node))}`,
+      ctx,
+      { strategy: "auto", parts: opts.parts },
+    );
     opts.parts.push(built.derivation);
     derivatives[part] = built.final;
-    said.push(`${letter} = ${show(child.node)}, ${letter}′ = ${show(built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`);
+    said.push(
+      `${letter} = ${show(child.node)}, ${letter}′ = ${show(built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`,
+    );
   });
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
-  steps.push({ kind: "differentiate", expr: main.toString(), rule: tree.rule.name, note: ruleNote(tree, derivatives, said) });
+  steps.push({
+    kind: "differentiate",
+    expr: main.toString(),
+    rule: tree.rule.name,
+    note: ruleNote(tree, derivatives, said),
+  });
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target })) {
     steps.push({ kind: "rewrite", expr: s.expr.toString(), rule: s.move.name, note: s.move.note });
@@ -142,15 +170,34 @@ function build(node: MathNode, name: string, title: string, ctx: Context, opts: 
   if (opts.target && !sameNode(last, opts.target)) {
     const named = recogniseFunction(last, node, name, ctx.wrt);
     if (named && sameNode(named, opts.target)) {
-      steps.push({ kind: "rewrite", expr: named.toString(), rule: `recognise ${name}`, note: `${name}(${ctx.wrt}) = ${show(node)}.` });
+      steps.push({
+        kind: "rewrite",
+        expr: named.toString(),
+        rule: `recognise ${name}`,
+        note: `${name}(${ctx.wrt}) = ${show(node)}.`,
+      });
       last = named;
     }
   }
   if (opts.target && !sameNode(last, opts.target)) {
-    steps.push({ kind: "rewrite", expr: opts.target.toString(), rule: "algebra: the target form", note: "The form asked for, equal to the line above (the verifier proves it)." });
+    steps.push({
+      kind: "rewrite",
+      expr: opts.target.toString(),
+      rule: "algebra: the target form",
+      note: "The form asked for, equal to the line above (the verifier proves it).",
+    });
     last = opts.target;
   }
-  const spec: DerivationSpec = { title, name, f: node.toString(), wrt: ctx.wrt, domain: ctx.domain, defs: ctx.defs, texNames: ctx.texNames, steps };
+  const spec: DerivationSpec = {
+    title,
+    name,
+    f: node.toString(),
+    wrt: ctx.wrt,
+    domain: ctx.domain,
+    defs: ctx.defs,
+    texNames: ctx.texNames,
+    steps,
+  };
   return { derivation: new Derivation(spec), final: last };
 }
 
@@ -179,7 +226,8 @@ function finalOf(d: MathNode): MathNode {
 
 /** The rule's own letters for its parts (u, v), or the chain rule's: u for the inner function. */
 function partLetters(tree: RuleApplication): Record<string, string> {
-  if (tree.rule.id === "chain") return { inner: (tree.parts.placeholder as unknown as { name: string }).name, outer: "g" };
+  if (tree.rule.id === "chain")
+    return { inner: (tree.parts.placeholder as unknown as { name: string }).name, outer: "g" };
   return {};
 }
 
@@ -195,15 +243,27 @@ function ruleNote(tree: RuleApplication, derivatives: Parts, said: string[]): st
 }
 
 /** The rewrite a strategy starts with, if any: c/v → c·v^(−1) (chain), u/v → u·v^(−1) (product). */
-function strategyRewrite(node: MathNode, wrt: string, strategy: ExplainStrategy): { expr: MathNode; rule: string; note: string } | undefined {
+function strategyRewrite(
+  node: MathNode,
+  wrt: string,
+  strategy: ExplainStrategy,
+): { expr: MathNode; rule: string; note: string } | undefined {
   if (!isOp(node, "divide", 2) || !dependsOn(node.args[1], wrt)) return undefined;
   const [u, v] = node.args;
   if (strategy === "chain" && !dependsOn(u, wrt)) {
     const one = u.toString() === "1";
-    return { expr: one ? pow(v.cloneDeep(), neg1()) : mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())), rule: "algebra: a quotient as a negative power", note: "1/a = a^(−1)." };
+    return {
+      expr: one ? pow(v.cloneDeep(), neg1()) : mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())),
+      rule: "algebra: a quotient as a negative power",
+      note: "1/a = a^(−1).",
+    };
   }
   if (strategy === "product" && dependsOn(u, wrt)) {
-    return { expr: mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())), rule: "algebra: a quotient as a product", note: "u/v = u·v^(−1)." };
+    return {
+      expr: mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())),
+      rule: "algebra: a quotient as a product",
+      note: "u/v = u·v^(−1).",
+    };
   }
   return undefined;
 }
@@ -226,25 +286,46 @@ const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
  */
 export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof f !== "string") throw new TypeError(`explain: f must be a string (mathjs syntax), got ${typeof f}`);
-  if (typeof head?.wrt !== "string") throw new TypeError(`explain("${shortened(f)}"): wrt must be a string, got ${typeof head?.wrt}`);
-  if (typeof head.domain !== "object" || head.domain === null) throw new TypeError(`explain("${shortened(f)}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
+  if (typeof head?.wrt !== "string")
+    throw new TypeError(`explain("${shortened(f)}"): wrt must be a string, got ${typeof head?.wrt}`);
+  if (typeof head.domain !== "object" || head.domain === null)
+    throw new TypeError(`explain("${shortened(f)}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
   const name = head.name ?? "f";
   const parsed = withoutParens(parseExpression(f, `explain: the function`));
   const size = nodeCount(parsed);
-  if (size > MAX_EXPLAIN_NODES) throw new RangeError(`explain: the function "${shortened(f)}" has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`);
+  if (size > MAX_EXPLAIN_NODES)
+    throw new RangeError(
+      `explain: the function "${shortened(f)}" has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`,
+    );
   const strategy = head.strategy ?? "auto";
-  if (!["quotient", "chain", "product", "auto"].includes(strategy)) throw new RangeError(`explain: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`);
+  if (!["quotient", "chain", "product", "auto"].includes(strategy))
+    throw new RangeError(
+      `explain: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`,
+    );
   const where = `explain("${shortened(f)}")`;
   const domain = checkInput(parsed, head, where);
   // user definitions are expanded (the rules know sigma and softplus by name)
-  const own = Object.fromEntries(Object.entries(head.defs ?? {}).filter(([k]) => !(k.replace(/\(.*$/, "").trim() in { sigma: 1, softplus: 1 })));
-  const node = Object.keys(own).length ? withoutParens(expandDefinitions(parsed, parseDefinitions(own), where)) : parsed;
-  if (!dependsOn(node, head.wrt)) throw new RangeError(`${where}: the function does not contain the variable ${head.wrt}`);
+  const own = Object.fromEntries(
+    Object.entries(head.defs ?? {}).filter(([k]) => !(k.replace(/\(.*$/, "").trim() in { sigma: 1, softplus: 1 })),
+  );
+  const node = Object.keys(own).length
+    ? withoutParens(expandDefinitions(parsed, parseDefinitions(own), where))
+    : parsed;
+  if (!dependsOn(node, head.wrt))
+    throw new RangeError(`${where}: the function does not contain the variable ${head.wrt}`);
   checkDifferentiable(node, domain, where);
   let target: MathNode | undefined;
-  if (head.target !== undefined) target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
+  if (head.target !== undefined)
+    target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
   const used = new Set<string>([...domain.keys(), name]);
-  const ctx: Context = { wrt: head.wrt, domain: head.domain, defs: head.defs, texNames: head.texNames, names: [], used };
+  const ctx: Context = {
+    wrt: head.wrt,
+    domain: head.domain,
+    defs: head.defs,
+    texNames: head.texNames,
+    names: [],
+    used,
+  };
   const parts: Derivation[] = [];
   const first = ruleTree(strategyRewrite(node, head.wrt, strategy)?.expr ?? node, head.wrt);
   const title = head.title ?? `${name}′(${head.wrt}) by the ${first.rule.name}, derived by the kit`;
@@ -270,10 +351,23 @@ export function explain(f: string, head: ExplainHead): Derivation {
     const result = part.verify();
     if (result.ok) continue;
     const bad = result.steps.find((s) => !s.ok) ?? result.final!;
-    const isTarget = part === d && head.target !== undefined && bad.index === result.steps.length - 1 && bad.rule === "algebra: the target form";
-    const where = bad.counterexample ? ` (at ${Object.entries(bad.counterexample.point).map(([k, v]) => `${k} = ${v}`).join(", ")}: ${bad.counterexample.actual} against ${bad.counterexample.expected})` : "";
-    if (isTarget) throw new RangeError(`explain("${shortened(f)}"): the target "${head.target}" is not equal to the derivative${where}`);
-    throw new ExplainInternalError(`explain("${shortened(f)}"), derivation "${part.spec.title}", step ${bad.index} (${bad.rule}: "${shortened(bad.expr)}") is not accepted by the verifier${where}`);
+    const isTarget =
+      part === d &&
+      head.target !== undefined &&
+      bad.index === result.steps.length - 1 &&
+      bad.rule === "algebra: the target form";
+    const where = bad.counterexample
+      ? ` (at ${Object.entries(bad.counterexample.point)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(", ")}: ${bad.counterexample.actual} against ${bad.counterexample.expected})`
+      : "";
+    if (isTarget)
+      throw new RangeError(
+        `explain("${shortened(f)}"): the target "${head.target}" is not equal to the derivative${where}`,
+      );
+    throw new ExplainInternalError(
+      `explain("${shortened(f)}"), derivation "${part.spec.title}", step ${bad.index} (${bad.rule}: "${shortened(bad.expr)}") is not accepted by the verifier${where}`,
+    );
   }
   return d;
 }

@@ -9,7 +9,21 @@
 import type { MathNode, OperatorNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { math } from "../expression";
-import { add, call, div, isCall, isConstant, isOp, isSymbolNode, keyOf, mul, neg, numericValue, pow, sub } from "./nodes";
+import {
+  add,
+  call,
+  div,
+  isCall,
+  isConstant,
+  isOp,
+  isSymbolNode,
+  keyOf,
+  mul,
+  neg,
+  numericValue,
+  pow,
+  sub,
+} from "./nodes";
 
 /** base^exp inside a product; `key` is the base's text (equal keys, equal bases). */
 export interface Factor {
@@ -35,12 +49,13 @@ export function rationalOf(n: MathNode): Q | undefined {
 export function literalOf(q: Q): MathNode {
   const abs = q.sign() < 0 ? q.neg() : q;
   const big = (v: bigint) => new math.ConstantNode(math.bignumber(v.toString()));
-  const node = abs.isInteger() ? big(abs.n)
-    : terminates(abs.d) ? new math.ConstantNode(math.bignumber(abs.n.toString()).div(math.bignumber(abs.d.toString())))
+  const node = abs.isInteger()
+    ? big(abs.n)
+    : terminates(abs.d)
+      ? new math.ConstantNode(math.bignumber(abs.n.toString()).div(math.bignumber(abs.d.toString())))
       : div(big(abs.n), big(abs.d));
   return q.sign() < 0 ? neg(node) : node;
 }
-
 
 /**
  * An expression as a product.
@@ -153,7 +168,8 @@ export function fromProduct(p: Product): MathNode {
     if (abs.n !== 1n) top.push(literalOf(Q.of(abs.n)));
     if (abs.d !== 1n) bottom.push(literalOf(Q.of(abs.d)));
   }
-  for (const f of p.factors) (f.exp.sign() > 0 ? top : bottom).push(power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg() }));
+  for (const f of p.factors)
+    (f.exp.sign() > 0 ? top : bottom).push(power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg() }));
   const numerator = productOf(top) ?? literalOf(Q.ONE);
   const denominator = productOf(bottom);
   const node = denominator ? div(numerator, denominator) : numerator;
@@ -191,7 +207,10 @@ export function toSum(node: MathNode, merge: boolean): Product[] {
 
 /** The key of a product without its coefficient: like terms have equal keys. */
 export function monomialKey(p: Product): string {
-  return p.factors.map((f) => `${f.key}^${f.exp}`).sort().join("·");
+  return p.factors
+    .map((f) => `${f.key}^${f.exp}`)
+    .sort()
+    .join("·");
 }
 
 /**
@@ -205,10 +224,12 @@ export function fromSum(terms: Product[]): MathNode {
   const ordered = first > 0 ? [live[first], ...live.slice(0, first), ...live.slice(first + 1)] : live;
   let acc = fromProduct(ordered[0]);
   for (const t of ordered.slice(1)) {
-    acc = t.coef.sign() < 0 ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors })) : add(acc, fromProduct(t));
+    acc =
+      t.coef.sign() < 0 ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors })) : add(acc, fromProduct(t));
   }
   return acc;
 }
 
 /** True for a numeric literal node (or the unary minus of one). */
-export const isNumber = (n: MathNode): boolean => rationalOf(n) !== undefined && (isConstant(n) || isOp(n, "unaryMinus", 1));
+export const isNumber = (n: MathNode): boolean =>
+  rationalOf(n) !== undefined && (isConstant(n) || isOp(n, "unaryMinus", 1));

@@ -25,12 +25,22 @@ const doubles = verifierMath();
  * @returns the parsed domain
  * @throws RangeError naming the variable, the function or the domain entry
  */
-export function checkInput(node: MathNode, head: { wrt: string; domain: DomainSpec; defs?: Readonly<Record<string, string>> }, where: string): Domain {
+export function checkInput(
+  node: MathNode,
+  head: { wrt: string; domain: DomainSpec; defs?: Readonly<Record<string, string>> },
+  where: string,
+): Domain {
   const domain = parseDomain(head.domain, where);
   for (const name of domain.keys()) {
-    if (Object.hasOwn(RESERVED_NAMES, name)) throw new RangeError(`${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name`);
+    if (Object.hasOwn(RESERVED_NAMES, name))
+      throw new RangeError(
+        `${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name`,
+      );
   }
-  if (!domain.has(head.wrt)) throw new RangeError(`${where}: the variable ${head.wrt} has no declared domain (declared: ${[...domain.keys()].join(", ")})`);
+  if (!domain.has(head.wrt))
+    throw new RangeError(
+      `${where}: the variable ${head.wrt} has no declared domain (declared: ${[...domain.keys()].join(", ")})`,
+    );
   const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(head.defs ?? {}) });
   checkNames(expandDefinitions(node, defs, where), domain, `${where}, the function`);
   return domain;
@@ -58,17 +68,24 @@ export function checkDifferentiable(node: MathNode, domain: Domain, where: strin
     for (const p of points) {
       const v = code.evaluate(Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Number(x)]))) as number;
       if (v === 0) {
-        throw new RangeError(`${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} = 0, as at ${fmt(p)}; ` +
-          "declare a domain on which it has one sign");
+        throw new RangeError(
+          `${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} = 0, as at ${fmt(p)}; ` +
+            "declare a domain on which it has one sign",
+        );
       }
       if (v < 0) neg ??= p;
       else pos ??= p;
     }
     if (neg && pos) {
-      throw new RangeError(`${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} changes sign, and the domain ` +
-        `(${[...domain.entries()].map(([k, i]) => `${k} in (${i.min}, ${i.max})`).join(", ")}) holds both ${fmt(neg)} (negative) and ${fmt(pos)} (positive); declare a domain on which it has one sign`);
+      throw new RangeError(
+        `${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} changes sign, and the domain ` +
+          `(${[...domain.entries()].map(([k, i]) => `${k} in (${i.min}, ${i.max})`).join(", ")}) holds both ${fmt(neg)} (negative) and ${fmt(pos)} (positive); declare a domain on which it has one sign`,
+      );
     }
   }
 }
 
-const fmt = (p: Record<string, string>): string => Object.entries(p).map(([k, v]) => `${k} = ${Number(v).toPrecision(4)}`).join(", ");
+const fmt = (p: Record<string, string>): string =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} = ${Number(v).toPrecision(4)}`)
+    .join(", ");

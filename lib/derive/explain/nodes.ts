@@ -66,7 +66,9 @@ export function nodeAt(root: MathNode, path: NodePath): MathNode {
     const kids = childrenOf(n);
     const i = Number(part);
     if (!Number.isInteger(i) || i < 0 || i >= kids.length) {
-      throw new RangeError(`no node at path "${path}" of "${root.toString()}" ("${n.toString()}" has ${kids.length} argument(s))`);
+      throw new RangeError(
+        `no node at path "${path}" of "${root.toString()}" ("${n.toString()}" has ${kids.length} argument(s))`,
+      );
     }
     n = kids[i];
   }
@@ -78,7 +80,8 @@ export function nodeAt(root: MathNode, path: NodePath): MathNode {
  * not copied: the explain code never changes a node once built).
  */
 export function withArgs(node: MathNode, args: MathNode[]): MathNode {
-  if (isOperator(node)) return new math.OperatorNode(node.op as never, node.fn as never, args, (node as { implicit?: boolean }).implicit);
+  if (isOperator(node))
+    return new math.OperatorNode(node.op as never, node.fn as never, args, (node as { implicit?: boolean }).implicit);
   if (isFunction(node)) return new math.FunctionNode(node.fn, args);
   throw new TypeError(`withArgs: "${node.toString()}" has no arguments`);
 }
@@ -144,7 +147,8 @@ export const mul = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode
 export const div = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("/", "divide", [a, b]);
 export const pow = (a: MathNode, b: MathNode): MathNode => new math.OperatorNode("^", "pow", [a, b]);
 export const neg = (a: MathNode): MathNode => new math.OperatorNode("-", "unaryMinus", [a]);
-export const call = (name: string, ...args: MathNode[]): MathNode => new math.FunctionNode(new math.SymbolNode(name), args);
+export const call = (name: string, ...args: MathNode[]): MathNode =>
+  new math.FunctionNode(new math.SymbolNode(name), args);
 
 /** The numeric value of a literal or the unary minus of one, else undefined. */
 export function numericValue(n: MathNode): import("mathjs").BigNumber | undefined {

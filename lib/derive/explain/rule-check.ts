@@ -26,15 +26,20 @@ export interface RuleCheck {
 
 /** Words a step may name a rule by, and the vocabulary name they mean. */
 const SYNONYMS: Readonly<Record<string, string>> = {
-  "log rule": "logarithm rule", "ln rule": "logarithm rule", "exp rule": "exponential rule", "difference rule": "sum rule",
-  "constant factor rule": "constant multiple rule", "sigmoid rule": "sigmoid derivative",
+  "log rule": "logarithm rule",
+  "ln rule": "logarithm rule",
+  "exp rule": "exponential rule",
+  "difference rule": "sum rule",
+  "constant factor rule": "constant multiple rule",
+  "sigmoid rule": "sigmoid derivative",
 };
 
 /** The vocabulary names a rule text mentions, e.g. "sum rule, exponential rule, chain rule" → three names. */
 export function namedRules(text: string): string[] {
   const lower = text.toLowerCase();
   const names = new Set<string>();
-  for (const name of [...DIFF_RULES.map((r) => r.name), ...Object.values(ELEMENTARY_RULE_NAMES)]) if (lower.includes(name)) names.add(name);
+  for (const name of [...DIFF_RULES.map((r) => r.name), ...Object.values(ELEMENTARY_RULE_NAMES)])
+    if (lower.includes(name)) names.add(name);
   for (const [word, name] of Object.entries(SYNONYMS)) if (lower.includes(word)) names.add(name);
   return [...names];
 }
@@ -82,7 +87,10 @@ const tidyPart = (d: MathNode): MathNode => {
 function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: string[] }[] {
   const out: { rule: DiffRule; shapes: string[] }[] = [];
   const add = (rule: DiffRule, tree: RuleApplication) => {
-    const shapes = [shape(tree.result), shape(ruleTree(tree.node, wrt, { replace: { at: "", rule }, tidyPart }).result)];
+    const shapes = [
+      shape(tree.result),
+      shape(ruleTree(tree.node, wrt, { replace: { at: "", rule }, tidyPart }).result),
+    ];
     const seen = out.find((c) => c.rule.name === rule.name);
     if (seen) seen.shapes.push(...shapes);
     else out.push({ rule, shapes });
@@ -98,12 +106,16 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
   // c/v read as c·v^(−1) (chain rule), u/v as u·v^(−1) (product rule)
   const n = prev as { fn?: string; args?: MathNode[] };
   if (n.fn === "divide" && n.args) {
-    for (const text of [`(${n.args[1].toString()})^(-1) * (${n.args[0].toString()})`, `(${n.args[0].toString()}) * (${n.args[1].toString()})^(-1)`, `(${n.args[1].toString()})^(-1)`]) {
+    for (const text of [
+      `(${n.args[1].toString()})^(-1) * (${n.args[0].toString()})`,
+      `(${n.args[0].toString()}) * (${n.args[1].toString()})^(-1)`,
+      `(${n.args[1].toString()})^(-1)`,
+    ]) {
       if (text.endsWith("^(-1)") && n.args[0].toString() !== "1") continue;
       const node = withoutParens(parseExpression(text, "rule check"));
       try {
         const tree = ruleTree(node, wrt);
-        const rule = tree.rule.id === "constant-multiple" ? tree.children[0]?.rule ?? tree.rule : tree.rule;
+        const rule = tree.rule.id === "constant-multiple" ? (tree.children[0]?.rule ?? tree.rule) : tree.rule;
         add(rule, tree);
       } catch {
         // not differentiable by the rules
@@ -123,7 +135,12 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
  * @returns undefined when the text names no vocabulary rule or the previous expression is outside
  *   the rules (then there is nothing to check); else what the check found
  */
-export function checkNamedRule(prevText: string, stepText: string, wrt: string, ruleText: string): RuleCheck | undefined {
+export function checkNamedRule(
+  prevText: string,
+  stepText: string,
+  wrt: string,
+  ruleText: string,
+): RuleCheck | undefined {
   const named = namedRules(ruleText);
   if (named.length === 0) return undefined;
   let prev: MathNode;
@@ -145,11 +162,21 @@ export function checkNamedRule(prevText: string, stepText: string, wrt: string, 
   const applied = cands.find((c) => c.shapes.includes(mine))?.rule.name ?? "";
   const first = named[0];
   if (applied && !named.includes(applied)) {
-    return { named: first, applied, agrees: false, note: `This step is the ${applied}, not the ${named.join(" or the ")}: it is true all the same.` };
+    return {
+      named: first,
+      applied,
+      agrees: false,
+      note: `This step is the ${applied}, not the ${named.join(" or the ")}: it is true all the same.`,
+    };
   }
   if (!applied && !cands.some((c) => named.includes(c.rule.name))) {
     const root = cands[0].rule.name;
-    return { named: first, applied: "", agrees: false, note: `The ${named.join(" or the ")} does not apply to the line above (the kit would use the ${root}); the step is true all the same.` };
+    return {
+      named: first,
+      applied: "",
+      agrees: false,
+      note: `The ${named.join(" or the ")} does not apply to the line above (the kit would use the ${root}); the step is true all the same.`,
+    };
   }
   return { named: applied || first, applied, agrees: true, note: "" };
 }

@@ -16,8 +16,24 @@
  */
 import type { MathNode, SymbolNode } from "mathjs";
 import {
-  add, call, dependsOn, div, isCall, isConstant, isFunction, isOp, isSymbolNode, minusOne, mul, neg, num, pow,
-  substitute, sub, sym, template,
+  add,
+  call,
+  dependsOn,
+  div,
+  isCall,
+  isConstant,
+  isFunction,
+  isOp,
+  isSymbolNode,
+  minusOne,
+  mul,
+  neg,
+  num,
+  pow,
+  substitute,
+  sub,
+  sym,
+  template,
 } from "./nodes";
 
 /** Named parts of an expression or of its derivative, e.g. { u: 1, v: 1 + e^(−x) }. */
@@ -108,7 +124,13 @@ export const KNOWN_DERIVATIVES: readonly KnownDerivative[] = [
   { fn: "log10", arity: 1, rule: "logarithm", derivative: "1 / (u * log(10))", formula: "(log₁₀ u)′ = 1/(u ln 10)" },
   { fn: "sqrt", arity: 1, rule: "power", derivative: "1 / (2 * sqrt(u))", formula: "(√u)′ = (u^(1/2))′ = 1/(2√u)" },
   { fn: "cbrt", arity: 1, rule: "power", derivative: "1 / (3 * cbrt(u)^2)", formula: "(∛u)′ = 1/(3∛u²)" },
-  { fn: "sigma", arity: 1, rule: "sigmoid", derivative: "sigma(u) * (1 - sigma(u))", formula: "σ′(u) = σ(u)(1 − σ(u))" },
+  {
+    fn: "sigma",
+    arity: 1,
+    rule: "sigmoid",
+    derivative: "sigma(u) * (1 - sigma(u))",
+    formula: "σ′(u) = σ(u)(1 − σ(u))",
+  },
   { fn: "softplus", arity: 1, rule: "softplus", derivative: "sigma(u)", formula: "softplus′(u) = σ(u)" },
   { fn: "tanh", arity: 1, rule: "tanh", derivative: "1 - tanh(u)^2", formula: "tanh′(u) = 1 − tanh²(u)" },
   { fn: "sin", arity: 1, rule: "trigonometric", derivative: "cos(u)", formula: "sin′ = cos" },
@@ -117,21 +139,59 @@ export const KNOWN_DERIVATIVES: readonly KnownDerivative[] = [
   { fn: "sec", arity: 1, rule: "trigonometric", derivative: "sec(u) * tan(u)", formula: "sec′ = sec·tan" },
   { fn: "csc", arity: 1, rule: "trigonometric", derivative: "-csc(u) * cot(u)", formula: "csc′ = −csc·cot" },
   { fn: "cot", arity: 1, rule: "trigonometric", derivative: "-csc(u)^2", formula: "cot′ = −csc²" },
-  { fn: "asin", arity: 1, rule: "inverse-trigonometric", derivative: "1 / sqrt(1 - u^2)", formula: "arcsin′(u) = 1/√(1 − u²)" },
-  { fn: "acos", arity: 1, rule: "inverse-trigonometric", derivative: "-1 / sqrt(1 - u^2)", formula: "arccos′(u) = −1/√(1 − u²)" },
-  { fn: "atan", arity: 1, rule: "inverse-trigonometric", derivative: "1 / (1 + u^2)", formula: "arctan′(u) = 1/(1 + u²)" },
+  {
+    fn: "asin",
+    arity: 1,
+    rule: "inverse-trigonometric",
+    derivative: "1 / sqrt(1 - u^2)",
+    formula: "arcsin′(u) = 1/√(1 − u²)",
+  },
+  {
+    fn: "acos",
+    arity: 1,
+    rule: "inverse-trigonometric",
+    derivative: "-1 / sqrt(1 - u^2)",
+    formula: "arccos′(u) = −1/√(1 − u²)",
+  },
+  {
+    fn: "atan",
+    arity: 1,
+    rule: "inverse-trigonometric",
+    derivative: "1 / (1 + u^2)",
+    formula: "arctan′(u) = 1/(1 + u²)",
+  },
   { fn: "sinh", arity: 1, rule: "hyperbolic", derivative: "cosh(u)", formula: "sinh′ = cosh" },
   { fn: "cosh", arity: 1, rule: "hyperbolic", derivative: "sinh(u)", formula: "cosh′ = sinh" },
   { fn: "sech", arity: 1, rule: "hyperbolic", derivative: "-sech(u) * tanh(u)", formula: "sech′ = −sech·tanh" },
   { fn: "csch", arity: 1, rule: "hyperbolic", derivative: "-csch(u) * coth(u)", formula: "csch′ = −csch·coth" },
   { fn: "coth", arity: 1, rule: "hyperbolic", derivative: "1 - coth(u)^2", formula: "coth′ = 1 − coth²" },
-  { fn: "asinh", arity: 1, rule: "inverse-hyperbolic", derivative: "1 / sqrt(u^2 + 1)", formula: "arsinh′(u) = 1/√(u² + 1)" },
-  { fn: "acosh", arity: 1, rule: "inverse-hyperbolic", derivative: "1 / sqrt(u^2 - 1)", formula: "arcosh′(u) = 1/√(u² − 1)" },
-  { fn: "atanh", arity: 1, rule: "inverse-hyperbolic", derivative: "1 / (1 - u^2)", formula: "artanh′(u) = 1/(1 − u²)" },
+  {
+    fn: "asinh",
+    arity: 1,
+    rule: "inverse-hyperbolic",
+    derivative: "1 / sqrt(u^2 + 1)",
+    formula: "arsinh′(u) = 1/√(u² + 1)",
+  },
+  {
+    fn: "acosh",
+    arity: 1,
+    rule: "inverse-hyperbolic",
+    derivative: "1 / sqrt(u^2 - 1)",
+    formula: "arcosh′(u) = 1/√(u² − 1)",
+  },
+  {
+    fn: "atanh",
+    arity: 1,
+    rule: "inverse-hyperbolic",
+    derivative: "1 / (1 - u^2)",
+    formula: "artanh′(u) = 1/(1 − u²)",
+  },
   { fn: "abs", arity: 1, rule: "abs", derivative: "abs(u) / u", formula: "|u|′ = |u|/u (u ≠ 0)" },
 ];
 
-const KNOWN_TEMPLATES = new Map(KNOWN_DERIVATIVES.map((k) => [`${k.fn}/${k.arity}`, { ...k, node: template(k.derivative) }]));
+const KNOWN_TEMPLATES = new Map(
+  KNOWN_DERIVATIVES.map((k) => [`${k.fn}/${k.arity}`, { ...k, node: template(k.derivative) }]),
+);
 
 /** The known derivative of a call such as tanh(u), or undefined when the table has none. */
 export function knownDerivativeOf(node: MathNode): (KnownDerivative & { node: MathNode }) | undefined {
@@ -178,22 +238,36 @@ export function elementaryOf(node: MathNode, wrt: string): Elementary | undefine
       if (known.arity === 2) d = substitute(d, "b", rest[0]);
       return d;
     };
-    return { rule: known.rule, inner: node.args[0], at: 0, formula: known.formula, outerDerivative: fill, outer: (arg) => call(fn, arg, ...rest.map((r) => r.cloneDeep())) };
+    return {
+      rule: known.rule,
+      inner: node.args[0],
+      at: 0,
+      formula: known.formula,
+      outerDerivative: fill,
+      outer: (arg) => call(fn, arg, ...rest.map((r) => r.cloneDeep())),
+    };
   }
   const powArgs = isOp(node, "pow", 2) ? node.args : isCall(node, "pow", 2) ? node.args : undefined;
   if (powArgs) {
     const [base, exponent] = powArgs;
     if (free(exponent, wrt)) {
       return {
-        rule: "power", inner: base, at: 0, formula: "(uⁿ)′ = n·uⁿ⁻¹",
+        rule: "power",
+        inner: base,
+        at: 0,
+        formula: "(uⁿ)′ = n·uⁿ⁻¹",
         outerDerivative: (arg) => mul(exponent.cloneDeep(), pow(arg, minusOne(exponent))),
         outer: (arg) => pow(arg, exponent.cloneDeep()),
       };
     }
     if (free(base, wrt)) {
       return {
-        rule: "exponential", inner: exponent, at: 1, formula: isE(base) ? "(e^u)′ = e^u" : "(a^u)′ = a^u·ln a",
-        outerDerivative: (arg) => (isE(base) ? pow(base.cloneDeep(), arg) : mul(pow(base.cloneDeep(), arg), call("log", base.cloneDeep()))),
+        rule: "exponential",
+        inner: exponent,
+        at: 1,
+        formula: isE(base) ? "(e^u)′ = e^u" : "(a^u)′ = a^u·ln a",
+        outerDerivative: (arg) =>
+          isE(base) ? pow(base.cloneDeep(), arg) : mul(pow(base.cloneDeep(), arg), call("log", base.cloneDeep())),
         outer: (arg) => pow(base.cloneDeep(), arg),
       };
     }
@@ -210,41 +284,64 @@ export function placeholderFor(node: MathNode, wrt: string): string {
 /** The rows of the rule table, in the order the differentiator tries them. */
 export const DIFF_RULES: readonly DiffRule[] = [
   {
-    id: "constant", name: "constant rule", formula: "c′ = 0",
+    id: "constant",
+    name: "constant rule",
+    formula: "c′ = 0",
     match: (node, wrt) => (free(node, wrt) ? { parts: { c: node }, needs: [] } : null),
     result: () => num(0),
   },
   {
-    id: "variable", name: "power rule", formula: "x′ = 1",
+    id: "variable",
+    name: "power rule",
+    formula: "x′ = 1",
     match: (node, wrt) => (isVar(node, wrt) ? { parts: { x: node }, needs: [] } : null),
     result: () => num(1),
   },
   {
-    id: "sum", name: "sum rule", formula: "(u + v)′ = u′ + v′",
-    match: (node, wrt) => (isOp(node, "add", 2)
-      ? { parts: { u: node.args[0], v: node.args[1] }, needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")] }
-      : null),
+    id: "sum",
+    name: "sum rule",
+    formula: "(u + v)′ = u′ + v′",
+    match: (node, wrt) =>
+      isOp(node, "add", 2)
+        ? {
+            parts: { u: node.args[0], v: node.args[1] },
+            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
+          }
+        : null,
     result: (_p, d) => add(d.u, d.v),
   },
   {
-    id: "difference", name: "sum rule", formula: "(u − v)′ = u′ − v′",
-    match: (node, wrt) => (isOp(node, "subtract", 2)
-      ? { parts: { u: node.args[0], v: node.args[1] }, needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")] }
-      : null),
+    id: "difference",
+    name: "sum rule",
+    formula: "(u − v)′ = u′ − v′",
+    match: (node, wrt) =>
+      isOp(node, "subtract", 2)
+        ? {
+            parts: { u: node.args[0], v: node.args[1] },
+            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
+          }
+        : null,
     result: (_p, d) => sub(d.u, d.v),
   },
   {
-    id: "constant-multiple", name: "constant multiple rule", formula: "(c·u)′ = c·u′, (u/c)′ = u′/c, (−u)′ = −u′",
+    id: "constant-multiple",
+    name: "constant multiple rule",
+    formula: "(c·u)′ = c·u′, (u/c)′ = u′/c, (−u)′ = −u′",
     match: (node, wrt): RuleMatch | null => {
-      if (isOp(node, "unaryMinus", 1)) return { parts: { c: num(-1), u: node.args[0] }, needs: [request("u", node.args[0], wrt, "0")] };
-      if (isOp(node, "unaryPlus", 1)) return { parts: { c: num(1), u: node.args[0] }, needs: [request("u", node.args[0], wrt, "0")] };
+      if (isOp(node, "unaryMinus", 1))
+        return { parts: { c: num(-1), u: node.args[0] }, needs: [request("u", node.args[0], wrt, "0")] };
+      if (isOp(node, "unaryPlus", 1))
+        return { parts: { c: num(1), u: node.args[0] }, needs: [request("u", node.args[0], wrt, "0")] };
       if (isOp(node, "multiply", 2)) {
         const [a, b] = node.args;
         if (free(a, wrt)) return { parts: { c: a, u: b }, needs: [request("u", b, wrt, "1")] };
         if (free(b, wrt)) return { parts: { c: b, u: a, cRight: b }, needs: [request("u", a, wrt, "0")] };
       }
       if (isOp(node, "divide", 2) && free(node.args[1], wrt)) {
-        return { parts: { c: node.args[1], u: node.args[0], cBelow: node.args[1] }, needs: [request("u", node.args[0], wrt, "0")] };
+        return {
+          parts: { c: node.args[1], u: node.args[0], cBelow: node.args[1] },
+          needs: [request("u", node.args[0], wrt, "0")],
+        };
       }
       return null;
     },
@@ -256,21 +353,35 @@ export const DIFF_RULES: readonly DiffRule[] = [
     },
   },
   {
-    id: "product", name: "product rule", formula: "(u·v)′ = u′·v + u·v′",
-    match: (node, wrt) => (isOp(node, "multiply", 2)
-      ? { parts: { u: node.args[0], v: node.args[1] }, needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")] }
-      : null),
+    id: "product",
+    name: "product rule",
+    formula: "(u·v)′ = u′·v + u·v′",
+    match: (node, wrt) =>
+      isOp(node, "multiply", 2)
+        ? {
+            parts: { u: node.args[0], v: node.args[1] },
+            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
+          }
+        : null,
     result: (p, d) => add(mul(d.u, p.v.cloneDeep()), mul(p.u.cloneDeep(), d.v)),
   },
   {
-    id: "quotient", name: "quotient rule", formula: "(u/v)′ = (u′·v − u·v′)/v²",
-    match: (node, wrt) => (isOp(node, "divide", 2)
-      ? { parts: { u: node.args[0], v: node.args[1] }, needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")] }
-      : null),
+    id: "quotient",
+    name: "quotient rule",
+    formula: "(u/v)′ = (u′·v − u·v′)/v²",
+    match: (node, wrt) =>
+      isOp(node, "divide", 2)
+        ? {
+            parts: { u: node.args[0], v: node.args[1] },
+            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
+          }
+        : null,
     result: (p, d) => div(sub(mul(d.u, p.v.cloneDeep()), mul(p.u.cloneDeep(), d.v)), pow(p.v.cloneDeep(), num(2))),
   },
   {
-    id: "chain", name: "chain rule", formula: "(f(u))′ = f′(u)·u′",
+    id: "chain",
+    name: "chain rule",
+    formula: "(f(u))′ = f′(u)·u′",
     match: (node, wrt) => {
       const el = elementaryOf(node, wrt);
       if (!el || isVar(el.inner, wrt)) return null;
@@ -283,31 +394,57 @@ export const DIFF_RULES: readonly DiffRule[] = [
     },
     result: (p, d) => mul(substitute(d.outer, (p.placeholder as SymbolNode).name, p.inner), d.inner),
   },
-  ...["power", "exponential", "logarithm", "sigmoid", "softplus", "tanh", "trigonometric", "inverse-trigonometric", "hyperbolic", "inverse-hyperbolic", "abs"]
-    .map((id): DiffRule => ({
-      id, name: ELEMENTARY_RULE_NAMES[id],
-      formula: KNOWN_DERIVATIVES.filter((k) => k.rule === id).map((k) => k.formula).join("; ") || (id === "power" ? "(xⁿ)′ = n·xⁿ⁻¹" : "(a^x)′ = a^x·ln a"),
+  ...[
+    "power",
+    "exponential",
+    "logarithm",
+    "sigmoid",
+    "softplus",
+    "tanh",
+    "trigonometric",
+    "inverse-trigonometric",
+    "hyperbolic",
+    "inverse-hyperbolic",
+    "abs",
+  ].map(
+    (id): DiffRule => ({
+      id,
+      name: ELEMENTARY_RULE_NAMES[id],
+      formula:
+        KNOWN_DERIVATIVES.filter((k) => k.rule === id)
+          .map((k) => k.formula)
+          .join("; ") || (id === "power" ? "(xⁿ)′ = n·xⁿ⁻¹" : "(a^x)′ = a^x·ln a"),
       match: (node, wrt) => {
         const el = elementaryOf(node, wrt);
         return el && el.rule === id && isVar(el.inner, wrt) ? { parts: { x: el.inner, f: node }, needs: [] } : null;
       },
       result: (p, _d, wrt) => elementaryOf(p.f, wrt)!.outerDerivative(p.x.cloneDeep()),
-    })),
+    }),
+  ),
   {
-    id: "general-power", name: "logarithmic differentiation", formula: "(u^v)′ = u^v·(v′·ln u + v·u′/u)",
+    id: "general-power",
+    name: "logarithmic differentiation",
+    formula: "(u^v)′ = u^v·(v′·ln u + v·u′/u)",
     match: (node, wrt) => {
       const args = isOp(node, "pow", 2) || isCall(node, "pow", 2) ? node.args : undefined;
       if (!args || free(args[0], wrt) || free(args[1], wrt)) return null;
-      return { parts: { u: args[0], v: args[1] }, needs: [request("u", args[0], wrt, "0"), request("v", args[1], wrt, "1")] };
+      return {
+        parts: { u: args[0], v: args[1] },
+        needs: [request("u", args[0], wrt, "0"), request("v", args[1], wrt, "1")],
+      };
     },
-    result: (p, d) => mul(pow(p.u.cloneDeep(), p.v.cloneDeep()),
-      add(mul(d.v, call("log", p.u.cloneDeep())), div(mul(p.v.cloneDeep(), d.u), p.u.cloneDeep()))),
+    result: (p, d) =>
+      mul(
+        pow(p.u.cloneDeep(), p.v.cloneDeep()),
+        add(mul(d.v, call("log", p.u.cloneDeep())), div(mul(p.v.cloneDeep(), d.u), p.u.cloneDeep())),
+      ),
   },
 ];
 
 /** The row of {@link DIFF_RULES} with this id. @throws RangeError naming the id and the known ids */
 export function ruleById(id: string): DiffRule {
   const rule = DIFF_RULES.find((r) => r.id === id);
-  if (!rule) throw new RangeError(`no differentiation rule with id "${id}" (known: ${DIFF_RULES.map((r) => r.id).join(", ")})`);
+  if (!rule)
+    throw new RangeError(`no differentiation rule with id "${id}" (known: ${DIFF_RULES.map((r) => r.id).join(", ")})`);
   return rule;
 }

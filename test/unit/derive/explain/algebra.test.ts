@@ -16,7 +16,15 @@ import { randomFunctions } from "./random-functions";
 
 const test = suite("explain: algebra moves");
 
-const DOMAIN = { x: "(0.5, 3)", y: "(0.5, 3)", z: "(0.5, 3)", a: "(0.5, 3)", b: "(0.5, 3)", c: "(0.5, 3)", t: "(0, 1)" };
+const DOMAIN = {
+  x: "(0.5, 3)",
+  y: "(0.5, 3)",
+  z: "(0.5, 3)",
+  a: "(0.5, 3)",
+  b: "(0.5, 3)",
+  c: "(0.5, 3)",
+  t: "(0, 1)",
+};
 const parse = (s: string) => withoutParens(math.parse(s));
 const text = (s: string) => parse(s).toString();
 
@@ -65,7 +73,13 @@ test("every move has a case, and each case gives the textbook form, which the ve
 });
 
 test("a move leaves an expression it does not fit unchanged", () => {
-  for (const [id, input] of [["cancel", "x + y"], ["collect", "x + y"], ["common-factor", "x + 1"], ["recognise", "1 / (2 + e^x)"], ["multiply-out", "x * (x - 1)"]]) {
+  for (const [id, input] of [
+    ["cancel", "x + y"],
+    ["collect", "x + y"],
+    ["common-factor", "x + 1"],
+    ["recognise", "1 / (2 + e^x)"],
+    ["multiply-out", "x * (x - 1)"],
+  ]) {
     assert.is(applyMove(move(id), parse(input)).toString(), text(input), `${id} on ${input}`);
   }
 });
@@ -97,7 +111,13 @@ test("40 seeded random derivatives: every step is an identity and the final form
     for (const s of steps) r.rewrite(s.expr.toString(), s.move.name);
     if (steps.length) {
       const v = r.verify({ samples: 16 });
-      assert.ok(v.ok, `${f}: ${v.steps.filter((s) => !s.ok).map((s) => `${s.rule}: ${s.expr}`).join("; ")}`);
+      assert.ok(
+        v.ok,
+        `${f}: ${v.steps
+          .filter((s) => !s.ok)
+          .map((s) => `${s.rule}: ${s.expr}`)
+          .join("; ")}`,
+      );
     }
   }
 });

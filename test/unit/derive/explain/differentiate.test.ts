@@ -67,12 +67,35 @@ test("every row of the rule table is exercised and each gives a derivative the v
 });
 
 test("every known derivative, applied to x and (by the chain rule) to 2x + 0.25, is verified", () => {
-  const domains: Record<string, string> = { acosh: "(1.2, 1.6)", asin: "(-0.3, 0.3)", acos: "(-0.3, 0.3)", atanh: "(-0.3, 0.3)", log: "(0.2, 2)", log10: "(0.2, 2)", log2: "(0.2, 2)", log1p: "(0.2, 2)", sqrt: "(0.2, 2)", cbrt: "(0.2, 2)", abs: "(0.2, 2)", coth: "(0.2, 2)", csch: "(0.2, 2)", csc: "(0.2, 1.2)", cot: "(0.2, 1.2)" };
+  const domains: Record<string, string> = {
+    acosh: "(1.2, 1.6)",
+    asin: "(-0.3, 0.3)",
+    acos: "(-0.3, 0.3)",
+    atanh: "(-0.3, 0.3)",
+    log: "(0.2, 2)",
+    log10: "(0.2, 2)",
+    log2: "(0.2, 2)",
+    log1p: "(0.2, 2)",
+    sqrt: "(0.2, 2)",
+    cbrt: "(0.2, 2)",
+    abs: "(0.2, 2)",
+    coth: "(0.2, 2)",
+    csch: "(0.2, 2)",
+    csc: "(0.2, 1.2)",
+    cot: "(0.2, 1.2)",
+  };
   for (const k of KNOWN_DERIVATIVES) {
     for (const arg of ["x", "2 * x + 0.25"]) {
       const f = k.arity === 2 ? `${k.fn}(${arg}, 3)` : `${k.fn}(${arg})`;
       const dom = domains[k.fn] ?? "(-0.4, 0.4)";
-      const lo = arg === "x" ? dom : `(${dom.slice(1, -1).split(",").map((v) => (Number(v) - 0.25) / 2).join(", ")})`;
+      const lo =
+        arg === "x"
+          ? dom
+          : `(${dom
+              .slice(1, -1)
+              .split(",")
+              .map((v) => (Number(v) - 0.25) / 2)
+              .join(", ")})`;
       const tree = ruleTree(f, "x");
       assert.is(tree.rule.id, arg === "x" ? k.rule : "chain", `${f}: rule`);
       assert.ok(isDerivative(f, tree.result.toString(), "x", { x: lo }), `${f}: ${tree.result.toString()} on ${lo}`);
@@ -119,7 +142,10 @@ test("ruleApplications lists every application pre-order with paths that address
   const root = withoutParens(math.parse(f));
   const apps = ruleApplications(ruleTree(f, "yhat"));
   assert.is(apps[0].path, "");
-  assert.is(apps.map((a) => a.rule.id).join(" "), "constant-multiple sum constant-multiple logarithm constant-multiple chain logarithm difference constant variable");
+  assert.is(
+    apps.map((a) => a.rule.id).join(" "),
+    "constant-multiple sum constant-multiple logarithm constant-multiple chain logarithm difference constant variable",
+  );
   for (const a of apps) {
     if (a.path.includes(":outer")) continue;
     assert.is(nodeAt(root, a.path).toString(), a.node.toString(), `path ${a.path}`);
@@ -129,7 +155,9 @@ test("ruleApplications lists every application pre-order with paths that address
 test("replace: a buggy rule at one node changes that node's contribution only", () => {
   // a slip: the quotient rule with the numerator's minus turned into a plus
   const buggyQuotient: DiffRule = {
-    ...ruleById("quotient"), id: "quotient-plus", name: "quotient rule with + for −",
+    ...ruleById("quotient"),
+    id: "quotient-plus",
+    name: "quotient rule with + for −",
     result: (p, d) => div(add(mul(d.u, p.v), mul(p.u, d.v)), pow(p.v, num(2))),
   };
   const f = "x * (1 / (1 + e^(-x)))";
@@ -139,11 +167,18 @@ test("replace: a buggy rule at one node changes that node's contribution only", 
   const wrong = differentiateByRules(f, "x", { replace: { at, rule: buggyQuotient } }).toString();
   // independently: the product rule with σ and the buggy σ′ = −e^(−x)/(1 + e^(−x))² put in by hand
   const expected = "1 * (1 / (1 + e^(-x))) + x * (-e^(-x) / (1 + e^(-x))^2)";
-  assert.ok(derive("wrong", { f: wrong, wrt: "x", domain: { x: "(-3, 3)" } }).rewrite(expected, "same").verify().ok, wrong);
+  assert.ok(
+    derive("wrong", { f: wrong, wrt: "x", domain: { x: "(-3, 3)" } })
+      .rewrite(expected, "same")
+      .verify().ok,
+    wrong,
+  );
   assert.not.ok(isDerivative(f, wrong, "x", { x: "(-3, 3)" }), "a buggy rule must give a wrong derivative here");
   // the chain rule without the inner derivative, at the node e^(−x) (path 1.1.1 of the quotient's v)
   const noInner: DiffRule = {
-    ...ruleById("chain"), id: "chain-no-inner", name: "chain rule without u′",
+    ...ruleById("chain"),
+    id: "chain-no-inner",
+    name: "chain rule without u′",
     result: (p, d) => substitute(d.outer, (p.placeholder as SymbolNode).name, p.inner),
   };
   const inner = apps.find((a) => a.rule.id === "chain")!.path;
@@ -151,19 +186,35 @@ test("replace: a buggy rule at one node changes that node's contribution only", 
   const slip = differentiateByRules(f, "x", { replace: { at: inner, rule: noInner } }).toString();
   // v′ = 0 + e^(−x) (the −1 of −x lost), so σ′ comes out as −e^(−x)/(1 + e^(−x))²
   const slipExpected = "1 / (1 + e^(-x)) - x * e^(-x) / (1 + e^(-x))^2";
-  assert.ok(derive("slip", { f: slip, wrt: "x", domain: { x: "(-3, 3)" } }).rewrite(slipExpected, "same").verify().ok, slip);
+  assert.ok(
+    derive("slip", { f: slip, wrt: "x", domain: { x: "(-3, 3)" } })
+      .rewrite(slipExpected, "same")
+      .verify().ok,
+    slip,
+  );
 });
 
 test("errors name the node, the path and the rule", () => {
-  assert.match(thrown(() => ruleTree("x + max(x, 0)", "x")).message, /no differentiation rule applies to "max\(x, 0\)" \(path "1"\)/);
-  assert.match(thrown(() => differentiateByRules("x * e^x", "x", { replace: { at: "", rule: ruleById("quotient") } })).message, /quotient rule \("quotient"\) does not apply to "x \* e \^ x" at path ""/);
-  assert.match(thrown(() => differentiateByRules("x * e^x", "x", { replace: { at: "7", rule: ruleById("quotient") } })).message, /no rule is applied at path "7"/);
+  assert.match(
+    thrown(() => ruleTree("x + max(x, 0)", "x")).message,
+    /no differentiation rule applies to "max\(x, 0\)" \(path "1"\)/,
+  );
+  assert.match(
+    thrown(() => differentiateByRules("x * e^x", "x", { replace: { at: "", rule: ruleById("quotient") } })).message,
+    /quotient rule \("quotient"\) does not apply to "x \* e \^ x" at path ""/,
+  );
+  assert.match(
+    thrown(() => differentiateByRules("x * e^x", "x", { replace: { at: "7", rule: ruleById("quotient") } })).message,
+    /no rule is applied at path "7"/,
+  );
   assert.match(thrown(() => nodeAt(math.parse("x + 1"), "0.0")).message, /no node at path "0.0"/);
   assert.match(thrown(() => ruleById("nope")).message, /no differentiation rule with id "nope"/);
 });
 
 test("choose: a strategy picks the product rule for a quotient written as u · v^(−1)", () => {
-  const tree = ruleTree("x * (1 + x^2)^(-1)", "x", { choose: (n, path) => (path === "" ? ruleById("product") : undefined) });
+  const tree = ruleTree("x * (1 + x^2)^(-1)", "x", {
+    choose: (_n, path) => (path === "" ? ruleById("product") : undefined),
+  });
   assert.is(tree.rule.id, "product");
   assert.is(tree.children[1].rule.id, "chain");
 });

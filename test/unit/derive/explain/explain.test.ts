@@ -12,15 +12,31 @@ import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import type { DomainSpec } from "../../../../lib/derive/domain";
 import { ALGEBRA_MOVES, type AlgebraMove } from "../../../../lib/derive/explain/algebra";
-import { explain, ExplainInternalError, MAX_EXPLAIN_NODES, type ExplainStrategy } from "../../../../lib/derive/explain/explain";
+import {
+  explain,
+  ExplainInternalError,
+  MAX_EXPLAIN_NODES,
+  type ExplainStrategy,
+} from "../../../../lib/derive/explain/explain";
 import { DIFF_RULES } from "../../../../lib/derive/explain/rules";
 import * as stepwise from "../../../../lib";
 import { thrown } from "../helpers";
 
 const test = suite("explain()");
 
-interface Tutorial { notebook: string; name: string; f: string; wrt: string; domain: DomainSpec; strategy?: ExplainStrategy; target?: string; result: string }
-const FIXTURE = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "explain-functions.json"), "utf8"));
+interface Tutorial {
+  notebook: string;
+  name: string;
+  f: string;
+  wrt: string;
+  domain: DomainSpec;
+  strategy?: ExplainStrategy;
+  target?: string;
+  result: string;
+}
+const FIXTURE = JSON.parse(
+  readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "explain-functions.json"), "utf8"),
+);
 const TUTORIALS: Tutorial[] = FIXTURE.tutorials;
 const RULE_NAMES = new Set(DIFF_RULES.map((r) => r.name));
 const MOVE_NAMES = new Set(ALGEBRA_MOVES.map((m) => m.name));
@@ -32,32 +48,53 @@ test("explain() on every tutorial function ends at the tutorial's result, every 
     const last = steps[steps.length - 1].expr;
     if (t.target) assert.is(last, t.target, `notebook ${t.notebook}: ${t.f} ends at the target`);
     // the verifier: the kit's last line equals the tutorial's result
-    const same = derive("same", { name: t.name, f: t.f, wrt: t.wrt, domain: t.domain }).differentiate(last, "kit").rewrite(t.result, "tutorial").verify();
+    const same = derive("same", { name: t.name, f: t.f, wrt: t.wrt, domain: t.domain })
+      .differentiate(last, "kit")
+      .rewrite(t.result, "tutorial")
+      .verify();
     assert.ok(same.ok, `notebook ${t.notebook}: ${t.f}: the kit's ${last} is not the tutorial's ${t.result}`);
     for (const part of [...d.parts, d]) {
       const r = part.verify();
       assert.ok(r.ok, `${part.spec.title}`);
-      assert.is(part.spec.steps.filter((s) => s.kind === "differentiate").length, 1, `${part.spec.title}: one differentiate step`);
+      assert.is(
+        part.spec.steps.filter((s) => s.kind === "differentiate").length,
+        1,
+        `${part.spec.title}: one differentiate step`,
+      );
       for (const s of part.spec.steps) {
-        if (s.kind === "differentiate") assert.ok(RULE_NAMES.has(s.rule), `${part.spec.title}: "${s.rule}" is a rule of the table`);
+        if (s.kind === "differentiate")
+          assert.ok(RULE_NAMES.has(s.rule), `${part.spec.title}: "${s.rule}" is a rule of the table`);
       }
     }
   }
 });
 
 test("the sigmoid by the quotient rule: v′ worked out first, then (u′v − uv′)/v² with its parts named", () => {
-  const d = explain("1 / (1 + e^(-x))", { name: "g", wrt: "x", domain: { x: "(-10, 10)" }, strategy: "quotient", target: "g(x) * (1 - g(x))" });
+  const d = explain("1 / (1 + e^(-x))", {
+    name: "g",
+    wrt: "x",
+    domain: { x: "(-10, 10)" },
+    strategy: "quotient",
+    target: "g(x) * (1 - g(x))",
+  });
   assert.is(d.parts.length, 1);
   assert.is(d.parts[0].spec.name, "v");
   assert.is(d.parts[0].spec.steps[d.parts[0].spec.steps.length - 1].expr, "-e ^ (-x)");
   const diff = d.spec.steps.find((s) => s.kind === "differentiate")!;
   assert.is(diff.rule, "quotient rule");
   assert.match(diff.note, /u = 1, u′ = 0; v = 1 \+ e\^\(−x\), v′ = −e\^\(−x\)/);
-  for (const s of d.spec.steps.filter((x) => x.kind === "rewrite")) assert.ok(MOVE_NAMES.has(s.rule) || s.rule === "recognise g", s.rule);
+  for (const s of d.spec.steps.filter((x) => x.kind === "rewrite"))
+    assert.ok(MOVE_NAMES.has(s.rule) || s.rule === "recognise g", s.rule);
 });
 
 test("the sigmoid by the chain rule: first rewritten as (1 + e^(−x))^(−1), then the chain rule with u = 1 + e^(−x)", () => {
-  const d = explain("1 / (1 + e^(-x))", { name: "g", wrt: "x", domain: { x: "(-10, 10)" }, strategy: "chain", target: "g(x) * (1 - g(x))" });
+  const d = explain("1 / (1 + e^(-x))", {
+    name: "g",
+    wrt: "x",
+    domain: { x: "(-10, 10)" },
+    strategy: "chain",
+    target: "g(x) * (1 - g(x))",
+  });
   assert.is(d.spec.steps[0].kind, "rewrite");
   assert.is(d.spec.steps[0].expr, "(1 + e ^ (-x)) ^ (-1)");
   assert.is(d.spec.steps[1].rule, "chain rule");
@@ -75,7 +112,9 @@ test("explain is exported from stepwise and returns a Derivation that showVerifi
 });
 
 test("a target that is not the derivative is a RangeError with a point", () => {
-  const err = thrown(() => explain("1 / (1 + e^(-x))", { name: "g", wrt: "x", domain: { x: "(-10, 10)" }, target: "g(x) * (1 + g(x))" }));
+  const err = thrown(() =>
+    explain("1 / (1 + e^(-x))", { name: "g", wrt: "x", domain: { x: "(-10, 10)" }, target: "g(x) * (1 + g(x))" }),
+  );
   assert.instance(err, RangeError);
   assert.match(err.message, /the target "g\(x\) \* \(1 \+ g\(x\)\)" is not equal to the derivative \(at x = /);
 });
@@ -83,30 +122,60 @@ test("a target that is not the derivative is a RangeError with a point", () => {
 test("bad input: each a clear error naming the part", () => {
   const dom = { x: "(-3, 3)" };
   assert.match(thrown(() => explain("gamma(x)", { wrt: "x", domain: dom })).message, /unknown function gamma/);
-  assert.match(thrown(() => explain("y^2", { wrt: "x", domain: { x: "(-3, 3)", y: "(0, 1)" } })).message, /does not contain the variable x/);
-  assert.match(thrown(() => explain("x + y", { wrt: "x", domain: dom })).message, /the variable y has no declared domain/);
-  assert.match(thrown(() => explain("abs(x) * 2", { wrt: "x", domain: dom })).message, /abs\(x\) has no derivative where x changes sign/);
+  assert.match(
+    thrown(() => explain("y^2", { wrt: "x", domain: { x: "(-3, 3)", y: "(0, 1)" } })).message,
+    /does not contain the variable x/,
+  );
+  assert.match(
+    thrown(() => explain("x + y", { wrt: "x", domain: dom })).message,
+    /the variable y has no declared domain/,
+  );
+  assert.match(
+    thrown(() => explain("abs(x) * 2", { wrt: "x", domain: dom })).message,
+    /abs\(x\) has no derivative where x changes sign/,
+  );
   assert.ok(explain("abs(x) * 2", { wrt: "x", domain: { x: "(0.5, 3)" } }).verify().ok, "abs on a domain of one sign");
-  assert.match(thrown(() => explain("log(x)", { wrt: "x", domain: dom })).message, /the given function \("log\(x\)"\) is .* it must be a finite real number/);
+  assert.match(
+    thrown(() => explain("log(x)", { wrt: "x", domain: dom })).message,
+    /the given function \("log\(x\)"\) is .* it must be a finite real number/,
+  );
   assert.match(thrown(() => explain("x + * 2", { wrt: "x", domain: dom })).message, /cannot parse "x \+ \* 2"/);
   const big = Array.from({ length: 80 }, (_, i) => `x^${i + 2}`).join(" + ");
-  assert.match(thrown(() => explain(big, { wrt: "x", domain: dom })).message, new RegExp(`has \\d+ nodes; explain takes at most ${MAX_EXPLAIN_NODES}`));
-  assert.match(thrown(() => explain("max(x, 0) + x", { wrt: "x", domain: dom })).message, /no differentiation rule applies to "max\(x, 0\)"/);
-  assert.match(thrown(() => explain("x", { wrt: "x", domain: dom, strategy: "sideways" as never })).message, /strategy must be/);
+  assert.match(
+    thrown(() => explain(big, { wrt: "x", domain: dom })).message,
+    new RegExp(`has \\d+ nodes; explain takes at most ${MAX_EXPLAIN_NODES}`),
+  );
+  assert.match(
+    thrown(() => explain("max(x, 0) + x", { wrt: "x", domain: dom })).message,
+    /no differentiation rule applies to "max\(x, 0\)"/,
+  );
+  assert.match(
+    thrown(() => explain("x", { wrt: "x", domain: dom, strategy: "sideways" as never })).message,
+    /strategy must be/,
+  );
 });
 
 test("a generated step the verifier rejects is an ExplainInternalError naming the function and the step", () => {
   // a wrong algebra move put into the table for this test: it drops every "1 +"
   const wrong: AlgebraMove = {
-    id: "wrong", name: "algebra: a wrong move", note: "",
-    at: (n) => ((n as { fn?: string }).fn === "add" && (n as unknown as { args: { toString(): string }[] }).args[0].toString() === "1" ? (n as unknown as { args: never[] }).args[1] : undefined),
+    id: "wrong",
+    name: "algebra: a wrong move",
+    note: "",
+    at: (n) =>
+      (n as { fn?: string }).fn === "add" &&
+      (n as unknown as { args: { toString(): string }[] }).args[0].toString() === "1"
+        ? (n as unknown as { args: never[] }).args[1]
+        : undefined,
   };
   const moves = ALGEBRA_MOVES as AlgebraMove[];
   moves.unshift(wrong);
   try {
     const err = thrown(() => explain("sigma(x) + 1 / (1 + x^2)", { wrt: "x", domain: { x: "(-3, 3)" } }));
     assert.instance(err, ExplainInternalError);
-    assert.match(err.message, /explain\("sigma\(x\) \+ 1 \/ \(1 \+ x\^2\)"\), derivation ".*", step \d+ \(algebra: a wrong move: ".*"\) is not accepted by the verifier \(at x = /);
+    assert.match(
+      err.message,
+      /explain\("sigma\(x\) \+ 1 \/ \(1 \+ x\^2\)"\), derivation ".*", step \d+ \(algebra: a wrong move: ".*"\) is not accepted by the verifier \(at x = /,
+    );
   } finally {
     moves.shift();
   }

@@ -23,7 +23,7 @@ export function prng(seed: number): () => number {
  */
 export function randomFunctions(count: number, seed: number, depth = 3): string[] {
   const r = prng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const leaf = (): string => pick(["x", "x", "2 * x", "x / 3", "(x - 1)", "3", "0.5"]);
   const gen = (d: number): string => {
     if (d === 0) return leaf();

@@ -17,13 +17,22 @@ const CHAIN_FORM = "-(1 + e^(-x))^(-2) * (-e^(-x))";
 const QUOTIENT_FORM = "(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2";
 
 test("namedRules finds the vocabulary's names and their synonyms in a rule text", () => {
-  assert.equal(namedRules("sum rule, exponential rule, chain rule").sort(), ["chain rule", "exponential rule", "sum rule"]);
+  assert.equal(namedRules("sum rule, exponential rule, chain rule").sort(), [
+    "chain rule",
+    "exponential rule",
+    "sum rule",
+  ]);
   assert.equal(namedRules("chain rule, log rule").sort(), ["chain rule", "logarithm rule"]);
   assert.equal(namedRules("algebra: factor"), []);
 });
 
 test("the quotient rule's form under its own name agrees; the chain rule's form under it is named", () => {
-  assert.equal(checkNamedRule(SIGMA, QUOTIENT_FORM, "x", "quotient rule"), { named: "quotient rule", applied: "quotient rule", agrees: true, note: "" });
+  assert.equal(checkNamedRule(SIGMA, QUOTIENT_FORM, "x", "quotient rule"), {
+    named: "quotient rule",
+    applied: "quotient rule",
+    agrees: true,
+    note: "",
+  });
   const other = checkNamedRule(SIGMA, CHAIN_FORM, "x", "quotient rule")!;
   assert.is(other.applied, "chain rule");
   assert.is(other.agrees, false);
