@@ -45,43 +45,77 @@ function prng(seed: number): () => number {
 }
 
 const r = prng(arg("--seed", 20));
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** A function of x finite on (−2, 2): ML building blocks composed `d` deep. */
 function fn(d: number): string {
   if (d === 0) return pick(["x", "x", "3 * x", "x / 2", "(x + 1)", "(2 - x)", "x^2"]);
   const a = () => fn(d - 1);
   return pick([
-    () => `${a()} + ${a()}`, () => `${a()} - ${a()}`, () => `${a()} * ${a()}`,
-    () => `(${a()}) / (1 + (${a()})^2)`, () => `(${a()}) / (2 + cos(${a()}))`,
-    () => `(${a()})^${pick(["2", "3", "4"])}`, () => `(1 + (${a()})^2)^${pick(["(-1)", "0.5", "(-2)"])}`,
-    () => `e^(${a()})`, () => `e^(-(${a()}))`, () => `2^(${a()})`, () => `exp(${a()})`,
-    () => `log(1 + e^(${a()}))`, () => `log(1 + (${a()})^2)`, () => `sqrt(1 + (${a()})^2)`,
-    () => `sigma(${a()})`, () => `softplus(${a()})`, () => `tanh(${a()})`, () => `sin(${a()})`, () => `atan(${a()})`,
-    () => `${pick(["2", "0.5", "-3", "5"])} * (${a()})`, () => `(${a()}) / ${pick(["3", "4"])}`,
-    () => `${a()} + ${pick(["1", "2", "7"])}`, () => `-(${a()})`,
+    () => `${a()} + ${a()}`,
+    () => `${a()} - ${a()}`,
+    () => `${a()} * ${a()}`,
+    () => `(${a()}) / (1 + (${a()})^2)`,
+    () => `(${a()}) / (2 + cos(${a()}))`,
+    () => `(${a()})^${pick(["2", "3", "4"])}`,
+    () => `(1 + (${a()})^2)^${pick(["(-1)", "0.5", "(-2)"])}`,
+    () => `e^(${a()})`,
+    () => `e^(-(${a()}))`,
+    () => `2^(${a()})`,
+    () => `exp(${a()})`,
+    () => `log(1 + e^(${a()}))`,
+    () => `log(1 + (${a()})^2)`,
+    () => `sqrt(1 + (${a()})^2)`,
+    () => `sigma(${a()})`,
+    () => `softplus(${a()})`,
+    () => `tanh(${a()})`,
+    () => `sin(${a()})`,
+    () => `atan(${a()})`,
+    () => `${pick(["2", "0.5", "-3", "5"])} * (${a()})`,
+    () => `(${a()}) / ${pick(["3", "4"])}`,
+    () => `${a()} + ${pick(["1", "2", "7"])}`,
+    () => `-(${a()})`,
   ])();
 }
 
 /** A positive function of x on (−2, 2). */
-const positive = (): string => pick([`e^(${fn(1)})`, `(1 + (${fn(1)})^2)`, `(2 + sin(${fn(1)}))`, `sigma(${fn(1)})`, `(1 + x^2)`, `(3 + x)`]);
+const positive = (): string =>
+  pick([`e^(${fn(1)})`, `(1 + (${fn(1)})^2)`, `(2 + sin(${fn(1)}))`, `sigma(${fn(1)})`, `(1 + x^2)`, `(3 + x)`]);
 
 /** An expression with a sum where a rewrite slip can strike, in a random context. */
 function rewriteSubject(): string {
-  const A = `(${fn(1)})`, B = `(${fn(1)})`, P = positive(), Q = positive();
+  const A = `(${fn(1)})`,
+    B = `(${fn(1)})`,
+    P = positive(),
+    Q = positive();
   const core = pick([
-    `log(${P} + ${Q})`, `e^(${A} + ${B})`, `e^(${A} - ${B})`, `(${A} + ${B})^2`, `(${A} - ${B})^3`, `sqrt(${P} + ${Q})`,
-    `${A} / (${P} + ${Q})`, `(${P} + ${A}) / ${P}`, `(${P} * ${A} + ${B}) / ${P}`, `-(${A} - ${B})`, `${A} - (${B} - ${P})`,
+    `log(${P} + ${Q})`,
+    `e^(${A} + ${B})`,
+    `e^(${A} - ${B})`,
+    `(${A} + ${B})^2`,
+    `(${A} - ${B})^3`,
+    `sqrt(${P} + ${Q})`,
+    `${A} / (${P} + ${Q})`,
+    `(${P} + ${A}) / ${P}`,
+    `(${P} * ${A} + ${B}) / ${P}`,
+    `-(${A} - ${B})`,
+    `${A} - (${B} - ${P})`,
   ]);
   return pick([core, core, `${fn(1)} * (${core})`, `${core} + ${fn(1)}`, `(${core}) / ${positive()}`]);
 }
 
 /** True rewrites of the same shapes (laws that hold). */
 function trueRewrite(): [string, string] {
-  const A = `(${fn(1)})`, B = `(${fn(1)})`, P = positive(), Q = positive();
+  const A = `(${fn(1)})`,
+    B = `(${fn(1)})`,
+    P = positive(),
+    Q = positive();
   return pick<[string, string]>([
-    [`log(${P} * ${Q})`, `log(${P}) + log(${Q})`], [`e^(${A} + ${B})`, `e^(${A}) * e^(${B})`], [`-(${A} - ${B})`, `${B} - (${A})`],
-    [`(${A} + ${B}) / ${P}`, `(${A}) / ${P} + (${B}) / ${P}`], [`(${A} + ${B})^2`, `(${A})^2 + 2 * (${A}) * (${B}) + (${B})^2`],
+    [`log(${P} * ${Q})`, `log(${P}) + log(${Q})`],
+    [`e^(${A} + ${B})`, `e^(${A}) * e^(${B})`],
+    [`-(${A} - ${B})`, `${B} - (${A})`],
+    [`(${A} + ${B}) / ${P}`, `(${A}) / ${P} + (${B}) / ${P}`],
+    [`(${A} + ${B})^2`, `(${A})^2 + 2 * (${A}) * (${B}) + (${B})^2`],
     [`log(2 * ${P})`, `log(2) + log(${P})`],
   ]);
 }
@@ -90,10 +124,15 @@ function trueRewrite(): [string, string] {
  * Mistakes no slip makes (a factor such as x is not used: it often equals a slip, e.g. x·(x²)′ = power-exponent-kept at x²).
  */
 function unexplainedRewrite(): [string, string] {
-  const A = `(${fn(1)})`, B = `(${fn(1)})`, P = positive(), Q = positive();
+  const A = `(${fn(1)})`,
+    B = `(${fn(1)})`,
+    P = positive(),
+    Q = positive();
   return pick<[string, string]>([
-    [`log(${P} + ${Q})`, `log(${P}) * log(${Q})`], [`(${A} + ${B})^2`, `(${A})^2 + (${A}) * (${B}) + (${B})^2`],
-    [`e^(${A} + ${B})`, `e^(${A}) * e^(${B}) + 1`], [`${A} / (${P} + ${Q})`, `(${A}) / (${P}) * (${A}) / (${Q})`],
+    [`log(${P} + ${Q})`, `log(${P}) * log(${Q})`],
+    [`(${A} + ${B})^2`, `(${A})^2 + (${A}) * (${B}) + (${B})^2`],
+    [`e^(${A} + ${B})`, `e^(${A}) * e^(${B}) + 1`],
+    [`${A} / (${P} + ${Q})`, `(${A}) / (${P}) * (${A}) / (${Q})`],
     [`-(${A} - ${B})`, `${B} - (${A}) + 1`],
   ]);
 }
@@ -119,20 +158,29 @@ const nFunctions = arg("--functions", 60);
 for (let i = 0; i < nFunctions; i++) {
   const f = fn(1 + Math.floor(r() * 3));
   const node = parseExpression(f, "corpus");
-  let cands;
+  let cands: ReturnType<typeof differentiateCandidates>;
   try {
     cands = differentiateCandidates(node, "x");
   } catch {
     continue;
   }
-  for (const c of perSlip(cands, 2)) push({ f, wrt: "x", domain, kind: "differentiate", step: c.expr.toString(), label: c.id });
+  for (const c of perSlip(cands, 2))
+    push({ f, wrt: "x", domain, kind: "differentiate", step: c.expr.toString(), label: c.id });
   const right = ruleTree(node, "x").result;
   push({ f, wrt: "x", domain, kind: "differentiate", step: right.toString(), label: "true" });
-  push({ f, wrt: "x", domain, kind: "differentiate", step: pick([`1.1 * (${right.toString()})`, `${right.toString()} + 1 / 7`]), label: "unexplained" });
+  push({
+    f,
+    wrt: "x",
+    domain,
+    kind: "differentiate",
+    step: pick([`1.1 * (${right.toString()})`, `${right.toString()} + 1 / 7`]),
+    label: "unexplained",
+  });
 }
 for (let i = 0; i < nFunctions; i++) {
   const f = rewriteSubject();
-  for (const c of perSlip(rewriteCandidates(parseExpression(f, "corpus")), 2)) push({ f, wrt: "x", domain, kind: "rewrite", step: c.expr.toString(), label: c.id });
+  for (const c of perSlip(rewriteCandidates(parseExpression(f, "corpus")), 2))
+    push({ f, wrt: "x", domain, kind: "rewrite", step: c.expr.toString(), label: c.id });
   if (i % 2 === 0) {
     const [a, b] = trueRewrite();
     push({ f: a, wrt: "x", domain, kind: "rewrite", step: b, label: "true" });
@@ -143,7 +191,11 @@ for (let i = 0; i < nFunctions; i++) {
 
 const venv = path.join(root, ".venv", "bin", "python");
 const python = existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
-const check = spawnSync(python, [path.join(root, "scripts", "check_diagnose_corpus.py")], { input: JSON.stringify(items), encoding: "utf8", maxBuffer: 1 << 28 });
+const check = spawnSync(python, [path.join(root, "scripts", "check_diagnose_corpus.py")], {
+  input: JSON.stringify(items),
+  encoding: "utf8",
+  maxBuffer: 1 << 28,
+});
 if (check.status !== 0) {
   console.error(`the SymPy check failed (${python}):\n${check.stderr}`);
   process.exit(1);
@@ -154,10 +206,17 @@ const dropped = items.length - kept.length;
 const whys = new Map<string, number>();
 verdicts.filter((v) => !v.keep).forEach((v) => whys.set(v.why, (whys.get(v.why) ?? 0) + 1));
 const out = path.join(root, "test", "fixtures", "diagnose-corpus.json");
-writeFileSync(out, `${JSON.stringify({ about: "generated by scripts/diagnose-corpus.ts; every item checked by SymPy/mpmath (scripts/check_diagnose_corpus.py)", items: kept }, null, 1)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ about: "generated by scripts/diagnose-corpus.ts; every item checked by SymPy/mpmath (scripts/check_diagnose_corpus.py)", items: kept }, null, 1)}\n`,
+);
 const count = (p: (i: CorpusItem) => boolean) => kept.filter(p).length;
-console.log(`${kept.length} items kept, ${dropped} left out by the SymPy check (${[...whys].map(([w, n]) => `${w}: ${n}`).join(", ")})`);
-console.log(`wrong steps by a slip: ${count((i) => i.label !== "true" && i.label !== "unexplained")}, true steps: ${count((i) => i.label === "true")}, unexplained mistakes: ${count((i) => i.label === "unexplained")}`);
+console.log(
+  `${kept.length} items kept, ${dropped} left out by the SymPy check (${[...whys].map(([w, n]) => `${w}: ${n}`).join(", ")})`,
+);
+console.log(
+  `wrong steps by a slip: ${count((i) => i.label !== "true" && i.label !== "unexplained")}, true steps: ${count((i) => i.label === "true")}, unexplained mistakes: ${count((i) => i.label === "unexplained")}`,
+);
 const ids = new Map<string, number>();
 kept.forEach((i) => ids.set(i.label, (ids.get(i.label) ?? 0) + 1));
 console.log([...ids].map(([k, n]) => `${k} ${n}`).join(", "));

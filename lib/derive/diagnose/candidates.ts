@@ -83,7 +83,10 @@ export function rewriteCandidates(previous: MathNode): Candidate[] {
     for (const slip of REWRITE_SLIPS) {
       for (const variant of slip.variants(node)) {
         out.push({
-          id: slip.id, rank: slip.rank, path, message: variant.message,
+          id: slip.id,
+          rank: slip.rank,
+          path,
+          message: variant.message,
           expr: replaceAt(root, path, variant.result),
           expected: replaceAt(root, path, variant.correct ?? node),
         });

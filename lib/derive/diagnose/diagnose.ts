@@ -85,8 +85,14 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
   const tidy = tidyExpression(expected);
   try {
     const simple = math.simplify(tidy);
-    const a = quickValues(tidy, scopes), b = quickValues(simple, scopes);
-    if (a.every((v, i) => (Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)))) && simple.toString().length <= tidy.toString().length) {
+    const a = quickValues(tidy, scopes),
+      b = quickValues(simple, scopes);
+    if (
+      a.every((v, i) =>
+        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
+      ) &&
+      simple.toString().length <= tidy.toString().length
+    ) {
       return simple;
     }
   } catch {
@@ -109,13 +115,18 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   let candidates: Candidate[];
   try {
-    candidates = input.kind === "differentiate" ? differentiateCandidates(input.previous, input.wrt) : rewriteCandidates(input.previous);
+    candidates =
+      input.kind === "differentiate"
+        ? differentiateCandidates(input.previous, input.wrt)
+        : rewriteCandidates(input.previous);
   } catch {
     return undefined;
   }
   if (candidates.length === 0) return undefined;
   const stride = Math.max(1, Math.floor(input.points.length / QUICK_POINTS));
-  const scopes = input.points.filter((_, i) => i % stride === 0).slice(0, QUICK_POINTS)
+  const scopes = input.points
+    .filter((_, i) => i % stride === 0)
+    .slice(0, QUICK_POINTS)
     .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
   const stepValues = quickValues(input.step, scopes);
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
@@ -131,7 +142,9 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
         judge = null; // the step is not finite at a point: compare each candidate the other way round
       }
     }
-    return judge ? judge(candidate).equal : compare(input.step, candidate, input.points, input.where, input.domain).equal;
+    return judge
+      ? judge(candidate).equal
+      : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
   for (const { c } of ordered) {

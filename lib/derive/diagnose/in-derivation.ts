@@ -20,7 +20,11 @@ import { diagnoseStep } from "./diagnose";
  * @returns (expr?) => the diagnosis, or undefined when no slip explains the step
  * @throws RangeError when index is not a step number; as verifyDerivation for a bad spec or step
  */
-export function stepDiagnoser(spec: DerivationSpec, index: number, options: VerifyOptions = {}): (expr?: string) => Diagnosis | undefined {
+export function stepDiagnoser(
+  spec: DerivationSpec,
+  index: number,
+  options: VerifyOptions = {},
+): (expr?: string) => Diagnosis | undefined {
   const ctx = prepare(spec, options);
   if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
     throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
@@ -28,9 +32,15 @@ export function stepDiagnoser(spec: DerivationSpec, index: number, options: Veri
   const own = spec.steps[index - 1];
   const previousText = index === 1 ? spec.f : spec.steps[index - 2].expr;
   const previous = ctx.prepareForRules(previousText, index === 1 ? "the given function" : `step ${index - 1}`);
-  return (expr = own.expr) => diagnoseStep({
-    kind: own.kind, previous, wrt: ctx.wrt, step: ctx.prepare(expr, `step ${index}`),
-    expand: (n) => ctx.prepare(n.toString(), `step ${index}, a slip`), points: ctx.points, domain: ctx.domain,
-    where: `${ctx.where}, step ${index} ("${shortened(expr)}")`,
-  });
+  return (expr = own.expr) =>
+    diagnoseStep({
+      kind: own.kind,
+      previous,
+      wrt: ctx.wrt,
+      step: ctx.prepare(expr, `step ${index}`),
+      expand: (n) => ctx.prepare(n.toString(), `step ${index}, a slip`),
+      points: ctx.points,
+      domain: ctx.domain,
+      where: `${ctx.where}, step ${index} ("${shortened(expr)}")`,
+    });
 }

@@ -16,9 +16,7 @@
  */
 import type { MathNode } from "mathjs";
 import type { RuleApplication } from "../explain/differentiate";
-import {
-  add, call, div, isCall, isOp, mul, neg, num, numericValue, pow, sub, substitute, sym,
-} from "../explain/nodes";
+import { add, call, div, isCall, isOp, mul, neg, num, numericValue, pow, sub, substitute, sym } from "../explain/nodes";
 import { minusOne } from "../explain/nodes";
 import { showExpr } from "./show";
 
@@ -81,7 +79,10 @@ export type Slip = DifferentiateSlip | RewriteSlip;
 // ---- helpers over sums and products ----
 
 /** A term of a sum with its sign. */
-interface Term { sign: 1 | -1; node: MathNode }
+interface Term {
+  sign: 1 | -1;
+  node: MathNode;
+}
 
 /** The terms of a sum or difference, flattened (a − (b + c) → a, −b, −c); a non-sum is one term. */
 export function termsOf(node: MathNode, sign: 1 | -1 = 1): Term[] {
@@ -131,53 +132,80 @@ const R = (slip: Omit<RewriteSlip, "kind">): RewriteSlip => ({ kind: "rewrite", 
 /** Every slip the diagnosis knows, one entry per id, the differentiate slips first. */
 export const SLIPS: readonly Slip[] = [
   D({
-    id: "chain-inner-missing", rank: 1, rules: ["chain"],
+    id: "chain-inner-missing",
+    rank: 1,
+    rules: ["chain"],
     summary: "the inner function's derivative left out: (f∘g)′ written f′(g)",
     variants: ({ app }) => {
       const { inner, placeholder } = app.parts;
       const d = app.derivatives;
       if (isNumber(d.inner, 1)) return [];
-      return [{
-        result: substitute(d.outer, (placeholder as import("mathjs").SymbolNode).name, inner),
-        message: () => `the derivative ${s(d.inner)} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
-      }];
+      return [
+        {
+          result: substitute(d.outer, (placeholder as import("mathjs").SymbolNode).name, inner),
+          message: () =>
+            `the derivative ${s(d.inner)} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
+        },
+      ];
     },
   }),
   D({
-    id: "product-one-term", rank: 2, rules: ["product"],
+    id: "product-one-term",
+    rank: 2,
+    rules: ["product"],
     summary: "(uv)′ written u′v or uv′",
     variants: ({ app }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
       const parts = `u = ${s(u)}, v = ${s(v)}`;
       return [
-        { result: mul(d.u, v.cloneDeep()), message: () => `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u·v′ = ${s(mul(u, d.v))} is missing` },
-        { result: mul(u.cloneDeep(), d.v), message: () => `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u′·v = ${s(mul(d.u, v))} is missing` },
+        {
+          result: mul(d.u, v.cloneDeep()),
+          message: () =>
+            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u·v′ = ${s(mul(u, d.v))} is missing`,
+        },
+        {
+          result: mul(u.cloneDeep(), d.v),
+          message: () =>
+            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u′·v = ${s(mul(d.u, v))} is missing`,
+        },
       ];
     },
   }),
   D({
-    id: "product-of-derivatives", rank: 2, rules: ["product"],
+    id: "product-of-derivatives",
+    rank: 2,
+    rules: ["product"],
     summary: "(uv)′ written u′v′",
-    variants: ({ app }) => [{
-      result: mul(app.derivatives.u, app.derivatives.v),
-      message: () => `the derivative of the product ${s(app.node)} is not the product of the derivatives: (u·v)′ = u′·v + u·v′ with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
-    }],
+    variants: ({ app }) => [
+      {
+        result: mul(app.derivatives.u, app.derivatives.v),
+        message: () =>
+          `the derivative of the product ${s(app.node)} is not the product of the derivatives: (u·v)′ = u′·v + u·v′ with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
+      },
+    ],
   }),
   D({
-    id: "quotient-numerator-order", rank: 2, rules: ["quotient"],
+    id: "quotient-numerator-order",
+    rank: 2,
+    rules: ["quotient"],
     summary: "(u/v)′ written (uv′ − u′v)/v²",
     variants: ({ app }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
-      return [{
-        result: div(sub(mul(u.cloneDeep(), d.v), mul(d.u, v.cloneDeep())), pow(v.cloneDeep(), num(2))),
-        message: () => `the numerator of the quotient rule for ${s(app.node)} is reversed: (u/v)′ = (u′·v − u·v′)/v², u′·v first, with u = ${s(u)}, v = ${s(v)}`,
-      }];
+      return [
+        {
+          result: div(sub(mul(u.cloneDeep(), d.v), mul(d.u, v.cloneDeep())), pow(v.cloneDeep(), num(2))),
+          message: () =>
+            `the numerator of the quotient rule for ${s(app.node)} is reversed: (u/v)′ = (u′·v − u·v′)/v², u′·v first, with u = ${s(u)}, v = ${s(v)}`,
+        },
+      ];
     },
   }),
   D({
-    id: "quotient-denominator", rank: 2, rules: ["quotient"],
+    id: "quotient-denominator",
+    rank: 2,
+    rules: ["quotient"],
     summary: "(u/v)′ with v (or nothing) instead of v² under the numerator",
     variants: ({ app }) => {
       const { u, v } = app.parts;
@@ -191,15 +219,22 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   D({
-    id: "quotient-of-derivatives", rank: 2, rules: ["quotient"],
+    id: "quotient-of-derivatives",
+    rank: 2,
+    rules: ["quotient"],
     summary: "(u/v)′ written u′/v′",
-    variants: ({ app }) => [{
-      result: div(app.derivatives.u, app.derivatives.v),
-      message: () => `the derivative of the quotient ${s(app.node)} is not the quotient of the derivatives: (u/v)′ = (u′·v − u·v′)/v² with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
-    }],
+    variants: ({ app }) => [
+      {
+        result: div(app.derivatives.u, app.derivatives.v),
+        message: () =>
+          `the derivative of the quotient ${s(app.node)} is not the quotient of the derivatives: (u/v)′ = (u′·v − u·v′)/v² with u = ${s(app.parts.u)}, v = ${s(app.parts.v)}`,
+      },
+    ],
   }),
   D({
-    id: "power-exponent-kept", rank: 2, rules: ["power"],
+    id: "power-exponent-kept",
+    rank: 2,
+    rules: ["power"],
     summary: "(uⁿ)′ written n·uⁿ·u′",
     variants: (place) => {
       const f = place.app.parts.f;
@@ -207,22 +242,30 @@ export const SLIPS: readonly Slip[] = [
       const pp = powerParts(f);
       if (pp) {
         const [, n] = pp;
-        return [{
-          result: mul(n.cloneDeep(), pow(x.cloneDeep(), n.cloneDeep())),
-          message: () => `the power rule lowers the exponent by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))}`,
-        }];
+        return [
+          {
+            result: mul(n.cloneDeep(), pow(x.cloneDeep(), n.cloneDeep())),
+            message: () =>
+              `the power rule lowers the exponent by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))}`,
+          },
+        ];
       }
       if (f && isCall(f, "sqrt", 1)) {
-        return [{
-          result: mul(num(0.5), call("sqrt", x.cloneDeep())),
-          message: () => `the power rule lowers the exponent by one: ${s(real(place, f))} = (${s(real(place, x))})^(1/2) has the derivative 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
-        }];
+        return [
+          {
+            result: mul(num(0.5), call("sqrt", x.cloneDeep())),
+            message: () =>
+              `the power rule lowers the exponent by one: ${s(real(place, f))} = (${s(real(place, x))})^(1/2) has the derivative 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
+          },
+        ];
       }
       return [];
     },
   }),
   D({
-    id: "power-rule-on-exponential", rank: 2, rules: ["exponential"],
+    id: "power-rule-on-exponential",
+    rank: 2,
+    rules: ["exponential"],
     summary: "(aᵘ)′ written u·a^(u−1)·u′",
     variants: (place) => {
       const f = place.app.parts.f;
@@ -230,61 +273,93 @@ export const SLIPS: readonly Slip[] = [
       const pp = powerParts(f);
       const base = pp ? pp[0] : isCall(f, "exp", 1) ? sym("e") : undefined;
       if (!base) return [];
-      return [{
-        result: mul(x.cloneDeep(), pow(base.cloneDeep(), sub(x.cloneDeep(), num(1)))),
-        message: () => `${s(real(place, f))} has the variable in its exponent: it is an exponential, (a^u)′ = a^u·ln a·u′, not a power to differentiate with the power rule`,
-      }];
+      return [
+        {
+          result: mul(x.cloneDeep(), pow(base.cloneDeep(), sub(x.cloneDeep(), num(1)))),
+          message: () =>
+            `${s(real(place, f))} has the variable in its exponent: it is an exponential, (a^u)′ = a^u·ln a·u′, not a power to differentiate with the power rule`,
+        },
+      ];
     },
   }),
   D({
-    id: "exponential-rule-on-power", rank: 2, rules: ["power"],
+    id: "exponential-rule-on-power",
+    rank: 2,
+    rules: ["power"],
     summary: "(uⁿ)′ written uⁿ·ln(u)·u′",
     variants: (place) => {
       const f = place.app.parts.f;
       const x = place.app.parts.x;
       if (!powerParts(f) && !(f && isCall(f, "sqrt", 1))) return [];
-      return [{
-        result: mul(f.cloneDeep(), call("log", x.cloneDeep())),
-        message: () => `${s(real(place, f))} is a power with a constant exponent: the power rule applies, (uⁿ)′ = n·uⁿ⁻¹·u′, not the exponential rule's a^u·ln a`,
-      }];
+      return [
+        {
+          result: mul(f.cloneDeep(), call("log", x.cloneDeep())),
+          message: () =>
+            `${s(real(place, f))} is a power with a constant exponent: the power rule applies, (uⁿ)′ = n·uⁿ⁻¹·u′, not the exponential rule's a^u·ln a`,
+        },
+      ];
     },
   }),
   D({
-    id: "constant-not-zero", rank: 3, rules: ["constant"],
+    id: "constant-not-zero",
+    rank: 3,
+    rules: ["constant"],
     summary: "a constant term differentiated to itself or to 1",
     variants: ({ app }) => {
       const c = app.parts.c;
       if (isNumber(c, 0)) return [];
-      const out: SlipVariant[] = [{ result: c.cloneDeep(), message: () => `the constant ${s(c)} differentiates to 0, not to ${isNumber(c, 1) ? "1" : "itself"}` }];
-      if (!isNumber(c, 1)) out.push({ result: num(1), message: () => `the constant ${s(c)} differentiates to 0, not to 1` });
+      const out: SlipVariant[] = [
+        {
+          result: c.cloneDeep(),
+          message: () => `the constant ${s(c)} differentiates to 0, not to ${isNumber(c, 1) ? "1" : "itself"}`,
+        },
+      ];
+      if (!isNumber(c, 1))
+        out.push({ result: num(1), message: () => `the constant ${s(c)} differentiates to 0, not to 1` });
       return out;
     },
   }),
   D({
-    id: "constant-factor-lost", rank: 3, rules: ["constant-multiple"],
+    id: "constant-factor-lost",
+    rank: 3,
+    rules: ["constant-multiple"],
     summary: "(c·u)′ written u′",
     variants: ({ app }) => {
       const { c, u } = app.parts;
       if (isNumber(c, 1)) return [];
       const how = app.parts.cBelow ? `(u/c)′ = u′/c with c = ${s(c)}` : `(c·u)′ = c·u′ with c = ${s(c)}`;
-      return [{ result: app.derivatives.u, message: () => `the constant factor of ${s(app.node)} is lost: ${how}, u = ${s(u)}` }];
+      return [
+        {
+          result: app.derivatives.u,
+          message: () => `the constant factor of ${s(app.node)} is lost: ${how}, u = ${s(u)}`,
+        },
+      ];
     },
   }),
   D({
-    id: "sum-term-dropped", rank: 4, rules: ["sum", "difference"],
+    id: "sum-term-dropped",
+    rank: 4,
+    rules: ["sum", "difference"],
     summary: "one term of a sum left out",
     variants: ({ app }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
       const minus = app.rule.id === "difference";
       const out: SlipVariant[] = [];
-      if (!isSum(u)) out.push({ result: minus ? neg(d.v) : d.v, message: () => `the derivative of the term ${s(u)} of ${s(app.node)} is missing` });
-      if (!isSum(v)) out.push({ result: d.u, message: () => `the derivative of the term ${s(v)} of ${s(app.node)} is missing` });
+      if (!isSum(u))
+        out.push({
+          result: minus ? neg(d.v) : d.v,
+          message: () => `the derivative of the term ${s(u)} of ${s(app.node)} is missing`,
+        });
+      if (!isSum(v))
+        out.push({ result: d.u, message: () => `the derivative of the term ${s(v)} of ${s(app.node)} is missing` });
       return out;
     },
   }),
   D({
-    id: "sign-flip", rank: 5, rules: ["sum", "difference", "product", "quotient"],
+    id: "sign-flip",
+    rank: 5,
+    rules: ["sum", "difference", "product", "quotient"],
     summary: "one term's sign flipped, nothing else wrong",
     variants: ({ app }) => {
       const { u, v } = app.parts;
@@ -293,35 +368,62 @@ export const SLIPS: readonly Slip[] = [
       const flipped = (what: string) => `the sign of ${what} is flipped`;
       if (app.rule.id === "sum" || app.rule.id === "difference") {
         const minus = app.rule.id === "difference";
-        if (!isSum(u)) out.push({ result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v), message: () => flipped(`the derivative of the term ${s(u)} in the derivative of ${s(app.node)}`) });
-        if (!isSum(v)) out.push({ result: minus ? add(d.u, d.v) : sub(d.u, d.v), message: () => flipped(`the derivative of the term ${s(v)} in the derivative of ${s(app.node)}`) });
+        if (!isSum(u))
+          out.push({
+            result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v),
+            message: () => flipped(`the derivative of the term ${s(u)} in the derivative of ${s(app.node)}`),
+          });
+        if (!isSum(v))
+          out.push({
+            result: minus ? add(d.u, d.v) : sub(d.u, d.v),
+            message: () => flipped(`the derivative of the term ${s(v)} in the derivative of ${s(app.node)}`),
+          });
       } else if (app.rule.id === "product") {
-        out.push({ result: add(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), message: () => flipped(`the term u′·v = ${s(mul(d.u, v))} of the product rule for ${s(app.node)}`) });
-        out.push({ result: sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), message: () => flipped(`the term u·v′ = ${s(mul(u, d.v))} of the product rule for ${s(app.node)}`) });
+        out.push({
+          result: add(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)),
+          message: () => flipped(`the term u′·v = ${s(mul(d.u, v))} of the product rule for ${s(app.node)}`),
+        });
+        out.push({
+          result: sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)),
+          message: () => flipped(`the term u·v′ = ${s(mul(u, d.v))} of the product rule for ${s(app.node)}`),
+        });
       } else {
         const v2 = (): MathNode => pow(v.cloneDeep(), num(2));
-        out.push({ result: div(add(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), v2()), message: () => flipped(`the term u·v′ = ${s(mul(u, d.v))} in the numerator of the quotient rule for ${s(app.node)}`) });
-        out.push({ result: div(sub(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), v2()), message: () => flipped(`the term u′·v = ${s(mul(d.u, v))} in the numerator of the quotient rule for ${s(app.node)}`) });
+        out.push({
+          result: div(add(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v)), v2()),
+          message: () =>
+            flipped(`the term u·v′ = ${s(mul(u, d.v))} in the numerator of the quotient rule for ${s(app.node)}`),
+        });
+        out.push({
+          result: div(sub(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)), v2()),
+          message: () =>
+            flipped(`the term u′·v = ${s(mul(d.u, v))} in the numerator of the quotient rule for ${s(app.node)}`),
+        });
       }
       return out;
     },
   }),
   R({
-    id: "split-denominator-sum", rank: 2,
+    id: "split-denominator-sum",
+    rank: 2,
     summary: "a/(b + c) rewritten a/b + a/c",
     variants: (node) => {
       if (!isOp(node, "divide", 2) || !isSum(node.args[1])) return [];
       const [a, den] = node.args;
       const terms = termsOf(den);
-      return [{
-        result: sumOf(terms.map((t) => ({ sign: t.sign, node: div(a.cloneDeep(), t.node.cloneDeep()) }))),
-        correct: node.cloneDeep(),
-        message: () => `a fraction does not split over a sum in its denominator: ${w(node)} is not ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(a)}/${w(t.node)}`).join("")}`,
-      }];
+      return [
+        {
+          result: sumOf(terms.map((t) => ({ sign: t.sign, node: div(a.cloneDeep(), t.node.cloneDeep()) }))),
+          correct: node.cloneDeep(),
+          message: () =>
+            `a fraction does not split over a sum in its denominator: ${w(node)} is not ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(a)}/${w(t.node)}`).join("")}`,
+        },
+      ];
     },
   }),
   R({
-    id: "cancel-across-sum", rank: 2,
+    id: "cancel-across-sum",
+    rank: 2,
     summary: "a term of a sum cancelled against a factor: (a + b)/a → b",
     variants: (node) => {
       if (!isOp(node, "divide", 2) || !isSum(node.args[0])) return [];
@@ -344,9 +446,11 @@ export const SLIPS: readonly Slip[] = [
           const wrongTerms = cancelled ? [...rest.slice(0, i), cancelled, ...rest.slice(i)] : rest;
           const fixedTerm = cancelled ? over(cancelled.node) : over(num(1));
           const correct = add(t.sign === 1 ? fixedTerm : neg(fixedTerm), div(sumOf(rest), den.cloneDeep()));
-          const message = (): string => `${w(tf[j])} divides only the term ${w(t.node)} of the numerator ${w(top)}, so it cannot be cancelled against the denominator of ${w(node)}`;
+          const message = (): string =>
+            `${w(tf[j])} divides only the term ${w(t.node)} of the numerator ${w(top)}, so it cannot be cancelled against the denominator of ${w(node)}`;
           out.push({ result: over(sumOf(wrongTerms)), correct, message });
-          if (!cancelled) out.push({ result: over(sumOf([{ sign: t.sign, node: num(1) }, ...rest])), correct, message });
+          if (!cancelled)
+            out.push({ result: over(sumOf([{ sign: t.sign, node: num(1) }, ...rest])), correct, message });
           break;
         }
       });
@@ -354,7 +458,8 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   R({
-    id: "exponential-of-sum", rank: 2,
+    id: "exponential-of-sum",
+    rank: 2,
     summary: "e^(a+b) rewritten e^a + e^b",
     variants: (node) => {
       const pp = powerParts(node);
@@ -363,28 +468,39 @@ export const SLIPS: readonly Slip[] = [
       if (!base || !exponent || !isSum(exponent)) return [];
       const terms = termsOf(exponent);
       const powerOf = (t: Term): MathNode => pow(base.cloneDeep(), t.node.cloneDeep());
-      const correct = terms.map((t) => (t.sign === 1 ? powerOf(t) : pow(base.cloneDeep(), neg(t.node.cloneDeep())))).reduce((acc, f) => mul(acc, f));
-      return [{
-        result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t) }))), correct,
-        message: () => `a power of a sum is a product, not a sum: ${w(node)} = ${w(correct)}`,
-      }];
+      const correct = terms
+        .map((t) => (t.sign === 1 ? powerOf(t) : pow(base.cloneDeep(), neg(t.node.cloneDeep()))))
+        .reduce((acc, f) => mul(acc, f));
+      return [
+        {
+          result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t) }))),
+          correct,
+          message: () => `a power of a sum is a product, not a sum: ${w(node)} = ${w(correct)}`,
+        },
+      ];
     },
   }),
   R({
-    id: "log-of-sum", rank: 2,
+    id: "log-of-sum",
+    rank: 2,
     summary: "log(a + b) rewritten log a + log b",
     variants: (node) => {
       if (!(isCall(node, "log", 1) || isCall(node, "log10", 1)) || !isSum(node.args[0])) return [];
       const fn = (node as import("mathjs").FunctionNode & { fn: import("mathjs").SymbolNode }).fn.name;
       const terms = termsOf(node.args[0]);
-      return [{
-        result: sumOf(terms.map((t) => ({ sign: t.sign, node: call(fn, t.node.cloneDeep()) }))), correct: node.cloneDeep(),
-        message: () => `the logarithm of a sum does not split: log(a·b) = log a + log b holds for a product, and ${w(node)} has a sum inside`,
-      }];
+      return [
+        {
+          result: sumOf(terms.map((t) => ({ sign: t.sign, node: call(fn, t.node.cloneDeep()) }))),
+          correct: node.cloneDeep(),
+          message: () =>
+            `the logarithm of a sum does not split: log(a·b) = log a + log b holds for a product, and ${w(node)} has a sum inside`,
+        },
+      ];
     },
   }),
   R({
-    id: "power-of-sum", rank: 2,
+    id: "power-of-sum",
+    rank: 2,
     summary: "(a + b)ⁿ rewritten aⁿ + bⁿ",
     variants: (node) => {
       const pp = powerParts(node);
@@ -392,17 +508,30 @@ export const SLIPS: readonly Slip[] = [
       const base = pp ? pp[0] : root ? node.args[0] : undefined;
       if (!base || !isSum(base) || (pp && isNumber(pp[1], 1))) return [];
       const terms = termsOf(base);
-      const powerOf = (t: MathNode): MathNode => (root ? call("sqrt", t.cloneDeep()) : pow(t.cloneDeep(), pp![1].cloneDeep()));
-      const message = (): string => `a power of a sum is not the sum of the powers: ${w(node)} ≠ ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(powerOf(t.node))}`).join("")}`;
-      const out: SlipVariant[] = [{ result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t.node) }))), correct: node.cloneDeep(), message }];
+      const powerOf = (t: MathNode): MathNode =>
+        root ? call("sqrt", t.cloneDeep()) : pow(t.cloneDeep(), pp![1].cloneDeep());
+      const message = (): string =>
+        `a power of a sum is not the sum of the powers: ${w(node)} ≠ ${terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? "" : "−") : t.sign === 1 ? " + " : " − "}${w(powerOf(t.node))}`).join("")}`;
+      const out: SlipVariant[] = [
+        {
+          result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t.node) }))),
+          correct: node.cloneDeep(),
+          message,
+        },
+      ];
       if (!root && terms.some((t) => t.sign === -1)) {
-        out.push({ result: sumOf(terms.map((t) => ({ sign: 1, node: powerOf(t.sign === 1 ? t.node : neg(t.node)) }))), correct: node.cloneDeep(), message });
+        out.push({
+          result: sumOf(terms.map((t) => ({ sign: 1, node: powerOf(t.sign === 1 ? t.node : neg(t.node)) }))),
+          correct: node.cloneDeep(),
+          message,
+        });
       }
       return out;
     },
   }),
   R({
-    id: "negation-distribution", rank: 2,
+    id: "negation-distribution",
+    rank: 2,
     summary: "−(a − b) rewritten −a − b",
     variants: (node) => {
       let inside: MathNode | undefined;
@@ -415,10 +544,14 @@ export const SLIPS: readonly Slip[] = [
       const wrong: Term[] = [{ sign: terms[0].sign === 1 ? -1 : 1, node: terms[0].node }, ...terms.slice(1)];
       const right: Term[] = terms.map((t) => ({ sign: t.sign === 1 ? -1 : 1, node: t.node }));
       const build = (ts: Term[]): MathNode => (before ? sumOf([{ sign: 1, node: before }, ...ts]) : sumOf(ts));
-      return [{
-        result: build(wrong), correct: build(right),
-        message: () => `the minus sign in front of (${w(within)}) changes the sign of every term inside, not only of the first: ${w(node)} = ${w(build(right))}`,
-      }];
+      return [
+        {
+          result: build(wrong),
+          correct: build(right),
+          message: () =>
+            `the minus sign in front of (${w(within)}) changes the sign of every term inside, not only of the first: ${w(node)} = ${w(build(right))}`,
+        },
+      ];
     },
   }),
 ];

@@ -63,23 +63,42 @@ export function ruleInWords(app: RuleApplication): string {
 export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simplify"): NextStep | undefined {
   const last = spec.steps.length === 0 ? spec.f : spec.steps[spec.steps.length - 1].expr;
   const where = `hint for "${spec.title}"`;
-  const differentiated = phase === undefined ? spec.steps.some((st) => st.kind === "differentiate") : phase === "simplify";
+  const differentiated =
+    phase === undefined ? spec.steps.some((st) => st.kind === "differentiate") : phase === "simplify";
   const parsed = parseExpression(last, `${where}, the last expression`);
   // the derivation's own name (g(x)) and its defs are written out; sigma and softplus stay
-  const own: Record<string, string> = Object.fromEntries(Object.entries(spec.defs ?? {}).filter(([k]) => !/^\s*(sigma|softplus)\s*\(/.test(k)));
+  const own: Record<string, string> = Object.fromEntries(
+    Object.entries(spec.defs ?? {}).filter(([k]) => !/^\s*(sigma|softplus)\s*\(/.test(k)),
+  );
   if (calledFunctions(parsed).has(spec.name) && !(spec.name in own)) own[`${spec.name}(${spec.wrt})`] = spec.f;
-  const node = withoutParens(Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed);
+  const node = withoutParens(
+    Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed,
+  );
   if (!differentiated) {
     const tree = ruleTree(node, spec.wrt);
-    const d = explainSteps(node.toString(), { wrt: spec.wrt, domain: spec.domain, defs: spec.defs, texNames: spec.texNames, name: spec.name });
+    const d = explainSteps(node.toString(), {
+      wrt: spec.wrt,
+      domain: spec.domain,
+      defs: spec.defs,
+      texNames: spec.texNames,
+      name: spec.name,
+    });
     const first = d.spec.steps.find((st) => st.kind === "differentiate") ?? d.spec.steps[0];
     const step = { kind: first.kind, expr: first.expr, rule: first.rule, note: first.note };
-    return { rule: `apply ${ruleInWords(tree)}`, step, shown: `next step (${step.rule}): ${shortened(step.expr)}${step.note ? ` — ${step.note}` : ""}` };
+    return {
+      rule: `apply ${ruleInWords(tree)}`,
+      step,
+      shown: `next step (${step.rule}): ${shortened(step.expr)}${step.note ? ` — ${step.note}` : ""}`,
+    };
   }
   const [move] = simplifySteps(node, { maxSteps: 1 });
   if (!move) return undefined;
   const step: StepSpec = { kind: "rewrite", expr: move.expr.toString(), rule: move.move.name, note: move.move.note };
-  return { rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`, step, shown: `next step (${step.rule}): ${shortened(step.expr)}` };
+  return {
+    rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`,
+    step,
+    shown: `next step (${step.rule}): ${shortened(step.expr)}`,
+  };
 }
 
 const presses = new WeakMap<Derivation, { steps: number; presses: number }>();
@@ -99,7 +118,8 @@ const presses = new WeakMap<Derivation, { steps: number; presses: number }>();
  * @throws as {@link nextStep}; RangeError when press is not 1 or 2
  */
 export function hint(derivation: Derivation, press?: 1 | 2): string {
-  if (press !== undefined && press !== 1 && press !== 2) throw new RangeError(`hint: press must be 1 or 2, got ${String(press)}`);
+  if (press !== undefined && press !== 1 && press !== 2)
+    throw new RangeError(`hint: press must be 1 or 2, got ${String(press)}`);
   const state = presses.get(derivation);
   const n = derivation.spec.steps.length;
   const count = press ?? (state && state.steps === n ? Math.min(state.presses + 1, 2) : 1);

@@ -10,9 +10,18 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 
-interface Item { f: string; wrt: string; domain: Record<string, string>; kind: "differentiate" | "rewrite"; step: string; label: string }
+interface Item {
+  f: string;
+  wrt: string;
+  domain: Record<string, string>;
+  kind: "differentiate" | "rewrite";
+  step: string;
+  label: string;
+}
 
-const items: Item[] = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "diagnose-corpus.json"), "utf8")).items;
+const items: Item[] = JSON.parse(
+  readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "diagnose-corpus.json"), "utf8"),
+).items;
 const sample = items.filter((_, i) => i % 20 === 0);
 const test = suite("diagnose: a seeded sample of the corpus");
 
@@ -36,7 +45,8 @@ test("a wrong step made by a slip is diagnosed with that slip among the ids (rec
     const v = verdict(item);
     assert.not.ok(v.ok, `${item.f} → ${item.step} is accepted`);
     const ids = v.diagnosis ? [v.diagnosis.id, ...v.diagnosis.others.map((o) => o.id)] : [];
-    if (!ids.includes(item.label)) missed.push(`${item.label}: ${item.f} → ${item.step} (got ${ids.join(", ") || "none"})`);
+    if (!ids.includes(item.label))
+      missed.push(`${item.label}: ${item.f} → ${item.step} (got ${ids.join(", ") || "none"})`);
   }
   assert.ok(missed.length <= slips.length * 0.05, missed.join("\n"));
 });

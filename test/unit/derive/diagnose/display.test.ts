@@ -14,8 +14,11 @@ import { readDerivationPayload } from "../../../../lib/outputs/derivation-payloa
 
 const test = suite("diagnose: payload and display");
 
-const wrong = () => derive("σ′ with a slip", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
-  .differentiate("-e^(-x) / (1 + e^(-x))^2", "quotient rule");
+const wrong = () =>
+  derive("σ′ with a slip", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "-e^(-x) / (1 + e^(-x))^2",
+    "quotient rule",
+  );
 
 test("the payload carries the diagnosis of the rejected step, and the reader accepts it", () => {
   const d = wrong();
@@ -31,7 +34,10 @@ test("the payload carries the diagnosis of the rejected step, and the reader acc
 
 test("a malformed diagnosis is refused by name", () => {
   const d = wrong();
-  const payload = JSON.parse(JSON.stringify(derivationPayload(d.verify(), { spec: d.spec }))) as Record<string, unknown> & { verdicts: Record<string, unknown>[] };
+  const payload = JSON.parse(JSON.stringify(derivationPayload(d.verify(), { spec: d.spec }))) as Record<
+    string,
+    unknown
+  > & { verdicts: Record<string, unknown>[] };
   payload.verdicts[1].diagnosis = { id: 3 };
   try {
     readDerivationPayload(payload, "cell 4");
@@ -53,7 +59,10 @@ test("text, Markdown and HTML show the slip and the right step under the ✗", (
 });
 
 test("a right derivation shows no slip", () => {
-  const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("e^(-x) / (1 + e^(-x))^2", "quotient rule");
+  const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "e^(-x) / (1 + e^(-x))^2",
+    "quotient rule",
+  );
   assert.not.match(derivationText(derivationView(derivationPayload(d.verify()))), "the slip");
 });
 

@@ -12,7 +12,14 @@ import type { StepResult } from "../../../../lib/derive/types";
 
 const test = suite("diagnose: the slip catalogue");
 
-interface Case { f: string; step: string; kind?: "differentiate" | "rewrite"; domain?: Record<string, string>; wrt?: string; says?: RegExp }
+interface Case {
+  f: string;
+  step: string;
+  kind?: "differentiate" | "rewrite";
+  domain?: Record<string, string>;
+  wrt?: string;
+  says?: RegExp;
+}
 
 /** The verdict on one step after f. */
 function verdict(c: Case): StepResult {
@@ -28,7 +35,13 @@ const CASES: Record<string, Case[]> = {
     { f: "1 / (1 + e^(-x))", step: "-e^(-x) / (1 + e^(-x))^2", domain: { x: "(-10, 10)" } },
     { f: "x^2 + sin(3 * x)", step: "2 * x + cos(3 * x)", says: /inner function 3·x of sin\(3·x\)/ },
     { f: "log(1 + x^2) * x", step: "x / (1 + x^2) + log(1 + x^2)" },
-    { f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", step: "-t / yhat - (1 - t) / (1 - yhat)", wrt: "yhat", domain: { yhat: "(0, 1)", t: "[0, 1]" }, says: /1 − yhat of log\(1 − yhat\)/ },
+    {
+      f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+      step: "-t / yhat - (1 - t) / (1 - yhat)",
+      wrt: "yhat",
+      domain: { yhat: "(0, 1)", t: "[0, 1]" },
+      says: /1 − yhat of log\(1 − yhat\)/,
+    },
   ],
   "product-one-term": [
     { f: "x * sin(x)", step: "sin(x)" },
@@ -124,7 +137,10 @@ for (const [id, cases] of Object.entries(CASES)) {
       assert.ok(ids.includes(id), `${c.f} → ${c.step}: diagnosed ${ids.join(", ")}, not ${id}`);
       if (c.says) {
         const messages = [v.diagnosis!.message, ...v.diagnosis!.others.map((o) => o.message)];
-        assert.ok(messages.some((m) => c.says!.test(m)), `${c.f} → ${c.step}: messages ${messages.join(" | ")}`);
+        assert.ok(
+          messages.some((m) => c.says!.test(m)),
+          `${c.f} → ${c.step}: messages ${messages.join(" | ")}`,
+        );
       }
       // expected is the right step: the verifier accepts it in place of the wrong one
       const right = verdict({ ...c, step: v.diagnosis!.expected });
@@ -168,7 +184,9 @@ test("mistakes no slip explains get no diagnosis, never a guess", () => {
 });
 
 test("diagnose: false leaves the verdict without a diagnosis", () => {
-  const r = derive("s", { f: "e^(-x)", wrt: "x", domain: { x: "(0, 1)" } }).differentiate("e^(-x)", "chain rule").verify({ diagnose: false });
+  const r = derive("s", { f: "e^(-x)", wrt: "x", domain: { x: "(0, 1)" } })
+    .differentiate("e^(-x)", "chain rule")
+    .verify({ diagnose: false });
   assert.not.ok(r.steps[1].ok);
   assert.is(r.steps[1].diagnosis, undefined);
 });

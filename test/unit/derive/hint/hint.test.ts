@@ -36,8 +36,14 @@ test("the shown step is right: the verifier accepts it as the next step", () => 
 });
 
 test("the rule names the part: chain rule's inner function, the product's factors", () => {
-  assert.is(hint(derive("c", { f: "log(cosh(x))", wrt: "x", domain: { x: "(-3, 3)" } })), "apply the chain rule, with the inner function u = cosh(x) of log(cosh(x))");
-  assert.is(hint(derive("p", { f: "x * sigma(x)", wrt: "x", domain: { x: "(-3, 3)" } })), "apply the product rule, with u = x and v = sigma(x)");
+  assert.is(
+    hint(derive("c", { f: "log(cosh(x))", wrt: "x", domain: { x: "(-3, 3)" } })),
+    "apply the chain rule, with the inner function u = cosh(x) of log(cosh(x))",
+  );
+  assert.is(
+    hint(derive("p", { f: "x * sigma(x)", wrt: "x", domain: { x: "(-3, 3)" } })),
+    "apply the product rule, with u = x and v = sigma(x)",
+  );
 });
 
 test("after the derivative: an algebra move, accepted as a rewrite; adding a step starts the presses over", () => {
