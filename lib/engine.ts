@@ -8,6 +8,8 @@ export * from "./functions";
 export * from "./derive";
 export { mutateExpression } from "./derive/mutate";
 export * from "./derive/explain";
+export * from "./derive/diagnose";
+export * from "./derive/hint";
 export { runMutationTest, type MutationReport, type MutationMiss } from "./derive/mutation-test";
 export * from "./charts";
 export * from "./display";

@@ -33,6 +33,7 @@ export {
 } from "./functions";
 export { derive, type Derivation, type DeriveHead, type DerivationResult, type StepResult } from "./derive";
 export { explain, type ExplainHead, type ExplainStrategy } from "./derive/explain";
+export { hint } from "./derive/hint";
 export {
   plotFunctions,
   plotLossCurves,

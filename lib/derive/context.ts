@@ -21,6 +21,11 @@ export interface VerifyOptions {
   samples?: number;
   /** Seed of the sample points (default: drawn from the derivation's content, see contentSeed). */
   seed?: string;
+  /**
+   * Name the slip of a rejected step (`diagnosis` in its verdict, lib/derive/diagnose).
+   * Default true for verifyDerivation and verifyStep, false for stepChecker (the mutation test).
+   */
+  diagnose?: boolean;
 }
 
 /** Everything prepared once per derivation. */
@@ -36,6 +41,11 @@ export interface Context {
   lhsName: string;
   wrtTex: string;
   prepare(expr: string, label: string): MathNode;
+  /**
+   * Parses an expression for the rule table of the slip diagnosis: the derivation's own
+   * definitions expanded, sigma and softplus kept (the rules know them).
+   */
+  prepareForRules(expr: string, label: string): MathNode;
 }
 
 /**
@@ -86,6 +96,10 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     lhsName: toTex(math.parse(spec.name), texNames),
     wrtTex: toTex(math.parse(spec.wrt), texNames),
     prepare: prepareExpr,
+    prepareForRules: (expr, label) => {
+      const own = new Map([...defs].filter(([name]) => name !== "sigma" && name !== "softplus"));
+      return expandDefinitions(parseExpression(expr, `${where}, ${label}`), own, `${where}, ${label}`);
+    },
   };
 }
 

@@ -99,6 +99,23 @@ export interface StepResult {
    * note naming the rule it is when it is another (explain/rule-check.ts). Never makes a step ✗.
    */
   ruleCheck?: RuleCheck;
+  /** Present when ok is false and a known slip explains the step (lib/derive/diagnose). */
+  diagnosis?: Diagnosis;
+}
+
+/**
+ * The slip that explains a rejected step: what the previous expression becomes when one
+ * known mistake is made at one place of it, the rest done right, equals the step.
+ */
+export interface Diagnosis {
+  /** The slip's id in the catalogue, e.g. "chain-inner-missing" (lib/derive/diagnose/slips.ts). */
+  id: string;
+  /** The mistake in words, naming the place, e.g. "the derivative −1 of the inner function −x of e^(−x) is missing …". */
+  message: string;
+  /** The right expression for the step, mathjs syntax. */
+  expected: string;
+  /** Other slips that explain the step as well, less specific ones (may be empty). */
+  others: { id: string; message: string }[];
 }
 
 /** Everything verifying a derivation produced. */

@@ -6,6 +6,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
+import { diagnoseStep } from "./diagnose/diagnose";
 import { checkNamedRule } from "./explain/rule-check";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
@@ -51,15 +52,12 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const against =
-      step.kind === "differentiate"
-        ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`)
-        : prev;
-    const shown =
-      step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
-    const { result, node } = checkStep(ctx, i, step, against, order, shown);
+    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
+    const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const previous = i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const { result, node } = checkStep(ctx, i, step, against, order, shown, undefined, options.diagnose === false ? undefined : previous);
     if (step.kind === "differentiate" && result.ok) {
-      const check = checkNamedRule(i === 0 ? spec.f : spec.steps[i - 1].expr, step.expr, spec.wrt, step.rule);
+      const check = checkNamedRule(previous, step.expr, spec.wrt, step.rule);
       if (check) result.ruleCheck = check;
     }
     steps.push(result);
@@ -70,7 +68,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     let target = ctx.given;
     for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`);
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
-    const { counterexample: _drop, certificate: _cert, ...last } = steps[steps.length - 1];
+    const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
     final = {
       ...last,
       index: steps.length,
@@ -113,13 +111,8 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
  * @returns the step's verdict
  * @throws as {@link verifyDerivation}; RangeError when index is not a step number
  */
-export function verifyStep(
-  spec: DerivationSpec,
-  index: number,
-  expr?: string,
-  options: VerifyOptions = {},
-): StepResult {
-  return stepChecker(spec, index, options)(expr);
+export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
+  return stepChecker(spec, index, { ...options, diagnose: options.diagnose ?? true })(expr);
 }
 
 /**
@@ -150,29 +143,21 @@ export function stepChecker(
   if (own.kind === "differentiate") order++;
   const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
-  const shown =
-    own.kind === "differentiate"
-      ? tidyExpression(against).toString()
-      : index === 1
-        ? spec.f
-        : spec.steps[index - 2].expr;
-  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge).result;
+  const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
+  const previous = options.diagnose === true ? (index === 1 ? spec.f : spec.steps[index - 2].expr) : undefined;
+  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge, previous).result;
 }
 
 /**
  * Checks step i (0-based) against `against`: the previous expression, or for a
  * differentiate step its derivative; `order` counts the differentiations up to and
  * including step i; `shown` is what the result names as `against` (the previous step
- * as written, or the derivative mathjs computed).
+ * as written, or the derivative mathjs computed); `previous` (the expression before, as
+ * written) asks for the diagnosis of a rejected step.
  */
 function checkStep(
-  ctx: Context,
-  i: number,
-  step: StepSpec,
-  against: MathNode,
-  order: number,
-  shown: string,
-  judge?: (actual: MathNode) => Verdict,
+  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number, shown: string,
+  judge?: (actual: MathNode) => Verdict, previous?: string,
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
@@ -195,5 +180,12 @@ function checkStep(
         : {}
       : { counterexample: verdict.counterexample }),
   };
+  if (!verdict.equal && previous !== undefined) {
+    const diagnosis = diagnoseStep({
+      kind: step.kind, previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`), wrt: ctx.wrt, step: node,
+      expand: (n) => ctx.prepare(n.toString(), `${label}, a slip`), points: ctx.points, domain: ctx.domain, where: stepWhere,
+    });
+    if (diagnosis) result.diagnosis = diagnosis;
+  }
   return { result, node };
 }

@@ -24,6 +24,11 @@ function rowMarkdown(r: DerivationRowView): string {
         `but it must equal ${escapeMarkdown(c.expected)}`,
     );
   }
+  if (r.diagnosis) {
+    const d = r.diagnosis;
+    blocks.push(`the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${escapeMarkdown(d.expected)}` +
+      (d.others.length > 0 ? ` (also explained by: ${escapeMarkdown(d.others.join(", "))})` : ""));
+  }
   return blocks.join("\n\n");
 }
 

@@ -11,6 +11,11 @@ function rowText(r: DerivationRowView): string[] {
     const c = r.counterexample;
     lines.push(`      at ${c.point}: the step gives ${c.actual}, but it must equal ${c.expected}`);
   }
+  if (r.diagnosis) {
+    const d = r.diagnosis;
+    lines.push(`      the slip (${d.id}): ${d.message}`, `      the step should be ${d.expected}`);
+    if (d.others.length > 0) lines.push(`      also explained by: ${d.others.join(", ")}`);
+  }
   return lines;
 }
 

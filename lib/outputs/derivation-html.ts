@@ -37,6 +37,14 @@ function rowHtml(r: DerivationRowView, math: DisplayMath): string {
         `<code>${escapeHtml(c.actual)}</code>, but it must equal <code>${escapeHtml(c.expected)}</code></div>`,
     );
   }
+  if (r.diagnosis) {
+    const d = r.diagnosis;
+    const others = d.others.length > 0 ? ` <span class="stepwise-diagnosis-others" style="color:#555">(also explained by: ${escapeHtml(d.others.join(", "))})</span>` : "";
+    parts.push(
+      `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${escapeHtml(d.message)}; ` +
+        `the step should be <code>${escapeHtml(d.expected)}</code>${others}</div>`,
+    );
+  }
   return `<li class="stepwise-step stepwise-step-${r.mark}" style="margin:0.6em 0">${parts.join("\n")}</li>`;
 }
 

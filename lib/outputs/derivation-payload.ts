@@ -54,6 +54,11 @@ function checkVerdict(v: unknown, where: string): void {
   need(v.kind === "given" || v.kind === "rewrite" || v.kind === "differentiate", where, 'kind must be "given", "rewrite" or "differentiate"', v.kind);
   need(typeof v.ok === "boolean", where, "ok must be a boolean", v.ok);
   need(v.tier === null || typeof v.tier === "string", where, "tier must be a string or null", v.tier);
+  if (v.diagnosis !== undefined) {
+    const d = v.diagnosis;
+    need(isRecord(d) && typeof d.id === "string" && typeof d.message === "string" && typeof d.expected === "string" && Array.isArray(d.others),
+      where, "diagnosis must be { id, message, expected, others } with strings and an array", d);
+  }
 }
 
 /**

@@ -47,6 +47,8 @@ export interface DerivationRowView {
   against: string;
   /** For a failure: "x = 0.5, t = 1" and both values as decimal strings. */
   counterexample?: { point: string; expected: string; actual: string };
+  /** For a failure a known slip explains: the slip's id, the mistake in words, the right step, the other slips' ids. */
+  diagnosis?: { id: string; message: string; expected: string; others: string[] };
 }
 
 /** The whole view: title, rows in order, and the summary line (glyph and text). */
@@ -112,6 +114,9 @@ export function derivationView(payload: DerivationPayload): DerivationView {
             actual: s.counterexample.actual,
           },
         }),
+    ...(s.ok || !s.diagnosis
+      ? {}
+      : { diagnosis: { id: s.diagnosis.id, message: s.diagnosis.message, expected: s.diagnosis.expected, others: s.diagnosis.others.map((o) => o.id) } }),
   });
   const actionOf = (s: StepResult): string =>
     s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate";

@@ -102,6 +102,16 @@ s("should carry a full spec (domain included) and verdicts that the rebuilt deri
   }
 });
 
+s("should name the slip of every deliberate mistake under its ✗ (issue 20)", () => {
+  const deliberate = shown.filter((d) => d.payload.expectFailure);
+  assert.ok(deliberate.length > 0, "no deliberate mistake in the tutorials");
+  for (const d of deliberate) {
+    const rejected = d.payload.verdicts.filter((v) => !v.ok);
+    assert.ok(rejected.length > 0 && rejected.every((v) => v.diagnosis !== undefined), `${d.notebook}: ${d.payload.spec.title}: a rejected step without a diagnosis`);
+  }
+  assert.is(byTitle("a forgotten inner derivative").payload.verdicts[1].diagnosis?.id, "chain-inner-missing");
+});
+
 s("should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e^(−x), and by the chain rule with u = 1 + e^(−x)", () => {
   const quotient = specOf("σ′(x) by the quotient rule");
   assert.is(quotient.steps[0].rule, "quotient rule");

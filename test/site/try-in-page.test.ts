@@ -161,6 +161,62 @@ s("should check exercise answers: right, wrong with a counterexample, and known 
   await page.close();
 });
 
+s("should name a known slip under the ✗, after an exercise's own hint, with the right step (issue 20)", async () => {
+  const { page, errors } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  await page.selectOption(".stepwise-try select", "1");
+  await input.fill("-e^(-x) / (1 + e^(-x))^2");
+  await input.press("Enter");
+  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  const verdict = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
+  assert.match(verdict, /The slip: the derivative −1 of the inner function −x of e\^\(−x\) is missing/);
+  assert.match(verdict, /It should be \S+/);
+  assert.is(await page.locator('.stepwise-try .stepwise-try-diagnosis[data-slip="chain-inner-missing"]').count(), 1);
+  // an answer box: the exercise's hand-declared hint first, then the catalogue's diagnosis
+  const both = await answer(page, 2, "-t / yhat - (1 - t) / (1 - yhat)");
+  assert.match(both, /Hint: the chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
+  assert.match(both, /The slip: the derivative −1 of the inner function 1 − yhat of log\(1 − yhat\) is missing/);
+  assert.ok(both.indexOf("Hint:") < both.indexOf("The slip:"), both);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+s("should give a hint in two presses: the rule with its parts, then the next step (issue 20)", async () => {
+  const { page, errors } = await open();
+  await page.click("text=Try a step");
+  await page.selectOption(".stepwise-try select", "1");
+  const line = page.locator(".stepwise-try .stepwise-hint-line");
+  await page.click(".stepwise-try button.stepwise-hint");
+  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1");
+  assert.is(await line.textContent(), "Hint: apply the quotient rule, with u = 1 and v = 1 + e^(−x)");
+  await page.click(".stepwise-try button.stepwise-hint");
+  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "2");
+  const second = (await line.textContent()) ?? "";
+  assert.match(second, /^next step \(quotient rule\): /);
+  // the step shown is right: typed in, the verifier accepts it
+  const step = /^next step \(quotient rule\): (.*?)( — |$)/.exec(second)![1];
+  const input = page.locator(".stepwise-try input");
+  await input.fill(step);
+  await input.press("Enter");
+  await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /^✓ step 1 holds/);
+  // another step starts over; after the derivative the hint is an algebra move
+  await page.selectOption(".stepwise-try select", "2");
+  assert.is(await line.textContent(), "");
+  await page.click(".stepwise-try button.stepwise-hint");
+  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1");
+  assert.match((await line.textContent()) ?? "", /^Hint: simplify: /);
+  // an answer box has its own Hint button, from the keyboard too
+  const box = page.locator("form.stepwise-answer >> nth=1");
+  await box.locator("button.stepwise-hint").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("form.stepwise-answer .stepwise-hint-line")[1]?.getAttribute("data-press") === "1");
+  assert.match((await box.locator(".stepwise-hint-line").textContent()) ?? "", /^Hint: apply the constant multiple rule, with the constant c = −1/);
+  assert.equal(errors, []);
+  await page.close();
+});
+
 s("should work from the keyboard alone: Tab to the button, Enter opens, Enter checks, Escape restores and closes", async () => {
   const { page } = await open();
   for (let i = 0; i < 60; i++) {

@@ -9,12 +9,13 @@ import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../der
 import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
+import { nextStep } from "../../derive/hint/next-step";
 
 /**
  * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
  * (ok, tier, against, counterexample), plus a hint or an error.
  */
-export interface TryVerdict extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample"> {
+export interface TryVerdict extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample" | "diagnosis"> {
   /** For a rejected exercise answer that equals a known slip: its hint. */
   hint?: string;
   /** The verifier's error (a variable without a domain, …), in words, instead of a verdict. */
@@ -52,7 +53,40 @@ function forReader(message: string): string {
 }
 
 function verdictOf(r: StepResult): TryVerdict {
-  return { ok: r.ok, tier: r.tier, against: r.against, ...(r.counterexample ? { counterexample: r.counterexample } : {}) };
+  return { ok: r.ok, tier: r.tier, against: r.against, ...(r.counterexample ? { counterexample: r.counterexample } : {}), ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}) };
+}
+
+/**
+ * A hint for step `index` (1-based) of a derivation: what comes after the steps before it.
+ * Press 1 names the rule and the part it applies to, press 2 shows the step.
+ *
+ * @returns { text } or { error } in words
+ */
+export function hintStep(subject: TrySubject, index: number, press: 1 | 2): { text?: string; error?: string } {
+  try {
+    const next = nextStep({ ...subject.spec, steps: subject.spec.steps.slice(0, index - 1) });
+    if (!next) return { text: "nothing is left to do here" };
+    return { text: press === 1 ? next.rule : next.shown };
+  } catch (err) {
+    return { error: forReader((err as Error).message) };
+  }
+}
+
+/**
+ * A hint for an exercise: the derivative's first rule (ask "derivative") or the first algebra
+ * move (ask "equal"). Press 1 names the rule, press 2 shows the step.
+ *
+ * @returns { text } or { error } in words
+ */
+export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): { text?: string; error?: string } {
+  try {
+    const spec = { title: exerciseTitle(ex), name: ex.name ?? "f", f: ex.f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [] } as never;
+    const next = nextStep(spec, ex.ask === "derivative" ? "differentiate" : "simplify");
+    if (!next) return { text: "no algebra move makes it simpler: it is already in its compact form" };
+    return { text: press === 1 ? next.rule : next.shown };
+  } catch (err) {
+    return { error: forReader((err as Error).message) };
+  }
 }
 
 /**
@@ -92,7 +126,8 @@ function slipSpec(ex: ExerciseSpec, slip: string, expr: string): never {
  * Checks a reader's answer to an exercise: the derivative of `f` (ask "derivative") or
  * an expression equal to `f` (ask "equal"). A wrong answer is then compared with each
  * known slip's expression by the same verifier (not by its text); the first slip it
- * equals gives its hint.
+ * equals gives its hint; the catalogue's diagnosis (a known slip at one place) comes with it,
+ * after the exercise's own hint.
  *
  * @returns the verdict, with `hint` when a slip matched, or { error } in words
  */
@@ -135,7 +170,9 @@ export interface StepwiseVerifier {
   checkStep: typeof checkStep;
   checkAnswer: typeof checkAnswer;
   preview: typeof preview;
+  hintStep: typeof hintStep;
+  hintAnswer: typeof hintAnswer;
 }
 
-const api: StepwiseVerifier = { checkStep, checkAnswer, preview };
+const api: StepwiseVerifier = { checkStep, checkAnswer, preview, hintStep, hintAnswer };
 (globalThis as unknown as { stepwiseVerifier?: StepwiseVerifier }).stepwiseVerifier = api;

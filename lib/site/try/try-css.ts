@@ -15,5 +15,9 @@ export const TRY_CSS = `
 .stepwise-try-verdict[data-ok="true"] { color: var(--ok); }
 .stepwise-try-verdict[data-ok="false"] { color: var(--fail); }
 .stepwise-try-hint { display: block; color: inherit; font-style: italic; }
+.stepwise-try-diagnosis { display: block; color: inherit; }
+.stepwise-try-expected { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+.stepwise-hint-line { margin: .25rem 0; font-style: italic; }
+.stepwise-hint-line:empty { display: none; }
 @media print { .stepwise-try, .stepwise-try-open, .stepwise-answers { display: none !important; } }
 `;

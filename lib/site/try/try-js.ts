@@ -10,7 +10,9 @@
  * - loads the verifier (assets/verifier.js, about 186 KiB gzip) only when the reader
  *   reaches for one of these (pointer over, focus or click), never at first paint.
  * The verdict line is a live region: ✓ with the tier, or ✗ with the point and both
- * values, a slip's hint, or where the expression fails to parse, in words.
+ * values, a slip's hint, the name of a known slip and the right step (the diagnosis), or
+ * where the expression fails to parse, in words. A "Hint" button in each form names the
+ * rule to apply next (first press) and shows the next step (second press).
  */
 import { TRY_ATTR } from "./try-html";
 
@@ -76,6 +78,32 @@ export const TRY_JS = `(function () {
     var c = v.counterexample;
     out.textContent = "\\u2717 " + what + " does not hold" + (c ? ": at " + pointText(c.point) + " it gives " + pair(c.actual, c.expected)[0] + ", but it must equal " + pair(c.actual, c.expected)[1] : "");
     if (v.hint) { out.appendChild(el("span", { "class": "stepwise-try-hint" }, "Hint: " + v.hint)); }
+    if (v.diagnosis) {
+      var d = el("span", { "class": "stepwise-try-diagnosis", "data-slip": v.diagnosis.id }, "The slip: " + v.diagnosis.message + ". ");
+      d.appendChild(el("span", { "class": "stepwise-try-expected" }, "It should be " + v.diagnosis.expected));
+      out.appendChild(d);
+    }
+  }
+  // A "Hint" button: the first press names the rule, the second shows the step; ask(press)
+  // returns the verifier's { text } or { error }; reset() starts over (another step picked).
+  function hintButton(row, after, ask) {
+    var button = el("button", { type: "button", "class": "stepwise-hint" }, "Hint");
+    var line = el("p", { "class": "stepwise-hint-line", role: "status", "aria-live": "polite" });
+    var presses = 0;
+    row.appendChild(button);
+    after.parentNode.insertBefore(line, after.nextSibling);
+    button.addEventListener("pointerenter", warm);
+    button.addEventListener("click", function () {
+      presses = Math.min(presses + 1, 2);
+      var press = presses;
+      line.textContent = "thinking\u2026";
+      verifier().then(function (api) {
+        var h = ask(api, press);
+        line.setAttribute("data-press", String(press));
+        line.textContent = h.error ? "\u2717 " + h.error : (press === 1 ? "Hint: " : "") + h.text;
+      }, function (err) { line.textContent = err.message; });
+    });
+    return function reset() { presses = 0; line.textContent = ""; line.removeAttribute("data-press"); };
   }
   function livePreview(input, box, texNames) {
     var timer = null;
@@ -111,6 +139,8 @@ export const TRY_JS = `(function () {
     form.appendChild(label); form.appendChild(row); form.appendChild(box); form.appendChild(out);
     host.appendChild(open); host.appendChild(form);
     var preview = livePreview(input, box, subject.spec.texNames);
+    var resetHint = hintButton(row, out, function (api, press) { return api.hintStep(subject, Number(pick.value), press); });
+    pick.addEventListener("change", function () { resetHint(); });
     function original() { return steps[Number(pick.value) - 1].expr; }
     function restore() { input.value = original(); out.textContent = ""; out.removeAttribute("data-ok"); preview(); }
     function run() {
@@ -146,6 +176,7 @@ export const TRY_JS = `(function () {
     var out = form.querySelector(".stepwise-try-verdict");
     form.hidden = false;
     var preview = livePreview(input, box, ex.texNames);
+    hintButton(form.querySelector(".stepwise-try-row"), out, function (api, press) { return api.hintAnswer(ex, press); });
     form.addEventListener("focusin", warm);
     form.addEventListener("pointerenter", warm);
     form.addEventListener("submit", function (e) {

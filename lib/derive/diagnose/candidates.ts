@@ -1,0 +1,110 @@
+/**
+ * The wrong steps the slip catalogue predicts from a previous expression: for a
+ * `differentiate` step, every differentiate slip at every rule application of the
+ * expression's rule tree where it applies (the rest of the derivative done right); for a
+ * `rewrite` step, every rewrite slip at every node of the expression where it applies (the
+ * rest left as written).
+ */
+import type { MathNode } from "mathjs";
+import { math } from "../expression";
+import { ruleApplications, ruleTree, type RuleApplication } from "../explain/differentiate";
+import { childrenOf, isFunction, isOperator, withoutParens, type NodePath } from "../explain/nodes";
+import type { DiffRule } from "../explain/rules";
+import { SLIPS, type ApplicationPlace, type DifferentiateSlip, type RewriteSlip } from "./slips";
+
+/** One predicted wrong step. */
+export interface Candidate {
+  /** The slip's id. */
+  id: string;
+  /** The slip's rank (lower: more specific). */
+  rank: number;
+  /** Where it is applied: a rule application's path (differentiate) or a node's path (rewrite). */
+  path: NodePath;
+  /** The message naming the place (written on demand). */
+  message: () => string;
+  /** The whole wrong step: the previous expression's derivative or rewrite with the slip at one place. */
+  expr: MathNode;
+  /** The right expression for the step (the derivative done right, or the right rewrite at that place). */
+  expected: MathNode;
+}
+
+const DIFFERENTIATE_SLIPS = SLIPS.filter((s): s is DifferentiateSlip => s.kind === "differentiate");
+const REWRITE_SLIPS = SLIPS.filter((s): s is RewriteSlip => s.kind === "rewrite");
+
+/**
+ * Every wrong derivative the differentiate slips predict.
+ * @param previous the expression differentiated (parentheses may be present; functions the rule table knows)
+ * @param wrt the differentiation variable
+ * @returns the candidates, in catalogue order within each application, applications in pre-order
+ * @throws RangeError from the rule tree when no rule applies to a part of `previous`
+ */
+export function differentiateCandidates(previous: MathNode, wrt: string): Candidate[] {
+  const root = withoutParens(previous);
+  const tree = ruleTree(root, wrt);
+  const expected = tree.result;
+  const apps = ruleApplications(tree);
+  const byPath = new Map(apps.map((a) => [a.path, a] as const));
+  const out: Candidate[] = [];
+  for (const app of apps) {
+    const place = placeOf(app, byPath);
+    for (const slip of DIFFERENTIATE_SLIPS) {
+      if (!slip.rules.includes(app.rule.id)) continue;
+      for (const variant of slip.variants(place)) {
+        const buggy: DiffRule = { ...app.rule, id: slip.id, result: () => variant.result.cloneDeep() };
+        let expr: MathNode;
+        try {
+          expr = ruleTree(root, wrt, { replace: { at: app.path, rule: buggy } }).result;
+        } catch {
+          continue;
+        }
+        out.push({ id: slip.id, rank: slip.rank, path: app.path, message: variant.message, expr, expected });
+      }
+    }
+  }
+  return out;
+}
+
+/** The place an application stands for: the chain rule's outer function reads as the whole composite. */
+function placeOf(app: RuleApplication, byPath: ReadonlyMap<NodePath, RuleApplication>): ApplicationPlace {
+  if (!app.path.endsWith(":outer")) return { app, shown: app.node };
+  const parent = byPath.get(app.path.slice(0, -":outer".length));
+  return parent ? { app, shown: parent.node, inner: parent.parts.inner } : { app, shown: app.node };
+}
+
+/**
+ * Every wrong rewrite the rewrite slips predict.
+ * @param previous the expression rewritten
+ * @returns the candidates, nodes in pre-order
+ */
+export function rewriteCandidates(previous: MathNode): Candidate[] {
+  const root = withoutParens(previous);
+  const out: Candidate[] = [];
+  const visit = (node: MathNode, path: NodePath): void => {
+    for (const slip of REWRITE_SLIPS) {
+      for (const variant of slip.variants(node)) {
+        out.push({
+          id: slip.id,
+          rank: slip.rank,
+          path,
+          message: variant.message,
+          expr: replaceAt(root, path, variant.result),
+          expected: replaceAt(root, path, variant.correct ?? node),
+        });
+      }
+    }
+    childrenOf(node).forEach((child, i) => visit(child, path === "" ? `${i}` : `${path}.${i}`));
+  };
+  visit(root, "");
+  return out;
+}
+
+/** A copy of `root` with the node at `path` replaced by `value`. */
+export function replaceAt(root: MathNode, path: NodePath, value: MathNode): MathNode {
+  if (path === "") return value.cloneDeep();
+  const [head, ...rest] = path.split(".");
+  const i = Number(head);
+  const args = childrenOf(root).map((c, k) => (k === i ? replaceAt(c, rest.join("."), value) : c.cloneDeep()));
+  if (isOperator(root)) return new math.OperatorNode(root.op as never, root.fn as never, args);
+  if (isFunction(root)) return new math.FunctionNode(new math.SymbolNode(root.fn.name), args);
+  throw new RangeError(`replaceAt: no node at path "${path}" of "${root.toString()}"`);
+}

@@ -1,0 +1,183 @@
+/**
+ * Naming the mistake of a rejected step: the step is compared with every wrong step the
+ * slip catalogue predicts from the previous expression (candidates.ts); a candidate it
+ * equals on the domain, by the verifier's own comparison (compare.ts: the exact tier where
+ * it applies, and 64 sampled points in 60-digit arithmetic), explains it. A quick
+ * double-precision look at a few points first sets aside the candidates that plainly
+ * differ, so that only the few that may match are compared in full. No candidate equal:
+ * no diagnosis (never a guess).
+ */
+import type { MathNode } from "mathjs";
+import { compare, expectation, type Verdict } from "../compare";
+import type { Domain } from "../domain";
+import { math } from "../expression";
+import { verifierMath } from "../math-functions";
+import { tidyExpression } from "../tidy";
+import type { Diagnosis } from "../types";
+import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
+
+/** What the diagnosis of one rejected step needs. */
+export interface DiagnoseInput {
+  /** The kind of the step. */
+  kind: "differentiate" | "rewrite";
+  /**
+   * The previous expression as written (the given function or the step before), with the
+   * derivation's own definitions expanded but sigma and softplus kept (the rule table knows them).
+   */
+  previous: MathNode;
+  /** The differentiation variable. */
+  wrt: string;
+  /** The rejected step, every definition expanded (as the verifier compares it). */
+  step: MathNode;
+  /** Expands a candidate's definitions as the verifier does (sigma, softplus, defs); may throw. */
+  expand(node: MathNode): MathNode;
+  /** The derivation's sample points and domain, as the verifier uses them. */
+  points: Record<string, string>[];
+  domain: Domain;
+  /** The step, for errors of the comparison. */
+  where: string;
+  /** At most this many candidates are compared in full (default 12): a bound on the time. */
+  maxCompared?: number;
+}
+
+const doubles = verifierMath();
+const QUICK_POINTS = 10;
+const QUICK_TOLERANCE = 1e-7;
+
+/** Values at the quick points in doubles; NaN where not finite or not real. */
+function quickValues(node: MathNode, scopes: readonly Record<string, number>[]): number[] {
+  let code: { evaluate(scope: object): unknown };
+  try {
+    code = doubles.compile(node.toString());
+  } catch {
+    return scopes.map(() => Number.NaN);
+  }
+  return scopes.map((scope) => {
+    try {
+      const v = code.evaluate({ ...scope });
+      return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+    } catch {
+      return Number.NaN;
+    }
+  });
+}
+
+/**
+ * False when the two plainly differ at some quick point (both finite and apart, or one finite
+ * and the other not); true otherwise, also when doubles cannot tell (both overflow everywhere):
+ * the verifier's comparison decides then.
+ */
+function mayEqual(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return false;
+    if (Number.isNaN(a[i])) continue;
+    const scale = Math.max(Math.abs(a[i]), Math.abs(b[i]));
+    if (Math.abs(a[i] - b[i]) > QUICK_TOLERANCE * scale + 1e-300) return false;
+  }
+  return true;
+}
+
+/**
+ * The right step in a form to read: mathjs's simplify of it when that has the same values at
+ * the quick points (simplify is only presentation here), else the tidied expression.
+ */
+function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
+  const tidy = tidyExpression(expected);
+  try {
+    const simple = math.simplify(tidy);
+    const a = quickValues(tidy, scopes),
+      b = quickValues(simple, scopes);
+    if (
+      a.every((v, i) =>
+        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
+      ) &&
+      simple.toString().length <= tidy.toString().length
+    ) {
+      return simple;
+    }
+  } catch {
+    // keep the tidied form
+  }
+  return tidy;
+}
+
+/**
+ * The diagnosis of a rejected step, or undefined when no slip of the catalogue explains it.
+ *
+ * @param input the step, the previous expression, the variable, the domain and its points
+ * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
+ *   (lowest rank, then the first place in pre-order), the message naming the place, the
+ *   right expression for the step (mathjs syntax, tidied), and the other slips that explain
+ *   it too; undefined when none does
+ * @throws nothing for a previous expression the rule table cannot differentiate or a
+ *   candidate the verifier cannot evaluate: those give no diagnosis
+ */
+export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
+  let candidates: Candidate[];
+  try {
+    candidates =
+      input.kind === "differentiate"
+        ? differentiateCandidates(input.previous, input.wrt)
+        : rewriteCandidates(input.previous);
+  } catch {
+    return undefined;
+  }
+  if (candidates.length === 0) return undefined;
+  const stride = Math.max(1, Math.floor(input.points.length / QUICK_POINTS));
+  const scopes = input.points
+    .filter((_, i) => i % stride === 0)
+    .slice(0, QUICK_POINTS)
+    .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
+  const stepValues = quickValues(input.step, scopes);
+  const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
+  const matches: Candidate[] = [];
+  const verdicts = new Map<string, boolean>();
+  // the step's values and normal form are prepared once; every candidate is compared with them
+  let judge: ((candidate: MathNode) => Verdict) | null | undefined;
+  const judged = (candidate: MathNode): boolean => {
+    if (judge === undefined) {
+      try {
+        judge = expectation(input.step, input.points, input.where, input.domain);
+      } catch {
+        judge = null; // the step is not finite at a point: compare each candidate the other way round
+      }
+    }
+    return judge
+      ? judge(candidate).equal
+      : compare(input.step, candidate, input.points, input.where, input.domain).equal;
+  };
+  let compared = 0;
+  for (const { c } of ordered) {
+    let expanded: MathNode;
+    try {
+      expanded = input.expand(c.expr);
+    } catch {
+      continue;
+    }
+    const key = expanded.toString();
+    let equal = verdicts.get(key);
+    if (equal === undefined) {
+      if (!mayEqual(stepValues, quickValues(expanded, scopes))) {
+        equal = false;
+      } else if (compared >= (input.maxCompared ?? 12)) {
+        continue;
+      } else {
+        compared++;
+        try {
+          equal = judged(expanded);
+        } catch {
+          equal = false;
+        }
+      }
+      verdicts.set(key, equal);
+    }
+    if (equal) matches.push(c);
+  }
+  if (matches.length === 0) return undefined;
+  const [first] = matches;
+  const others: Diagnosis["others"] = [];
+  for (const m of matches) {
+    if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
+  }
+  return { id: first.id, message: first.message(), expected: readable(first.expected, scopes).toString(), others };
+}

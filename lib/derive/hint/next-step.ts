@@ -1,0 +1,130 @@
+/**
+ * Hints: what to do next in a derivation, in two presses. The first names the rule to apply
+ * next to the current expression (the last step, or the function) and the part it applies
+ * to ("the quotient rule, with u = 1 and v = 1 + e^(−x)"); the second shows the next step
+ * itself, as the kit's own derivation (explain) would write it. Before the derivative is
+ * taken, the next step is a `differentiate` step (the rule at the top of the expression's
+ * rule tree); after it, a `rewrite` step (the first of explain's algebra moves).
+ */
+import type { MathNode } from "mathjs";
+import type { Derivation } from "../derive";
+import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
+import { ruleTree, type RuleApplication } from "../explain/differentiate";
+import { simplifySteps } from "../explain/algebra";
+import { explainSteps } from "../explain/explain";
+import { calledFunctions } from "../expression";
+import { withoutParens } from "../explain/nodes";
+import type { DerivationSpec, StepSpec } from "../spec";
+import { showExpr } from "../diagnose/show";
+
+/** The next step of a derivation, for a hint. */
+export interface NextStep {
+  /** First press: the rule and the part it applies to, in words. */
+  rule: string;
+  /** Second press: the next step (kind, mathjs expression, rule, note). */
+  step: StepSpec;
+  /** The second press in words: "next step (quotient rule): …". */
+  shown: string;
+}
+
+/** The rule at the top of a rule tree, with its parts, in words. */
+export function ruleInWords(app: RuleApplication): string {
+  const p = app.parts;
+  const s = (n: MathNode): string => showExpr(n, false);
+  switch (app.rule.id) {
+    case "quotient":
+    case "product":
+      return `the ${app.rule.name}, with u = ${s(p.u)} and v = ${s(p.v)}`;
+    case "sum":
+    case "difference":
+      return `the ${app.rule.name}: differentiate ${s(p.u)} and ${s(p.v)} one term at a time`;
+    case "constant-multiple":
+      return `the ${app.rule.name}, with the constant c = ${s(p.c)} and u = ${s(p.u)}`;
+    case "chain":
+      return `the ${app.rule.name}, with the inner function u = ${s(p.inner)} of ${s(app.node)}`;
+    case "constant":
+      return `the ${app.rule.name}: ${s(app.node)} does not depend on ${app.wrt}`;
+    default:
+      return `the ${app.rule.name} on ${s(app.node)}`;
+  }
+}
+
+/**
+ * The next step of a derivation (see the module comment).
+ *
+ * @param spec a derivation's spec (`derivation.spec`), with or without steps
+ * @param phase "differentiate" or "simplify" to say what comes next (default: simplify once a
+ *   differentiate step is there; an exercise that asks for an equal form passes "simplify")
+ * @returns the rule in words and the next step; undefined when the derivative is taken and no
+ *   algebra move makes the last expression smaller (the derivation is done)
+ * @throws SyntaxError when the last expression does not parse; RangeError from explain when
+ *   no rule differentiates it (a function outside the rule table), naming the part
+ */
+export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simplify"): NextStep | undefined {
+  const last = spec.steps.length === 0 ? spec.f : spec.steps[spec.steps.length - 1].expr;
+  const where = `hint for "${spec.title}"`;
+  const differentiated =
+    phase === undefined ? spec.steps.some((st) => st.kind === "differentiate") : phase === "simplify";
+  const parsed = parseExpression(last, `${where}, the last expression`);
+  // the derivation's own name (g(x)) and its defs are written out; sigma and softplus stay
+  const own: Record<string, string> = Object.fromEntries(
+    Object.entries(spec.defs ?? {}).filter(([k]) => !/^\s*(sigma|softplus)\s*\(/.test(k)),
+  );
+  if (calledFunctions(parsed).has(spec.name) && !(spec.name in own)) own[`${spec.name}(${spec.wrt})`] = spec.f;
+  const node = withoutParens(
+    Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed,
+  );
+  if (!differentiated) {
+    const tree = ruleTree(node, spec.wrt);
+    const d = explainSteps(node.toString(), {
+      wrt: spec.wrt,
+      domain: spec.domain,
+      defs: spec.defs,
+      texNames: spec.texNames,
+      name: spec.name,
+    });
+    const first = d.spec.steps.find((st) => st.kind === "differentiate") ?? d.spec.steps[0];
+    const step = { kind: first.kind, expr: first.expr, rule: first.rule, note: first.note };
+    return {
+      rule: `apply ${ruleInWords(tree)}`,
+      step,
+      shown: `next step (${step.rule}): ${shortened(step.expr)}${step.note ? ` — ${step.note}` : ""}`,
+    };
+  }
+  const [move] = simplifySteps(node, { maxSteps: 1 });
+  if (!move) return undefined;
+  const step: StepSpec = { kind: "rewrite", expr: move.expr.toString(), rule: move.move.name, note: move.move.note };
+  return {
+    rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`,
+    step,
+    shown: `next step (${step.rule}): ${shortened(step.expr)}`,
+  };
+}
+
+const presses = new WeakMap<Derivation, { steps: number; presses: number }>();
+
+/**
+ * A hint for a derivation under construction, in two presses: the first call names the rule
+ * to apply next and the part it applies to; a second call, with no step added in between,
+ * shows the next step. Adding a step starts over.
+ *
+ * @example
+ *   const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } });
+ *   hint(d)  // "apply the quotient rule, with u = 1 and v = 1 + e^(−x)"
+ *   hint(d)  // "next step (quotient rule): …"
+ * @param derivation the derivation (derive() or explain())
+ * @param press 1 or 2 to ask for that press directly (default: the next press)
+ * @returns the hint in words; "done: …" when nothing is left to do
+ * @throws as {@link nextStep}; RangeError when press is not 1 or 2
+ */
+export function hint(derivation: Derivation, press?: 1 | 2): string {
+  if (press !== undefined && press !== 1 && press !== 2)
+    throw new RangeError(`hint: press must be 1 or 2, got ${String(press)}`);
+  const state = presses.get(derivation);
+  const n = derivation.spec.steps.length;
+  const count = press ?? (state && state.steps === n ? Math.min(state.presses + 1, 2) : 1);
+  presses.set(derivation, { steps: n, presses: count });
+  const next = nextStep(derivation.spec);
+  if (!next) return "done: the derivative is taken and no algebra move makes it simpler";
+  return count === 1 ? next.rule : next.shown;
+}

@@ -1,0 +1,69 @@
+/**
+ * The diagnosis where the learner reads it: in the versioned JSON payload (written and read
+ * back), and under the ✗ in the text, Markdown and HTML forms of showVerified.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derive } from "../../../../lib/derive/derive";
+import { derivationPayload } from "../../../../lib/outputs/make-derivation-payload";
+import { derivationView } from "../../../../lib/outputs/derivation-view";
+import { derivationText } from "../../../../lib/display/derivation-text";
+import { derivationMarkdown } from "../../../../lib/display/derivation-markdown";
+import { derivationHtml } from "../../../../lib/outputs/derivation-html";
+import { readDerivationPayload } from "../../../../lib/outputs/derivation-payload";
+
+const test = suite("diagnose: payload and display");
+
+const wrong = () =>
+  derive("σ′ with a slip", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "-e^(-x) / (1 + e^(-x))^2",
+    "quotient rule",
+  );
+
+test("the payload carries the diagnosis of the rejected step, and the reader accepts it", () => {
+  const d = wrong();
+  const payload = derivationPayload(d.verify(), { spec: d.spec, expectFailure: true });
+  const back = readDerivationPayload(JSON.parse(JSON.stringify(payload)));
+  const v = back.verdicts[1];
+  assert.is(v.diagnosis?.id, "chain-inner-missing");
+  assert.match(v.diagnosis!.message, "inner function −x of e^(−x)");
+  assert.ok(v.diagnosis!.others.some((o) => o.id === "sign-flip"));
+  assert.is(back.verdicts[0].diagnosis, undefined);
+  assert.is(back.final?.diagnosis, undefined, "the closing check does not repeat it");
+});
+
+test("a malformed diagnosis is refused by name", () => {
+  const d = wrong();
+  const payload = JSON.parse(JSON.stringify(derivationPayload(d.verify(), { spec: d.spec }))) as Record<
+    string,
+    unknown
+  > & { verdicts: Record<string, unknown>[] };
+  payload.verdicts[1].diagnosis = { id: 3 };
+  try {
+    readDerivationPayload(payload, "cell 4");
+    assert.unreachable("accepted");
+  } catch (err) {
+    assert.match((err as Error).message, "cell 4, verdict 1: diagnosis must be");
+  }
+});
+
+test("text, Markdown and HTML show the slip and the right step under the ✗", () => {
+  const view = derivationView(derivationPayload(wrong().verify()));
+  const text = derivationText(view);
+  assert.match(text, "the slip (chain-inner-missing): the derivative −1 of the inner function −x of e^(−x) is missing");
+  assert.match(text, "the step should be ");
+  assert.ok(text.indexOf("the slip") > text.indexOf("at x = "), "after the counterexample");
+  assert.match(derivationMarkdown(view), "the slip (chain-inner-missing)");
+  const html = derivationHtml(view);
+  assert.match(html, '<div class="stepwise-diagnosis" data-slip="chain-inner-missing">the slip: the derivative −1');
+});
+
+test("a right derivation shows no slip", () => {
+  const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "e^(-x) / (1 + e^(-x))^2",
+    "quotient rule",
+  );
+  assert.not.match(derivationText(derivationView(derivationPayload(d.verify()))), "the slip");
+});
+
+test.run();
