@@ -24,7 +24,8 @@ export type Verdict =
 
 /** What the comparison at one point found. */
 type PointOutcome =
-  | { kind: "agree" }
+  /** zero: both sides are 0 to every digit computed (not settled otherwise). */
+  | { kind: "agree"; zero?: boolean }
   | { kind: "differ"; expected: BallValue; actual: BallValue; digits: number }
   | { kind: "unresolved"; expected: BallValue; actual: BallValue; digits: number }
   /** The expected side is not a finite real number at any precision. */
@@ -130,8 +131,12 @@ function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: 
     if (result.kind === "unresolved") open.push(i);
     else if (result.kind !== "agree") return { index: i, result };
   }
+  // Both sides 0 up to their error bounds: settled only at the precision bound (1000 digits, slow);
+  // once one point was, the others where both sides vanish alike are taken as 0 from 240 digits on.
+  let zeroFrom = PRECISION_BOUND;
   for (const i of open) {
-    const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND);
+    const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND, zeroFrom);
+    if (result.kind === "agree" && result.zero) zeroFrom = ZERO_AFTER_ONE;
     if (result.kind !== "agree") return { index: i, result };
   }
   return null;
@@ -146,13 +151,13 @@ function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: 
  * - differ when d > 4(r_a + r_b) and d > τ·s: the exact values are certainly apart by more
  *   than the tolerance;
  * - else (a value not yet known to enough digits: 1 − σ(700) is 0 ± 10^−59 at 60 digits)
- *   the next precision. At the last, two values whose balls both hold 0 and overlap agree
- *   (zero to every digit decimal.js can compute); anything else is "unresolved".
+ *   the next precision. At the last (`zeroFrom`), two values whose balls both hold 0 and
+ *   overlap agree (zero to every digit computed); anything else is "unresolved".
  * A side that is not a finite real number is one only once its ball says so for certain.
  * `minLevel` is the first level (index into PRECISION_LEVELS) at which "agree" may be said;
  * `limit` the most digits tried (below the bound, what is still open then is "unresolved").
  */
-function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: number, limit = PRECISION_BOUND): PointOutcome {
+function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: number, limit = PRECISION_BOUND, zeroFrom = PRECISION_BOUND): PointOutcome {
   const first = PRECISION_LEVELS[minLevel];
   const tau = GUARD_DIGITS - first;
   let last: { a: BallValue; b: BallValue; digits: number } | undefined;
@@ -182,14 +187,12 @@ function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: numb
       if (scale > radius) deficit = radius - (found ? scale - 8 : tau + scale);
     }
     if (digits >= limit) break;
+    if (digits >= zeroFrom && typeof a !== "string" && typeof b !== "string" && bothZero(a, b)) return { kind: "agree", zero: true };
     digits = nextPrecision(digits, deficit, first);
   }
   if (found) return { kind: "differ", expected: found.b, actual: found.a, digits: found.digits };
   const { a, b, digits } = last;
-  if (typeof a !== "string" && typeof b !== "string" && digits >= PRECISION_BOUND) {
-    const both0 = a.r >= log10Abs(a.v) && b.r >= log10Abs(b.v);
-    if (both0 && level0Overlap(a, b)) return { kind: "agree" };
-  }
+  if (typeof a !== "string" && typeof b !== "string" && digits >= Math.min(PRECISION_BOUND, zeroFrom) && bothZero(a, b)) return { kind: "agree", zero: true };
   return { kind: "unresolved", expected: b, actual: a, digits };
 }
 
@@ -203,10 +206,13 @@ function nextPrecision(digits: number, deficit: number, first: number): number {
   return Math.min(PRECISION_BOUND, Math.max(first, Math.ceil(want / 20) * 20));
 }
 
-/** The two balls overlap (the exact values may be equal). */
-function level0Overlap(a: Ball, b: Ball): boolean {
-  return log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4);
+/** Both balls hold 0 and overlap: the values are 0 to every digit computed. */
+function bothZero(a: Ball, b: Ball): boolean {
+  return a.r >= log10Abs(a.v) && b.r >= log10Abs(b.v) && log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4);
 }
+
+/** Where both sides vanish at a point after another point of the same comparison was 0 to {@link PRECISION_BOUND} digits, the digits that settle it as 0. */
+const ZERO_AFTER_ONE = 240;
 
 function firstFinite(e: Evaluator, i: number): RealValue {
   let v: RealValue = "not evaluated";

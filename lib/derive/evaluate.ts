@@ -262,7 +262,9 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
     case "abs": return ballLipschitz(x.r, D.abs(x.v), digits, 0);
     case "max": case "min": {
       const pick = a.reduce((p, q) => (op.name === "max" ? (q.v.gt(p.v) ? q : p) : q.v.lt(p.v) ? q : p));
-      return ballLipschitz(Math.max(...a.map((b) => b.r)), pick.v, digits, 0);
+      // the winner's own radius when no other argument's ball reaches it, else the largest radius
+      const clear = a.every((q) => q === pick || log10Abs(q.v.minus(pick.v)) > Math.max(q.r, pick.r) + Math.log10(2));
+      return ballLipschitz(clear ? pick.r : Math.max(...a.map((b) => b.r)), pick.v, digits, 0);
     }
     case "sign":
       if (x.v.isZero() && x.r === -Infinity) return exact(new D(0));
