@@ -305,7 +305,9 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
 function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
   const integer = x.r === -Infinity && x.v.isInteger();
   if (b.v.isNeg() && !integer) {
-    // a negative base is a real number only to an exact integer power
+    // a negative base is a real number only to an integer power: not yet known while the exponent's ball holds one
+    const nearest = x.v.toDecimalPlaces(0);
+    if (x.r !== -Infinity && log10Abs(x.v.minus(nearest)) <= x.r) return UNRESOLVED;
     return b.r === -Infinity || b.r < log10Abs(b.v) ? "not a real number" : UNRESOLVED;
   }
   if (b.v.isZero()) {

@@ -127,7 +127,9 @@ export function rewrite(r: () => number, n: Node): Node {
   const places: Node[] = [];
   const walk = (m: Node) => {
     places.push(m);
-    if ("a" in m) (m.a as Node[]).forEach(walk);
+    // a constant exponent stays as written (u^2, not u^(2·(sin² x + cos² x)), which no one writes)
+    if (m.k === "op" && m.o === "^") walk(m.a[0]);
+    else if ("a" in m) (m.a as Node[]).forEach(walk);
   };
   walk(n);
   const target = places[Math.floor(r() * places.length)];
