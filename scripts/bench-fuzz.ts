@@ -46,7 +46,9 @@ const ours = items.map((id) => {
   } catch {
     equal = null;
   }
-  return { equal, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (process.env.FUZZ_TRACE) console.error(`${seconds.toFixed(2)} s ${equal} ${id.lhs} → ${id.rhs} on (${id.lo}, ${id.hi})`);
+  return { equal, seconds };
 });
 const ourTotal = Number(process.hrtime.bigint() - t0) / 1e9;
 
