@@ -41,6 +41,7 @@ const LOG10_E = Math.LOG10E;
  */
 export function log10Abs(v: BigNumber): number {
   if (v.isZero()) return -Infinity;
+  if (!v.isFinite()) return Infinity; // ±Infinity or NaN (decimal.js keeps no digits for them): the caller says "not finite"
   const { d, e } = v as unknown as { d: number[]; e: number };
   const w = d[0];
   const width = w >= 1e6 ? 7 : w >= 1e5 ? 6 : w >= 1e4 ? 5 : w >= 1e3 ? 4 : w >= 100 ? 3 : w >= 10 ? 2 : 1;

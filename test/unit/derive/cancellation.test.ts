@@ -100,6 +100,13 @@ l("should call steps that need more than 1000 digits \"precision bound hit\", an
   }
 });
 
+b("should call an exponential beyond decimal.js's range not finite, not throw (e^(2e30), a fuzz find)", () => {
+  const pts = [{ x: "839" }];
+  assert.is(evaluator("exp(tanh(x) + 1e30 + 1e30)", pts).ball(0, 60), "not finite");
+  const r = derive("overflow", { f: "max(exp(tanh(x)), 0.5)", wrt: "x", domain: { x: "(838, 840)" } }).rewrite("max(exp(tanh(x) + 1e30 + 1e30), 0.5)", "slip").verify({ samples: 16 });
+  assert.is(r.steps[1].ok, false);
+});
+
 b.run();
 t.run();
 w.run();
