@@ -1,6 +1,7 @@
 import type { BigNumber, MathNode } from "mathjs";
 import type { Domain } from "./domain";
-import { bigMath, evaluator, PRECISION, PRECISION_BOUND, PRECISION_LEVELS, type Evaluator, type RealValue } from "./evaluate";
+import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ball";
+import { evaluator, PRECISION, PRECISION_BOUND, PRECISION_LEVELS, unsettled, type Evaluator, type RealValue } from "./evaluate";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import type { Certificate, Counterexample, Tier } from "./types";
@@ -23,9 +24,10 @@ export type Verdict =
 
 /** What the comparison at one point found. */
 type PointOutcome =
-  | { kind: "agree" }
-  | { kind: "differ"; expected: RealValue; actual: RealValue; digits: number }
-  | { kind: "unresolved"; expected: BigNumber; actual: BigNumber; digits: number }
+  /** zero: both sides are 0 to every digit computed (not settled otherwise). */
+  | { kind: "agree"; zero?: boolean }
+  | { kind: "differ"; expected: BallValue; actual: BallValue; digits: number }
+  | { kind: "unresolved"; expected: BallValue; actual: BallValue; digits: number }
   /** The expected side is not a finite real number at any precision. */
   | { kind: "undefined-expected"; expected: string };
 
@@ -75,6 +77,10 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
   const want = evaluator(expected.toString(), points);
   for (let i = 0; i < points.length; i++) {
     const v = firstFinite(want, i);
+    if (unsettled(v)) {
+      throw new RangeError(`${where}: "${expected.toString()}" cancels at ${formatPoint(points[i])} beyond what ${PRECISION_BOUND} digits settle ` +
+        "(decimal.js's limit); write it in a form that does not cancel there, or narrow the declared domain");
+    }
     if (typeof v === "string") {
       throw new RangeError(`${where}: "${expected.toString()}" is ${v} at ${formatPoint(points[i])}, even with ${PRECISION_BOUND} digits; check the declared domain`);
     }
@@ -106,62 +112,107 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
   };
 }
 
-/** True when both sides agree at the point with four times the precision bound (a proof was right, the digits were too few). */
+/** True when both sides agree at the point once compared from the precision bound on (a proof was right, the digits were too few). */
 function agreesWithMoreDigits(actual: MathNode, expected: MathNode, point: Record<string, string>): boolean {
-  const digits = PRECISION_BOUND * 4;
-  const a = evaluator(actual.toString(), [point]).at(0, digits);
-  const b = evaluator(expected.toString(), [point]).at(0, digits);
-  if (typeof a === "string" || typeof b === "string") return false;
-  const scale = a.abs().gt(b.abs()) ? a.abs() : b.abs();
-  return a.minus(b).abs().lte(scale.times(bigMath(digits).bignumber(`1e-${PRECISION_BOUND}`)));
-}
-
-/** The first point where the sides do not agree (differ, or cannot be told apart), or null. */
-function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: number): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
-  let unresolved: { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null = null;
-  for (let i = 0; i < count; i++) {
-    const result = comparePoint(got, want, i, minLevel);
-    if (result.kind === "differ") return { index: i, result };
-    if (result.kind !== "agree" && unresolved === null) unresolved = { index: i, result };
-  }
-  return unresolved;
+  const points = [point];
+  return comparePoint(evaluator(actual.toString(), points), evaluator(expected.toString(), points), 0, PRECISION_LEVELS.length - 1).kind === "agree";
 }
 
 /**
- * Compares both sides at point i, raising the precision as long as it can change the answer.
- * `minLevel` is the first level (index into PRECISION_LEVELS) at which "agree" may be said.
+ * The first point where the sides do not agree (differ, or cannot be told apart), or null.
+ * Every point is first compared at the first precision only (most agree or differ there);
+ * then the points left open, one after the other, with as many digits as they need, up to
+ * the first that differs or cannot be settled.
  */
-function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: number): PointOutcome {
-  let prev: { a: BigNumber; b: BigNumber; d: BigNumber; digits: number } | undefined;
-  let last: { a: RealValue; b: RealValue; digits: number } | undefined;
-  for (let level = 0; level < PRECISION_LEVELS.length; level++) {
-    const digits = PRECISION_LEVELS[level];
-    const a = got.at(i, digits);
-    const b = want.at(i, digits);
-    last = { a, b, digits };
-    if (typeof a === "string" || typeof b === "string") {
-      // not real: rounding does not turn a real value complex here; confirm once, then stop
-      if (typeof a === "string" && typeof b !== "string" && a.startsWith("not a real") && level >= 1) break;
-      prev = undefined;
-      continue;
-    }
-    const m = bigMath(digits);
-    const d = a.minus(b).abs();
-    const scale = a.abs().gt(b.abs()) ? a.abs() : b.abs();
-    const tol = scale.times(m.bignumber(`1e-${digits - GUARD_DIGITS}`));
-    const est = prev ? a.minus(prev.a).abs().plus(b.minus(prev.b).abs()).times(m.bignumber(`1e-${digits - prev.digits}`)) : undefined;
-    if (level >= minLevel && (d.isZero() || d.lte(est ? tol.plus(est.times(1000)) : tol))) return { kind: "agree" };
-    if (prev && est && d.gt(tol.plus(est.times(1e6))) && d.minus(prev.d).abs().lte(d.times(0.5))) {
-      return { kind: "differ", expected: b, actual: a, digits };
-    }
-    prev = { a, b, d, digits };
+function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: number): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
+  const open: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = comparePoint(got, want, i, minLevel, PRECISION_LEVELS[minLevel]);
+    if (result.kind === "unresolved") open.push(i);
+    else if (result.kind !== "agree") return { index: i, result };
   }
-  if (last === undefined) throw new VerifierInternalError("comparePoint: no precision levels");
+  // Both sides 0 up to their error bounds: settled only at the precision bound (1000 digits, slow);
+  // once one point was, the others where both sides vanish alike are taken as 0 from 240 digits on.
+  let zeroFrom = PRECISION_BOUND;
+  for (const i of open) {
+    const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND, zeroFrom);
+    if (result.kind === "agree" && result.zero) zeroFrom = ZERO_AFTER_ONE;
+    if (result.kind !== "agree") return { index: i, result };
+  }
+  return null;
+}
+
+/**
+ * Compares both sides at point i, raising the precision until the error bounds of both
+ * values (ball.ts) settle the question. With d = |a − b|, the radii r_a, r_b and
+ * s = max(|a|, |b|), at a tolerance τ = 10^−(P₀ − 6) where P₀ is the precision of level
+ * `minLevel` (10^−54 from 60 digits):
+ * - agree when d + r_a + r_b ≤ τ·s: the exact values are within τ of each other, relative;
+ * - differ when d > 4(r_a + r_b) and d > τ·s: the exact values are certainly apart by more
+ *   than the tolerance;
+ * - else (a value not yet known to enough digits: 1 − σ(700) is 0 ± 10^−59 at 60 digits)
+ *   the next precision. At the last (`zeroFrom`), two values whose balls both hold 0 and
+ *   overlap agree (zero to every digit computed); anything else is "unresolved".
+ * A side that is not a finite real number is one only once its ball says so for certain.
+ * `minLevel` is the first level (index into PRECISION_LEVELS) at which "agree" may be said;
+ * `limit` the most digits tried (below the bound, what is still open then is "unresolved").
+ */
+function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: number, limit = PRECISION_BOUND, zeroFrom = PRECISION_BOUND): PointOutcome {
+  const first = PRECISION_LEVELS[minLevel];
+  const tau = GUARD_DIGITS - first;
+  let last: { a: BallValue; b: BallValue; digits: number } | undefined;
+  let found: { a: Ball; b: Ball; digits: number } | undefined;
+  for (let digits = PRECISION_LEVELS[0]; ; ) {
+    const a = got.ball(i, digits);
+    const b = want.ball(i, digits);
+    last = { a, b, digits };
+    let deficit = Infinity;
+    if (typeof a === "string" || typeof b === "string") {
+      if (found) break; // shown as found
+      if (!unsettled(a) && !unsettled(b)) {
+        if (typeof b === "string") return { kind: "undefined-expected", expected: b };
+        return { kind: "differ", expected: b, actual: a, digits };
+      }
+    } else {
+      const d = log10Abs(a.v.minus(b.v));
+      const radius = logSum(a.r, b.r);
+      const scale = Math.max(log10Abs(a.v), log10Abs(b.v));
+      if (found === undefined && digits >= first && logSum(d, radius) <= tau + scale) return { kind: "agree" };
+      if (found !== undefined || (d > radius + Math.log10(4) && d > tau + scale)) {
+        found = { a, b, digits };
+        // shown with at least 6 certain digits of each value, if more digits give them
+        if (Math.min(certainDigits(a), certainDigits(b)) >= 6) break;
+      }
+      // orders of magnitude the radius must still shrink by, when the values are known at all
+      if (scale > radius) deficit = radius - (found ? scale - 8 : tau + scale);
+    }
+    if (digits >= limit) break;
+    if (digits >= zeroFrom && typeof a !== "string" && typeof b !== "string" && bothZero(a, b)) return { kind: "agree", zero: true };
+    digits = nextPrecision(digits, deficit, first);
+  }
+  if (found) return { kind: "differ", expected: found.b, actual: found.a, digits: found.digits };
   const { a, b, digits } = last;
-  if (typeof b === "string") return { kind: "undefined-expected", expected: b };
-  if (typeof a === "string") return { kind: "differ", expected: b, actual: a, digits };
+  if (typeof a !== "string" && typeof b !== "string" && digits >= Math.min(PRECISION_BOUND, zeroFrom) && bothZero(a, b)) return { kind: "agree", zero: true };
   return { kind: "unresolved", expected: b, actual: a, digits };
 }
+
+/**
+ * The next precision: enough to shrink the error bounds by `deficit` orders of magnitude
+ * (with 10 to spare) when that is known and less than doubling, else double; at least
+ * `first`, at most the bound, in steps of 20 digits (each precision has its own cached values).
+ */
+function nextPrecision(digits: number, deficit: number, first: number): number {
+  const want = Number.isFinite(deficit) && deficit < digits ? digits + Math.max(deficit, 0) + 10 : digits * 2;
+  return Math.min(PRECISION_BOUND, Math.max(first, Math.ceil(want / 20) * 20));
+}
+
+/** Both balls hold 0 and overlap: the values are 0 to every digit computed. */
+function bothZero(a: Ball, b: Ball): boolean {
+  return a.r >= log10Abs(a.v) && b.r >= log10Abs(b.v) && log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4);
+}
+
+/** Where both sides vanish at a point after another point of the same comparison was 0 to {@link PRECISION_BOUND} digits, the digits that settle it as 0. */
+const ZERO_AFTER_ONE = 240;
 
 function firstFinite(e: Evaluator, i: number): RealValue {
   let v: RealValue = "not evaluated";
@@ -178,29 +229,39 @@ function counterexample(point: Record<string, string>, r: Exclude<PointOutcome, 
   if (r.kind === "unresolved") {
     return {
       point, ...pair,
-      reason: `precision bound hit: both sides cancel here and still differ in the last digits at ${PRECISION_BOUND} digits; ` +
+      reason: `precision bound hit: the sides cancel here beyond what ${PRECISION_BOUND} digits settle; ` +
         "the verifier cannot tell whether they are equal (rewrite the step in a form that does not cancel, or narrow the domain)",
     };
   }
   if (exact.status === "different" && typeof r.actual !== "string" && typeof r.expected !== "string") {
-    const rel = r.actual.minus(r.expected).abs().div(r.expected.abs().gt(r.actual.abs()) ? r.expected.abs() : r.actual.abs());
-    if (rel.lt(1e-40)) return { point, ...pair, reason: `the exact normal forms differ; the difference, ${rel.toSignificantDigits(3).toString()} relative, shows at ${r.digits} digits` };
+    const rel = log10Abs(r.actual.v.minus(r.expected.v)) - Math.max(log10Abs(r.actual.v), log10Abs(r.expected.v));
+    if (rel < -40) return { point, ...pair, reason: `the exact normal forms differ; the difference, about 1e${Math.round(rel)} relative, shows at ${r.digits} digits` };
   }
   return { point, ...pair };
 }
 
-/** Both values with 20 significant digits, or as many more as it takes to tell them apart. */
-function showPair(want: RealValue, got: RealValue): { expected: string; actual: string } {
+/**
+ * Both values with 20 significant digits, or as many more as it takes to tell them apart,
+ * never more than the digits their error bounds make certain (a value known to no digit
+ * reads "≈ 0 (|…| < 1e-N)").
+ */
+function showPair(want: BallValue, got: BallValue): { expected: string; actual: string } {
   if (typeof want === "string" || typeof got === "string") return { expected: show(want), actual: show(got) };
+  const limit = Math.min(certainDigits(want), certainDigits(got), PRECISION_BOUND);
   for (let digits = 20; ; digits += 10) {
-    const expected = want.toSignificantDigits(digits).toString();
-    const actual = got.toSignificantDigits(digits).toString();
-    if (expected !== actual || digits >= PRECISION_BOUND) return { expected, actual };
+    const expected = show(want, digits);
+    const actual = show(got, digits);
+    if (expected !== actual || digits >= limit) return { expected, actual };
   }
 }
 
-function show(v: RealValue): string {
-  return typeof v === "string" ? v : v.toSignificantDigits(20).toString();
+/** A value with at most `digits` significant digits, and no more than are certain. */
+function show(v: BallValue | RealValue, digits = 20): string {
+  if (typeof v === "string") return unsettled(v) ? `not settled by ${PRECISION_BOUND} digits (${v})` : v;
+  if (!("r" in v)) return (v as BigNumber).toSignificantDigits(digits).toString();
+  const certain = certainDigits(v);
+  if (certain < 1) return `≈ 0 (|value| < 1e${Math.ceil(logSum(v.r, log10Abs(v.v)))})`;
+  return v.v.toSignificantDigits(Math.min(digits, certain)).toString();
 }
 
 /** Formats a point as "x = 0.25, t = 1". */

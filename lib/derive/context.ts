@@ -12,6 +12,7 @@ import {
   RESERVED_NAMES, type Definition,
   shortened,
 } from "./expression";
+import { resolvePieces } from "./piecewise";
 import type { DerivationSpec } from "./spec";
 import { toTex } from "./tex";
 
@@ -161,9 +162,14 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
 /**
  * The reference derivative: mathjs `derivative` without its double-precision simplification
  * (constants such as ε = 1e-15, 1/ln 2 or 1/√2 stay exact); the exact tier normalises it.
- * @throws RangeError naming the place and the construct mathjs cannot differentiate
+ * Given the sample points, max, min and abs in `wrt` are first replaced by the piece they
+ * equal on the domain (piecewise.ts), so hinge and ReLU-like functions are differentiated.
+ *
+ * @param points the derivation's sample points; without them max/min are left to mathjs (which refuses them)
+ * @throws RangeError naming the place and the construct mathjs cannot differentiate, or the
+ *         max/min/abs that has a kink inside the domain
  */
-export function differentiate(node: MathNode, wrt: string, where: string): MathNode {
+export function differentiate(node: MathNode, wrt: string, where: string, points?: readonly Record<string, string>[]): MathNode {
   let conditional = false;
   node.traverse((n) => {
     if ((n as { isConditionalNode?: boolean }).isConditionalNode) conditional = true;
@@ -172,8 +178,9 @@ export function differentiate(node: MathNode, wrt: string, where: string): MathN
     throw new RangeError(`${where}: cannot differentiate "${node.toString()}": it contains a conditional (a ? b : c); ` +
       "write the function without it (e.g. with abs or max) or derive each case separately");
   }
+  const pieces = points ? resolvePieces(node, wrt, points, where) : node;
   try {
-    return math.derivative(node, wrt, { simplify: false });
+    return math.derivative(pieces, wrt, { simplify: false });
   } catch (err) {
     const msg = (err as Error).message;
     const fn = /Cannot process function "(\w+)"/.exec(msg);

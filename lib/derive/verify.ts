@@ -52,7 +52,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`) : prev;
+    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`, ctx.points) : prev;
     const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const previous = i === 0 ? spec.f : spec.steps[i - 1].expr;
     const { result, node } = checkStep(ctx, i, step, against, order, shown, undefined, options.diagnose === false ? undefined : previous);
@@ -66,7 +66,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let final: StepResult | undefined;
   if (order > 0) {
     let target = ctx.given;
-    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`);
+    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`, ctx.points);
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
     const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
     final = {
@@ -141,7 +141,7 @@ export function stepChecker(
   }
   const own = spec.steps[index - 1];
   if (own.kind === "differentiate") order++;
-  const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`) : prev;
+  const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`, ctx.points) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
   const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
   const previous = options.diagnose === true ? (index === 1 ? spec.f : spec.steps[index - 2].expr) : undefined;

@@ -31,13 +31,17 @@ export function sigmoid(x: number): number {
 /**
  * The derivative of the sigmoid, σ′(x) = σ(x)(1 − σ(x)).
  *
- * Evaluated as 0.25 / cosh²(x/2). That is the same number: σ(x)(1 − σ(x)) =
+ * For |x| ≤ 40 evaluated as 0.25 / cosh²(x/2). That is the same number: σ(x)(1 − σ(x)) =
  * σ(x)σ(−x) = 1 / ((1 + e^(−x))(1 + e^x)) = 1 / (2 + e^x + e^(−x)) = 1 / (2 + 2 cosh x),
  * and 2 + 2 cosh x = 4 cosh²(x/2). There is no cancellation (σ(37) rounds to 1 in
  * double precision, so the naive σ(1 − σ) gives 0 instead of ≈ 8.5e−17), and as a
  * division of 0.25 by a number ≥ 1 the result never exceeds 0.25 (the form
- * e^(−|x|)/(1 + e^(−|x|))² gives 0.25000000000000006 at x = 1e−9). Values for
- * |x| ≳ 745 underflow to 0 (cosh overflows to ∞ beyond |x| ≈ 1420); σ′(±∞) = 0.
+ * e^(−|x|)/(1 + e^(−|x|))² gives 0.25000000000000006 at x = 1e−9).
+ * For |x| > 40 it is e^(−|x|)·(1 + e^(−|x|))^(−2) = e^(−|x|)·(1 − 2e^(−|x|) + …), and
+ * 2e^(−40) ≈ 8.5e−18 is below half an ulp of 1, so e^(−|x|) itself, to the last bit: no
+ * cosh² to overflow (it does from |x| ≈ 711.9), and values in the subnormal range
+ * (|x| from about 708.4 to 745.1) keep every bit they have. 0 from |x| ≈ 745.13,
+ * where e^(−|x|) is below half the smallest subnormal; σ′(±∞) = 0.
  *
  * @param x logit, any number including ±Infinity
  * @returns σ′(x), in [0, 0.25]; σ′(0) = 0.25
@@ -46,6 +50,8 @@ export function sigmoid(x: number): number {
  */
 export function sigmoidDerivative(x: number): number {
   checkNumber("sigmoidDerivative", "x", x);
+  const a = Math.abs(x);
+  if (a > 40) return Math.exp(-a);
   // 0.25 / cosh²(x/2): a division of 0.25 by a number ≥ 1, so never above 0.25
   // (e/(1 + e)² rounds to 0.25000000000000006 at x = 1e-9).
   const c = Math.cosh(x / 2);

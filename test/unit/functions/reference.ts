@@ -186,3 +186,24 @@ export function throwsWith(fn: () => unknown, ErrorClass: new (...args: never[])
     assert.instance(e, ErrorClass, `expected ${ErrorClass.name}, got ${(e as Error).name}: ${(e as Error).message}`);
   }
 }
+
+/**
+ * Assert that a double is within `ulps` units in the last place of a reference, the unit
+ * taken at the reference's own binade, and in the subnormal range as the subnormal spacing
+ * 2^−1074: a value that underflows early (to 0, or with bits lost) fails, unlike {@link close}.
+ * `scale` sets the binade instead of the reference (the larger term of a difference that
+ * cancels); a reference beyond the largest double must come back as ±Infinity.
+ */
+export function closeUlps(actual: number, ref: Big, ulps: number, label: string, scale: Big = ref): void {
+  const r = Math.abs(Number(scale.toString()));
+  if (!Number.isFinite(Number(ref.toString()))) {
+    // beyond the largest double: the correctly rounded result is ±Infinity
+    assert.is(actual, ref.isNeg() ? -Infinity : Infinity, `${label}: got ${actual}, expected ${ref.toPrecision(17)}, which overflows`);
+    return;
+  }
+  assert.ok(Number.isFinite(actual), `${label}: got ${actual}, expected ${ref.toPrecision(17)}`);
+  const exponent = r === 0 ? -1074 : Math.max(Math.floor(Math.log2(r)), -1022) - 52;
+  const bound = TWO.pow(exponent).times(ulps);
+  const err = big(actual).minus(ref).abs();
+  assert.ok(err.lte(bound), `${label}: got ${actual}, expected ${ref.toPrecision(17)} (error ${err.div(TWO.pow(exponent)).toPrecision(3)} ulps > ${ulps})`);
+}

@@ -1,0 +1,159 @@
+/**
+ * The differential test of the verifier (issue 21): derivations generated from the grammar
+ * (grammar.ts), true steps by rewrites and by the textbook derivative, wrong ones by the
+ * mutation operators of lib/derive/mutate.ts, each judged by the verifier and by an
+ * independent oracle (oracle.py: mpmath interval arithmetic at adaptive precision, from
+ * .venv). A disagreement is a step the two judge differently (the oracle undecided counts
+ * apart); an escaped error is anything verify() throws other than the RangeError or
+ * SyntaxError that refuse a derivation by name.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
+import { mutateExpression } from "../../lib/derive/mutate";
+import { stepChecker } from "../../lib/derive/verify";
+import { derivative, domain as randomDomain, generate, kinked, rewrite, rng, text, type Node } from "./grammar";
+
+/** One step the fuzzer had judged. */
+export interface FuzzStep {
+  f: string;
+  kind: "rewrite" | "differentiate";
+  expr: string;
+  /** What the step must equal (f, or its derivative by the textbook rules). */
+  reference: string;
+  domain: { lo: string; hi: string };
+  made: "rewrite" | "derivative" | "mutant";
+  verifier: "accepted" | "rejected" | "refused" | "escaped";
+  message?: string;
+  point?: string;
+  seconds: number;
+  oracle?: "equal" | "different" | "undecided";
+  oracleAt?: string | null;
+}
+
+/** The fuzzer's totals. */
+export interface FuzzReport {
+  steps: FuzzStep[];
+  disagreements: FuzzStep[];
+  escaped: FuzzStep[];
+  refused: number;
+  undecided: number;
+}
+
+const root = path.join(__dirname, "..", "..");
+const defs = parseDefinitions(BUILTIN_DEFINITIONS);
+
+/** The Python of the oracle: .venv's, else $STEPWISE_PYTHON, else python3. */
+export function python(): string {
+  const venv = path.join(root, ".venv", "bin", "python");
+  return existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
+}
+
+/** An expression (mathjs syntax, sigma/softplus allowed) in the oracle's Python: definitions written out, literals as N("…"). */
+export function pythonText(expr: string): string {
+  const node = expandDefinitions(parseExpression(expr, "fuzz"), defs, "fuzz");
+  return node
+    .toString({ parenthesis: "all" } as object)
+    .replace(/\^/g, "**")
+    .replace(/(?<![\w.])(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?![\w.])/g, 'N("$1")');
+}
+
+/** Candidate steps of one derivation: true ones and mutants of them. */
+function candidates(r: () => number, f: Node, differentiate: boolean, mutantsPerStep: number): { expr: string; made: FuzzStep["made"]; reference: string }[] {
+  const reference = differentiate ? text(derivative(f)) : text(f);
+  const truths: { expr: string; made: FuzzStep["made"] }[] = differentiate
+    ? [{ expr: reference, made: "derivative" }, { expr: text(rewrite(r, derivative(f))), made: "rewrite" }]
+    : [{ expr: text(rewrite(r, f)), made: "rewrite" }, { expr: text(rewrite(r, rewrite(r, f))), made: "rewrite" }];
+  const out: { expr: string; made: FuzzStep["made"]; reference: string }[] = truths.map((t) => ({ ...t, reference }));
+  for (const t of truths) {
+    const mutants = mutateExpression(t.expr, ["x"]);
+    for (let k = 0; k < mutantsPerStep && mutants.length > 0; k++) {
+      out.push({ expr: mutants.splice(Math.floor(r() * mutants.length), 1)[0], made: "mutant", reference });
+    }
+  }
+  return out;
+}
+
+/**
+ * Generates and judges about `count` steps.
+ *
+ * @param count how many steps (a derivation gives 6: two true, four mutants)
+ * @param seed  the seed of the whole run (the same seed, the same steps)
+ * @returns the steps with both verdicts, the disagreements and escaped errors
+ * @throws Error when the oracle's Python cannot run (it names the Python and how to install mpmath)
+ */
+export function runFuzz(count: number, seed: number): FuzzReport {
+  const r = rng(seed);
+  const steps: FuzzStep[] = [];
+  for (let n = 0; steps.length < count; n++) {
+    const differentiate = r() < 0.5;
+    const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
+    if (differentiate && kinked(f)) continue;
+    const dom = randomDomain(r);
+    const spec = {
+      title: `fuzz ${seed}/${n}`, name: "f", f: text(f), wrt: "x", domain: { x: `(${dom.lo}, ${dom.hi})` },
+      steps: [{ kind: differentiate ? "differentiate" as const : "rewrite" as const, expr: "x", rule: "fuzz", note: "" }],
+    };
+    let check: ((expr?: string) => { ok: boolean; counterexample?: { point: Record<string, string> } }) | undefined;
+    let refusal: string | undefined;
+    let escaped: string | undefined;
+    try {
+      check = stepChecker(spec, 1);
+    } catch (err) {
+      if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
+      else escaped = `${(err as Error).name}: ${(err as Error).message}`;
+    }
+    for (const cand of candidates(r, f, differentiate, 2)) {
+      const step: FuzzStep = { f: spec.f, kind: spec.steps[0].kind, expr: cand.expr, reference: cand.reference, domain: dom, made: cand.made, verifier: "refused", seconds: 0 };
+      const t0 = process.hrtime.bigint();
+      if (escaped) {
+        step.verifier = "escaped";
+        step.message = escaped;
+      } else if (refusal || !check) {
+        step.message = refusal;
+      } else {
+        try {
+          const v = check(cand.expr);
+          step.verifier = v.ok ? "accepted" : "rejected";
+          if (v.counterexample) step.point = v.counterexample.point.x;
+        } catch (err) {
+          if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
+          else {
+            step.verifier = "escaped";
+            step.message = `${(err as Error).name}: ${(err as Error).message}`;
+          }
+        }
+      }
+      step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (process.env.FUZZ_TRACE) console.error(`${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`);
+      steps.push(step);
+    }
+  }
+  judgeByOracle(steps);
+  const judged = steps.filter((s) => (s.verifier === "accepted" || s.verifier === "rejected") && s.oracle !== "undecided");
+  return {
+    steps,
+    disagreements: judged.filter((s) => (s.verifier === "accepted") !== (s.oracle === "equal")),
+    escaped: steps.filter((s) => s.verifier === "escaped"),
+    refused: steps.filter((s) => s.verifier === "refused").length,
+    undecided: steps.filter((s) => s.oracle === "undecided").length,
+  };
+}
+
+/** Fills in the oracle's verdict of every step the verifier judged, in one run of oracle.py. */
+function judgeByOracle(steps: FuzzStep[]): void {
+  const todo = steps.filter((s) => s.verifier === "accepted" || s.verifier === "rejected");
+  if (todo.length === 0) return;
+  const items = todo.map((s, i) => ({ lhs: pythonText(s.expr), rhs: pythonText(s.reference), lo: s.domain.lo, hi: s.domain.hi, seed: i, extra: s.point ? [s.point] : [] }));
+  const run = spawnSync(python(), [path.join(__dirname, "oracle.py")], { input: JSON.stringify(items), encoding: "utf8", maxBuffer: 1 << 28 });
+  if (run.status !== 0) {
+    throw new Error(`fuzz: the oracle (${python()} scripts/fuzz/oracle.py) failed (exit ${run.status}): ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}; ` +
+      "it needs mpmath (npm start installs it into .venv with sympy)");
+  }
+  const verdicts: { verdict: FuzzStep["oracle"]; at: string | null }[] = JSON.parse(run.stdout);
+  todo.forEach((s, i) => {
+    s.oracle = verdicts[i].verdict;
+    s.oracleAt = verdicts[i].at;
+  });
+}

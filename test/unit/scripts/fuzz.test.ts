@@ -1,0 +1,37 @@
+/**
+ * A seeded sample of npm run fuzz (scripts/fuzz/run.ts): generated derivations judged by
+ * the verifier and by the independent mpmath oracle must agree, and nothing but a refusal
+ * by name may be thrown. The full run (10 000 steps) is in npm run bench.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derivative, generate, rewrite, rng, text } from "../../../scripts/fuzz/grammar";
+import { pythonText, runFuzz } from "../../../scripts/fuzz/run";
+
+const f = suite("npm run fuzz, a seeded sample");
+
+f("should write expressions for the oracle with sigma and softplus spelled out and literals kept decimal", () => {
+  assert.is(pythonText("sigma(0.1 * x)^2"), '(N("1") / (N("1") + (e ** (-(N("0.1") * x))))) ** N("2")');
+});
+
+f("should make true rewrites and textbook derivatives (checked here by the verifier itself on a fixed case)", () => {
+  const r = rng(3);
+  const node = generate(r, 3, false);
+  assert.type(text(node), "string");
+  assert.ok(text(derivative(node)).length > 0);
+  assert.is.not(text(rewrite(r, node)), text(node));
+});
+
+f("should find 0 disagreements and 0 escaped errors on 30 generated steps (seed 4), every step judged", () => {
+  const report = runFuzz(30, 4);
+  const describe = (s: (typeof report.steps)[number]) => `${s.kind} ${s.f} → ${s.expr} on (${s.domain.lo}, ${s.domain.hi}): verifier ${s.verifier}, oracle ${s.oracle}`;
+  assert.ok(report.steps.length >= 30);
+  assert.equal(report.disagreements.map(describe), []);
+  assert.equal(report.escaped.map(describe), []);
+  const judged = report.steps.filter((s) => s.oracle === "equal" || s.oracle === "different");
+  assert.ok(judged.length >= 24, `${judged.length} steps judged by both`);
+  assert.ok(judged.some((s) => s.oracle === "different" && s.verifier === "rejected"), "a wrong step rejected");
+  assert.ok(judged.some((s) => s.oracle === "equal" && s.verifier === "accepted"), "a true step accepted");
+});
+
+f.run();
