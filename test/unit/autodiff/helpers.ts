@@ -11,7 +11,7 @@ export function evaluatePlain(expr: string, point: Record<string, number>): numb
   return plainMath.evaluate(expr, { ...point }) as number;
 }
 
-const BINARY: Record<string, (a: Value, b: Value) => Value> = {
+const BINARY: Record<string, (a: Value, b: Value | number) => Value> = {
   add: (a, b) => a.add(b), subtract: (a, b) => a.sub(b), multiply: (a, b) => a.mul(b),
   divide: (a, b) => a.div(b),
 };
