@@ -39,6 +39,8 @@ export {
   plotTrainingLoss,
   plotDecisionBoundary,
   plotSigmoidSlopeHistory,
+  plotDecisionRegions,
+  plotComputationGraph,
   type Figure,
   type NamedFunction,
   type PlotFunctionsOptions,
