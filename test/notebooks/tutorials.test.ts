@@ -15,6 +15,7 @@ const EXPECTED: Record<string, { steps: number; charts: number }> = {
   "06-logistic-regression.ipynb": { steps: 3, charts: 3 },
   "07-softmax-cross-entropy.ipynb": { steps: 28, charts: 1 },
   "08-your-own-derivation.ipynb": { steps: 11, charts: 0 },
+  "09-backpropagation.ipynb": { steps: 28, charts: 2 },
 };
 
 const source = suite("tutorial notebooks as committed");
@@ -148,6 +149,14 @@ run("should report the logistic regression's seed, loss and accuracy, after a pa
   assert.match(text, "max relative error 1.84e-10 < 1e-6: gradient check passed");
   assert.match(text, 'seed "stepwise-06", 200 points, learning rate 0.5, 500 epochs');
   assert.match(text, "final loss 0.20008176 nats, final accuracy 0.905 (181 of 200)");
+});
+
+run("should pass notebook 09's gradient check of all 33 parameters and train the network past the logistic regression", () => {
+  const text = plainTexts(executed.get("09-backpropagation.ipynb")!).join("");
+  const check = /33 parameters, largest relative error (\S+) ≤ 1e-7: gradient check passed/.exec(text);
+  assert.ok(check && Number(check[1]) <= 1e-7, "no passing gradient check");
+  assert.match(text, "logistic regression after 2000 epochs: loss 0.2755 nats, accuracy 0.855");
+  assert.match(text, "final loss 0.082295 nats, accuracy 0.965 (193 of 200)");
 });
 
 run("should show notebook 08's deliberate mistake as an expected rejection", () => {
