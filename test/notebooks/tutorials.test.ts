@@ -16,6 +16,7 @@ const EXPECTED: Record<string, { steps: number; charts: number }> = {
   "07-softmax-cross-entropy.ipynb": { steps: 28, charts: 1 },
   "08-your-own-derivation.ipynb": { steps: 11, charts: 0 },
   "09-backpropagation.ipynb": { steps: 28, charts: 2 },
+  "10-automatic-differentiation.ipynb": { steps: 26, charts: 1 },
 };
 
 const source = suite("tutorial notebooks as committed");
@@ -157,6 +158,16 @@ run("should pass notebook 09's gradient check of all 33 parameters and train the
   assert.ok(check && Number(check[1]) <= 1e-7, "no passing gradient check");
   assert.match(text, "logistic regression after 2000 epochs: loss 0.2755 nats, accuracy 0.855");
   assert.match(text, "final loss 0.082295 nats, accuracy 0.965 (193 of 200)");
+});
+
+run("should match notebook 10's autodiff gradients with the backward equations to 1e-12 and show each local rule's derivation ending in the node's formula", () => {
+  const text = plainTexts(executed.get("10-automatic-differentiation.ipynb")!).join("\n");
+  const agree = /every parameter, σ and tanh units: largest relative difference (\S+) ≤ 1e-12/.exec(text);
+  assert.ok(agree && Number(agree[1]) <= 1e-12, "no agreement line");
+  const table = text.split("\n").filter((l) => /^\s*(σ|log|÷ by [uv])\s/.test(l));
+  assert.is(table.length, 4);
+  for (const row of table) assert.match(row, /\byes$/, row);
+  assert.match(text, /Value\.mul: w \(value 0\.8\) was used after backward\(\)/);
 });
 
 run("should show notebook 08's deliberate mistake as an expected rejection", () => {
