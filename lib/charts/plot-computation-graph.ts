@@ -24,8 +24,8 @@ export const MAX_DRAWN_NODES = 60;
  * @param root the final value, usually after its backward() (gradients are 0 before)
  * @param opts title
  * @returns a figure: a "lines" trace of the edges, then one "markers+text" trace per kind
- *   of node (inputs, constants, operations) whose text reads "name<br>value v<br>grad g"
- *   with 4 significant digits
+ *   of node (inputs, constants, operations) whose text reads "<b>name</b><br>value<br>grad g"
+ *   with 3 significant digits
  * @throws TypeError when root is not a Value; RangeError when the graph has more than 60 nodes
  */
 export function plotComputationGraph(root: Value, opts: PlotComputationGraphOptions = {}): Figure {
@@ -36,8 +36,14 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
   if (nodes.length > MAX_DRAWN_NODES) {
     throw new RangeError(`${fn}: the graph has ${nodes.length} nodes, more than ${MAX_DRAWN_NODES} can be drawn readably; draw a smaller expression`);
   }
+  // operations by depth; an input or constant one column left of its first user, so the
+  // leaves spread out instead of crowding column 0
+  const column = nodes.map((n) => n.depth);
+  for (const node of nodes) {
+    for (const input of node.inputs) if (nodes[input].inputs.length === 0) column[input] = Math.max(column[input], node.depth - 1);
+  }
   const columns = new Map<number, number[]>();
-  for (const node of nodes) columns.set(node.depth, [...(columns.get(node.depth) ?? []), node.index]);
+  for (const node of nodes) columns.set(column[node.index], [...(columns.get(column[node.index]) ?? []), node.index]);
   const position = new Map<number, [number, number]>();
   for (const [depth, members] of columns) {
     members.forEach((index, k) => position.set(index, [depth, members.length === 1 ? 0 : 1 - (2 * k) / (members.length - 1)]));
@@ -50,7 +56,7 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
       edges.y.push(a[1], b[1], null);
     }
   }
-  const fmt = (v: number) => Number(v.toPrecision(4)).toString();
+  const fmt = (v: number) => Number(v.toPrecision(3)).toString();
   const groups: [string, (kind: string) => boolean, number][] = [
     ["inputs", (k) => k === "input", 0],
     ["constants", (k) => k === "constant", 6],
@@ -62,17 +68,17 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
       type: "scatter", mode: "markers+text", name,
       x: members.map((n) => position.get(n.index)![0]),
       y: members.map((n) => position.get(n.index)![1]),
-      text: members.map((n) => `${n.name}<br>value ${fmt(n.data)}<br>grad ${fmt(n.grad)}`),
+      text: members.map((n) => `<b>${n.name}</b><br>${fmt(n.data)}<br>grad ${fmt(n.grad)}`),
       textposition: "bottom center",
       line: { color: chartColor(colour), width: 0 },
       marker: { color: chartColor(colour), size: 14 },
       hoverinfo: "text",
     };
   });
-  const depth = Math.max(...nodes.map((n) => n.depth));
+  const depth = Math.max(...column);
   const layout = baseLayout(opts.title ?? "Computation graph", "", "");
   layout.xaxis = axis("", { range: [-0.5, depth + 0.5], showgrid: false, zeroline: false, showticklabels: false, showline: false, ticks: "" });
-  layout.yaxis = axis("", { range: [-1.6, 1.3], showgrid: false, zeroline: false, showticklabels: false, showline: false, ticks: "" });
+  layout.yaxis = axis("", { range: [-1.7, 1.3], showgrid: false, zeroline: false, showticklabels: false, showline: false, ticks: "" });
   layout.height = 460;
   return { data: [edges, ...markers], layout };
 }

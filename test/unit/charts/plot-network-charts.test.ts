@@ -51,10 +51,12 @@ test("plotComputationGraph: a node per value with its value and gradient, an edg
   y.backward();
   const fig = plotComputationGraph(y, { title: "σ(wx + 1)" });
   const [edges, inputs, constants, ops] = fig.data;
-  assert.equal(inputs.text, ["x<br>value 2<br>grad -0.125", "w<br>value -0.5<br>grad 0.5"]);
-  assert.equal(constants.text, ["1<br>value 1<br>grad 0.25"]);
-  assert.equal(ops.text, ["×<br>value -1<br>grad 0.25", "+<br>value 0<br>grad 0.25", "σ<br>value 0.5<br>grad 1"]);
+  assert.equal(inputs.text, ["<b>x</b><br>2<br>grad -0.125", "<b>w</b><br>-0.5<br>grad 0.5"]);
+  assert.equal(constants.text, ["<b>1</b><br>1<br>grad 0.25"]);
+  assert.equal(ops.text, ["<b>×</b><br>-1<br>grad 0.25", "<b>+</b><br>0<br>grad 0.25", "<b>σ</b><br>0.5<br>grad 1"]);
   assert.equal(ops.x, [1, 2, 3]);
+  assert.equal(inputs.x, [0, 0], "the inputs one column left of ×");
+  assert.equal(constants.x, [1], "the constant one column left of +, its first user");
   assert.is(edges.x.filter((v) => v === null).length, 5, "x→×, w→×, ×→+, 1→+, +→σ");
   let big = new Value(1);
   for (let k = 0; k < 70; k++) big = big.add(1);
