@@ -37,8 +37,17 @@ export function computationGraph(root: Value): GraphNode[] {
   const nodes: GraphNode[] = [];
   for (const [i, v] of order.entries()) {
     const inputs = v.inputs.map((u) => index.get(u)!);
-    const name = v.kind === "input" ? (v.label ?? `x${i}`) : v.kind === "constant" ? String(v.data) : LOCAL_RULES[v.kind].symbol;
-    nodes.push({ index: i, name, kind: v.kind, data: v.data, grad: v.grad, inputs, depth: inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((k) => nodes[k].depth)) });
+    const name =
+      v.kind === "input" ? (v.label ?? `x${i}`) : v.kind === "constant" ? String(v.data) : LOCAL_RULES[v.kind].symbol;
+    nodes.push({
+      index: i,
+      name,
+      kind: v.kind,
+      data: v.data,
+      grad: v.grad,
+      inputs,
+      depth: inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((k) => nodes[k].depth)),
+    });
   }
   return nodes;
 }

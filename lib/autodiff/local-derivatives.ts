@@ -9,9 +9,7 @@
 import { sigmoid } from "../functions/sigmoid";
 
 /** The operations a {@link Value} records. */
-export type Operation =
-  | "add" | "sub" | "mul" | "div" | "pow" | "neg"
-  | "exp" | "log" | "sigmoid" | "tanh" | "softplus";
+export type Operation = "add" | "sub" | "mul" | "div" | "pow" | "neg" | "exp" | "log" | "sigmoid" | "tanh" | "softplus";
 
 /** One operation: its value, its partial derivatives and their formulas. */
 export interface LocalRule {
@@ -48,69 +46,91 @@ function softplus(u: number): number {
  */
 export const LOCAL_RULES: Readonly<Record<Operation, LocalRule>> = {
   add: {
-    symbol: "+", formula: "u + v", rule: "sum rule",
+    symbol: "+",
+    formula: "u + v",
+    rule: "sum rule",
     value: ([u, v]) => u + v,
     partials: () => [1, 1],
     partialFormulas: ["1", "1"],
   },
   sub: {
-    symbol: "−", formula: "u - v", rule: "difference rule",
+    symbol: "−",
+    formula: "u - v",
+    rule: "difference rule",
     value: ([u, v]) => u - v,
     partials: () => [1, -1],
     partialFormulas: ["1", "-1"],
   },
   mul: {
-    symbol: "×", formula: "u * v", rule: "product rule",
+    symbol: "×",
+    formula: "u * v",
+    rule: "product rule",
     value: ([u, v]) => u * v,
     partials: ([u, v]) => [v, u],
     partialFormulas: ["v", "u"],
   },
   div: {
-    symbol: "÷", formula: "u / v", rule: "quotient rule",
+    symbol: "÷",
+    formula: "u / v",
+    rule: "quotient rule",
     value: ([u, v]) => u / v,
     partials: ([u, v]) => [1 / v, -u / (v * v)],
     partialFormulas: ["1 / v", "-u / v^2"],
   },
   pow: {
-    symbol: "^", formula: "u ^ v", rule: "power rule, exponential rule",
-    value: ([u, v]) => Math.pow(u, v),
+    symbol: "^",
+    formula: "u ^ v",
+    rule: "power rule, exponential rule",
+    value: ([u, v]) => u ** v,
     // ∂/∂v = u^v log u needs u > 0; for a constant exponent the graph never uses it,
     // so it is 0 there instead of NaN for a negative base (see Value.pow).
-    partials: ([u, v], out) => [v === 0 ? 0 : v * Math.pow(u, v - 1), u > 0 ? out * Math.log(u) : 0],
+    partials: ([u, v], out) => [v === 0 ? 0 : v * u ** (v - 1), u > 0 ? out * Math.log(u) : 0],
     partialFormulas: ["v * u^(v - 1)", "u^v * log(u)"],
   },
   neg: {
-    symbol: "−", formula: "-u", rule: "constant factor −1",
+    symbol: "−",
+    formula: "-u",
+    rule: "constant factor −1",
     value: ([u]) => -u,
     partials: () => [-1],
     partialFormulas: ["-1"],
   },
   exp: {
-    symbol: "exp", formula: "e^u", rule: "exponential rule",
+    symbol: "exp",
+    formula: "e^u",
+    rule: "exponential rule",
     value: ([u]) => Math.exp(u),
     partials: (_, out) => [out],
     partialFormulas: ["e^u"],
   },
   log: {
-    symbol: "log", formula: "log(u)", rule: "logarithm rule",
+    symbol: "log",
+    formula: "log(u)",
+    rule: "logarithm rule",
     value: ([u]) => Math.log(u),
     partials: ([u]) => [1 / u],
     partialFormulas: ["1 / u"],
   },
   sigmoid: {
-    symbol: "σ", formula: "sigma(u)", rule: "σ′ = σ(1 − σ) (notebook 02)",
+    symbol: "σ",
+    formula: "sigma(u)",
+    rule: "σ′ = σ(1 − σ) (notebook 02)",
     value: ([u]) => sigmoid(u),
     partials: (_, out) => [out * (1 - out)],
     partialFormulas: ["sigma(u) * (1 - sigma(u))"],
   },
   tanh: {
-    symbol: "tanh", formula: "tanh(u)", rule: "tanh′ = 1 − tanh² (notebook 08)",
+    symbol: "tanh",
+    formula: "tanh(u)",
+    rule: "tanh′ = 1 − tanh² (notebook 08)",
     value: ([u]) => Math.tanh(u),
     partials: (_, out) => [1 - out * out],
     partialFormulas: ["1 - tanh(u)^2"],
   },
   softplus: {
-    symbol: "softplus", formula: "log(1 + e^u)", rule: "softplus′ = σ (notebook 08)",
+    symbol: "softplus",
+    formula: "log(1 + e^u)",
+    rule: "softplus′ = σ (notebook 08)",
     value: ([u]) => softplus(u),
     partials: ([u]) => [sigmoid(u)],
     partialFormulas: ["sigma(u)"],

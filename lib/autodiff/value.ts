@@ -16,7 +16,12 @@ let nextId = 0;
 
 /** Passed by Value.apply to the constructor to make an operation or constant node. */
 const INTERNAL: unique symbol = Symbol("stepwise autodiff node");
-interface NodeParts { token: typeof INTERNAL; kind: NodeKind; inputs: Value[]; partials: number[] }
+interface NodeParts {
+  token: typeof INTERNAL;
+  kind: NodeKind;
+  inputs: Value[];
+  partials: number[];
+}
 
 /** A number the caller passes where a Value is expected becomes a constant node. */
 export type ValueLike = Value | number;
@@ -85,13 +90,21 @@ export class Value {
   }
 
   /** u + v. @throws as {@link Value.apply} */
-  add(other: ValueLike): Value { return Value.apply("add", [this, other]); }
+  add(other: ValueLike): Value {
+    return Value.apply("add", [this, other]);
+  }
   /** u − v. @throws as {@link Value.apply} */
-  sub(other: ValueLike): Value { return Value.apply("sub", [this, other]); }
+  sub(other: ValueLike): Value {
+    return Value.apply("sub", [this, other]);
+  }
   /** u · v. @throws as {@link Value.apply} */
-  mul(other: ValueLike): Value { return Value.apply("mul", [this, other]); }
+  mul(other: ValueLike): Value {
+    return Value.apply("mul", [this, other]);
+  }
   /** u / v (quotient rule). @throws as {@link Value.apply}, and when v is 0 (the result is not finite) */
-  div(other: ValueLike): Value { return Value.apply("div", [this, other]); }
+  div(other: ValueLike): Value {
+    return Value.apply("div", [this, other]);
+  }
   /**
    * u^v. With a number exponent the exponent is a constant (power rule only); with a Value
    * exponent both partials are recorded, and u must then be > 0.
@@ -105,17 +118,29 @@ export class Value {
     return Value.apply("pow", [this, exponent]);
   }
   /** −u. */
-  neg(): Value { return Value.apply("neg", [this]); }
+  neg(): Value {
+    return Value.apply("neg", [this]);
+  }
   /** e^u. @throws RangeError when e^u overflows */
-  exp(): Value { return Value.apply("exp", [this]); }
+  exp(): Value {
+    return Value.apply("exp", [this]);
+  }
   /** Natural logarithm log u. @throws RangeError when u ≤ 0 */
-  log(): Value { return Value.apply("log", [this]); }
+  log(): Value {
+    return Value.apply("log", [this]);
+  }
   /** σ(u) = 1 / (1 + e^(−u)), computed without overflow. */
-  sigmoid(): Value { return Value.apply("sigmoid", [this]); }
+  sigmoid(): Value {
+    return Value.apply("sigmoid", [this]);
+  }
   /** tanh u. */
-  tanh(): Value { return Value.apply("tanh", [this]); }
+  tanh(): Value {
+    return Value.apply("tanh", [this]);
+  }
   /** softplus(u) = log(1 + e^u), computed without overflow. */
-  softplus(): Value { return Value.apply("softplus", [this]); }
+  softplus(): Value {
+    return Value.apply("softplus", [this]);
+  }
 
   /**
    * Computes the gradient of this value with respect to every value that led to it:
@@ -174,7 +199,10 @@ export class Value {
     if (!Number.isFinite(out)) throw new RangeError(`Value.${op}: ${call} is ${out}, not a finite number`);
     const partials = rule.partials(args, out);
     partials.forEach((p, i) => {
-      if (!Number.isFinite(p)) throw new RangeError(`Value.${op}: the partial derivative by input ${i + 1} of ${call} is ${p}, not a finite number`);
+      if (!Number.isFinite(p))
+        throw new RangeError(
+          `Value.${op}: the partial derivative by input ${i + 1} of ${call} is ${p}, not a finite number`,
+        );
     });
     return new Value(out, undefined, { token: INTERNAL, kind: op, inputs, partials });
   }
@@ -185,7 +213,8 @@ export class Value {
 
   private static checkInput(fn: string, name: string, data: unknown): void {
     if (typeof data !== "number") throw new TypeError(`${fn}: ${name} must be a number, got ${describeValue(data)}`);
-    if (!Number.isFinite(data)) throw new RangeError(`${fn}: ${name} must be a finite number, got ${describeValue(data)}`);
+    if (!Number.isFinite(data))
+      throw new RangeError(`${fn}: ${name} must be a finite number, got ${describeValue(data)}`);
   }
 
   private static usedError(what: string, v: Value): Error {

@@ -34,21 +34,35 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
   if (!(root instanceof Value)) throw new TypeError(`${fn}: root must be a Value, got ${typeof root}`);
   const nodes = computationGraph(root);
   if (nodes.length > MAX_DRAWN_NODES) {
-    throw new RangeError(`${fn}: the graph has ${nodes.length} nodes, more than ${MAX_DRAWN_NODES} can be drawn readably; draw a smaller expression`);
+    throw new RangeError(
+      `${fn}: the graph has ${nodes.length} nodes, more than ${MAX_DRAWN_NODES} can be drawn readably; draw a smaller expression`,
+    );
   }
   // operations by depth; an input or constant one column left of its first user, so the
   // leaves spread out instead of crowding column 0
   const column = nodes.map((n) => n.depth);
   for (const node of nodes) {
-    for (const input of node.inputs) if (nodes[input].inputs.length === 0) column[input] = Math.max(column[input], node.depth - 1);
+    for (const input of node.inputs)
+      if (nodes[input].inputs.length === 0) column[input] = Math.max(column[input], node.depth - 1);
   }
   const columns = new Map<number, number[]>();
   for (const node of nodes) columns.set(column[node.index], [...(columns.get(column[node.index]) ?? []), node.index]);
   const position = new Map<number, [number, number]>();
   for (const [depth, members] of columns) {
-    members.forEach((index, k) => position.set(index, [depth, members.length === 1 ? 0 : 1 - (2 * k) / (members.length - 1)]));
+    members.forEach((index, k) =>
+      position.set(index, [depth, members.length === 1 ? 0 : 1 - (2 * k) / (members.length - 1)]),
+    );
   }
-  const edges: Trace = { type: "scatter", mode: "lines", name: "edges", x: [], y: [], line: { color: "#999999", width: 1.5 }, showlegend: false, hoverinfo: "skip" };
+  const edges: Trace = {
+    type: "scatter",
+    mode: "lines",
+    name: "edges",
+    x: [],
+    y: [],
+    line: { color: "#999999", width: 1.5 },
+    showlegend: false,
+    hoverinfo: "skip",
+  };
   for (const node of nodes) {
     for (const input of node.inputs) {
       const [a, b] = [position.get(input)!, position.get(node.index)!];
@@ -65,7 +79,9 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
   const markers = groups.map(([name, member, colour]): Trace => {
     const members = nodes.filter((n) => member(n.kind));
     return {
-      type: "scatter", mode: "markers+text", name,
+      type: "scatter",
+      mode: "markers+text",
+      name,
       x: members.map((n) => position.get(n.index)![0]),
       y: members.map((n) => position.get(n.index)![1]),
       text: members.map((n) => `<b>${n.name}</b><br>${fmt(n.data)}<br>grad ${fmt(n.grad)}`),
@@ -77,8 +93,22 @@ export function plotComputationGraph(root: Value, opts: PlotComputationGraphOpti
   });
   const depth = Math.max(...column);
   const layout = baseLayout(opts.title ?? "Computation graph", "", "");
-  layout.xaxis = axis("", { range: [-0.5, depth + 0.5], showgrid: false, zeroline: false, showticklabels: false, showline: false, ticks: "" });
-  layout.yaxis = axis("", { range: [-1.7, 1.3], showgrid: false, zeroline: false, showticklabels: false, showline: false, ticks: "" });
+  layout.xaxis = axis("", {
+    range: [-0.5, depth + 0.5],
+    showgrid: false,
+    zeroline: false,
+    showticklabels: false,
+    showline: false,
+    ticks: "",
+  });
+  layout.yaxis = axis("", {
+    range: [-1.7, 1.3],
+    showgrid: false,
+    zeroline: false,
+    showticklabels: false,
+    showline: false,
+    ticks: "",
+  });
   layout.height = 460;
   return { data: [edges, ...markers], layout };
 }

@@ -47,17 +47,22 @@ export function plotDecisionRegions(
   opts: PlotDecisionRegionsOptions = {},
 ): Figure {
   const fn = "plotDecisionRegions";
-  checkOptions(fn, "opts", opts, { title: { kind: "string", optional: true }, resolution: { kind: "number", integer: true, min: 10, max: 400, optional: true } });
+  checkOptions(fn, "opts", opts, {
+    title: { kind: "string", optional: true },
+    resolution: { kind: "number", integer: true, min: 10, max: 400, optional: true },
+  });
   checkArg(fn, "data", data, { kind: "object" });
   checkArg(fn, "data.X", data.X, { kind: "array", nonEmpty: true });
   checkArg(fn, "data.t", data.t, { kind: "array" });
   const { X, t } = data;
-  if (t.length !== X.length) throw new RangeError(`${fn}: data.t must have one label per row of data.X (${X.length}), got length ${t.length}`);
+  if (t.length !== X.length)
+    throw new RangeError(`${fn}: data.t must have one label per row of data.X (${X.length}), got length ${t.length}`);
   X.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== 2 || !row.every(Number.isFinite)) {
       throw new RangeError(`${fn}: data.X[${i}] must be two finite numbers, got ${JSON.stringify(row)}`);
     }
-    if (t[i] !== 0 && t[i] !== 1) throw new RangeError(`${fn}: data.t[${i}] must be 0 or 1, got ${JSON.stringify(t[i])}`);
+    if (t[i] !== 0 && t[i] !== 1)
+      throw new RangeError(`${fn}: data.t[${i}] must be 0 or 1, got ${JSON.stringify(t[i])}`);
   });
   checkArg(fn, "classifiers", classifiers, { kind: "array" });
   classifiers.forEach((c, k) => {
@@ -77,18 +82,39 @@ export function plotDecisionRegions(
     const pts = X.filter((_, i) => t[i] === label);
     const color = chartColor(label);
     return {
-      type: "scatter", mode: "markers", name: `t = ${label}`,
-      x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
-      line: { color, width: 0 }, marker: { color, size: 7, symbol: label === 0 ? "circle" : "diamond" }, opacity: 0.75,
+      type: "scatter",
+      mode: "markers",
+      name: `t = ${label}`,
+      x: pts.map((p) => p[0]),
+      y: pts.map((p) => p[1]),
+      line: { color, width: 0 },
+      marker: { color, size: 7, symbol: label === 0 ? "circle" : "diamond" },
+      opacity: 0.75,
     };
   });
   const lines = classifiers.map((c, k): Trace => {
-    const { x, y } = levelSegments((a, b) => {
-      const p = c.probability(a, b);
-      if (typeof p !== "number" || !Number.isFinite(p)) throw new RangeError(`${fn}: classifiers[${k}].probability(${a}, ${b}) must be a finite number, got ${String(p)}`);
-      return p - 0.5;
-    }, box[0], box[1], n);
-    return { type: "scatter", mode: "lines", name: c.name, x, y, line: { color: k === 0 ? "#000000" : chartColor(k + 1), width: 2.5, ...(c.dash ? { dash: c.dash } : {}) }, hoverinfo: "skip" };
+    const { x, y } = levelSegments(
+      (a, b) => {
+        const p = c.probability(a, b);
+        if (typeof p !== "number" || !Number.isFinite(p))
+          throw new RangeError(
+            `${fn}: classifiers[${k}].probability(${a}, ${b}) must be a finite number, got ${String(p)}`,
+          );
+        return p - 0.5;
+      },
+      box[0],
+      box[1],
+      n,
+    );
+    return {
+      type: "scatter",
+      mode: "lines",
+      name: c.name,
+      x,
+      y,
+      line: { color: k === 0 ? "#000000" : chartColor(k + 1), width: 2.5, ...(c.dash ? { dash: c.dash } : {}) },
+      hoverinfo: "skip",
+    };
   });
   const layout = baseLayout(opts.title ?? "Data and decision boundaries", "feature x₁", "feature x₂");
   layout.xaxis = axis("feature x₁", { range: box[0], zeroline: false });
@@ -105,7 +131,12 @@ export function plotDecisionRegions(
  * @param n grid points per axis, ≥ 2
  * @returns the segments as plotly line data: each segment's two ends, then null (a gap)
  */
-export function levelSegments(f: (x: number, y: number) => number, [x0, x1]: number[], [y0, y1]: number[], n: number): { x: (number | null)[]; y: (number | null)[] } {
+export function levelSegments(
+  f: (x: number, y: number) => number,
+  [x0, x1]: number[],
+  [y0, y1]: number[],
+  n: number,
+): { x: (number | null)[]; y: (number | null)[] } {
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const ys = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
   const v = ys.map((y) => xs.map((x) => f(x, y)));
@@ -118,22 +149,39 @@ export function levelSegments(f: (x: number, y: number) => number, [x0, x1]: num
   for (let j = 0; j + 1 < n; j++) {
     for (let i = 0; i + 1 < n; i++) {
       // corners counter-clockwise from bottom-left
-      const p = [[xs[i], ys[j]], [xs[i + 1], ys[j]], [xs[i + 1], ys[j + 1]], [xs[i], ys[j + 1]]];
+      const p = [
+        [xs[i], ys[j]],
+        [xs[i + 1], ys[j]],
+        [xs[i + 1], ys[j + 1]],
+        [xs[i], ys[j + 1]],
+      ];
       const val = [v[j][i], v[j][i + 1], v[j + 1][i + 1], v[j + 1][i]];
       const points: number[][] = [];
       for (let e = 0; e < 4; e++) {
         const a = e;
         const b = (e + 1) % 4;
-        if ((val[a] >= 0) !== (val[b] >= 0)) points.push(cross(p[a], val[a], p[b], val[b]));
+        if (val[a] >= 0 !== val[b] >= 0) points.push(cross(p[a], val[a], p[b], val[b]));
       }
       let segments: number[][][] = [];
       if (points.length === 2) segments = [[points[0], points[1]]];
       else if (points.length === 4) {
         // saddle: edges 0..3 all crossed; the centre's side decides which corners connect
         const centre = (val[0] + val[1] + val[2] + val[3]) / 4;
-        segments = (centre >= 0) === (val[0] >= 0) ? [[points[0], points[3]], [points[1], points[2]]] : [[points[0], points[1]], [points[2], points[3]]];
+        segments =
+          centre >= 0 === val[0] >= 0
+            ? [
+                [points[0], points[3]],
+                [points[1], points[2]],
+              ]
+            : [
+                [points[0], points[1]],
+                [points[2], points[3]],
+              ];
       }
-      for (const [a, b] of segments) out.x.push(a[0], b[0], null), out.y.push(a[1], b[1], null);
+      for (const [a, b] of segments) {
+        out.x.push(a[0], b[0], null);
+        out.y.push(a[1], b[1], null);
+      }
     }
   }
   return out;

@@ -33,7 +33,8 @@ export interface MakeMoonsOptions {
 export function makeMoons(seed: string | number, n: number, opts: MakeMoonsOptions = {}): Dataset {
   const fn = "makeMoons";
   const validSeed = (typeof seed === "string" && seed !== "") || (typeof seed === "number" && Number.isFinite(seed));
-  if (!validSeed) throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
+  if (!validSeed)
+    throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
   checkArg(fn, "n", n, { kind: "number", integer: true, min: 2, max: MAX_MOON_POINTS });
   checkOptions(fn, "opts", opts, { noise: { kind: "number", min: 0, optional: true } });
   const noise = opts.noise ?? 0.2;

@@ -26,12 +26,46 @@ const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 const sub = (k: number) => String(k).replace(/\d/g, (c) => SUBSCRIPTS[Number(c)]);
 
 /** Every scalar parameter of a network: its name, a getter and a setter on a copy. */
-function parameterSlots(net: Network): { name: string; get: (n: Network) => number; set: (n: Network, v: number) => void }[] {
+function parameterSlots(
+  net: Network,
+): { name: string; get: (n: Network) => number; set: (n: Network, v: number) => void }[] {
   const slots: { name: string; get: (n: Network) => number; set: (n: Network, v: number) => void }[] = [];
-  net.W1.forEach((row, k) => row.forEach((_, j) => slots.push({ name: `W${sub(1)}[${k + 1},${j + 1}]`, get: (n) => n.W1[k][j], set: (n, v) => { n.W1[k][j] = v; } })));
-  net.b1.forEach((_, k) => slots.push({ name: `b${sub(1)}[${k + 1}]`, get: (n) => n.b1[k], set: (n, v) => { n.b1[k] = v; } }));
-  net.w2.forEach((_, k) => slots.push({ name: `w${sub(2)}[${k + 1}]`, get: (n) => n.w2[k], set: (n, v) => { n.w2[k] = v; } }));
-  slots.push({ name: `b${sub(2)}`, get: (n) => n.b2, set: (n, v) => { n.b2 = v; } });
+  net.W1.forEach((row, k) =>
+    row.forEach((_, j) =>
+      slots.push({
+        name: `W${sub(1)}[${k + 1},${j + 1}]`,
+        get: (n) => n.W1[k][j],
+        set: (n, v) => {
+          n.W1[k][j] = v;
+        },
+      }),
+    ),
+  );
+  net.b1.forEach((_, k) =>
+    slots.push({
+      name: `b${sub(1)}[${k + 1}]`,
+      get: (n) => n.b1[k],
+      set: (n, v) => {
+        n.b1[k] = v;
+      },
+    }),
+  );
+  net.w2.forEach((_, k) =>
+    slots.push({
+      name: `w${sub(2)}[${k + 1}]`,
+      get: (n) => n.w2[k],
+      set: (n, v) => {
+        n.w2[k] = v;
+      },
+    }),
+  );
+  slots.push({
+    name: `b${sub(2)}`,
+    get: (n) => n.b2,
+    set: (n, v) => {
+      n.b2 = v;
+    },
+  });
   return slots;
 }
 
@@ -40,7 +74,8 @@ function copy(net: Network): Network {
 }
 
 function checkDataset(fn: string, data: unknown, d: number): Dataset {
-  if (data === null || typeof data !== "object") throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
+  if (data === null || typeof data !== "object")
+    throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
   const { X, t } = data as Dataset;
   const dx = checkFeatures(fn, X, "data.");
   if (dx !== d) throw new RangeError(`${fn}: data.X must have ${d} features per row (the network's inputs), got ${dx}`);
@@ -67,12 +102,25 @@ export function networkGradientCheck(net: Network, data: Dataset, h = 1e-5): Net
   checkArg(fn, "h", h, { kind: "number", positive: true });
   const grad = unsafeNetworkGradient(net, X, t);
   const analytic = [...grad.dW1.flat(), ...grad.db1, ...grad.dw2, grad.db2];
-  const loss = (n: Network) => X.reduce((s, x, i) => s + binaryCrossEntropyWithLogits(t[i], unsafeForward(n, x).z2), 0) / X.length;
+  const loss = (n: Network) =>
+    X.reduce((s, x, i) => s + binaryCrossEntropyWithLogits(t[i], unsafeForward(n, x).z2), 0) / X.length;
   return parameterSlots(net).map((slot, p) => {
     const moved = copy(net);
-    const numeric = centralDifference((v) => { slot.set(moved, v); return loss(moved); }, slot.get(net), h);
+    const numeric = centralDifference(
+      (v) => {
+        slot.set(moved, v);
+        return loss(moved);
+      },
+      slot.get(net),
+      h,
+    );
     const scale = Math.max(Math.abs(analytic[p]), Math.abs(numeric));
-    return { parameter: slot.name, analytic: analytic[p], numeric, relativeError: scale === 0 ? 0 : Math.abs(analytic[p] - numeric) / scale };
+    return {
+      parameter: slot.name,
+      analytic: analytic[p],
+      numeric,
+      relativeError: scale === 0 ? 0 : Math.abs(analytic[p] - numeric) / scale,
+    };
   });
 }
 
@@ -107,7 +155,11 @@ export interface TrainNetworkOptions {
  * @throws TypeError / RangeError naming the failing part of net, data or opts
  * Source: gradient descent (Cauchy 1847) on the gradient of notebook 09.
  */
-export function trainNetwork(net: Network, data: Dataset, opts: TrainNetworkOptions): { net: Network; history: NetworkTrainingRecord[] } {
+export function trainNetwork(
+  net: Network,
+  data: Dataset,
+  opts: TrainNetworkOptions,
+): { net: Network; history: NetworkTrainingRecord[] } {
   const fn = "trainNetwork";
   const { d } = checkNetwork(fn, net);
   const { X, t } = checkDataset(fn, data, d);

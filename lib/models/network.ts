@@ -75,12 +75,18 @@ export function checkNetwork(fn: string, net: unknown): { H: number; d: number }
   n.W1.forEach((row: unknown, k) => {
     checkArray(fn, `net.W1[${k}]`, row);
     if (k === 0) d = row.length;
-    if (row.length !== d || d === 0) throw new RangeError(`${fn}: every row of net.W1 must have the same length ≥ 1 (${d || "net.W1[0]"}), got net.W1[${k}] of length ${row.length}`);
+    if (row.length !== d || d === 0)
+      throw new RangeError(
+        `${fn}: every row of net.W1 must have the same length ≥ 1 (${d || "net.W1[0]"}), got net.W1[${k}] of length ${row.length}`,
+      );
     row.forEach((v: unknown, j) => checkFinite(fn, `net.W1[${k}][${j}]`, v));
   });
   for (const name of ["b1", "w2"] as const) {
     checkArray(fn, `net.${name}`, n[name]);
-    if (n[name].length !== H) throw new RangeError(`${fn}: net.${name} must have one entry per hidden unit (${H}), got length ${n[name].length}`);
+    if (n[name].length !== H)
+      throw new RangeError(
+        `${fn}: net.${name} must have one entry per hidden unit (${H}), got length ${n[name].length}`,
+      );
     n[name].forEach((v, k) => checkFinite(fn, `net.${name}[${k}]`, v));
   }
   checkFinite(fn, "net.b2", n.b2);
@@ -88,7 +94,8 @@ export function checkNetwork(fn: string, net: unknown): { H: number; d: number }
 }
 
 function checkData(fn: string, data: unknown, d: number): Dataset {
-  if (data === null || typeof data !== "object") throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
+  if (data === null || typeof data !== "object")
+    throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
   const { X, t } = data as Dataset;
   const dx = checkFeatures(fn, X, "data.");
   if (dx !== d) throw new RangeError(`${fn}: data.X must have ${d} features per row (the network's inputs), got ${dx}`);
@@ -108,17 +115,22 @@ function checkData(fn: string, data: unknown, d: number): Dataset {
  * @throws TypeError / RangeError naming seed, opts.hidden, opts.inputs or opts.activation
  * Source: Glorot & Bengio, "Understanding the difficulty of training deep feedforward neural networks", 2010 (the scale).
  */
-export function initNetwork(seed: string | number, opts: { hidden: number; inputs?: number; activation?: Activation }): Network {
+export function initNetwork(
+  seed: string | number,
+  opts: { hidden: number; inputs?: number; activation?: Activation },
+): Network {
   const fn = "initNetwork";
   const validSeed = (typeof seed === "string" && seed !== "") || (typeof seed === "number" && Number.isFinite(seed));
-  if (!validSeed) throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
+  if (!validSeed)
+    throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
   checkOptions(fn, "opts", opts, {
     hidden: { kind: "number", integer: true, min: 1, max: MAX_HIDDEN_UNITS },
     inputs: { kind: "number", integer: true, min: 1, max: 1000, optional: true },
     activation: { kind: "string", optional: true },
   });
   const activation = opts.activation ?? "tanh";
-  if (activation !== "sigmoid" && activation !== "tanh") throw new RangeError(`${fn}: opts.activation must be "sigmoid" or "tanh", got ${describeValue(activation)}`);
+  if (activation !== "sigmoid" && activation !== "tanh")
+    throw new RangeError(`${fn}: opts.activation must be "sigmoid" or "tanh", got ${describeValue(activation)}`);
   const H = opts.hidden;
   const d = opts.inputs ?? 2;
   const normal = normalStream(seedrandom(String(seed)));
@@ -152,7 +164,11 @@ export function networkForward(net: Network, x: number[]): ForwardPass {
 }
 
 /** The mean loss and the backward equations, without checks. */
-export function unsafeNetworkGradient(net: Network, X: readonly (readonly number[])[], t: readonly number[]): NetworkGradient {
+export function unsafeNetworkGradient(
+  net: Network,
+  X: readonly (readonly number[])[],
+  t: readonly number[],
+): NetworkGradient {
   const H = net.W1.length;
   const d = net.W1[0].length;
   const n = X.length;
@@ -221,7 +237,8 @@ export function networkLoss(net: Network, data: Dataset): number {
 export function networkPredict(net: Network, X: number[][]): number[] {
   const { d } = checkNetwork("networkPredict", net);
   const dx = checkFeatures("networkPredict", X);
-  if (dx !== d) throw new RangeError(`networkPredict: X must have ${d} features per row (the network's inputs), got ${dx}`);
+  if (dx !== d)
+    throw new RangeError(`networkPredict: X must have ${d} features per row (the network's inputs), got ${dx}`);
   return X.map((x) => unsafeForward(net, x).yhat);
 }
 

@@ -12,11 +12,17 @@ export function evaluatePlain(expr: string, point: Record<string, number>): numb
 }
 
 const BINARY: Record<string, (a: Value, b: Value | number) => Value> = {
-  add: (a, b) => a.add(b), subtract: (a, b) => a.sub(b), multiply: (a, b) => a.mul(b),
+  add: (a, b) => a.add(b),
+  subtract: (a, b) => a.sub(b),
+  multiply: (a, b) => a.mul(b),
   divide: (a, b) => a.div(b),
 };
 const UNARY: Record<string, (a: Value) => Value> = {
-  exp: (a) => a.exp(), log: (a) => a.log(), sigma: (a) => a.sigmoid(), tanh: (a) => a.tanh(), softplus: (a) => a.softplus(),
+  exp: (a) => a.exp(),
+  log: (a) => a.log(),
+  sigma: (a) => a.sigmoid(),
+  tanh: (a) => a.tanh(),
+  softplus: (a) => a.softplus(),
 };
 
 /**
@@ -30,10 +36,19 @@ export function buildValue(expr: string, point: Record<string, number>): { out: 
   const inputs: Record<string, Value> = {};
   for (const [k, v] of Object.entries(point)) inputs[k] = new Value(v, k);
   const walk = (n: MathNode): Value | number => {
-    const node = n as MathNode & { type: string; fn?: string | { name: string }; args?: MathNode[]; content?: MathNode; name?: string; value?: number };
+    const node = n as MathNode & {
+      type: string;
+      fn?: string | { name: string };
+      args?: MathNode[];
+      content?: MathNode;
+      name?: string;
+      value?: number;
+    };
     switch (node.type) {
-      case "ParenthesisNode": return walk(node.content!);
-      case "ConstantNode": return Number(node.value);
+      case "ParenthesisNode":
+        return walk(node.content!);
+      case "ConstantNode":
+        return Number(node.value);
       case "SymbolNode":
         if (node.name === "e") return Math.E;
         if (!(node.name! in inputs)) throw new Error(`buildValue: no value for ${node.name}`);
@@ -45,7 +60,8 @@ export function buildValue(expr: string, point: Record<string, number>): { out: 
         if (fn === "unaryPlus") return args[0];
         if (fn === "pow") {
           const [base, exponent] = args;
-          if (base === Math.E && node.args![0].type === "SymbolNode") return typeof exponent === "number" ? Math.exp(exponent) : exponent.exp();
+          if (base === Math.E && node.args![0].type === "SymbolNode")
+            return typeof exponent === "number" ? Math.exp(exponent) : exponent.exp();
           const b = typeof base === "number" ? new Value(base) : base;
           return b.pow(exponent);
         }

@@ -12,7 +12,10 @@ import { ROOT } from "../../shared";
 import { buildValue, evaluatePlain } from "./helpers";
 
 /** An expression tree rendered both in mathjs syntax and in SymPy's. */
-interface Expr { mathjs: string; sympy: string }
+interface Expr {
+  mathjs: string;
+  sympy: string;
+}
 
 const VARS = ["a", "b", "c"];
 
@@ -24,29 +27,64 @@ const VARS = ["a", "b", "c"];
 function randomExpr(rng: () => number, depth: number): Expr {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
   if (depth === 0 || rng() < 0.15) {
-    if (rng() < 0.8) { const v = pick(VARS); return { mathjs: v, sympy: v }; }
+    if (rng() < 0.8) {
+      const v = pick(VARS);
+      return { mathjs: v, sympy: v };
+    }
     const k = pick(["0.5", "2", "1.5", "3"]);
     return { mathjs: k, sympy: k };
   }
   const u = randomExpr(rng, depth - 1);
   const positive = (e: Expr): Expr => ({ mathjs: `((${e.mathjs})^2 + 0.5)`, sympy: `((${e.sympy})**2 + 0.5)` });
   switch (pick(["add", "sub", "mul", "div", "pow", "powv", "neg", "exp", "log", "sigma", "tanh", "softplus"])) {
-    case "add": { const v = randomExpr(rng, depth - 1); return { mathjs: `(${u.mathjs} + ${v.mathjs})`, sympy: `(${u.sympy} + ${v.sympy})` }; }
-    case "sub": { const v = randomExpr(rng, depth - 1); return { mathjs: `(${u.mathjs} - ${v.mathjs})`, sympy: `(${u.sympy} - ${v.sympy})` }; }
-    case "mul": { const v = randomExpr(rng, depth - 1); return { mathjs: `(${u.mathjs} * ${v.mathjs})`, sympy: `(${u.sympy} * ${v.sympy})` }; }
-    case "div": { const v = positive(randomExpr(rng, depth - 1)); return { mathjs: `(${u.mathjs} / ${v.mathjs})`, sympy: `(${u.sympy} / ${v.sympy})` }; }
-    case "pow": { const k = pick(["2", "3", "-1", "0.5", "-1.5"]); const base = Number(k) === Math.trunc(Number(k)) && Number(k) > 0 ? u : positive(u); return { mathjs: `(${base.mathjs})^(${k})`, sympy: `(${base.sympy})**(${k})` }; }
-    case "powv": { const base = positive(u); const v = randomExpr(rng, depth - 1); return { mathjs: `(${base.mathjs})^(tanh(${v.mathjs}))`, sympy: `(${base.sympy})**(tanh(${v.sympy}))` }; }
-    case "neg": return { mathjs: `(-${u.mathjs})`, sympy: `(-${u.sympy})` };
-    case "exp": return { mathjs: `e^(tanh(${u.mathjs}))`, sympy: `exp(tanh(${u.sympy}))` };
-    case "log": { const p = positive(u); return { mathjs: `log(${p.mathjs})`, sympy: `log(${p.sympy})` }; }
-    case "sigma": return { mathjs: `sigma(${u.mathjs})`, sympy: `(1/(1 + exp(-(${u.sympy}))))` };
-    case "tanh": return { mathjs: `tanh(${u.mathjs})`, sympy: `tanh(${u.sympy})` };
-    default: return { mathjs: `softplus(${u.mathjs})`, sympy: `log(1 + exp(${u.sympy}))` };
+    case "add": {
+      const v = randomExpr(rng, depth - 1);
+      return { mathjs: `(${u.mathjs} + ${v.mathjs})`, sympy: `(${u.sympy} + ${v.sympy})` };
+    }
+    case "sub": {
+      const v = randomExpr(rng, depth - 1);
+      return { mathjs: `(${u.mathjs} - ${v.mathjs})`, sympy: `(${u.sympy} - ${v.sympy})` };
+    }
+    case "mul": {
+      const v = randomExpr(rng, depth - 1);
+      return { mathjs: `(${u.mathjs} * ${v.mathjs})`, sympy: `(${u.sympy} * ${v.sympy})` };
+    }
+    case "div": {
+      const v = positive(randomExpr(rng, depth - 1));
+      return { mathjs: `(${u.mathjs} / ${v.mathjs})`, sympy: `(${u.sympy} / ${v.sympy})` };
+    }
+    case "pow": {
+      const k = pick(["2", "3", "-1", "0.5", "-1.5"]);
+      const base = Number(k) === Math.trunc(Number(k)) && Number(k) > 0 ? u : positive(u);
+      return { mathjs: `(${base.mathjs})^(${k})`, sympy: `(${base.sympy})**(${k})` };
+    }
+    case "powv": {
+      const base = positive(u);
+      const v = randomExpr(rng, depth - 1);
+      return { mathjs: `(${base.mathjs})^(tanh(${v.mathjs}))`, sympy: `(${base.sympy})**(tanh(${v.sympy}))` };
+    }
+    case "neg":
+      return { mathjs: `(-${u.mathjs})`, sympy: `(-${u.sympy})` };
+    case "exp":
+      return { mathjs: `e^(tanh(${u.mathjs}))`, sympy: `exp(tanh(${u.sympy}))` };
+    case "log": {
+      const p = positive(u);
+      return { mathjs: `log(${p.mathjs})`, sympy: `log(${p.sympy})` };
+    }
+    case "sigma":
+      return { mathjs: `sigma(${u.mathjs})`, sympy: `(1/(1 + exp(-(${u.sympy}))))` };
+    case "tanh":
+      return { mathjs: `tanh(${u.mathjs})`, sympy: `tanh(${u.sympy})` };
+    default:
+      return { mathjs: `softplus(${u.mathjs})`, sympy: `log(1 + exp(${u.sympy}))` };
   }
 }
 
-interface Case { expr: Expr; point: Record<string, number>; grad: Record<string, number> }
+interface Case {
+  expr: Expr;
+  point: Record<string, number>;
+  grad: Record<string, number>;
+}
 
 /** The corpus: 200 seeded expressions of depth ≤ 4, each at one point of (−1.5, 1.5)³, with the autodiff's gradient. */
 function corpus(): Case[] {
@@ -66,7 +104,21 @@ const CASES = corpus();
 
 test("the corpus covers every operation", () => {
   const all = CASES.map((c) => c.expr.mathjs).join(" ");
-  for (const op of [" + ", " - ", " * ", " / ", "^(2)", "^(-1.5)", "^(tanh", "(-", "e^(", "log(", "sigma(", "tanh(", "softplus("]) {
+  for (const op of [
+    " + ",
+    " - ",
+    " * ",
+    " / ",
+    "^(2)",
+    "^(-1.5)",
+    "^(tanh",
+    "(-",
+    "e^(",
+    "log(",
+    "sigma(",
+    "tanh(",
+    "softplus(",
+  ]) {
     assert.ok(all.includes(op), `no expression uses ${op}`);
   }
 });
@@ -75,11 +127,19 @@ test("the autodiff agrees with central differences on 200 random expressions (re
   let worst = 0;
   for (const c of CASES) {
     for (const v of VARS) {
-      const along = (x: number) => evaluatePlain(c.expr.mathjs.replace(/softplus\(/g, "log1p_exp("), { ...c.point, [v]: x, log1p_exp: ((u: number) => Math.log1p(Math.exp(u))) as unknown as number });
+      const along = (x: number) =>
+        evaluatePlain(c.expr.mathjs.replace(/softplus\(/g, "log1p_exp("), {
+          ...c.point,
+          [v]: x,
+          log1p_exp: ((u: number) => Math.log1p(Math.exp(u))) as unknown as number,
+        });
       const numeric = centralDifference(along, c.point[v], 1e-5);
       const error = Math.abs(numeric - c.grad[v]) / Math.max(1, Math.abs(numeric));
       worst = Math.max(worst, error);
-      assert.ok(error < 1e-6, `${c.expr.mathjs} by ${v} at ${JSON.stringify(c.point)}: autodiff ${c.grad[v]}, central difference ${numeric}`);
+      assert.ok(
+        error < 1e-6,
+        `${c.expr.mathjs} by ${v} at ${JSON.stringify(c.point)}: autodiff ${c.grad[v]}, central difference ${numeric}`,
+      );
     }
   }
   assert.ok(worst > 0, "central differences that agree exactly everywhere: the comparison is not running");
@@ -104,7 +164,11 @@ test("the autodiff agrees with SymPy's derivatives on 200 random expressions (re
     console.log(`  skipped: no ${PYTHON} (run node scripts/setup.mjs)`);
     return;
   }
-  const r = spawnSync(PYTHON, ["-c", SYMPY], { input: JSON.stringify(CASES.map((c) => ({ expr: c.expr.sympy, point: c.point }))), encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(PYTHON, ["-c", SYMPY], {
+    input: JSON.stringify(CASES.map((c) => ({ expr: c.expr.sympy, point: c.point }))),
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   assert.is(r.status, 0, r.stderr);
   const exact = JSON.parse(r.stdout) as Record<string, string>[];
   assert.is(exact.length, CASES.length);
@@ -114,7 +178,10 @@ test("the autodiff agrees with SymPy's derivatives on 200 random expressions (re
       const want = Number(exact[k][v]);
       const error = Math.abs(want - c.grad[v]) / Math.max(1, Math.abs(want));
       worst = Math.max(worst, error);
-      assert.ok(error < 1e-12, `${c.expr.mathjs} by ${v} at ${JSON.stringify(c.point)}: autodiff ${c.grad[v]}, SymPy ${exact[k][v]}`);
+      assert.ok(
+        error < 1e-12,
+        `${c.expr.mathjs} by ${v} at ${JSON.stringify(c.point)}: autodiff ${c.grad[v]}, SymPy ${exact[k][v]}`,
+      );
     }
   });
   console.log(`  largest error against SymPy: ${worst.toExponential(2)}`);

@@ -13,19 +13,79 @@ const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a
  * The tutorials' functions and the derivatives they derive, each with its domain. The closed
  * forms are checked by the verifier below, then the autodiff must reproduce them.
  */
-const TUTORIAL_FUNCTIONS: { name: string; f: string; wrt: string; derivative: string; domain: Record<string, string> }[] = [
-  { name: "σ (02, 03)", f: "1 / (1 + e^(-x))", wrt: "x", derivative: "sigma(x) * (1 - sigma(x))", domain: { x: "(-10, 10)" } },
+const TUTORIAL_FUNCTIONS: {
+  name: string;
+  f: string;
+  wrt: string;
+  derivative: string;
+  domain: Record<string, string>;
+}[] = [
+  {
+    name: "σ (02, 03)",
+    f: "1 / (1 + e^(-x))",
+    wrt: "x",
+    derivative: "sigma(x) * (1 - sigma(x))",
+    domain: { x: "(-10, 10)" },
+  },
   { name: "σ as a node", f: "sigma(x)", wrt: "x", derivative: "sigma(x) * (1 - sigma(x))", domain: { x: "(-10, 10)" } },
-  { name: "binary cross-entropy by ŷ (04)", f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", wrt: "yhat", derivative: "(yhat - t) / (yhat * (1 - yhat))", domain: { yhat: "(0.01, 0.99)", t: "[0, 1]" } },
-  { name: "binary cross-entropy by z (05)", f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))", wrt: "z", derivative: "sigma(z) - t", domain: { z: "(-8, 8)", t: "[0, 1]" } },
-  { name: "logistic regression by w₁ (06)", f: "-(t * log(sigma(w1 * x1 + w2 * x2 + b)) + (1 - t) * log(1 - sigma(w1 * x1 + w2 * x2 + b)))", wrt: "w1", derivative: "(sigma(w1 * x1 + w2 * x2 + b) - t) * x1", domain: { w1: "(-2, 2)", w2: "(-2, 2)", b: "(-2, 2)", x1: "(-2, 2)", x2: "(-2, 2)", t: "[0, 1]" } },
-  { name: "softmax p₁ by z₂ (07)", f: "e^z1 / (e^z1 + e^z2 + e^z3)", wrt: "z2", derivative: "-(e^z1 / (e^z1 + e^z2 + e^z3)) * (e^z2 / (e^z1 + e^z2 + e^z3))", domain: { z1: "(-4, 4)", z2: "(-4, 4)", z3: "(-4, 4)" } },
-  { name: "softmax cross-entropy by z₁ (07)", f: "-(t1 * log(e^z1 / (e^z1 + e^z2)) + (1 - t1) * log(e^z2 / (e^z1 + e^z2)))", wrt: "z1", derivative: "e^z1 / (e^z1 + e^z2) - t1", domain: { z1: "(-4, 4)", z2: "(-4, 4)", t1: "[0, 1]" } },
+  {
+    name: "binary cross-entropy by ŷ (04)",
+    f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    wrt: "yhat",
+    derivative: "(yhat - t) / (yhat * (1 - yhat))",
+    domain: { yhat: "(0.01, 0.99)", t: "[0, 1]" },
+  },
+  {
+    name: "binary cross-entropy by z (05)",
+    f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))",
+    wrt: "z",
+    derivative: "sigma(z) - t",
+    domain: { z: "(-8, 8)", t: "[0, 1]" },
+  },
+  {
+    name: "logistic regression by w₁ (06)",
+    f: "-(t * log(sigma(w1 * x1 + w2 * x2 + b)) + (1 - t) * log(1 - sigma(w1 * x1 + w2 * x2 + b)))",
+    wrt: "w1",
+    derivative: "(sigma(w1 * x1 + w2 * x2 + b) - t) * x1",
+    domain: { w1: "(-2, 2)", w2: "(-2, 2)", b: "(-2, 2)", x1: "(-2, 2)", x2: "(-2, 2)", t: "[0, 1]" },
+  },
+  {
+    name: "softmax p₁ by z₂ (07)",
+    f: "e^z1 / (e^z1 + e^z2 + e^z3)",
+    wrt: "z2",
+    derivative: "-(e^z1 / (e^z1 + e^z2 + e^z3)) * (e^z2 / (e^z1 + e^z2 + e^z3))",
+    domain: { z1: "(-4, 4)", z2: "(-4, 4)", z3: "(-4, 4)" },
+  },
+  {
+    name: "softmax cross-entropy by z₁ (07)",
+    f: "-(t1 * log(e^z1 / (e^z1 + e^z2)) + (1 - t1) * log(e^z2 / (e^z1 + e^z2)))",
+    wrt: "z1",
+    derivative: "e^z1 / (e^z1 + e^z2) - t1",
+    domain: { z1: "(-4, 4)", z2: "(-4, 4)", t1: "[0, 1]" },
+  },
   { name: "tanh (08)", f: "tanh(x)", wrt: "x", derivative: "1 - tanh(x)^2", domain: { x: "(-3, 3)" } },
-  { name: "tanh by exponentials (08)", f: "(e^x - e^(-x)) / (e^x + e^(-x))", wrt: "x", derivative: "1 - tanh(x)^2", domain: { x: "(-3, 3)" } },
-  { name: "mean squared error (08)", f: "((yhat1 - t1)^2 + (yhat2 - t2)^2) / 2", wrt: "yhat1", derivative: "yhat1 - t1", domain: { yhat1: "(-2, 2)", yhat2: "(-2, 2)", t1: "(-2, 2)", t2: "(-2, 2)" } },
+  {
+    name: "tanh by exponentials (08)",
+    f: "(e^x - e^(-x)) / (e^x + e^(-x))",
+    wrt: "x",
+    derivative: "1 - tanh(x)^2",
+    domain: { x: "(-3, 3)" },
+  },
+  {
+    name: "mean squared error (08)",
+    f: "((yhat1 - t1)^2 + (yhat2 - t2)^2) / 2",
+    wrt: "yhat1",
+    derivative: "yhat1 - t1",
+    domain: { yhat1: "(-2, 2)", yhat2: "(-2, 2)", t1: "(-2, 2)", t2: "(-2, 2)" },
+  },
   { name: "softplus (08)", f: "log(1 + e^x)", wrt: "x", derivative: "sigma(x)", domain: { x: "(-10, 10)" } },
-  { name: "swish (08)", f: "x * sigma(x)", wrt: "x", derivative: "sigma(x) * (1 + x * (1 - sigma(x)))", domain: { x: "(-10, 10)" } },
+  {
+    name: "swish (08)",
+    f: "x * sigma(x)",
+    wrt: "x",
+    derivative: "sigma(x) * (1 + x * (1 - sigma(x)))",
+    domain: { x: "(-10, 10)" },
+  },
   { name: "log σ (08)", f: "log(sigma(x))", wrt: "x", derivative: "1 - sigma(x)", domain: { x: "(-10, 10)" } },
 ];
 
@@ -42,13 +102,18 @@ function drawPoint(domain: Record<string, string>, rng: () => number): Record<st
 test("the autodiff's gradient of every tutorial function equals its verified derivative at 200 points each", () => {
   const rng = seedrandom("autodiff tutorial functions");
   for (const c of TUTORIAL_FUNCTIONS) {
-    const verdict = derive(c.name, { name: "f", f: c.f, wrt: c.wrt, domain: c.domain }).differentiate(c.derivative, "closed form").verify();
+    const verdict = derive(c.name, { name: "f", f: c.f, wrt: c.wrt, domain: c.domain })
+      .differentiate(c.derivative, "closed form")
+      .verify();
     assert.ok(verdict.ok, `${c.name}: the closed form ${c.derivative} is not verified`);
     let worst = 0;
     for (let k = 0; k < 200; k++) {
       const point = drawPoint(c.domain, rng);
       const { out, inputs } = buildValue(c.f, point);
-      assert.ok(relative(out.data, evaluatePlain(c.f, point)) < 1e-12, `${c.name}: the value at ${JSON.stringify(point)}`);
+      assert.ok(
+        relative(out.data, evaluatePlain(c.f, point)) < 1e-12,
+        `${c.name}: the value at ${JSON.stringify(point)}`,
+      );
       out.backward();
       worst = Math.max(worst, relative(inputs[c.wrt].grad, evaluatePlain(c.derivative, point)));
     }
@@ -60,10 +125,20 @@ test("every local rule's partials equal its formulas, and the verifier proves ea
   const rng = seedrandom("local rules");
   for (const [op, rule] of Object.entries(LOCAL_RULES) as [Operation, (typeof LOCAL_RULES)[Operation]][]) {
     const names = rule.partialFormulas.length === 2 ? ["u", "v"] : ["u"];
-    const domain: Record<string, string> = op === "pow" ? { u: "(0.1, 3)", v: "(-2, 2)" } : op === "log" ? { u: "(0.1, 5)" } : op === "div" ? { u: "(-3, 3)", v: "(0.5, 3)" } : { u: "(-3, 3)", v: "(-3, 3)" };
+    const domain: Record<string, string> =
+      op === "pow"
+        ? { u: "(0.1, 3)", v: "(-2, 2)" }
+        : op === "log"
+          ? { u: "(0.1, 5)" }
+          : op === "div"
+            ? { u: "(-3, 3)", v: "(0.5, 3)" }
+            : { u: "(-3, 3)", v: "(-3, 3)" };
     names.forEach((wrt, i) => {
       const head = { name: op, f: rule.formula, wrt, domain: Object.fromEntries(names.map((n) => [n, domain[n]])) };
-      assert.ok(derive(`∂${op}/∂${wrt}`, head).differentiate(rule.partialFormulas[i], rule.rule).verify().ok, `${op}: ${rule.partialFormulas[i]} by ${wrt}`);
+      assert.ok(
+        derive(`∂${op}/∂${wrt}`, head).differentiate(rule.partialFormulas[i], rule.rule).verify().ok,
+        `${op}: ${rule.partialFormulas[i]} by ${wrt}`,
+      );
     });
     for (let k = 0; k < 50; k++) {
       const point = drawPoint(Object.fromEntries(names.map((n) => [n, domain[n]])), rng);
@@ -71,7 +146,10 @@ test("every local rule's partials equal its formulas, and the verifier proves ea
       const out = rule.value(args);
       assert.ok(relative(out, evaluatePlain(rule.formula, point)) < 1e-13, `${op} value at ${args}`);
       rule.partials(args, out).forEach((p, i) => {
-        assert.ok(relative(p, evaluatePlain(rule.partialFormulas[i], point)) < 1e-12, `${op} partial ${i + 1} at ${args}: ${p}`);
+        assert.ok(
+          relative(p, evaluatePlain(rule.partialFormulas[i], point)) < 1e-12,
+          `${op} partial ${i + 1} at ${args}: ${p}`,
+        );
       });
     }
   }
@@ -127,7 +205,7 @@ test("a value used after backward() is refused, naming it", () => {
   assert.match(thrown(() => loss.backward()).message, /backward\(\): σ \(value [\d.]+\) was used after backward\(\)/);
   assert.ok(w.used);
   // the gradient stays readable
-  assert.ok(relative(w.grad, 3 * Math.exp(-0.6) / (1 + Math.exp(-0.6)) ** 2) < 1e-15);
+  assert.ok(relative(w.grad, (3 * Math.exp(-0.6)) / (1 + Math.exp(-0.6)) ** 2) < 1e-15);
 });
 
 test("a non-finite input or result is refused, naming the operation and the numbers", () => {
@@ -164,15 +242,24 @@ test("computationGraph lists each node once with its value, gradient, inputs and
   const y = x.mul(w).add(1).sigmoid();
   y.backward();
   const g = computationGraph(y);
-  assert.equal(g.map((n) => n.name), ["x", "w", "×", "1", "+", "σ"]);
-  assert.equal(g.map((n) => n.depth), [0, 0, 1, 0, 2, 3]);
+  assert.equal(
+    g.map((n) => n.name),
+    ["x", "w", "×", "1", "+", "σ"],
+  );
+  assert.equal(
+    g.map((n) => n.depth),
+    [0, 0, 1, 0, 2, 3],
+  );
   assert.equal(g[4].inputs, [2, 3]);
   assert.is(g[5].data, 0.5);
   assert.is(g[5].grad, 1);
   assert.is(g[4].grad, 0.25);
   assert.is(g[0].grad, -0.125);
   assert.is(g[1].grad, 0.5);
-  assert.match(thrown(() => computationGraph(3 as unknown as Value)).message, /computationGraph: root must be a Value, got number/);
+  assert.match(
+    thrown(() => computationGraph(3 as unknown as Value)).message,
+    /computationGraph: root must be a Value, got number/,
+  );
 });
 
 test.run();

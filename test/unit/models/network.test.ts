@@ -2,7 +2,15 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Value } from "../../../lib/autodiff";
 import { makeMoons } from "../../../lib/models/make-moons";
-import { initNetwork, networkAccuracy, networkForward, networkGradient, networkLoss, networkPredict, type Network } from "../../../lib/models/network";
+import {
+  initNetwork,
+  networkAccuracy,
+  networkForward,
+  networkGradient,
+  networkLoss,
+  networkPredict,
+  type Network,
+} from "../../../lib/models/network";
 import { networkGradientCheck, trainNetwork } from "../../../lib/models/network-train";
 import { trainLogisticRegression } from "../../../lib/models/train";
 import { thrown } from "../derive/helpers";
@@ -20,12 +28,28 @@ function autodiffGradient(net: Network, X: number[][], t: number[]) {
       return net.activation === "tanh" ? z1.tanh() : z1.sigmoid();
     });
     const yhat = h.reduce((s: Value, hk, k) => s.add(w2[k].mul(hk)), b2).sigmoid();
-    const loss = yhat.log().mul(t[i]).add(yhat.neg().add(1).log().mul(1 - t[i])).neg();
+    const loss = yhat
+      .log()
+      .mul(t[i])
+      .add(
+        yhat
+          .neg()
+          .add(1)
+          .log()
+          .mul(1 - t[i]),
+      )
+      .neg();
     total = total === null ? loss : total.add(loss);
   });
   const J = (total as unknown as Value).div(X.length);
   J.backward();
-  return { loss: J.data, dW1: W1.map((r) => r.map((w) => w.grad)), db1: b1.map((b) => b.grad), dw2: w2.map((w) => w.grad), db2: b2.grad };
+  return {
+    loss: J.data,
+    dW1: W1.map((r) => r.map((w) => w.grad)),
+    db1: b1.map((b) => b.grad),
+    dw2: w2.map((w) => w.grad),
+    db2: b2.grad,
+  };
 }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
@@ -57,7 +81,10 @@ test("the gradient check of every parameter at a seeded start is below 1e-7, and
     const net = initNetwork("stepwise-09", { hidden: 8, activation });
     const rows = networkGradientCheck(net, data);
     assert.is(rows.length, 8 * 2 + 8 + 8 + 1);
-    assert.equal(rows.slice(0, 2).map((r) => r.parameter), ["W₁[1,1]", "W₁[1,2]"]);
+    assert.equal(
+      rows.slice(0, 2).map((r) => r.parameter),
+      ["W₁[1,1]", "W₁[1,2]"],
+    );
     assert.is(rows[rows.length - 1].parameter, "b₂");
     assert.ok(Math.max(...rows.map((r) => r.relativeError)) <= 1e-7, activation);
     // the same check on the other activation's equations (a′ of the wrong function) fails loudly
@@ -93,8 +120,15 @@ test("two moons: seeded, alternating labels, each class on its half circle; a li
   const linear = trainLogisticRegression(a, { learningRate: 1, epochs: 2000 });
   const linearAccuracy = linear.history[2000].accuracy;
   assert.ok(linearAccuracy < 0.9, `logistic regression reaches ${linearAccuracy}`);
-  const { net, history } = trainNetwork(initNetwork("stepwise-09", { hidden: 8 }), a, { learningRate: 0.5, epochs: 1500, recordEvery: 100 });
-  assert.equal(history.map((r) => r.epoch), [0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500]);
+  const { net, history } = trainNetwork(initNetwork("stepwise-09", { hidden: 8 }), a, {
+    learningRate: 0.5,
+    epochs: 1500,
+    recordEvery: 100,
+  });
+  assert.equal(
+    history.map((r) => r.epoch),
+    [0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500],
+  );
   assert.ok(history[15].loss < history[0].loss / 4, `loss ${history[0].loss} → ${history[15].loss}`);
   assert.ok(networkAccuracy(net, a) > linearAccuracy + 0.05);
   assert.is(history[15].accuracy, networkAccuracy(net, a));
@@ -105,14 +139,49 @@ test("bad input is named", () => {
   const net = initNetwork("bad", { hidden: 2 });
   assert.match(thrown(() => makeMoons("", 10)).message, /^makeMoons: seed must be a non-empty string/);
   assert.match(thrown(() => makeMoons("s", 1)).message, /^makeMoons: n must be an integer from 2 to 1000000, got 1/);
-  assert.match(thrown(() => makeMoons("s", 10, { noise: -1 })).message, /^makeMoons: opts\.noise must be a finite number ≥ 0, got -1/);
-  assert.match(thrown(() => initNetwork("s", { hidden: 0 })).message, /^initNetwork: opts\.hidden must be an integer from 1 to 1000, got 0/);
-  assert.match(thrown(() => initNetwork("s", { hidden: 2, activation: "relu" as "tanh" })).message, /^initNetwork: opts\.activation must be "sigmoid" or "tanh", got "relu"/);
-  assert.match(thrown(() => networkGradient({ ...net, b1: [0] }, data)).message, /^networkGradient: net\.b1 must have one entry per hidden unit \(2\), got length 1/);
-  assert.match(thrown(() => networkGradient({ ...net, W1: [[1, 2], [3, NaN]] }, data)).message, /^networkGradient: net\.W1\[1\]\[1\]/);
-  assert.match(thrown(() => networkGradient(net, { X: data.X.map((x) => [x[0]]), t: data.t })).message, /^networkGradient: data\.X must have 2 features per row/);
-  assert.match(thrown(() => networkGradient(net, { X: data.X, t: data.t.map(() => 2) })).message, /^networkGradient: data\.t\[0\] must be 0 or 1, got 2/);
-  assert.match(thrown(() => trainNetwork(net, data, { learningRate: 0, epochs: 1 })).message, /^trainNetwork: opts\.learningRate/);
+  assert.match(
+    thrown(() => makeMoons("s", 10, { noise: -1 })).message,
+    /^makeMoons: opts\.noise must be a finite number ≥ 0, got -1/,
+  );
+  assert.match(
+    thrown(() => initNetwork("s", { hidden: 0 })).message,
+    /^initNetwork: opts\.hidden must be an integer from 1 to 1000, got 0/,
+  );
+  assert.match(
+    thrown(() => initNetwork("s", { hidden: 2, activation: "relu" as "tanh" })).message,
+    /^initNetwork: opts\.activation must be "sigmoid" or "tanh", got "relu"/,
+  );
+  assert.match(
+    thrown(() => networkGradient({ ...net, b1: [0] }, data)).message,
+    /^networkGradient: net\.b1 must have one entry per hidden unit \(2\), got length 1/,
+  );
+  assert.match(
+    thrown(() =>
+      networkGradient(
+        {
+          ...net,
+          W1: [
+            [1, 2],
+            [3, NaN],
+          ],
+        },
+        data,
+      ),
+    ).message,
+    /^networkGradient: net\.W1\[1\]\[1\]/,
+  );
+  assert.match(
+    thrown(() => networkGradient(net, { X: data.X.map((x) => [x[0]]), t: data.t })).message,
+    /^networkGradient: data\.X must have 2 features per row/,
+  );
+  assert.match(
+    thrown(() => networkGradient(net, { X: data.X, t: data.t.map(() => 2) })).message,
+    /^networkGradient: data\.t\[0\] must be 0 or 1, got 2/,
+  );
+  assert.match(
+    thrown(() => trainNetwork(net, data, { learningRate: 0, epochs: 1 })).message,
+    /^trainNetwork: opts\.learningRate/,
+  );
   assert.match(thrown(() => networkGradientCheck(net, data, -1)).message, /^networkGradientCheck: h/);
 });
 
