@@ -46,7 +46,7 @@ source("should be valid nbformat with the tslab kernelspec", () => {
 source("should open with what the reader learns and end with a summary and exercises", () => {
   for (const name of tutorialNames()) {
     const md = readCells(path.join(NOTEBOOK_DIR, name)).filter((c) => c.cell_type === "markdown").map((c) => join(c.source));
-    assert.match(md[0], /^# \d\. /, `${name}: title`);
+    assert.match(md[0], /^# \d+\. /, `${name}: title`);
     assert.match(md[0], /What you will learn/, `${name}: opening`);
     const all = md.join("\n");
     assert.match(all, /^## Summary$/m, `${name}: summary`);
