@@ -9,6 +9,7 @@
  * - charts: plotly figures as plain `{ data, layout }`, shown with `showFigure`
  * - tables: `showTable`
  * - the logistic regression of notebook 06: data, loss, gradient, training, accuracy
+ * - the one-hidden-layer network of notebook 09 and the autodiff `Value` of notebook 10
  *
  * The engine behind them (the verifier's parts, the mutation harness, display sinks,
  * MIME bundles, payload readers, the pipeline's helpers) is importable from
@@ -41,6 +42,8 @@ export {
   plotTrainingLoss,
   plotDecisionBoundary,
   plotSigmoidSlopeHistory,
+  plotDecisionRegions,
+  plotComputationGraph,
   type Figure,
   type NamedFunction,
   type PlotFunctionsOptions,
@@ -58,4 +61,12 @@ export {
   accuracy,
   predictClasses,
   type Dataset,
+  makeMoons,
+  initNetwork,
+  networkGradient,
+  networkPredict,
+  networkGradientCheck,
+  trainNetwork,
+  type Network,
 } from "./models";
+export { Value, LOCAL_RULES } from "./autodiff";

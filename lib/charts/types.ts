@@ -18,7 +18,7 @@ export interface LineStyle {
 /** A plotly scatter trace (lines and/or markers). */
 export interface Trace {
   type: "scatter";
-  mode: "lines" | "markers" | "lines+markers";
+  mode: "lines" | "markers" | "lines+markers" | "markers+text";
   name: string;
   x: ChartSample[];
   y: ChartSample[];

@@ -21,3 +21,17 @@ export {
   type TrainingResult,
   type SigmoidSlopeSummary,
 } from "./train";
+export { makeMoons, type MakeMoonsOptions } from "./make-moons";
+export {
+  initNetwork,
+  networkForward,
+  networkGradient,
+  networkLoss,
+  networkPredict,
+  networkAccuracy,
+  type Activation,
+  type Network,
+  type NetworkGradient,
+  type ForwardPass,
+} from "./network";
+export { networkGradientCheck, trainNetwork, type NetworkParameterCheck, type NetworkTrainingRecord, type TrainNetworkOptions } from "./network-train";

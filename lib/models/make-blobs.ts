@@ -1,6 +1,7 @@
 import { checkArg, checkOptions } from "../args/check-args";
 import seedrandom from "seedrandom";
 import { checkFinite, describeValue } from "../functions/check";
+import { normalStream } from "./normal";
 import type { Dataset } from "./types";
 
 /** Most points makeBlobs draws: plenty for a tutorial, bounded so that a typo cannot exhaust memory. */
@@ -63,20 +64,4 @@ export function makeBlobs(seed: string | number, n: number, opts: MakeBlobsOptio
     t.push(label);
   }
   return { X, t };
-}
-
-/** Standard normal numbers from a uniform generator on [0, 1), two per Box–Muller pair. */
-function normalStream(uniform: () => number): () => number {
-  let spare: number | null = null;
-  return () => {
-    if (spare !== null) {
-      const s = spare;
-      spare = null;
-      return s;
-    }
-    const radius = Math.sqrt(-2 * Math.log(1 - uniform())); // 1 − u ∈ (0, 1]: log never sees 0
-    const angle = 2 * Math.PI * uniform();
-    spare = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
-  };
 }

@@ -48,6 +48,21 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["tanh′(x)", "rdrr"], ["∂L/∂ŷ₁ of the mean squared error", "dr"], ["a forgotten inner derivative", "d"],
     ["softplus′(x) = σ(x)", "drr"], ["f′(x) by the product rule, derived by the kit", "drr"], ["d/dx of x·σ(x)", "dr"],
   ],
+  "09-backpropagation.ipynb": [
+    ["∂L/∂z₂", "dr"], ["∂L/∂w₂,₁", "dr"], ["∂L/∂w₂,₂", "dr"], ["∂L/∂b₂", "dr"], ["∂L/∂h₁", "dr"], ["∂L/∂h₂", "dr"],
+    ["∂L/∂z₁,₁", "dr"], ["∂L/∂z₁,₂", "dr"], ["∂L/∂W₁₁", "dr"], ["∂L/∂W₁₂", "dr"], ["∂L/∂W₂₁", "dr"], ["∂L/∂W₂₂", "dr"],
+    ["∂L/∂b₁,₁", "dr"], ["∂L/∂b₁,₂", "dr"],
+  ],
+  "10-automatic-differentiation.ipynb": [
+    ["the σ node: ∂σ(u)/∂u", "rdrrr"], ["the log node: ∂log(u)/∂u", "d"], ["the ÷ node: ∂(u/v)/∂u", "dr"], ["the ÷ node: ∂(u/v)/∂v", "dr"],
+    ...[
+      "the + node: ∂(u + v)/∂u", "the + node: ∂(u + v)/∂v", "the − node: ∂(u - v)/∂u", "the − node: ∂(u - v)/∂v",
+      "the × node: ∂(u * v)/∂u", "the × node: ∂(u * v)/∂v", "the ÷ node: ∂(u / v)/∂u", "the ÷ node: ∂(u / v)/∂v",
+      "the ^ node: ∂(u ^ v)/∂u", "the ^ node: ∂(u ^ v)/∂v", "the − node: ∂(-u)/∂u", "the exp node: ∂(e^u)/∂u",
+      "the log node: ∂(log(u))/∂u", "the σ node: ∂(sigma(u))/∂u", "the tanh node: ∂(tanh(u))/∂u",
+      "the softplus node: ∂(log(1 + e^u))/∂u",
+    ].map((title): [string, string] => [title, "d"]),
+  ],
 };
 
 const R = create(all, { number: "BigNumber", precision: 60 });
@@ -159,6 +174,30 @@ s("should end ∂L/∂z at σ(z) − t and the stable logits form finite at z = 
   assert.is(stable({ z: 800, t: 1 }), 0);
 });
 
+s("should end each of notebook 09's backward equations at the derivative of its loss (central differences at 20 seeded points each)", () => {
+  const backprop = shown.filter((d) => d.notebook === "09-backpropagation.ipynb");
+  assert.is(backprop.length, 14);
+  let seed = 9;
+  const uniform = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  for (const d of backprop) {
+    const spec = specOf(d.payload.spec.title);
+    const loss = expandInDerivation(spec, spec.f).compile();
+    const derivative = lastStep(spec);
+    for (let k = 0; k < 20; k++) {
+      const point: Record<string, number> = {};
+      for (const [name, interval] of Object.entries(spec.domain)) {
+        const [lo, hi] = String(interval).slice(1, -1).split(",").map(Number);
+        point[name] = lo + (hi - lo) * (0.01 + 0.98 * uniform());
+      }
+      const h = 1e-6;
+      const at = (v: number) => loss.evaluate({ ...point, [spec.wrt]: v }) as number;
+      const numeric = (at(point[spec.wrt] + h) - at(point[spec.wrt] - h)) / (2 * h);
+      const got = derivative(point);
+      assert.ok(Math.abs(got - numeric) <= 1e-7 * Math.max(1, Math.abs(numeric)), `${spec.title} at ${JSON.stringify(point)}: ${got} vs ${numeric}`);
+    }
+  }
+});
+
 s("should have no second copy of a tutorial derivation in lib/", () => {
   const files: string[] = [];
   const walk = (dir: string): void => {
@@ -169,6 +208,8 @@ s("should have no second copy of a tutorial derivation in lib/", () => {
     }
   };
   walk(path.join(ROOT, "lib"));
+  // except the autodiff's table of local rules: notebook 10 derives its formulas on purpose to the letter
+  files.splice(files.indexOf(path.join(ROOT, "lib", "autodiff", "local-derivatives.ts")), 1);
   // code only: doc comments may quote an expression as an example
   const source = files.map((f) => readFileSync(f, "utf8").split("\n").filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join("\n")).join("\n");
   for (const d of shown) {

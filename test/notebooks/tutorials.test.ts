@@ -15,6 +15,8 @@ const EXPECTED: Record<string, { steps: number; charts: number }> = {
   "06-logistic-regression.ipynb": { steps: 3, charts: 3 },
   "07-softmax-cross-entropy.ipynb": { steps: 28, charts: 1 },
   "08-your-own-derivation.ipynb": { steps: 14, charts: 0 }, // 11 written + 3 of the kit's
+  "09-backpropagation.ipynb": { steps: 28, charts: 2 },
+  "10-automatic-differentiation.ipynb": { steps: 26, charts: 1 },
 };
 
 const source = suite("tutorial notebooks as committed");
@@ -44,7 +46,7 @@ source("should be valid nbformat with the tslab kernelspec", () => {
 source("should open with what the reader learns and end with a summary and exercises", () => {
   for (const name of tutorialNames()) {
     const md = readCells(path.join(NOTEBOOK_DIR, name)).filter((c) => c.cell_type === "markdown").map((c) => join(c.source));
-    assert.match(md[0], /^# \d\. /, `${name}: title`);
+    assert.match(md[0], /^# \d+\. /, `${name}: title`);
     assert.match(md[0], /What you will learn/, `${name}: opening`);
     const all = md.join("\n");
     assert.match(all, /^## Summary$/m, `${name}: summary`);
@@ -148,6 +150,24 @@ run("should report the logistic regression's seed, loss and accuracy, after a pa
   assert.match(text, "max relative error 1.84e-10 < 1e-6: gradient check passed");
   assert.match(text, 'seed "stepwise-06", 200 points, learning rate 0.5, 500 epochs');
   assert.match(text, "final loss 0.20008176 nats, final accuracy 0.905 (181 of 200)");
+});
+
+run("should pass notebook 09's gradient check of all 33 parameters and train the network past the logistic regression", () => {
+  const text = plainTexts(executed.get("09-backpropagation.ipynb")!).join("");
+  const check = /33 parameters, largest relative error (\S+) ≤ 1e-7: gradient check passed/.exec(text);
+  assert.ok(check && Number(check[1]) <= 1e-7, "no passing gradient check");
+  assert.match(text, "logistic regression after 2000 epochs: loss 0.2755 nats, accuracy 0.855");
+  assert.match(text, "final loss 0.082295 nats, accuracy 0.965 (193 of 200)");
+});
+
+run("should match notebook 10's autodiff gradients with the backward equations to 1e-12 and show each local rule's derivation ending in the node's formula", () => {
+  const text = plainTexts(executed.get("10-automatic-differentiation.ipynb")!).join("\n");
+  const agree = /every parameter, σ and tanh units: largest relative difference (\S+) ≤ 1e-12/.exec(text);
+  assert.ok(agree && Number(agree[1]) <= 1e-12, "no agreement line");
+  const table = text.split("\n").filter((l) => /^\s*(σ|log|÷ by [uv])\s/.test(l));
+  assert.is(table.length, 4);
+  for (const row of table) assert.match(row, /\byes$/, row);
+  assert.match(text, /Value\.mul: w \(value 0\.8\) was used after backward\(\)/);
 });
 
 run("should show notebook 08's deliberate mistake as an expected rejection", () => {

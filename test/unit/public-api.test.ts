@@ -12,9 +12,10 @@ import * as engine from "../../lib/engine";
 const ROOT = path.resolve(__dirname, "..", "..");
 const s = suite("public API");
 
-s("should offer about thirty names, the ones the tutorials import", () => {
+s("should offer about forty names, the ones the tutorials import", () => {
   const names = Object.keys(stepwise).sort();
-  assert.ok(names.length >= 25 && names.length <= 40, `${names.length} names: ${names.join(", ")}`);
+  // 01–08 needed about thirty; the network and the autodiff of 09 and 10 add ten
+  assert.ok(names.length >= 25 && names.length <= 45, `${names.length} names: ${names.join(", ")}`);
   for (const name of [
     "sigmoid", "sigmoidDerivative", "binaryCrossEntropy", "binaryCrossEntropyDerivative", "binaryCrossEntropyWithLogits", "softmax",
     "softmaxJacobian", "categoricalCrossEntropyGradient", "centralDifference", "gradientCheck", "derive", "showVerified",
