@@ -8,19 +8,19 @@
  *   "M mutants, R rejected; T true steps, A accepted"
  * then any survivors or false alarms, and exits 1 unless R = M, A = T and M ≥ 2000.
  */
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { derivationFromSpec } from "../lib/derive/from-spec";
 import type { DerivationSpec } from "../lib/derive/spec";
 import { runMutationTest } from "../lib/derive/mutation-test";
 import { listNotebooks } from "../lib/pipeline/build";
+import { compileLibSync } from "../lib/pipeline/compile-lib";
 import { executedDerivations } from "../lib/pipeline/executed-derivations";
 
 const ROOT = path.resolve(__dirname, "..");
 
 async function main(): Promise<void> {
   const started = Date.now();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  compileLibSync();
   const dir = path.join(ROOT, "notebooks");
   const shown = (await executedDerivations(dir, listNotebooks(dir))).filter((d) => !d.payload.expectFailure);
   const specs = shown.map((d) => derivationFromSpec(d.payload.spec as DerivationSpec).spec);

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const colour = process.stdout.isTTY ? [] : ["--no-color"];
 const uvu = (dir) => ["npx", ["uvu", "-r", "tsx/cjs", ...colour, dir, "\\.test\\.ts$"]];
 const suites = [
-  ["types", ["npx", ["tsc", "-p", "tsconfig.json"]]],
+  ["types", ["node", ["scripts/tsc.mjs", "-p", "tsconfig.json"]]],
   ["unit", uvu("test/unit")],
   ["mutants", ["npx", ["tsx", "scripts/mutants.ts"]]],
   ["notebooks", uvu("test/notebooks")],

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import type { ServerResponse } from "node:http";
@@ -10,6 +9,7 @@ import { serveSite } from "../site/serve";
 import { SITE_MARKER } from "./atomic-dir";
 import { executeNotebooks, listNotebooks, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
+import { compileLib } from "./compile-lib";
 import { PROJECT_ROOT } from "./jupyter-env";
 import { LIVE_CLIENT_JS } from "./live-client";
 
@@ -236,13 +236,3 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 }
 
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
-
-/** Recompiles lib/ to dist/ (tsc -p tsconfig.build.json in the kit). */
-function compileLib(): Promise<void> {
-  const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT }, (err, stdout) =>
-      err ? reject(new Error(`the lib does not compile: ${String(stdout).trim().split("\n").slice(0, 5).join(" | ")}`)) : resolve(),
-    ),
-  );
-}
