@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "uvu";
@@ -33,9 +33,8 @@ test("npm run build, and compileLib (stepwise dev) and compileLibSync (mutants, 
     compileLibSync(syncOut);
     // every file of the tree, by its path relative to the tree's root, with its content
     const rel = (dir: string): string =>
-      (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-        .filter((e) => e.isFile())
-        .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((f) => statSync(path.join(dir, f)).isFile())
         .sort()
         .map((f) => `${f}\n${readFileSync(path.join(dir, f), "utf8")}`)
         .join("\n\0\n");
