@@ -32,6 +32,8 @@ export interface BuildOptions {
   cacheInputs?: string[];
   /** Also keep the executed notebooks in this folder (created if missing). */
   executedDir?: string;
+  /** true (`--keep-going`): a failing notebook does not stop the others; the build then throws {@link NotebookFailures} listing every failure. Default false: no notebook starts after the first failure. */
+  keepGoing?: boolean;
   /** Called when a notebook has run, came from the cache, or failed. */
   onProgress?: (p: Progress) => void;
   /** Called once `out` and the notebooks' folder passed their checks, before anything executes (e.g. to print where the build goes). */
@@ -100,7 +102,25 @@ export function listNotebooks(dir: string, exclude: string[] = []): string[] {
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** What {@link executeNotebooks} needs. */
-export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress">;
+export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress" | "keepGoing">;
+
+/**
+ * Several notebooks failed in one build with `keepGoing`: the message lists each failure on a
+ * line of its own (notebook, cell, error), in reading order.
+ */
+export class NotebookFailures extends Error {
+  /**
+   * @param failures the errors, in reading order (NotebookError for a failing cell)
+   * @param total the number of notebooks the build ran or took from the cache
+   */
+  constructor(
+    readonly failures: Error[],
+    readonly total: number,
+  ) {
+    super(`${failures.length} of ${total} notebooks failed:\n${failures.map((f) => `  ✗ ${f.message.split("\n").join("\n    ")}`).join("\n")}`);
+    this.name = "NotebookFailures";
+  }
+}
 
 /**
  * Executes notebooks of a folder (several at once), taking each from the
@@ -115,7 +135,8 @@ export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" 
  * @param sources the notebooks as read
  * @param options see {@link BuildOptions}
  * @returns the executed notebooks and per-notebook timings, in order
- * @throws NotebookError for the first failing notebook in reading order (the others listed in its message)
+ * @throws NotebookError for the first failing notebook in reading order (the others listed in its message);
+ *   with `keepGoing`, NotebookFailures listing every failure once all notebooks ran
  */
 export async function executeNotebooks(
   dir: string,
@@ -165,8 +186,9 @@ export async function executeNotebooks(
         options.onProgress?.({ file, done: ++done, total: files.length, seconds: seconds(t), cached: false, error: err as Error });
         throw err;
       }
-    });
+    }, options.keepGoing === true);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
+    if (failures.length > 0 && options.keepGoing) throw new NotebookFailures(failures, files.length);
     if (failures.length > 0) {
       const first = failures[0];
       if (failures.length > 1) first.message += ` (also failed: ${failures.slice(1).map((f) => f.message).join("; ")})`;
@@ -210,6 +232,7 @@ export function readIntro(dir: string): string | undefined {
  * @throws Error for a bad `out` (before anything runs), a missing folder, no notebooks, or an unreadable notebook;
  *   NotebookError naming the notebook, cell and message of the first failing
  *   notebook (in reading order; the others that failed are listed in the message);
+ *   with `keepGoing`, NotebookFailures listing every failing notebook once all ran;
  *   RenderError naming notebook and cell when rendering fails. The previous site is untouched.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {

@@ -8,12 +8,13 @@ import { startDev } from "./dev";
 import { exitCleanlyOnSignals, interruptedBy } from "./interrupt";
 
 const USAGE = `Usage:
-  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute]
+  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute] [--keep-going]
       Execute every notebook of NOTEBOOKS_DIR (default: notebooks) and its subfolders under
       its Jupyter kernel and write a static site to DIR (default: site). The old site is
       replaced only on success. A notebook whose code cells, kernel, the built lib and the
       lockfile are unchanged is taken from the execution cache (.stepwise-cache/ in the kit);
-      --no-cache executes everything.
+      --no-cache executes everything. --keep-going runs every notebook even after one fails,
+      then lists the failures (exit code 1; the old site stays).
   stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--port N] [--timeout SECONDS]
       Live preview: build, serve on http://127.0.0.1:8080/, watch NOTEBOOKS_DIR and lib/,
       rebuild what changed and reload the open page; errors are shown in the page.
@@ -50,6 +51,7 @@ async function build(args: string[]): Promise<number> {
       timeout: { type: "string" },
       "no-execute": { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
+      "keep-going": { type: "boolean", default: false },
       "cache-dir": { type: "string" },
     },
   });
@@ -69,6 +71,7 @@ async function build(args: string[]): Promise<number> {
     timeout,
     execute: !values["no-execute"],
     cache: !values["no-cache"],
+    keepGoing: values["keep-going"],
     cacheDir: values["cache-dir"],
     onProgress: (p) => {
       const width = String(p.total).length;
