@@ -50,6 +50,9 @@ TSLAB_ABORT_WINDOW = 0.3
 # A cell run after the last one so that errors thrown asynchronously (timers) still arrive.
 DRAIN_SOURCE = "await new Promise((resolve) => setTimeout(resolve, 100));"
 STACK_LINE = re.compile(r"^\s+at \S")
+# tslab's report of a compiler error on stderr, one per error: "[FILE ]LINE:COLUMN - MESSAGE"
+# (lib/site/compiler-diagnostics.ts reads the same lines for the page's "Expected error" label)
+DIAGNOSTIC_LINE = re.compile(r"^(?:(\S+\.[cm]?[jt]sx?) )?(\d+):(\d+) - (.*)$")
 ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception)|UnhandledPromiseRejection)(?::\s*(.*))?$")
 # tslab's names for errors thrown outside a cell's own run, and what they mean
 ASYNC_ERRORS = {
@@ -109,9 +112,33 @@ def stderr_traceback(cell):
     return None
 
 
+def compiler_errors(text):
+    """The compiler errors tslab wrote to stderr, in order: [(file or None, line, column, message)];
+    a line that does not start a diagnostic continues the message before it (a chained message)."""
+    found = []
+    for line in text.splitlines():
+        m = DIAGNOSTIC_LINE.match(line)
+        if m:
+            found.append([m.group(1), int(m.group(2)), int(m.group(3)), m.group(4).strip()])
+        elif found and line.strip():
+            found[-1][3] += " " + line.strip()
+    return [tuple(d) for d in found]
+
+
+def describe_compiler_errors(errors):
+    """One evalue for every compiler error of a cell, each on its own line with its line and column."""
+    head = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+    lines = [f"  {file + ' ' if file else ''}line {line}, column {column}: {message}" for file, line, column, message in errors]
+    return f"{head} from the TypeScript compiler:\n" + "\n".join(lines)
+
+
 def error_from_stderr(cell):
-    """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
+    """(ename, evalue) for a failed cell from its stderr: every compiler error ("CompileError", each
+    with its line), else a line like "ReferenceError: rows is not defined", else the last line; or None."""
     text = stderr_text(cell)
+    errors = compiler_errors(text)
+    if errors:
+        return "CompileError", describe_compiler_errors(errors)
     for line in text.splitlines():
         m = ERROR_LINE.match(line)
         if m:

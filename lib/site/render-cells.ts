@@ -62,11 +62,22 @@ function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
   return tags.has("raises-exception") || notebookAllowsErrors(nb.metadata);
 }
 
-/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception). */
-function showsError(outputs: Output[]): boolean {
-  return outputs.some(
-    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m.test(joinText(o.text))),
-  );
+/** tslab's report of an exception on stderr: an error line followed by a stack trace. */
+const STACK_TRACE = /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m;
+/** tslab's report of a compiler error on stderr, "[FILE ]LINE:COLUMN - MESSAGE" (the executor's DIAGNOSTIC_LINE reads the same). */
+const COMPILER_ERROR = /^(?:\S+\.[cm]?[jt]sx? )?\d+:\d+ - \S/m;
+
+/**
+ * True when the outputs hold an error: an error output, or on stderr a stack trace (how tslab
+ * reports an exception) or a compiler error (how it reports a type error; the cell does not run).
+ */
+export function showsError(outputs: Output[]): boolean {
+  return outputs.some((o) => {
+    if (o.output_type === "error") return true;
+    if (o.output_type !== "stream" || o.name !== "stderr") return false;
+    const text = joinText(o.text);
+    return STACK_TRACE.test(text) || COMPILER_ERROR.test(text);
+  });
 }
 
 /**
