@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The kit's kernels (jupyter/kernels/tslab and jslab) start tslab through this file: it is
-// tslab's own `tslab kernel …` (same arguments, same code) with one change, the way its
-// stream output reaches the frontend.
+// tslab's own `tslab kernel …` (same arguments, same code) with two changes.
 //
+// 1. Stream output.
 // tslab sends every write to stdout or stderr as one IOPub message. A cell that prints
 // many lines at once (a loop of console.log) sends thousands of messages in a burst, more
 // than ZeroMQ's publisher queue holds (its high-water mark, 1000 messages), and ZeroMQ
@@ -11,10 +11,52 @@
 // stream at most every FLUSH_MS milliseconds (or once BATCH_CHARS characters are waiting),
 // and always before display data and before the cell's execute_reply, so the order of
 // outputs and the moment a cell counts as finished stay as they were.
+//
+// 2. `import … from "stepwise"` in a folder that cannot resolve it. When STEPWISE_KIT (the
+// kit's folder) is set, as `stepwise build` and `dev` set it for a notebooks folder outside
+// the kit, "stepwise" and "stepwise/…" that the folder does not resolve by itself come from
+// the kit, for the compiler (a `paths` entry) and for Node's require (a fallback after
+// Node's own search fails). Nothing is written into the folder, and the kernel keeps the
+// notebook's folder as its working directory, as in JupyterLab. The variable is removed
+// from the kernel's environment once read.
 "use strict";
+const Module = require("node:module");
 const path = require("node:path");
 
 const TSLAB = path.join(__dirname, "..", "node_modules", "tslab");
+
+const KIT = process.env.STEPWISE_KIT;
+delete process.env.STEPWISE_KIT;
+if (KIT) {
+  // TypeScript's exports are read-only getters: tslab's converter gets a view of the module whose
+  // createWatchCompilerHost adds the paths (an absolute target needs no baseUrl; the kit's
+  // package.json names dist/index.d.ts as its types)
+  const TS = "@tslab/typescript-for-tslab";
+  const ts = require(require.resolve(TS, { paths: [TSLAB] }));
+  const createHost = (rootFiles, options, ...rest) => {
+    const paths = { stepwise: [KIT], "stepwise/*": [path.join(KIT, "dist", "*")], ...(options && options.paths) };
+    return ts.createWatchCompilerHost(rootFiles, { ...options, paths }, ...rest);
+  };
+  const view = new Proxy(ts, { get: (target, key) => (key === "createWatchCompilerHost" ? createHost : target[key]) });
+  const load = Module._load;
+  Module._load = function (request, parent, isMain) {
+    if (request === TS && parent && parent.filename && parent.filename.startsWith(TSLAB + path.sep)) return view;
+    return load.apply(this, arguments);
+  };
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, isMain, options) {
+    try {
+      return resolve.call(this, request, parent, isMain, options);
+    } catch (err) {
+      if (err && err.code === "MODULE_NOT_FOUND" && (request === "stepwise" || request.startsWith("stepwise/"))) {
+        return resolve.call(this, request, parent, isMain, { paths: [KIT] });
+      }
+      throw err;
+    }
+  };
+}
+
+// loaded after the hooks above, which must see tslab load TypeScript
 const { ZmqServer } = require(path.join(TSLAB, "dist", "jupyter.js"));
 
 /** The longest a write waits before it is sent, in milliseconds. */

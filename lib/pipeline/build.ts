@@ -7,7 +7,7 @@ import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
 import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
-import { runFolderFor } from "./kit-link";
+import { kitImportEnv } from "./kit-link";
 import { runPool } from "./pool";
 
 /** Options of {@link buildSite}. */
@@ -126,9 +126,10 @@ export class NotebookFailures extends Error {
  * Executes notebooks of a folder (several at once), taking each from the
  * execution cache when its key (`executionKey`: code cells, kernel, folder, lib
  * and lockfile fingerprints) matches, and storing every successful run in the
- * cache at once (so a build that fails later keeps it). Outside a project that
- * resolves "stepwise" the notebooks run in a mirror that can import the kit
- * (`runFolderFor`).
+ * cache at once (so a build that fails later keeps it). Each notebook runs in its
+ * own folder (its working directory, relative imports and file writes as in
+ * JupyterLab); outside a project that resolves "stepwise" its kernel gets
+ * `kitImportEnv`'s variable, so that it imports the kit without a file written there.
  *
  * @param dir the notebooks' folder (absolute)
  * @param files paths relative to dir, in reading order
@@ -151,14 +152,13 @@ export async function executeNotebooks(
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
   if (!options.executedDir) markOwner(work);
-  const folders = runFolderFor(dir);
-  const executor = new NotebookExecutor();
+  const executor = new NotebookExecutor(kitImportEnv(dir));
   let done = 0;
   try {
     const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     const results = await runPool(files, jobs, async (file, i) => {
       const notebookPath = path.join(dir, file);
-      const cwd = folders.cwdFor(path.dirname(notebookPath));
+      const cwd = path.dirname(notebookPath);
       const key = executionKey(sources[i], path.dirname(notebookPath), inputs);
       const hit = options.cache === false ? undefined : cache.get(notebookPath, key);
       if (hit) {
@@ -197,7 +197,6 @@ export async function executeNotebooks(
     return { executed: results.map((r) => (r.status === "fulfilled" ? r.value : (undefined as never))), runs };
   } finally {
     await executor.close();
-    folders.dispose();
     if (!options.executedDir) rmSync(work, { recursive: true, force: true });
     untrack();
   }
