@@ -13,6 +13,7 @@ const colour = process.stdout.isTTY ? [] : ["--no-color"];
 const uvu = (dir) => ["npx", ["uvu", "-r", "tsx/cjs", ...colour, dir, "\\.test\\.ts$"]];
 const suites = [
   ["types", ["node", ["scripts/tsc.mjs", "-p", "tsconfig.json"]]],
+  ["lint", ["npm", ["run", "--silent", "lint"]]],
   ["unit", uvu("test/unit")],
   ["mutants", ["npx", ["tsx", "scripts/mutants.ts"]]],
   ["notebooks", uvu("test/notebooks")],

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../site/cache-file";
 import { joinText, notebookJson, type Notebook } from "../site/notebook";
@@ -47,7 +47,7 @@ export function defaultCacheInputs(notebooksDir: string): string[] {
 export function fingerprint(paths: string[]): string {
   const hash = createHash("sha256");
   const walk = (p: string): void => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch {

@@ -157,7 +157,10 @@ export class NotebookExecutor {
     if (!p) return;
     this.pending.delete(result.id);
     const seconds = Number(process.hrtime.bigint() - p.started) / 1e9;
-    if (result.status === 0) return p.resolve({ out: p.out, seconds });
+    if (result.status === 0) {
+      p.resolve({ out: p.out, seconds });
+      return;
+    }
     const e = result.error!;
     p.reject(new NotebookError(p.name, e.cell, e.ename, e.evalue, e.code_cell ?? null));
   }

@@ -1,4 +1,5 @@
 import type MarkdownIt from "markdown-it";
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the deprecated global escape() is never used here
 import { escapeHtml as escape } from "../display/escape";
 import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
 import { derivationOutput } from "./derivation-output";

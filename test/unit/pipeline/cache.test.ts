@@ -106,6 +106,7 @@ const lib = path.join(work, "fake-lib");
 const lock = path.join(work, "package-lock.json");
 const cacheDir = path.join(work, "cache");
 const file = path.join(nbDir, "random.ipynb");
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own TypeScript template literal, run by the kernel
 const cells = () => [md("# Random\n\nfirst version"), code("const r = Math.random();\nconsole.log(`random ${r}`)")];
 const build = (extra: Partial<Parameters<typeof buildSite>[0]> = {}) =>
   buildSite({ notebooksDir: nbDir, out: path.join(work, "site"), cacheDir, cacheInputs: [lib, lock], jobs: 2, ...extra });

@@ -35,7 +35,7 @@ const results: Record<string, Promise<unknown>> = {};
 const s = suite("NotebookExecutor: errors on purpose, async errors, kernels (one executor process, two notebooks at a time)");
 const shared = new NotebookExecutor();
 s.before(() => {
-  let chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+  const chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
   Object.entries(cases).forEach(([name, nb], i) => {
     writeNotebook(path.join(dir, `${name}.ipynb`), nb);
     const lane = i % 2;
