@@ -19,7 +19,7 @@
 // Node's own search fails). Nothing is written into the folder, and the kernel keeps the
 // notebook's folder as its working directory, as in JupyterLab. The variable is removed
 // from the kernel's environment once read.
-"use strict";
+
 const Module = require("node:module");
 const path = require("node:path");
 
@@ -34,14 +34,14 @@ if (KIT) {
   const TS = "@tslab/typescript-for-tslab";
   const ts = require(require.resolve(TS, { paths: [TSLAB] }));
   const createHost = (rootFiles, options, ...rest) => {
-    const paths = { stepwise: [KIT], "stepwise/*": [path.join(KIT, "dist", "*")], ...(options && options.paths) };
+    const paths = { stepwise: [KIT], "stepwise/*": [path.join(KIT, "dist", "*")], ...options?.paths };
     return ts.createWatchCompilerHost(rootFiles, { ...options, paths }, ...rest);
   };
   const view = new Proxy(ts, { get: (target, key) => (key === "createWatchCompilerHost" ? createHost : target[key]) });
   const load = Module._load;
-  Module._load = function (request, parent, isMain) {
-    if (request === TS && parent && parent.filename && parent.filename.startsWith(TSLAB + path.sep)) return view;
-    return load.apply(this, arguments);
+  Module._load = function (request, parent, ...rest) {
+    if (request === TS && parent?.filename?.startsWith(TSLAB + path.sep)) return view;
+    return load.call(this, request, parent, ...rest);
   };
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function (request, parent, isMain, options) {

@@ -22,5 +22,9 @@ if (installed !== pinned) {
   console.error(`stepwise: node_modules/typescript is ${installed}, package.json pins ${pinned}; run npm ci`);
   process.exit(2);
 }
-const r = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), ...process.argv.slice(2)], { cwd: process.cwd(), stdio: "inherit" });
+const r = spawnSync(
+  process.execPath,
+  [join(root, "node_modules", "typescript", "bin", "tsc"), ...process.argv.slice(2)],
+  { cwd: process.cwd(), stdio: "inherit" },
+);
 process.exit(r.status ?? 1);

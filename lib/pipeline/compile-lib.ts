@@ -30,7 +30,11 @@ export function compileLib(outDir?: string): Promise<void> {
   const [program, args] = pinnedTsc(buildArgs(outDir));
   return new Promise((resolve, reject) =>
     execFile(program, args, { cwd: PROJECT_ROOT }, (err, stdout, stderr) =>
-      err ? reject(new Error(`the lib does not compile: ${`${stdout}${stderr}`.trim().split("\n").slice(0, 5).join(" | ")}`)) : resolve(),
+      err
+        ? reject(
+            new Error(`the lib does not compile: ${`${stdout}${stderr}`.trim().split("\n").slice(0, 5).join(" | ")}`),
+          )
+        : resolve(),
     ),
   );
 }

@@ -15,15 +15,24 @@ test("compiler errors under the real tslab: every error of a cell with its line 
   const executor = new NotebookExecutor();
   const run = (name: string, nb: Notebook) => {
     writeNotebook(path.join(dir, `${name}.ipynb`), nb);
-    return executor.run(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}-out.ipynb`), { name: `${name}.ipynb` });
+    return executor.run(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}-out.ipynb`), {
+      name: `${name}.ipynb`,
+    });
   };
   const executed = (name: string) => JSON.parse(readFileSync(path.join(dir, `${name}-out.ipynb`), "utf8")) as Notebook;
   try {
-    const allowed = notebook([code(THREE_ERRORS), code("throw new RangeError('at run time')"), code("console.log('after')")]);
+    const allowed = notebook([
+      code(THREE_ERRORS),
+      code("throw new RangeError('at run time')"),
+      code("console.log('after')"),
+    ]);
     allowed.metadata.execution = { allow_errors: true };
     const [failing, tagged, wholeNotebook] = await Promise.allSettled([
       run("failing", notebook([code("console.log(1)"), code(THREE_ERRORS), code("console.log('never')")])),
-      run("tagged", notebook([code(THREE_ERRORS, { metadata: { tags: ["raises-exception"] } }), code("console.log('next')")])),
+      run(
+        "tagged",
+        notebook([code(THREE_ERRORS, { metadata: { tags: ["raises-exception"] } }), code("console.log('next')")]),
+      ),
       run("allowed", allowed),
     ]);
 

@@ -28,10 +28,22 @@ test("stepwise build stops after the first failing notebook; with --keep-going i
   const base = mkdtempSync(path.join(os.tmpdir(), "stepwise-keep-going-test-"));
   try {
     const dir = path.join(base, "nbs");
-    writeNotebook(path.join(dir, "1-first.ipynb"), notebook([code("console.log('one')"), code("throw new RangeError('first fails')")], JS));
+    writeNotebook(
+      path.join(dir, "1-first.ipynb"),
+      notebook([code("console.log('one')"), code("throw new RangeError('first fails')")], JS),
+    );
     writeNotebook(path.join(dir, "2-ok.ipynb"), notebook([code("console.log('fine')")], JS));
     writeNotebook(path.join(dir, "3-third.ipynb"), notebook([code("throw new TypeError('third fails')")], JS));
-    const common = [dir, "--out", path.join(base, "site"), "--jobs", "1", "--no-cache", "--cache-dir", path.join(base, "cache")];
+    const common = [
+      dir,
+      "--out",
+      path.join(base, "site"),
+      "--jobs",
+      "1",
+      "--no-cache",
+      "--cache-dir",
+      path.join(base, "cache"),
+    ];
 
     const stop = await cli(["build", ...common]);
     assert.is(stop.code, 1);
@@ -44,7 +56,10 @@ test("stepwise build stops after the first failing notebook; with --keep-going i
     assert.match(all.out, /\[1\/3\] ✗ 1-first\.ipynb/);
     assert.match(all.out, /\[2\/3\] ✓ 2-ok\.ipynb {2}executed in/);
     assert.match(all.out, /\[3\/3\] ✗ 3-third\.ipynb/);
-    assert.match(all.err, /2 of 3 notebooks failed:\n {2}✗ 1-first\.ipynb, cell 2 \(code cell 2\): RangeError: first fails\n {2}✗ 3-third\.ipynb, cell 1 \(code cell 1\): TypeError: third fails/);
+    assert.match(
+      all.err,
+      /2 of 3 notebooks failed:\n {2}✗ 1-first\.ipynb, cell 2 \(code cell 2\): RangeError: first fails\n {2}✗ 3-third\.ipynb, cell 1 \(code cell 1\): TypeError: third fails/,
+    );
     assert.not.ok(existsSync(path.join(base, "site", "index.html")), "no site is written when a notebook failed");
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -14,7 +14,9 @@ function streams(file: string): { stdout: string; stderr: string }[] {
     .filter((c) => c.cell_type === "code")
     .map((c) => {
       const got = { stdout: "", stderr: "" };
-      for (const o of c.outputs ?? []) if (o.output_type === "stream") got[o.name as "stdout" | "stderr"] += ([] as string[]).concat(o.text as string[]).join("");
+      for (const o of c.outputs ?? [])
+        if (o.output_type === "stream")
+          got[o.name as "stdout" | "stderr"] += ([] as string[]).concat(o.text as string[]).join("");
       return got;
     });
 }
@@ -30,10 +32,15 @@ test("a cell's whole output arrives, in order, however many lines it prints (tsl
       code("for (let i = 0; i < 600; i++) console.log(i);"),
       code("for (let i = 0; i < 100000; i++) console.log(i);"),
       // stdout and stderr interleaved, then output written by a timer after the cell finished
-      code("console.log('a'); console.error('b'); console.log('c'); setTimeout(() => { for (let i = 0; i < 3000; i++) console.log(i); }, 5); 1"),
+      code(
+        "console.log('a'); console.error('b'); console.log('c'); setTimeout(() => { for (let i = 0; i < 3000; i++) console.log(i); }, 5); 1",
+      ),
       code("await new Promise((r) => setTimeout(r, 500)); console.log('end')"),
     ];
-    const kernels = { tslab: { name: "tslab", language: "typescript" }, jslab: { name: "jslab", language: "javascript" } };
+    const kernels = {
+      tslab: { name: "tslab", language: "typescript" },
+      jslab: { name: "jslab", language: "javascript" },
+    };
     const runs = Object.entries(kernels).map(async ([name, kernel]) => {
       writeNotebook(path.join(dir, `${name}.ipynb`), notebook(cells, kernel));
       await executor.run(path.join(dir, `${name}.ipynb`), path.join(dir, `${name}-out.ipynb`), { timeout: 120 });
@@ -43,7 +50,11 @@ test("a cell's whole output arrives, in order, however many lines it prints (tsl
       assert.is(got[0].stdout, numbers(600), `${name}: 600 lines`);
       assert.is(got[1].stdout.split("\n").length - 1, 100000, `${name}: 100000 lines`);
       assert.is(got[1].stdout, numbers(100000), `${name}: 100000 lines in order`);
-      assert.is(got[2].stdout, `a\nc\n1\n${numbers(3000)}`, `${name}: the timer's 3000 lines go to the cell that set it`);
+      assert.is(
+        got[2].stdout,
+        `a\nc\n1\n${numbers(3000)}`,
+        `${name}: the timer's 3000 lines go to the cell that set it`,
+      );
       assert.is(got[2].stderr, "b\n");
       assert.is(got[3].stdout, "end\n");
     }

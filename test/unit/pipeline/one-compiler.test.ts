@@ -7,7 +7,10 @@ import * as assert from "uvu/assert";
 import { compileLib, compileLibSync, pinnedTsc } from "../../../lib/pipeline/compile-lib";
 import { ROOT } from "./helpers";
 
-const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 test("the pinned compiler is typescript's own, at the version package.json pins (not tslab's 5.0.4 that shadows node_modules/.bin/tsc)", () => {
   const [program, args] = pinnedTsc(["--version"]);
@@ -18,7 +21,8 @@ test("the pinned compiler is typescript's own, at the version package.json pins 
 test("every npm script and the test runner compile through scripts/tsc.mjs, never a bare tsc", () => {
   const runner = readFileSync(path.join(ROOT, "scripts", "test.mjs"), "utf8");
   const bare = /(^|[\s"'[&;])(npx\s+)?tsc(\s|"|'|$)/;
-  for (const [name, command] of Object.entries(pkg.scripts)) assert.not.ok(bare.test(command), `npm script ${name} runs a bare tsc: ${command}`);
+  for (const [name, command] of Object.entries(pkg.scripts))
+    assert.not.ok(bare.test(command), `npm script ${name} runs a bare tsc: ${command}`);
   assert.not.ok(/["']tsc["']/.test(runner), "scripts/test.mjs names a bare tsc");
   assert.ok(pkg.scripts.build.includes("scripts/tsc.mjs"), pkg.scripts.build);
   assert.ok(pkg.scripts.typecheck.includes("scripts/tsc.mjs"), pkg.scripts.typecheck);
