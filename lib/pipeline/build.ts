@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from "node:os";
 import * as path from "node:path";
 import { notebookJson, readNotebook, type Notebook } from "../site/notebook";
-import { renderSite, type SitePage } from "../site/render-site";
+import { folderTitle, renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
 import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
 import { kitImportEnv } from "./kit-link";
+import { PROJECT_ROOT } from "./jupyter-env";
 import { runPool } from "./pool";
 
 /** Options of {@link buildSite}. */
@@ -16,7 +17,7 @@ export interface BuildOptions {
   notebooksDir: string;
   /** Site folder to create or replace. */
   out: string;
-  /** Site title; default: the folder's name. */
+  /** Site title; default: the folder's own title (`folderTitle`: its README.md's first heading, else its name). */
   title?: string;
   /** Notebooks executed at once; default: the number of CPU cores. */
   jobs?: number;
@@ -208,6 +209,17 @@ function writeCopy(file: string, nb: Notebook): void {
 }
 
 /**
+ * What a page of a folder's site is called: "Tutorial" for the kit's own tutorials
+ * (`notebooks/` of the kit), "Notebook" for any other folder.
+ *
+ * @param dir the notebooks' folder
+ * @returns "Tutorial" or "Notebook"
+ */
+export function pageNoun(dir: string): "Tutorial" | "Notebook" {
+  return path.resolve(dir) === path.join(PROJECT_ROOT, "notebooks") ? "Tutorial" : "Notebook";
+}
+
+/**
  * The site's introduction: the notebooks folder's README.md, if any.
  *
  * @param dir the notebooks' folder
@@ -250,7 +262,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renderSite(
       files.map((file, i) => ({ file, source: sources[i], executed: executed[i] })),
       temp,
-      { title: options.title ?? path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
+      { title: options.title ?? folderTitle(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR, noun: pageNoun(dir) },
     ),
   );
   return { out: path.resolve(options.out), pages, runs, executeSeconds, renderSeconds: seconds(renderStart) };

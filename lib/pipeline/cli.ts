@@ -15,7 +15,7 @@ const USAGE = `Usage:
       lockfile are unchanged is taken from the execution cache (.stepwise-cache/ in the kit);
       --no-cache executes everything. --keep-going runs every notebook even after one fails,
       then lists the failures (exit code 1; the old site stays).
-  stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--port N] [--timeout SECONDS]
+  stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--port N] [--timeout SECONDS]
       Live preview: build, serve on http://127.0.0.1:8080/, watch NOTEBOOKS_DIR and lib/,
       rebuild what changed and reload the open page; errors are shown in the page.
   stepwise serve [DIR] [--port N] [--host ADDRESS]
@@ -133,6 +133,7 @@ async function dev(args: string[]): Promise<number> {
     options: {
       out: { type: "string", short: "o" },
       port: { type: "string", short: "p", default: "8080" },
+      title: { type: "string" },
       timeout: { type: "string" },
       jobs: { type: "string", short: "j" },
     },
@@ -142,6 +143,7 @@ async function dev(args: string[]): Promise<number> {
   const session = await startDev({
     notebooksDir: dir,
     out: values.out,
+    title: values.title,
     port,
     timeout: positiveInt(values.timeout, "timeout"),
     jobs: positiveInt(values.jobs, "jobs"),

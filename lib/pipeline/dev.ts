@@ -4,10 +4,10 @@ import type { ServerResponse } from "node:http";
 import * as path from "node:path";
 import { escapeHtml } from "../display/escape";
 import { readNotebook, type Notebook } from "../site/notebook";
-import { renderSite } from "../site/render-site";
+import { folderTitle, renderSite } from "../site/render-site";
 import { serveSite } from "../site/serve";
 import { SITE_MARKER } from "./atomic-dir";
-import { executeNotebooks, listNotebooks, readIntro } from "./build";
+import { executeNotebooks, listNotebooks, pageNoun, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
 import { compileLib } from "./compile-lib";
 import { PROJECT_ROOT } from "./jupyter-env";
@@ -19,6 +19,8 @@ export interface DevOptions {
   notebooksDir: string;
   /** Where the preview site is written; default a folder under the kit's .stepwise-cache/dev/. */
   out?: string;
+  /** Site title; default the folder's own title (`folderTitle`). */
+  title?: string;
   /** Port on 127.0.0.1, default 8080 (0: any free port). */
   port?: number;
   /** Seconds per cell, default 180. */
@@ -143,7 +145,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const site = await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
         out,
-        { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
+        { title: options.title ?? folderTitle(dir), noun: pageNoun(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
       );
       assetsCopied = true;
       rendered = true;
