@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../site/cache-file";
-import { joinText, notebookJson, type Notebook } from "../site/notebook";
-import { notebookAllowsErrors } from "../site/render-cells";
+import { joinText, notebookJson, type Notebook } from "../notebook/nbformat";
+import { notebookAllowsErrors } from "../notebook/errors";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 /** Bumped when the key's recipe or the stored format changes, so old entries no longer match. */
@@ -24,7 +24,7 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
  * @returns absolute paths of files or folders (missing ones are allowed)
  */
 export function defaultCacheInputs(notebooksDir: string): string[] {
-  const kit = ["dist", "lib", "package.json", "package-lock.json", path.join("scripts", "execute-notebook.py"), path.join("jupyter", "kernels"), path.join("jupyter", "tslab-kernel.js")];
+  const kit = ["dist", "lib", "package.json", "package-lock.json", path.join("lib", "pipeline", "execute-notebook.py"), path.join("jupyter", "kernels"), path.join("jupyter", "tslab-kernel.js")];
   const inputs = kit.map((p) => path.join(PROJECT_ROOT, p));
   for (let dir = path.resolve(notebooksDir); ; dir = path.dirname(dir)) {
     const lock = path.join(dir, "package-lock.json");

@@ -1,5 +1,5 @@
-import { jsonForScript } from "../display/escape";
-import { joinText } from "./notebook";
+import { jsonForScript } from "../outputs/escape";
+import { joinText } from "../notebook/nbformat";
 import { uniqueSlug } from "./slug";
 
 /** The attribute that marks the site's chart containers; its script (assets/stepwise.js) draws each one. */

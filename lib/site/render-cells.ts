@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { TexMacros } from "./katex";
-import { joinText, type Cell, type Notebook, type Output } from "./notebook";
+import { notebookAllowsErrors, RAISES_EXCEPTION_TAG, stderrShowsError } from "../notebook/errors";
+import { joinText, type Cell, type Notebook, type Output } from "../notebook/nbformat";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
@@ -40,44 +41,16 @@ function tagsOf(cell: Cell): Set<string> {
   return new Set(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : []);
 }
 
-/**
- * Whether a notebook's metadata lets every cell fail: `execution.allow_errors`
- * (Jupyter Book), `mystnb.execution_allow_errors` (MyST-NB), or `stepwise.allow_errors`,
- * each also spelled with a hyphen ("allow-errors"), set to true. The executor
- * (scripts/execute-notebook.py, notebook_allows_errors) reads the same keys.
- *
- * @param metadata a notebook's metadata
- * @returns true when errors are allowed notebook-wide
- */
-export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
-  const get = (section: string, ...keys: string[]): unknown => {
-    const o = metadata[section];
-    return o && typeof o === "object" ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) : undefined;
-  };
-  return [get("execution", "allow_errors", "allow-errors"), get("mystnb", "execution_allow_errors", "execution-allow-errors"), get("stepwise", "allow_errors", "allow-errors")].includes(true);
-}
-
 /** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook that allows errors ({@link notebookAllowsErrors}). */
 function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
-  return tags.has("raises-exception") || notebookAllowsErrors(nb.metadata);
+  return tags.has(RAISES_EXCEPTION_TAG) || notebookAllowsErrors(nb.metadata);
 }
 
-/** tslab's report of an exception on stderr: an error line followed by a stack trace. */
-const STACK_TRACE = /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m;
-/** tslab's report of a compiler error on stderr, "[FILE ]LINE:COLUMN - MESSAGE" (the executor's DIAGNOSTIC_LINE reads the same). */
-const COMPILER_ERROR = /^(?:\S+\.[cm]?[jt]sx? )?\d+:\d+ - \S/m;
-
-/**
- * True when the outputs hold an error: an error output, or on stderr a stack trace (how tslab
- * reports an exception) or a compiler error (how it reports a type error; the cell does not run).
- */
-export function showsError(outputs: Output[]): boolean {
-  return outputs.some((o) => {
-    if (o.output_type === "error") return true;
-    if (o.output_type !== "stream" || o.name !== "stderr") return false;
-    const text = joinText(o.text);
-    return STACK_TRACE.test(text) || COMPILER_ERROR.test(text);
-  });
+/** True when the outputs hold an error: an error output, or on stderr a stack trace or a compiler error (how tslab reports an exception and a type error, {@link stderrShowsError}). */
+function showsError(outputs: Output[]): boolean {
+  return outputs.some(
+    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(joinText(o.text))),
+  );
 }
 
 /**

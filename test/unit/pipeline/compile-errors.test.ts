@@ -4,9 +4,13 @@ import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
-import type { Notebook } from "../../../lib/site/notebook";
-import { showsError } from "../../../lib/site/render-cells";
+import type { Notebook, Output } from "../../../lib/notebook/nbformat";
+import { stderrShowsError } from "../../../lib/notebook/errors";
 import { code, notebook, writeNotebook } from "./helpers";
+
+/** Whether a cell's outputs show an error as the page's "Expected error" label decides it (an error output, or stderr that shows one). */
+const showsError = (outputs: Output[]): boolean =>
+  outputs.some((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(([] as string[]).concat(o.text as string[]).join(""))));
 
 const THREE_ERRORS = "const a: number = 'x';\nconst b: string = 3;\n\nlet c = undefinedName;";
 

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { executeNotebook, NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
-import type { Notebook } from "../../../lib/site/notebook";
+import type { Notebook } from "../../../lib/notebook/nbformat";
 import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
 
 const dir = tempDir("stepwise-execute-test-");

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { Cell, Notebook } from "../../../lib/site/notebook";
+import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
 import { tempFolder } from "../../temp-folders";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");

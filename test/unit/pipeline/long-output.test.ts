@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
-import type { Notebook } from "../../../lib/site/notebook";
+import type { Notebook } from "../../../lib/notebook/nbformat";
 import { code, notebook, writeNotebook } from "./helpers";
 
 /** Every stream output of each code cell, joined per stream name: [{ stdout, stderr }, …]. */

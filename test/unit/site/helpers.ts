@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import * as path from "node:path";
-import type { Cell, Notebook } from "../../../lib/site/notebook";
+import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
 import { tempFolder } from "../../temp-folders";
 
 /** The project root. */
