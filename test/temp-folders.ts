@@ -1,6 +1,7 @@
 /**
  * Temporary folders for tests that remove themselves: every folder made here is deleted when
- * the test process exits, whether its tests passed, failed or threw (not after SIGKILL). Tests
+ * the test process exits, whether its tests passed, failed or threw, or it was stopped by
+ * SIGINT or SIGTERM (not after SIGKILL). Tests
  * use this instead of mkdtempSync, so that a test run leaves the system's temporary folder as
  * it found it (scripts/test.mjs checks that, and test/unit/temp-folders.test.ts checks this).
  */
@@ -31,6 +32,16 @@ export function tempFolder(prefix: string, parent: string = os.tmpdir()): string
   if (!hooked) {
     hooked = true;
     process.once("exit", removeTempFolders);
+    // a run stopped by Ctrl-C or a timeout's SIGTERM cleans up too, then ends as the signal would
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
+      process.once(signal, () => {
+        removeTempFolders();
+        process.exit(code);
+      });
+    }
   }
   return dir;
 }

@@ -15,7 +15,7 @@ function child(body: string, parent: string): { status: number | null; stdout: s
   return { status: r.status, stdout: r.stdout };
 }
 
-test("tempFolder: every folder a test process makes is gone after it exits, whether it ended normally or threw", () => {
+test("tempFolder: every folder a test process makes is gone after it exits, whether it ended normally, threw or got SIGTERM", () => {
   const parent = mkdtempSync(path.join(os.tmpdir(), "stepwise-temp-folders-test-"));
   try {
     const made = (prefix: string, end: string) => `
@@ -36,6 +36,12 @@ test("tempFolder: every folder a test process makes is gone after it exits, whet
     const thrown = child(made("thrown", 'throw new Error("a failing test");'), parent);
     assert.is.not(thrown.status, 0);
     assert.equal(readdirSync(parent), [], "removed after an uncaught error too: the parent folder is as it was");
+
+    // stopped by a signal (Ctrl-C, a timeout's SIGTERM) while a test waits: removed, and the exit status is the signal's
+    const stopped = child(made("term", 'process.kill(process.pid, "SIGTERM"); setInterval(() => {}, 1000);'), parent);
+    assert.is(stopped.status, 143);
+    assert.ok(stopped.stdout.includes("term-a-"), "the child made its folders before the signal");
+    assert.equal(readdirSync(parent), [], "removed after SIGTERM too");
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
