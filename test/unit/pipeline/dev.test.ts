@@ -98,7 +98,7 @@ s("should re-render a markdown edit from the cache, without executing, and tell 
 
 s("should tell open pages that a rebuild is under way, then each notebook done, then reload", async () => {
   const n = events.seen.length;
-  writeNotebook(file, cells("code edit", "console.log('printed ' + (6 * 8))"));
+  writeNotebook(file, cells("second text", "console.log('printed ' + (6 * 8))"));
   assert.equal(await events.next("building", n), { what: "rebuilding live.ipynb", done: 0, total: 1 });
   assert.equal(await events.next("progress", n), { file: "live.ipynb", done: 1, total: 1, ok: true });
   await events.next("reload", n);
