@@ -10,7 +10,6 @@
  *   "M mutants, R rejected; T true steps, A accepted"
  * then any survivors or false alarms, and exits 1 unless R = M, A = T and M ≥ 2000.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { derivationFromSpec } from "../lib/derive/from-spec";
@@ -19,6 +18,7 @@ import type { DomainSpec } from "../lib/derive/domain";
 import { explain, type ExplainStrategy } from "../lib/derive/explain/explain";
 import { runMutationTest } from "../lib/derive/mutation-test";
 import { listNotebooks } from "../lib/pipeline/build";
+import { compileLibSync } from "../lib/pipeline/compile-lib";
 import { executedDerivations } from "../lib/pipeline/executed-derivations";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -36,11 +36,7 @@ interface Tutorial {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-    { cwd: ROOT, stdio: "inherit" },
-  );
+  compileLibSync();
   const dir = path.join(ROOT, "notebooks");
   const shown = (await executedDerivations(dir, listNotebooks(dir))).filter((d) => !d.payload.expectFailure);
   const specs = shown.map((d) => derivationFromSpec(d.payload.spec as DerivationSpec).spec);

@@ -1,6 +1,6 @@
 /** What several test folders need: the project's paths, the tutorial list, the built lib, Debian's Chromium. */
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { compileLibSync } from "../lib/pipeline/compile-lib";
 import { chromium, type Browser } from "playwright-core";
 import { listNotebooks } from "../lib/pipeline/build";
 
@@ -16,7 +16,7 @@ let built = false;
 /** Compiles lib/ to dist/ once per test process: notebooks import "stepwise", which is dist/index.js. */
 export function buildLibOnce(): void {
   if (built) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  compileLibSync();
   built = true;
 }
 

@@ -31,6 +31,13 @@ export const STDERR_ERROR_LINE = String.raw`^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Ex
 export const STDERR_STACK_LINE = String.raw`^\s+at \S`;
 
 /**
+ * A compiler error as tslab writes it to stderr, one line per error: "[FILE ]LINE:COLUMN - MESSAGE"
+ * (FILE only for a module cell's file, e.g. "mod.ts"): groups 1–4 the file, line, column and
+ * message. The cell did not run; every such line is one error of it.
+ */
+export const STDERR_COMPILER_ERROR_LINE = String.raw`^(?:(\S+\.[cm]?[jt]sx?) )?(\d+):(\d+) - (.*)$`;
+
+/**
  * Whether a notebook's metadata lets every cell fail ({@link ALLOW_ERRORS_KEYS}, value true;
  * within a section the first key present decides).
  *
@@ -46,7 +53,8 @@ export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
 
 /**
  * Whether stderr text holds an error as tslab reports one: a line matching
- * {@link STDERR_ERROR_LINE} followed by a line matching {@link STDERR_STACK_LINE}.
+ * {@link STDERR_ERROR_LINE} followed by a line matching {@link STDERR_STACK_LINE} (an exception),
+ * or a line matching {@link STDERR_COMPILER_ERROR_LINE} (a compiler error).
  *
  * @param text the cell's stderr
  * @returns true when it holds an error with its stack trace
@@ -54,8 +62,9 @@ export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
 export function stderrShowsError(text: string): boolean {
   const error = new RegExp(STDERR_ERROR_LINE);
   const stack = new RegExp(STDERR_STACK_LINE);
+  const compiler = new RegExp(STDERR_COMPILER_ERROR_LINE);
   const lines = text.split(/\r\n|\r|\n/);
-  return lines.some((line, i) => error.test(line) && i + 1 < lines.length && stack.test(lines[i + 1]));
+  return lines.some((line, i) => compiler.test(line) || (error.test(line) && i + 1 < lines.length && stack.test(lines[i + 1])));
 }
 
 /** The model as the Python executor reads it (JSON of `--model`). */
@@ -64,6 +73,7 @@ export interface ExecutorModel {
   raisesExceptionTag: string;
   stderrErrorLine: string;
   stderrStackLine: string;
+  stderrCompilerErrorLine: string;
 }
 
 /**
@@ -72,5 +82,5 @@ export interface ExecutorModel {
  * @returns plain JSON data
  */
 export function executorModel(): ExecutorModel {
-  return { allowErrorsKeys: ALLOW_ERRORS_KEYS, raisesExceptionTag: RAISES_EXCEPTION_TAG, stderrErrorLine: STDERR_ERROR_LINE, stderrStackLine: STDERR_STACK_LINE };
+  return { allowErrorsKeys: ALLOW_ERRORS_KEYS, raisesExceptionTag: RAISES_EXCEPTION_TAG, stderrErrorLine: STDERR_ERROR_LINE, stderrStackLine: STDERR_STACK_LINE, stderrCompilerErrorLine: STDERR_COMPILER_ERROR_LINE };
 }

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from "node:os";
 import * as path from "node:path";
 import { notebookJson, readNotebook, type Notebook } from "../notebook/nbformat";
-import { renderSite, type SitePage } from "../site/render-site";
+import { folderTitle, renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
 import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
-import { runFolderFor } from "./kit-link";
+import { kitImportEnv } from "./kit-link";
+import { PROJECT_ROOT } from "./jupyter-env";
 import { runPool } from "./pool";
 
 /** Options of {@link buildSite}. */
@@ -16,7 +17,7 @@ export interface BuildOptions {
   notebooksDir: string;
   /** Site folder to create or replace. */
   out: string;
-  /** Site title; default: the folder's name. */
+  /** Site title; default: the folder's own title (`folderTitle`: its README.md's first heading, else its name). */
   title?: string;
   /** Notebooks executed at once; default: the number of CPU cores. */
   jobs?: number;
@@ -32,6 +33,8 @@ export interface BuildOptions {
   cacheInputs?: string[];
   /** Also keep the executed notebooks in this folder (created if missing). */
   executedDir?: string;
+  /** true (`--keep-going`): a failing notebook does not stop the others; the build then throws {@link NotebookFailures} listing every failure. Default false: no notebook starts after the first failure. */
+  keepGoing?: boolean;
   /** Called when a notebook has run, came from the cache, or failed. */
   onProgress?: (p: Progress) => void;
   /** Called once `out` and the notebooks' folder passed their checks, before anything executes (e.g. to print where the build goes). */
@@ -100,22 +103,42 @@ export function listNotebooks(dir: string, exclude: string[] = []): string[] {
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** What {@link executeNotebooks} needs. */
-export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress">;
+export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress" | "keepGoing">;
+
+/**
+ * Several notebooks failed in one build with `keepGoing`: the message lists each failure on a
+ * line of its own (notebook, cell, error), in reading order.
+ */
+export class NotebookFailures extends Error {
+  /**
+   * @param failures the errors, in reading order (NotebookError for a failing cell)
+   * @param total the number of notebooks the build ran or took from the cache
+   */
+  constructor(
+    readonly failures: Error[],
+    readonly total: number,
+  ) {
+    super(`${failures.length} of ${total} notebooks failed:\n${failures.map((f) => `  ✗ ${f.message.split("\n").join("\n    ")}`).join("\n")}`);
+    this.name = "NotebookFailures";
+  }
+}
 
 /**
  * Executes notebooks of a folder (several at once), taking each from the
  * execution cache when its key (`executionKey`: code cells, kernel, folder, lib
  * and lockfile fingerprints) matches, and storing every successful run in the
- * cache at once (so a build that fails later keeps it). Outside a project that
- * resolves "stepwise" the notebooks run in a mirror that can import the kit
- * (`runFolderFor`).
+ * cache at once (so a build that fails later keeps it). Each notebook runs in its
+ * own folder (its working directory, relative imports and file writes as in
+ * JupyterLab); outside a project that resolves "stepwise" its kernel gets
+ * `kitImportEnv`'s variable, so that it imports the kit without a file written there.
  *
  * @param dir the notebooks' folder (absolute)
  * @param files paths relative to dir, in reading order
  * @param sources the notebooks as read
  * @param options see {@link BuildOptions}
  * @returns the executed notebooks and per-notebook timings, in order
- * @throws NotebookError for the first failing notebook in reading order (the others listed in its message)
+ * @throws NotebookError for the first failing notebook in reading order (the others listed in its message);
+ *   with `keepGoing`, NotebookFailures listing every failure once all notebooks ran
  */
 export async function executeNotebooks(
   dir: string,
@@ -130,14 +153,13 @@ export async function executeNotebooks(
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
   if (!options.executedDir) markOwner(work);
-  const folders = runFolderFor(dir);
-  const executor = new NotebookExecutor();
+  const executor = new NotebookExecutor(kitImportEnv(dir));
   let done = 0;
   try {
     const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     const results = await runPool(files, jobs, async (file, i) => {
       const notebookPath = path.join(dir, file);
-      const cwd = folders.cwdFor(path.dirname(notebookPath));
+      const cwd = path.dirname(notebookPath);
       const key = executionKey(sources[i], path.dirname(notebookPath), inputs);
       const hit = options.cache === false ? undefined : cache.get(notebookPath, key);
       if (hit) {
@@ -165,8 +187,9 @@ export async function executeNotebooks(
         options.onProgress?.({ file, done: ++done, total: files.length, seconds: seconds(t), cached: false, error: err as Error });
         throw err;
       }
-    });
+    }, options.keepGoing === true);
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
+    if (failures.length > 0 && options.keepGoing) throw new NotebookFailures(failures, files.length);
     if (failures.length > 0) {
       const first = failures[0];
       if (failures.length > 1) first.message += ` (also failed: ${failures.slice(1).map((f) => f.message).join("; ")})`;
@@ -175,7 +198,6 @@ export async function executeNotebooks(
     return { executed: results.map((r) => (r.status === "fulfilled" ? r.value : (undefined as never))), runs };
   } finally {
     await executor.close();
-    folders.dispose();
     if (!options.executedDir) rmSync(work, { recursive: true, force: true });
     untrack();
   }
@@ -184,6 +206,17 @@ export async function executeNotebooks(
 function writeCopy(file: string, nb: Notebook): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, notebookJson(nb));
+}
+
+/**
+ * What a page of a folder's site is called: "Tutorial" for the kit's own tutorials
+ * (`notebooks/` of the kit), "Notebook" for any other folder.
+ *
+ * @param dir the notebooks' folder
+ * @returns "Tutorial" or "Notebook"
+ */
+export function pageNoun(dir: string): "Tutorial" | "Notebook" {
+  return path.resolve(dir) === path.join(PROJECT_ROOT, "notebooks") ? "Tutorial" : "Notebook";
 }
 
 /**
@@ -210,6 +243,7 @@ export function readIntro(dir: string): string | undefined {
  * @throws Error for a bad `out` (before anything runs), a missing folder, no notebooks, or an unreadable notebook;
  *   NotebookError naming the notebook, cell and message of the first failing
  *   notebook (in reading order; the others that failed are listed in the message);
+ *   with `keepGoing`, NotebookFailures listing every failing notebook once all ran;
  *   RenderError naming notebook and cell when rendering fails. The previous site is untouched.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -228,7 +262,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renderSite(
       files.map((file, i) => ({ file, source: sources[i], executed: executed[i] })),
       temp,
-      { title: options.title ?? path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
+      { title: options.title ?? folderTitle(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR, noun: pageNoun(dir) },
     ),
   );
   return { out: path.resolve(options.out), pages, runs, executeSeconds, renderSeconds: seconds(renderStart) };

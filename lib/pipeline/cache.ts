@@ -17,14 +17,15 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
  * execution is still valid: the lib that notebooks import as "stepwise" (its
  * build dist/ and its sources lib/, so an edit counts even before `npm run
  * build`), the kit's package.json and lockfile (tslab, mathjs, … versions), the
- * executor script, and the nearest package-lock.json above the notebooks' folder
+ * executor script, the kernelspecs and their launcher (jupyter/kernels/, jupyter/tslab-kernel.js), and the nearest package-lock.json above the notebooks' folder
  * when that is another project.
  *
  * @param notebooksDir the folder being built
  * @returns absolute paths of files or folders (missing ones are allowed)
  */
 export function defaultCacheInputs(notebooksDir: string): string[] {
-  const inputs = ["dist", "lib", "package.json", "package-lock.json", path.join("lib", "pipeline", "execute-notebook.py")].map((p) => path.join(PROJECT_ROOT, p));
+  const kit = ["dist", "lib", "package.json", "package-lock.json", path.join("lib", "pipeline", "execute-notebook.py"), path.join("jupyter", "kernels"), path.join("jupyter", "tslab-kernel.js")];
+  const inputs = kit.map((p) => path.join(PROJECT_ROOT, p));
   for (let dir = path.resolve(notebooksDir); ; dir = path.dirname(dir)) {
     const lock = path.join(dir, "package-lock.json");
     if (existsSync(lock)) {

@@ -8,13 +8,14 @@ import { startDev } from "./dev";
 import { exitCleanlyOnSignals, interruptedBy } from "./interrupt";
 
 const USAGE = `Usage:
-  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute]
+  stepwise build [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--jobs N] [--timeout SECONDS] [--no-cache] [--no-execute] [--keep-going]
       Execute every notebook of NOTEBOOKS_DIR (default: notebooks) and its subfolders under
       its Jupyter kernel and write a static site to DIR (default: site). The old site is
       replaced only on success. A notebook whose code cells, kernel, the built lib and the
       lockfile are unchanged is taken from the execution cache (.stepwise-cache/ in the kit);
-      --no-cache executes everything.
-  stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--port N] [--timeout SECONDS]
+      --no-cache executes everything. --keep-going runs every notebook even after one fails,
+      then lists the failures (exit code 1; the old site stays).
+  stepwise dev [NOTEBOOKS_DIR] [--out DIR] [--title TEXT] [--port N] [--timeout SECONDS]
       Live preview: build, serve on http://127.0.0.1:8080/, watch NOTEBOOKS_DIR and lib/,
       rebuild what changed and reload the open page; errors are shown in the page.
   stepwise serve [DIR] [--port N] [--host ADDRESS]
@@ -50,6 +51,7 @@ async function build(args: string[]): Promise<number> {
       timeout: { type: "string" },
       "no-execute": { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
+      "keep-going": { type: "boolean", default: false },
       "cache-dir": { type: "string" },
     },
   });
@@ -69,6 +71,7 @@ async function build(args: string[]): Promise<number> {
     timeout,
     execute: !values["no-execute"],
     cache: !values["no-cache"],
+    keepGoing: values["keep-going"],
     cacheDir: values["cache-dir"],
     onProgress: (p) => {
       const width = String(p.total).length;
@@ -130,6 +133,7 @@ async function dev(args: string[]): Promise<number> {
     options: {
       out: { type: "string", short: "o" },
       port: { type: "string", short: "p", default: "8080" },
+      title: { type: "string" },
       timeout: { type: "string" },
       jobs: { type: "string", short: "j" },
     },
@@ -139,6 +143,7 @@ async function dev(args: string[]): Promise<number> {
   const session = await startDev({
     notebooksDir: dir,
     out: values.out,
+    title: values.title,
     port,
     timeout: positiveInt(values.timeout, "timeout"),
     jobs: positiveInt(values.jobs, "jobs"),

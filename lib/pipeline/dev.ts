@@ -1,15 +1,15 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import type { ServerResponse } from "node:http";
 import * as path from "node:path";
 import { escapeHtml } from "../outputs/escape";
 import { readNotebook, type Notebook } from "../notebook/nbformat";
-import { renderSite } from "../site/render-site";
+import { folderTitle, renderSite } from "../site/render-site";
 import { serveSite } from "../site/serve";
 import { SITE_MARKER } from "./atomic-dir";
-import { executeNotebooks, listNotebooks, readIntro } from "./build";
+import { executeNotebooks, listNotebooks, pageNoun, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
+import { compileLib } from "./compile-lib";
 import { PROJECT_ROOT } from "./jupyter-env";
 import { LIVE_CLIENT_JS } from "./live-client";
 
@@ -19,6 +19,8 @@ export interface DevOptions {
   notebooksDir: string;
   /** Where the preview site is written; default a folder under the kit's .stepwise-cache/dev/. */
   out?: string;
+  /** Site title; default the folder's own title (`folderTitle`). */
+  title?: string;
   /** Port on 127.0.0.1, default 8080 (0: any free port). */
   port?: number;
   /** Seconds per cell, default 180. */
@@ -31,7 +33,7 @@ export interface DevOptions {
   cacheDir?: string;
   /** Milliseconds of quiet after a change before rebuilding, default 80. */
   debounceMs?: number;
-  /** Receives one line per event (build done, failed, …). */
+  /** Receives one line per event, from the first second: serving, each build's start, each notebook done, build done or failed. */
   log?: (line: string) => void;
 }
 
@@ -99,13 +101,23 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let written = new Map<string, string>();
   let rendered = false;
   let waiting: ((b: DevBuild) => void)[] = [];
+  /** The rebuild under way, told to pages that connect meanwhile: what it does, and the notebooks done so far. */
+  let building: { what: string; done: number; total: number } | null = null;
 
   /** Rebuilds the given notebooks (all when `all`), writes their pages and the index. */
   const rebuild = async (changed: Set<string>, all: boolean, lib: boolean): Promise<DevBuild> => {
     const t = process.hrtime.bigint();
     let build: DevBuild;
+    const started = (what: string, total: number): void => {
+      building = { what, done: 0, total };
+      log(`stepwise dev: ${what}…`);
+      send("building", building);
+    };
     try {
-      if (lib && libDir) await compileLib();
+      if (lib && libDir) {
+        started("lib/ changed: compiling it to dist/", 0);
+        await compileLib();
+      }
       const listed = listNotebooks(dir, [out]);
       const structure = listed.join("\n") !== files.join("\n");
       files = listed;
@@ -113,6 +125,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const todo = files.filter((f) => all || lib || structure || changed.has(f) || !executed.has(f));
       const executedNow: string[] = [];
       if (todo.length > 0) {
+        started(todo.length === 1 ? `rebuilding ${todo[0]}` : `rebuilding ${todo.length} notebooks`, todo.length);
         const idx = todo.map((f) => files.indexOf(f));
         const r = await executeNotebooks(dir, todo, idx.map((i) => sources[i]), {
           timeout: options.timeout,
@@ -120,6 +133,10 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
           cacheDir: options.cacheDir,
           onProgress: (p) => {
             if (!p.cached && !p.error) executedNow.push(p.file);
+            const how = p.error ? `failed after ${p.seconds.toFixed(1)} s` : p.cached ? "from the cache (code unchanged)" : `executed in ${p.seconds.toFixed(1)} s`;
+            log(`  [${p.done}/${p.total}] ${p.error ? "✗" : "✓"} ${p.file}  ${how}`);
+            if (building) building.done = p.done;
+            send("progress", { file: p.file, done: p.done, total: p.total, ok: !p.error });
           },
         });
         todo.forEach((f, k) => executed.set(f, r.executed[k]));
@@ -128,7 +145,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const site = await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
         out,
-        { title: path.basename(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
+        { title: options.title ?? folderTitle(dir), noun: pageNoun(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
       );
       assetsCopied = true;
       rendered = true;
@@ -153,6 +170,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       if (!rendered) writeFileSync(path.join(out, "index.html"), placeholder(message));
       send("failed", { message });
     }
+    building = null;
     lastBuild = build;
     const w = waiting;
     waiting = [];
@@ -173,7 +191,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       }
       if (url === "/__stepwise/events") {
         res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
-        res.write(`event: state\ndata: ${JSON.stringify({ error: lastBuild?.ok === false ? lastBuild.error : null })}\n\n`);
+        res.write(`event: state\ndata: ${JSON.stringify({ error: lastBuild?.ok === false ? lastBuild.error : null, building })}\n\n`);
         clients.add(res);
         res.on("close", () => clients.delete(res));
         return true;
@@ -182,6 +200,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     },
   });
 
+  log(`stepwise dev: serving ${out} at ${server.url} — the first build is under way; open pages show its progress and reload when it is done`);
   await rebuild(new Set(), true, false);
 
   // watching: changes are collected, then one rebuild runs after a quiet moment; changes during a rebuild queue the next
@@ -219,7 +238,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       }),
     );
   }
-  log(`stepwise dev: serving ${out} at ${server.url} — watching ${dir}${libDir ? ` and ${libDir}` : ""} (Ctrl-C to stop)`);
+  log(`stepwise dev: watching ${dir}${libDir ? ` and ${libDir}` : ""}; saving a notebook rebuilds its page (Ctrl-C to stop)`);
 
   return {
     url: server.url,
@@ -236,13 +255,3 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 }
 
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
-
-/** Recompiles lib/ to dist/ (tsc -p tsconfig.build.json in the kit). */
-function compileLib(): Promise<void> {
-  const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT }, (err, stdout) =>
-      err ? reject(new Error(`the lib does not compile: ${String(stdout).trim().split("\n").slice(0, 5).join(" | ")}`)) : resolve(),
-    ),
-  );
-}

@@ -55,11 +55,13 @@ ALLOW_ERRORS_KEYS = {}
 RAISES_EXCEPTION_TAG = None
 STACK_LINE = None
 ERROR_LINE = None
+# tslab's report of a compiler error on stderr, one line per error: "[FILE ]LINE:COLUMN - MESSAGE"
+DIAGNOSTIC_LINE = None
 
 
 def load_model(argv):
     """Reads the error model of --model JSON (lib/notebook/errors.ts, executorModel) into the globals above."""
-    global ALLOW_ERRORS_KEYS, RAISES_EXCEPTION_TAG, STACK_LINE, ERROR_LINE
+    global ALLOW_ERRORS_KEYS, RAISES_EXCEPTION_TAG, STACK_LINE, ERROR_LINE, DIAGNOSTIC_LINE
     if "--model" not in argv or argv.index("--model") + 1 >= len(argv):
         raise SystemExit("execute-notebook.py: --model JSON is required (the error model of lib/notebook/errors.ts, executorModel())")
     model = json.loads(argv[argv.index("--model") + 1])
@@ -67,6 +69,7 @@ def load_model(argv):
     RAISES_EXCEPTION_TAG = model["raisesExceptionTag"]
     STACK_LINE = re.compile(model["stderrStackLine"])
     ERROR_LINE = re.compile(model["stderrErrorLine"])
+    DIAGNOSTIC_LINE = re.compile(model["stderrCompilerErrorLine"])
 # tslab's names for errors thrown outside a cell's own run, and what they mean
 ASYNC_ERRORS = {
     "UncaughtException": "uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it",
@@ -125,9 +128,39 @@ def stderr_traceback(cell):
     return None
 
 
+def stderr_shows_error(cell):
+    """Whether the cell's stderr shows an error (lib/notebook/errors.ts, stderrShowsError): an error
+    line with a stack trace, or a compiler error."""
+    return stderr_traceback(cell) is not None or bool(compiler_errors(stderr_text(cell)))
+
+
+def compiler_errors(text):
+    """The compiler errors tslab wrote to stderr, in order: [(file or None, line, column, message)];
+    a line that does not start a diagnostic continues the message before it (a chained message)."""
+    found = []
+    for line in text.splitlines():
+        m = DIAGNOSTIC_LINE.match(line)
+        if m:
+            found.append([m.group(1), int(m.group(2)), int(m.group(3)), m.group(4).strip()])
+        elif found and line.strip():
+            found[-1][3] += " " + line.strip()
+    return [tuple(d) for d in found]
+
+
+def describe_compiler_errors(errors):
+    """One evalue for every compiler error of a cell, each on its own line with its line and column."""
+    head = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+    lines = [f"  {file + ' ' if file else ''}line {line}, column {column}: {message}" for file, line, column, message in errors]
+    return f"{head} from the TypeScript compiler:\n" + "\n".join(lines)
+
+
 def error_from_stderr(cell):
-    """(ename, evalue) from a line like "ReferenceError: rows is not defined" in the cell's stderr, or None."""
+    """(ename, evalue) for a failed cell from its stderr: every compiler error ("CompileError", each
+    with its line), else a line like "ReferenceError: rows is not defined", else the last line; or None."""
     text = stderr_text(cell)
+    errors = compiler_errors(text)
+    if errors:
+        return "CompileError", describe_compiler_errors(errors)
     for line in text.splitlines():
         m = ERROR_LINE.match(line)
         if m:

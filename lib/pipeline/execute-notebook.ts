@@ -65,6 +65,12 @@ interface Pending {
  *   }
  */
 export class NotebookExecutor {
+  /**
+   * @param env environment variables added for the executor and the kernels it starts (e.g.
+   *   `kitImportEnv`'s STEPWISE_KIT), on top of `jupyterEnv()`
+   */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   private child: ChildProcess | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -114,7 +120,7 @@ export class NotebookExecutor {
       return this.child;
     }
     const script = path.join(PROJECT_ROOT, "lib", "pipeline", "execute-notebook.py");
-    const child = trackChild(spawn(findPython(), [script, "--serve", "--model", JSON.stringify(executorModel())], { env: jupyterEnv(), stdio: ["pipe", "ignore", "pipe", "pipe"] }));
+    const child = trackChild(spawn(findPython(), [script, "--serve", "--model", JSON.stringify(executorModel())], { env: { ...jupyterEnv(), ...this.env }, stdio: ["pipe", "ignore", "pipe", "pipe"] }));
     this.child = child;
     child.stderr!.on("data", (d: Buffer) => {
       // keep the tail only: it is shown when the process dies
@@ -177,11 +183,12 @@ export class NotebookExecutor {
  * @param notebook path of the .ipynb to run (not modified)
  * @param out      where to write the executed copy (written on failure too)
  * @param options  see {@link ExecuteOptions}
+ * @param env      environment variables added for the kernel (see {@link NotebookExecutor})
  * @returns the output path and the wall time
  * @throws NotebookError naming the notebook, the cell number and the error message
  */
-export async function executeNotebook(notebook: string, out: string, options: ExecuteOptions = {}): Promise<ExecutedNotebook> {
-  const executor = new NotebookExecutor();
+export async function executeNotebook(notebook: string, out: string, options: ExecuteOptions = {}, env: Record<string, string> = {}): Promise<ExecutedNotebook> {
+  const executor = new NotebookExecutor(env);
   try {
     return await executor.run(notebook, out, options);
   } finally {

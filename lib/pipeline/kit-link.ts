@@ -1,7 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
-import * as os from "node:os";
+import { existsSync, lstatSync, mkdirSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
-import { markOwner, trackFolder } from "./interrupt";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 /**
@@ -18,70 +16,25 @@ export function resolvesKit(dir: string): boolean {
   }
 }
 
-/** Where notebooks of a folder run: the folder itself, or a mirror of it that can import the kit. */
-export interface RunFolder {
-  /** The kernel's working directory for a notebook folder (absolute, a folder below the notebooks' root). */
-  cwdFor(notebookFolder: string): string;
-  /** Removes the mirror, if one was made. */
-  dispose(): void;
-}
-
-/** Folder names never mirrored: dependencies, VCS data, Jupyter's checkpoints. */
-const SKIP = new Set(["node_modules", ".git", ".ipynb_checkpoints"]);
-
-/** Recreates the folder tree of `from` under `to`: folders as real folders, files as symlinks. */
-function mirror(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    if (SKIP.has(name)) continue;
-    const source = path.join(from, name);
-    const st = lstatSync(source);
-    if (st.isDirectory()) mirror(source, path.join(to, name));
-    else symlinkSync(source, path.join(to, name));
-  }
-}
-
 /**
- * Makes the kit importable for the notebooks of a folder. Inside a project that
- * resolves "stepwise" (see {@link resolvesKit}) nothing is needed and notebooks run
- * in their own folders. Elsewhere (e.g. ~/my-notebooks) the folder's tree is
- * mirrored into a temporary folder — folders recreated, files symlinked, so
- * relative reads see the real files — next to a `node_modules/stepwise` link to
- * this kit; tslab then resolves the import (its compiler and Node's require both
- * search node_modules upwards from the working directory). The temporary folder
- * is registered with `trackFolder`, so an interrupt removes it too.
+ * What a kernel's environment needs so that notebooks of a folder can import "stepwise": nothing
+ * inside a project that resolves it (see {@link resolvesKit}: this kit, or a project that
+ * installed it, whose own copy then wins); elsewhere `STEPWISE_KIT`, the kit's folder, which the
+ * kit's kernel launcher (jupyter/tslab-kernel.js) reads to resolve "stepwise" and "stepwise/…"
+ * from the kit when the folder does not. The notebooks still run in their own folder, and
+ * nothing is written into it.
  *
  * @param root the notebooks' folder (absolute)
- * @returns where each notebook folder runs, and how to clean up
+ * @returns environment variables to add for the kernels ({} when none are needed)
  */
-export function runFolderFor(root: string): RunFolder {
-  if (resolvesKit(root)) return { cwdFor: (d) => d, dispose: () => undefined };
-  const base = mkdtempSync(path.join(os.tmpdir(), "stepwise-exec-"));
-  const untrack = trackFolder(base);
-  markOwner(base);
-  const work = path.join(base, "work");
-  try {
-    mkdirSync(path.join(base, "node_modules"));
-    symlinkSync(PROJECT_ROOT, path.join(base, "node_modules", "stepwise"), "dir");
-    mirror(root, work);
-  } catch (err) {
-    rmSync(base, { recursive: true, force: true });
-    untrack();
-    throw err;
-  }
-  return {
-    cwdFor: (d) => path.join(work, path.relative(root, d)),
-    dispose: () => {
-      rmSync(base, { recursive: true, force: true });
-      untrack();
-    },
-  };
+export function kitImportEnv(root: string): Record<string, string> {
+  return resolvesKit(root) ? {} : { STEPWISE_KIT: PROJECT_ROOT };
 }
 
 /**
  * Lets notebooks in a folder outside the kit import "stepwise" in place (for
- * `npm run lab -- --dir FOLDER`, where a frontend edits the real files, so a mirror
- * as in {@link runFolderFor} will not do): when the folder does not resolve the kit
+ * `npm run lab -- --dir FOLDER`, where Jupyter starts the kernels and the build's
+ * {@link kitImportEnv} does not reach them): when the folder does not resolve the kit
  * already (see {@link resolvesKit}), it writes one symlink,
  * `FOLDER/node_modules/stepwise` → this kit, as `npm link stepwise` would.
  *

@@ -3,15 +3,16 @@ export type PoolResult<R> = { status: "fulfilled"; value: R } | { status: "rejec
 
 /**
  * Runs async tasks with at most `limit` at a time, starting them in input order.
- * After a failure no new task starts (the running ones finish).
+ * After a failure no new task starts (the running ones finish), unless `keepGoing`.
  *
  * @param items the inputs
  * @param limit maximum number of tasks running at once, an integer ≥ 1
  * @param task the work for one item (receives the item and its index)
- * @returns one result per item, in input order
+ * @param keepGoing true: start every task whatever failed before (`stepwise build --keep-going`)
+ * @returns one result per item, in input order (none "skipped" with keepGoing)
  * @throws RangeError when limit is not an integer ≥ 1
  */
-export async function runPool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<PoolResult<R>[]> {
+export async function runPool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>, keepGoing = false): Promise<PoolResult<R>[]> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`runPool: limit must be an integer >= 1, got ${limit}`);
   const results: PoolResult<R>[] = items.map(() => ({ status: "skipped" }));
   let next = 0;
@@ -23,7 +24,7 @@ export async function runPool<T, R>(items: T[], limit: number, task: (item: T, i
         results[i] = { status: "fulfilled", value: await task(items[i], i) };
       } catch (reason) {
         results[i] = { status: "rejected", reason };
-        failed = true;
+        failed = !keepGoing;
       }
     }
   };

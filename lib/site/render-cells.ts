@@ -46,7 +46,7 @@ function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
   return tags.has(RAISES_EXCEPTION_TAG) || notebookAllowsErrors(nb.metadata);
 }
 
-/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception, {@link stderrShowsError}). */
+/** True when the outputs hold an error: an error output, or on stderr a stack trace or a compiler error (how tslab reports an exception and a type error, {@link stderrShowsError}). */
 function showsError(outputs: Output[]): boolean {
   return outputs.some(
     (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(joinText(o.text))),

@@ -39,9 +39,10 @@ ${items.join("\n")}
  * @param siteTitle plain-text site title
  * @param entries tutorials in order (a section's entries consecutive)
  * @param introHtml rendered introduction (e.g. the notebooks folder's README.md), or ""
+ * @param noun what a page is called, for the description ("8 tutorials", "3 notebooks"); default "Notebook"
  * @returns a complete HTML document
  */
-export function renderIndex(siteTitle: string, entries: IndexEntry[], introHtml = ""): string {
+export function renderIndex(siteTitle: string, entries: IndexEntry[], introHtml = "", noun = "Notebook"): string {
   const groups: { section?: IndexEntry["section"]; entries: IndexEntry[] }[] = [];
   for (const e of entries) {
     const last = groups[groups.length - 1];
@@ -60,5 +61,5 @@ ${list(g.entries)}
 <h1>${escapeHtml(siteTitle)}</h1>
 ${introHtml ? `<div class="intro">${introHtml}</div>\n` : ""}${parts.join("\n")}
 </main>`;
-  return pageShell({ title: siteTitle, siteTitle, body, charts: false, description: `${entries.length} tutorials` });
+  return pageShell({ title: siteTitle, siteTitle, body, charts: false, description: `${entries.length} ${noun.toLowerCase()}${entries.length === 1 ? "" : "s"}` });
 }

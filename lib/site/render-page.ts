@@ -17,7 +17,7 @@ export interface PageOptions {
   /** Rendered cells (see `renderCells`). */
   body: string;
   headings: Heading[];
-  /** 1-based position in the reading order, and the number of tutorials. */
+  /** 1-based position in the reading order, and the number of pages. */
   position: number;
   total: number;
   prev?: PageLink;
@@ -26,6 +26,8 @@ export interface PageOptions {
   download: string;
   /** Number of charts: plotly.js is loaded only when > 0. */
   figures: number;
+  /** What a page is called in "N of M" and the pager's label: "Tutorial" for the kit's tutorials; default "Notebook" (any other folder). */
+  noun?: string;
 }
 
 /** The table of contents: headings of levels 1–3, except a level-1 heading that opens the page (the title). */
@@ -37,10 +39,10 @@ function toc(headings: Heading[]): string {
 }
 
 /** Previous / next links. */
-function pager(prev?: PageLink, next?: PageLink): string {
+function pager(noun: string, prev?: PageLink, next?: PageLink): string {
   const a = (l: PageLink | undefined, rel: "prev" | "next", label: string): string =>
     l ? `<a class="pager-${rel}" rel="${rel}" href="${escapeHtml(l.href)}"><span class="pager-label">${label}</span> <span class="pager-title">${l.titleHtml}</span></a>` : `<span class="pager-${rel}"></span>`;
-  return `<nav class="pager" aria-label="Tutorials">${a(prev, "prev", "← Previous")}${a(next, "next", "Next →")}</nav>`;
+  return `<nav class="pager" aria-label="${escapeHtml(noun)}s">${a(prev, "prev", "← Previous")}${a(next, "next", "Next →")}</nav>`;
 }
 
 /**
@@ -52,7 +54,7 @@ function pager(prev?: PageLink, next?: PageLink): string {
  */
 export function renderPage(o: PageOptions): string {
   const download = `<a class="download" href="${escapeHtml(o.download)}" download>Download notebook (.ipynb)</a>`;
-  const headerExtra = `<span class="site-position">Tutorial ${o.position} of ${o.total}</span>${download}`;
+  const headerExtra = `<span class="site-position">${escapeHtml(o.noun ?? "Notebook")} ${o.position} of ${o.total}</span>${download}`;
   const contents = toc(o.headings);
   const body = `<div class="page${contents ? " with-toc" : ""}">
 ${contents}
@@ -60,7 +62,7 @@ ${contents}
 <article>
 ${o.body}
 </article>
-${pager(o.prev, o.next)}
+${pager(o.noun ?? "Notebook", o.prev, o.next)}
 </main>
 </div>`;
   return pageShell({ title: o.title, siteTitle: o.siteTitle, headerExtra, body, charts: o.figures > 0 });

@@ -49,6 +49,8 @@ export interface RenderSiteOptions {
   assets?: boolean;
   /** Where the verifier and plotly bundles are kept between builds (see `cachedBundle`); default: built each time. */
   cacheDir?: string;
+  /** What a page is called ("Tutorial 2 of 8", the index's description): "Tutorial" for the kit's tutorials; default "Notebook". */
+  noun?: string;
 }
 
 /** The folder of a site-relative path ("" at the top), "/"-separated. */
@@ -91,14 +93,28 @@ function fromFolderToTop(html: string, folder: string, pageOf: Map<string, strin
   });
 }
 
-/** The section title of a folder: the first heading of its README.md, else its name with "-" and "_" as spaces. */
+/** A folder name as words: "-" and "_" as spaces. */
+const readable = (name: string): string => name.replace(/[-_]+/g, " ").trim();
+
+/** The section title of a folder: the first heading of its README.md, else its name as words. */
 function sectionTitle(sourceDir: string | undefined, folder: string): string {
-  const readme = sourceDir ? path.join(sourceDir, folder, "README.md") : "";
-  if (readme && existsSync(readme)) {
+  return sourceDir ? folderTitle(path.join(sourceDir, folder)) : readable(path.posix.basename(folder));
+}
+
+/**
+ * A folder's own title: the first heading of its README.md, else its name with "-" and "_"
+ * as spaces. The site's title (unless `--title` gives one) and each section's title.
+ *
+ * @param dir the folder (absolute, or relative to the working directory)
+ * @returns plain text, e.g. "The basics" or "my notebooks"
+ */
+export function folderTitle(dir: string): string {
+  const readme = path.join(dir, "README.md");
+  if (existsSync(readme)) {
     const m = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(readFileSync(readme, "utf8"));
     if (m) return m[1];
   }
-  return path.posix.basename(folder).replace(/[-_]+/g, " ").trim();
+  return readable(path.basename(path.resolve(dir)));
 }
 
 /**
@@ -160,6 +176,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
       next: link(i + 1),
       download: relativeUrl(folder, downloads[i]),
       figures: cells.figures,
+      noun: options.noun,
     });
     mkdirSync(path.join(outDir, folder), { recursive: true });
     writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
@@ -184,7 +201,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
       section: folder ? { id: folder, title: sectionTitle(options.sourceDir, folder) } : undefined,
     };
   });
-  const index = renderIndex(options.title, entries, intro);
+  const index = renderIndex(options.title, entries, intro, options.noun);
   writeFileSync(path.join(outDir, "index.html"), index);
   if (glyphs) {
     glyphs.add(index);

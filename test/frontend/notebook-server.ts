@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import * as assert from "uvu/assert";
 import { ROOT } from "../shared";
+import { tempFolder } from "../temp-folders";
 import type { Promised } from "./helpers";
 
 /** Which frontend `npm run lab` starts: JupyterLab 4 (default), Notebook 7 (`--notebook`) or the classic Notebook (`--classic`). */
@@ -126,7 +126,7 @@ export async function startNotebookServer(
 ): Promise<NotebookServer> {
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
-  const home = mkdtempSync(path.join(os.tmpdir(), "stepwise-jupyter-"));
+  const home = tempFolder("stepwise-jupyter-");
   const runtime = path.join(home, "runtime");
   for (const d of ["config", "data", "runtime"]) mkdirSync(path.join(home, d));
   for (const [plugin, values] of Object.entries(settings)) {

@@ -1,7 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempFolder } from "../temp-folders";
 import * as path from "node:path";
 import { executeNotebook, NotebookError } from "../../lib/pipeline/execute-notebook";
 
@@ -9,7 +8,7 @@ const failing = suite("executeNotebook on a notebook with a wrong step");
 
 failing("should stop at the failing cell and name the step and its expression", async () => {
   const fixture = path.resolve(__dirname, "..", "fixtures", "failing-derivation.ipynb");
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "stepwise-fail-")), "out.ipynb");
+  const out = path.join(tempFolder("stepwise-fail-"), "out.ipynb");
   try {
     await executeNotebook(fixture, out);
     assert.unreachable("the notebook should have failed");
@@ -28,7 +27,7 @@ failing("should stop at the failing cell and name the step and its expression", 
 
 failing("should name the cell that ran past the timeout", async () => {
   const fixture = path.resolve(__dirname, "..", "fixtures", "endless-loop.ipynb");
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "stepwise-loop-")), "out.ipynb");
+  const out = path.join(tempFolder("stepwise-loop-"), "out.ipynb");
   try {
     await executeNotebook(fixture, out, { timeout: 3 });
     assert.unreachable("the notebook should have timed out");

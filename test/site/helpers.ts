@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import * as os from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
+import { tempFolder } from "../temp-folders";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 export { buildLibOnce, launchChromium, ROOT } from "../shared";
@@ -8,9 +8,9 @@ import * as assert from "uvu/assert";
 
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
 
-/** A fresh temporary folder. */
+/** A fresh temporary folder, removed when the test process exits. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 /** What a page must show, computed from the executed notebook (not from the site). */

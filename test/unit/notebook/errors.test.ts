@@ -17,7 +17,7 @@ function python(stderrs: string[], metadatas: unknown[]): { stderr: boolean[]; a
     "data = json.load(sys.stdin); m.load_model(['x', '--model', json.dumps(data['model'])])",
     "class NB: pass",
     "def nb(md):\n    n = NB(); n.metadata = md; return n",
-    "print(json.dumps({'stderr': [m.stderr_traceback({'outputs': [{'output_type': 'stream', 'name': 'stderr', 'text': t}]}) is not None for t in data['stderrs']], 'allows': [m.notebook_allows_errors(nb(md)) for md in data['metadatas']]}))",
+    "print(json.dumps({'stderr': [m.stderr_shows_error({'outputs': [{'output_type': 'stream', 'name': 'stderr', 'text': t}]}) for t in data['stderrs']], 'allows': [m.notebook_allows_errors(nb(md)) for md in data['metadatas']]}))",
   ].join("\n");
   const out = execFileSync(PYTHON, ["-c", program], { input: JSON.stringify({ model: executorModel(), stderrs, metadatas }), encoding: "utf8" });
   return JSON.parse(out) as { stderr: boolean[]; allows: boolean[] };
@@ -28,7 +28,7 @@ const s = suite("the notebook error model (TypeScript and the Python executor)")
 s("should count the same stderr texts as errors in both languages, over a seeded corpus", () => {
   const rng = seedrandom("stderr-corpus-1");
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
-  const lines = ["ReferenceError: rows is not defined", "TypeError: x", "Error", "  MyError: boom", "UnhandledPromiseRejection: Error: late", "Exception: e", "Errors happen", "warning: slow", "    at f (a.ts:1:2)", "  at <anonymous>", "at top", "", "Error foo", "x.y.RangeError: out"];
+  const lines = ["ReferenceError: rows is not defined", "TypeError: x", "Error", "  MyError: boom", "UnhandledPromiseRejection: Error: late", "Exception: e", "Errors happen", "warning: slow", "    at f (a.ts:1:2)", "  at <anonymous>", "at top", "", "Error foo", "x.y.RangeError: out", "1:7 - Type 'string' is not assignable to type 'number'.", "mod.ts 4:1 - Declaration or statement expected.", "took 1:30 - fine", "12:3 -", "a.json 1:1 - x"];
   const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pick(lines)).join("\n"));
   const py = python(texts, []);
   const ts = texts.map(stderrShowsError);
@@ -36,6 +36,8 @@ s("should count the same stderr texts as errors in both languages, over a seeded
   assert.ok(ts.some((b) => b) && ts.some((b) => !b), "the corpus holds both kinds");
   assert.is(stderrShowsError("ReferenceError: rows is not defined\n    at <anonymous>:1:1"), true);
   assert.is(stderrShowsError("warning: slow\n    at nowhere"), false);
+  assert.is(stderrShowsError("3:9 - Cannot find name 'x'."), true, "a compiler error");
+  assert.is(stderrShowsError("took 1:30 - fine"), false);
 });
 
 s("should read the same allow-errors metadata in both languages", () => {

@@ -54,6 +54,8 @@ prints("should cover the built lib, the kit's lockfile, the executor, and a note
   assert.ok(inputs.includes(path.join(ROOT, "lib")), "a lib edit counts before npm run build");
   assert.ok(inputs.includes(path.join(ROOT, "package-lock.json")));
   assert.ok(inputs.includes(path.join(ROOT, "lib", "pipeline", "execute-notebook.py")));
+  assert.ok(inputs.includes(path.join(ROOT, "jupyter", "kernels")), "a kernelspec edit counts");
+  assert.ok(inputs.includes(path.join(ROOT, "jupyter", "tslab-kernel.js")), "the kernels' launcher counts");
   const project = tempDir();
   writeFileSync(path.join(project, "package-lock.json"), "{}");
   mkdirSync(path.join(project, "nb"));

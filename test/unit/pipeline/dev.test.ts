@@ -37,7 +37,7 @@ class Events {
     }).end();
   }
   async next(event: string, after: number): Promise<EventData> {
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 2400; i++) {
       const hit = this.seen.slice(after).find((e) => e.event === event);
       if (hit) return hit.data;
       await new Promise((r) => setTimeout(r, 50));
@@ -52,9 +52,12 @@ class Events {
 const s = suite("stepwise dev");
 let dev: DevSession;
 let events: Events;
+/** What dev printed, with the time of each line since startDev was called (seconds). */
+const printed: { line: string; at: number }[] = [];
 s.before(async () => {
   writeNotebook(file, cells("first text"));
-  dev = await startDev({ notebooksDir: dir, out: path.join(work, "site"), port: 0, libDir: null, cacheDir: path.join(work, "cache"), jobs: 1 });
+  const t0 = Date.now();
+  dev = await startDev({ notebooksDir: dir, out: path.join(work, "site"), port: 0, libDir: null, cacheDir: path.join(work, "cache"), jobs: 1, log: (line) => printed.push({ line, at: (Date.now() - t0) / 1000 }) });
   events = new Events(dev.url);
 });
 s.after(async () => {
@@ -74,6 +77,15 @@ s("should build, serve on 127.0.0.1 and put the live script in every page", asyn
   await events.next("state", 0);
 });
 
+s("should print progress from its first second: where it serves, what it rebuilds, each notebook done", () => {
+  const lines = printed.map((p) => p.line);
+  assert.match(lines[0], /^stepwise dev: serving .* at http:\/\/127\.0\.0\.1:\d+\/ — the first build is under way/);
+  assert.ok(printed[0].at < 1, `the first line came after ${printed[0].at} s`);
+  assert.is(lines[1], "stepwise dev: rebuilding live.ipynb…");
+  assert.match(lines[2], /^ {2}\[1\/1\] ✓ live\.ipynb {2}executed in \d+\.\d s$/);
+  assert.match(lines[3], /^stepwise dev: rebuilt 1 page\(s\) \(1 executed\)/);
+});
+
 s("should re-render a markdown edit from the cache, without executing, and tell the page to reload", async () => {
   const n = events.seen.length;
   writeNotebook(file, cells("second text"));
@@ -82,6 +94,16 @@ s("should re-render a markdown edit from the cache, without executing, and tell 
   assert.equal(dev.last()?.executed, [], "the code did not change: nothing ran");
   const page = await (await fetch(dev.url + "live.html")).text();
   assert.ok(page.includes("second text") && page.includes("printed 42"));
+});
+
+s("should tell open pages that a rebuild is under way, then each notebook done, then reload", async () => {
+  const n = events.seen.length;
+  writeNotebook(file, cells("second text", "console.log('printed ' + (6 * 8))"));
+  assert.equal(await events.next("building", n), { what: "rebuilding live.ipynb", done: 0, total: 1 });
+  assert.equal(await events.next("progress", n), { file: "live.ipynb", done: 1, total: 1, ok: true });
+  await events.next("reload", n);
+  const order = events.seen.slice(n).map((e) => e.event);
+  assert.equal(order, ["building", "progress", "reload"]);
 });
 
 s("should drop the page of a notebook deleted while it runs, and keep the others", async () => {
@@ -127,9 +149,13 @@ s("should reload the open page in a browser after a save, and show a build error
     await navigated;
     await tab.waitForFunction(() => document.body.textContent?.includes("fifth text"), undefined, { timeout: 10_000 });
     writeNotebook(file, cells("sixth", "null.x"));
+    const banner = await tab.waitForSelector("#stepwise-live-building", { timeout: 30_000 });
+    assert.is(await banner.getAttribute("role"), "status");
+    assert.match((await banner.textContent()) ?? "", /stepwise dev: rebuilding live\.ipynb/);
     const box = await tab.waitForSelector("#stepwise-live-error", { timeout: 60_000 });
     assert.match((await box.textContent()) ?? "", /the last build failed[\s\S]*live\.ipynb, cell 2 \(code cell 1\)/);
     assert.ok(await tab.evaluate(() => document.body.textContent?.includes("fifth text")), "the last good page stays");
+    assert.is(await tab.$("#stepwise-live-building"), null, "the banner goes when the build ends");
   } finally {
     await browser.close();
   }

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import * as os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
+import { tempFolder } from "../../temp-folders";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 
-/** A fresh temporary folder outside the project. */
+/** A fresh temporary folder outside the project, removed when the test process exits. */
 export function tempDir(prefix = "stepwise-pipeline-test-"): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 export const md = (source: string, extra: Partial<Cell> = {}): Cell => ({ cell_type: "markdown", metadata: {}, source, ...extra });

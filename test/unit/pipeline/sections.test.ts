@@ -51,7 +51,7 @@ anywhere("should execute every notebook, importing the kit by name and reading f
   assert.ok(text("basics/02-inner.html").includes("read from the folder of the notebook"));
   assert.ok(text("basics/02-inner.html").includes("1 4 9"), "the JavaScript notebook ran on jslab");
   assert.ok(text("more-things/03-deep.html").includes("sigmoid(0) = 0.5"), "import { sigmoid } from \"stepwise\" works outside the project");
-  assert.equal(readdirSync(tmp), [], "the execution mirror is removed");
+  assert.equal(readdirSync(tmp), [], "the temporary folders are removed");
   assert.not.ok(existsSync(path.join(notebooks, "node_modules")), "nothing is written into the user's folder");
 });
 

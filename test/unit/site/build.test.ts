@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { compileLibSync } from "../../../lib/pipeline/compile-lib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite, listNotebooks } from "../../../lib/pipeline/build";
@@ -11,7 +11,7 @@ import { fixture, projectTempDir, ROOT, tempDir } from "./helpers";
 /** wrong-step.ipynb imports "stepwise", which resolves to dist/: compile it when it is missing. */
 function ensureDist(): void {
   if (!existsSync(path.join(ROOT, "dist", "index.js"))) {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
+    compileLibSync();
   }
 }
 

@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import * as os from "node:os";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { cachedBundle } from "../../../lib/site/bundle-cache";
+import { tempFolder } from "../../temp-folders";
 
 const s = suite("cachedBundle: esbuild bundles kept between builds, rebuilt when an input changes");
 
 function project() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "stepwise-bundle-test-"));
+  const dir = tempFolder("stepwise-bundle-test-");
   writeFileSync(path.join(dir, "entry.js"), 'import { word } from "./word.js";\nwindow.said = word + "!";\n');
   writeFileSync(path.join(dir, "word.js"), 'export const word = "hello";\n');
   const options = { entryPoints: [path.join(dir, "entry.js")], bundle: true, format: "iife" as const, absWorkingDir: dir, logLevel: "silent" as const };

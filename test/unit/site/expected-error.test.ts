@@ -37,6 +37,22 @@ s("should label every failing cell of a notebook with execution.allow_errors, an
   assert.not.ok(cellHtml(html, 3).includes("expected-error"), "stderr without a stack trace is not an error");
 });
 
+s("should label compiler errors (tslab's LINE:COLUMN - MESSAGE on stderr) like a thrown error, tagged or notebook-wide", () => {
+  const diagnostics = { output_type: "stream" as const, name: "stderr", text: "1:7 - Type 'string' is not assignable to type 'number'.\n2:3 - Cannot find name 'y'.\n" };
+  const inModule = { output_type: "stream" as const, name: "stderr", text: "mod.ts 4:1 - Declaration or statement expected.\n" };
+  const tagged = renderCells(notebook([code("const x: number = 'a';\ny", [diagnostics], { metadata: { tags: ["raises-exception"] } })]), "e.ipynb", ctx).html;
+  assert.ok(cellHtml(tagged, 1).includes("expected-error-label"));
+  assert.ok(cellHtml(tagged, 1).includes("Cannot find name"));
+  const nb = notebook([code("a", [diagnostics]), code("b", [inModule]), code("c", [{ output_type: "stream", name: "stderr", text: "took 1:30 - fine\n" }])]);
+  nb.metadata.execution = { allow_errors: true };
+  const all = renderCells(nb, "e.ipynb", ctx).html;
+  assert.ok(cellHtml(all, 1).includes("expected-error-label"));
+  assert.ok(cellHtml(all, 2).includes("expected-error-label"));
+  assert.not.ok(cellHtml(all, 3).includes("expected-error"), "a line that only contains N:M - is not a diagnostic");
+  const untagged = renderCells(notebook([code("a", [diagnostics])]), "e.ipynb", ctx).html;
+  assert.not.ok(untagged.includes("expected-error"));
+});
+
 s("should not label an error in a cell that is not allowed to fail, nor a tagged cell that did not fail", () => {
   const { html } = renderCells(notebook([code("a", [trace]), code("b", [{ output_type: "stream", name: "stdout", text: "1\n" }], { metadata: { tags: ["raises-exception"] } })]), "e.ipynb", ctx);
   assert.not.ok(html.includes("expected-error"));

@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
-import * as os from "node:os";
 import { request } from "node:http";
 import * as path from "node:path";
 import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
+import { tempFolder } from "../../temp-folders";
 
 /** The project root. */
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 
-/** A fresh temporary folder in the system's temporary directory. */
+/** A fresh temporary folder in the system's temporary directory, removed when the test process exits. */
 export function tempDir(prefix = "stepwise-site-test-"): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 /**
@@ -18,9 +17,7 @@ export function tempDir(prefix = "stepwise-site-test-"): string {
  * notebook's folder upwards, so it must lie inside this project.
  */
 export function projectTempDir(prefix = "tmp-"): string {
-  const base = path.join(ROOT, "test-artifacts");
-  mkdirSync(base, { recursive: true });
-  return mkdtempSync(path.join(base, prefix));
+  return tempFolder(prefix, path.join(ROOT, "test-artifacts"));
 }
 
 /** A markdown cell. */

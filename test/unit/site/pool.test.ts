@@ -30,6 +30,23 @@ s("should start nothing new after a failure and report the rest as skipped", asy
   assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "skipped", "skipped"]);
 });
 
+s("with keepGoing, should start every task after failures and report each result", async () => {
+  const started: number[] = [];
+  const results = await runPool(
+    [0, 1, 2, 3],
+    1,
+    async (n) => {
+      started.push(n);
+      if (n % 2 === 1) throw new Error(`no ${n}`);
+      return n;
+    },
+    true,
+  );
+  assert.equal(started, [0, 1, 2, 3]);
+  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled", "rejected"]);
+  assert.equal(results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : null)), [null, "no 1", null, "no 3"]);
+});
+
 s("should reject a limit that is not a positive integer", async () => {
   for (const bad of [0, 1.5, NaN]) {
     try {

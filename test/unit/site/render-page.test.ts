@@ -50,9 +50,19 @@ page("should list levels 2–3 in the contents, leaving out the title and deeper
   assert.not.ok(html.includes('href="#deep"'));
 });
 
+page("should call a page 'Notebook N of M' by default and 'Tutorial N of M' for the kit's tutorials, in the position and the pager", () => {
+  const neutral = renderPage(base);
+  assert.ok(neutral.includes('<span class="site-position">Notebook 2 of 3</span>'));
+  assert.ok(neutral.includes('<nav class="pager" aria-label="Notebooks">'));
+  assert.not.ok(/tutorial/i.test(neutral.replace(/class="[^"]*"/g, "")), "no 'tutorial' in the words of a neutral page");
+  const tutorial = renderPage({ ...base, noun: "Tutorial" });
+  assert.ok(tutorial.includes('<span class="site-position">Tutorial 2 of 3</span>'));
+  assert.ok(tutorial.includes('<nav class="pager" aria-label="Tutorials">'));
+});
+
 page("should show the position, the download link and both neighbours", () => {
   const html = renderPage(base);
-  assert.ok(html.includes('<span class="site-position">Tutorial 2 of 3</span>'));
+  assert.ok(html.includes('<span class="site-position">Notebook 2 of 3</span>'));
   assert.ok(html.includes('<a class="download" href="notebooks/2.ipynb" download>'));
   assert.ok(html.includes('rel="prev" href="1.html"'));
   assert.ok(html.includes('rel="next" href="3.html"'));
