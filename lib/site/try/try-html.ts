@@ -1,9 +1,9 @@
 import { escapeHtml, jsonForScript } from "../../display/escape";
 import type { DerivationPayload } from "../../outputs/derivation-payload";
 import type { ExerciseSpec } from "./exercise-spec";
+import { TRY_ATTR } from "../browser/markers";
 
-/** The attribute that marks what the widget script (assets/try.js) makes tryable. */
-export const TRY_ATTR = "data-stepwise-try";
+export { TRY_ATTR };
 
 /**
  * What a derivation on the site carries for "try a step": its spec, seed and sample
