@@ -50,6 +50,31 @@ export function siteScript(cacheDir?: string): string {
 }
 
 /**
+ * The site's search, assets/search.js: lib/site/browser/search.ts with MiniSearch,
+ * bundled by esbuild; the site script loads it on first use.
+ *
+ * @param cacheDir as for {@link siteScript}
+ * @returns the minified script text
+ * @throws Error with esbuild's message when the source does not build
+ */
+export function searchScript(cacheDir?: string): string {
+  return script("search-script", "site/browser/search.ts", cacheDir);
+}
+
+/**
+ * The colour-scheme script, assets/theme.js: lib/site/browser/theme.ts bundled by
+ * esbuild; the page loads it in its head without `defer`, so the reader's chosen scheme
+ * applies before the first paint.
+ *
+ * @param cacheDir as for {@link siteScript}
+ * @returns the minified script text
+ * @throws Error with esbuild's message when the source does not build
+ */
+export function themeScript(cacheDir?: string): string {
+  return script("theme-script", "site/browser/theme.ts", cacheDir);
+}
+
+/**
  * The widget of "Try a step" and the answer boxes, assets/try.js: lib/site/try/widget.ts
  * bundled by esbuild (it loads assets/verifier.js on demand).
  *

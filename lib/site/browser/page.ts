@@ -14,14 +14,21 @@
  * { responsive: true, displaylogo: false, ...config })`, and marks the div
  * `data-stepwise-drawn`. When all charts are drawn it sets `data-charts-drawn="N"` on
  * <html> and the performance mark "stepwise:charts-drawn" (read by the benchmark).
- * It also resizes the charts before printing, and folds the table of contents on
- * narrow screens.
+ * It also resizes the charts before printing, folds the table of contents on
+ * narrow screens, adds the search box (`addSearchBox`) and the light/dark toggle to the header (charts follow the scheme:
+ * transparent backgrounds, the page's text and line colours), and makes boxes that
+ * scroll sideways keyboard-reachable regions (`watchScrollRegions`).
  */
-import { SITE_FIGURE_ATTR } from "./markers";
+import { CONTENT_CHANGED_EVENT, SITE_FIGURE_ATTR } from "./markers";
+import { addSearchBox } from "./search-box";
+import { watchScrollRegions } from "./scroll-regions";
+import { addThemeToggle, blackTraces, chartLayoutColors, resolvedColor, setPath } from "./theme-toggle";
 
 /** The part of plotly.js's API this script calls. */
 interface PlotlyApi {
   newPlot(div: HTMLElement, data: unknown[], layout: object, config: object): Promise<unknown>;
+  relayout(div: HTMLElement, update: object): Promise<unknown>;
+  restyle(div: HTMLElement, update: object, traces: number[]): Promise<unknown>;
   Plots: { resize(div: HTMLElement): void };
 }
 
@@ -41,10 +48,14 @@ declare global {
 // read while the script runs: document.currentScript is null in callbacks
 const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
 const plotlyUrl = here ? here.replace(/stepwise\.js(\?.*)?$/, "plotly.min.js") : "assets/plotly.min.js";
+const assetsUrl = new URL(".", here || new URL("assets/", location.href).href).href;
 
 function figures(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>(`[${SITE_FIGURE_ATTR}]`));
 }
+
+/** Each drawn chart's traces drawn in black, which follow the text colour (see `blackTraces`). */
+const blackOf = new Map<HTMLElement, number[]>();
 
 function draw(plotly: PlotlyApi, div: HTMLElement): Promise<void> {
   const json = div.querySelector('script[type="application/json"]');
@@ -52,9 +63,30 @@ function draw(plotly: PlotlyApi, div: HTMLElement): Promise<void> {
   const fig = JSON.parse(json.textContent ?? "") as Figure;
   div.querySelector(".stepwise-plot-placeholder")?.remove();
   const config = { responsive: true, displaylogo: false, ...(fig.config ?? {}) };
-  return plotly.newPlot(div, fig.data ?? [], fig.layout ?? {}, config).then(() => {
+  const data = fig.data ?? [];
+  const layout = (fig.layout ?? {}) as Record<string, unknown>;
+  // the scheme's colours go in before the first draw, so a chart is drawn once
+  for (const [key, value] of Object.entries(chartLayoutColors())) setPath(layout, key, value);
+  const black = blackTraces(data);
+  const text = resolvedColor("var(--text)");
+  for (const i of black) setPath(data[i] as Record<string, unknown>, "line.color", text);
+  blackOf.set(div, black);
+  return plotly.newPlot(div, data, layout, config).then(() => {
     div.setAttribute("data-stepwise-drawn", "");
   });
+}
+
+/** Redraws the drawn charts in the colours of the scheme the page shows now. */
+function recolorCharts(): void {
+  const plotly = window.Plotly;
+  if (!plotly) return;
+  const colors = chartLayoutColors();
+  const text = resolvedColor("var(--text)");
+  for (const [div, black] of blackOf) {
+    if (!div.hasAttribute("data-stepwise-drawn")) continue;
+    plotly.relayout(div, colors).catch((err) => console.error("stepwise: a chart could not change its colours:", err));
+    if (black.length > 0) plotly.restyle(div, { "line.color": text }, black).catch((err) => console.error("stepwise: a chart could not change its colours:", err));
+  }
 }
 
 function loadPlotly(then: () => void): void {
@@ -125,6 +157,10 @@ function foldToc(): void {
 
 function start(): void {
   foldToc();
+  addSearchBox(assetsUrl);
+  addThemeToggle(recolorCharts);
+  const again = watchScrollRegions();
+  document.addEventListener(CONTENT_CHANGED_EVENT, again);
   drawAll();
 }
 

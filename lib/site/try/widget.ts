@@ -15,7 +15,7 @@
  */
 import type { StepwiseVerifier, TrySubject, TryVerdict } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
-import { TRY_ATTR } from "../browser/markers";
+import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
 
 declare global {
   interface Window {
@@ -117,6 +117,7 @@ function livePreview(input: HTMLInputElement, box: HTMLElement, texNames: Readon
         const p = api.preview(input.value, texNames ?? {});
         if (p.html) box.innerHTML = p.html;
         else box.textContent = p.error ?? "";
+        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
       },
       (err: Error) => {
         box.textContent = err.message;
@@ -161,7 +162,7 @@ function tryDerivation(script: Element): void {
   const reset = el("button", { type: "button" }, "Reset");
   const row = el("div", { class: "stepwise-try-row" });
   row.append(pick, input, check, reset);
-  const box = el("div", { class: "stepwise-try-preview", "aria-hidden": "true" });
+  const box = el("div", { class: "stepwise-try-preview", role: "group", "aria-label": "preview of the step" });
   const out = el("p", { class: "stepwise-try-verdict", id: `${id}-verdict`, role: "status", "aria-live": "polite" });
   form.append(label, row, box, out);
   host.appendChild(open);

@@ -40,7 +40,7 @@ const copy = suite("copyAssets");
 copy("should write the site's CSS and script and KaTeX's stylesheet with every font it names", async () => {
   const out = tempDir();
   const written = await copyAssets(out, { charts: false });
-  assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
+  assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/theme.js", "assets/search.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
   const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
   const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]);
   assert.ok(fonts.length >= 20, `${fonts.length} font URLs`);

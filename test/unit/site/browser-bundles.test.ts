@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { browserSource, liveClientScript, siteScript, siteStylesheet, tryScript } from "../../../lib/site/browser-bundles";
+import { browserSource, liveClientScript, searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "../../../lib/site/browser-bundles";
 import { SITE_FIGURE_ATTR, TRY_ATTR } from "../../../lib/site/browser/markers";
 
 const test = suite("browser bundles");
 
-const scripts = { siteScript, tryScript, liveClientScript };
+const scripts = { siteScript, tryScript, liveClientScript, themeScript, searchScript };
 
 for (const [name, build] of Object.entries(scripts)) {
   test(`${name} should be one self-contained browser script: an IIFE with no module syntax left`, () => {
@@ -29,6 +29,18 @@ test("the widget should find subjects by the attribute the HTML writes and load 
   assert.ok(code.includes("verifier.js") && code.includes("Try a step"));
   // types only from the verifier: neither mathjs nor KaTeX comes along
   assert.ok(code.length < 20_000, `${code.length} characters`);
+});
+
+test("the theme script should be tiny (it blocks the first paint) and read the reader's stored scheme", () => {
+  const code = themeScript();
+  assert.ok(code.length < 400, `${code.length} characters`);
+  assert.ok(code.includes("stepwise-theme") && code.includes("data-theme"));
+});
+
+test("the search script should carry MiniSearch and fetch the index next to itself", () => {
+  const code = searchScript();
+  assert.ok(code.includes("search-index.json") && code.includes("loadJSON"));
+  assert.ok(code.length < 60_000, `${code.length} characters`);
 });
 
 test("the live client should listen to the dev server's event stream", () => {
