@@ -41,7 +41,7 @@ function python(): string {
   return process.env.STEPWISE_PYTHON || "python3";
 }
 
-const SYMPY = String.raw`
+const SYMPY = `
 import json, sys, time, signal
 from sympy import symbols, E, simplify, sympify, Abs, Max, Min, log, exp, sqrt, tanh
 items = json.load(sys.stdin)

@@ -12,6 +12,7 @@ const colour = process.stdout.isTTY ? [] : ["--no-color"];
 const uvu = (dir) => ["npx", ["uvu", "-r", "tsx/cjs", ...colour, dir, "\\.test\\.ts$"]];
 const suites = [
   ["types", ["npx", ["tsc", "-p", "tsconfig.json"]]],
+  ["lint", ["npm", ["run", "--silent", "lint"]]],
   ["unit", uvu("test/unit")],
   ["mutants", ["npx", ["tsx", "scripts/mutants.ts"]]],
   ["notebooks", uvu("test/notebooks")],

@@ -1,6 +1,6 @@
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, checkTrainingOptions, finite, type PlotTrainingOptions } from "./training-history";
-import type { ChartSample, Figure, Trace } from "./types";
+import { checkTrainingOptions, type PlotTrainingOptions } from "./training-history";
+import type { Figure, Trace } from "./types";
 
 /** Height of the decision-boundary chart, in CSS pixels: taller than usual, for the legend below it. */
 const BOUNDARY_CHART_HEIGHT = 500;

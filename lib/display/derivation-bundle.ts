@@ -1,11 +1,11 @@
 import type { DerivationSpec } from "../derive/spec";
 import type { DerivationResult } from "../derive/types";
 import { DERIVATION_MIME } from "../outputs/mime-types";
-import { derivationHtml } from "./derivation-html";
+import { derivationHtml } from "../outputs/derivation-html";
 import { derivationMarkdown } from "./derivation-markdown";
 import { derivationText } from "./derivation-text";
-import { derivationPayload } from "./derivation-payload";
-import { derivationView } from "./derivation-view";
+import { derivationPayload } from "../outputs/make-derivation-payload";
+import { derivationView } from "../outputs/derivation-view";
 import type { JsonValue, MimeBundle } from "./types";
 
 /** Options of {@link derivationBundle} and `showDerivation`. */

@@ -1,5 +1,5 @@
-import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } from "./derivation-view";
-import { escapeMarkdown } from "./escape";
+import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } from "../outputs/derivation-view";
+import { escapeMarkdown } from "../outputs/escape";
 
 /** TeX with < and > written as the commands \lt and \gt (same rendering in MathJax and KaTeX). */
 function texForMarkdown(tex: string): string {

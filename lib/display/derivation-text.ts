@@ -1,4 +1,4 @@
-import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } from "./derivation-view";
+import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } from "../outputs/derivation-view";
 
 /** One row as indented plain-text lines. */
 function rowText(r: DerivationRowView): string[] {

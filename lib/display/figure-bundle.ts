@@ -1,6 +1,6 @@
 import { CHART_HEIGHT } from "../charts/theme";
 import type { Figure } from "../charts/types";
-import { escapeHtml, jsonForScript } from "./escape";
+import { escapeHtml, jsonForScript } from "../outputs/escape";
 import { figureSummary, figureTitle } from "./figure-summary";
 import { withPlotlySource } from "./plotly-loader";
 import { PLOTLY_MIME } from "../outputs/mime-types";

@@ -1,6 +1,5 @@
 /** Display helpers for the tslab kernel: MIME bundles (pure) and the one module that sends them. */
 export type { MimeBundle } from "./types";
-export { escapeHtml, escapeMarkdown, jsonForScript } from "./escape";
 export { PLOTLY_ASSET_PATH, PLOTLY_ASSET_URL, PLOTLY_SCRIPT_ATTR, withPlotlySource } from "./plotly-loader";
 export { figureSummary, figureTitle } from "./figure-summary";
 export { figureBundle, FIGURE_MARKERS } from "./figure-bundle";
@@ -9,10 +8,6 @@ export { sendBundle, setDisplaySink } from "./send";
 export type { DisplaySink, DisplayTarget } from "./send";
 export { showFigure } from "./show-figure";
 export type { ShowFigureOptions } from "./show-figure";
-export { derivationView, MARK_GLYPHS, MARK_WORDS } from "./derivation-view";
-export { derivationPayload } from "./derivation-payload";
-export type { DerivationRowView, DerivationView, StepMark } from "./derivation-view";
-export { derivationHtml, type DisplayMath } from "./derivation-html";
 export { derivationMarkdown } from "./derivation-markdown";
 export { derivationText } from "./derivation-text";
 export { derivationBundle } from "./derivation-bundle";

@@ -2,7 +2,7 @@
  * The one place that sends MIME bundles to the notebook frontend. Everything
  * else in lib/display builds bundles as pure functions.
  */
-import { sep } from "path";
+import { sep } from "node:path";
 import type { MimeBundle } from "./types";
 
 /** Where a bundle went: a sink set by {@link setDisplaySink}, the tslab kernel, or the console. */

@@ -1,5 +1,5 @@
 import { checkArg, checkOptions } from "../args/check-args";
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../outputs/escape";
 import { sendBundle } from "./send";
 import type { MimeBundle } from "./types";
 

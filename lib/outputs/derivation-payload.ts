@@ -8,90 +8,35 @@
  * Versioned: a reader accepts the versions it knows ({@link DERIVATION_PAYLOAD_VERSION})
  * and rejects the others with an error naming the version it got.
  */
+import type { DerivationSpec } from "../derive/spec";
+import type { DerivationResult, StepResult } from "../derive/types";
 
 /** The version this module writes and reads. Bump it when a field changes meaning or is removed. */
 export const DERIVATION_PAYLOAD_VERSION = 1;
 
-/** A variable's interval as the derivation wrote it: "(0, 1)", "[0, 1]", [min, max] or { min, max, open? }. */
-export type PayloadInterval = string | readonly [number, number] | { min: number; max: number; open?: boolean };
+/**
+ * The derivation as written (the engine's {@link DerivationSpec}, as JSON): enough to
+ * rebuild it with `derive(title, head)` and its steps.
+ */
+export type PayloadSpec = DerivationSpec;
 
-/** One hand-written step of the spec. */
-export interface PayloadStep {
-  /** "rewrite": equal to the previous expression; "differentiate": its derivative. */
-  kind: "rewrite" | "differentiate";
-  /** The expression in mathjs syntax. */
-  expr: string;
-  /** The rule applied, e.g. "quotient rule". */
-  rule: string;
-  /** A short explanation in words (may be ""). */
-  note: string;
-}
+/** The verifier's verdict on one row (the given function, a step, or the final check): the engine's {@link StepResult}. */
+export type PayloadVerdict = StepResult;
 
-/** The derivation as written: enough to rebuild it with `derive(title, head)` and its steps. */
-export interface PayloadSpec {
-  title: string;
-  /** Name of the function in the math, e.g. "g". */
-  name: string;
-  /** The function differentiated, mathjs syntax. */
-  f: string;
-  /** The differentiation variable. */
-  wrt: string;
-  /** Variable → interval. */
-  domain: Readonly<Record<string, PayloadInterval>>;
-  /** Extra definitions, e.g. { "h(u)": "u^2" } or { p1: "e^z1 / (e^z1 + e^z2)" }. */
-  defs?: Readonly<Record<string, string>>;
-  /** LaTeX for names. */
-  texNames?: Readonly<Record<string, string>>;
-  steps: PayloadStep[];
-}
-
-/** A point where both sides differ, with both values (decimal strings). */
-export interface PayloadCounterexample {
-  point: Record<string, string>;
-  expected: string;
-  actual: string;
-}
-
-/** The verifier's verdict on one row (the given function, a step, or the final check). */
-export interface PayloadVerdict {
-  /** 0 for the given function, then 1, 2, … */
-  index: number;
-  kind: "given" | "rewrite" | "differentiate";
-  /** The expression as written (mathjs syntax). */
-  expr: string;
-  /** The expression as TeX: what KaTeX or MathJax typesets. */
-  tex: string;
-  /** TeX of the left-hand side ("g'(x)"), or "" for a rewrite, which continues the line above with "=". */
-  lhs: string;
-  rule: string;
-  note: string;
-  ok: boolean;
-  /** The tier that decided the row, exactly as the verifier named it; null for the given function. */
-  tier: string | null;
-  /** What the row was compared with (mathjs syntax). */
-  against: string;
-  /** For a rejected row: where both sides differ. */
-  counterexample?: PayloadCounterexample;
-  /** A proof object of the verifier, carried as it gave it (JSON), when it gave one. */
-  certificate?: unknown;
-}
-
-/** The whole payload of one shown derivation. */
-export interface DerivationPayload {
+/**
+ * The whole payload of one shown derivation: the engine's result (its summary fields and
+ * per-row verdicts, each with its TeX) plus the payload's version, the spec as written and
+ * whether the wrong step was shown on purpose.
+ */
+export interface DerivationPayload extends Pick<DerivationResult, "ok" | "samples" | "precision" | "seed"> {
   version: typeof DERIVATION_PAYLOAD_VERSION;
-  spec: PayloadSpec;
+  spec: DerivationSpec;
   /** The derivation holds a deliberately wrong step (shown with `expectFailure: true`). */
   expectFailure: boolean;
-  /** Every step and the final check held. */
-  ok: boolean;
-  /** Sample points per comparison, decimal digits and seed of the numeric check. */
-  samples: number;
-  precision: number;
-  seed: string;
-  /** One verdict per row, the given function first. */
-  verdicts: PayloadVerdict[];
+  /** One verdict per row, the given function first (the result's `steps`). */
+  verdicts: StepResult[];
   /** The closing check against mathjs's derivative, when the derivation has one. */
-  final?: PayloadVerdict;
+  final?: StepResult;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,10 +1,9 @@
+import type { Notebook } from "../notebook/nbformat";
 import { DERIVATION_MIME } from "./mime-types";
 import { readDerivationPayload, type DerivationPayload } from "./derivation-payload";
 
-/** The parts of an nbformat-4 notebook this module reads. */
-export interface NotebookWithOutputs {
-  cells: { cell_type: string; outputs?: { output_type: string; data?: Record<string, unknown> }[] }[];
-}
+/** The parts of an nbformat-4 notebook (lib/notebook/nbformat.ts) this module reads. */
+export type NotebookWithOutputs = Pick<Notebook, "cells">;
 
 /** A derivation a notebook showed, and where. */
 export interface ShownDerivation {

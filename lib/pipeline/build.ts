@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { notebookJson, readNotebook, type Notebook } from "../site/notebook";
+import { notebookJson, readNotebook, type Notebook } from "../notebook/nbformat";
 import { renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";

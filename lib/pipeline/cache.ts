@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../site/cache-file";
-import { joinText, notebookJson, type Notebook } from "../site/notebook";
-import { notebookAllowsErrors } from "../site/render-cells";
+import { joinText, notebookJson, type Notebook } from "../notebook/nbformat";
+import { notebookAllowsErrors } from "../notebook/errors";
 import { PROJECT_ROOT } from "./jupyter-env";
 
 /** Bumped when the key's recipe or the stored format changes, so old entries no longer match. */
@@ -24,7 +24,7 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
  * @returns absolute paths of files or folders (missing ones are allowed)
  */
 export function defaultCacheInputs(notebooksDir: string): string[] {
-  const inputs = ["dist", "lib", "package.json", "package-lock.json", path.join("scripts", "execute-notebook.py")].map((p) => path.join(PROJECT_ROOT, p));
+  const inputs = ["dist", "lib", "package.json", "package-lock.json", path.join("lib", "pipeline", "execute-notebook.py")].map((p) => path.join(PROJECT_ROOT, p));
   for (let dir = path.resolve(notebooksDir); ; dir = path.dirname(dir)) {
     const lock = path.join(dir, "package-lock.json");
     if (existsSync(lock)) {
@@ -46,7 +46,7 @@ export function defaultCacheInputs(notebooksDir: string): string[] {
 export function fingerprint(paths: string[]): string {
   const hash = createHash("sha256");
   const walk = (p: string): void => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { executorModel } from "../notebook/errors";
 import * as path from "node:path";
 import type { Readable } from "node:stream";
 import { trackChild } from "./interrupt";
@@ -48,7 +49,7 @@ interface Pending {
 }
 
 /**
- * One executor process (scripts/execute-notebook.py --serve) that runs many
+ * One executor process (lib/pipeline/execute-notebook.py --serve) that runs many
  * notebooks, as many at once as the caller asks for, so that Python's start-up
  * and nbclient's imports are paid once per build rather than once per notebook.
  * Each notebook still gets a kernel of its own, started for it and stopped after
@@ -112,8 +113,8 @@ export class NotebookExecutor {
       if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error("NotebookExecutor: the executor process has exited; make a new NotebookExecutor");
       return this.child;
     }
-    const script = path.join(PROJECT_ROOT, "scripts", "execute-notebook.py");
-    const child = trackChild(spawn(findPython(), [script, "--serve"], { env: jupyterEnv(), stdio: ["pipe", "ignore", "pipe", "pipe"] }));
+    const script = path.join(PROJECT_ROOT, "lib", "pipeline", "execute-notebook.py");
+    const child = trackChild(spawn(findPython(), [script, "--serve", "--model", JSON.stringify(executorModel())], { env: jupyterEnv(), stdio: ["pipe", "ignore", "pipe", "pipe"] }));
     this.child = child;
     child.stderr!.on("data", (d: Buffer) => {
       // keep the tail only: it is shown when the process dies
@@ -151,7 +152,10 @@ export class NotebookExecutor {
     if (!p) return;
     this.pending.delete(result.id);
     const seconds = Number(process.hrtime.bigint() - p.started) / 1e9;
-    if (result.status === 0) return p.resolve({ out: p.out, seconds });
+    if (result.status === 0) {
+      p.resolve({ out: p.out, seconds });
+      return;
+    }
     const e = result.error!;
     p.reject(new NotebookError(p.name, e.cell, e.ename, e.evalue, e.code_cell ?? null));
   }

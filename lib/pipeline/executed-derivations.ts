@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { notebookDerivations, type ShownDerivation } from "../outputs/notebook-derivations";
-import { readNotebook, type Notebook } from "../site/notebook";
+import { readNotebook, type Notebook } from "../notebook/nbformat";
 import { executeNotebooks } from "./build";
 
 /** A derivation an executed notebook showed: the notebook, the cell and the payload. */

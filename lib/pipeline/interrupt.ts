@@ -95,7 +95,7 @@ export function sweepStaleFolders(parent: string = os.tmpdir()): string[] {
 /**
  * Stops every registered helper process and deletes every registered folder:
  * each process gets SIGTERM (the executor then kills its kernel, see
- * scripts/execute-notebook.py) and, if it is still running after `graceMs`,
+ * lib/pipeline/execute-notebook.py) and, if it is still running after `graceMs`,
  * SIGKILL. Resolves when all have exited (or after the grace period).
  *
  * @param graceMs milliseconds to wait before SIGKILL, default 3000

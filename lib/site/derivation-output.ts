@@ -1,5 +1,5 @@
-import { derivationHtml } from "../display/derivation-html";
-import { derivationView } from "../display/derivation-view";
+import { derivationHtml } from "../outputs/derivation-html";
+import { derivationView } from "../outputs/derivation-view";
 import { readDerivationPayload } from "../outputs/derivation-payload";
 import { renderTex, type TexMacros } from "./katex";
 import { trySubjectScript } from "./try/try-html";

@@ -1,5 +1,5 @@
-import { jsonForScript } from "../display/escape";
-import { joinText } from "./notebook";
+import { jsonForScript } from "../outputs/escape";
+import { joinText } from "../notebook/nbformat";
 import { uniqueSlug } from "./slug";
 import { SITE_FIGURE_ATTR } from "./browser/markers";
 

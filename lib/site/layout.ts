@@ -1,4 +1,4 @@
-import { escapeHtml } from "../display/escape";
+import { escapeHtml } from "../outputs/escape";
 import { TRY_ATTR } from "./try/try-html";
 
 /**

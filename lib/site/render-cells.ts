@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { TexMacros } from "./katex";
-import { joinText, type Cell, type Notebook, type Output } from "./notebook";
+import { notebookAllowsErrors, RAISES_EXCEPTION_TAG, stderrShowsError } from "../notebook/errors";
+import { joinText, type Cell, type Notebook, type Output } from "../notebook/nbformat";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
@@ -40,32 +41,15 @@ function tagsOf(cell: Cell): Set<string> {
   return new Set(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : []);
 }
 
-/**
- * Whether a notebook's metadata lets every cell fail: `execution.allow_errors`
- * (Jupyter Book), `mystnb.execution_allow_errors` (MyST-NB), or `stepwise.allow_errors`,
- * each also spelled with a hyphen ("allow-errors"), set to true. The executor
- * (scripts/execute-notebook.py, notebook_allows_errors) reads the same keys.
- *
- * @param metadata a notebook's metadata
- * @returns true when errors are allowed notebook-wide
- */
-export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
-  const get = (section: string, ...keys: string[]): unknown => {
-    const o = metadata[section];
-    return o && typeof o === "object" ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) : undefined;
-  };
-  return [get("execution", "allow_errors", "allow-errors"), get("mystnb", "execution_allow_errors", "execution-allow-errors"), get("stepwise", "allow_errors", "allow-errors")].includes(true);
-}
-
 /** True when the cell may fail: tagged `raises-exception` (nbclient) or in a notebook that allows errors ({@link notebookAllowsErrors}). */
 function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
-  return tags.has("raises-exception") || notebookAllowsErrors(nb.metadata);
+  return tags.has(RAISES_EXCEPTION_TAG) || notebookAllowsErrors(nb.metadata);
 }
 
-/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception). */
+/** True when the outputs hold an error: an error output, or a stack trace on stderr (how tslab reports an exception, {@link stderrShowsError}). */
 function showsError(outputs: Output[]): boolean {
   return outputs.some(
-    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /^\s*[\w.]*(Error|Exception)\b.*\n\s+at \S/m.test(joinText(o.text))),
+    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(joinText(o.text))),
   );
 }
 

@@ -1,12 +1,13 @@
 import type MarkdownIt from "markdown-it";
-import { escapeHtml as escape } from "../display/escape";
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the deprecated global escape() is never used here
+import { escapeHtml as escape } from "../outputs/escape";
 import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
 import { derivationOutput } from "./derivation-output";
 import { plotlyFigure } from "./figure-output";
 import { publicTrace } from "./public-trace";
 import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
-import { joinText, type MimeData, type Output } from "./notebook";
+import { joinText, type MimeData, type Output } from "../notebook/nbformat";
 import { prepareUserHtml } from "./sanitize";
 import type { RenderTools } from "./tools";
 

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { copyAssets } from "./assets";
 import { KatexGlyphs } from "./katex-fonts";
 import { describeNotebook, type NotebookDescription } from "./describe";
-import { notebookJson, stripOutputs, type Notebook } from "./notebook";
+import { notebookJson, stripOutputs, type Notebook } from "../notebook/nbformat";
 import { renderCells } from "./render-cells";
 import { RenderError } from "./render-error";
 import { renderIndex } from "./render-index";

@@ -116,7 +116,7 @@ export async function waitUntilLabIdle(page: Page, label: string, timeoutMs = 18
     });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)), await settled())) return;
+    if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)).then(() => settled()))) return;
     if (Date.now() > deadline) {
       const busy = (await labCellViews(page)).filter((c) => c.prompt.includes("*")).map(labCellName);
       throw new Error(`${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`);
@@ -262,7 +262,7 @@ export function labCellViews(page: Page): Promise<LabCellView[]> {
           }).length,
           undrawn: plots.filter((p) => {
             const img = p.querySelector<HTMLImageElement>("img.plot-img");
-            return p.querySelector(".main-svg") === null && !(img && img.src.startsWith("data:image/png") && img.complete && img.naturalWidth > 0);
+            return p.querySelector(".main-svg") === null && !(img?.src.startsWith("data:image/png") && img.complete && img.naturalWidth > 0);
           }).length,
           placeholders: Array.from(cell.node.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) => (p.textContent ?? "").trim()),
         };

@@ -109,7 +109,7 @@ export async function waitUntilFinished(page: Page, label: string, timeoutMs = 1
     });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)), await settled())) return;
+    if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)).then(() => settled()))) return;
     if (Date.now() > deadline) {
       const busy = (await cellViews(page)).filter((c) => c.running).map(cellName);
       throw new Error(`${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`);

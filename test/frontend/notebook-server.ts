@@ -72,7 +72,10 @@ function anyPort(): Promise<number> {
 export function portIsOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = net.connect({ host: "127.0.0.1", port });
-    sock.once("connect", () => (sock.destroy(), resolve(true)));
+    sock.once("connect", () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once("error", () => resolve(false));
   });
 }

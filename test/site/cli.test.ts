@@ -16,7 +16,7 @@ s("should build a folder of notebooks written elsewhere and say how to open the 
   // --no-cache: the fixtures executed by an earlier test would else come from the execution cache
   const r = run("build", "test/fixtures/site", "--out", out, "--title", "CLI", "--jobs", "2", "--no-cache");
   assert.is(r.status, 0, r.stderr);
-  assert.match(r.stdout, /\[1\/3\] ✓ \S+\.ipynb  executed in \d+\.\d s/);
+  assert.match(r.stdout, /\[1\/3\] ✓ \S+\.ipynb {2}executed in \d+\.\d s/);
   assert.match(r.stdout, new RegExp(`site written to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/ — 3 page\\(s\\), 5 chart\\(s\\)`));
   assert.match(r.stdout, /open it: {2}node bin\/stepwise\.js serve /);
   assert.ok(readFileSync(path.join(out, "index.html"), "utf8").includes("<h1>CLI</h1>"));
@@ -26,7 +26,7 @@ s("should exit 1 naming notebook, cell and message when a cell throws, leaving n
   const out = path.join(tempDir("stepwise-cli-"), "public");
   const r = run("build", "test/fixtures/failing", "--out", out);
   assert.is(r.status, 1);
-  assert.match(r.stdout, /\[1\/1\] ✗ boom\.ipynb  failed after/);
+  assert.match(r.stdout, /\[1\/1\] ✗ boom\.ipynb {2}failed after/);
   assert.match(r.stderr, /^stepwise: error: boom\.ipynb, cell 3 \(code cell 2\): Error: boom$/m);
   assert.not.ok(existsSync(out));
 });

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../lib/derive";
-import { derivationPayload } from "../../lib/display/derivation-payload";
+import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
 import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 import { renderSite } from "../../lib/site/render-site";
 import { serveSite, type SiteServer } from "../../lib/site/serve";

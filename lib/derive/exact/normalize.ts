@@ -185,7 +185,7 @@ function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): 
   if (n.isOperatorNode && n.fn === "pow") {
     const e = normalize(n.args[1], ctx);
     const q = constantValue(e.d) !== undefined ? constantValue(e.n) : undefined;
-    if (q !== undefined && q.isInteger() && constantValue(e.d)!.equals(Q.ONE)) {
+    if (q?.isInteger() && constantValue(e.d)!.equals(Q.ONE)) {
       const s = nodeSign(n.args[0], undefined, ctx);
       return q.n % 2n === 0n ? (s === 0 ? 0 : 1) : s;
     }
@@ -205,7 +205,7 @@ function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn
 
 function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn {
   const q = constantValue(b.d) !== undefined ? constantValue(b.n)?.div(constantValue(b.d)!) : undefined;
-  if (q !== undefined && q.isInteger()) {
+  if (q?.isInteger()) {
     const k = Number(q.n);
     if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
     if (k >= 0) return simplify({ n: pow(a.n, k), d: pow(a.d, k) });
@@ -446,7 +446,7 @@ function splitOrGiveUp(r: RatFn, ctx: NormalizeContext, what: string): never {
       const root = b.neg().div(a);
       const iv = ctx.box.get(v);
       const x = Number(root.n) / Number(root.d);
-      if (iv && iv.lo.lt(x) && iv.hi.gt(x)) throw new SplitAt(v, root);
+      if (iv?.lo.lt(x) && iv.hi.gt(x)) throw new SplitAt(v, root);
     }
   }
   throw new Outside(`${what}: its sign is not fixed on the domain`);

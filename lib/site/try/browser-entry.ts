@@ -7,18 +7,14 @@
 import katex from "katex";
 import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
 import { asciiOperators, math, parseExpression } from "../../derive/expression";
-import type { PayloadSpec } from "../../outputs/derivation-payload";
+import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 
-/** A verdict as the widget shows it. */
-export interface TryVerdict {
-  ok: boolean;
-  /** The tier that decided it, exactly as the verifier named it. */
-  tier: string | null;
-  /** For a rejected answer: the point and both values (decimal strings). */
-  counterexample?: { point: Record<string, string>; expected: string; actual: string };
-  /** What it was compared with (mathjs syntax). */
-  against: string;
+/**
+ * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
+ * (ok, tier, against, counterexample), plus a hint or an error.
+ */
+export interface TryVerdict extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample"> {
   /** For a rejected exercise answer that equals a known slip: its hint. */
   hint?: string;
   /** The verifier's error (a variable without a domain, …), in words, instead of a verdict. */
@@ -27,7 +23,7 @@ export interface TryVerdict {
 
 /** What a derivation needs to be checked again in the page (from its payload). */
 export interface TrySubject {
-  spec: PayloadSpec;
+  spec: DerivationSpec;
   seed: string;
   samples: number;
 }
@@ -69,7 +65,7 @@ export function checkStep(subject: TrySubject, index: number, expr: string): Try
   const problem = parseProblem(expr);
   if (problem) return { ok: false, tier: null, against: "", error: problem };
   try {
-    return verdictOf(verifyStep(subject.spec as never, index, expr, { seed: subject.seed, samples: subject.samples }));
+    return verdictOf(verifyStep(subject.spec, index, expr, { seed: subject.seed, samples: subject.samples }));
   } catch (err) {
     return { ok: false, tier: null, against: "", error: forReader((err as Error).message) };
   }

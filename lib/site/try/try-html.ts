@@ -1,4 +1,4 @@
-import { escapeHtml, jsonForScript } from "../../display/escape";
+import { escapeHtml, jsonForScript } from "../../outputs/escape";
 import type { DerivationPayload } from "../../outputs/derivation-payload";
 import type { ExerciseSpec } from "./exercise-spec";
 import { TRY_ATTR } from "../browser/markers";

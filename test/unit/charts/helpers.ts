@@ -1,6 +1,6 @@
 /** Shared test helpers for the chart and display suites. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { dirname, join } from "path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as assert from "uvu/assert";
 
 /** Asserts that fn throws an instance of `type` whose message matches `pattern`. */

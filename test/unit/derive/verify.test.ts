@@ -13,7 +13,7 @@ import { derive } from "../../../lib/derive/derive";
 import { math } from "../../../lib/derive/expression";
 import type { DerivationSpec } from "../../../lib/derive/spec";
 import type { Counterexample } from "../../../lib/derive/types";
-import { verifyDerivation, verifyStep } from "../../../lib/derive/verify";
+import { verifyStep } from "../../../lib/derive/verify";
 import { thrown } from "./helpers";
 
 /** Reference arithmetic: 80 significant digits. */

@@ -1,5 +1,5 @@
 /** Test helpers that stand in for the tslab kernel: a capturing sink, console capture, fake tslab modules. */
-import { join, sep } from "path";
+import { join, sep } from "node:path";
 import { setDisplaySink, type MimeBundle } from "../../../lib/display";
 
 /** Runs fn with every sent bundle captured; restores the previous sink afterwards. */

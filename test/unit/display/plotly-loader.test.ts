@@ -1,4 +1,4 @@
-import { createContext, runInContext } from "vm";
+import { createContext, runInContext } from "node:vm";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { PLOTLY_ASSET_PATH, PLOTLY_ASSET_URL, PLOTLY_SCRIPT_ATTR, withPlotlySource } from "../../../lib/display";

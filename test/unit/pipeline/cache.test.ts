@@ -53,7 +53,7 @@ prints("should cover the built lib, the kit's lockfile, the executor, and a note
   assert.ok(inputs.includes(path.join(ROOT, "dist")));
   assert.ok(inputs.includes(path.join(ROOT, "lib")), "a lib edit counts before npm run build");
   assert.ok(inputs.includes(path.join(ROOT, "package-lock.json")));
-  assert.ok(inputs.includes(path.join(ROOT, "scripts", "execute-notebook.py")));
+  assert.ok(inputs.includes(path.join(ROOT, "lib", "pipeline", "execute-notebook.py")));
   const project = tempDir();
   writeFileSync(path.join(project, "package-lock.json"), "{}");
   mkdirSync(path.join(project, "nb"));
@@ -104,6 +104,7 @@ const lib = path.join(work, "fake-lib");
 const lock = path.join(work, "package-lock.json");
 const cacheDir = path.join(work, "cache");
 const file = path.join(nbDir, "random.ipynb");
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own TypeScript template literal, run by the kernel
 const cells = () => [md("# Random\n\nfirst version"), code("const r = Math.random();\nconsole.log(`random ${r}`)")];
 const build = (extra: Partial<Parameters<typeof buildSite>[0]> = {}) =>
   buildSite({ notebooksDir: nbDir, out: path.join(work, "site"), cacheDir, cacheInputs: [lib, lock], jobs: 2, ...extra });

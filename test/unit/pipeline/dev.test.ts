@@ -12,9 +12,12 @@ const dir = path.join(work, "notebooks");
 const file = path.join(dir, "live.ipynb");
 const cells = (text: string, source = "console.log('printed ' + (6 * 7))") => notebook([md(`# Live\n\n${text}`), code(source)]);
 
+/** The data of a live-preview event: the pages of a reload, the message of a failure, the error of a state. */
+type EventData = { pages?: string[]; message?: string; error?: string };
+
 /** The server-sent events of the live preview, collected as they arrive. */
 class Events {
-  readonly seen: { event: string; data: any }[] = [];
+  readonly seen: { event: string; data: EventData }[] = [];
   private res?: IncomingMessage;
   constructor(url: string) {
     request(new URL("__stepwise/events", url), (res) => {
@@ -23,7 +26,7 @@ class Events {
       res.setEncoding("utf8");
       res.on("data", (d: string) => {
         buffer += d;
-        let end;
+        let end: number;
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
@@ -33,7 +36,7 @@ class Events {
       });
     }).end();
   }
-  async next(event: string, after: number): Promise<any> {
+  async next(event: string, after: number): Promise<EventData> {
     for (let i = 0; i < 600; i++) {
       const hit = this.seen.slice(after).find((e) => e.event === event);
       if (hit) return hit.data;
@@ -101,14 +104,14 @@ s("should report a failing cell to the page and keep serving the last good page"
   const n = events.seen.length;
   writeNotebook(file, cells("third text", "throw new Error('broken on purpose')"));
   const data = await events.next("failed", n);
-  assert.match(data.message, /^live\.ipynb, cell 2 \(code cell 1\): Error: broken on purpose/);
+  assert.match(data.message ?? "", /^live\.ipynb, cell 2 \(code cell 1\): Error: broken on purpose/);
   const page = await fetch(dev.url + "live.html");
   assert.is(page.status, 200);
   assert.ok((await page.text()).includes("second text"));
   const later = new Events(dev.url);
   const state = await later.next("state", 0);
   later.close();
-  assert.match(state.error, /broken on purpose/, "a page opened now shows the error too");
+  assert.match(state.error ?? "", /broken on purpose/, "a page opened now shows the error too");
 });
 
 s("should reload the open page in a browser after a save, and show a build error in it", async () => {

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { executeNotebook, NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
-import type { Notebook } from "../../../lib/site/notebook";
+import type { Notebook } from "../../../lib/notebook/nbformat";
 import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
 
 const dir = tempDir("stepwise-execute-test-");
@@ -35,7 +35,7 @@ const results: Record<string, Promise<unknown>> = {};
 const s = suite("NotebookExecutor: errors on purpose, async errors, kernels (one executor process, two notebooks at a time)");
 const shared = new NotebookExecutor();
 s.before(() => {
-  let chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+  const chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
   Object.entries(cases).forEach(([name, nb], i) => {
     writeNotebook(path.join(dir, `${name}.ipynb`), nb);
     const lane = i % 2;

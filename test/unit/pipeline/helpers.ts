@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Cell, Notebook } from "../../../lib/site/notebook";
+import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 

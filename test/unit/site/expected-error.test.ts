@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { notebookAllowsErrors, renderCells, type CellsContext } from "../../../lib/site/render-cells";
+import { notebookAllowsErrors } from "../../../lib/notebook/errors";
+import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
 import { createMarkdown } from "../../../lib/site/render-markdown";
 import { loadRenderTools } from "../../../lib/site/tools";
 import { code, md, notebook } from "./helpers";

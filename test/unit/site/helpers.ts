@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import * as os from "node:os";
 import { request } from "node:http";
 import * as path from "node:path";
-import type { Cell, Notebook } from "../../../lib/site/notebook";
+import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
 
 /** The project root. */
 export const ROOT = path.resolve(__dirname, "..", "..", "..");

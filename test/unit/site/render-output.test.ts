@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Output } from "../../../lib/site/notebook";
+import type { Output } from "../../../lib/notebook/nbformat";
 import { createMarkdown } from "../../../lib/site/render-markdown";
 import { MIME_PRIORITY, pickMime, renderOutput, renderOutputs, type OutputContext } from "../../../lib/site/render-output";
 import { loadRenderTools } from "../../../lib/site/tools";

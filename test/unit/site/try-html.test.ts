@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive";
-import { derivationPayload } from "../../../lib/display/derivation-payload";
+import { derivationPayload } from "../../../lib/outputs/make-derivation-payload";
 import { derivationOutput } from "../../../lib/site/derivation-output";
 import { answerBoxes, trySubjectScript } from "../../../lib/site/try/try-html";
 

@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { joinText, notebookJson, readNotebook, stripOutputs } from "../../../lib/site/notebook";
-import { code, md, notebook, tempDir } from "./helpers";
+import { joinText, notebookJson, readNotebook, stripOutputs } from "../../../lib/notebook/nbformat";
+import { code, md, notebook, tempDir } from "../site/helpers";
 
 const j = suite("joinText");
 j("should join line lists and pass strings through", () => {

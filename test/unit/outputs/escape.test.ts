@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { escapeHtml, escapeMarkdown, jsonForScript } from "../../../lib/display";
+import { escapeHtml, escapeMarkdown, jsonForScript } from "../../../lib/outputs";
 import { throwsError } from "../charts/helpers";
 
 const html = suite("escapeHtml");

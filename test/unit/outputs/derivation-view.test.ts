@@ -1,18 +1,19 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { derivationPayload, derivationView as viewOfPayload } from "../../../lib/display";
+import { derivationPayload, derivationView as viewOfPayload } from "../../../lib/outputs";
 import type { DerivationResult } from "../../../lib/derive/types";
 import { throwsError } from "../charts/helpers";
-import { badResult, goodResult } from "./fixtures";
+import { badResult, goodResult } from "../display/fixtures";
 
 /** The view of a result as display builds it: through the JSON payload. */
 const derivationView = (r: DerivationResult, expectFailure = false) => viewOfPayload(derivationPayload(r, { expectFailure }));
 
 const s = suite("derivationView");
 
-s("should give the same view for a verifier result as for its payload", () => {
-  assert.equal(viewOfPayload(badResult(), true), derivationView(badResult(), true));
-  assert.equal(viewOfPayload(goodResult()), derivationView(goodResult()));
+s("should take only a payload: a verifier result is rejected, not guessed and converted", () => {
+  throwsError(() => viewOfPayload(goodResult() as never), TypeError, /payload\.verdicts must be an array, got undefined/);
+  const payload = derivationPayload(badResult(), { expectFailure: true });
+  assert.equal(viewOfPayload(payload).rows.length, badResult().steps.length + (badResult().final ? 1 : 0));
 });
 
 s("should give one row per step plus the final check, with marks, labels and tiers", () => {
@@ -65,7 +66,7 @@ s("should count a single step in the singular, and join several point coordinate
 
 s("should throw TypeError when steps is missing", () => {
   throwsError(() => viewOfPayload({} as never), TypeError, /payload\.verdicts must be an array, got undefined/);
-  throwsError(() => viewOfPayload({ steps: "x" } as never), TypeError, /result\.steps must be an array, got string/);
+  throwsError(() => viewOfPayload({ verdicts: "x" } as never), TypeError, /payload\.verdicts must be an array, got string/);
   throwsError(() => derivationPayload({} as never), TypeError, /result\.steps must be an array, got undefined/);
 });
 

@@ -1,10 +1,9 @@
 import type { DerivationSpec } from "../derive/spec";
 import type { DerivationResult, StepResult } from "../derive/types";
-import { DERIVATION_PAYLOAD_VERSION, type DerivationPayload, type PayloadSpec, type PayloadVerdict } from "../outputs/derivation-payload";
+import { DERIVATION_PAYLOAD_VERSION, type DerivationPayload } from "./derivation-payload";
 
 /** One verdict as payload data: every field the verifier gave, the tier as its own string, a certificate when present. */
-function verdict(s: StepResult): PayloadVerdict {
-  const extra = s as StepResult & { certificate?: unknown };
+function verdict(s: StepResult): StepResult {
   return {
     index: s.index,
     kind: s.kind,
@@ -14,22 +13,22 @@ function verdict(s: StepResult): PayloadVerdict {
     rule: s.rule ?? "",
     note: s.note ?? "",
     ok: s.ok === true,
-    tier: s.tier === null || s.tier === undefined ? null : String(s.tier),
+    tier: s.tier ?? null,
     against: s.against ?? "",
     ...(s.counterexample ? { counterexample: { point: { ...s.counterexample.point }, expected: s.counterexample.expected, actual: s.counterexample.actual } } : {}),
-    ...(extra.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(extra.certificate)) as unknown } : {}),
+    ...(s.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(s.certificate)) as StepResult["certificate"] } : {}),
   };
 }
 
 /** The spec as written, or, for a bare result, what the result says of it (no domain). */
-function specOf(result: DerivationResult, spec: DerivationSpec | undefined): PayloadSpec {
+function specOf(result: DerivationResult, spec: DerivationSpec | undefined): DerivationSpec {
   if (spec) {
     return {
       title: spec.title,
       name: spec.name,
       f: spec.f,
       wrt: spec.wrt,
-      domain: JSON.parse(JSON.stringify(spec.domain)) as PayloadSpec["domain"],
+      domain: JSON.parse(JSON.stringify(spec.domain)) as DerivationSpec["domain"],
       ...(spec.defs ? { defs: { ...spec.defs } } : {}),
       ...(spec.texNames ? { texNames: { ...spec.texNames } } : {}),
       steps: spec.steps.map((s) => ({ kind: s.kind, expr: s.expr, rule: s.rule, note: s.note })),
@@ -48,7 +47,7 @@ function specOf(result: DerivationResult, spec: DerivationSpec | undefined): Pay
 
 /**
  * A verified derivation as the data of `application/vnd.stepwise.derivation+json`
- * (lib/outputs/derivation-payload.ts, version 1): the spec as written and every
+ * (./derivation-payload.ts, version 1): the spec as written and every
  * verdict of the verifier.
  *
  * @param result the verifier's result

@@ -1,11 +1,11 @@
 /**
  * The format-independent view of a verified derivation: per row a mark and
  * plain strings, and a summary. The HTML, Markdown and text renderers only lay
- * this out, so all three say the same thing.
+ * this out, so all three say the same thing. It lives beside the payload, below
+ * lib/display and lib/site, which both lay it out.
  */
-import type { DerivationResult } from "../derive/types";
-import type { DerivationPayload, PayloadVerdict } from "../outputs/derivation-payload";
-import { derivationPayload } from "./derivation-payload";
+import type { StepResult } from "../derive/types";
+import type { DerivationPayload } from "./derivation-payload";
 
 /**
  * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
@@ -65,23 +65,22 @@ export interface DerivationView {
  * marked "rejected" (⊘), and a derivation with no failure is itself the failure
  * ("expected a rejection, but every step passed").
  *
- * @param source the derivation payload (lib/outputs/derivation-payload.ts), or a verifier
- *   result, which is first turned into its payload (then `expectFailure` applies)
- * @param expectFailure for a verifier result only: it holds a wrong step on purpose
+ * A verifier result is turned into its payload first, with `derivationPayload(result, { expectFailure })`.
+ *
+ * @param payload the derivation payload (./derivation-payload.ts)
  * @returns the view
- * @throws TypeError when the payload has no verdicts array (or the result no steps array)
+ * @throws TypeError when the payload has no verdicts array
  */
-export function derivationView(source: DerivationPayload | DerivationResult, expectFailure = false): DerivationView {
-  const payload = source !== null && typeof source === "object" && "steps" in source && !("verdicts" in source) ? derivationPayload(source, { expectFailure }) : (source as DerivationPayload);
+export function derivationView(payload: DerivationPayload): DerivationView {
   if (!Array.isArray(payload?.verdicts)) {
     throw new TypeError(`derivationView: payload.verdicts must be an array, got ${typeof payload?.verdicts}`);
   }
   const result = { title: payload.spec?.title ?? "", ok: payload.ok, samples: payload.samples, precision: payload.precision, steps: payload.verdicts, final: payload.final };
   const expected = payload.expectFailure === true;
   const fail: StepMark = expected ? "rejected" : "failed";
-  const tierOf = (s: PayloadVerdict): string =>
+  const tierOf = (s: StepResult): string =>
     s.tier === null ? "" : s.tier === "sampled" ? `sampled: ${result.samples} points, ${result.precision} digits` : s.tier;
-  const row = (s: PayloadVerdict, label: string, action: string, isFinal: boolean): DerivationRowView => ({
+  const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
     mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
     label,
     action,
@@ -101,7 +100,7 @@ export function derivationView(source: DerivationPayload | DerivationResult, exp
           },
         }),
   });
-  const actionOf = (s: PayloadVerdict): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
+  const actionOf = (s: StepResult): string => (s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate");
   const rows = result.steps.map((s) => row(s, s.kind === "given" ? "given" : `step ${s.index}`, actionOf(s), false));
   if (result.final) {
     const f = result.final;
@@ -111,7 +110,7 @@ export function derivationView(source: DerivationPayload | DerivationResult, exp
 }
 
 /** The summary line: glyph and text (see {@link derivationView}). */
-function summarise(result: { ok: boolean; steps: PayloadVerdict[]; final?: PayloadVerdict }, expectFailure: boolean): { mark: StepMark; text: string } {
+function summarise(result: { ok: boolean; steps: StepResult[]; final?: StepResult }, expectFailure: boolean): { mark: StepMark; text: string } {
   const checked = result.steps.filter((s) => s.kind !== "given").length;
   const firstFailed = result.steps.find((s) => !s.ok);
   const finalFailed = result.final && !result.final.ok ? result.final : undefined;

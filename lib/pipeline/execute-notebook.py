@@ -1,7 +1,7 @@
 """Execute notebooks under Jupyter kernels with nbclient and write the results.
 
-Usage: execute-notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--cwd FOLDER]
-       execute-notebook.py --serve
+Usage: execute-notebook.py IN.ipynb OUT.ipynb --model JSON [--timeout SECONDS] [--cwd FOLDER]
+       execute-notebook.py --serve --model JSON
 
 The first form runs one notebook. With --serve the process runs many, several at once, and
 pays Python's start-up and imports once: it reads one JSON request per line on stdin,
@@ -49,8 +49,24 @@ from nbformat.v4 import output_from_msg
 TSLAB_ABORT_WINDOW = 0.3
 # A cell run after the last one so that errors thrown asynchronously (timers) still arrive.
 DRAIN_SOURCE = "await new Promise((resolve) => setTimeout(resolve, 100));"
-STACK_LINE = re.compile(r"^\s+at \S")
-ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_][\w.]*)?(?:Error|Exception)|UnhandledPromiseRejection)(?::\s*(.*))?$")
+# The error model (allow-errors keys, the raises-exception tag, what on stderr is an error) is
+# declared once in lib/notebook/errors.ts and handed over as JSON by --model; load_model sets these.
+ALLOW_ERRORS_KEYS = {}
+RAISES_EXCEPTION_TAG = None
+STACK_LINE = None
+ERROR_LINE = None
+
+
+def load_model(argv):
+    """Reads the error model of --model JSON (lib/notebook/errors.ts, executorModel) into the globals above."""
+    global ALLOW_ERRORS_KEYS, RAISES_EXCEPTION_TAG, STACK_LINE, ERROR_LINE
+    if "--model" not in argv or argv.index("--model") + 1 >= len(argv):
+        raise SystemExit("execute-notebook.py: --model JSON is required (the error model of lib/notebook/errors.ts, executorModel())")
+    model = json.loads(argv[argv.index("--model") + 1])
+    ALLOW_ERRORS_KEYS = {section: tuple(keys) for section, keys in model["allowErrorsKeys"].items()}
+    RAISES_EXCEPTION_TAG = model["raisesExceptionTag"]
+    STACK_LINE = re.compile(model["stderrStackLine"])
+    ERROR_LINE = re.compile(model["stderrErrorLine"])
 # tslab's names for errors thrown outside a cell's own run, and what they mean
 ASYNC_ERRORS = {
     "UncaughtException": "uncaught, thrown asynchronously, e.g. in a timer or callback, by this cell or one before it",
@@ -121,17 +137,16 @@ def error_from_stderr(cell):
 
 
 def notebook_allows_errors(nb):
-    """execution.allow_errors (Jupyter Book), mystnb.execution_allow_errors or stepwise.allow_errors, also with hyphens, set to true."""
-    keys = {"execution": ("allow_errors", "allow-errors"), "mystnb": ("execution_allow_errors", "execution-allow-errors"), "stepwise": ("allow_errors", "allow-errors")}
-    for section, names in keys.items():
+    """A key of ALLOW_ERRORS_KEYS set to true (within a section the first key present decides)."""
+    for section, names in ALLOW_ERRORS_KEYS.items():
         value = nb.metadata.get(section)
-        if isinstance(value, dict) and any(value.get(n) is True for n in names):
+        if isinstance(value, dict) and next((value[n] for n in names if n in value), None) is True:
             return True
     return False
 
 
 def allows_errors(nb, cell):
-    return notebook_allows_errors(nb) or "raises-exception" in cell.metadata.get("tags", [])
+    return notebook_allows_errors(nb) or RAISES_EXCEPTION_TAG in cell.metadata.get("tags", [])
 
 
 async def run(client, nb, language):
@@ -351,6 +366,7 @@ async def serve():
 
 
 def main(argv):
+    load_model(argv)
     if "--serve" in argv:
         return asyncio.run(serve())
     if len(argv) < 3:
