@@ -25,7 +25,14 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
   const server = await serveSite(out);
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
   const sizes = new Map();
   const sizeOf = (url) => {
@@ -36,7 +43,14 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
     }
     return sizes.get(file);
   };
-  const sum = (urls) => urls.map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) })).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, rows: [...a.rows, r] }), { raw: 0, gzip: 0, rows: [] });
+  const sum = (urls) =>
+    urls
+      .map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) }))
+      .reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, rows: [...a.rows, r] }), {
+        raw: 0,
+        gzip: 0,
+        rows: [],
+      });
   console.log(`3. page weight (every file the page loads, charts drawn; gzip level 6); goal ≤ ${kb(GOAL)} gzip`);
   console.log("4. time until the last chart is drawn (from navigation start), at the end of each page's line");
   let worst = 0;
@@ -63,8 +77,11 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
     const atLoad = sum(loaded);
     worst = Math.max(worst, atLoad.gzip);
     const verdict = atLoad.gzip <= GOAL ? "within the goal" : "OVER the goal";
-    console.log(`   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`);
-    for (const r of atLoad.rows) console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+    console.log(
+      `   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`,
+    );
+    for (const r of atLoad.rows)
+      console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     if ((await tab.locator(".stepwise-try-open, form.stepwise-answer").count()) > 0) {
       const open = tab.locator(".stepwise-try-open").first();
       if (await open.count()) await open.click();
@@ -76,13 +93,25 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       if (await field.count()) {
         await field.fill("sigma(x) * (1 - sigma(x))");
         await field.press("Enter");
-        await tab.waitForFunction(() => Array.from(document.querySelectorAll(".stepwise-try-verdict")).some((v) => /^[✓✗]/.test(v.textContent ?? "")), undefined, { timeout: 60_000 }).catch(() => {});
+        await tab
+          .waitForFunction(
+            () =>
+              Array.from(document.querySelectorAll(".stepwise-try-verdict")).some((v) =>
+                /^[✓✗]/.test(v.textContent ?? ""),
+              ),
+            undefined,
+            { timeout: 60_000 },
+          )
+          .catch(() => {});
       }
       await tab.waitForLoadState("networkidle");
       const tried = sum(loaded);
       worstTried = Math.max(worstTried, tried.gzip);
-      console.log(`      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)}, ${tried.gzip <= GOAL ? "within the goal" : "OVER the goal"})`);
-      for (const r of tried.rows.slice(atLoad.rows.length)) console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+      console.log(
+        `      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)}, ${tried.gzip <= GOAL ? "within the goal" : "OVER the goal"})`,
+      );
+      for (const r of tried.rows.slice(atLoad.rows.length))
+        console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     }
     const before = sum(loaded).rows.length;
     await tab.keyboard.press("/");
@@ -100,16 +129,25 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
     const all = sum(loaded);
     worstAll = Math.max(worstAll, all.gzip);
     firstQuery.push(typedToResults);
-    console.log(`      with the search used too: ${kb(all.gzip)} gzip, everything loaded (${all.gzip <= GOAL ? "within the goal" : "OVER the goal"}); first query ${typedToResults} ms from typing to results (index fetched and loaded in ${inPage.loadMs.toFixed(0)} ms, a query alone ${inPage.queryMs.toFixed(1)} ms, ${inPage.hits} hits for "Jacobian")`);
-    for (const r of all.rows.slice(before)) console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+    console.log(
+      `      with the search used too: ${kb(all.gzip)} gzip, everything loaded (${all.gzip <= GOAL ? "within the goal" : "OVER the goal"}); first query ${typedToResults} ms from typing to results (index fetched and loaded in ${inPage.loadMs.toFixed(0)} ms, a query alone ${inPage.queryMs.toFixed(1)} ms, ${inPage.hits} hits for "Jacobian")`,
+    );
+    for (const r of all.rows.slice(before))
+      console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     await context.close();
   }
   console.log(`   heaviest page at load: ${kb(worst)} gzip, ${(worst / GOAL).toFixed(2)} of the goal`);
-  console.log(`   heaviest page with the verifier loaded: ${kb(worstTried)} gzip, ${(worstTried / GOAL).toFixed(2)} of the goal`);
-  console.log(`   heaviest page with everything loaded (verifier, search and its index): ${kb(worstAll)} gzip, ${(worstAll / GOAL).toFixed(2)} of the goal`);
+  console.log(
+    `   heaviest page with the verifier loaded: ${kb(worstTried)} gzip, ${(worstTried / GOAL).toFixed(2)} of the goal`,
+  );
+  console.log(
+    `   heaviest page with everything loaded (verifier, search and its index): ${kb(worstAll)} gzip, ${(worstAll / GOAL).toFixed(2)} of the goal`,
+  );
   const index = sizeOf(new URL("assets/search-index.json", server.url).href);
   const sorted = [...firstQuery].sort((a, b) => a - b);
-  console.log(`   search index: ${kb(index.raw)} raw, ${kb(index.gzip)} gzip; first query from typing to results: median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted[sorted.length - 1]} ms over ${sorted.length} pages`);
+  console.log(
+    `   search index: ${kb(index.raw)} raw, ${kb(index.gzip)} gzip; first query from typing to results: median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted[sorted.length - 1]} ms over ${sorted.length} pages`,
+  );
   await browser.close();
   await server.close();
 }

@@ -27,7 +27,9 @@ function show(message: string): void {
 
 const source = new EventSource("/__stepwise/events");
 source.addEventListener("reload", () => location.reload());
-source.addEventListener("failed", (e) => show((JSON.parse((e as MessageEvent<string>).data) as { message: string }).message));
+source.addEventListener("failed", (e) =>
+  show((JSON.parse((e as MessageEvent<string>).data) as { message: string }).message),
+);
 source.addEventListener("state", (e) => {
   const s = JSON.parse((e as MessageEvent<string>).data) as { error: string | null };
   if (s.error) show(s.error);

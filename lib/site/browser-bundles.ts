@@ -34,7 +34,11 @@ const BROWSER: BuildOptions = {
 /** One browser script: its entry and what it imports, bundled by esbuild into a minified IIFE. */
 function script(name: string, rel: string, cacheDir: string | undefined): string {
   const entry = browserSource(rel);
-  return cachedBundle(name, { ...BROWSER, entryPoints: [entry], format: "iife", absWorkingDir: path.dirname(entry) }, cacheDir);
+  return cachedBundle(
+    name,
+    { ...BROWSER, entryPoints: [entry], format: "iife", absWorkingDir: path.dirname(entry) },
+    cacheDir,
+  );
 }
 
 /**
@@ -111,7 +115,11 @@ export function siteStylesheet(cacheDir?: string): string {
   const contents = files.map((f) => `@import ${JSON.stringify(f.split(path.sep).join("/"))};`).join("\n");
   return cachedBundle(
     "site-css",
-    { ...BROWSER, logLevel: "error", stdin: { contents, loader: "css", resolveDir: path.dirname(files[0]), sourcefile: "site.css" } },
+    {
+      ...BROWSER,
+      logLevel: "error",
+      stdin: { contents, loader: "css", resolveDir: path.dirname(files[0]), sourcefile: "site.css" },
+    },
     cacheDir,
   );
 }

@@ -7,7 +7,14 @@ import { SEARCH_OPTIONS, type SearchSection } from "./browser/search-options";
 
 /** Elements whose text is not searchable: KaTeX's drawn glyphs (its TeX is read instead), scripts, styles, prompts. */
 const SKIP = new Set(["script", "style", "template", "svg"]);
-const SKIP_CLASSES = ["katex-html", "cell-prompt", "stepwise-plot", "cell-input-toggle-label", "toggle-open", "toggle-closed"];
+const SKIP_CLASSES = [
+  "katex-html",
+  "cell-prompt",
+  "stepwise-plot",
+  "cell-input-toggle-label",
+  "toggle-open",
+  "toggle-closed",
+];
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -36,8 +43,13 @@ export function pageSections(html: string, url: string, title: string, firstId: 
   const sections: SearchSection[] = [];
   let current = { url, section: title, text: [] as string[], tex: [] as string[], code: [] as string[] };
   const flush = (): void => {
-    const s = { text: squash(current.text.join(" ")), tex: squash(current.tex.join(" ")), code: current.code.join("\n").trim() };
-    if (s.text || s.tex || s.code) sections.push({ id: firstId + sections.length, url: current.url, page: title, section: current.section, ...s });
+    const s = {
+      text: squash(current.text.join(" ")),
+      tex: squash(current.tex.join(" ")),
+      code: current.code.join("\n").trim(),
+    };
+    if (s.text || s.tex || s.code)
+      sections.push({ id: firstId + sections.length, url: current.url, page: title, section: current.section, ...s });
   };
   const walk = (node: AnyNode): void => {
     if (isText(node)) {
@@ -62,7 +74,12 @@ export function pageSections(html: string, url: string, title: string, firstId: 
       for (const a of selectAll('annotation[encoding="application/x-tex"]', el)) current.tex.push(textContent(a));
       return;
     }
-    if (el.name === "pre" && el.parent && isTag(el.parent) && (el.parent.attribs.class ?? "").split(/\s+/).includes("cell-input")) {
+    if (
+      el.name === "pre" &&
+      el.parent &&
+      isTag(el.parent) &&
+      (el.parent.attribs.class ?? "").split(/\s+/).includes("cell-input")
+    ) {
       current.code.push(textContent(el));
       return;
     }
@@ -85,8 +102,13 @@ export function pageSections(html: string, url: string, title: string, firstId: 
  */
 export function buildSearchIndex(pages: { html: string; url: string; title: string }[]): string {
   const sections: SearchSection[] = [];
-  for (const p of pages) sections.push(...pageSections(p.html, p.url.split(path.sep).join("/"), p.title, sections.length));
-  const index = new MiniSearch<SearchSection>({ ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
+  for (const p of pages)
+    sections.push(...pageSections(p.html, p.url.split(path.sep).join("/"), p.title, sections.length));
+  const index = new MiniSearch<SearchSection>({
+    ...SEARCH_OPTIONS,
+    fields: [...SEARCH_OPTIONS.fields],
+    storeFields: [...SEARCH_OPTIONS.storeFields],
+  });
   index.addAll(sections);
   return JSON.stringify(index);
 }

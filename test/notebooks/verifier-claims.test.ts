@@ -11,7 +11,9 @@ test("should agree with the verdicts shown below or above it (tier, points, digi
   const executed = await executedTutorials();
   assert.ok(executed.size >= 8, `${executed.size} tutorials`);
   const problems = [...executed].flatMap(([name, cells]) =>
-    verifierClaimMismatches(cells as unknown as ClaimCell[], name).map((m) => `${name}, cell ${m.cell}: “${m.sentence}” ${m.problem}`),
+    verifierClaimMismatches(cells as unknown as ClaimCell[], name).map(
+      (m) => `${name}, cell ${m.cell}: “${m.sentence}” ${m.problem}`,
+    ),
   );
   assert.equal(problems, []);
 });

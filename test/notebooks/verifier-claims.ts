@@ -63,7 +63,9 @@ function sentences(markdown: string): string[] {
 }
 
 function payloadsOf(cell: ClaimCell, where: string): DerivationPayload[] {
-  return (cell.outputs ?? []).filter((o) => o.data?.[DERIVATION_MIME] !== undefined).map((o) => readDerivationPayload(o.data![DERIVATION_MIME], where));
+  return (cell.outputs ?? [])
+    .filter((o) => o.data?.[DERIVATION_MIME] !== undefined)
+    .map((o) => readDerivationPayload(o.data![DERIVATION_MIME], where));
 }
 
 /** The derivations a markdown cell's sentence speaks about (see the module's docblock). */
@@ -86,10 +88,15 @@ function context(cells: ClaimCell[], at: number, forward: boolean, name: string)
   return before.length > 0 ? before : group(at + 1, 1);
 }
 
-const steps = (ps: DerivationPayload[]) => ps.flatMap((p) => p.verdicts.filter((v) => v.kind !== "given").map((v) => ({ ...v, title: p.spec.title })));
+const steps = (ps: DerivationPayload[]) =>
+  ps.flatMap((p) => p.verdicts.filter((v) => v.kind !== "given").map((v) => ({ ...v, title: p.spec.title })));
 
 /** The rule's own words ("algebra: common denominator" → "common denominator"). */
-const ruleWords = (rule: string): string => rule.replace(/^algebra:\s*/i, "").trim().toLowerCase();
+const ruleWords = (rule: string): string =>
+  rule
+    .replace(/^algebra:\s*/i, "")
+    .trim()
+    .toLowerCase();
 
 /**
  * Compares every verification claim in a notebook's prose with its outputs.
@@ -113,7 +120,8 @@ export function verifierClaimMismatches(cells: ClaimCell[], name: string): Claim
       for (const m of sentence.matchAll(/\b(\d+)\s+(?:[a-z-]+\s+){0,2}points\b/gi)) {
         const n = Number(m[1]);
         const wrong = [...new Set(ps.map((p) => p.samples))].filter((s) => s !== n);
-        if (wrong.length > 0) miss(`says ${n} points, the derivations sampled ${wrong.join(", ")} points per comparison`);
+        if (wrong.length > 0)
+          miss(`says ${n} points, the derivations sampled ${wrong.join(", ")} points per comparison`);
       }
       for (const m of sentence.matchAll(/\b(\d+)-digit arithmetic/gi)) {
         const n = Number(m[1]);
@@ -126,7 +134,9 @@ export function verifierClaimMismatches(cells: ClaimCell[], name: string): Claim
       // "the X tier decided it", or, in a sentence that names a step, "it is (marked) proved"
       const decided =
         /\b(\w+) tier decided\b|\bdecided by the (\w+) tier\b/i.exec(sentence) ??
-        (named.length > 0 ? /\b(?:is|was) (?:marked |shown |decided )?(?:as )?(proved|proven|sampled)\b/i.exec(sentence) : null);
+        (named.length > 0
+          ? /\b(?:is|was) (?:marked |shown |decided )?(?:as )?(proved|proven|sampled)\b/i.exec(sentence)
+          : null);
       if (decided) {
         const word = (decided[1] ?? decided[2] ?? decided[3]).toLowerCase().replace(/^proven$/, "proved");
         const tier = TIER_WORDS[word];
@@ -135,17 +145,27 @@ export function verifierClaimMismatches(cells: ClaimCell[], name: string): Claim
           const about = named.length > 0 ? named : all;
           const matches = about.filter((s) => s.tier === tier);
           if (named.length > 0 && matches.length < named.length) {
-            miss(`says the ${word} tier (${tier}) decided ${named.map((s) => `step ${s.index} (${s.rule}) of "${s.title}"`).join(", ")}, the output says ${named.map((s) => s.tier).join(", ")}`);
+            miss(
+              `says the ${word} tier (${tier}) decided ${named.map((s) => `step ${s.index} (${s.rule}) of "${s.title}"`).join(", ")}, the output says ${named.map((s) => s.tier).join(", ")}`,
+            );
           } else if (named.length === 0 && matches.length === 0) {
-            miss(`says the ${word} tier (${tier}) decided a step, every step shown was ${[...new Set(all.map((s) => s.tier))].join(" or ")}`);
+            miss(
+              `says the ${word} tier (${tier}) decided a step, every step shown was ${[...new Set(all.map((s) => s.tier))].join(" or ")}`,
+            );
           }
         }
       }
-      const every = /(?:\bevery (?:step|equation|line)\b[^.;]*?\b(?:is|was)|\u2713 means the step was) (proved|proven|sampled)\b/i.exec(sentence);
+      const every =
+        /(?:\bevery (?:step|equation|line)\b[^.;]*?\b(?:is|was)|\u2713 means the step was) (proved|proven|sampled)\b/i.exec(
+          sentence,
+        );
       if (every) {
         const tier = every[1].toLowerCase() === "sampled" ? "sampled" : "proved";
         const others = all.filter((s) => s.tier !== tier);
-        if (others.length > 0) miss(`says every step is ${tier}, ${others.map((s) => `step ${s.index} of "${s.title}" is ${s.tier}`).join(", ")}`);
+        if (others.length > 0)
+          miss(
+            `says every step is ${tier}, ${others.map((s) => `step ${s.index} of "${s.title}" is ${s.tier}`).join(", ")}`,
+          );
       }
     }
   });

@@ -33,7 +33,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact,
       nodes: v.nodes.length,
-      examples: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 240)}`),
+      examples: v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(" ")}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 240)}`),
     }));
   });
 }
@@ -52,7 +54,15 @@ export async function openTryForms(page: Page): Promise<number> {
   if (n > 0 || (await page.locator("form.stepwise-answer").count()) > 0) {
     if (n === 0) await page.locator("form.stepwise-answer input").first().focus();
     await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
-    if (n > 0) await page.waitForFunction(() => Array.from(document.querySelectorAll("form.stepwise-try .stepwise-try-preview")).every((p) => p.childElementCount > 0), undefined, { timeout: 60_000 });
+    if (n > 0)
+      await page.waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll("form.stepwise-try .stepwise-try-preview")).every(
+            (p) => p.childElementCount > 0,
+          ),
+        undefined,
+        { timeout: 60_000 },
+      );
   }
   return n;
 }

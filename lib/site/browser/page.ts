@@ -85,7 +85,10 @@ function recolorCharts(): void {
   for (const [div, black] of blackOf) {
     if (!div.hasAttribute("data-stepwise-drawn")) continue;
     plotly.relayout(div, colors).catch((err) => console.error("stepwise: a chart could not change its colours:", err));
-    if (black.length > 0) plotly.restyle(div, { "line.color": text }, black).catch((err) => console.error("stepwise: a chart could not change its colours:", err));
+    if (black.length > 0)
+      plotly
+        .restyle(div, { "line.color": text }, black)
+        .catch((err) => console.error("stepwise: a chart could not change its colours:", err));
   }
 }
 
@@ -152,7 +155,7 @@ function drawAll(): void {
 
 function foldToc(): void {
   const details = document.querySelector(".toc details");
-  if (details && window.matchMedia && window.matchMedia("(max-width: 75.99rem)").matches) details.removeAttribute("open");
+  if (details && window.matchMedia?.("(max-width: 75.99rem)").matches) details.removeAttribute("open");
 }
 
 function start(): void {

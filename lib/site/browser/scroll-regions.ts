@@ -39,7 +39,11 @@ const OWN = "data-scrolls";
 
 function mark(): void {
   // every region's label is unique on the page (a screen reader lists them by label)
-  const used = new Set<string>(Array.from(document.querySelectorAll("[role=region][aria-label]:not([data-scrolls])")).map((e) => e.getAttribute("aria-label") ?? ""));
+  const used = new Set<string>(
+    Array.from(document.querySelectorAll("[role=region][aria-label]:not([data-scrolls])")).map(
+      (e) => e.getAttribute("aria-label") ?? "",
+    ),
+  );
   const marked: [HTMLElement, string][] = [];
   for (const [selector, kind] of KINDS) {
     for (const box of Array.from(document.querySelectorAll<HTMLElement>(selector))) {

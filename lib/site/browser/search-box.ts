@@ -17,7 +17,10 @@ function loadSearch(scriptUrl: string): Promise<StepwiseSearch> {
     const s = document.createElement("script");
     s.src = scriptUrl;
     s.async = true;
-    s.onload = () => (window.stepwiseSearch ? window.stepwiseSearch.then(resolve, reject) : reject(new Error("the search did not start")));
+    s.onload = () =>
+      window.stepwiseSearch
+        ? window.stepwiseSearch.then(resolve, reject)
+        : reject(new Error("the search did not start"));
     s.onerror = () => {
       loading = undefined;
       reject(new Error(`the search (${scriptUrl}) could not be loaded`));
@@ -73,7 +76,10 @@ export function addSearchBox(assetsUrl: string): void {
           list.appendChild(li);
         }
         list.hidden = query.trim() === "";
-        status.textContent = query.trim() === "" ? "" : `${hits.length === 0 ? "No" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query.trim()}”`;
+        status.textContent =
+          query.trim() === ""
+            ? ""
+            : `${hits.length === 0 ? "No" : hits.length} result${hits.length === 1 ? "" : "s"} for “${query.trim()}”`;
         if (query.trim() && hits.length === 0) {
           const li = document.createElement("li");
           li.className = "site-search-none";

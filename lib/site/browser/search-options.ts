@@ -26,7 +26,12 @@ export interface SearchSection {
 export const SEARCH_OPTIONS = {
   fields: ["section", "page", "text", "tex", "code"],
   storeFields: ["url", "page", "section"],
-  searchOptions: { boost: { section: 4, page: 2, text: 1, tex: 1, code: 0.5 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+  searchOptions: {
+    boost: { section: 4, page: 2, text: 1, tex: 1, code: 0.5 },
+    prefix: true,
+    fuzzy: 0.15,
+    combineWith: "AND",
+  },
 } as const;
 
 /** Where the index is, next to the site's script: assets/search-index.json. */

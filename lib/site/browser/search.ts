@@ -40,7 +40,11 @@ window.stepwiseSearch = fetch(indexUrl)
     return r.text();
   })
   .then((json) => {
-    const index = MiniSearch.loadJSON<SearchSection>(json, { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
+    const index = MiniSearch.loadJSON<SearchSection>(json, {
+      ...SEARCH_OPTIONS,
+      fields: [...SEARCH_OPTIONS.fields],
+      storeFields: [...SEARCH_OPTIONS.storeFields],
+    });
     const loadMs = performance.now() - started;
     return {
       loadMs,

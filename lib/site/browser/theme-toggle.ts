@@ -85,7 +85,8 @@ export function chartLayoutColors(): Record<string, string> {
 
 /** The traces whose line is drawn in black (a decision boundary): they take the text colour, so they show on a dark page. */
 export function blackTraces(data: unknown[]): number[] {
-  const black = (c: unknown): boolean => typeof c === "string" && /^(#000(000)?|black|rgb\(0, ?0, ?0\))$/i.test(c.trim());
+  const black = (c: unknown): boolean =>
+    typeof c === "string" && /^(#000(000)?|black|rgb\(0, ?0, ?0\))$/i.test(c.trim());
   return data.flatMap((t, i) => (black((t as { line?: { color?: unknown } }).line?.color) ? [i] : []));
 }
 

@@ -14,5 +14,3 @@ try {
 } catch {
   // storage blocked (private mode, file: URLs in some browsers): the system's scheme
 }
-
-export {};

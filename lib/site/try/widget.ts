@@ -35,7 +35,8 @@ function verifier(): Promise<StepwiseVerifier> {
       const s = document.createElement("script");
       s.src = verifierUrl;
       s.async = true;
-      s.onload = () => (window.stepwiseVerifier ? resolve(window.stepwiseVerifier) : reject(new Error("the verifier did not start")));
+      s.onload = () =>
+        window.stepwiseVerifier ? resolve(window.stepwiseVerifier) : reject(new Error("the verifier did not start"));
       s.onerror = () => {
         loading = null;
         reject(new Error(`the verifier (${verifierUrl}) could not be loaded`));
@@ -56,7 +57,11 @@ function warm(): void {
   verifier().catch(() => undefined);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -109,7 +114,11 @@ function show(out: HTMLElement, v: Pick<TryVerdict, "error"> & Partial<TryVerdic
 }
 
 /** Typesets the field's expression into `box` as the reader types; returns the function that does it now. */
-function livePreview(input: HTMLInputElement, box: HTMLElement, texNames: Readonly<Record<string, string>> | undefined): () => void {
+function livePreview(
+  input: HTMLInputElement,
+  box: HTMLElement,
+  texNames: Readonly<Record<string, string>> | undefined,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = (): void => {
     verifier().then(
@@ -144,11 +153,21 @@ function tryDerivation(script: Element): void {
   const host = script.parentNode;
   if (!steps || steps.length === 0 || !host) return;
   const id = `try-${++counter}`;
-  const open = el("button", { type: "button", class: "stepwise-try-open", "aria-expanded": "false", "aria-controls": id }, "Try a step");
+  const open = el(
+    "button",
+    { type: "button", class: "stepwise-try-open", "aria-expanded": "false", "aria-controls": id },
+    "Try a step",
+  );
   const form = el("form", { class: "stepwise-try", id, hidden: "" });
   const pick = el("select", { id: `${id}-step`, "aria-label": "step to edit" });
-  steps.forEach((s, i) => pick.appendChild(el("option", { value: String(i + 1) }, `step ${i + 1}${s.rule ? ` (${s.rule})` : ""}`)));
-  const label = el("label", { for: `${id}-input` }, "Edit the step in mathjs syntax, press Enter to check it (Escape restores it)");
+  steps.forEach((s, i) =>
+    pick.appendChild(el("option", { value: String(i + 1) }, `step ${i + 1}${s.rule ? ` (${s.rule})` : ""}`)),
+  );
+  const label = el(
+    "label",
+    { for: `${id}-input` },
+    "Edit the step in mathjs syntax, press Enter to check it (Escape restores it)",
+  );
   const input = el("input", {
     id: `${id}-input`,
     class: "stepwise-try-input",

@@ -5,7 +5,13 @@ import { tableBundle } from "../../../lib/display/show-table";
 const test = suite("tableBundle");
 
 test("should write named columns as column headers and a column without a name as an empty data cell, never an empty header", () => {
-  const bundle = tableBundle({ columns: ["", "∂J/∂w₁", " "], rows: [["analytic", 0.5, 1], ["numeric", 0.25, 2]] });
+  const bundle = tableBundle({
+    columns: ["", "∂J/∂w₁", " "],
+    rows: [
+      ["analytic", 0.5, 1],
+      ["numeric", 0.25, 2],
+    ],
+  });
   const html = bundle["text/html"] as string;
   const head = /<thead><tr>(.*?)<\/tr><\/thead>/.exec(html)![1];
   assert.is(head, '<td></td><th scope="col">∂J/∂w₁</th><td></td>');

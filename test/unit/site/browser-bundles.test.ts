@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { browserSource, liveClientScript, searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "../../../lib/site/browser-bundles";
+import {
+  browserSource,
+  liveClientScript,
+  searchScript,
+  siteScript,
+  siteStylesheet,
+  themeScript,
+  tryScript,
+} from "../../../lib/site/browser-bundles";
 import { SITE_FIGURE_ATTR, TRY_ATTR } from "../../../lib/site/browser/markers";
 
 const test = suite("browser bundles");
@@ -56,14 +64,22 @@ test("the stylesheet should hold the page's rules and then the widget's, minifie
   assert.not.match(css, /@import/);
   // every rule of both sources made it (minified: fewer characters than the sources)
   const sources = ["site/browser/page.css", "site/try/widget.css"].map((r) => readFileSync(browserSource(r), "utf8"));
-  const selectors = sources.join("\n").replace(/\/\*[\s\S]*?\*\//g, "").match(/^\.[\w-]+/gm) ?? [];
+  const selectors =
+    sources
+      .join("\n")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .match(/^\.[\w-]+/gm) ?? [];
   assert.ok(selectors.length > 40, `${selectors.length} class selectors in the sources`);
   for (const s of selectors) assert.ok(css.includes(s), `${s} is in the bundle`);
   assert.ok(css.length < sources.join("").length);
 });
 
 test("browserSource should name the file and both places it looked when a source is missing", () => {
-  assert.throws(() => browserSource("site/browser/nothing.ts"), (e: Error) => /site\/browser\/nothing\.ts is missing \(looked for .*lib.*nothing\.ts and .*dist.*nothing\.js\)/.test(e.message));
+  assert.throws(
+    () => browserSource("site/browser/nothing.ts"),
+    (e: Error) =>
+      /site\/browser\/nothing\.ts is missing \(looked for .*lib.*nothing\.ts and .*dist.*nothing\.js\)/.test(e.message),
+  );
 });
 
 test.run();

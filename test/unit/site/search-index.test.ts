@@ -26,21 +26,28 @@ const QUOTIENT = page(
 
 test("pageSections should cut main at every heading with its prose, its formulas' TeX and its code, and skip navigation, KaTeX's glyphs and scripts", () => {
   const sections = pageSections(QUOTIENT, "02-q.html", "2. The quotient rule", 10);
-  assert.equal(sections.map((s) => [s.id, s.url, s.section]), [
-    [10, "02-q.html#top", "2. The quotient rule"],
-    [11, "02-q.html#the-rule", "The rule"],
-    [12, "02-q.html#a-check", "A check"],
-  ]);
+  assert.equal(
+    sections.map((s) => [s.id, s.url, s.section]),
+    [
+      [10, "02-q.html#top", "2. The quotient rule"],
+      [11, "02-q.html#the-rule", "The rule"],
+      [12, "02-q.html#a-check", "A check"],
+    ],
+  );
   const rule = sections[1];
   assert.is(rule.text, "Differentiate a quotient of two functions. printed output 0.25");
   assert.is(rule.tex, "\\left(\\frac{u}{v}\\right)' = \\frac{u'v - uv'}{v^2}");
   assert.is(rule.code, 'derive("σ′", { f: "1 / (1 + e^(-x))" })');
   const all = JSON.stringify(sections);
-  for (const left of ["Contents entry", "Next page", "Built with stepwise", "notIndexed", "[3]"]) assert.not.ok(all.includes(left), `${left} is not indexed`);
+  for (const left of ["Contents entry", "Next page", "Built with stepwise", "notIndexed", "[3]"])
+    assert.not.ok(all.includes(left), `${left} is not indexed`);
 });
 
 test("pageSections should name the page when it has no <main>", () => {
-  assert.throws(() => pageSections("<p>no main</p>", "x.html", "x", 0), /search index: the page x\.html has no <main> element/);
+  assert.throws(
+    () => pageSections("<p>no main</p>", "x.html", "x", 0),
+    /search index: the page x\.html has no <main> element/,
+  );
 });
 
 test("buildSearchIndex should load in MiniSearch with the page's options and find sections by heading, prose, TeX and code", () => {
@@ -49,7 +56,11 @@ test("buildSearchIndex should load in MiniSearch with the page's options and fin
     { html: QUOTIENT, url: "02-q.html", title: "2. The quotient rule" },
     { html: other, url: "sub/07-s.html", title: "7. Softmax" },
   ]);
-  const index = MiniSearch.loadJSON<SearchSection>(json, { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
+  const index = MiniSearch.loadJSON<SearchSection>(json, {
+    ...SEARCH_OPTIONS,
+    fields: [...SEARCH_OPTIONS.fields],
+    storeFields: [...SEARCH_OPTIONS.storeFields],
+  });
   const first = (q: string): unknown => index.search(q)[0]?.url;
   assert.is(first("jacobian"), "sub/07-s.html#jac");
   assert.is(first("finite differences"), "02-q.html#a-check");
