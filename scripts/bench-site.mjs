@@ -73,7 +73,7 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
       drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
     }
-    await tab.waitForLoadState("networkidle");
+    await tab.waitForLoadState("networkidle", { timeout: 180_000 });
     const atLoad = sum(loaded);
     worst = Math.max(worst, atLoad.gzip);
     const verdict = atLoad.gzip <= GOAL ? "within the goal" : "OVER the goal";
@@ -87,7 +87,7 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       if (await open.count()) await open.click();
       else await tab.locator("form.stepwise-answer input").first().focus();
       await tab.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
-      await tab.waitForLoadState("networkidle");
+      await tab.waitForLoadState("networkidle", { timeout: 180_000 });
       // type into the field so that the live preview (KaTeX) runs too
       const field = tab.locator(".stepwise-try:not([hidden]) input, form.stepwise-answer input").first();
       if (await field.count()) {
@@ -104,7 +104,7 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
           )
           .catch(() => {});
       }
-      await tab.waitForLoadState("networkidle");
+      await tab.waitForLoadState("networkidle", { timeout: 180_000 });
       const tried = sum(loaded);
       worstTried = Math.max(worstTried, tried.gzip);
       console.log(
@@ -125,7 +125,7 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       const hits = search.search("Jacobian");
       return { loadMs: search.loadMs, queryMs: performance.now() - t, hits: hits.length };
     });
-    await tab.waitForLoadState("networkidle");
+    await tab.waitForLoadState("networkidle", { timeout: 180_000 });
     const all = sum(loaded);
     worstAll = Math.max(worstAll, all.gzip);
     firstQuery.push(typedToResults);
