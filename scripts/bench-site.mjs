@@ -5,7 +5,10 @@
 //    the first chart is scrolled into view at once, since plotly.js loads when a chart nears the viewport);
 //  - on pages with something to try: the same total once the verifier is loaded (the reader
 //    reached for "Try a step" or an answer box, typed a step and checked it: the live preview
-//    drew it), which no page loads at first paint; the heaviest page both ways at the end.
+//    drew it), which no page loads at first paint; the heaviest page both ways at the end;
+//  - then with the search used too ("/", a query): the page's total with everything loaded (verifier,
+//    search script and index), the index's size, and the first query's time (typing to results: the
+//    script, the index's fetch and load, the query), with the index's load and one query alone.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -22,7 +25,14 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
   const server = await serveSite(out);
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
   const sizes = new Map();
   const sizeOf = (url) => {
@@ -33,11 +43,20 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
     }
     return sizes.get(file);
   };
-  const sum = (urls) => urls.map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) })).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, rows: [...a.rows, r] }), { raw: 0, gzip: 0, rows: [] });
+  const sum = (urls) =>
+    urls
+      .map((u) => ({ name: new URL(u).pathname.slice(1), ...sizeOf(u) }))
+      .reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, rows: [...a.rows, r] }), {
+        raw: 0,
+        gzip: 0,
+        rows: [],
+      });
   console.log(`3. page weight (every file the page loads, charts drawn; gzip level 6); goal ≤ ${kb(GOAL)} gzip`);
   console.log("4. time until the last chart is drawn (from navigation start), at the end of each page's line");
   let worst = 0;
   let worstTried = 0;
+  let worstAll = 0;
+  const firstQuery = [];
   for (const page of ["index.html", ...pages.map((p) => p.page)]) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const tab = await context.newPage();
@@ -54,35 +73,81 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
       drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
     }
-    await tab.waitForLoadState("networkidle");
+    await tab.waitForLoadState("networkidle", { timeout: 180_000 });
     const atLoad = sum(loaded);
     worst = Math.max(worst, atLoad.gzip);
     const verdict = atLoad.gzip <= GOAL ? "within the goal" : "OVER the goal";
-    console.log(`   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`);
-    for (const r of atLoad.rows) console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+    console.log(
+      `   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`,
+    );
+    for (const r of atLoad.rows)
+      console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     if ((await tab.locator(".stepwise-try-open, form.stepwise-answer").count()) > 0) {
       const open = tab.locator(".stepwise-try-open").first();
       if (await open.count()) await open.click();
       else await tab.locator("form.stepwise-answer input").first().focus();
       await tab.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
-      await tab.waitForLoadState("networkidle");
+      await tab.waitForLoadState("networkidle", { timeout: 180_000 });
       // type into the field so that the live preview (KaTeX) runs too
       const field = tab.locator(".stepwise-try:not([hidden]) input, form.stepwise-answer input").first();
       if (await field.count()) {
         await field.fill("sigma(x) * (1 - sigma(x))");
         await field.press("Enter");
-        await tab.waitForFunction(() => Array.from(document.querySelectorAll(".stepwise-try-verdict")).some((v) => /^[✓✗]/.test(v.textContent ?? "")), undefined, { timeout: 60_000 }).catch(() => {});
+        await tab
+          .waitForFunction(
+            () =>
+              Array.from(document.querySelectorAll(".stepwise-try-verdict")).some((v) =>
+                /^[✓✗]/.test(v.textContent ?? ""),
+              ),
+            undefined,
+            { timeout: 60_000 },
+          )
+          .catch(() => {});
       }
-      await tab.waitForLoadState("networkidle");
+      await tab.waitForLoadState("networkidle", { timeout: 180_000 });
       const tried = sum(loaded);
       worstTried = Math.max(worstTried, tried.gzip);
-      console.log(`      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)}, ${tried.gzip <= GOAL ? "within the goal" : "OVER the goal"})`);
-      for (const r of tried.rows.slice(atLoad.rows.length)) console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
+      console.log(
+        `      after reaching for "Try a step": ${kb(tried.gzip)} gzip with the verifier (+${kb(tried.gzip - atLoad.gzip)}, ${tried.gzip <= GOAL ? "within the goal" : "OVER the goal"})`,
+      );
+      for (const r of tried.rows.slice(atLoad.rows.length))
+        console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     }
+    const before = sum(loaded).rows.length;
+    await tab.keyboard.press("/");
+    const t0 = Date.now();
+    await tab.fill("#site-search-input", "quotient rule");
+    await tab.waitForSelector("html[data-search-results]", { timeout: 60_000 });
+    const typedToResults = Date.now() - t0;
+    const inPage = await tab.evaluate(async () => {
+      const search = await window.stepwiseSearch;
+      const t = performance.now();
+      const hits = search.search("Jacobian");
+      return { loadMs: search.loadMs, queryMs: performance.now() - t, hits: hits.length };
+    });
+    await tab.waitForLoadState("networkidle", { timeout: 180_000 });
+    const all = sum(loaded);
+    worstAll = Math.max(worstAll, all.gzip);
+    firstQuery.push(typedToResults);
+    console.log(
+      `      with the search used too: ${kb(all.gzip)} gzip, everything loaded (${all.gzip <= GOAL ? "within the goal" : "OVER the goal"}); first query ${typedToResults} ms from typing to results (index fetched and loaded in ${inPage.loadMs.toFixed(0)} ms, a query alone ${inPage.queryMs.toFixed(1)} ms, ${inPage.hits} hits for "Jacobian")`,
+    );
+    for (const r of all.rows.slice(before))
+      console.log(`      + ${r.name.padEnd(50)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
     await context.close();
   }
   console.log(`   heaviest page at load: ${kb(worst)} gzip, ${(worst / GOAL).toFixed(2)} of the goal`);
-  console.log(`   heaviest page with the verifier loaded: ${kb(worstTried)} gzip, ${(worstTried / GOAL).toFixed(2)} of the goal`);
+  console.log(
+    `   heaviest page with the verifier loaded: ${kb(worstTried)} gzip, ${(worstTried / GOAL).toFixed(2)} of the goal`,
+  );
+  console.log(
+    `   heaviest page with everything loaded (verifier, search and its index): ${kb(worstAll)} gzip, ${(worstAll / GOAL).toFixed(2)} of the goal`,
+  );
+  const index = sizeOf(new URL("assets/search-index.json", server.url).href);
+  const sorted = [...firstQuery].sort((a, b) => a - b);
+  console.log(
+    `   search index: ${kb(index.raw)} raw, ${kb(index.gzip)} gzip; first query from typing to results: median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted[sorted.length - 1]} ms over ${sorted.length} pages`,
+  );
   await browser.close();
   await server.close();
 }

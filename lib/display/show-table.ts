@@ -57,7 +57,8 @@ export function tableBundle(table: Table): MimeBundle {
   const widths = table.columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
   const line = (r: string[]) => r.map((c, j) => c.padStart(widths[j])).join("  ");
   const text = [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
-  const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
+  // a column without a name (a corner above row labels) gets an empty data cell: an empty header names nothing for a screen reader
+  const head = table.columns.map((c) => (c.trim() === "" ? "<td></td>" : `<th scope="col">${escapeHtml(c)}</th>`)).join("");
   const body = cells
     .map((r, i) => `<tr>${r.map((c, j) => `<td style="text-align:${typeof table.rows[i][j] === "number" ? "right" : "left"}">${escapeHtml(c)}</td>`).join("")}</tr>`)
     .join("\n");

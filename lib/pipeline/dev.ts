@@ -11,7 +11,7 @@ import { executeNotebooks, listNotebooks, pageNoun, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
 import { compileLib } from "./compile-lib";
 import { PROJECT_ROOT } from "./jupyter-env";
-import { LIVE_CLIENT_JS } from "./live-client";
+import { liveClientScript } from "../site/browser-bundles";
 
 /** Options of {@link startDev}. */
 export interface DevOptions {
@@ -180,13 +180,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   // listen first, so that a taken port is reported before a long first build
   if (!existsSync(path.join(out, "index.html"))) writeFileSync(path.join(out, "index.html"), placeholder("building…"));
+  let liveClientJs: string | undefined; // bundled on the first request
   const server = await serveSite(out, {
     port: options.port ?? 8080,
     injectHtml: '<script defer src="/__stepwise/live.js"></script>\n',
     handle: (req, res) => {
       const url = (req.url ?? "").split("?")[0];
       if (url === "/__stepwise/live.js") {
-        res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }).end(LIVE_CLIENT_JS);
+        res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }).end(liveClientJs ??= liveClientScript());
         return true;
       }
       if (url === "/__stepwise/events") {

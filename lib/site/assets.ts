@@ -1,10 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "./layout";
-import { SITE_CSS } from "./assets/site-css";
-import { SITE_JS } from "./assets/site-js";
-import { TRY_CSS } from "./try/try-css";
-import { TRY_JS } from "./try/try-js";
+import { searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "./browser-bundles";
 import { verifierBundle } from "./try/verifier-bundle";
 import { sitePlotlyBundle } from "./plotly-bundle";
 import { type FaceGlyphs, writeKatexAssets } from "./katex-fonts";
@@ -25,7 +22,7 @@ export function plotlyBundle(): { code: string; minified: boolean } {
 
 /**
  * Writes the static assets into a site folder: assets/site.css, assets/stepwise.js
- * (the chart-drawing script), KaTeX's stylesheet and fonts (assets/katex/, with the
+ * (the chart-drawing script), assets/theme.js (the reader's colour scheme, before paint), assets/search.js (the search, on first use; both bundled from their sources, see lib/site/browser-bundles.ts), KaTeX's stylesheet and fonts (assets/katex/, with the
  * faces of `glyphs` split into a subset of the characters the formulas draw and the
  * full font for the rest, see `writeKatexAssets`),
  * when some page has charts, plotly.js (assets/plotly.min.js, `sitePlotlyBundle`), and when some page has
@@ -47,13 +44,15 @@ export async function copyAssets(outDir: string, options: { charts: boolean; try
     writeFileSync(file, content);
     written.push(rel);
   };
-  put(ASSET_URLS.siteCss, SITE_CSS + TRY_CSS);
-  put(ASSET_URLS.siteJs, SITE_JS);
+  put(ASSET_URLS.siteCss, siteStylesheet(options.cacheDir));
+  put(ASSET_URLS.siteJs, siteScript(options.cacheDir));
+  put(ASSET_URLS.themeJs, themeScript(options.cacheDir));
+  put(ASSET_URLS.searchJs, searchScript(options.cacheDir));
   const subsets = await writeKatexAssets(outDir, options.glyphs ?? new Map(), options.cacheDir);
   written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"), ...subsets.sort());
   if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
   if (options.tryable) {
-    put(ASSET_URLS.tryJs, TRY_JS);
+    put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
     put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
   }
   return written;

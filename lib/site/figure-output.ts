@@ -1,9 +1,9 @@
 import { jsonForScript } from "../outputs/escape";
 import { joinText } from "../notebook/nbformat";
 import { uniqueSlug } from "./slug";
+import { SITE_FIGURE_ATTR } from "./browser/markers";
 
-/** The attribute that marks the site's chart containers; its script (assets/stepwise.js) draws each one. */
-export const SITE_FIGURE_ATTR = "data-stepwise-figure";
+export { SITE_FIGURE_ATTR };
 
 /** Significant digits the site keeps of a number in a chart's traces (see {@link chartPrecision}). */
 export const CHART_DIGITS = 6;

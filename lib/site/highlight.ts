@@ -1,7 +1,13 @@
 import { importEsm } from "./esm";
 
-/** Colours of highlighted code: shiki's bundled GitHub light theme. */
-export const CODE_THEME = "github-light";
+/**
+ * Colours of highlighted code in the light and the dark scheme: shiki's bundled GitHub
+ * themes (Primer's colours; every token colour at AA contrast, at least 4.5:1, on the
+ * page's code background #f6f8fa / #151b23: github-light's #d73a49 and #e36209 and
+ * github-light-default's comments #6e7781 are not). Every token
+ * carries both as `--shiki-light` / `--shiki-dark`; the site's stylesheet picks one.
+ */
+export const CODE_THEMES = { light: "github-light-high-contrast", dark: "github-dark-default" } as const;
 
 /** Languages loaded; any other language is highlighted as TypeScript. */
 export const CODE_LANGUAGES = ["typescript", "javascript", "json", "python", "shellscript"] as const;
@@ -14,20 +20,24 @@ export type Highlight = (code: string, language?: string) => string;
  * grammars, and returns a synchronous highlighter. Loading takes a few hundred
  * milliseconds; call it once per build.
  *
- * @returns `highlight(code, language)`: `<pre class="shiki github-light" …><code>…</code></pre>`
- *   with inline colour styles; language is a notebook `language_info.name`
+ * @returns `highlight(code, language)`: `<pre class="shiki shiki-themes …" …><code>…</code></pre>`
+ *   with both themes' colours as inline custom properties; language is a notebook `language_info.name`
  *   ("typescript" for tslab), unknown names fall back to TypeScript
  * @throws Error (rejection) when shiki is not installed
  */
 export async function loadHighlighter(): Promise<Highlight> {
   const shiki = await importEsm<typeof import("shiki")>("shiki");
   const highlighter = await shiki.createHighlighter({
-    themes: [CODE_THEME],
+    themes: [CODE_THEMES.light, CODE_THEMES.dark],
     langs: [...CODE_LANGUAGES],
   });
   const loaded = new Set<string>(highlighter.getLoadedLanguages());
-  return (code, language = "typescript") => {
+  const highlight: Highlight = (code, language = "typescript") => {
     const lang = loaded.has(language.toLowerCase()) ? language.toLowerCase() : "typescript";
-    return highlighter.codeToHtml(code.replace(/\n$/, ""), { lang: lang as (typeof CODE_LANGUAGES)[number], theme: CODE_THEME });
+    return highlighter.codeToHtml(code.replace(/\n$/, ""), { lang: lang as (typeof CODE_LANGUAGES)[number], themes: CODE_THEMES, defaultColor: false });
   };
+  // shiki 3.9's first two-theme call of a highlighter gives every light token after the first
+  // the same colour; one call made and dropped here keeps it from the first code cell
+  highlight("const warm = 1;");
+  return highlight;
 }

@@ -17,6 +17,9 @@ export const ASSET_URLS = {
   katexCss: "assets/katex/katex.min.css",
   siteCss: "assets/site.css",
   siteJs: "assets/stepwise.js",
+  themeJs: "assets/theme.js",
+  searchJs: "assets/search.js",
+  searchIndex: "assets/search-index.json",
   plotly: "assets/plotly.min.js",
   tryJs: "assets/try.js",
   verifier: "assets/verifier.js",
@@ -38,7 +41,8 @@ export interface ShellOptions {
 }
 
 /**
- * The HTML document around a page: head with the CSP, the KaTeX and site
+ * The HTML document around a page: head with the CSP, the colour-scheme script (not
+ * deferred: the reader's chosen scheme applies before the first paint), the KaTeX and site
  * stylesheets and the deferred scripts (the widget of assets/try.js only on pages with
  * something to try; plotly.js is not among them: the site script loads it on demand),
  * a header with the site title, the body, and a footer.
@@ -59,6 +63,7 @@ export function pageShell(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(docTitle)}</title>
+<script src="${ASSET_URLS.themeJs}"></script>
 ${o.description ? `<meta name="description" content="${escapeHtml(o.description)}">\n` : ""}<link rel="stylesheet" href="${ASSET_URLS.katexCss}">
 <link rel="stylesheet" href="${ASSET_URLS.siteCss}">
 ${scripts.join("\n")}

@@ -12,6 +12,8 @@ import { renderPage } from "./render-page";
 import { slugify, uniqueSlug } from "./slug";
 import { loadRenderTools } from "./tools";
 import { TRY_ATTR } from "./try/try-html";
+import { ASSET_URLS } from "./layout";
+import { buildSearchIndex } from "./search-index";
 
 /** One notebook of the site, in reading order. */
 export interface SiteNotebook {
@@ -122,9 +124,10 @@ export function folderTitle(dir: string): string {
  * grouped as sections), one page per notebook named after its path
  * ("01-sigmoid.ipynb" → "01-sigmoid.html", "extra/02-tanh.ipynb" →
  * "extra/02-tanh.html", so relative links and images keep working), the
- * notebooks without outputs under notebooks/, the assets (`copyAssets`), and the
- * images markdown cells reference by relative path (from options.sourceDir,
- * same paths).
+ * notebooks without outputs under notebooks/, the assets (`copyAssets`), the
+ * search index of every page's sections (assets/search-index.json, `buildSearchIndex`,
+ * not rewritten by a build of `only` some pages), and the images markdown cells
+ * reference by relative path (from options.sourceDir, same paths).
  *
  * @param notebooks the notebooks in reading order (paths unique)
  * @param outDir the folder to write into (created if missing; existing files are overwritten)
@@ -154,6 +157,8 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   });
   mkdirSync(path.join(outDir, "notebooks"), { recursive: true });
   const tryable: boolean[] = [];
+  // what the search index is built from: every page as written
+  const searchable: { html: string; url: string; title: string }[] = [];
   // the characters each KaTeX face draws, for the font subsets; only when the assets are written
   const glyphs = options.assets !== false ? new KatexGlyphs(options.cacheDir) : undefined;
   const result: SitePage[] = notebooks.map((nb, i) => {
@@ -181,6 +186,7 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     mkdirSync(path.join(outDir, folder), { recursive: true });
     writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
     glyphs?.add(html);
+    searchable.push({ html, url: pages[i], title: described[i].title });
     const copy = path.join(outDir, "notebooks", nb.file);
     mkdirSync(path.dirname(copy), { recursive: true });
     writeFileSync(copy, notebookJson(stripOutputs(nb.source)));
@@ -207,6 +213,8 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     glyphs.add(index);
     glyphs.save();
     await copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), glyphs: glyphs.faces, cacheDir: options.cacheDir });
+    // the whole site's index; a live-preview build of some pages keeps the index it has
+    if (!options.only) writeFileSync(path.join(outDir, ASSET_URLS.searchIndex), buildSearchIndex(searchable));
   }
   return result;
 }

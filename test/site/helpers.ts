@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 export { buildLibOnce, launchChromium, ROOT } from "../shared";
 import { ROOT } from "../shared";
 import * as assert from "uvu/assert";
+import { axeViolations, openTryForms } from "./axe";
 
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
 
@@ -107,7 +108,9 @@ export function leftoverTex(page: Page): Promise<string[]> {
  * outside the site, math rendered (KaTeX present where the notebook has TeX,
  * no leftover delimiters, no .katex-error), every chart drawn, derivations with
  * their ✓ and tier, no notebook script run, no sideways scrolling at phone
- * width; saves screenshots (desktop and phone) to test-artifacts/site/.
+ * width, and no violation axe-core finds (any impact) with the "Try a step" forms open,
+ * in the light and the dark scheme; saves screenshots (desktop and phone, light and dark)
+ * to test-artifacts/site/.
  */
 export async function checkPage(browser: Browser, base: string, pageFile: string, expected: Expectation, shotName: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -149,6 +152,14 @@ export async function checkPage(browser: Browser, base: string, pageFile: string
     assert.equal(dom.notebookScriptsRan, [], `notebook scripts ran on ${where}`);
     assert.ok(dom.overflow <= 0, `${where} scrolls sideways by ${dom.overflow}px`);
     await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
+    // accessibility, as a reader finds the page: "Try a step" forms open, answer boxes shown, in both colour schemes
+    await openTryForms(page);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await axeViolations(page);
+      assert.equal(violations, [], `axe-core on ${where}, ${scheme} scheme: ${JSON.stringify(violations, null, 1)}`);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}-dark.png`), fullPage: true });
     await context.close();
   }
 }

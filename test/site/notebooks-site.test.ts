@@ -264,6 +264,34 @@ if (present) {
     assert.equal(v.consoleErrors, []);
     await page.close();
   });
+
+  s("should search every page offline from the header: '/' focuses the box, 'quotient' finds page 02's section, 'Jacobian' page 07's", async () => {
+    const context = await site!.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    const first = site!.result.pages.find((p) => p.file.startsWith("05-"))!;
+    const v = await visit(page, `${site!.server.url}${first.page}`, site!.server.url);
+    assert.not.ok(requested.some((u) => /search(\.js|-index\.json)/.test(u)), "nothing of the search loads at first paint");
+    await page.keyboard.press("/");
+    assert.is(await page.evaluate(() => document.activeElement?.id), "site-search-input");
+    const results = async (query: string): Promise<string[]> => {
+      await page.fill("#site-search-input", query);
+      await page.waitForFunction((q) => (document.querySelector("#site-search-status")?.textContent ?? "").includes(q), query, { timeout: 30_000 });
+      return page.$$eval("#site-search-results a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    };
+    const quotient = await results("quotient");
+    assert.match(quotient[0] ?? "", /\/02-[^/]*\.html#[\w-]+$/, quotient.join(", "));
+    const jacobian = await results("Jacobian");
+    assert.match(jacobian[0] ?? "", /\/07-[^/]*\.html#[\w-]+$/, jacobian.join(", "));
+    // the link leads to that section
+    await page.click("#site-search-results a >> nth=0");
+    await page.waitForURL(/07-.*#/);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    assert.ok(await page.locator(`[id="${id}"]`).isVisible(), `the section ${id} is on the page`);
+    assert.equal(v.consoleErrors, []);
+    await context.close();
+  });
 }
 
 s.run();

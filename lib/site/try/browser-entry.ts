@@ -162,7 +162,7 @@ export function preview(expr: string, texNames: Readonly<Record<string, string>>
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
   const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
-  return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "html", strict: "ignore" }) };
+  return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "htmlAndMathml", strict: "ignore" }) };
 }
 
 /** What `window.stepwiseVerifier` holds. */

@@ -1,9 +1,9 @@
 import { escapeHtml, jsonForScript } from "../../outputs/escape";
 import type { DerivationPayload } from "../../outputs/derivation-payload";
 import type { ExerciseSpec } from "./exercise-spec";
+import { TRY_ATTR } from "../browser/markers";
 
-/** The attribute that marks what the widget script (assets/try.js) makes tryable. */
-export const TRY_ATTR = "data-stepwise-try";
+export { TRY_ATTR };
 
 /**
  * What a derivation on the site carries for "try a step": its spec, seed and sample
@@ -52,10 +52,10 @@ export function answerBoxes(exercises: ExerciseSpec[], cell: number): string {
       `<label for="${id}-input">Exercise${ex.number === undefined ? "" : ` ${ex.number}`}: ${escapeHtml(ex.prompt)}</label>` +
       `<div class="stepwise-try-row"><input id="${id}-input" class="stepwise-try-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${id}-verdict" placeholder="${escapeHtml(answerPlaceholder(ex))}">` +
       `<button type="submit">Check</button></div>` +
-      `<div class="stepwise-try-preview" aria-hidden="true"></div>` +
+      `<div class="stepwise-try-preview" role="group" aria-label="preview of your answer"></div>` +
       `<p class="stepwise-try-verdict" id="${id}-verdict" role="status" aria-live="polite"></p>` +
       `</form>`
     );
   });
-  return `<div class="stepwise-answers" aria-label="Check your answers">${boxes.join("")}</div>`;
+  return `<div class="stepwise-answers" role="group" aria-label="Check your answers">${boxes.join("")}</div>`;
 }

@@ -25,7 +25,7 @@ const site = suite("sitePlotlyBundle");
 site("should build plotly.js with scatter traces only, as one script setting window.Plotly with newPlot and Plots.resize, smaller than plotly's basic bundle", () => {
   const code = sitePlotlyBundle();
   const version = (require("plotly.js/package.json") as { version: string }).version;
-  assert.ok(code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, legend, fx, modebar`), code.slice(0, 90));
+  assert.ok(code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, shapes, legend, fx, modebar`), code.slice(0, 90));
   // the trace and component modules it registers
   const registered = [...code.matchAll(/moduleType:"(trace|component)",name:"(\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
   assert.ok(registered.includes("trace scatter"), registered.join(", "));
@@ -40,7 +40,7 @@ const copy = suite("copyAssets");
 copy("should write the site's CSS and script and KaTeX's stylesheet with every font it names", async () => {
   const out = tempDir();
   const written = await copyAssets(out, { charts: false });
-  assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
+  assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/theme.js", "assets/search.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
   const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
   const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]);
   assert.ok(fonts.length >= 20, `${fonts.length} font URLs`);
@@ -68,3 +68,4 @@ copy("should add the widget and the verifier bundle when a page has something to
 
 bundle.run();
 copy.run();
+site.run();

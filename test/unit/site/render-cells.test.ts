@@ -77,7 +77,7 @@ s("should number sections by cell, highlight code and show the execution count",
   const r = renderCells(notebook([md("# Title"), code("const x = 1;", [], { execution_count: 3 })]), "n.ipynb", ctx);
   assert.ok(r.html.includes('<section class="cell cell-markdown" id="cell-1">'));
   assert.ok(r.html.includes('<section class="cell cell-code" id="cell-2">'));
-  assert.ok(r.html.includes('<div class="cell-prompt" aria-hidden="true">[3]</div><pre class="shiki github-light"'));
+  assert.ok(r.html.includes('<div class="cell-prompt" aria-hidden="true">[3]</div><pre class="shiki shiki-themes github-light-high-contrast github-dark-default"'));
 });
 
 s("should count chart containers and formulas, and keep macros across cells", () => {

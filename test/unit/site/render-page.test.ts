@@ -13,13 +13,17 @@ shell("should declare the viewport, the CSP and an empty favicon, and run no inl
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`));
   assert.ok(html.includes("<title>A &lt;b&gt; · Site</title>"));
   assert.ok(html.includes('<link rel="icon" href="data:,">'));
-  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/stepwise.js">']);
+  // the colour-scheme script first and not deferred (the reader's scheme before the first paint), then the site's
+  assert.equal(html.match(/<script[^>]*>/g), ['<script src="assets/theme.js">', '<script defer src="assets/stepwise.js">']);
+  assert.ok(html.indexOf("assets/theme.js") < html.indexOf('rel="stylesheet"'), "before the stylesheets");
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
 });
 
 shell("should not put plotly.js in the head (the site script loads it near the first chart), and add the widget only where something can be tried", () => {
   const html = pageShell({ title: "A", siteTitle: "S", body: "", charts: true });
-  assert.equal(html.match(/<script[^>]*>/g), ['<script defer src="assets/stepwise.js">']);
+  // the colour-scheme script first and not deferred (the reader's scheme before the first paint), then the site's
+  assert.equal(html.match(/<script[^>]*>/g), ['<script src="assets/theme.js">', '<script defer src="assets/stepwise.js">']);
+  assert.ok(html.indexOf("assets/theme.js") < html.indexOf('rel="stylesheet"'), "before the stylesheets");
   const tryable = pageShell({ title: "A", siteTitle: "S", body: '<script type="application/json" data-stepwise-try="derivation">{}</script>', charts: false });
   assert.equal(tryable.match(/<script defer[^>]*>/g), ['<script defer src="assets/stepwise.js">', '<script defer src="assets/try.js">']);
 });

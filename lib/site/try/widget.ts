@@ -1,0 +1,331 @@
+/**
+ * The widget script (bundled by esbuild into assets/try.js, see `tryScript`), loaded
+ * with `defer` on pages that have a derivation or an answer box. Runs in the reader's
+ * browser: nothing here may import a Node module (types only from the verifier). It
+ * - adds a "Try a step" button under every derivation that carries its spec
+ *   (`trySubjectScript`); the button opens a form: pick a step, edit its expression
+ *   (mathjs syntax) with a live KaTeX preview, Enter checks it against the step before
+ *   it with the notebook's seed and sample count; "Reset" (or Escape in the field)
+ *   restores the original; Escape again closes the form and returns focus to the button;
+ * - shows the exercise answer boxes (`answerBoxes`) and checks an answer on Enter;
+ * - loads the verifier (assets/verifier.js, about 186 KiB gzip) only when the reader
+ *   reaches for one of these (pointer over, focus or click), never at first paint.
+ * The verdict line is a live region: ✓ with the tier, or ✗ with the point and both
+ * values, a slip's hint, the name of a known slip and the right step (the diagnosis), or
+ * where the expression fails to parse, in words. A "Hint" button in each form names the
+ * rule to apply next (first press) and shows the next step (second press).
+ */
+import type { StepwiseVerifier, TrySubject, TryVerdict } from "./browser-entry";
+import type { ExerciseSpec } from "./exercise-spec";
+import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
+
+declare global {
+  interface Window {
+    stepwiseVerifier?: StepwiseVerifier;
+  }
+}
+
+// read while the script runs: document.currentScript is null in callbacks
+const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
+const verifierUrl = here ? here.replace(/try\.js(\?.*)?$/, "verifier.js") : "assets/verifier.js";
+let loading: Promise<StepwiseVerifier> | null = null;
+
+function verifier(): Promise<StepwiseVerifier> {
+  if (window.stepwiseVerifier) return Promise.resolve(window.stepwiseVerifier);
+  if (!loading) {
+    loading = new Promise<StepwiseVerifier>((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = verifierUrl;
+      s.async = true;
+      s.onload = () =>
+        window.stepwiseVerifier ? resolve(window.stepwiseVerifier) : reject(new Error("the verifier did not start"));
+      s.onerror = () => {
+        loading = null;
+        reject(new Error(`the verifier (${verifierUrl}) could not be loaded`));
+      };
+      document.head.appendChild(s);
+    });
+    const root = document.documentElement;
+    root.setAttribute("data-verifier", "loading");
+    loading.then(
+      () => root.setAttribute("data-verifier", "ready"),
+      () => root.setAttribute("data-verifier", "failed"),
+    );
+  }
+  return loading;
+}
+
+function warm(): void {
+  verifier().catch(() => undefined);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function short(v: string): string {
+  const n = Number(v);
+  return Number.isFinite(n) && v.length > 14 ? String(Number(n.toPrecision(10))) : v;
+}
+
+// The two values of a counterexample, each with as many digits as it takes for them to
+// differ (10 to 21 significant digits), or as the verifier wrote them (all its digits)
+// when they agree even at 21: a rejection never shows two equal numbers.
+function pair(a: string, b: string): [string, string] {
+  const na = Number(a);
+  const nb = Number(b);
+  if (!Number.isFinite(na) || !Number.isFinite(nb)) return [a, b];
+  for (let p = 10; p <= 21; p++) {
+    const sa = String(Number(na.toPrecision(p)));
+    const sb = String(Number(nb.toPrecision(p)));
+    if (sa !== sb) return [sa, sb];
+  }
+  return [a, b];
+}
+
+function pointText(point: Record<string, string>): string {
+  return Object.keys(point)
+    .map((k) => `${k} = ${short(point[k])}`)
+    .join(", ");
+}
+
+/** Writes a verdict into its live region; `what` names what was checked ("step 2", "your answer"). */
+function show(out: HTMLElement, v: Pick<TryVerdict, "error"> & Partial<TryVerdict>, what = ""): void {
+  out.textContent = "";
+  if (v.error) {
+    out.setAttribute("data-ok", "false");
+    out.textContent = `\u2717 ${v.error}`;
+    return;
+  }
+  out.setAttribute("data-ok", String(v.ok));
+  if (v.ok) {
+    out.textContent = `\u2713 ${what} holds${v.tier ? ` (tier: ${v.tier})` : ""}`;
+    return;
+  }
+  const c = v.counterexample;
+  const values = c ? pair(c.actual, c.expected) : null;
+  out.textContent = `\u2717 ${what} does not hold${c && values ? `: at ${pointText(c.point)} it gives ${values[0]}, but it must equal ${values[1]}` : ""}`;
+  if (v.hint) out.appendChild(el("span", { class: "stepwise-try-hint" }, `Hint: ${v.hint}`));
+  if (v.diagnosis) {
+    const d = el(
+      "span",
+      { class: "stepwise-try-diagnosis", "data-slip": v.diagnosis.id },
+      `The slip: ${v.diagnosis.message}. `,
+    );
+    d.appendChild(el("span", { class: "stepwise-try-expected" }, `It should be ${v.diagnosis.expected}`));
+    out.appendChild(d);
+  }
+}
+
+/** What the verifier answers to a hint press: the text, or why there is none. */
+type HintAnswer = { text?: string; error?: string };
+
+/**
+ * Adds a "Hint" button to `row` and its live line after `after`: the first press names
+ * the rule to apply next, the second shows the step; `ask(api, press)` asks the verifier.
+ * Returns the function that starts over (another step picked).
+ */
+function hintButton(row: HTMLElement, after: HTMLElement, ask: (api: StepwiseVerifier, press: 1 | 2) => HintAnswer): () => void {
+  const button = el("button", { type: "button", class: "stepwise-hint" }, "Hint");
+  const line = el("p", { class: "stepwise-hint-line", role: "status", "aria-live": "polite" });
+  let presses = 0;
+  row.appendChild(button);
+  after.after(line);
+  button.addEventListener("pointerenter", warm);
+  button.addEventListener("click", () => {
+    presses = Math.min(presses + 1, 2);
+    const press = presses as 1 | 2;
+    line.textContent = "thinking\u2026";
+    verifier().then(
+      (api) => {
+        const h = ask(api, press);
+        line.setAttribute("data-press", String(press));
+        line.textContent = h.error ? `\u2717 ${h.error}` : `${press === 1 ? "Hint: " : ""}${h.text ?? ""}`;
+      },
+      (err: Error) => {
+        line.textContent = err.message;
+      },
+    );
+  });
+  return () => {
+    presses = 0;
+    line.textContent = "";
+    line.removeAttribute("data-press");
+  };
+}
+
+/** Typesets the field's expression into `box` as the reader types; returns the function that does it now. */
+function livePreview(
+  input: HTMLInputElement,
+  box: HTMLElement,
+  texNames: Readonly<Record<string, string>> | undefined,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (): void => {
+    verifier().then(
+      (api) => {
+        const p = api.preview(input.value, texNames ?? {});
+        if (p.html) box.innerHTML = p.html;
+        else box.textContent = p.error ?? "";
+        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
+      },
+      (err: Error) => {
+        box.textContent = err.message;
+      },
+    );
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  return run;
+}
+
+let counter = 0;
+
+function tryDerivation(script: Element): void {
+  let subject: TrySubject;
+  try {
+    subject = JSON.parse(script.textContent ?? "") as TrySubject;
+  } catch {
+    return;
+  }
+  const steps = subject.spec.steps;
+  const host = script.parentNode;
+  if (!steps || steps.length === 0 || !host) return;
+  const id = `try-${++counter}`;
+  const open = el(
+    "button",
+    { type: "button", class: "stepwise-try-open", "aria-expanded": "false", "aria-controls": id },
+    "Try a step",
+  );
+  const form = el("form", { class: "stepwise-try", id, hidden: "" });
+  const pick = el("select", { id: `${id}-step`, "aria-label": "step to edit" });
+  steps.forEach((s, i) =>
+    pick.appendChild(el("option", { value: String(i + 1) }, `step ${i + 1}${s.rule ? ` (${s.rule})` : ""}`)),
+  );
+  const label = el(
+    "label",
+    { for: `${id}-input` },
+    "Edit the step in mathjs syntax, press Enter to check it (Escape restores it)",
+  );
+  const input = el("input", {
+    id: `${id}-input`,
+    class: "stepwise-try-input",
+    type: "text",
+    autocomplete: "off",
+    autocapitalize: "off",
+    spellcheck: "false",
+    "aria-describedby": `${id}-verdict`,
+  });
+  const check = el("button", { type: "submit" }, "Check");
+  const reset = el("button", { type: "button" }, "Reset");
+  const row = el("div", { class: "stepwise-try-row" });
+  row.append(pick, input, check, reset);
+  const box = el("div", { class: "stepwise-try-preview", role: "group", "aria-label": "preview of the step" });
+  const out = el("p", { class: "stepwise-try-verdict", id: `${id}-verdict`, role: "status", "aria-live": "polite" });
+  form.append(label, row, box, out);
+  host.appendChild(open);
+  host.appendChild(form);
+  const preview = livePreview(input, box, subject.spec.texNames);
+  const resetHint = hintButton(row, out, (api, press) => api.hintStep(subject, Number(pick.value), press));
+  pick.addEventListener("change", () => resetHint());
+  const original = (): string => steps[Number(pick.value) - 1].expr;
+  const restore = (): void => {
+    input.value = original();
+    out.textContent = "";
+    out.removeAttribute("data-ok");
+    preview();
+  };
+  const run = (): void => {
+    const index = Number(pick.value);
+    out.removeAttribute("data-ok");
+    out.textContent = "checking\u2026";
+    verifier().then(
+      (api) => show(out, api.checkStep(subject, index, input.value), `step ${index}`),
+      (err: Error) => show(out, { error: err.message }),
+    );
+  };
+  const toggle = (on: boolean): void => {
+    form.hidden = !on;
+    open.setAttribute("aria-expanded", String(on));
+    if (on) {
+      if (!input.value) restore();
+      input.focus();
+    } else open.focus();
+  };
+  open.addEventListener("pointerenter", warm);
+  open.addEventListener("focus", warm);
+  open.addEventListener("click", () => {
+    warm();
+    toggle(form.hidden);
+  });
+  pick.addEventListener("change", restore);
+  reset.addEventListener("click", () => {
+    restore();
+    run();
+    input.focus();
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    run();
+  });
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    if (e.target === input && input.value !== original()) restore();
+    else toggle(false);
+  });
+}
+
+function answerBox(form: HTMLFormElement): void {
+  const script = form.querySelector(`script[${TRY_ATTR}="exercise"]`);
+  const input = form.querySelector("input");
+  const box = form.querySelector<HTMLElement>(".stepwise-try-preview");
+  const out = form.querySelector<HTMLElement>(".stepwise-try-verdict");
+  if (!script || !input || !box || !out) return;
+  let ex: ExerciseSpec;
+  try {
+    ex = JSON.parse(script.textContent ?? "") as ExerciseSpec;
+  } catch {
+    return;
+  }
+  form.hidden = false;
+  const preview = livePreview(input, box, ex.texNames);
+  const row = form.querySelector<HTMLElement>(".stepwise-try-row");
+  if (row) hintButton(row, out, (api, press) => api.hintAnswer(ex, press));
+  form.addEventListener("focusin", warm);
+  form.addEventListener("pointerenter", warm);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    out.removeAttribute("data-ok");
+    out.textContent = "checking\u2026";
+    verifier().then(
+      (api) => show(out, api.checkAnswer(ex, input.value), "your answer"),
+      (err: Error) => show(out, { error: err.message }),
+    );
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    input.value = "";
+    out.textContent = "";
+    out.removeAttribute("data-ok");
+    preview();
+  });
+}
+
+function start(): void {
+  document.querySelectorAll(`script[${TRY_ATTR}="derivation"]`).forEach(tryDerivation);
+  document.querySelectorAll<HTMLFormElement>("form.stepwise-answer").forEach(answerBox);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
