@@ -5,6 +5,7 @@
  * the output types and their readers.
  */
 export * from "./functions";
+export * from "./check";
 export * from "./derive";
 export { mutateExpression } from "./derive/mutate";
 export { runMutationTest, type MutationReport, type MutationMiss } from "./derive/mutation-test";
