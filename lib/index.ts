@@ -9,7 +9,7 @@
  * - tables: `showTable`
  * - the logistic regression of notebook 06: data, loss, gradient, training, accuracy
  *
- * The engine behind them (the verifier's parts, the mutation harness, display sinks,
+ * The engine behind them (the verifier's parts, the argument checks, display sinks,
  * MIME bundles, payload readers, the pipeline's helpers) is importable from
  * "stepwise/engine".
  */

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { derivationFromSpec } from "../lib/derive/from-spec";
 import type { DerivationSpec } from "../lib/derive/spec";
-import { runMutationTest } from "../lib/derive/mutation-test";
+import { runMutationTest } from "../tooling/mutation/mutation-test";
 import { listNotebooks } from "../lib/pipeline/build";
 import { executedDerivations } from "../lib/pipeline/executed-derivations";
 
