@@ -11,7 +11,7 @@
  * - the logistic regression of notebook 06: data, loss, gradient, training, accuracy
  * - the one-hidden-layer network of notebook 09 and the autodiff `Value` of notebook 10
  *
- * The engine behind them (the verifier's parts, the mutation harness, display sinks,
+ * The engine behind them (the verifier's parts, the argument checks, display sinks,
  * MIME bundles, payload readers, the pipeline's helpers) is importable from
  * "stepwise/engine".
  */

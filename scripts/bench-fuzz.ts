@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { derive } from "../lib/derive/derive";
-import { mutateExpression } from "../lib/derive/mutate";
+import { mutateExpression } from "../tooling/mutation/mutate";
 import { domain, generate, rewrite, rng, text } from "./fuzz/grammar";
 import { python, pythonText, runFuzz } from "./fuzz/run";
 

@@ -16,7 +16,7 @@ import { derivationFromSpec } from "../lib/derive/from-spec";
 import type { DerivationSpec } from "../lib/derive/spec";
 import type { DomainSpec } from "../lib/derive/domain";
 import { explain, type ExplainStrategy } from "../lib/derive/explain/explain";
-import { runMutationTest } from "../lib/derive/mutation-test";
+import { runMutationTest } from "../tooling/mutation/mutation-test";
 import { listNotebooks } from "../lib/pipeline/build";
 import { compileLibSync } from "../lib/pipeline/compile-lib";
 import { executedDerivations } from "../lib/pipeline/executed-derivations";

@@ -6,7 +6,7 @@
  * local partial times the gradient of the node that used it, which is the chain rule summed
  * over every path from the loss to that input.
  */
-import { describeValue } from "../functions/check";
+import { describeValue } from "../check";
 import { LOCAL_RULES, type Operation } from "./local-derivatives";
 
 /** What a node of the graph is: an input (a leaf the caller made), a constant, or an operation. */

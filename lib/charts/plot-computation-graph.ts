@@ -1,4 +1,4 @@
-import { checkOptions } from "../args/check-args";
+import { checkOptions } from "../check";
 import { computationGraph } from "../autodiff/graph";
 import { Value } from "../autodiff/value";
 import { axis, baseLayout, chartColor } from "./theme";

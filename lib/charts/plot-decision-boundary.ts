@@ -1,5 +1,6 @@
+import { checkTrainingOptions } from "../check";
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkTrainingOptions, type PlotTrainingOptions } from "./training-history";
+import type { PlotTrainingOptions } from "./training-history";
 import type { Figure, Trace } from "./types";
 
 /** Height of the decision-boundary chart, in CSS pixels: taller than usual, for the legend below it. */

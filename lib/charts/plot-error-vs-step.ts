@@ -1,4 +1,4 @@
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkOptions } from "../check";
 import { axis, baseLayout, chartColor } from "./theme";
 import type { Figure, ChartSample, Trace } from "./types";
 

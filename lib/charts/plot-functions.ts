@@ -1,4 +1,4 @@
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkOptions } from "../check";
 import { evenGrid, sampleFunction } from "./sample";
 import { baseLayout, chartColor } from "./theme";
 import type { Figure, Trace } from "./types";

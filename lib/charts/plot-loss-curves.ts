@@ -1,4 +1,4 @@
-import { checkOptions } from "../args/check-args";
+import { checkOptions } from "../check";
 import { MAX_CHART_POINTS } from "./plot-functions";
 import { evenGrid, sampleFunction } from "./sample";
 import { axis, baseLayout, chartColor, TWO_PANEL_HEIGHT } from "./theme";

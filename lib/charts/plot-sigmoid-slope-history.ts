@@ -1,5 +1,6 @@
+import { checkField, checkHistory, checkTrainingOptions } from "../check";
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, checkHistory, checkTrainingOptions, finite, type PlotTrainingOptions, type SigmoidSlopeRecord } from "./training-history";
+import { finite, type PlotTrainingOptions, type SigmoidSlopeRecord } from "./training-history";
 import type { Figure, Trace } from "./types";
 
 /**

@@ -1,5 +1,6 @@
+import { checkField, checkHistory, checkTrainingOptions } from "../check";
 import { axis, baseLayout, chartColor } from "./theme";
-import { checkField, checkHistory, checkTrainingOptions, finite, type LossRecord, type PlotTrainingOptions } from "./training-history";
+import { finite, type LossRecord, type PlotTrainingOptions } from "./training-history";
 import type { Figure, Trace } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import { checkArg } from "../args/check-args";
+import { checkArg } from "../check";
 import type { Figure } from "../charts/types";
 import { figureBundle } from "./figure-bundle";
 import { sendBundle } from "./send";

@@ -1,4 +1,4 @@
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkOptions } from "../check";
 import { escapeHtml } from "../outputs/escape";
 import { sendBundle } from "./send";
 import type { MimeBundle } from "./types";

@@ -4,7 +4,7 @@
  * and from a logit z with ŷ = σ(z)), and its derivatives with respect to ŷ
  * and to z. Losses are in nats (natural logarithm).
  */
-import { checkEpsilon, checkNumber, checkUnitInterval } from "./check";
+import { checkEpsilon, checkNumber, checkUnitInterval } from "../check";
 import { sigmoid } from "./sigmoid";
 
 /**

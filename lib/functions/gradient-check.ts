@@ -1,5 +1,4 @@
-import { checkArg } from "../args/check-args";
-import { checkFinite } from "./check";
+import { checkArg, checkFinite } from "../check";
 
 /**
  * The central finite difference (f(x + h) − f(x − h)) / (2h), an estimate of f′(x)

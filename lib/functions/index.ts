@@ -1,7 +1,8 @@
 /**
  * Numeric functions of stepwise: the sigmoid family, binary and categorical
  * cross-entropy (from probabilities and from logits) with their derivatives,
- * softmax and its Jacobian, and the input checks they share.
+ * softmax and its Jacobian, finite differences and gradient checks. Their
+ * argument checks live in lib/check.
  */
 export { sigmoid, sigmoidDerivative, logSigmoid } from "./sigmoid";
 export {
@@ -17,16 +18,4 @@ export {
   categoricalCrossEntropyGradient,
   softmaxJacobian,
 } from "./softmax";
-export {
-  PROBABILITY_SUM_TOLERANCE,
-  describeValue,
-  checkNumber,
-  checkFinite,
-  checkUnitInterval,
-  checkEpsilon,
-  checkArray,
-  checkVector,
-  checkSameLength,
-  checkDistribution,
-} from "./check";
 export { centralDifference, centralDifferenceStep, gradientCheck, type GradientCheckRow } from "./gradient-check";

@@ -3,7 +3,7 @@
  * logarithm, each computed so that no input (including ±Infinity) gives NaN
  * and no intermediate value overflows.
  */
-import { checkNumber } from "./check";
+import { checkNumber } from "../check";
 
 /**
  * The logistic sigmoid σ(x) = 1 / (1 + e^(−x)), mapping a logit to a

@@ -4,7 +4,7 @@
  * respect to the logits, and the Jacobian of softmax. Logits must be finite;
  * losses are in nats.
  */
-import { checkArray, checkDistribution, checkEpsilon, checkSameLength, checkVector } from "./check";
+import { checkArray, checkDistribution, checkEpsilon, checkSameLength, checkVector } from "../check";
 import { complements, shiftedExp } from "./shifted-exp";
 
 /**

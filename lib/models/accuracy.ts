@@ -1,4 +1,4 @@
-import { checkFeatures, checkModelInputs, checkParameters } from "./check";
+import { checkFeatures, checkModelInputs, checkParameters } from "../check";
 import { unsafeLogits } from "./logistic-regression";
 
 /**

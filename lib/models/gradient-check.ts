@@ -1,5 +1,5 @@
+import { checkModelInputs } from "../check";
 import { centralDifference } from "../functions/gradient-check";
-import { checkModelInputs } from "./check";
 import { meanLoss, unsafeGradient, unsafeLogits } from "./logistic-regression";
 
 /** One parameter of a gradient check: the analytic and the numeric partial derivative. */

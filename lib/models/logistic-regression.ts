@@ -2,8 +2,8 @@
  * Logistic regression ŷ = σ(w·x + b) with the mean binary cross-entropy loss:
  * the logits, the loss and its gradient for a whole dataset at once.
  */
+import { checkFeatures, checkModelInputs, checkParameters } from "../check";
 import { binaryCrossEntropyGradientLogit, binaryCrossEntropyWithLogits } from "../functions/binary-cross-entropy";
-import { checkFeatures, checkModelInputs, checkParameters } from "./check";
 
 /** The loss of a logistic regression on a dataset and its gradient with respect to w and b. */
 export interface LogisticRegressionGradient {

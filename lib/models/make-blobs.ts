@@ -1,6 +1,5 @@
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkFinite, checkOptions, describeValue } from "../check";
 import seedrandom from "seedrandom";
-import { checkFinite, describeValue } from "../functions/check";
 import { normalStream } from "./normal";
 import type { Dataset } from "./types";
 

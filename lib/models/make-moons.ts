@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
-import { checkArg, checkOptions } from "../args/check-args";
-import { describeValue } from "../functions/check";
+import { checkArg, checkOptions } from "../check";
+import { describeValue } from "../check";
 import { normalStream } from "./normal";
 import type { Dataset } from "./types";
 

@@ -1,12 +1,12 @@
 /**
  * Gradient checking and training of the one-hidden-layer network of lib/models/network.ts.
  */
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkOptions } from "../check";
 import { centralDifference } from "../functions/gradient-check";
-import { describeValue } from "../functions/check";
+import { describeValue } from "../check";
 import { binaryCrossEntropyWithLogits } from "../functions/binary-cross-entropy";
 import { MAX_EPOCHS } from "./train";
-import { checkLabels, checkFeatures } from "./check";
+import { checkLabels, checkFeatures } from "../check";
 import { checkNetwork, unsafeForward, unsafeNetworkGradient, type Network } from "./network";
 import type { Dataset } from "./types";
 

@@ -11,11 +11,11 @@
  *   ∂L/∂W₁ = ∂L/∂z₁ xᵀ,  ∂L/∂b₁ = ∂L/∂z₁.
  */
 import seedrandom from "seedrandom";
-import { checkArg, checkOptions } from "../args/check-args";
+import { checkArg, checkOptions } from "../check";
 import { binaryCrossEntropyWithLogits } from "../functions/binary-cross-entropy";
-import { checkArray, checkFinite, describeValue } from "../functions/check";
+import { checkArray, checkFinite, describeValue } from "../check";
 import { sigmoid } from "../functions/sigmoid";
-import { checkFeatures, checkLabels } from "./check";
+import { checkFeatures, checkLabels } from "../check";
 import { normalStream } from "./normal";
 import type { Dataset } from "./types";
 

@@ -1,4 +1,4 @@
-import { checkNumber, checkVector } from "../functions/check";
+import { checkNumber, checkVector } from "../check";
 
 /**
  * The p-quantile of a list of numbers by linear interpolation between order

@@ -1,8 +1,6 @@
-import { checkOptions } from "../args/check-args";
+import { checkFeatures, checkFinite, checkLabels, checkNumber, checkOptions, checkParameters, describeValue } from "../check";
 import { sigmoidDerivative } from "../functions/sigmoid";
-import { checkFinite, checkNumber, describeValue } from "../functions/check";
 import { unsafeAccuracy } from "./accuracy";
-import { checkFeatures, checkLabels, checkParameters } from "./check";
 import { unsafeGradient } from "./logistic-regression";
 import { quantile } from "./quantile";
 import type { Dataset, LogisticRegressionParameters } from "./types";

@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
-import { mutateExpression } from "../../lib/derive/mutate";
+import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
 import { derivative, domain as randomDomain, generate, kinked, rewrite, rng, text, type Node } from "./grammar";
 

@@ -8,6 +8,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import * as stepwise from "../../lib";
 import * as engine from "../../lib/engine";
+import * as ts from "typescript";
+import { runMutationTest } from "../../tooling/mutation/mutation-test";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const s = suite("public API");
@@ -26,11 +28,38 @@ s("should offer about forty names, the ones the tutorials import", () => {
 });
 
 s("should keep the engine's internals out of the notebook API and offer them from stepwise/engine", () => {
-  for (const name of ["runMutationTest", "mutateExpression", "setDisplaySink", "sendBundle", "verifyStep", "parseDomain", "checkNumber", "derivationBundle", "readDerivationPayload", "derivationFromSpec", "DERIVATION_MIME"]) {
+  for (const name of ["setDisplaySink", "sendBundle", "verifyStep", "parseDomain", "checkNumber", "checkOptions", "derivationBundle", "readDerivationPayload", "derivationFromSpec", "DERIVATION_MIME"]) {
     assert.not.ok(name in stepwise, `${name} is exported from "stepwise"`);
     assert.ok(name in engine, `${name} is missing from "stepwise/engine"`);
   }
-  assert.is(engine.derive, stepwise.derive, "one function, two entry points");
+  for (const name of Object.keys(stepwise)) {
+    assert.is((engine as Record<string, unknown>)[name], (stepwise as Record<string, unknown>)[name], `${name}: one thing, two entry points`);
+  }
+});
+
+s("should name every export of stepwise/engine in lib/engine.ts (no export *), each once", () => {
+  const file = path.join(ROOT, "lib", "engine.ts");
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  const named: string[] = [];
+  const typeOnly: string[] = [];
+  for (const st of source.statements) {
+    if (!ts.isExportDeclaration(st)) continue;
+    assert.ok(st.exportClause && ts.isNamedExports(st.exportClause), `export * in lib/engine.ts: ${st.getText(source)}`);
+    for (const el of st.exportClause.elements) (el.isTypeOnly || st.isTypeOnly ? typeOnly : named).push(el.name.text);
+  }
+  const all = [...named, ...typeOnly];
+  assert.equal(all.filter((n, i) => all.indexOf(n) !== i), [], "a name exported twice");
+  assert.equal(Object.keys(engine).sort(), named.sort(), "the module's values are exactly the names listed");
+  assert.ok(typeOnly.includes("DerivationSpec") && typeOnly.includes("StepResult"), "the derivation contract's types");
+});
+
+s("should keep test tooling (the mutation harness) out of both entry points and out of lib/", () => {
+  for (const name of ["runMutationTest", "mutateExpression"]) {
+    assert.not.ok(name in stepwise, `${name} is exported from "stepwise"`);
+    assert.not.ok(name in engine, `${name} is exported from "stepwise/engine"`);
+  }
+  assert.not.ok(existsSync(path.join(ROOT, "lib", "derive", "mutation-test.ts")), "the harness sits in tooling/mutation/");
+  assert.type(runMutationTest, "function", "tooling/mutation exports the harness for scripts/mutants.ts");
 });
 
 s("should mean one thing per name: binaryCrossEntropyDerivative is the number function", () => {
@@ -46,7 +75,8 @@ s("should declare stepwise/engine in package.json exports, for Node and for Type
   assert.ok(existsSync(path.join(ROOT, "lib", "engine.ts")));
   if (existsSync(path.join(ROOT, "dist", "engine.js"))) {
     const built = require(require.resolve("stepwise/engine", { paths: [path.join(ROOT, "notebooks")] })) as Record<string, unknown>;
-    assert.type(built.runMutationTest, "function");
+    assert.type(built.verifyStep, "function");
+    assert.is(built.runMutationTest, undefined, "the built engine carries no test tooling");
   }
 });
 

@@ -1,6 +1,6 @@
 /**
- * Tests of lib/derive/mutate.ts (single-change mutants of an expression) and
- * lib/derive/mutation-test.ts (the verifier's soundness and completeness on them).
+ * Tests of tooling/mutation/mutate.ts (single-change mutants of an expression) and
+ * tooling/mutation/mutation-test.ts (the verifier's soundness and completeness on them).
  * Only small derivations here; `npm run mutants` runs the whole catalogue.
  *
  * Mutants are compared as expressions (mathjs toString with redundant brackets
@@ -11,8 +11,8 @@ import * as assert from "uvu/assert";
 import { parseDomain } from "../../../lib/derive/domain";
 import { derive } from "../../../lib/derive/derive";
 import { math } from "../../../lib/derive/expression";
-import { mutateExpression } from "../../../lib/derive/mutate";
-import { runMutationTest } from "../../../lib/derive/mutation-test";
+import { mutateExpression } from "../../../tooling/mutation/mutate";
+import { runMutationTest } from "../../../tooling/mutation/mutation-test";
 
 const norm = (expr: string): string => math.parse(expr).toString({ parenthesis: "auto" });
 const normSet = (exprs: readonly string[]): Set<string> => new Set(exprs.map(norm));

@@ -6,9 +6,9 @@
  *   plotFunctions: opts.xMax must be a finite number, got Infinity
  *   plotFunctions: opts.points must be an integer from 2 to 100000, got 1000000000
  * A value of the wrong type is a TypeError; a value of the right type out of range
- * is a RangeError, as in lib/functions/check.ts.
+ * is a RangeError, as in ./numbers.ts.
  */
-import { describeValue } from "../functions/check";
+import { describeValue } from "./describe-value";
 
 /** What one argument or option must be. */
 export type ArgCheck = ({ nullable?: boolean }) & (

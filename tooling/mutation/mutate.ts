@@ -1,6 +1,6 @@
 import type { MathNode, ConstantNode, OperatorNode } from "mathjs";
-import type { Domain } from "./domain";
-import { isFunctionCall, isSymbol, math } from "./expression";
+import type { Domain } from "../../lib/derive/domain";
+import { isFunctionCall, isSymbol, math } from "../../lib/derive/expression";
 
 /**
  * Generates single-change mutants of an expression, the kinds of slip a person makes

@@ -1,9 +1,9 @@
-import { parseDomain, samplePoints } from "./domain";
-import { evaluator, type Evaluator } from "./evaluate";
-import { VerifierInternalError } from "./internal-error";
+import { parseDomain, samplePoints } from "../../lib/derive/domain";
+import { evaluator, type Evaluator } from "../../lib/derive/evaluate";
+import { VerifierInternalError } from "../../lib/derive/internal-error";
 import { mutateExpression } from "./mutate";
-import type { DerivationSpec } from "./spec";
-import { expandInDerivation, stepChecker } from "./verify";
+import type { DerivationSpec } from "../../lib/derive/spec";
+import { expandInDerivation, stepChecker } from "../../lib/derive/verify";
 
 /** One mutant the verifier accepted (a soundness failure), or one true step it rejected. */
 export interface MutationMiss {

@@ -3,9 +3,10 @@
  * calling function, the failing argument (down to the entry, e.g. `X[3][1]`)
  * and the value it got; `at` prefixes the argument names (e.g. "data." gives
  * `data.X[3][1]`); wrong types are TypeErrors, wrong values RangeErrors,
- * as in lib/functions/check.ts.
+ * as in ./numbers.ts.
  */
-import { checkArray, checkFinite, describeValue } from "../functions/check";
+import { describeValue } from "./describe-value";
+import { checkArray, checkFinite } from "./numbers";
 
 /**
  * Require a feature matrix: a non-empty array of rows, every row a non-empty

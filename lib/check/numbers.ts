@@ -1,7 +1,7 @@
 /**
- * Input validation shared by the numeric functions (sigmoid, cross-entropies,
- * softmax). Every check names the calling function, the failing argument and
- * the value it got, e.g. `sigmoid: x must be a number, got NaN`.
+ * Checks of numbers and number arrays, used by the numeric functions (sigmoid,
+ * cross-entropies, softmax), the gradient checks and the models. Every check names the calling
+ * function, the failing argument and the value it got, e.g. `sigmoid: x must be a number, got NaN`.
  *
  * Error classes: a value of the wrong type (not a number, NaN, not an array)
  * is a TypeError; a number of the right type outside the allowed set (a
@@ -9,25 +9,10 @@
  * RangeError.
  */
 
+import { describeValue } from "./describe-value";
+
 /** How far the sum of a probability vector may be from 1 and still be accepted. */
 export const PROBABILITY_SUM_TOLERANCE = 1e-6;
-
-/**
- * A short, unambiguous rendering of any value for an error message:
- * numbers as JavaScript prints them (`NaN`, `-Infinity`, `-0`), strings in
- * double quotes, arrays as `[a, b, …]` (first 6 entries), other values by type.
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === null || value === undefined || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, 6).map(describeValue).join(", ");
-    return `[${shown}${value.length > 6 ? `, … (${value.length} entries)` : ""}]`;
-  }
-  return typeof value === "function" ? "a function" : Object.prototype.toString.call(value);
-}
 
 /**
  * Require a number that is not NaN (±Infinity passes).

@@ -1,11 +1,11 @@
 /**
  * The class of "raw TypeError instead of a clear message": every public builder checks
- * its arguments with lib/args/check-args.ts, so a wrong type names the function, the
+ * its arguments with lib/check/schema.ts, so a wrong type names the function, the
  * argument or option, and what it got; sizes that would exhaust a kernel are bounded.
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { checkArg, checkOptions } from "../../../lib/args/check-args";
+import { checkArg, checkOptions } from "../../../lib/check";
 import {
   binaryCrossEntropy, binaryCrossEntropyDerivative, centralDifference, gradientCheck, makeBlobs, plotDecisionBoundary, plotErrorVsStep,
   plotFunctions, plotLossCurves, plotSigmoidSlopeHistory, plotTrainingLoss, sigmoid, trainLogisticRegression,

@@ -11,8 +11,8 @@ import {
   checkUnitInterval,
   checkVector,
   describeValue,
-} from "../../../lib/functions";
-import { throwsWith } from "./reference";
+} from "../../../lib/check";
+import { throwsWith } from "../functions/reference";
 
 const describe = suite("describeValue");
 
