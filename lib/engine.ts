@@ -217,10 +217,120 @@ export {
   type ShownDerivation,
 } from "./outputs";
 
-// The kit's own derivations, the diagnosis of slips and hints (lib/derive/explain, diagnose, hint)
-export * from "./derive/explain";
-export * from "./derive/diagnose";
-export * from "./derive/hint";
+
+// Derivations and the verifier, added since (lib/derive)
+export { type Diagnosis } from "./derive";
+
+// The kit's own derivations: explain() and its rule engine (lib/derive/explain)
+export {
+  explain,
+  explainSteps,
+  verifyExplained,
+  ExplainInternalError,
+  MAX_EXPLAIN_NODES,
+  type ExplainHead,
+  type ExplainStrategy,
+  ALGEBRA_MOVES,
+  applyMove,
+  simplifySteps,
+  formSize,
+  type AlgebraMove,
+  type AlgebraStep,
+  ruleTree,
+  ruleApplications,
+  differentiateByRules,
+  type RuleApplication,
+  type RuleTreeOptions,
+  DIFF_RULES,
+  KNOWN_DERIVATIVES,
+  ELEMENTARY_RULE_NAMES,
+  ruleById,
+  elementaryOf,
+  knownDerivativeOf,
+  placeholderFor,
+  type DiffRule,
+  type RuleMatch,
+  type PartRequest,
+  type Parts,
+  type KnownDerivative,
+  type Elementary,
+  nodeAt,
+  childPath,
+  nodeCount,
+  withoutParens,
+  substitute,
+  dependsOn,
+  type NodePath,
+} from "./derive/explain";
+
+// Naming the mistake: the slip catalogue and the diagnosis (lib/derive/diagnose)
+export {
+  SLIPS,
+  slipById,
+  type Slip,
+  type DifferentiateSlip,
+  type RewriteSlip,
+  type SlipVariant,
+  type ApplicationPlace,
+  differentiateCandidates,
+  rewriteCandidates,
+  replaceAt,
+  type Candidate,
+  diagnoseStep,
+  type DiagnoseInput,
+  showExpr,
+  stepDiagnoser,
+} from "./derive/diagnose";
+
+// Hints: the next rule and the next step (lib/derive/hint)
+export {
+  hint,
+  nextStep,
+  ruleInWords,
+  type NextStep,
+} from "./derive/hint";
 
 // Reverse-mode automatic differentiation of notebook 10 (lib/autodiff)
-export * from "./autodiff";
+export {
+  Value,
+  topologicalOrder,
+  type NodeKind,
+  type ValueLike,
+  LOCAL_RULES,
+  type LocalRule,
+  type Operation,
+  computationGraph,
+  type GraphNode,
+} from "./autodiff";
+
+// Models, added for notebook 09: two moons and the one-hidden-layer network (lib/models)
+export {
+  makeMoons,
+  type MakeMoonsOptions,
+  initNetwork,
+  networkForward,
+  networkGradient,
+  networkLoss,
+  networkPredict,
+  networkAccuracy,
+  type Activation,
+  type Network,
+  type NetworkGradient,
+  type ForwardPass,
+  networkGradientCheck,
+  trainNetwork,
+  type NetworkParameterCheck,
+  type NetworkTrainingRecord,
+  type TrainNetworkOptions,
+} from "./models";
+
+// Charts, added for notebooks 09 and 10 (lib/charts)
+export {
+  plotDecisionRegions,
+  levelSegments,
+  type ClassifierCurve,
+  type PlotDecisionRegionsOptions,
+  plotComputationGraph,
+  MAX_DRAWN_NODES,
+  type PlotComputationGraphOptions,
+} from "./charts";
