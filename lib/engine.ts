@@ -217,9 +217,8 @@ export {
   type ShownDerivation,
 } from "./outputs";
 
-
 // Derivations and the verifier, added since (lib/derive)
-export { type Diagnosis } from "./derive";
+export type { Diagnosis } from "./derive";
 
 // The kit's own derivations: explain() and its rule engine (lib/derive/explain)
 export {

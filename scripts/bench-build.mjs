@@ -50,14 +50,27 @@ export function nbconvertCommand() {
     python = undefined;
   }
   if (python) {
-    const v = spawnSync(python, ["-c", "import nbconvert, nbclient; print(nbconvert.__version__, nbclient.__version__)"], { encoding: "utf8" });
+    const v = spawnSync(
+      python,
+      ["-c", "import nbconvert, nbclient; print(nbconvert.__version__, nbclient.__version__)"],
+      { encoding: "utf8" },
+    );
     if (v.status === 0) {
       const [nbconvert, nbclient] = v.stdout.trim().split(" ");
-      return { command: python, args: ["-m", "nbconvert"], label: `nbconvert ${nbconvert} (nbclient ${nbclient}) of ${path.relative(root, python) || python}, the build's own Python` };
+      return {
+        command: python,
+        args: ["-m", "nbconvert"],
+        label: `nbconvert ${nbconvert} (nbclient ${nbclient}) of ${path.relative(root, python) || python}, the build's own Python`,
+      };
     }
   }
   const debian = spawnSync("/usr/bin/jupyter-nbconvert", ["--version"], { encoding: "utf8" });
-  if (debian.status === 0) return { command: "/usr/bin/jupyter", args: ["nbconvert"], label: `Debian's nbconvert ${debian.stdout.trim()} (/usr/bin/jupyter)` };
+  if (debian.status === 0)
+    return {
+      command: "/usr/bin/jupyter",
+      args: ["nbconvert"],
+      label: `Debian's nbconvert ${debian.stdout.trim()} (/usr/bin/jupyter)`,
+    };
   return null;
 }
 
@@ -72,7 +85,13 @@ function editMarkdown(file, text) {
 /** Appends a code cell that prints `text` to a notebook file: a code edit, which the execution cache cannot serve. */
 function addCodeCell(file, text) {
   const nb = JSON.parse(readFileSync(file, "utf8"));
-  nb.cells.push({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: `console.log(${JSON.stringify(text)});` });
+  nb.cells.push({
+    cell_type: "code",
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source: `console.log(${JSON.stringify(text)});`,
+  });
   writeFileSync(file, JSON.stringify(nb, null, 1));
 }
 
@@ -84,7 +103,18 @@ export async function benchBuild(dir) {
   const { listNotebooks } = require(path.join(root, "dist", "pipeline", "build.js"));
   const { jupyterEnv } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
   const { startDev } = require(path.join(root, "dist", "pipeline", "dev.js"));
-  const launchChromium = () => require("playwright-core").chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
+  const launchChromium = () =>
+    require("playwright-core").chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    });
   mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
   const work = mkdtempSync(path.join(root, "test-artifacts", "bench-"));
   try {
@@ -93,29 +123,78 @@ export async function benchBuild(dir) {
     const files = listNotebooks(nbDir);
     const cache = path.join(work, "cache");
     const bin = path.join(root, "bin", "stepwise.js");
-    const build = (out) => measured(process.execPath, [bin, "build", nbDir, "--out", path.join(work, out), "--cache-dir", cache], process.env);
+    const build = (out) =>
+      measured(
+        process.execPath,
+        [bin, "build", nbDir, "--out", path.join(work, out), "--cache-dir", cache],
+        process.env,
+      );
 
-    console.log(`2b. cached execution and live preview: ${files.length} notebooks, a fresh cold build and nbconvert measured again here`);
+    console.log(
+      `2b. cached execution and live preview: ${files.length} notebooks, a fresh cold build and nbconvert measured again here`,
+    );
     const cold = build("site-cold");
     // the same cold build one notebook at a time: what running two kernels at once buys on this machine
-    const single = measured(process.execPath, [bin, "build", nbDir, "--out", path.join(work, "site-cold-1"), "--cache-dir", path.join(work, "cache-1"), "--jobs", "1"], process.env);
+    const single = measured(
+      process.execPath,
+      [
+        bin,
+        "build",
+        nbDir,
+        "--out",
+        path.join(work, "site-cold-1"),
+        "--cache-dir",
+        path.join(work, "cache-1"),
+        "--jobs",
+        "1",
+      ],
+      process.env,
+    );
     const converter = nbconvertCommand();
     if (!converter) {
-      console.log("   no nbconvert to compare with (neither the build's Python nor Debian's jupyter-nbconvert has one): ratios skipped\n");
+      console.log(
+        "   no nbconvert to compare with (neither the build's Python nor Debian's jupyter-nbconvert has one): ratios skipped\n",
+      );
       return;
     }
     console.log(`   compared with ${converter.label}`);
-    const nb = measured(converter.command, [...converter.args, "--execute", "--to", "html", "--output-dir", path.join(work, "nbconvert"), ...files.map((f) => path.join(nbDir, f))], jupyterEnv());
+    const nb = measured(
+      converter.command,
+      [
+        ...converter.args,
+        "--execute",
+        "--to",
+        "html",
+        "--output-dir",
+        path.join(work, "nbconvert"),
+        ...files.map((f) => path.join(nbDir, f)),
+      ],
+      jupyterEnv(),
+    );
     editMarkdown(path.join(nbDir, files[files.length - 1]), "An edit made by the bench.");
     const warm = build("site-warm");
     const r = (a, b) => (a / b).toFixed(3);
-    console.log(`   cold build / nbconvert: ${r(cold.wall, nb.wall)}   (stepwise ${cold.wall.toFixed(2)} s, nbconvert ${nb.wall.toFixed(2)} s; goal ≤ 0.5)`);
-    console.log(`   warm rebuild after a markdown edit / nbconvert: ${r(warm.wall, nb.wall)}   (${warm.wall.toFixed(2)} s; goal ≤ 0.05)`);
-    console.log(`   cold CPU / nbconvert CPU: ${r(cold.cpu, nb.cpu)}   (stepwise ${cold.cpu.toFixed(2)} s, nbconvert ${nb.cpu.toFixed(2)} s; goal ≤ 1)`);
-    console.log(`   cold build with --jobs 1 / nbconvert: ${r(single.wall, nb.wall)}   (${single.wall.toFixed(2)} s, CPU ${single.cpu.toFixed(2)} s; ${os.availableParallelism()} cores here, the default runs that many notebooks at once: ${(single.wall / cold.wall).toFixed(2)}× faster)`);
+    console.log(
+      `   cold build / nbconvert: ${r(cold.wall, nb.wall)}   (stepwise ${cold.wall.toFixed(2)} s, nbconvert ${nb.wall.toFixed(2)} s; goal ≤ 0.5)`,
+    );
+    console.log(
+      `   warm rebuild after a markdown edit / nbconvert: ${r(warm.wall, nb.wall)}   (${warm.wall.toFixed(2)} s; goal ≤ 0.05)`,
+    );
+    console.log(
+      `   cold CPU / nbconvert CPU: ${r(cold.cpu, nb.cpu)}   (stepwise ${cold.cpu.toFixed(2)} s, nbconvert ${nb.cpu.toFixed(2)} s; goal ≤ 1)`,
+    );
+    console.log(
+      `   cold build with --jobs 1 / nbconvert: ${r(single.wall, nb.wall)}   (${single.wall.toFixed(2)} s, CPU ${single.cpu.toFixed(2)} s; ${os.availableParallelism()} cores here, the default runs that many notebooks at once: ${(single.wall / cold.wall).toFixed(2)}× faster)`,
+    );
 
     // live preview: save a markdown edit, wait for the open page to show it after its reload
-    const dev = await startDev({ notebooksDir: nbDir, out: path.join(work, "site-dev"), port: 0, libDir: null, cacheDir: cache });
+    const dev = await startDev({
+      notebooksDir: nbDir,
+      out: path.join(work, "site-dev"),
+      port: 0,
+      libDir: null,
+      cacheDir: cache,
+    });
     const browser = await launchChromium();
     try {
       const target = files[0];
@@ -132,7 +211,9 @@ export async function benchBuild(dir) {
         delays.push(Number(process.hrtime.bigint() - t) / 1e9);
       }
       const median = [...delays].sort((a, b) => a - b)[1];
-      console.log(`   live preview, markdown save → reloaded page: ${median.toFixed(2)} s   (median of ${delays.map((d) => d.toFixed(2)).join(", ")}; goal ≤ 1.5 s)`);
+      console.log(
+        `   live preview, markdown save → reloaded page: ${median.toFixed(2)} s   (median of ${delays.map((d) => d.toFixed(2)).join(", ")}; goal ≤ 1.5 s)`,
+      );
 
       // the author's loop: a code-cell edit re-executes the notebook, then the page reloads
       const codeDelays = [];
@@ -146,8 +227,22 @@ export async function benchBuild(dir) {
         codeDelays.push(Number(process.hrtime.bigint() - t) / 1e9);
       }
       const codeMedian = [...codeDelays].sort((a, b) => a - b)[1];
-      const one = measured(converter.command, [...converter.args, "--execute", "--to", "html", "--output-dir", path.join(work, "nbconvert-one"), path.join(nbDir, target)], jupyterEnv());
-      console.log(`   code-cell edit to reloaded page: ${codeMedian.toFixed(2)} s (median of 3); nbconvert of that notebook: ${one.wall.toFixed(2)} s   (${target}; runs ${codeDelays.map((d) => d.toFixed(2)).join(", ")} s; goal N ≤ 3 s)\n`);
+      const one = measured(
+        converter.command,
+        [
+          ...converter.args,
+          "--execute",
+          "--to",
+          "html",
+          "--output-dir",
+          path.join(work, "nbconvert-one"),
+          path.join(nbDir, target),
+        ],
+        jupyterEnv(),
+      );
+      console.log(
+        `   code-cell edit to reloaded page: ${codeMedian.toFixed(2)} s (median of 3); nbconvert of that notebook: ${one.wall.toFixed(2)} s   (${target}; runs ${codeDelays.map((d) => d.toFixed(2)).join(", ")} s; goal N ≤ 3 s)\n`,
+      );
     } finally {
       await browser.close();
       await dev.close();

@@ -21,7 +21,12 @@ const arg = (name: string, fallback: number) => {
 const count = arg("identities", 64);
 const steps = arg("steps", 10000);
 
-interface Identity { lhs: string; rhs: string; lo: string; hi: string }
+interface Identity {
+  lhs: string;
+  rhs: string;
+  lo: string;
+  hi: string;
+}
 const r = rng(20261204);
 const items: Identity[] = [];
 while (items.length < count) {
@@ -42,39 +47,71 @@ const ours = items.map((id) => {
   const t = process.hrtime.bigint();
   let equal: boolean | null = null;
   try {
-    equal = derive("bench", { f: id.lhs, wrt: "x", domain: { x: `(${id.lo}, ${id.hi})` } }).rewrite(id.rhs, "identity").verify().steps[1].ok;
+    equal = derive("bench", { f: id.lhs, wrt: "x", domain: { x: `(${id.lo}, ${id.hi})` } })
+      .rewrite(id.rhs, "identity")
+      .verify().steps[1].ok;
   } catch {
     equal = null;
   }
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  if (process.env.FUZZ_TRACE) console.error(`${seconds.toFixed(2)} s ${equal} ${id.lhs} → ${id.rhs} on (${id.lo}, ${id.hi})`);
+  if (process.env.FUZZ_TRACE)
+    console.error(`${seconds.toFixed(2)} s ${equal} ${id.lhs} → ${id.rhs} on (${id.lo}, ${id.hi})`);
   return { equal, seconds };
 });
 const ourTotal = Number(process.hrtime.bigint() - t0) / 1e9;
 
-const input = JSON.stringify(items.map((i) => ({ lhs: pythonText(i.lhs), rhs: pythonText(i.rhs), lo: i.lo, hi: i.hi, seed: 1 })));
-const oracle = spawnSync(python(), [path.join(__dirname, "fuzz", "oracle.py")], { input, encoding: "utf8", maxBuffer: 1 << 26 });
-const truth: (boolean | null)[] = oracle.status === 0 ? JSON.parse(oracle.stdout).map((v: { verdict: string }) => (v.verdict === "undecided" ? null : v.verdict === "equal")) : items.map(() => null);
-const sym = spawnSync(python(), [path.join(__dirname, "fuzz", "sympy-judge.py")], { input, encoding: "utf8", maxBuffer: 1 << 26 });
-const theirs: { equal: boolean | null; how: string; seconds: number }[] | null = sym.status === 0 ? JSON.parse(sym.stdout) : null;
+const input = JSON.stringify(
+  items.map((i) => ({ lhs: pythonText(i.lhs), rhs: pythonText(i.rhs), lo: i.lo, hi: i.hi, seed: 1 })),
+);
+const oracle = spawnSync(python(), [path.join(__dirname, "fuzz", "oracle.py")], {
+  input,
+  encoding: "utf8",
+  maxBuffer: 1 << 26,
+});
+const truth: (boolean | null)[] =
+  oracle.status === 0
+    ? JSON.parse(oracle.stdout).map((v: { verdict: string }) =>
+        v.verdict === "undecided" ? null : v.verdict === "equal",
+      )
+    : items.map(() => null);
+const sym = spawnSync(python(), [path.join(__dirname, "fuzz", "sympy-judge.py")], {
+  input,
+  encoding: "utf8",
+  maxBuffer: 1 << 26,
+});
+const theirs: { equal: boolean | null; how: string; seconds: number }[] | null =
+  sym.status === 0 ? JSON.parse(sym.stdout) : null;
 
 const right = (v: boolean | null, i: number) => truth[i] !== null && v === truth[i];
-console.log(`\nfuzz identities: ${items.length} made by the fuzz grammar (seed 20261204), ${truth.filter((t) => t === true).length} true and ${truth.filter((t) => t === false).length} false by the oracle` +
-  `${oracle.status === 0 ? "" : ` (oracle failed: ${(oracle.stderr ?? "").trim().split("\n").pop()})`}`);
-console.log(`stepwise (first pass, fresh process): ${ours.filter((o, i) => right(o.equal, i)).length}/${items.length} right, total ${ms(ourTotal)}, median ${ms(median(ours.map((o) => o.seconds)))}, slowest ${ms(Math.max(...ours.map((o) => o.seconds)))}`);
+console.log(
+  `\nfuzz identities: ${items.length} made by the fuzz grammar (seed 20261204), ${truth.filter((t) => t === true).length} true and ${truth.filter((t) => t === false).length} false by the oracle` +
+    `${oracle.status === 0 ? "" : ` (oracle failed: ${(oracle.stderr ?? "").trim().split("\n").pop()})`}`,
+);
+console.log(
+  `stepwise (first pass, fresh process): ${ours.filter((o, i) => right(o.equal, i)).length}/${items.length} right, total ${ms(ourTotal)}, median ${ms(median(ours.map((o) => o.seconds)))}, slowest ${ms(Math.max(...ours.map((o) => o.seconds)))}`,
+);
 if (theirs) {
   const theirTotal = theirs.reduce((a, o) => a + o.seconds, 0);
-  console.log(`sympy simplify(a − b) == 0 else equals: ${theirs.filter((o, i) => right(o.equal, i)).length}/${items.length} right, total ${ms(theirTotal)}, median ${ms(median(theirs.map((o) => o.seconds)))}`);
-  console.log(`ratio sympy / stepwise on fuzz identities: ${(theirTotal / ourTotal).toFixed(2)}× (goal ≥ 3×), median step ${ms(median(ours.map((o) => o.seconds)))} (goal ≤ 8 ms)`);
+  console.log(
+    `sympy simplify(a − b) == 0 else equals: ${theirs.filter((o, i) => right(o.equal, i)).length}/${items.length} right, total ${ms(theirTotal)}, median ${ms(median(theirs.map((o) => o.seconds)))}`,
+  );
+  console.log(
+    `ratio sympy / stepwise on fuzz identities: ${(theirTotal / ourTotal).toFixed(2)}× (goal ≥ 3×), median step ${ms(median(ours.map((o) => o.seconds)))} (goal ≤ 8 ms)`,
+  );
 } else {
   console.log(`sympy: skipped — ${(sym.stderr ?? "").trim().split("\n").pop()}`);
 }
 ours.forEach((o, i) => {
-  if (!right(o.equal, i)) console.log(`  stepwise ${o.equal} vs oracle ${truth[i]}: ${items[i].lhs}  →  ${items[i].rhs} on (${items[i].lo}, ${items[i].hi})`);
+  if (!right(o.equal, i))
+    console.log(
+      `  stepwise ${o.equal} vs oracle ${truth[i]}: ${items[i].lhs}  →  ${items[i].rhs} on (${items[i].lo}, ${items[i].hi})`,
+    );
 });
 
 if (steps > 0) {
   const t = Date.now();
   const report = runFuzz(steps, 1);
-  console.log(`\nnpm run fuzz at scale (seed 1): ${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors (${report.refused} refused by name, ${report.undecided} undecided by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nnpm run fuzz at scale (seed 1): ${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors (${report.refused} refused by name, ${report.undecided} undecided by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  );
 }

@@ -18,7 +18,9 @@ const s = (x) => `${x.toFixed(2)} s`;
 
 /** CPU seconds (user + system) of this process's waited-for children so far, from /proc/self/stat. */
 function childCpu() {
-  const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+  const fields = readFileSync("/proc/self/stat", "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
   return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
 }
 
@@ -37,7 +39,10 @@ async function freePort() {
 
 /** a. The build's CPU time with each Python's nbclient. */
 function nbclientCpu(root, dir) {
-  const pythons = [["venv", path.join(root, ".venv", "bin", "python")], ["Debian", "/usr/bin/python3"]];
+  const pythons = [
+    ["venv", path.join(root, ".venv", "bin", "python")],
+    ["Debian", "/usr/bin/python3"],
+  ];
   const rows = [];
   for (const [name, py] of pythons) {
     const version = spawnSync(py, ["-c", "import nbclient; print(nbclient.__version__)"], { encoding: "utf8" });
@@ -48,15 +53,26 @@ function nbclientCpu(root, dir) {
     const out = mkdtempSync(path.join(os.tmpdir(), "stepwise-bench-cpu-"));
     const cpu0 = childCpu();
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(root, "bin", "stepwise.js"), "build", dir, "--out", path.join(out, "site"), "--title", "bench"], {
-      cwd: root,
-      env: { ...process.env, STEPWISE_PYTHON: py },
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, "bin", "stepwise.js"), "build", dir, "--out", path.join(out, "site"), "--title", "bench"],
+      {
+        cwd: root,
+        env: { ...process.env, STEPWISE_PYTHON: py },
+        encoding: "utf8",
+      },
+    );
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpu = childCpu() - cpu0;
     rmSync(out, { recursive: true, force: true });
-    rows.push({ name, py, nbclient: version.stdout.trim(), cpu, wall, failed: r.status !== 0 ? (r.stderr || r.stdout).trim().split("\n").slice(-2).join(" | ") : null });
+    rows.push({
+      name,
+      py,
+      nbclient: version.stdout.trim(),
+      cpu,
+      wall,
+      failed: r.status !== 0 ? (r.stderr || r.stdout).trim().split("\n").slice(-2).join(" | ") : null,
+    });
   }
   return rows;
 }
@@ -78,7 +94,10 @@ function benchCpu(root, dir) {
   const rows = nbclientCpu(root, dir);
   for (const r of rows) {
     if (r.note) console.log(`   ${r.name.padEnd(7)} ${r.note}`);
-    else console.log(`   ${r.name.padEnd(7)} nbclient ${r.nbclient.padEnd(7)} CPU ${s(r.cpu)}  wall ${s(r.wall)}${r.failed ? `  (build failed: ${r.failed})` : ""}`);
+    else
+      console.log(
+        `   ${r.name.padEnd(7)} nbclient ${r.nbclient.padEnd(7)} CPU ${s(r.cpu)}  wall ${s(r.wall)}${r.failed ? `  (build failed: ${r.failed})` : ""}`,
+      );
   }
   const [venv, deb] = rows;
   if (venv?.cpu && deb?.cpu) console.log(`   ratio CPU venv / Debian: ${(venv.cpu / deb.cpu).toFixed(2)}`);
@@ -87,7 +106,6 @@ function benchCpu(root, dir) {
 
 /** 6. and 7.: npm run lab until usable, Run All per tutorial. */
 async function benchJupyterLab(root, dir, files) {
-
   if (!existsSync(path.join(root, ".venv", "bin", "jupyter-lab"))) {
     console.log("6./7. JupyterLab: skipped, .venv has no JupyterLab (run node scripts/setup.mjs)\n");
     return;
@@ -102,9 +120,19 @@ async function benchJupyterLab(root, dir, files) {
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
   const base = `http://127.0.0.1:${port}/`;
-  const env = { ...process.env, JUPYTER_TOKEN: token, JUPYTER_CONFIG_DIR: path.join(home, "config"), JUPYTER_DATA_DIR: path.join(home, "data"), JUPYTER_RUNTIME_DIR: path.join(home, "runtime") };
+  const env = {
+    ...process.env,
+    JUPYTER_TOKEN: token,
+    JUPYTER_CONFIG_DIR: path.join(home, "config"),
+    JUPYTER_DATA_DIR: path.join(home, "data"),
+    JUPYTER_RUNTIME_DIR: path.join(home, "runtime"),
+  };
   const t0 = Date.now();
-  const lab = spawn(process.execPath, [path.join(root, "scripts", "lab.mjs"), `--port=${port}`, `--dir=${work}`, "--LabApp.expose_app_in_browser=True"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const lab = spawn(
+    process.execPath,
+    [path.join(root, "scripts", "lab.mjs"), `--port=${port}`, `--dir=${work}`, "--LabApp.expose_app_in_browser=True"],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
   let log = "";
   lab.stdout.on("data", (c) => (log += c));
   lab.stderr.on("data", (c) => (log += c));
@@ -115,42 +143,80 @@ async function benchJupyterLab(root, dir, files) {
       if (lab.exitCode !== null) throw new Error(`npm run lab exited: ${log.trim().split("\n").slice(-3).join(" | ")}`);
       if (Date.now() - t0 > 180_000) throw new Error("npm run lab did not answer within 180 s");
       try {
-        if ((await fetch(`${base}api/status`, { headers: { Authorization: `token ${token}` } })).ok) answered = Date.now();
+        if ((await fetch(`${base}api/status`, { headers: { Authorization: `token ${token}` } })).ok)
+          answered = Date.now();
       } catch {
         await sleep(100);
       }
     }
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${base}lab?token=${token}`);
-    await page.waitForFunction(() => !!window.jupyterapp && !!document.querySelector(".jp-Launcher .jp-LauncherCard"), undefined, { timeout: 180_000, polling: 100 });
+    await page.waitForFunction(
+      () => !!window.jupyterapp && !!document.querySelector(".jp-Launcher .jp-LauncherCard"),
+      undefined,
+      { timeout: 180_000, polling: 100 },
+    );
     const usable = Date.now();
     console.log("6. npm run lab until JupyterLab is usable (cold start, loopback)");
     console.log(`   server answers /api/status:        ${s((answered - t0) / 1000)}`);
-    console.log(`   JupyterLab usable in Chromium:     ${s((usable - t0) / 1000)}  (page load ${s((usable - answered) / 1000)})\n`);
+    console.log(
+      `   JupyterLab usable in Chromium:     ${s((usable - t0) / 1000)}  (page load ${s((usable - answered) / 1000)})\n`,
+    );
 
     console.log("7. Run All in JupyterLab, per tutorial (until every cell ran and the kernel is idle)");
     let total = 0;
     for (const [i, f] of files.entries()) {
       const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await p.goto(`${base}lab/workspaces/bench-${i + 1}/tree/${encodeURIComponent(f)}?token=${token}`);
-      await p.waitForFunction((name) => {
-        const w = window.jupyterapp?.shell.currentWidget;
-        return !!w && w.context?.path === name && w.sessionContext?.session?.kernel && w.sessionContext.kernelDisplayStatus === "idle";
-      }, f, { timeout: 180_000, polling: 100 });
+      await p.waitForFunction(
+        (name) => {
+          const w = window.jupyterapp?.shell.currentWidget;
+          return (
+            !!w &&
+            w.context?.path === name &&
+            w.sessionContext?.session?.kernel &&
+            w.sessionContext.kernelDisplayStatus === "idle"
+          );
+        },
+        f,
+        { timeout: 180_000, polling: 100 },
+      );
       const r0 = Date.now();
       await p.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-      await p.waitForFunction(() => {
-        const w = window.jupyterapp.shell.currentWidget;
-        const busy = w.content.widgets.some((c) => c.model.type === "code" && (/\*/.test(c.node.querySelector(".jp-InputPrompt")?.textContent ?? "") || (c.model.sharedModel.getSource().trim() !== "" && c.model.executionCount == null)));
-        return !busy && w.sessionContext.kernelDisplayStatus === "idle";
-      }, undefined, { timeout: 300_000, polling: 100 });
+      await p.waitForFunction(
+        () => {
+          const w = window.jupyterapp.shell.currentWidget;
+          const busy = w.content.widgets.some(
+            (c) =>
+              c.model.type === "code" &&
+              (/\*/.test(c.node.querySelector(".jp-InputPrompt")?.textContent ?? "") ||
+                (c.model.sharedModel.getSource().trim() !== "" && c.model.executionCount == null)),
+          );
+          return !busy && w.sessionContext.kernelDisplayStatus === "idle";
+        },
+        undefined,
+        { timeout: 300_000, polling: 100 },
+      );
       const secs = (Date.now() - r0) / 1000;
       total += secs;
       console.log(`   ${f.padEnd(48)} ${s(secs)}`);
       await p.close();
-      const sessions = await (await fetch(`${base}api/sessions`, { headers: { Authorization: `token ${token}` } })).json();
-      for (const x of sessions.filter((y) => y.path === f)) await fetch(`${base}api/sessions/${x.id}`, { method: "DELETE", headers: { Authorization: `token ${token}` } });
+      const sessions = await (
+        await fetch(`${base}api/sessions`, { headers: { Authorization: `token ${token}` } })
+      ).json();
+      for (const x of sessions.filter((y) => y.path === f))
+        await fetch(`${base}api/sessions/${x.id}`, { method: "DELETE", headers: { Authorization: `token ${token}` } });
     }
     console.log(`   total (one notebook at a time):    ${s(total)}\n`);
   } catch (err) {

@@ -14,16 +14,26 @@ import * as path from "node:path";
 import { derive } from "../lib/derive/derive";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../lib/derive/expression";
 
-interface Identity { name: string; lhs: string; rhs: string; domain: Record<string, string>; equal: boolean }
+interface Identity {
+  name: string;
+  lhs: string;
+  rhs: string;
+  domain: Record<string, string>;
+  equal: boolean;
+}
 
 const root = path.join(__dirname, "..");
-const corpus: Identity[] = JSON.parse(readFileSync(path.join(root, "test", "fixtures", "identities.json"), "utf8")).identities;
+const corpus: Identity[] = JSON.parse(
+  readFileSync(path.join(root, "test", "fixtures", "identities.json"), "utf8"),
+).identities;
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
 
 /** stepwise's verdict on one identity: the rewrite lhs → rhs verified on its domain. */
 function stepwise(id: Identity): { equal: boolean; tier: string; seconds: number } {
   const t0 = process.hrtime.bigint();
-  const r = derive(id.name, { f: id.lhs, wrt: Object.keys(id.domain)[0], domain: id.domain }).rewrite(id.rhs, "identity").verify();
+  const r = derive(id.name, { f: id.lhs, wrt: Object.keys(id.domain)[0], domain: id.domain })
+    .rewrite(id.rhs, "identity")
+    .verify();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return { equal: r.steps[1].ok, tier: r.steps[1].tier ?? "", seconds };
 }
@@ -32,7 +42,12 @@ function stepwise(id: Identity): { equal: boolean; tier: string; seconds: number
 function sympyText(expr: string): string {
   const defs = parseDefinitions(BUILTIN_DEFINITIONS);
   const node = expandDefinitions(parseExpression(expr, "bench"), defs, "bench");
-  return node.toString().replace(/\^/g, "**").replace(/\babs\(/g, "Abs(").replace(/\bmax\(/g, "Max(").replace(/\bmin\(/g, "Min(");
+  return node
+    .toString()
+    .replace(/\^/g, "**")
+    .replace(/\babs\(/g, "Abs(")
+    .replace(/\bmax\(/g, "Max(")
+    .replace(/\bmin\(/g, "Min(");
 }
 
 function python(): string {
@@ -82,7 +97,8 @@ function sympy(items: Identity[]): { equal: boolean | null; how: string; seconds
   }
   const input = JSON.stringify(items.map((i) => ({ lhs: sympyText(i.lhs), rhs: sympyText(i.rhs), domain: i.domain })));
   const run = spawnSync(py, ["-c", SYMPY], { input, encoding: "utf8", maxBuffer: 1 << 24 });
-  if (run.status !== 0) return `sympy run failed (exit ${run.status}): ${(run.stderr ?? "").trim().split("\n").slice(-2).join(" | ")}`;
+  if (run.status !== 0)
+    return `sympy run failed (exit ${run.status}): ${(run.stderr ?? "").trim().split("\n").slice(-2).join(" | ")}`;
   return JSON.parse(run.stdout);
 }
 
@@ -90,18 +106,27 @@ stepwise(corpus[0]); // warm-up: mathjs instances, JIT
 const ours = corpus.map(stepwise);
 const theirs = sympy(corpus);
 const mark = (ok: boolean) => (ok ? "right" : "WRONG");
-console.log(`verifier bench: ${corpus.length} identities (${corpus.filter((i) => i.equal).length} true, ${corpus.filter((i) => !i.equal).length} near-misses)\n`);
-console.log(`${"identity".padEnd(52)} ${"truth".padEnd(6)} ${"stepwise".padEnd(24)} ${typeof theirs === "string" ? "" : "sympy"}`);
+console.log(
+  `verifier bench: ${corpus.length} identities (${corpus.filter((i) => i.equal).length} true, ${corpus.filter((i) => !i.equal).length} near-misses)\n`,
+);
+console.log(
+  `${"identity".padEnd(52)} ${"truth".padEnd(6)} ${"stepwise".padEnd(24)} ${typeof theirs === "string" ? "" : "sympy"}`,
+);
 corpus.forEach((id, i) => {
   const o = ours[i];
   const a = `${o.equal ? "equal" : "differ"} ${o.equal ? o.tier : ""} ${ms(o.seconds)} ${mark(o.equal === id.equal)}`;
-  const s = typeof theirs === "string" ? "" : `${theirs[i].equal === null ? "undecided" : theirs[i].equal ? "equal" : "differ"} (${theirs[i].how}) ${ms(theirs[i].seconds)} ${mark(theirs[i].equal === id.equal)}`;
+  const s =
+    typeof theirs === "string"
+      ? ""
+      : `${theirs[i].equal === null ? "undecided" : theirs[i].equal ? "equal" : "differ"} (${theirs[i].how}) ${ms(theirs[i].seconds)} ${mark(theirs[i].equal === id.equal)}`;
   console.log(`${id.name.slice(0, 52).padEnd(52)} ${(id.equal ? "equal" : "differ").padEnd(6)} ${a.padEnd(24)} ${s}`);
 });
 const ourTotal = ours.reduce((a, o) => a + o.seconds, 0);
 const ourRight = ours.filter((o, i) => o.equal === corpus[i].equal).length;
 const proved = ours.filter((o, i) => o.equal && o.tier === "proved" && corpus[i].equal).length;
-console.log(`\nstepwise: ${ourRight}/${corpus.length} verdicts right, ${proved}/${corpus.filter((i) => i.equal).length} true identities proved, total ${ms(ourTotal)}`);
+console.log(
+  `\nstepwise: ${ourRight}/${corpus.length} verdicts right, ${proved}/${corpus.filter((i) => i.equal).length} true identities proved, total ${ms(ourTotal)}`,
+);
 if (typeof theirs === "string") {
   console.log(`sympy: skipped — ${theirs}`);
 } else {

@@ -23,7 +23,12 @@ const { chromium } = require("playwright-core");
 
 const arg = process.argv[2];
 const fallback = path.join(root, "test", "fixtures", "site");
-const dir = arg ? path.resolve(arg) : existsSync(path.join(root, "notebooks")) && readdirSync(path.join(root, "notebooks")).some((f) => f.endsWith(".ipynb")) ? path.join(root, "notebooks") : fallback;
+const dir = arg
+  ? path.resolve(arg)
+  : existsSync(path.join(root, "notebooks")) &&
+      readdirSync(path.join(root, "notebooks")).some((f) => f.endsWith(".ipynb"))
+    ? path.join(root, "notebooks")
+    : fallback;
 const files = listNotebooks(dir);
 const work = mkdtempSync(path.join(os.tmpdir(), "stepwise-bench-"));
 const out = path.join(work, "site");
@@ -31,7 +36,9 @@ const s = (x) => `${x.toFixed(2)} s`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const rel = (p) => path.relative(process.cwd(), p) || ".";
 
-console.log(`stepwise bench: ${files.length} notebooks from ${rel(dir)}/, ${os.availableParallelism?.() ?? os.cpus().length} cores, Node ${process.version}\n`);
+console.log(
+  `stepwise bench: ${files.length} notebooks from ${rel(dir)}/, ${os.availableParallelism?.() ?? os.cpus().length} cores, Node ${process.version}\n`,
+);
 
 // 1. the pipeline
 const t0 = process.hrtime.bigint();
@@ -48,18 +55,28 @@ const nbOut = path.join(work, "nbconvert");
 const converter = (await import("./bench-build.mjs")).nbconvertCommand();
 const t1 = process.hrtime.bigint();
 const nb = converter
-  ? spawnSync(converter.command, [...converter.args, "--execute", "--to", "html", "--output-dir", nbOut, ...files.map((f) => path.join(dir, f))], { env: jupyterEnv(), encoding: "utf8" })
+  ? spawnSync(
+      converter.command,
+      [...converter.args, "--execute", "--to", "html", "--output-dir", nbOut, ...files.map((f) => path.join(dir, f))],
+      { env: jupyterEnv(), encoding: "utf8" },
+    )
   : { status: null, stderr: "no nbconvert: neither the build's Python nor Debian's jupyter-nbconvert has one" };
 const nbWall = Number(process.hrtime.bigint() - t1) / 1e9;
-console.log(`2. jupyter nbconvert --execute --to html (same notebooks, one process, sequential)${converter ? `: ${converter.label}` : ""}`);
+console.log(
+  `2. jupyter nbconvert --execute --to html (same notebooks, one process, sequential)${converter ? `: ${converter.label}` : ""}`,
+);
 if (nb.status !== 0) {
   console.log(`   failed (exit ${nb.status}): ${(nb.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}\n`);
 } else {
   console.log(`   wall time:                 ${s(nbWall)}`);
-  console.log(`   ratio nbconvert / stepwise: ${(nbWall / pipelineWall).toFixed(2)}  (stepwise executes in parallel and renders with KaTeX, shiki)`);
+  console.log(
+    `   ratio nbconvert / stepwise: ${(nbWall / pipelineWall).toFixed(2)}  (stepwise executes in parallel and renders with KaTeX, shiki)`,
+  );
   for (const f of readdirSync(nbOut).sort()) {
     const bytes = readFileSync(path.join(nbOut, f));
-    console.log(`   ${f.padEnd(48)} ${kb(bytes.length).padStart(12)} raw  ${kb(gzipSync(bytes).length).padStart(12)} gzip (single file, plotly inlined if the notebook charts)`);
+    console.log(
+      `   ${f.padEnd(48)} ${kb(bytes.length).padStart(12)} raw  ${kb(gzipSync(bytes).length).padStart(12)} gzip (single file, plotly inlined if the notebook charts)`,
+    );
   }
   console.log("");
 }

@@ -44,7 +44,9 @@ function run(cmd, args, cwd, what) {
   try {
     execFileSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
   } catch (err) {
-    throw new Error(`${what}: ${cmd} ${args.join(" ")} failed in ${cwd}: ${String(err.stderr ?? err.message).slice(-2000)}`);
+    throw new Error(
+      `${what}: ${cmd} ${args.join(" ")} failed in ${cwd}: ${String(err.stderr ?? err.message).slice(-2000)}`,
+    );
   }
 }
 
@@ -62,7 +64,22 @@ function buildAt(rev, tmp, notebooks, worktrees) {
   }
   run("npx", ["tsc", "-p", "tsconfig.build.json"], wt, `building the lib at ${rev}`);
   const out = path.join(tmp, `site-${path.basename(wt)}`);
-  run("node", ["bin/stepwise.js", "build", notebooks, "--out", out, "--title", "stepwise", "--cache-dir", path.join(wt, ".cache")], wt, `building the site at ${rev}`);
+  run(
+    "node",
+    [
+      "bin/stepwise.js",
+      "build",
+      notebooks,
+      "--out",
+      out,
+      "--title",
+      "stepwise",
+      "--cache-dir",
+      path.join(wt, ".cache"),
+    ],
+    wt,
+    `building the site at ${rev}`,
+  );
   return out;
 }
 
@@ -85,7 +102,8 @@ export function compareSites(a, b, context = 6) {
     }
     const lines = [];
     for (let i = 0; i < Math.max(la.length, lb.length) && lines.length < context * 2; i++) {
-      if (la[i] !== lb[i]) lines.push(`  #${i} - ${String(la[i]).slice(0, 300)}`, `  #${i} + ${String(lb[i]).slice(0, 300)}`);
+      if (la[i] !== lb[i])
+        lines.push(`  #${i} - ${String(la[i]).slice(0, 300)}`, `  #${i} + ${String(lb[i]).slice(0, 300)}`);
     }
     differ.push({ page, lines });
   }
@@ -103,7 +121,9 @@ function main(argv) {
   const notebooks = ni >= 0 ? argv[ni + 1] : "notebooks";
   const revs = argv.filter((x, i) => !x.startsWith("--") && (ni < 0 || i !== ni + 1));
   if (revs.length !== 2) {
-    console.error(`usage: node scripts/compare-sites.mjs BASE HEAD [--notebooks DIR] [--keep]; got ${JSON.stringify(argv)}`);
+    console.error(
+      `usage: node scripts/compare-sites.mjs BASE HEAD [--notebooks DIR] [--keep]; got ${JSON.stringify(argv)}`,
+    );
     return 2;
   }
   const tmp = mkdtempSync(path.join(tmpdir(), "stepwise-compare-"));
@@ -115,7 +135,9 @@ function main(argv) {
     for (const p of r.onlyB) console.log(`only at ${revs[1]}: ${p}`);
     for (const d of r.differ) console.log(`differs: ${d.page}\n${d.lines.join("\n")}`);
     const total = r.same + r.differ.length;
-    console.log(`${r.same} of ${total} pages the same (${revs[0]} → ${revs[1]}), ${r.onlyA.length + r.onlyB.length} on one side only`);
+    console.log(
+      `${r.same} of ${total} pages the same (${revs[0]} → ${revs[1]}), ${r.onlyA.length + r.onlyB.length} on one side only`,
+    );
     return r.differ.length + r.onlyA.length + r.onlyB.length === 0 ? 0 : 1;
   } catch (err) {
     console.error(err.message);
@@ -123,11 +145,13 @@ function main(argv) {
   } finally {
     if (keep) console.log(`kept: ${tmp}`);
     else {
-      for (const wt of worktrees.filter((w) => existsSync(w))) run("git", ["worktree", "remove", "--force", wt], ROOT, `removing ${wt}`);
+      for (const wt of worktrees.filter((w) => existsSync(w)))
+        run("git", ["worktree", "remove", "--force", wt], ROOT, `removing ${wt}`);
       rmSync(tmp, { recursive: true, force: true });
       run("git", ["worktree", "prune"], ROOT, "pruning worktrees");
     }
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+  process.exitCode = main(process.argv.slice(2));

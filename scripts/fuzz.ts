@@ -26,8 +26,15 @@ const show = (s: (typeof report.steps)[number]) =>
   `  ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
 for (const s of report.disagreements) console.log(`disagreement:\n${show(s)}`);
 for (const s of report.escaped) console.log(`escaped error:\n${show(s)}`);
-const times = report.steps.filter((s) => s.verifier === "accepted" || s.verifier === "rejected").map((s) => s.seconds * 1000).sort((a, b) => a - b);
-console.log(`seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left undecided by the oracle; ` +
-  `median step ${times.length ? times[Math.floor(times.length / 2)].toFixed(1) : "-"} ms, slowest ${times.length ? times[times.length - 1].toFixed(0) : "-"} ms; ${seconds.toFixed(0)} s in all`);
-console.log(`${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors`);
+const times = report.steps
+  .filter((s) => s.verifier === "accepted" || s.verifier === "rejected")
+  .map((s) => s.seconds * 1000)
+  .sort((a, b) => a - b);
+console.log(
+  `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left undecided by the oracle; ` +
+    `median step ${times.length ? times[Math.floor(times.length / 2)].toFixed(1) : "-"} ms, slowest ${times.length ? times[times.length - 1].toFixed(0) : "-"} ms; ${seconds.toFixed(0)} s in all`,
+);
+console.log(
+  `${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors`,
+);
 process.exit(report.disagreements.length === 0 && report.escaped.length === 0 ? 0 : 1);

@@ -118,7 +118,10 @@ export function folderCycles(edges: readonly FolderEdge[]): { nodes: string[]; e
  */
 export function describeCycles(cycles: ReturnType<typeof folderCycles>): string {
   return cycles
-    .map((c) => `import loop between ${c.nodes.join(", ")}:\n${c.edges.map((e) => `  ${e.from} → ${e.to}: ${e.example}`).join("\n")}`)
+    .map(
+      (c) =>
+        `import loop between ${c.nodes.join(", ")}:\n${c.edges.map((e) => `  ${e.from} → ${e.to}: ${e.example}`).join("\n")}`,
+    )
     .join("\n\n");
 }
 

@@ -44,16 +44,21 @@ function parseArgs(argv) {
     if (m) {
       const v = m[1] ?? argv[++i];
       const port = Number(v);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got ${JSON.stringify(v)}.`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail(`--port must be a whole number from 1 to 65535, got ${JSON.stringify(v)}.`);
       opts.port = port;
     } else if (a === "--dir" || a.startsWith("--dir=")) {
       const v = a === "--dir" ? argv[++i] : a.slice("--dir=".length);
-      if (!v || !existsSync(v) || !statSync(v).isDirectory()) fail(`--dir must name an existing folder, got ${JSON.stringify(v)}.`);
+      if (!v || !existsSync(v) || !statSync(v).isDirectory())
+        fail(`--dir must name an existing folder, got ${JSON.stringify(v)}.`);
       opts.dir = resolve(v);
     } else if (a === "--no-link") opts.link = false;
     else if (a === "--classic") opts.classic = true;
     else if (a === "--notebook") opts.notebook = true;
-    else if (/^--(ServerApp|NotebookApp|IdentityProvider)\.token(=|$)/.test(a)) fail("pass the token as JUPYTER_TOKEN in the environment, not on the command line (ps shows command lines to every user).");
+    else if (/^--(ServerApp|NotebookApp|IdentityProvider)\.token(=|$)/.test(a))
+      fail(
+        "pass the token as JUPYTER_TOKEN in the environment, not on the command line (ps shows command lines to every user).",
+      );
     else opts.extra.push(a);
   }
   return opts;
@@ -105,22 +110,43 @@ function majorVersion(cmd, args) {
 function chooseFrontend(opts) {
   const jupyter = existsSync(venvJupyter) ? venvJupyter : "jupyter";
   if (opts.classic) {
-    if (majorVersion(jupyter, ["nbclassic"]) !== null) return { name: "the classic Notebook (nbclassic)", cmd: jupyter, args: ["nbclassic"], app: "ServerApp", path: "tree" };
+    if (majorVersion(jupyter, ["nbclassic"]) !== null)
+      return {
+        name: "the classic Notebook (nbclassic)",
+        cmd: jupyter,
+        args: ["nbclassic"],
+        app: "ServerApp",
+        path: "tree",
+      };
     for (const cmd of ["/usr/bin/jupyter-notebook", "jupyter-notebook"]) {
       const v = majorVersion(cmd, []);
-      if (v !== null && v < 7) return { name: `the classic Notebook ${v}`, cmd, args: [], app: "NotebookApp", path: "tree" };
+      if (v !== null && v < 7)
+        return { name: `the classic Notebook ${v}`, cmd, args: [], app: "NotebookApp", path: "tree" };
     }
-    fail("--classic: no classic Notebook found. On Debian/Ubuntu: apt-get install -y jupyter-notebook (as root), or pip install nbclassic into .venv.");
+    fail(
+      "--classic: no classic Notebook found. On Debian/Ubuntu: apt-get install -y jupyter-notebook (as root), or pip install nbclassic into .venv.",
+    );
   }
   if (opts.notebook) {
     const v = majorVersion(jupyter, ["notebook"]);
-    if (v !== null && v >= 7) return { name: `Notebook ${v}`, cmd: jupyter, args: ["notebook"], app: "ServerApp", path: "tree" };
-    fail("--notebook: Notebook 7 is not installed. Run `node scripts/setup.mjs`, which installs it into .venv from jupyter/requirements.txt.");
+    if (v !== null && v >= 7)
+      return { name: `Notebook ${v}`, cmd: jupyter, args: ["notebook"], app: "ServerApp", path: "tree" };
+    fail(
+      "--notebook: Notebook 7 is not installed. Run `node scripts/setup.mjs`, which installs it into .venv from jupyter/requirements.txt.",
+    );
   }
   const v = majorVersion(jupyter, ["lab"]);
-  if (v !== null && v >= 4) return { name: `JupyterLab ${v}${jupyter === venvJupyter ? " from .venv" : ""}`, cmd: jupyter, args: ["lab"], app: "ServerApp", path: "lab" };
+  if (v !== null && v >= 4)
+    return {
+      name: `JupyterLab ${v}${jupyter === venvJupyter ? " from .venv" : ""}`,
+      cmd: jupyter,
+      args: ["lab"],
+      app: "ServerApp",
+      path: "lab",
+    };
   fail(
-    "JupyterLab 4 is not installed" + (existsSync(venvJupyter) ? " in .venv" : " (no .venv)") +
+    "JupyterLab 4 is not installed" +
+      (existsSync(venvJupyter) ? " in .venv" : " (no .venv)") +
       ". Run `node scripts/setup.mjs`, which makes .venv with the pinned packages of jupyter/requirements.txt " +
       "(or pip install -r jupyter/requirements.txt into a Python environment of your own); " +
       "`npm run lab -- --classic` starts the classic Notebook where it is installed.",
@@ -132,7 +158,10 @@ buildIfStale();
 if (opts.link) {
   try {
     const link = require(join(root, "dist", "pipeline", "kit-link.js")).linkKitInto(opts.dir);
-    if (link) console.log(`stepwise lab: so that notebooks in ${opts.dir} can import "stepwise", linked ${link} -> ${root} (remove it with \`rm ${link}\`; --no-link skips this)`);
+    if (link)
+      console.log(
+        `stepwise lab: so that notebooks in ${opts.dir} can import "stepwise", linked ${link} -> ${root} (remove it with \`rm ${link}\`; --no-link skips this)`,
+      );
   } catch (err) {
     fail(String(err.message ?? err));
   }
@@ -161,7 +190,12 @@ console.log(`stepwise lab: starting ${front.name} on ${opts.dir}`);
 
 // Own process group and no terminal on stdin: a Ctrl-C reaches only this script, which
 // then asks Jupyter to stop (SIGTERM: it shuts its kernels down and exits).
-const server = spawn(front.cmd, args, { cwd: opts.dir, env: { ...jupyterEnv(), JUPYTER_TOKEN: token }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+const server = spawn(front.cmd, args, {
+  cwd: opts.dir,
+  env: { ...jupyterEnv(), JUPYTER_TOKEN: token },
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
 let announced = false;
 function relay(chunk, out) {
   out.write(chunk);
@@ -170,7 +204,9 @@ function relay(chunk, out) {
   if (!m) return;
   announced = true;
   const url = `http://127.0.0.1:${m[1]}/${front.path}?token=${token}`;
-  console.log(`\nstepwise lab: open ${url}\nstepwise lab: pick the kernel "TypeScript (stepwise tslab)" for new notebooks; Ctrl-C stops the server.\n`);
+  console.log(
+    `\nstepwise lab: open ${url}\nstepwise lab: pick the kernel "TypeScript (stepwise tslab)" for new notebooks; Ctrl-C stops the server.\n`,
+  );
 }
 server.stdout.on("data", (c) => relay(c, process.stdout));
 server.stderr.on("data", (c) => relay(c, process.stderr));
@@ -181,15 +217,27 @@ function stop(signal) {
   const now = Date.now();
   if (stopping && now - stopping > 1000) {
     console.error(`\nstepwise lab: ${signal} again, killing the server.`);
-    try { process.kill(-server.pid, "SIGKILL"); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
     return;
   }
   if (stopping) return; // npm forwards the terminal's Ctrl-C, so one press can arrive twice
   stopping = now;
   console.error(`\nstepwise lab: ${signal}, shutting the Jupyter server and its kernels down…`);
-  try { server.kill("SIGTERM"); } catch { /* already gone */ }
+  try {
+    server.kill("SIGTERM");
+  } catch {
+    /* already gone */
+  }
   setTimeout(() => {
-    try { process.kill(-server.pid, "SIGKILL"); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }, 15_000).unref();
 }
 process.on("SIGINT", () => stop("Ctrl-C"));
@@ -197,5 +245,5 @@ process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGHUP", () => stop("SIGHUP"));
 server.on("exit", (code, signal) => {
   if (!stopping && !announced) fail(`jupyter exited before serving (exit ${code ?? signal}); see its messages above.`);
-  process.exit(stopping ? 0 : code ?? 1);
+  process.exit(stopping ? 0 : (code ?? 1));
 });

@@ -49,7 +49,8 @@ const requirements = join(root, "jupyter", "requirements.txt");
 const stamp = join(venv, ".stepwise-requirements");
 const wanted = createHash("sha256").update(readFileSync(requirements)).digest("hex");
 const imports = "import jupyterlab, notebook, nbclient, nbformat, nbconvert, plotly";
-const venvWorks = () => existsSync(venvPython) && spawnSync(venvPython, ["-c", imports], { stdio: "ignore" }).status === 0;
+const venvWorks = () =>
+  existsSync(venvPython) && spawnSync(venvPython, ["-c", imports], { stdio: "ignore" }).status === 0;
 
 /** Makes or refreshes .venv; returns null when done, else why it could not be done. */
 function makeVenv() {
@@ -58,20 +59,29 @@ function makeVenv() {
     return null;
   }
   if (!existsSync(venvPython) || spawnSync(venvPython, ["-m", "pip", "--version"], { stdio: "ignore" }).status !== 0) {
-    const base = ["python3", "/usr/bin/python3"].find((py) => spawnSync(py, ["-c", "import venv, ensurepip"], { stdio: "ignore" }).status === 0);
+    const base = ["python3", "/usr/bin/python3"].find(
+      (py) => spawnSync(py, ["-c", "import venv, ensurepip"], { stdio: "ignore" }).status === 0,
+    );
     if (!base) return "no python3 with the venv and ensurepip modules (on Debian/Ubuntu: apt-get install python3-venv)";
     rmSync(venv, { recursive: true, force: true });
     console.log(`stepwise setup: creating the Python environment: ${base} -m venv .venv`);
     const r = spawnSync(base, ["-m", "venv", venv], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) return `${base} -m venv .venv exited with ${r.status ?? r.signal}`;
   }
-  console.log("stepwise setup: installing the pinned Jupyter packages (about a minute): .venv/bin/python -m pip install -r jupyter/requirements.txt; pip's output goes to .venv/pip-install.log");
+  console.log(
+    "stepwise setup: installing the pinned Jupyter packages (about a minute): .venv/bin/python -m pip install -r jupyter/requirements.txt; pip's output goes to .venv/pip-install.log",
+  );
   // One retry per index request, not pip's five with back-off: where an index is out of
   // reach (a machine with only a local index) five retries cost minutes per package.
   // PIP_RETRIES in the environment overrides this.
   const retries = process.env.PIP_RETRIES === undefined ? ["--retries", "1"] : [];
   // pip's own lines (a warning per index location it skips, retries) go to a log, shown when it fails
-  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", ...retries, "-r", requirements], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(venvPython, ["-m", "pip", "install", "--quiet", ...retries, "-r", requirements], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const log = `${r.stdout ?? ""}${r.stderr ?? ""}`;
   try {
     writeFileSync(join(venv, "pip-install.log"), log);
@@ -89,18 +99,32 @@ function makeVenv() {
 
 const venvProblem = process.env.STEPWISE_NO_VENV === "1" ? "STEPWISE_NO_VENV=1 is set" : makeVenv();
 if (venvProblem === null) {
-  const v = execFileSync(venvPython, ["-c", "import jupyterlab, nbclient; print(jupyterlab.__version__, nbclient.__version__)"], { encoding: "utf8" }).trim().split(" ");
-  console.log(`stepwise setup: Jupyter from .venv: JupyterLab ${v[0]}, nbclient ${v[1]} (the pipeline and npm run lab use it).`);
+  const v = execFileSync(
+    venvPython,
+    ["-c", "import jupyterlab, nbclient; print(jupyterlab.__version__, nbclient.__version__)"],
+    { encoding: "utf8" },
+  )
+    .trim()
+    .split(" ");
+  console.log(
+    `stepwise setup: Jupyter from .venv: JupyterLab ${v[0]}, nbclient ${v[1]} (the pipeline and npm run lab use it).`,
+  );
 } else {
-  console.log(`stepwise setup: no project Python environment (${venvProblem}); falling back to Debian's Jupyter packages (nbclient, classic Notebook; no JupyterLab).`);
+  console.log(
+    `stepwise setup: no project Python environment (${venvProblem}); falling back to Debian's Jupyter packages (nbclient, classic Notebook; no JupyterLab).`,
+  );
 }
 
 // 3. Debian packages (only where missing): Jupyter's executor when there is no venv, and
 //    Chromium and the classic Notebook server for the browser tests.
 const canApt = process.platform === "linux" && existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
-const hasNbclient = venvProblem === null || ["/usr/bin/python3", "python3"].some(
-  (py) => spawnSync(py, ["-c", "import nbclient, nbformat, nbconvert"], { stdio: "ignore" }).status === 0,
-) || (process.env.STEPWISE_PYTHON && spawnSync(process.env.STEPWISE_PYTHON, ["-c", "import nbclient"], { stdio: "ignore" }).status === 0);
+const hasNbclient =
+  venvProblem === null ||
+  ["/usr/bin/python3", "python3"].some(
+    (py) => spawnSync(py, ["-c", "import nbclient, nbformat, nbconvert"], { stdio: "ignore" }).status === 0,
+  ) ||
+  (process.env.STEPWISE_PYTHON &&
+    spawnSync(process.env.STEPWISE_PYTHON, ["-c", "import nbclient"], { stdio: "ignore" }).status === 0);
 const hasChromium = existsSync("/usr/bin/chromium");
 // The classic Notebook server (Debian's 6.4), which one frontend test drives in Chromium.
 const hasNotebook = existsSync("/usr/bin/jupyter-notebook");
@@ -114,7 +138,9 @@ if (debs.length > 0) {
     fail(
       `missing: ${debs.join(", ")}. Install them yourself: on Debian/Ubuntu as root ` +
         `\`apt-get install -y ${debs.join(" ")}\`; elsewhere \`pip install -r jupyter/requirements.txt\` into a Python environment` +
-        (wantBrowser ? ", a Chromium at /usr/bin/chromium and the classic Notebook at /usr/bin/jupyter-notebook (Debian's jupyter-notebook)" : "") +
+        (wantBrowser
+          ? ", a Chromium at /usr/bin/chromium and the classic Notebook at /usr/bin/jupyter-notebook (Debian's jupyter-notebook)"
+          : "") +
         " (set STEPWISE_PYTHON to a Python that has nbclient).",
     );
   }

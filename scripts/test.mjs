@@ -32,7 +32,12 @@ const started = Date.now();
 for (const [name, [cmd, args]] of suites) {
   const t0 = Date.now();
   console.log(`\n── ${name}: ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, FORCE_COLOR: "0", TMPDIR: tmp } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, FORCE_COLOR: "0", TMPDIR: tmp },
+  });
   process.stdout.write(r.stdout ?? "");
   const total = Number(/Total:\s+(\d+)/.exec(r.stdout ?? "")?.[1] ?? NaN);
   const ok = Number(/Passed:\s+(\d+)/.exec(r.stdout ?? "")?.[1] ?? NaN);
@@ -42,12 +47,16 @@ for (const [name, [cmd, args]] of suites) {
     if (r.status !== 0 && total === ok) failed++; // crashed outside a test
   } else if (r.status === 0) passed++;
   else failed++;
-  console.log(`── ${name}: ${r.status === 0 ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `── ${name}: ${r.status === 0 ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 const left = readdirSync(tmp);
 if (left.length === 0) passed++;
 else failed++;
-console.log(`\n── temporary folder: ${left.length === 0 ? "ok, as it was (empty)" : `FAILED, the tests left ${left.length} entries in it: ${left.join(", ")}`}`);
+console.log(
+  `\n── temporary folder: ${left.length === 0 ? "ok, as it was (empty)" : `FAILED, the tests left ${left.length} entries in it: ${left.join(", ")}`}`,
+);
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\nstepwise tests finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -12,5 +12,10 @@ export { plotTrainingLoss } from "./plot-training-loss";
 export { plotDecisionBoundary, type BoundaryLine } from "./plot-decision-boundary";
 export { plotSigmoidSlopeHistory } from "./plot-sigmoid-slope-history";
 export type { LossRecord, SigmoidSlopeRecord, PlotTrainingOptions } from "./training-history";
-export { plotDecisionRegions, levelSegments, type ClassifierCurve, type PlotDecisionRegionsOptions } from "./plot-decision-regions";
+export {
+  plotDecisionRegions,
+  levelSegments,
+  type ClassifierCurve,
+  type PlotDecisionRegionsOptions,
+} from "./plot-decision-regions";
 export { plotComputationGraph, MAX_DRAWN_NODES, type PlotComputationGraphOptions } from "./plot-computation-graph";

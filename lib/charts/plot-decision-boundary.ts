@@ -44,7 +44,9 @@ export function plotDecisionBoundary(
   checkTrainingOptions(fn, opts);
   if (!Array.isArray(X) || !Array.isArray(t)) throw new TypeError(`${fn}: data must be { X, t } with two arrays`);
   if (X.length === 0 || t.length !== X.length) {
-    throw new RangeError(`${fn}: data.X and data.t must be non-empty and of the same length, got ${X.length} and ${t.length}`);
+    throw new RangeError(
+      `${fn}: data.X and data.t must be non-empty and of the same length, got ${X.length} and ${t.length}`,
+    );
   }
   X.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== 2 || !row.every(Number.isFinite)) {
@@ -75,10 +77,13 @@ export function plotDecisionBoundary(
     };
   });
   const lines = boundaries.map((line, k): Trace => {
-    if (typeof line?.name !== "string" || line.name === "") throw new TypeError(`${fn}: boundaries[${k}].name must be a non-empty string`);
+    if (typeof line?.name !== "string" || line.name === "")
+      throw new TypeError(`${fn}: boundaries[${k}].name must be a non-empty string`);
     const w = line.w;
     if (!Array.isArray(w) || w.length !== 2 || !w.every(Number.isFinite) || (w[0] === 0 && w[1] === 0)) {
-      throw new RangeError(`${fn}: boundaries[${k}].w must be two finite numbers, not both 0, got ${JSON.stringify(w)}`);
+      throw new RangeError(
+        `${fn}: boundaries[${k}].w must be two finite numbers, not both 0, got ${JSON.stringify(w)}`,
+      );
     }
     if (!Number.isFinite(line.b)) throw new RangeError(`${fn}: boundaries[${k}].b must be finite, got ${line.b}`);
     const [p, q] = clipLine(w[0], w[1], line.b, box[0], box[1]);
@@ -104,11 +109,25 @@ export function plotDecisionBoundary(
  * The part of the line w₁x + w₂y + b = 0 inside the box [x0, x1] × [y0, y1]: the two
  * extreme points among its crossings of the box's edges, or [null, null] when it misses.
  */
-function clipLine(w1: number, w2: number, b: number, [x0, x1]: number[], [y0, y1]: number[]): [number[], number[]] | [null, null] {
+function clipLine(
+  w1: number,
+  w2: number,
+  b: number,
+  [x0, x1]: number[],
+  [y0, y1]: number[],
+): [number[], number[]] | [null, null] {
   const inside = (v: number, lo: number, hi: number) => v >= lo - 1e-12 * (hi - lo) && v <= hi + 1e-12 * (hi - lo);
   const points: number[][] = [];
-  if (w2 !== 0) for (const x of [x0, x1]) { const y = -(w1 * x + b) / w2; if (inside(y, y0, y1)) points.push([x, y]); }
-  if (w1 !== 0) for (const y of [y0, y1]) { const x = -(w2 * y + b) / w1; if (inside(x, x0, x1)) points.push([x, y]); }
+  if (w2 !== 0)
+    for (const x of [x0, x1]) {
+      const y = -(w1 * x + b) / w2;
+      if (inside(y, y0, y1)) points.push([x, y]);
+    }
+  if (w1 !== 0)
+    for (const y of [y0, y1]) {
+      const x = -(w2 * y + b) / w1;
+      if (inside(x, x0, x1)) points.push([x, y]);
+    }
   if (points.length < 2) return [null, null];
   points.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return [points[0], points[points.length - 1]];

@@ -49,10 +49,7 @@ export interface PlotErrorVsStepOptions {
  * @throws RangeError when an h is not finite and > 0, an error is negative,
  *   or floor is not finite and > 0
  */
-export function plotErrorVsStep(
-  input: StepErrorRow[] | StepErrorSeries[],
-  opts: PlotErrorVsStepOptions = {},
-): Figure {
+export function plotErrorVsStep(input: StepErrorRow[] | StepErrorSeries[], opts: PlotErrorVsStepOptions = {}): Figure {
   checkArg("plotErrorVsStep", "input", input, { kind: "array", nonEmpty: true });
   checkOptions("plotErrorVsStep", "opts", opts, {
     title: { kind: "string", optional: true },
@@ -69,7 +66,9 @@ export function plotErrorVsStep(
     "rows" in input[0] ? (input as StepErrorSeries[]) : [{ name: opts.name ?? "error", rows: input as StepErrorRow[] }];
   const data = series.map((s, i): Trace => {
     if (typeof s?.name !== "string" || s.name === "" || !Array.isArray(s.rows)) {
-      throw new TypeError(`plotErrorVsStep: series ${i} needs a non-empty name and a rows array, got ${JSON.stringify(s)}`);
+      throw new TypeError(
+        `plotErrorVsStep: series ${i} needs a non-empty name and a rows array, got ${JSON.stringify(s)}`,
+      );
     }
     const rows = s.rows.map((r, j) => checkRow(r, `${s.name}, row ${j}`)).sort((a, b) => a.h - b.h);
     const color = chartColor(i);
@@ -78,7 +77,7 @@ export function plotErrorVsStep(
       mode: "lines+markers",
       name: s.name,
       x: rows.map((r) => r.h),
-      y: rows.map((r): ChartSample => (r.error === 0 ? floor ?? null : Number.isFinite(r.error) ? r.error : null)),
+      y: rows.map((r): ChartSample => (r.error === 0 ? (floor ?? null) : Number.isFinite(r.error) ? r.error : null)),
       line: { color, width: 2, ...(s.dash ? { dash: s.dash } : {}) },
       marker: { color, size: 7 },
     };

@@ -48,7 +48,13 @@ export const MAX_CHART_POINTS = 100_000;
 export function plotFunctions(fns: NamedFunction[], opts: PlotFunctionsOptions): Figure {
   const fn = "plotFunctions";
   checkArg(fn, "fns", fns, { kind: "array", nonEmpty: true });
-  fns.forEach((f, i) => checkOptions(fn, `fns[${i}]`, f, { name: { kind: "string", nonEmpty: true }, f: { kind: "function" }, dash: { kind: "string", optional: true } }));
+  fns.forEach((f, i) =>
+    checkOptions(fn, `fns[${i}]`, f, {
+      name: { kind: "string", nonEmpty: true },
+      f: { kind: "function" },
+      dash: { kind: "string", optional: true },
+    }),
+  );
   checkOptions(fn, "opts", opts, {
     xMin: { kind: "number" },
     xMax: { kind: "number" },
@@ -57,7 +63,8 @@ export function plotFunctions(fns: NamedFunction[], opts: PlotFunctionsOptions):
     xTitle: { kind: "string" },
     yTitle: { kind: "string" },
   });
-  if (!(opts.xMin < opts.xMax)) throw new RangeError(`${fn}: opts.xMin must be less than opts.xMax, got xMin = ${opts.xMin}, xMax = ${opts.xMax}`);
+  if (!(opts.xMin < opts.xMax))
+    throw new RangeError(`${fn}: opts.xMin must be less than opts.xMax, got xMin = ${opts.xMin}, xMax = ${opts.xMax}`);
   const xs = evenGrid(opts.xMin, opts.xMax, opts.points ?? DEFAULT_CHART_POINTS);
   const data: Trace[] = fns.map((fn, i) => ({
     type: "scatter",
@@ -69,4 +76,3 @@ export function plotFunctions(fns: NamedFunction[], opts: PlotFunctionsOptions):
   }));
   return { data, layout: baseLayout(opts.title, opts.xTitle, opts.yTitle) };
 }
-

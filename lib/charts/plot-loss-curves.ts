@@ -69,7 +69,9 @@ export function plotLossCurves(fns: LossFunctions, opts: PlotLossCurvesOptions =
   }
   const range = opts.derivativeRange === undefined ? [-20, 20] : opts.derivativeRange;
   if (range !== null && !(range.length === 2 && range.every(Number.isFinite) && range[0] < range[1])) {
-    throw new RangeError(`plotLossCurves: derivativeRange must be [low, high] finite with low < high, got ${JSON.stringify(range)}`);
+    throw new RangeError(
+      `plotLossCurves: derivativeRange must be [low, high] finite with low < high, got ${JSON.stringify(range)}`,
+    );
   }
   const xs = evenGrid(lo, hi, opts.points ?? 397);
   const curve = (which: "loss" | "dLoss", t: number, i: number): Trace => ({
@@ -83,10 +85,7 @@ export function plotLossCurves(fns: LossFunctions, opts: PlotLossCurvesOptions =
     line: { color: chartColor(i), width: 2.5 },
     ...(which === "dLoss" ? { xaxis: "x2", yaxis: "y2" } : {}),
   });
-  const data = [
-    ...TARGETS.map((t, i) => curve("loss", t, i)),
-    ...TARGETS.map((t, i) => curve("dLoss", t, i)),
-  ];
+  const data = [...TARGETS.map((t, i) => curve("loss", t, i)), ...TARGETS.map((t, i) => curve("dLoss", t, i))];
   const layout = baseLayout(opts.title ?? "Binary cross-entropy and its derivative", "", "loss L(t, ŷ)");
   layout.xaxis = axis("", { anchor: "y", range: [0, 1] });
   layout.yaxis = axis("loss L(t, ŷ)", { domain: [0.56, 1], anchor: "x", rangemode: "tozero" });

@@ -19,10 +19,16 @@ export function plotSigmoidSlopeHistory(history: SigmoidSlopeRecord[], opts: Plo
   const fn = "plotSigmoidSlopeHistory";
   checkTrainingOptions(fn, opts);
   const rows = checkHistory(fn, history, (r, i) => {
-    for (const key of ["mean", "p10", "median", "p90"] as const) checkField(fn, r.sigmoidSlope?.[key], `history[${i}].sigmoidSlope.${key}`);
+    for (const key of ["mean", "p10", "median", "p90"] as const)
+      checkField(fn, r.sigmoidSlope?.[key], `history[${i}].sigmoidSlope.${key}`);
   });
   const epochs = rows.map((r) => r.epoch);
-  const series = (name: string, pick: (r: SigmoidSlopeRecord) => number, color: string, extra: Partial<Trace> = {}): Trace => ({
+  const series = (
+    name: string,
+    pick: (r: SigmoidSlopeRecord) => number,
+    color: string,
+    extra: Partial<Trace> = {},
+  ): Trace => ({
     type: "scatter",
     mode: "lines",
     name,
@@ -34,8 +40,14 @@ export function plotSigmoidSlopeHistory(history: SigmoidSlopeRecord[], opts: Plo
   const band = { legendgroup: "band", line: { color: chartColor(0), width: 0.5 } };
   const data = [
     series("90th percentile", (r) => r.sigmoidSlope.p90, chartColor(0), { ...band, showlegend: false }),
-    series("10th–90th percentile", (r) => r.sigmoidSlope.p10, chartColor(0), { ...band, fill: "tonexty", fillcolor: "rgba(0, 114, 178, 0.15)" }),
-    series("median", (r) => r.sigmoidSlope.median, chartColor(0), { line: { color: chartColor(0), width: 2, dash: "dash" } }),
+    series("10th–90th percentile", (r) => r.sigmoidSlope.p10, chartColor(0), {
+      ...band,
+      fill: "tonexty",
+      fillcolor: "rgba(0, 114, 178, 0.15)",
+    }),
+    series("median", (r) => r.sigmoidSlope.median, chartColor(0), {
+      line: { color: chartColor(0), width: 2, dash: "dash" },
+    }),
     series("mean", (r) => r.sigmoidSlope.mean, chartColor(1)),
     {
       type: "scatter",

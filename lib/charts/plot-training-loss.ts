@@ -14,15 +14,19 @@ import type { Figure, Trace } from "./types";
  */
 export function plotTrainingLoss(history: LossRecord[], opts: PlotTrainingOptions = {}): Figure {
   checkTrainingOptions("plotTrainingLoss", opts);
-  const rows = checkHistory("plotTrainingLoss", history, (r, i) => checkField("plotTrainingLoss", r.loss, `history[${i}].loss`));
-  const data: Trace[] = [{
-    type: "scatter",
-    mode: "lines",
-    name: "mean binary cross-entropy",
-    x: rows.map((r) => r.epoch),
-    y: rows.map((r) => finite(r.loss)),
-    line: { color: chartColor(0), width: 2.5 },
-  }];
+  const rows = checkHistory("plotTrainingLoss", history, (r, i) =>
+    checkField("plotTrainingLoss", r.loss, `history[${i}].loss`),
+  );
+  const data: Trace[] = [
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "mean binary cross-entropy",
+      x: rows.map((r) => r.epoch),
+      y: rows.map((r) => finite(r.loss)),
+      line: { color: chartColor(0), width: 2.5 },
+    },
+  ];
   const layout = baseLayout(opts.title ?? "Training loss", "epoch", "loss J (nats)");
   layout.yaxis = axis("loss J (nats)", { rangemode: "tozero" });
   return { data, layout };

@@ -25,7 +25,9 @@ export function checkFeatures(fn: string, X: unknown, at = ""): number {
       d = row.length;
       if (d === 0) throw new RangeError(`${fn}: ${at}X[0] must have at least one feature, got length 0`);
     } else if (row.length !== d) {
-      throw new RangeError(`${fn}: every row of ${at}X must have length ${d} (as ${at}X[0]), got ${at}X[${i}] of length ${row.length}`);
+      throw new RangeError(
+        `${fn}: every row of ${at}X must have length ${d} (as ${at}X[0]), got ${at}X[${i}] of length ${row.length}`,
+      );
     }
     row.forEach((v: unknown, j) => checkFinite(fn, `${at}X[${i}][${j}]`, v));
   });

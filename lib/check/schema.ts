@@ -11,13 +11,22 @@
 import { describeValue } from "./describe-value";
 
 /** What one argument or option must be. */
-export type ArgCheck = ({ nullable?: boolean }) & (
-  | { kind: "number"; finite?: boolean; integer?: boolean; min?: number; max?: number; positive?: boolean; optional?: boolean }
+export type ArgCheck = { nullable?: boolean } & (
+  | {
+      kind: "number";
+      finite?: boolean;
+      integer?: boolean;
+      min?: number;
+      max?: number;
+      positive?: boolean;
+      optional?: boolean;
+    }
   | { kind: "string"; nonEmpty?: boolean; optional?: boolean }
   | { kind: "function"; optional?: boolean }
   | { kind: "boolean"; optional?: boolean }
   | { kind: "array"; nonEmpty?: boolean; optional?: boolean }
-  | { kind: "object"; optional?: boolean });
+  | { kind: "object"; optional?: boolean }
+);
 
 /** Every check also takes `nullable: true` (null is accepted, e.g. "no range"). */
 
@@ -50,7 +59,8 @@ export function checkArg<T = unknown>(fn: string, name: string, value: unknown, 
   switch (check.kind) {
     case "number": {
       const finite = check.finite !== false || check.integer || check.min !== undefined || check.max !== undefined;
-      if (typeof value !== "number" || Number.isNaN(value)) fail(finite && rangeText(check) !== "a finite number" ? `a number (${rangeText(check)})` : "a number");
+      if (typeof value !== "number" || Number.isNaN(value))
+        fail(finite && rangeText(check) !== "a finite number" ? `a number (${rangeText(check)})` : "a number");
       const x = value as number;
       if (finite && !Number.isFinite(x)) fail(rangeText(check), RangeError);
       if (check.integer && !Number.isInteger(x)) fail(rangeText(check), RangeError);
@@ -93,12 +103,15 @@ export function checkArg<T = unknown>(fn: string, name: string, value: unknown, 
  * @throws TypeError / RangeError naming `name.option` and what it got
  */
 export function checkOptions<T extends object>(fn: string, name: string, value: unknown, schema: OptionsSchema): T {
-  const required = Object.entries(schema).filter(([, c]) => !c.optional).map(([k]) => k);
+  const required = Object.entries(schema)
+    .filter(([, c]) => !c.optional)
+    .map(([k]) => k);
   if (value === undefined && required.length === 0) return {} as T;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const needs = required.length > 0 ? ` (it needs ${required.join(", ")})` : "";
     throw new TypeError(`${fn}: ${name} must be an object, got ${describeValue(value)}${needs}`);
   }
-  for (const [key, check] of Object.entries(schema)) checkArg(fn, `${name}.${key}`, (value as Record<string, unknown>)[key], check);
+  for (const [key, check] of Object.entries(schema))
+    checkArg(fn, `${name}.${key}`, (value as Record<string, unknown>)[key], check);
   return value as T;
 }

@@ -20,7 +20,11 @@ export function checkTrainingOptions(fn: string, opts: unknown): void {
  * @returns the history
  * @throws TypeError when history is not a non-empty array, or a record's epoch is not a number
  */
-export function checkHistory<R extends { epoch: number }>(fn: string, history: R[], each: (r: R, i: number) => void): R[] {
+export function checkHistory<R extends { epoch: number }>(
+  fn: string,
+  history: R[],
+  each: (r: R, i: number) => void,
+): R[] {
   if (!Array.isArray(history) || history.length === 0) {
     throw new TypeError(`${fn}: history must be a non-empty array of records, got ${JSON.stringify(history)}`);
   }
@@ -39,5 +43,6 @@ export function checkHistory<R extends { epoch: number }>(fn: string, history: R
  * @throws TypeError when the value is not a number or is NaN
  */
 export function checkField(fn: string, value: unknown, name: string): void {
-  if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`${fn}: ${name} must be a number, got ${String(value)}`);
+  if (typeof value !== "number" || Number.isNaN(value))
+    throw new TypeError(`${fn}: ${name} must be a number, got ${String(value)}`);
 }

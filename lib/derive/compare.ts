@@ -1,7 +1,15 @@
 import type { BigNumber, MathNode } from "mathjs";
 import type { Domain } from "./domain";
 import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ball";
-import { evaluator, PRECISION, PRECISION_BOUND, PRECISION_LEVELS, unsettled, type Evaluator, type RealValue } from "./evaluate";
+import {
+  evaluator,
+  PRECISION,
+  PRECISION_BOUND,
+  PRECISION_LEVELS,
+  unsettled,
+  type Evaluator,
+  type RealValue,
+} from "./evaluate";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import type { Certificate, Counterexample, Tier } from "./types";
@@ -62,7 +70,13 @@ type PointOutcome =
  *         digits: the domain declared for the derivation does not suit the expression
  * @throws VerifierInternalError when a proof and the samples disagree
  */
-export function compare(actual: MathNode, expected: MathNode, points: Record<string, string>[], where: string, domain?: Domain): Verdict {
+export function compare(
+  actual: MathNode,
+  expected: MathNode,
+  points: Record<string, string>[],
+  where: string,
+  domain?: Domain,
+): Verdict {
   return expectation(expected, points, where, domain)(actual);
 }
 
@@ -73,16 +87,25 @@ export function compare(actual: MathNode, expected: MathNode, points: Record<str
  *
  * @throws RangeError when `expected` is not a finite real number at a point, even at 480 digits
  */
-export function expectation(expected: MathNode, points: Record<string, string>[], where: string, domain?: Domain): (actual: MathNode) => Verdict {
+export function expectation(
+  expected: MathNode,
+  points: Record<string, string>[],
+  where: string,
+  domain?: Domain,
+): (actual: MathNode) => Verdict {
   const want = evaluator(expected.toString(), points);
   for (let i = 0; i < points.length; i++) {
     const v = firstFinite(want, i);
     if (unsettled(v)) {
-      throw new RangeError(`${where}: "${expected.toString()}" cancels at ${formatPoint(points[i])} beyond what ${PRECISION_BOUND} digits settle ` +
-        "(decimal.js's limit); write it in a form that does not cancel there, or narrow the declared domain");
+      throw new RangeError(
+        `${where}: "${expected.toString()}" cancels at ${formatPoint(points[i])} beyond what ${PRECISION_BOUND} digits settle ` +
+          "(decimal.js's limit); write it in a form that does not cancel there, or narrow the declared domain",
+      );
     }
     if (typeof v === "string") {
-      throw new RangeError(`${where}: "${expected.toString()}" is ${v} at ${formatPoint(points[i])}, even with ${PRECISION_BOUND} digits; check the declared domain`);
+      throw new RangeError(
+        `${where}: "${expected.toString()}" is ${v} at ${formatPoint(points[i])}, even with ${PRECISION_BOUND} digits; check the declared domain`,
+      );
     }
   }
   const exact = exactJudge(expected, domain);
@@ -92,7 +115,11 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
     const sampled = samplePoints(got, want, points.length, 0);
     if (outcome.status === "equal") {
       // a proof contradicted by a sample: make sure it is not the precision (far more digits), then fail loudly
-      if (sampled !== null && sampled.result.kind === "differ" && !agreesWithMoreDigits(actual, expected, points[sampled.index])) {
+      if (
+        sampled !== null &&
+        sampled.result.kind === "differ" &&
+        !agreesWithMoreDigits(actual, expected, points[sampled.index])
+      ) {
         throw new VerifierInternalError(
           `${where}: the exact tier proved "${actual.toString()}" equal to "${expected.toString()}", but at ${formatPoint(points[sampled.index])} ` +
             `the values are ${show(sampled.result.actual)} and ${show(sampled.result.expected)} (${sampled.result.digits} digits)`,
@@ -100,12 +127,21 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
       }
       return { equal: true, tier: "proved", certificate: outcome.certificate };
     }
-    if (sampled !== null) return { equal: false, tier: "sampled", counterexample: counterexample(points[sampled.index], sampled.result, outcome) };
+    if (sampled !== null)
+      return {
+        equal: false,
+        tier: "sampled",
+        counterexample: counterexample(points[sampled.index], sampled.result, outcome),
+      };
     if (outcome.status === "different") {
       // The normal forms differ but every point agreed to 54 digits: look deeper.
       const deep = samplePoints(got, want, points.length, 2);
       if (deep !== null && deep.result.kind === "differ") {
-        return { equal: false, tier: "sampled", counterexample: counterexample(points[deep.index], deep.result, outcome) };
+        return {
+          equal: false,
+          tier: "sampled",
+          counterexample: counterexample(points[deep.index], deep.result, outcome),
+        };
       }
     }
     return { equal: true, tier: "sampled" };
@@ -115,7 +151,14 @@ export function expectation(expected: MathNode, points: Record<string, string>[]
 /** True when both sides agree at the point once compared from the precision bound on (a proof was right, the digits were too few). */
 function agreesWithMoreDigits(actual: MathNode, expected: MathNode, point: Record<string, string>): boolean {
   const points = [point];
-  return comparePoint(evaluator(actual.toString(), points), evaluator(expected.toString(), points), 0, PRECISION_LEVELS.length - 1).kind === "agree";
+  return (
+    comparePoint(
+      evaluator(actual.toString(), points),
+      evaluator(expected.toString(), points),
+      0,
+      PRECISION_LEVELS.length - 1,
+    ).kind === "agree"
+  );
 }
 
 /**
@@ -124,7 +167,12 @@ function agreesWithMoreDigits(actual: MathNode, expected: MathNode, point: Recor
  * then the points left open, one after the other, with as many digits as they need, up to
  * the first that differs or cannot be settled.
  */
-function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: number): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
+function samplePoints(
+  got: Evaluator,
+  want: Evaluator,
+  count: number,
+  minLevel: number,
+): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
   const open: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = comparePoint(got, want, i, minLevel, PRECISION_LEVELS[minLevel]);
@@ -157,7 +205,14 @@ function samplePoints(got: Evaluator, want: Evaluator, count: number, minLevel: 
  * `minLevel` is the first level (index into PRECISION_LEVELS) at which "agree" may be said;
  * `limit` the most digits tried (below the bound, what is still open then is "unresolved").
  */
-function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: number, limit = PRECISION_BOUND, zeroFrom = PRECISION_BOUND): PointOutcome {
+function comparePoint(
+  got: Evaluator,
+  want: Evaluator,
+  i: number,
+  minLevel: number,
+  limit = PRECISION_BOUND,
+  zeroFrom = PRECISION_BOUND,
+): PointOutcome {
   const first = PRECISION_LEVELS[minLevel];
   const tau = GUARD_DIGITS - first;
   let last: { a: BallValue; b: BallValue; digits: number } | undefined;
@@ -187,12 +242,14 @@ function comparePoint(got: Evaluator, want: Evaluator, i: number, minLevel: numb
       if (scale > radius) deficit = radius - (found ? scale - 8 : tau + scale);
     }
     if (digits >= limit) break;
-    if (digits >= zeroFrom && typeof a !== "string" && typeof b !== "string" && bothZero(a, b)) return { kind: "agree", zero: true };
+    if (digits >= zeroFrom && typeof a !== "string" && typeof b !== "string" && bothZero(a, b))
+      return { kind: "agree", zero: true };
     digits = nextPrecision(digits, deficit, first);
   }
   if (found) return { kind: "differ", expected: found.b, actual: found.a, digits: found.digits };
   const { a, b, digits } = last;
-  if (typeof a !== "string" && typeof b !== "string" && digits >= Math.min(PRECISION_BOUND, zeroFrom) && bothZero(a, b)) return { kind: "agree", zero: true };
+  if (typeof a !== "string" && typeof b !== "string" && digits >= Math.min(PRECISION_BOUND, zeroFrom) && bothZero(a, b))
+    return { kind: "agree", zero: true };
   return { kind: "unresolved", expected: b, actual: a, digits };
 }
 
@@ -223,19 +280,30 @@ function firstFinite(e: Evaluator, i: number): RealValue {
   return v;
 }
 
-function counterexample(point: Record<string, string>, r: Exclude<PointOutcome, { kind: "agree" }>, exact: ExactOutcome): Counterexample {
+function counterexample(
+  point: Record<string, string>,
+  r: Exclude<PointOutcome, { kind: "agree" }>,
+  exact: ExactOutcome,
+): Counterexample {
   if (r.kind === "undefined-expected") return { point, expected: r.expected, actual: "(not compared)" };
   const pair = showPair(r.expected, r.actual);
   if (r.kind === "unresolved") {
     return {
-      point, ...pair,
-      reason: `precision bound hit: the sides cancel here beyond what ${PRECISION_BOUND} digits settle; ` +
+      point,
+      ...pair,
+      reason:
+        `precision bound hit: the sides cancel here beyond what ${PRECISION_BOUND} digits settle; ` +
         "the verifier cannot tell whether they are equal (rewrite the step in a form that does not cancel, or narrow the domain)",
     };
   }
   if (exact.status === "different" && typeof r.actual !== "string" && typeof r.expected !== "string") {
     const rel = log10Abs(r.actual.v.minus(r.expected.v)) - Math.max(log10Abs(r.actual.v), log10Abs(r.expected.v));
-    if (rel < -40) return { point, ...pair, reason: `the exact normal forms differ; the difference, about 1e${Math.round(rel)} relative, shows at ${r.digits} digits` };
+    if (rel < -40)
+      return {
+        point,
+        ...pair,
+        reason: `the exact normal forms differ; the difference, about 1e${Math.round(rel)} relative, shows at ${r.digits} digits`,
+      };
   }
   return { point, ...pair };
 }

@@ -8,8 +8,15 @@ import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } 
 import { evaluator, PRECISION_LEVELS } from "./evaluate";
 import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
-  BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
-  RESERVED_NAMES, type Definition,
+  BUILTIN_DEFINITIONS,
+  calledFunctions,
+  expandDefinitions,
+  freeVariables,
+  math,
+  parseDefinitions,
+  parseExpression,
+  RESERVED_NAMES,
+  type Definition,
   shortened,
 } from "./expression";
 import { resolvePieces } from "./piecewise";
@@ -57,17 +64,23 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const where = `derivation "${spec.title}"`;
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? contentSeed({ f: spec.f, wrt: spec.wrt, domain: spec.domain, defs: spec.defs ?? {} });
-  if (!Array.isArray(spec.steps) || spec.steps.length === 0) throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
-  if (!Number.isInteger(samples) || samples < 16) throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
+  if (!Array.isArray(spec.steps) || spec.steps.length === 0)
+    throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
+  if (!Number.isInteger(samples) || samples < 16)
+    throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
   const domain = parseDomain(spec.domain, where);
   for (const name of domain.keys()) {
     if (Object.hasOwn(RESERVED_NAMES, name)) {
-      throw new RangeError(`${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name than ${name}`);
+      throw new RangeError(
+        `${where}: ${name} is a constant (${RESERVED_NAMES[name]}), not a variable: give the variable another name than ${name}`,
+      );
     }
   }
   if (!domain.has(spec.wrt)) throw new RangeError(`${where}: the variable ${spec.wrt} has no declared domain`);
   if (spec.defs && Object.keys(spec.defs).some((head) => head.replace(/\(.*$/, "").trim() === spec.wrt)) {
-    throw new RangeError(`${where}: ${spec.wrt} is the differentiation variable and is also defined in defs; rename the definition or differentiate with respect to another name`);
+    throw new RangeError(
+      `${where}: ${spec.wrt} is the differentiation variable and is also defined in defs; rename the definition or differentiate with respect to another name`,
+    );
   }
   const defs = definitionsFor(spec, where);
   const texNames = spec.texNames ?? {};
@@ -91,7 +104,12 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     }
   }
   return {
-    where, wrt: spec.wrt, samples, seed, domain, texNames,
+    where,
+    wrt: spec.wrt,
+    samples,
+    seed,
+    domain,
+    texNames,
     points,
     given,
     lhsName: toTex(math.parse(spec.name), texNames),
@@ -112,22 +130,46 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
 export function expandInDerivation(spec: DerivationSpec, expr: string): MathNode {
   const where = `derivation "${spec.title}"`;
   // returned for double-precision use (compile().evaluate with numbers), as before
-  return doubleMath.parse(expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where).toString());
+  return doubleMath.parse(
+    expandDefinitions(parseExpression(expr, where), definitionsFor(spec, where), where).toString(),
+  );
 }
 
 const doubleMath = verifierMath();
 
 function definitionsFor(spec: DerivationSpec, where: string): Map<string, Definition> {
   const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, ...(spec.defs ?? {}) });
-  const own = /^[A-Za-z_]\w*$/.test(spec.name) && !defs.has(spec.name) && typeof (math as unknown as Record<string, unknown>)[spec.name] !== "function";
+  const own =
+    /^[A-Za-z_]\w*$/.test(spec.name) &&
+    !defs.has(spec.name) &&
+    typeof (math as unknown as Record<string, unknown>)[spec.name] !== "function";
   if (own) defs.set(spec.name, { params: [spec.wrt], body: parseExpression(spec.f, `${where}, the given function`) });
   return defs;
 }
 
 /** Letters a reader may type as they are printed, and the names the verifier knows them by. */
 const ASCII_NAMES: Readonly<Record<string, string>> = {
-  "ŷ": "yhat", σ: "sigma", α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
-  κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ρ: "rho", τ: "tau", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+  ŷ: "yhat",
+  σ: "sigma",
+  α: "alpha",
+  β: "beta",
+  γ: "gamma",
+  δ: "delta",
+  ε: "epsilon",
+  ζ: "zeta",
+  η: "eta",
+  θ: "theta",
+  κ: "kappa",
+  λ: "lambda",
+  μ: "mu",
+  ν: "nu",
+  ξ: "xi",
+  ρ: "rho",
+  τ: "tau",
+  φ: "phi",
+  χ: "chi",
+  ψ: "psi",
+  ω: "omega",
 };
 
 /**
@@ -145,16 +187,22 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
     if (!domain.has(v)) {
       const ascii = ASCII_NAMES[v];
       const hint = ascii && domain.has(ascii) ? `; write ${v} as ${ascii}` : "";
-      throw new RangeError(`${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`);
+      throw new RangeError(
+        `${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`,
+      );
     }
   }
   for (const fn of calledFunctions(node)) {
     if (domain.has(fn)) {
-      throw new RangeError(`${where}: ${fn}(…) calls ${fn} as a function, but ${fn} is a variable: write ${fn} * (…) for a product`);
+      throw new RangeError(
+        `${where}: ${fn}(…) calls ${fn} as a function, but ${fn} is a variable: write ${fn} * (…) for a product`,
+      );
     }
     if (!isVerifierFunction(fn)) {
-      throw new RangeError(`${where}: unknown function ${fn}(…): the verifier knows ${VERIFIER_FUNCTIONS.join(", ")} ` +
-        `(and sigma, softplus); declare ${fn} in defs, e.g. { "${fn}(u)": "…" }`);
+      throw new RangeError(
+        `${where}: unknown function ${fn}(…): the verifier knows ${VERIFIER_FUNCTIONS.join(", ")} ` +
+          `(and sigma, softplus); declare ${fn} in defs, e.g. { "${fn}(u)": "…" }`,
+      );
     }
   }
 }
@@ -169,14 +217,21 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
  * @throws RangeError naming the place and the construct mathjs cannot differentiate, or the
  *         max/min/abs that has a kink inside the domain
  */
-export function differentiate(node: MathNode, wrt: string, where: string, points?: readonly Record<string, string>[]): MathNode {
+export function differentiate(
+  node: MathNode,
+  wrt: string,
+  where: string,
+  points?: readonly Record<string, string>[],
+): MathNode {
   let conditional = false;
   node.traverse((n) => {
     if ((n as { isConditionalNode?: boolean }).isConditionalNode) conditional = true;
   });
   if (conditional) {
-    throw new RangeError(`${where}: cannot differentiate "${node.toString()}": it contains a conditional (a ? b : c); ` +
-      "write the function without it (e.g. with abs or max) or derive each case separately");
+    throw new RangeError(
+      `${where}: cannot differentiate "${node.toString()}": it contains a conditional (a ? b : c); ` +
+        "write the function without it (e.g. with abs or max) or derive each case separately",
+    );
   }
   const pieces = points ? resolvePieces(node, wrt, points, where) : node;
   try {
@@ -185,7 +240,9 @@ export function differentiate(node: MathNode, wrt: string, where: string, points
     const msg = (err as Error).message;
     const fn = /Cannot process function "(\w+)"/.exec(msg);
     const why = fn ? `mathjs cannot differentiate ${fn[1]}(…)` : msg;
-    throw new RangeError(`${where}: cannot differentiate "${node.toString()}": ${why}; write the step with functions mathjs differentiates (sigma, log, exp, powers, …)`);
+    throw new RangeError(
+      `${where}: cannot differentiate "${node.toString()}": ${why}; write the step with functions mathjs differentiates (sigma, log, exp, powers, …)`,
+    );
   }
 }
 
@@ -193,7 +250,9 @@ export function differentiate(node: MathNode, wrt: string, where: string, points
 function checkNoDerivative(node: MathNode, where: string): void {
   for (const fn of calledFunctions(node)) {
     if (fn === "derivative") {
-      throw new RangeError(`${where}: derivative(…) inside an expression is not allowed: write the derivative as an expression (that is what the step is for)`);
+      throw new RangeError(
+        `${where}: derivative(…) inside an expression is not allowed: write the derivative as an expression (that is what the step is for)`,
+      );
     }
   }
 }
@@ -205,8 +264,11 @@ function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], w
     let v = e.at(i, PRECISION_LEVELS[0]);
     for (let k = 1; typeof v === "string" && k < PRECISION_LEVELS.length; k++) v = e.at(i, PRECISION_LEVELS[k]);
     if (typeof v === "string") {
-      throw new RangeError(`${where} is ${v} at ${Object.entries(points[i]).map(([k, x]) => `${k} = ${x}`).join(", ")}; ` +
-        "it must be a finite real number on the whole domain: check the declared domain");
+      throw new RangeError(
+        `${where} is ${v} at ${Object.entries(points[i])
+          .map(([k, x]) => `${k} = ${x}`)
+          .join(", ")}; ` + "it must be a finite real number on the whole domain: check the declared domain",
+      );
     }
   }
 }

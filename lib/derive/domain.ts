@@ -22,7 +22,9 @@ export type Domain = ReadonlyMap<string, Required<Interval>>;
  */
 export function parseDomain(spec: DomainSpec, where: string): Domain {
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
-    throw new TypeError(`${where}: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${spec === undefined ? "none" : JSON.stringify(spec)}`);
+    throw new TypeError(
+      `${where}: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${spec === undefined ? "none" : JSON.stringify(spec)}`,
+    );
   }
   const out = new Map<string, Required<Interval>>();
   for (const [name, raw] of Object.entries(spec)) {
@@ -39,7 +41,9 @@ export function parseDomain(spec: DomainSpec, where: string): Domain {
       iv = { min: o.min, max: o.max, open: o.open ?? true };
     }
     if (!Number.isFinite(iv.min) || !Number.isFinite(iv.max) || !(iv.min < iv.max)) {
-      throw new RangeError(`${where}: domain of ${name} must be a finite interval with min < max, got ${JSON.stringify(raw)}`);
+      throw new RangeError(
+        `${where}: domain of ${name} must be a finite interval with min < max, got ${JSON.stringify(raw)}`,
+      );
     }
     out.set(name, iv);
   }
@@ -88,7 +92,8 @@ export function samplePoints(domain: Domain, count: number, seed: string): Recor
       const n = Math.max(strata, 1);
       let v = iv.min + (iv.max - iv.min) * ((k + rng.double()) / n);
       // in an interval a few doubles wide a stratum may round onto a bound: draw over all of it
-      for (let tries = 0; v <= iv.min || v >= iv.max; tries++) v = iv.min + (iv.max - iv.min) * (tries < 8 ? (k + rng.double()) / n : rng.double());
+      for (let tries = 0; v <= iv.min || v >= iv.max; tries++)
+        v = iv.min + (iv.max - iv.min) * (tries < 8 ? (k + rng.double()) / n : rng.double());
       p[name] = v.toPrecision(17);
     }
     points.push(p);

@@ -5,8 +5,22 @@
  */
 import type { BigNumber, MathJsInstance, MathNode } from "mathjs";
 import {
-  ballAdd, ballDiv, ballExp, ballHyperbolic, ballLipschitz, ballLn, ballMul, ballPow, ballSqrt, ballTan, exact, log10Abs, rounded,
-  UNRESOLVED, type Ball, type BallValue,
+  ballAdd,
+  ballDiv,
+  ballExp,
+  ballHyperbolic,
+  ballLipschitz,
+  ballLn,
+  ballMul,
+  ballPow,
+  ballSqrt,
+  ballTan,
+  exact,
+  log10Abs,
+  rounded,
+  UNRESOLVED,
+  type Ball,
+  type BallValue,
 } from "./ball";
 import { verifierMath } from "./math-functions";
 
@@ -39,7 +53,8 @@ const decimals = new Map<number, DecimalStatic>();
 function decimalAt(digits: number): DecimalStatic {
   let D = decimals.get(digits);
   if (!D) {
-    const base = (bigMath(PRECISION) as unknown as { BigNumber: DecimalStatic & { clone(c: object): DecimalStatic } }).BigNumber;
+    const base = (bigMath(PRECISION) as unknown as { BigNumber: DecimalStatic & { clone(c: object): DecimalStatic } })
+      .BigNumber;
     D = digits === PRECISION ? base : base.clone({ precision: digits });
     decimals.set(digits, D);
   }
@@ -70,13 +85,29 @@ export interface Evaluator {
 type Dec = BigNumber;
 interface DecimalStatic {
   new (v: string | number): Dec;
-  exp(x: Dec): Dec; ln(x: Dec): Dec; log(x: Dec, b: Dec): Dec; sqrt(x: Dec): Dec; abs(x: Dec): Dec;
-  tanh(x: Dec): Dec; sinh(x: Dec): Dec; cosh(x: Dec): Dec; sin(x: Dec): Dec; cos(x: Dec): Dec; tan(x: Dec): Dec;
+  exp(x: Dec): Dec;
+  ln(x: Dec): Dec;
+  log(x: Dec, b: Dec): Dec;
+  sqrt(x: Dec): Dec;
+  abs(x: Dec): Dec;
+  tanh(x: Dec): Dec;
+  sinh(x: Dec): Dec;
+  cosh(x: Dec): Dec;
+  sin(x: Dec): Dec;
+  cos(x: Dec): Dec;
+  tan(x: Dec): Dec;
   pow(x: Dec, y: Dec): Dec;
 }
 
 /** One operation of a plan: a node of the tree, its key (its text) and its operands' slots. */
-interface Op { key: string; kind: string; name?: string; value?: string; args: number[]; constant?: boolean }
+interface Op {
+  key: string;
+  kind: string;
+  name?: string;
+  value?: string;
+  args: number[];
+  constant?: boolean;
+}
 
 /** Values computed at one point and precision, shared by every expression of the same point list: subexpression text → value. */
 const memos = new WeakMap<readonly Record<string, string>[], Map<string, Map<string, BallValue>>>();
@@ -137,8 +168,33 @@ export function evaluator(text: string, points: readonly Record<string, string>[
 }
 
 const FUNCTIONS = new Set([
-  "exp", "log", "log10", "log2", "log1p", "expm1", "sqrt", "abs", "max", "min", "sign", "tanh", "atan", "asinh", "sinh", "cosh", "sech", "csch", "coth",
-  "sin", "cos", "tan", "sec", "csc", "cot", "square", "cube",
+  "exp",
+  "log",
+  "log10",
+  "log2",
+  "log1p",
+  "expm1",
+  "sqrt",
+  "abs",
+  "max",
+  "min",
+  "sign",
+  "tanh",
+  "atan",
+  "asinh",
+  "sinh",
+  "cosh",
+  "sech",
+  "csch",
+  "coth",
+  "sin",
+  "cos",
+  "tan",
+  "sec",
+  "csc",
+  "cot",
+  "square",
+  "cube",
 ]);
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
 
@@ -148,19 +204,32 @@ function planOf(text: string): Op[] | null {
   const ops: Op[] = [];
   const visit = (node: MathNode): number => {
     const n = node as unknown as {
-      isParenthesisNode?: boolean; isConstantNode?: boolean; isSymbolNode?: boolean; isOperatorNode?: boolean; isFunctionNode?: boolean;
-      content: MathNode; value: unknown; name: string; fn: string | { name: string }; args: MathNode[];
+      isParenthesisNode?: boolean;
+      isConstantNode?: boolean;
+      isSymbolNode?: boolean;
+      isOperatorNode?: boolean;
+      isFunctionNode?: boolean;
+      content: MathNode;
+      value: unknown;
+      name: string;
+      fn: string | { name: string };
+      args: MathNode[];
     };
     if (n.isParenthesisNode) return visit(n.content);
     const key = node.toString({ parenthesis: "auto" } as object);
     let op: Op;
     if (n.isConstantNode) op = { key, kind: "const", value: String(n.value), args: [] };
     else if (n.isSymbolNode) op = { key, kind: "symbol", name: n.name, args: [] };
-    else if (n.isOperatorNode && n.fn === "pow" && isE(n.args[0])) op = { key, kind: "call", name: "exp", args: [visit(n.args[1])] };
-    else if (n.isOperatorNode && OPERATORS.has(n.fn as string)) op = { key, kind: n.fn as string, args: n.args.map(visit) };
-    else if (n.isFunctionNode && typeof n.fn === "object" && FUNCTIONS.has(n.fn.name)) op = { key, kind: "call", name: n.fn.name, args: n.args.map(visit) };
+    else if (n.isOperatorNode && n.fn === "pow" && isE(n.args[0]))
+      op = { key, kind: "call", name: "exp", args: [visit(n.args[1])] };
+    else if (n.isOperatorNode && OPERATORS.has(n.fn as string))
+      op = { key, kind: n.fn as string, args: n.args.map(visit) };
+    else if (n.isFunctionNode && typeof n.fn === "object" && FUNCTIONS.has(n.fn.name))
+      op = { key, kind: "call", name: n.fn.name, args: n.args.map(visit) };
     else throw new Error("unplanned");
-    op.constant = op.kind === "const" || (op.kind === "symbol" ? ["e", "E", "pi", "PI"].includes(op.name!) : op.args.every((k) => ops[k].constant));
+    op.constant =
+      op.kind === "const" ||
+      (op.kind === "symbol" ? ["e", "E", "pi", "PI"].includes(op.name!) : op.args.every((k) => ops[k].constant));
     ops.push(op);
     return ops.length - 1;
   };
@@ -216,23 +285,33 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
 function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string>, digits: number): BallValue {
   const one = exact(new D(1));
   switch (op.kind) {
-    case "const": return exact(new D(op.value!));
+    case "const":
+      return exact(new D(op.value!));
     case "symbol":
       if (op.name === "e" || op.name === "E") return rounded(D.exp(new D(1)), digits);
-      if (op.name === "pi" || op.name === "PI") return rounded((D as unknown as { acos(x: Dec): Dec }).acos(new D(-1)), digits);
+      if (op.name === "pi" || op.name === "PI")
+        return rounded((D as unknown as { acos(x: Dec): Dec }).acos(new D(-1)), digits);
       if (Object.hasOwn(point, op.name!)) return exact(new D(point[op.name!]));
       return `undefined (Undefined symbol ${op.name})`;
-    case "add": return ballAdd(a[0], a[1], a[0].v.plus(a[1].v), digits);
-    case "subtract": return ballAdd(a[0], a[1], a[0].v.minus(a[1].v), digits);
-    case "multiply": return ballMul(a[0], a[1], a[0].v.times(a[1].v), digits);
-    case "divide": return ballDiv(a[0], a[1], () => a[0].v.div(a[1].v), digits);
-    case "unaryMinus": return { v: a[0].v.neg(), r: a[0].r };
-    case "unaryPlus": return a[0];
-    case "pow": return power(D, a[0], a[1], digits);
+    case "add":
+      return ballAdd(a[0], a[1], a[0].v.plus(a[1].v), digits);
+    case "subtract":
+      return ballAdd(a[0], a[1], a[0].v.minus(a[1].v), digits);
+    case "multiply":
+      return ballMul(a[0], a[1], a[0].v.times(a[1].v), digits);
+    case "divide":
+      return ballDiv(a[0], a[1], () => a[0].v.div(a[1].v), digits);
+    case "unaryMinus":
+      return { v: a[0].v.neg(), r: a[0].r };
+    case "unaryPlus":
+      return a[0];
+    case "pow":
+      return power(D, a[0], a[1], digits);
   }
   const x = a[0];
   switch (op.name) {
-    case "exp": return ballExp(x, D.exp(x.v), digits);
+    case "exp":
+      return ballExp(x, D.exp(x.v), digits);
     case "log":
       if (a.length === 2) {
         const num = ballLn(x, () => D.ln(x.v), digits);
@@ -242,7 +321,8 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
         return ballDiv(num, den, () => num.v.div(den.v), digits);
       }
       return ballLn(x, () => D.ln(x.v), digits);
-    case "log10": case "log2": {
+    case "log10":
+    case "log2": {
       const num = ballLn(x, () => D.ln(x.v), digits);
       if (typeof num === "string") return num;
       const base = rounded(D.ln(new D(op.name === "log10" ? 10 : 2)), digits);
@@ -258,9 +338,12 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       if (typeof y === "string") return y;
       return ballAdd(y, one, y.v.minus(1), digits);
     }
-    case "sqrt": return ballSqrt(x, () => D.sqrt(x.v), digits);
-    case "abs": return ballLipschitz(x.r, D.abs(x.v), digits, 0);
-    case "max": case "min": {
+    case "sqrt":
+      return ballSqrt(x, () => D.sqrt(x.v), digits);
+    case "abs":
+      return ballLipschitz(x.r, D.abs(x.v), digits, 0);
+    case "max":
+    case "min": {
       const pick = a.reduce((p, q) => (op.name === "max" ? (q.v.gt(p.v) ? q : p) : q.v.lt(p.v) ? q : p));
       // the winner's own radius when no other argument's ball reaches it, else the largest radius
       const clear = a.every((q) => q === pick || log10Abs(q.v.minus(pick.v)) > Math.max(q.r, pick.r) + Math.log10(2));
@@ -270,34 +353,55 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       if (x.v.isZero() && x.r === -Infinity) return exact(new D(0));
       if (x.v.isZero() || x.r >= log10Abs(x.v)) return UNRESOLVED;
       return exact(new D(x.v.isNeg() ? -1 : 1));
-    case "tanh": return ballLipschitz(x.r, tanh(D, x.v), digits);
-    case "atan": return ballLipschitz(x.r, (D as unknown as { atan(x: Dec): Dec }).atan(x.v), digits);
-    case "asinh": return ballLipschitz(x.r, (D as unknown as { asinh(x: Dec): Dec }).asinh(x.v), digits);
-    case "sinh": return ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
-    case "cosh": return ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
-    case "sin": return ballLipschitz(x.r, D.sin(x.v), digits);
-    case "cos": return ballLipschitz(x.r, D.cos(x.v), digits);
-    case "tan": return ballTan(x, D.tan(x.v), digits);
-    case "sech": case "csch": case "sec": case "csc": {
-      const inner = op.name === "sech" || op.name === "csch"
-        ? ballHyperbolic(x, sinhCosh(D, x.v, op.name === "sech" ? "cosh" : "sinh"), digits)
-        : ballLipschitz(x.r, op.name === "sec" ? D.cos(x.v) : D.sin(x.v), digits);
+    case "tanh":
+      return ballLipschitz(x.r, tanh(D, x.v), digits);
+    case "atan":
+      return ballLipschitz(x.r, (D as unknown as { atan(x: Dec): Dec }).atan(x.v), digits);
+    case "asinh":
+      return ballLipschitz(x.r, (D as unknown as { asinh(x: Dec): Dec }).asinh(x.v), digits);
+    case "sinh":
+      return ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
+    case "cosh":
+      return ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
+    case "sin":
+      return ballLipschitz(x.r, D.sin(x.v), digits);
+    case "cos":
+      return ballLipschitz(x.r, D.cos(x.v), digits);
+    case "tan":
+      return ballTan(x, D.tan(x.v), digits);
+    case "sech":
+    case "csch":
+    case "sec":
+    case "csc": {
+      const inner =
+        op.name === "sech" || op.name === "csch"
+          ? ballHyperbolic(x, sinhCosh(D, x.v, op.name === "sech" ? "cosh" : "sinh"), digits)
+          : ballLipschitz(x.r, op.name === "sec" ? D.cos(x.v) : D.sin(x.v), digits);
       if (typeof inner === "string") return inner;
       return ballDiv(one, inner, () => new D(1).div(inner.v), digits);
     }
-    case "cot": case "coth": {
-      const c = op.name === "cot" ? ballLipschitz(x.r, D.cos(x.v), digits) : ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
-      const s = op.name === "cot" ? ballLipschitz(x.r, D.sin(x.v), digits) : ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
+    case "cot":
+    case "coth": {
+      const c =
+        op.name === "cot"
+          ? ballLipschitz(x.r, D.cos(x.v), digits)
+          : ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
+      const s =
+        op.name === "cot"
+          ? ballLipschitz(x.r, D.sin(x.v), digits)
+          : ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
       if (typeof c === "string") return c;
       if (typeof s === "string") return s;
       return ballDiv(c, s, () => c.v.div(s.v), digits);
     }
-    case "square": return ballMul(x, x, x.v.times(x.v), digits);
+    case "square":
+      return ballMul(x, x, x.v.times(x.v), digits);
     case "cube": {
       const sq = ballMul(x, x, x.v.times(x.v), digits) as Ball;
       return ballMul(sq, x, sq.v.times(x.v), digits);
     }
-    default: return `undefined (${op.name})`;
+    default:
+      return `undefined (${op.name})`;
   }
 }
 
@@ -343,7 +447,13 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
     v = b.v.isNeg() && x.v.mod(2).abs().eq(1) ? magnitude.neg() : magnitude;
   }
   if (!v.isFinite()) return "not finite";
-  if (integer && b.r === -Infinity && x.v.isPos() && x.v.lte(1024) && (b.v as unknown as { sd(): number }).sd() * x.v.toNumber() <= digits) {
+  if (
+    integer &&
+    b.r === -Infinity &&
+    x.v.isPos() &&
+    x.v.lte(1024) &&
+    (b.v as unknown as { sd(): number }).sd() * x.v.toNumber() <= digits
+  ) {
     return exact(v); // 10^20, 3^4: every digit kept
   }
   if (v.isZero()) return { v, r: -9e15 }; // an underflow below decimal.js's smallest exponent, 1e-9e15

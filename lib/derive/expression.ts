@@ -15,10 +15,26 @@ const CONSTANTS = new Set(["e", "pi", "E", "PI"]);
  * may be declared as a variable.
  */
 export const RESERVED_NAMES: Readonly<Record<string, string>> = {
-  e: "Euler's number", E: "Euler's number", pi: "π", PI: "π", i: "the imaginary unit",
-  Infinity: "infinity", NaN: "not-a-number", phi: "the golden ratio", tau: "2π",
-  LN2: "ln 2", LN10: "ln 10", LOG2E: "log₂ e", LOG10E: "log₁₀ e", SQRT2: "√2", SQRT1_2: "√(1/2)",
-  true: "a boolean", false: "a boolean", null: "null", undefined: "undefined", version: "the mathjs version",
+  e: "Euler's number",
+  E: "Euler's number",
+  pi: "π",
+  PI: "π",
+  i: "the imaginary unit",
+  Infinity: "infinity",
+  NaN: "not-a-number",
+  phi: "the golden ratio",
+  tau: "2π",
+  LN2: "ln 2",
+  LN10: "ln 10",
+  LOG2E: "log₂ e",
+  LOG10E: "log₁₀ e",
+  SQRT2: "√2",
+  SQRT1_2: "√(1/2)",
+  true: "a boolean",
+  false: "a boolean",
+  null: "null",
+  undefined: "undefined",
+  version: "the mathjs version",
 };
 
 /**
@@ -57,7 +73,13 @@ export function parseExpression(expr: string, where: string): MathNode {
 }
 
 /** The typographic operators a reader may copy from a rendered formula (− · ⋅ × ÷), as mathjs writes them. */
-const TYPOGRAPHIC: Readonly<Record<string, string>> = { "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*", "\u00f7": "/" };
+const TYPOGRAPHIC: Readonly<Record<string, string>> = {
+  "\u2212": "-",
+  "\u00b7": "*",
+  "\u22c5": "*",
+  "\u00d7": "*",
+  "\u00f7": "/",
+};
 
 /**
  * An expression with the typographic operators of rendered math (the minus sign −, the dots ·
@@ -96,7 +118,10 @@ export function parseDefinitions(defs: Readonly<Record<string, string>>): Map<st
     }
     const m = /^\s*([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/.exec(head);
     if (!m) throw new SyntaxError(`definition "${head}": expected a head like "f(u)", "f(u, v)" or a bare name "p1"`);
-    out.set(m[1], { params: m[2].split(",").map((p) => p.trim()), body: parseExpression(body, `definition "${head}"`) });
+    out.set(m[1], {
+      params: m[2].split(",").map((p) => p.trim()),
+      body: parseExpression(body, `definition "${head}"`),
+    });
   }
   return out;
 }
@@ -119,11 +144,15 @@ export function expandDefinitions(node: MathNode, defs: ReadonlyMap<string, Defi
       if (!isFunctionCall(n) || !defs.has(n.fn.name) || defs.get(n.fn.name)!.symbol) return n;
       const def = defs.get(n.fn.name)!;
       if (n.args.length !== def.params.length) {
-        throw new RangeError(`${where}: ${n.fn.name} takes ${def.params.length} argument(s), got ${n.args.length} in "${n.toString()}"`);
+        throw new RangeError(
+          `${where}: ${n.fn.name} takes ${def.params.length} argument(s), got ${n.args.length} in "${n.toString()}"`,
+        );
       }
       changed = true;
       const args = new Map(def.params.map((p, i) => [p, n.args[i]] as const));
-      const body = def.body.transform((b) => (isSymbol(b) && args.has(b.name) ? math.parse(`(${args.get(b.name)!.toString()})`) : b));
+      const body = def.body.transform((b) =>
+        isSymbol(b) && args.has(b.name) ? math.parse(`(${args.get(b.name)!.toString()})`) : b,
+      );
       return math.parse(`(${body.toString()})`);
     });
     if (!changed) return current;

@@ -28,9 +28,16 @@ export function failureMessage(result: DerivationResult): string | null {
 
 function describeStep(s: StepResult, isFinal: boolean): string {
   const what = isFinal ? "the closing check (last step against mathjs derivative())" : `step ${s.index}`;
-  const must = s.kind === "differentiate" && !isFinal ? "the derivative of the previous expression" : isFinal ? "mathjs derivative() of the given function" : "the previous expression";
+  const must =
+    s.kind === "differentiate" && !isFinal
+      ? "the derivative of the previous expression"
+      : isFinal
+        ? "mathjs derivative() of the given function"
+        : "the previous expression";
   const ce = s.counterexample;
-  const at = ce ? `: at ${formatPoint(ce.point)} it is ${ce.actual}, but ${ce.expected} was expected${ce.reason ? ` (${ce.reason})` : ""}` : "";
+  const at = ce
+    ? `: at ${formatPoint(ce.point)} it is ${ce.actual}, but ${ce.expected} was expected${ce.reason ? ` (${ce.reason})` : ""}`
+    : "";
   return `${what} failed: "${s.expr}" is not equal to ${must} ("${s.against}")${at}`;
 }
 

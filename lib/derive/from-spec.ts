@@ -11,11 +11,21 @@ import type { DerivationSpec } from "./spec";
  * @throws TypeError as `derive` does, or naming the step whose kind is neither "rewrite" nor "differentiate"
  */
 export function derivationFromSpec(spec: DerivationSpec): Derivation {
-  const d = derive(spec.title, { name: spec.name, f: spec.f, wrt: spec.wrt, domain: spec.domain, defs: spec.defs, texNames: spec.texNames });
+  const d = derive(spec.title, {
+    name: spec.name,
+    f: spec.f,
+    wrt: spec.wrt,
+    domain: spec.domain,
+    defs: spec.defs,
+    texNames: spec.texNames,
+  });
   spec.steps.forEach((s, i) => {
     if (s.kind === "differentiate") d.differentiate(s.expr, s.rule ?? "", s.note ?? "");
     else if (s.kind === "rewrite") d.rewrite(s.expr, s.rule ?? "", s.note ?? "");
-    else throw new TypeError(`derivationFromSpec("${spec.title}"): step ${i + 1} has kind ${JSON.stringify(s.kind)}, not "rewrite" or "differentiate"`);
+    else
+      throw new TypeError(
+        `derivationFromSpec("${spec.title}"): step ${i + 1} has kind ${JSON.stringify(s.kind)}, not "rewrite" or "differentiate"`,
+      );
   });
   return d;
 }

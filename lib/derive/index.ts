@@ -1,7 +1,17 @@
 export { derive, Derivation, type DeriveHead } from "./derive";
 export { derivationFromSpec } from "./from-spec";
 export { verifyDerivation, verifyStep, stepChecker, type VerifyOptions } from "./verify";
-export { compare, expectation, formatPoint, PRECISION, PRECISION_BOUND, PRECISION_LEVELS, TOLERANCE, GUARD_DIGITS, type Verdict } from "./compare";
+export {
+  compare,
+  expectation,
+  formatPoint,
+  PRECISION,
+  PRECISION_BOUND,
+  PRECISION_LEVELS,
+  TOLERANCE,
+  GUARD_DIGITS,
+  type Verdict,
+} from "./compare";
 export { VerifierInternalError } from "./internal-error";
 export { proveEqual, normalFormText, type ExactOutcome } from "./exact/prove";
 export { parseDomain, samplePoints, contentSeed, DEFAULT_SAMPLES, type Domain, type DomainSpec } from "./domain";

@@ -8,12 +8,21 @@
  * lib/site/try/verifier-bundle.ts bundles the verifier. The set is exactly Node's
  * `factories(VERIFIER_FACTORIES)` (test/unit/derive/mathjs-parts.test.ts).
  */
-import { type ConfigOptions, type FactoryFunction, type FactoryFunctionMap, type MathJsInstance, create as mathCreate } from "mathjs";
+import {
+  type ConfigOptions,
+  type FactoryFunction,
+  type FactoryFunctionMap,
+  type MathJsInstance,
+  create as mathCreate,
+} from "mathjs";
 import * as PAGE from "./mathjs-page-factories";
 
 /** Factory name (`createParse`, …) → factory: every factory this bundle carries. */
 const FACTORIES: Readonly<Record<string, FactoryFunction<unknown>>> = Object.fromEntries(
-  Object.entries(PAGE as Record<string, unknown>).filter(([k]) => k.startsWith("create")) as [string, FactoryFunction<unknown>][],
+  Object.entries(PAGE as Record<string, unknown>).filter(([k]) => k.startsWith("create")) as [
+    string,
+    FactoryFunction<unknown>,
+  ][],
 );
 
 /** The mathjs names (`fn` of each factory: "parse", "exp", "E", "SymbolNode", …) this bundle has factories for. */
@@ -29,9 +38,13 @@ const NAMES: ReadonlySet<string> = new Set(Object.values(FACTORIES).map((f) => (
  */
 export function factories(names: readonly string[]): Record<string, FactoryFunction<unknown>> {
   const missing = names.find((n) => !NAMES.has(n));
-  if (missing !== undefined) throw new Error(`mathjs-parts.browser: the page's verifier has no mathjs factory for ${JSON.stringify(missing)}`);
+  if (missing !== undefined)
+    throw new Error(`mathjs-parts.browser: the page's verifier has no mathjs factory for ${JSON.stringify(missing)}`);
   return { ...FACTORIES };
 }
 
 /** mathjs's `create`. */
-export const create = mathCreate as (factories: Record<string, FactoryFunction<unknown> | FactoryFunctionMap>, config?: ConfigOptions) => MathJsInstance;
+export const create = mathCreate as (
+  factories: Record<string, FactoryFunction<unknown> | FactoryFunctionMap>,
+  config?: ConfigOptions,
+) => MathJsInstance;

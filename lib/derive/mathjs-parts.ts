@@ -47,11 +47,18 @@ function exportIndex(): Map<string, string> {
 export function dependencies(name: string): FactoryFunctionMap {
   const key = `${name}Dependencies`;
   // the usual file name first; the index of every module's export when that is not it
-  const usual = path.join(DIR, `dependencies${UPPERCASE[name] ?? name.charAt(0).toUpperCase() + name.slice(1)}.generated.js`);
-  const load = (file: string | undefined) => (file && existsSync(file) ? (require(file) as Record<string, FactoryFunctionMap>)[key] : undefined);
+  const usual = path.join(
+    DIR,
+    `dependencies${UPPERCASE[name] ?? name.charAt(0).toUpperCase() + name.slice(1)}.generated.js`,
+  );
+  const load = (file: string | undefined) =>
+    file && existsSync(file) ? (require(file) as Record<string, FactoryFunctionMap>)[key] : undefined;
   const indexed = () => exportIndex().get(key);
   const map = load(usual) ?? load(indexed() && path.join(DIR, indexed()!));
-  if (!map) throw new Error(`mathjs-parts: mathjs has no factory for ${JSON.stringify(name)} (no module of ${DIR} exports ${key})`);
+  if (!map)
+    throw new Error(
+      `mathjs-parts: mathjs has no factory for ${JSON.stringify(name)} (no module of ${DIR} exports ${key})`,
+    );
   return map;
 }
 
@@ -66,7 +73,11 @@ export const LEFT_OUT: ReadonlySet<string> = new Set(["Unit"]);
 
 /** mathjs's test for a factory (utils/factory.js's isFactory): a function with `fn` and `dependencies`. */
 function isFactory(v: unknown): v is FactoryFunction<unknown> & { fn: string; dependencies: string[] } {
-  return typeof v === "function" && typeof (v as { fn?: unknown }).fn === "string" && Array.isArray((v as { dependencies?: unknown }).dependencies);
+  return (
+    typeof v === "function" &&
+    typeof (v as { fn?: unknown }).fn === "string" &&
+    Array.isArray((v as { dependencies?: unknown }).dependencies)
+  );
 }
 
 /**
@@ -103,7 +114,10 @@ export function factories(names: readonly string[]): Record<string, FactoryFunct
     for (const dep of f.dependencies) {
       const name = dep.replace(/^\?/, "");
       if (LEFT_OUT.has(name)) {
-        if (!dep.startsWith("?")) throw new Error(`mathjs-parts: ${key} needs ${name} (dependency "${dep}"), which the verifier leaves out; only an optional "?${name}" can be`);
+        if (!dep.startsWith("?"))
+          throw new Error(
+            `mathjs-parts: ${key} needs ${name} (dependency "${dep}"), which the verifier leaves out; only an optional "?${name}" can be`,
+          );
         continue;
       }
       // names no map lists (math, config, on, …) are ones `create` provides itself
@@ -121,4 +135,7 @@ export function factories(names: readonly string[]): Record<string, FactoryFunct
  * @param config mathjs configuration, e.g. `{ number: "BigNumber", precision: 60 }`
  * @returns the instance
  */
-export const create: (factories: Record<string, FactoryFunction<unknown> | FactoryFunctionMap>, config?: ConfigOptions) => MathJsInstance = require(path.join(CJS, "core", "create.js")).create;
+export const create: (
+  factories: Record<string, FactoryFunction<unknown> | FactoryFunctionMap>,
+  config?: ConfigOptions,
+) => MathJsInstance = require(path.join(CJS, "core", "create.js")).create;

@@ -11,7 +11,11 @@ import { math, shortened } from "./expression";
 
 const PIECEWISE = new Set(["max", "min", "abs"]);
 
-interface Call { isFunctionNode?: boolean; fn: { name?: string }; args: MathNode[] }
+interface Call {
+  isFunctionNode?: boolean;
+  fn: { name?: string };
+  args: MathNode[];
+}
 
 /**
  * Replaces each max(…), min(…) and abs(…) that depends on `wrt` by the piece it equals on the
@@ -26,7 +30,12 @@ interface Call { isFunctionNode?: boolean; fn: { name?: string }; args: MathNode
  * @throws RangeError naming the call, the pieces and two points where different pieces hold,
  *         or the point where they meet: the function is not differentiable on that domain
  */
-export function resolvePieces(node: MathNode, wrt: string, points: readonly Record<string, string>[], where: string): MathNode {
+export function resolvePieces(
+  node: MathNode,
+  wrt: string,
+  points: readonly Record<string, string>[],
+  where: string,
+): MathNode {
   const resolve = (n: MathNode): MathNode => {
     const call = n as unknown as Call;
     if (call.isFunctionNode && PIECEWISE.has(call.fn.name ?? "") && dependsOn(n, wrt)) {
@@ -35,7 +44,14 @@ export function resolvePieces(node: MathNode, wrt: string, points: readonly Reco
       const text = shortened(n.toString());
       if (name === "abs") {
         if (args.length !== 1) return n;
-        const sign = samePieceEverywhere([args[0], math.parse(`-(${args[0].toString()})`)], "max", points, where, text, wrt);
+        const sign = samePieceEverywhere(
+          [args[0], math.parse(`-(${args[0].toString()})`)],
+          "max",
+          points,
+          where,
+          text,
+          wrt,
+        );
         return math.parse(sign === 0 ? `(${args[0].toString()})` : `(-(${args[0].toString()}))`);
       }
       const k = samePieceEverywhere(args, name as "max" | "min", points, where, text, wrt);
@@ -49,30 +65,56 @@ export function resolvePieces(node: MathNode, wrt: string, points: readonly Reco
 function dependsOn(node: MathNode, wrt: string): boolean {
   let found = false;
   node.traverse((n, path) => {
-    if (path !== "fn" && (n as { isSymbolNode?: boolean }).isSymbolNode && (n as unknown as { name: string }).name === wrt) found = true;
+    if (
+      path !== "fn" &&
+      (n as { isSymbolNode?: boolean }).isSymbolNode &&
+      (n as unknown as { name: string }).name === wrt
+    )
+      found = true;
   });
   return found;
 }
 
 /** The index of the argument that is the largest (max) or smallest (min) at every point; throws where that changes or two tie. */
-function samePieceEverywhere(args: MathNode[], which: "max" | "min", points: readonly Record<string, string>[], where: string, call: string, wrt: string): number {
+function samePieceEverywhere(
+  args: MathNode[],
+  which: "max" | "min",
+  points: readonly Record<string, string>[],
+  where: string,
+  call: string,
+  wrt: string,
+): number {
   const pieces = args.map((a) => evaluator(a.toString(), points));
-  const pieceText = (k: number) => (call.startsWith("abs") ? (k === 0 ? "positive" : "negative") : `“${shortened(args[k].toString())}”`);
+  const pieceText = (k: number) =>
+    call.startsWith("abs") ? (k === 0 ? "positive" : "negative") : `“${shortened(args[k].toString())}”`;
   let first: { k: number; i: number } | undefined;
   for (let i = 0; i < points.length; i++) {
-    const k = winner(pieces.map((p) => (digits: number) => p.ball(i, digits)), which);
-    const at = Object.entries(points[i]).map(([n, v]) => `${n} = ${v}`).join(", ");
+    const k = winner(
+      pieces.map((p) => (digits: number) => p.ball(i, digits)),
+      which,
+    );
+    const at = Object.entries(points[i])
+      .map(([n, v]) => `${n} = ${v}`)
+      .join(", ");
     if (k === "tie") {
-      throw new RangeError(`${where}: cannot differentiate ${call}: ${call.startsWith("abs") ? "its argument is 0" : "two of its arguments are equal"} at ${at}, ` +
-        `a point of the declared domain where it is not differentiable with respect to ${wrt}; narrow the domain to one side of that point`);
+      throw new RangeError(
+        `${where}: cannot differentiate ${call}: ${call.startsWith("abs") ? "its argument is 0" : "two of its arguments are equal"} at ${at}, ` +
+          `a point of the declared domain where it is not differentiable with respect to ${wrt}; narrow the domain to one side of that point`,
+      );
     }
     if (k === "undefined") continue; // not a real number there: the comparison of the step says so
     if (first === undefined) first = { k, i };
     else if (first.k !== k) {
-      const a = Object.entries(points[first.i]).map(([n, v]) => `${n} = ${v}`).join(", ");
-      const what = call.startsWith("abs") ? "its argument is" : `its ${which === "max" ? "largest" : "smallest"} argument is`;
-      throw new RangeError(`${where}: cannot differentiate ${call}: it is not differentiable on the declared domain: ${what} ${pieceText(first.k)} at ${a} ` +
-        `but ${pieceText(k)} at ${at}, so there is a kink between; split the domain there and derive each piece on its own`);
+      const a = Object.entries(points[first.i])
+        .map(([n, v]) => `${n} = ${v}`)
+        .join(", ");
+      const what = call.startsWith("abs")
+        ? "its argument is"
+        : `its ${which === "max" ? "largest" : "smallest"} argument is`;
+      throw new RangeError(
+        `${where}: cannot differentiate ${call}: it is not differentiable on the declared domain: ${what} ${pieceText(first.k)} at ${a} ` +
+          `but ${pieceText(k)} at ${at}, so there is a kink between; split the domain there and derive each piece on its own`,
+      );
     }
   }
   return first?.k ?? 0;

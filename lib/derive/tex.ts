@@ -12,9 +12,39 @@ export const DEFAULT_TEX_NAMES: Readonly<Record<string, string>> = {
 
 /** Names LaTeX has a Greek letter for (omicron and the capitals that look Latin have none). */
 const GREEK = new Set([
-  "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi",
-  "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
-  "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+  "alpha",
+  "beta",
+  "gamma",
+  "delta",
+  "epsilon",
+  "zeta",
+  "eta",
+  "theta",
+  "iota",
+  "kappa",
+  "lambda",
+  "mu",
+  "nu",
+  "xi",
+  "rho",
+  "sigma",
+  "tau",
+  "upsilon",
+  "phi",
+  "chi",
+  "psi",
+  "omega",
+  "Gamma",
+  "Delta",
+  "Theta",
+  "Lambda",
+  "Xi",
+  "Pi",
+  "Sigma",
+  "Upsilon",
+  "Phi",
+  "Psi",
+  "Omega",
 ]);
 
 /**
@@ -30,7 +60,8 @@ const GREEK = new Set([
 export function toTex(node: MathNode, names: Readonly<Record<string, string>> = {}): string {
   const table = { ...DEFAULT_TEX_NAMES, ...names };
   const nameTex = (name: string): string =>
-    table[name] ?? (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : subscripted(name) ?? `\\mathit{${name}}`);
+    table[name] ??
+    (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : (subscripted(name) ?? `\\mathit{${name}}`));
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
     if (isFunctionCall(n) && (table[n.fn.name] !== undefined || !isBuiltinFunction(n.fn.name))) {
@@ -40,7 +71,12 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
     // a literal as written: mathjs prints a BigNumber such as 1000000 as 1\cdot10^{+6}
     const c = n as { isConstantNode?: boolean; value?: unknown };
     if (c.isConstantNode && math.isBigNumber(c.value)) {
-      const v = c.value as { isFinite(): boolean; abs(): { gte(x: string): boolean; lt(x: string): boolean }; isZero(): boolean; toFixed(): string };
+      const v = c.value as {
+        isFinite(): boolean;
+        abs(): { gte(x: string): boolean; lt(x: string): boolean };
+        isZero(): boolean;
+        toFixed(): string;
+      };
       if (v.isFinite() && (v.isZero() || (v.abs().gte("1e-6") && v.abs().lt("1e21")))) return ` ${v.toFixed()}`;
     }
     const op = n as OperatorNode;

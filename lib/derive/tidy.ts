@@ -3,7 +3,13 @@ import { math } from "./expression";
 
 /** An integer literal's value: a ConstantNode holding an integer, or the unary minus of one. */
 function integerOf(node: MathNode): bigint | undefined {
-  const n = node as { isConstantNode?: boolean; isOperatorNode?: boolean; fn?: string; args?: MathNode[]; value?: unknown };
+  const n = node as {
+    isConstantNode?: boolean;
+    isOperatorNode?: boolean;
+    fn?: string;
+    args?: MathNode[];
+    value?: unknown;
+  };
   if (n.isOperatorNode && n.fn === "unaryMinus" && n.args?.length === 1) {
     const inner = integerOf(n.args[0]);
     return inner === undefined || !(n.args[0] as { isConstantNode?: boolean }).isConstantNode ? undefined : -inner;

@@ -52,10 +52,23 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let order = 0;
   spec.steps.forEach((step, i) => {
     if (step.kind === "differentiate") order++;
-    const against = step.kind === "differentiate" ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`, ctx.points) : prev;
-    const shown = step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
+    const against =
+      step.kind === "differentiate"
+        ? differentiate(prev, spec.wrt, `${ctx.where}, step ${i + 1} ("${shortened(step.expr)}")`, ctx.points)
+        : prev;
+    const shown =
+      step.kind === "differentiate" ? tidyExpression(against).toString() : i === 0 ? spec.f : spec.steps[i - 1].expr;
     const previous = i === 0 ? spec.f : spec.steps[i - 1].expr;
-    const { result, node } = checkStep(ctx, i, step, against, order, shown, undefined, options.diagnose === false ? undefined : previous);
+    const { result, node } = checkStep(
+      ctx,
+      i,
+      step,
+      against,
+      order,
+      shown,
+      undefined,
+      options.diagnose === false ? undefined : previous,
+    );
     if (step.kind === "differentiate" && result.ok) {
       const check = checkNamedRule(previous, step.expr, spec.wrt, step.rule);
       if (check) result.ruleCheck = check;
@@ -66,7 +79,8 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
   let final: StepResult | undefined;
   if (order > 0) {
     let target = ctx.given;
-    for (let k = 0; k < order; k++) target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`, ctx.points);
+    for (let k = 0; k < order; k++)
+      target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`, ctx.points);
     const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
     const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
     final = {
@@ -111,7 +125,12 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
  * @returns the step's verdict
  * @throws as {@link verifyDerivation}; RangeError when index is not a step number
  */
-export function verifyStep(spec: DerivationSpec, index: number, expr?: string, options: VerifyOptions = {}): StepResult {
+export function verifyStep(
+  spec: DerivationSpec,
+  index: number,
+  expr?: string,
+  options: VerifyOptions = {},
+): StepResult {
   return stepChecker(spec, index, { ...options, diagnose: options.diagnose ?? true })(expr);
 }
 
@@ -141,11 +160,18 @@ export function stepChecker(
   }
   const own = spec.steps[index - 1];
   if (own.kind === "differentiate") order++;
-  const against = own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`, ctx.points) : prev;
+  const against =
+    own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`, ctx.points) : prev;
   const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
-  const shown = own.kind === "differentiate" ? tidyExpression(against).toString() : index === 1 ? spec.f : spec.steps[index - 2].expr;
+  const shown =
+    own.kind === "differentiate"
+      ? tidyExpression(against).toString()
+      : index === 1
+        ? spec.f
+        : spec.steps[index - 2].expr;
   const previous = options.diagnose === true ? (index === 1 ? spec.f : spec.steps[index - 2].expr) : undefined;
-  return (expr) => checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge, previous).result;
+  return (expr) =>
+    checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge, previous).result;
 }
 
 /**
@@ -156,8 +182,14 @@ export function stepChecker(
  * written) asks for the diagnosis of a rejected step.
  */
 function checkStep(
-  ctx: Context, i: number, step: StepSpec, against: MathNode, order: number, shown: string,
-  judge?: (actual: MathNode) => Verdict, previous?: string,
+  ctx: Context,
+  i: number,
+  step: StepSpec,
+  against: MathNode,
+  order: number,
+  shown: string,
+  judge?: (actual: MathNode) => Verdict,
+  previous?: string,
 ): { result: StepResult; node: MathNode } {
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
@@ -182,8 +214,14 @@ function checkStep(
   };
   if (!verdict.equal && previous !== undefined) {
     const diagnosis = diagnoseStep({
-      kind: step.kind, previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`), wrt: ctx.wrt, step: node,
-      expand: (n) => ctx.prepare(n.toString(), `${label}, a slip`), points: ctx.points, domain: ctx.domain, where: stepWhere,
+      kind: step.kind,
+      previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`),
+      wrt: ctx.wrt,
+      step: node,
+      expand: (n) => ctx.prepare(n.toString(), `${label}, a slip`),
+      points: ctx.points,
+      domain: ctx.domain,
+      where: stepWhere,
     });
     if (diagnosis) result.diagnosis = diagnosis;
   }

@@ -26,8 +26,10 @@ function rowMarkdown(r: DerivationRowView): string {
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
-    blocks.push(`the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${escapeMarkdown(d.expected)}` +
-      (d.others.length > 0 ? ` (also explained by: ${escapeMarkdown(d.others.join(", "))})` : ""));
+    blocks.push(
+      `the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${escapeMarkdown(d.expected)}` +
+        (d.others.length > 0 ? ` (also explained by: ${escapeMarkdown(d.others.join(", "))})` : ""),
+    );
   }
   return blocks.join("\n\n");
 }

@@ -28,5 +28,7 @@ function rowText(r: DerivationRowView): string[] {
  * @returns text, no trailing newline
  */
 export function derivationText(view: DerivationView): string {
-  return [view.title, ...view.rows.flatMap(rowText), `${MARK_GLYPHS[view.summary.mark]} ${view.summary.text}`].join("\n");
+  return [view.title, ...view.rows.flatMap(rowText), `${MARK_GLYPHS[view.summary.mark]} ${view.summary.text}`].join(
+    "\n",
+  );
 }

@@ -50,8 +50,16 @@ export interface FigureBundleOptions {
  * @throws TypeError when fig is not a figure or opts.id is not a valid id
  */
 export function figureBundle(fig: Figure, opts: FigureBundleOptions = {}): MimeBundle {
-  if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data) || typeof fig.layout !== "object" || fig.layout === null) {
-    throw new TypeError(`figureBundle: fig must be { data: array, layout: object }, got ${fig === null ? "null" : typeof fig}`);
+  if (
+    fig === null ||
+    typeof fig !== "object" ||
+    !Array.isArray(fig.data) ||
+    typeof fig.layout !== "object" ||
+    fig.layout === null
+  ) {
+    throw new TypeError(
+      `figureBundle: fig must be { data: array, layout: object }, got ${fig === null ? "null" : typeof fig}`,
+    );
   }
   const json = jsonForScript({ data: fig.data, layout: fig.layout });
   const id = opts.id ?? `stepwise-plot-${fnv1a(json)}`;

@@ -57,7 +57,9 @@ type WriteDisplayData = (msg: { data: MimeBundle; metadata: object; transient: o
  */
 export function sendBundle(bundle: MimeBundle): DisplayTarget {
   if (typeof bundle?.["text/plain"] !== "string") {
-    throw new TypeError(`sendBundle: bundle must have a text/plain string, got ${JSON.stringify(Object.keys(bundle ?? {}))}`);
+    throw new TypeError(
+      `sendBundle: bundle must have a text/plain string, got ${JSON.stringify(Object.keys(bundle ?? {}))}`,
+    );
   }
   if (sink) {
     sink(bundle);

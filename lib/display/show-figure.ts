@@ -35,10 +35,11 @@ export function showFigure(fig: Figure, opts: ShowFigureOptions = {}): void {
   checkArg("showFigure", "opts", opts, { kind: "object" });
   const prefix = opts.idPrefix ?? "stepwise-plot";
   if (typeof prefix !== "string" || !/^[A-Za-z][\w-]*$/.test(prefix)) {
-    throw new TypeError(`showFigure: idPrefix must be a letter then letters, digits, _ or -, got ${JSON.stringify(prefix)}`);
+    throw new TypeError(
+      `showFigure: idPrefix must be a letter then letters, digits, _ or -, got ${JSON.stringify(prefix)}`,
+    );
   }
   const bundle = figureBundle(fig, { id: `${prefix}-${shown + 1}` });
   shown += 1;
   sendBundle(bundle);
 }
-

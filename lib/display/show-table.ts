@@ -39,18 +39,27 @@ export function formatCell(v: number | string, digits = 6): string {
  */
 export function tableBundle(table: Table): MimeBundle {
   const fn = "showTable";
-  checkOptions(fn, "table", table, { columns: { kind: "array", nonEmpty: true }, rows: { kind: "array" }, digits: { kind: "number", integer: true, min: 1, max: 21, optional: true } });
+  checkOptions(fn, "table", table, {
+    columns: { kind: "array", nonEmpty: true },
+    rows: { kind: "array" },
+    digits: { kind: "number", integer: true, min: 1, max: 21, optional: true },
+  });
   table.columns.forEach((c, j) => checkArg(fn, `table.columns[${j}]`, c, { kind: "string" }));
   table.rows.forEach((row, i) => {
     checkArg(fn, `table.rows[${i}]`, row, { kind: "array" });
     row.forEach((v, j) => {
-      if (typeof v !== "number" && typeof v !== "string") throw new TypeError(`${fn}: table.rows[${i}][${j}] must be a number or a string, got ${v === null ? "null" : typeof v}`);
+      if (typeof v !== "number" && typeof v !== "string")
+        throw new TypeError(
+          `${fn}: table.rows[${i}][${j}] must be a number or a string, got ${v === null ? "null" : typeof v}`,
+        );
     });
   });
   const digits = table.digits ?? 6;
   const cells = table.rows.map((row, i) => {
     if (row.length !== table.columns.length) {
-      throw new RangeError(`showTable: row ${i + 1} has ${row.length} cells, but there are ${table.columns.length} columns`);
+      throw new RangeError(
+        `showTable: row ${i + 1} has ${row.length} cells, but there are ${table.columns.length} columns`,
+      );
     }
     return row.map((v) => formatCell(v, digits));
   });
@@ -58,9 +67,14 @@ export function tableBundle(table: Table): MimeBundle {
   const line = (r: string[]) => r.map((c, j) => c.padStart(widths[j])).join("  ");
   const text = [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
   // a column without a name (a corner above row labels) gets an empty data cell: an empty header names nothing for a screen reader
-  const head = table.columns.map((c) => (c.trim() === "" ? "<td></td>" : `<th scope="col">${escapeHtml(c)}</th>`)).join("");
+  const head = table.columns
+    .map((c) => (c.trim() === "" ? "<td></td>" : `<th scope="col">${escapeHtml(c)}</th>`))
+    .join("");
   const body = cells
-    .map((r, i) => `<tr>${r.map((c, j) => `<td style="text-align:${typeof table.rows[i][j] === "number" ? "right" : "left"}">${escapeHtml(c)}</td>`).join("")}</tr>`)
+    .map(
+      (r, i) =>
+        `<tr>${r.map((c, j) => `<td style="text-align:${typeof table.rows[i][j] === "number" ? "right" : "left"}">${escapeHtml(c)}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   const html = `<table class="stepwise-table">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
   return { "text/html": html, "text/plain": text };

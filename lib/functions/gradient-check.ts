@@ -41,7 +41,8 @@ export function centralDifferenceStep(f: (x: number) => number, x: number, h: nu
     }
   };
   const center = at(x);
-  if (typeof center === "string") throw new RangeError(`centralDifference: f(x) is ${center} at x = ${x}; f must be finite at x`);
+  if (typeof center === "string")
+    throw new RangeError(`centralDifference: f(x) is ${center} at x = ${x}; f must be finite at x`);
   let step = h;
   for (let k = 0; k <= 8; k++, step /= 10) {
     const up = at(x + step);

@@ -65,7 +65,12 @@ export function categoricalCrossEntropy(t: readonly number[], p: readonly number
   let loss = 0;
   t.forEach((ti, i) => {
     // for pᵢ ≥ 0.5 clip the complement (exact there), as binaryCrossEntropy does
-    if (ti !== 0) loss -= ti * (p[i] >= 0.5 ? Math.log1p(-Math.min(Math.max(1 - p[i], epsilon), 1 - epsilon)) : Math.log(Math.min(Math.max(p[i], epsilon), 1 - epsilon)));
+    if (ti !== 0)
+      loss -=
+        ti *
+        (p[i] >= 0.5
+          ? Math.log1p(-Math.min(Math.max(1 - p[i], epsilon), 1 - epsilon))
+          : Math.log(Math.min(Math.max(p[i], epsilon), 1 - epsilon)));
   });
   return loss;
 }

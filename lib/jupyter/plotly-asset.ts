@@ -20,7 +20,8 @@ export function installPlotlyAsset(dataDir: string): { file: string; written: bo
   const file = path.join(dataDir, ...PLOTLY_ASSET_PATH);
   const stamp = path.join(path.dirname(file), "VERSION");
   const version = String((require("plotly.js-dist/package.json") as { version: unknown }).version);
-  if (existsSync(file) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === version) return { file, written: false };
+  if (existsSync(file) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === version)
+    return { file, written: false };
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}`;

@@ -45,10 +45,20 @@ export function logisticRegressionGradientCheck(
   const grad = unsafeGradient(w, b, X, t);
   const lossAt = (ww: number[], bb: number) => meanLoss(unsafeLogits(ww, bb, X), t);
   const rows = w.map((_, j) => {
-    const along = (v: number) => lossAt(w.map((wk, k) => (k === j ? v : wk)), b);
+    const along = (v: number) =>
+      lossAt(
+        w.map((wk, k) => (k === j ? v : wk)),
+        b,
+      );
     return row(`w${subscript(j + 1)}`, grad.dw[j], centralDifference(along, w[j], h));
   });
-  rows.push(row("b", grad.db, centralDifference((v) => lossAt(w, v), b, h)));
+  rows.push(
+    row(
+      "b",
+      grad.db,
+      centralDifference((v) => lossAt(w, v), b, h),
+    ),
+  );
   return rows;
 }
 

@@ -34,4 +34,10 @@ export {
   type NetworkGradient,
   type ForwardPass,
 } from "./network";
-export { networkGradientCheck, trainNetwork, type NetworkParameterCheck, type NetworkTrainingRecord, type TrainNetworkOptions } from "./network-train";
+export {
+  networkGradientCheck,
+  trainNetwork,
+  type NetworkParameterCheck,
+  type NetworkTrainingRecord,
+  type TrainNetworkOptions,
+} from "./network-train";

@@ -65,7 +65,12 @@ export function logisticRegressionLoss(w: number[], b: number, X: number[][], t:
  * Source: notebook 05 (∂L/∂z = ŷ − t) and the per-example derivations of notebook 06
  * (∂z/∂wⱼ = xⱼ, ∂z/∂b = 1).
  */
-export function logisticRegressionGradient(w: number[], b: number, X: number[][], t: number[]): LogisticRegressionGradient {
+export function logisticRegressionGradient(
+  w: number[],
+  b: number,
+  X: number[][],
+  t: number[],
+): LogisticRegressionGradient {
   checkModelInputs("logisticRegressionGradient", w, b, X, t);
   return unsafeGradient(w, b, X, t);
 }

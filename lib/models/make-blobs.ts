@@ -38,10 +38,17 @@ export interface MakeBlobsOptions {
 export function makeBlobs(seed: string | number, n: number, opts: MakeBlobsOptions = {}): Dataset {
   const fn = "makeBlobs";
   const validSeed = (typeof seed === "string" && seed !== "") || (typeof seed === "number" && Number.isFinite(seed));
-  if (!validSeed) throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
+  if (!validSeed)
+    throw new TypeError(`${fn}: seed must be a non-empty string or a finite number, got ${describeValue(seed)}`);
   checkArg(fn, "n", n, { kind: "number", integer: true, min: 2, max: MAX_BLOB_POINTS });
-  checkOptions(fn, "opts", opts, { centers: { kind: "array", optional: true }, spread: { kind: "number", optional: true } });
-  const centers = opts.centers ?? [[-1, -1], [1, 1]];
+  checkOptions(fn, "opts", opts, {
+    centers: { kind: "array", optional: true },
+    spread: { kind: "number", optional: true },
+  });
+  const centers = opts.centers ?? [
+    [-1, -1],
+    [1, 1],
+  ];
   if (!Array.isArray(centers) || centers.length !== 2 || !centers.every((c) => Array.isArray(c) && c.length > 0)) {
     throw new TypeError(`${fn}: centers must be two non-empty arrays of numbers, got ${describeValue(centers)}`);
   }

@@ -1,4 +1,12 @@
-import { checkFeatures, checkFinite, checkLabels, checkNumber, checkOptions, checkParameters, describeValue } from "../check";
+import {
+  checkFeatures,
+  checkFinite,
+  checkLabels,
+  checkNumber,
+  checkOptions,
+  checkParameters,
+  describeValue,
+} from "../check";
 import { sigmoidDerivative } from "../functions/sigmoid";
 import { unsafeAccuracy } from "./accuracy";
 import { unsafeGradient } from "./logistic-regression";
@@ -66,7 +74,8 @@ export interface TrainingResult extends LogisticRegressionParameters {
  */
 export function trainLogisticRegression(data: Dataset, opts: TrainLogisticRegressionOptions): TrainingResult {
   const fn = "trainLogisticRegression";
-  if (data === null || typeof data !== "object") throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
+  if (data === null || typeof data !== "object")
+    throw new TypeError(`${fn}: data must be { X, t }, got ${describeValue(data)}`);
   const d = checkFeatures(fn, data.X, "data.");
   checkLabels(fn, data.t, data.X.length, "data.");
   checkOptions(fn, "opts", opts, {
@@ -77,7 +86,8 @@ export function trainLogisticRegression(data: Dataset, opts: TrainLogisticRegres
   const eta = checkFinite(fn, "learningRate", opts.learningRate);
   if (!(eta > 0)) throw new RangeError(`${fn}: learningRate must be > 0, got ${describeValue(eta)}`);
   const epochs = checkNumber(fn, "epochs", opts.epochs);
-  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`${fn}: epochs must be an integer ≥ 0, got ${describeValue(epochs)}`);
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new RangeError(`${fn}: epochs must be an integer ≥ 0, got ${describeValue(epochs)}`);
   const init = opts.init ?? { w: new Array<number>(d).fill(0), b: 0 };
   checkParameters(fn, init?.w, init?.b, d, "init.");
 
@@ -87,7 +97,12 @@ export function trainLogisticRegression(data: Dataset, opts: TrainLogisticRegres
   const history: TrainingRecord[] = [];
   for (let epoch = 0; ; epoch++) {
     const g = unsafeGradient(w, b, X, t);
-    history.push({ epoch, loss: g.loss, accuracy: unsafeAccuracy(g.z, t), sigmoidSlope: summarise(g.z.map(sigmoidDerivative)) });
+    history.push({
+      epoch,
+      loss: g.loss,
+      accuracy: unsafeAccuracy(g.z, t),
+      sigmoidSlope: summarise(g.z.map(sigmoidDerivative)),
+    });
     if (epoch === epochs) break;
     w = w.map((wj, j) => wj - eta * g.dw[j]);
     b -= eta * g.db;

@@ -47,7 +47,9 @@ export const STDERR_COMPILER_ERROR_LINE = String.raw`^(?:(\S+\.[cm]?[jt]sx?) )?(
 export function notebookAllowsErrors(metadata: Notebook["metadata"]): boolean {
   return Object.entries(ALLOW_ERRORS_KEYS).some(([section, keys]) => {
     const o = metadata[section];
-    return o && typeof o === "object" ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) === true : false;
+    return o && typeof o === "object"
+      ? keys.map((k) => (o as Record<string, unknown>)[k]).find((v) => v !== undefined) === true
+      : false;
   });
 }
 
@@ -64,7 +66,9 @@ export function stderrShowsError(text: string): boolean {
   const stack = new RegExp(STDERR_STACK_LINE);
   const compiler = new RegExp(STDERR_COMPILER_ERROR_LINE);
   const lines = text.split(/\r\n|\r|\n/);
-  return lines.some((line, i) => compiler.test(line) || (error.test(line) && i + 1 < lines.length && stack.test(lines[i + 1])));
+  return lines.some(
+    (line, i) => compiler.test(line) || (error.test(line) && i + 1 < lines.length && stack.test(lines[i + 1])),
+  );
 }
 
 /** The model as the Python executor reads it (JSON of `--model`). */
@@ -82,5 +86,11 @@ export interface ExecutorModel {
  * @returns plain JSON data
  */
 export function executorModel(): ExecutorModel {
-  return { allowErrorsKeys: ALLOW_ERRORS_KEYS, raisesExceptionTag: RAISES_EXCEPTION_TAG, stderrErrorLine: STDERR_ERROR_LINE, stderrStackLine: STDERR_STACK_LINE, stderrCompilerErrorLine: STDERR_COMPILER_ERROR_LINE };
+  return {
+    allowErrorsKeys: ALLOW_ERRORS_KEYS,
+    raisesExceptionTag: RAISES_EXCEPTION_TAG,
+    stderrErrorLine: STDERR_ERROR_LINE,
+    stderrStackLine: STDERR_STACK_LINE,
+    stderrCompilerErrorLine: STDERR_COMPILER_ERROR_LINE,
+  };
 }

@@ -15,7 +15,12 @@ export type MimeData = Record<string, MultilineString | unknown>;
 /** One output of a code cell. */
 export type Output =
   | { output_type: "stream"; name: "stdout" | "stderr" | string; text: MultilineString }
-  | { output_type: "display_data" | "execute_result"; data: MimeData; metadata?: Record<string, unknown>; execution_count?: number | null }
+  | {
+      output_type: "display_data" | "execute_result";
+      data: MimeData;
+      metadata?: Record<string, unknown>;
+      execution_count?: number | null;
+    }
   | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
 
 /** One cell. Raw cells are kept by nbformat but not rendered by the site. */
@@ -70,7 +75,9 @@ export function readNotebook(file: string): Notebook {
   const cells = (nb as { cells?: unknown })?.cells;
   const major = (nb as { nbformat?: unknown })?.nbformat;
   if (!Array.isArray(cells) || (major !== undefined && major !== 4)) {
-    throw new Error(`${file}: not an nbformat 4 notebook (nbformat=${String(major)}, cells ${Array.isArray(cells) ? "present" : "missing"})`);
+    throw new Error(
+      `${file}: not an nbformat 4 notebook (nbformat=${String(major)}, cells ${Array.isArray(cells) ? "present" : "missing"})`,
+    );
   }
   const n = nb as Notebook;
   n.metadata ??= {};
@@ -89,7 +96,9 @@ export function stripOutputs(nb: Notebook): Notebook {
     const { outputs: _o, execution_count: _e, ...rest } = cell;
     const metadata = { ...(cell.metadata ?? {}) };
     delete metadata.execution;
-    return cell.cell_type === "code" ? { ...rest, metadata, execution_count: null, outputs: [] } : { ...rest, metadata };
+    return cell.cell_type === "code"
+      ? { ...rest, metadata, execution_count: null, outputs: [] }
+      : { ...rest, metadata };
   });
   return { ...nb, cells };
 }

@@ -2,7 +2,12 @@ import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type StepMark, type Deriv
 import { escapeHtml } from "./escape";
 
 /** Glyph colours from the Okabe–Ito palette (colour-blind safe); the glyph itself carries the meaning. */
-const MARK_COLORS: Record<StepMark, string> = { given: "#555555", ok: "#009E73", failed: "#D55E00", rejected: "#E69F00" };
+const MARK_COLORS: Record<StepMark, string> = {
+  given: "#555555",
+  ok: "#009E73",
+  failed: "#D55E00",
+  rejected: "#E69F00",
+};
 
 /** A glyph, coloured, with its meaning as tooltip; in rows, "rejected" also spells it out. */
 function mark(m: StepMark, spell = true): string {
@@ -39,7 +44,10 @@ function rowHtml(r: DerivationRowView, math: DisplayMath): string {
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
-    const others = d.others.length > 0 ? ` <span class="stepwise-diagnosis-others" style="color:#555">(also explained by: ${escapeHtml(d.others.join(", "))})</span>` : "";
+    const others =
+      d.others.length > 0
+        ? ` <span class="stepwise-diagnosis-others" style="color:#555">(also explained by: ${escapeHtml(d.others.join(", "))})</span>`
+        : "";
     parts.push(
       `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${escapeHtml(d.message)}; ` +
         `the step should be <code>${escapeHtml(d.expected)}</code>${others}</div>`,

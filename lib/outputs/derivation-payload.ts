@@ -51,13 +51,26 @@ function checkVerdict(v: unknown, where: string): void {
     need(typeof v[key] === "string", where, `${key} must be a string`, v[key]);
   }
   need(typeof v.index === "number", where, "index must be a number", v.index);
-  need(v.kind === "given" || v.kind === "rewrite" || v.kind === "differentiate", where, 'kind must be "given", "rewrite" or "differentiate"', v.kind);
+  need(
+    v.kind === "given" || v.kind === "rewrite" || v.kind === "differentiate",
+    where,
+    'kind must be "given", "rewrite" or "differentiate"',
+    v.kind,
+  );
   need(typeof v.ok === "boolean", where, "ok must be a boolean", v.ok);
   need(v.tier === null || typeof v.tier === "string", where, "tier must be a string or null", v.tier);
   if (v.diagnosis !== undefined) {
     const d = v.diagnosis;
-    need(isRecord(d) && typeof d.id === "string" && typeof d.message === "string" && typeof d.expected === "string" && Array.isArray(d.others),
-      where, "diagnosis must be { id, message, expected, others } with strings and an array", d);
+    need(
+      isRecord(d) &&
+        typeof d.id === "string" &&
+        typeof d.message === "string" &&
+        typeof d.expected === "string" &&
+        Array.isArray(d.others),
+      where,
+      "diagnosis must be { id, message, expected, others } with strings and an array",
+      d,
+    );
   }
 }
 
@@ -73,18 +86,31 @@ function checkVerdict(v: unknown, where: string): void {
  *   RangeError naming the version when it is not {@link DERIVATION_PAYLOAD_VERSION}
  */
 export function readDerivationPayload(value: unknown, where = "derivation payload"): DerivationPayload {
-  const v: unknown = typeof value === "string" ? JSON.parse(value) : Array.isArray(value) && value.every((s) => typeof s === "string") ? JSON.parse(value.join("")) : value;
+  const v: unknown =
+    typeof value === "string"
+      ? JSON.parse(value)
+      : Array.isArray(value) && value.every((s) => typeof s === "string")
+        ? JSON.parse(value.join(""))
+        : value;
   need(isRecord(v), where, "the payload must be a JSON object", typeof v);
   if (v.version !== DERIVATION_PAYLOAD_VERSION) {
-    throw new RangeError(`${where}: derivation payload version ${JSON.stringify(v.version)} is not supported (this kit reads version ${DERIVATION_PAYLOAD_VERSION})`);
+    throw new RangeError(
+      `${where}: derivation payload version ${JSON.stringify(v.version)} is not supported (this kit reads version ${DERIVATION_PAYLOAD_VERSION})`,
+    );
   }
   const spec = v.spec;
   need(isRecord(spec), where, "spec must be an object", spec);
-  for (const key of ["title", "name", "f", "wrt"] as const) need(typeof spec[key] === "string", where, `spec.${key} must be a string`, spec[key]);
+  for (const key of ["title", "name", "f", "wrt"] as const)
+    need(typeof spec[key] === "string", where, `spec.${key} must be a string`, spec[key]);
   need(isRecord(spec.domain), where, "spec.domain must be an object", spec.domain);
   need(Array.isArray(spec.steps), where, "spec.steps must be an array", spec.steps);
   (spec.steps as unknown[]).forEach((s, i) => {
-    need(isRecord(s) && (s.kind === "rewrite" || s.kind === "differentiate") && typeof s.expr === "string", `${where}, spec step ${i + 1}`, "a step needs kind rewrite|differentiate and an expr string", s);
+    need(
+      isRecord(s) && (s.kind === "rewrite" || s.kind === "differentiate") && typeof s.expr === "string",
+      `${where}, spec step ${i + 1}`,
+      "a step needs kind rewrite|differentiate and an expr string",
+      s,
+    );
   });
   need(Array.isArray(v.verdicts) && v.verdicts.length > 0, where, "verdicts must be a non-empty array", v.verdicts);
   (v.verdicts as unknown[]).forEach((r, i) => checkVerdict(r, `${where}, verdict ${i}`));

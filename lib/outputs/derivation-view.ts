@@ -116,7 +116,14 @@ export function derivationView(payload: DerivationPayload): DerivationView {
         }),
     ...(s.ok || !s.diagnosis
       ? {}
-      : { diagnosis: { id: s.diagnosis.id, message: s.diagnosis.message, expected: s.diagnosis.expected, others: s.diagnosis.others.map((o) => o.id) } }),
+      : {
+          diagnosis: {
+            id: s.diagnosis.id,
+            message: s.diagnosis.message,
+            expected: s.diagnosis.expected,
+            others: s.diagnosis.others.map((o) => o.id),
+          },
+        }),
   });
   const actionOf = (s: StepResult): string =>
     s.kind === "given" ? "" : s.kind === "rewrite" ? "rewrite" : "differentiate";

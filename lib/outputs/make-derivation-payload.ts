@@ -15,9 +15,28 @@ function verdict(s: StepResult): StepResult {
     ok: s.ok === true,
     tier: s.tier ?? null,
     against: s.against ?? "",
-    ...(s.counterexample ? { counterexample: { point: { ...s.counterexample.point }, expected: s.counterexample.expected, actual: s.counterexample.actual } } : {}),
-    ...(s.diagnosis ? { diagnosis: { id: s.diagnosis.id, message: s.diagnosis.message, expected: s.diagnosis.expected, others: s.diagnosis.others.map((o) => ({ id: o.id, message: o.message })) } } : {}),
-    ...(s.certificate !== undefined ? { certificate: JSON.parse(JSON.stringify(s.certificate)) as StepResult["certificate"] } : {}),
+    ...(s.counterexample
+      ? {
+          counterexample: {
+            point: { ...s.counterexample.point },
+            expected: s.counterexample.expected,
+            actual: s.counterexample.actual,
+          },
+        }
+      : {}),
+    ...(s.diagnosis
+      ? {
+          diagnosis: {
+            id: s.diagnosis.id,
+            message: s.diagnosis.message,
+            expected: s.diagnosis.expected,
+            others: s.diagnosis.others.map((o) => ({ id: o.id, message: o.message })),
+          },
+        }
+      : {}),
+    ...(s.certificate !== undefined
+      ? { certificate: JSON.parse(JSON.stringify(s.certificate)) as StepResult["certificate"] }
+      : {}),
     ...(s.ruleCheck ? { ruleCheck: { ...s.ruleCheck } } : {}),
   };
 }

@@ -28,7 +28,8 @@ export function notebookDerivations(nb: NotebookWithOutputs, name: string): Show
     for (const o of cell.outputs ?? []) {
       if (o.output_type !== "display_data" && o.output_type !== "execute_result") continue;
       const value = o.data?.[DERIVATION_MIME];
-      if (value !== undefined) out.push({ cell: i + 1, payload: readDerivationPayload(value, `${name}, cell ${i + 1}`) });
+      if (value !== undefined)
+        out.push({ cell: i + 1, payload: readDerivationPayload(value, `${name}, cell ${i + 1}`) });
     }
   });
   return out;

@@ -1,4 +1,14 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import * as path from "node:path";
 import { trackFolder } from "./interrupt";
 
@@ -23,17 +33,22 @@ function suffix(): string {
 export function checkOut(out: string, keep: string[] = []): void {
   const target = path.resolve(out);
   for (const k of keep.map((p) => path.resolve(p))) {
-    if (k === target || k.startsWith(target + path.sep)) throw new Error(`--out ${out} would replace ${k}, which the build reads: choose another --out`);
+    if (k === target || k.startsWith(target + path.sep))
+      throw new Error(`--out ${out} would replace ${k}, which the build reads: choose another --out`);
   }
   if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) throw new Error(`--out ${out} is a file, not a folder: choose another --out or remove it`);
+    if (!statSync(target).isDirectory())
+      throw new Error(`--out ${out} is a file, not a folder: choose another --out or remove it`);
     if (readdirSync(target).length > 0 && !existsSync(path.join(target, SITE_MARKER))) {
-      throw new Error(`${out} exists and was not written by stepwise (no ${SITE_MARKER} file): choose another --out or remove it`);
+      throw new Error(
+        `${out} exists and was not written by stepwise (no ${SITE_MARKER} file): choose another --out or remove it`,
+      );
     }
   }
   let parent = path.dirname(target);
   while (!existsSync(parent)) parent = path.dirname(parent);
-  if (!statSync(parent).isDirectory()) throw new Error(`--out ${out} cannot be created: ${parent} is a file, not a folder`);
+  if (!statSync(parent).isDirectory())
+    throw new Error(`--out ${out} cannot be created: ${parent} is a file, not a folder`);
   try {
     accessSync(parent, constants.W_OK);
   } catch {

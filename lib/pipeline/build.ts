@@ -1,10 +1,26 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { notebookJson, readNotebook, type Notebook } from "../notebook/nbformat";
 import { folderTitle, renderSite, type SitePage } from "../site/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
-import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs, DEFAULT_CACHE_DIR } from "./cache";
+import {
+  defaultCacheInputs,
+  ExecutionCache,
+  executionKey,
+  fingerprint,
+  withCachedOutputs,
+  DEFAULT_CACHE_DIR,
+} from "./cache";
 import { NotebookError, NotebookExecutor } from "./execute-notebook";
 import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
 import { kitImportEnv } from "./kit-link";
@@ -88,9 +104,18 @@ export function listNotebooks(dir: string, exclude: string[] = []): string[] {
   const byName = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
   const walk = (abs: string, rel: string): string[] => {
     const entries = readdirSync(abs, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
-    const files = entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".ipynb")).map((e) => e.name).sort(byName);
+    const files = entries
+      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".ipynb"))
+      .map((e) => e.name)
+      .sort(byName);
     const folders = entries
-      .filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !skip.has(path.join(abs, e.name)) && !existsSync(path.join(abs, e.name, SITE_MARKER)))
+      .filter(
+        (e) =>
+          e.isDirectory() &&
+          !SKIPPED_FOLDERS.has(e.name) &&
+          !skip.has(path.join(abs, e.name)) &&
+          !existsSync(path.join(abs, e.name, SITE_MARKER)),
+      )
       .map((e) => e.name)
       .sort(byName);
     return [...files.map((f) => rel + f), ...folders.flatMap((d) => walk(path.join(abs, d), `${rel}${d}/`))];
@@ -103,7 +128,10 @@ export function listNotebooks(dir: string, exclude: string[] = []): string[] {
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** What {@link executeNotebooks} needs. */
-export type ExecuteAllOptions = Pick<BuildOptions, "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress" | "keepGoing">;
+export type ExecuteAllOptions = Pick<
+  BuildOptions,
+  "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress" | "keepGoing"
+>;
 
 /**
  * Several notebooks failed in one build with `keepGoing`: the message lists each failure on a
@@ -118,7 +146,9 @@ export class NotebookFailures extends Error {
     readonly failures: Error[],
     readonly total: number,
   ) {
-    super(`${failures.length} of ${total} notebooks failed:\n${failures.map((f) => `  ✗ ${f.message.split("\n").join("\n    ")}`).join("\n")}`);
+    super(
+      `${failures.length} of ${total} notebooks failed:\n${failures.map((f) => `  ✗ ${f.message.split("\n").join("\n    ")}`).join("\n")}`,
+    );
     this.name = "NotebookFailures";
   }
 }
@@ -157,42 +187,58 @@ export async function executeNotebooks(
   let done = 0;
   try {
     const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-    const results = await runPool(files, jobs, async (file, i) => {
-      const notebookPath = path.join(dir, file);
-      const cwd = path.dirname(notebookPath);
-      const key = executionKey(sources[i], path.dirname(notebookPath), inputs);
-      const hit = options.cache === false ? undefined : cache.get(notebookPath, key);
-      if (hit) {
-        try {
-          const nb = withCachedOutputs(sources[i], hit);
-          runs[i].cached = true;
-          if (options.executedDir) writeCopy(path.join(work, file), nb);
-          options.onProgress?.({ file, done: ++done, total: files.length, seconds: 0, cached: true });
-          return nb;
-        } catch {
-          // an entry that does not fit is a miss
+    const results = await runPool(
+      files,
+      jobs,
+      async (file, i) => {
+        const notebookPath = path.join(dir, file);
+        const cwd = path.dirname(notebookPath);
+        const key = executionKey(sources[i], path.dirname(notebookPath), inputs);
+        const hit = options.cache === false ? undefined : cache.get(notebookPath, key);
+        if (hit) {
+          try {
+            const nb = withCachedOutputs(sources[i], hit);
+            runs[i].cached = true;
+            if (options.executedDir) writeCopy(path.join(work, file), nb);
+            options.onProgress?.({ file, done: ++done, total: files.length, seconds: 0, cached: true });
+            return nb;
+          } catch {
+            // an entry that does not fit is a miss
+          }
         }
-      }
-      const t = process.hrtime.bigint();
-      try {
-        const target = path.join(work, file);
-        mkdirSync(path.dirname(target), { recursive: true });
-        const r = await executor.run(notebookPath, target, { timeout: options.timeout, cwd, name: file });
-        runs[i].seconds = r.seconds;
-        const executed = readNotebook(r.out);
-        cache.put(notebookPath, key, executed);
-        options.onProgress?.({ file, done: ++done, total: files.length, seconds: r.seconds, cached: false });
-        return withCachedOutputs(sources[i], executed);
-      } catch (err) {
-        options.onProgress?.({ file, done: ++done, total: files.length, seconds: seconds(t), cached: false, error: err as Error });
-        throw err;
-      }
-    }, options.keepGoing === true);
+        const t = process.hrtime.bigint();
+        try {
+          const target = path.join(work, file);
+          mkdirSync(path.dirname(target), { recursive: true });
+          const r = await executor.run(notebookPath, target, { timeout: options.timeout, cwd, name: file });
+          runs[i].seconds = r.seconds;
+          const executed = readNotebook(r.out);
+          cache.put(notebookPath, key, executed);
+          options.onProgress?.({ file, done: ++done, total: files.length, seconds: r.seconds, cached: false });
+          return withCachedOutputs(sources[i], executed);
+        } catch (err) {
+          options.onProgress?.({
+            file,
+            done: ++done,
+            total: files.length,
+            seconds: seconds(t),
+            cached: false,
+            error: err as Error,
+          });
+          throw err;
+        }
+      },
+      options.keepGoing === true,
+    );
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
     if (failures.length > 0 && options.keepGoing) throw new NotebookFailures(failures, files.length);
     if (failures.length > 0) {
       const first = failures[0];
-      if (failures.length > 1) first.message += ` (also failed: ${failures.slice(1).map((f) => f.message).join("; ")})`;
+      if (failures.length > 1)
+        first.message += ` (also failed: ${failures
+          .slice(1)
+          .map((f) => f.message)
+          .join("; ")})`;
       throw first;
     }
     return { executed: results.map((r) => (r.status === "fulfilled" ? r.value : (undefined as never))), runs };
@@ -262,7 +308,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renderSite(
       files.map((file, i) => ({ file, source: sources[i], executed: executed[i] })),
       temp,
-      { title: options.title ?? folderTitle(dir), introMarkdown: readIntro(dir), sourceDir: dir, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR, noun: pageNoun(dir) },
+      {
+        title: options.title ?? folderTitle(dir),
+        introMarkdown: readIntro(dir),
+        sourceDir: dir,
+        cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+        noun: pageNoun(dir),
+      },
     ),
   );
   return { out: path.resolve(options.out), pages, runs, executeSeconds, renderSeconds: seconds(renderStart) };

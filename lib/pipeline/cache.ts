@@ -24,7 +24,15 @@ export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".stepwise-cache");
  * @returns absolute paths of files or folders (missing ones are allowed)
  */
 export function defaultCacheInputs(notebooksDir: string): string[] {
-  const kit = ["dist", "lib", "package.json", "package-lock.json", path.join("lib", "pipeline", "execute-notebook.py"), path.join("jupyter", "kernels"), path.join("jupyter", "tslab-kernel.js")];
+  const kit = [
+    "dist",
+    "lib",
+    "package.json",
+    "package-lock.json",
+    path.join("lib", "pipeline", "execute-notebook.py"),
+    path.join("jupyter", "kernels"),
+    path.join("jupyter", "tslab-kernel.js"),
+  ];
   const inputs = kit.map((p) => path.join(PROJECT_ROOT, p));
   for (let dir = path.resolve(notebooksDir); ; dir = path.dirname(dir)) {
     const lock = path.join(dir, "package-lock.json");
@@ -93,7 +101,9 @@ export function executionKey(nb: Notebook, runDir: string, inputs: string): stri
     allowErrors: notebookAllowsErrors(nb.metadata),
     runDir,
     inputs,
-    code: nb.cells.filter((c) => c.cell_type === "code").map((c) => ({ source: joinText(c.source), tags: tags(c.metadata) })),
+    code: nb.cells
+      .filter((c) => c.cell_type === "code")
+      .map((c) => ({ source: joinText(c.source), tags: tags(c.metadata) })),
   };
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }

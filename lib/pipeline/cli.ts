@@ -29,7 +29,8 @@ class UsageError extends Error {}
 function positiveInt(value: string | undefined, name: string, fallback?: number): number | undefined {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -109,11 +110,20 @@ async function serve(args: string[]): Promise<number> {
     options: { port: { type: "string", short: "p", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
   });
   const dir = positionals[0] ?? "site";
-  if (!existsSync(dir)) throw new Error(`no such folder: ${path.resolve(dir)} — build a site first (stepwise build NOTEBOOKS_DIR --out ${dir})`);
+  if (!existsSync(dir))
+    throw new Error(
+      `no such folder: ${path.resolve(dir)} — build a site first (stepwise build NOTEBOOKS_DIR --out ${dir})`,
+    );
   const port = values.port === "0" ? 0 : positiveInt(values.port, "port");
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
-  if (statSync(dir).isDirectory() && !existsSync(path.join(dir, "index.html")) && !existsSync(path.join(dir, SITE_MARKER))) {
-    console.error(`stepwise: warning: ${shown(path.resolve(dir))}/ has no index.html and was not written by \`stepwise build\`; serving its files anyway`);
+  if (
+    statSync(dir).isDirectory() &&
+    !existsSync(path.join(dir, "index.html")) &&
+    !existsSync(path.join(dir, SITE_MARKER))
+  ) {
+    console.error(
+      `stepwise: warning: ${shown(path.resolve(dir))}/ has no index.html and was not written by \`stepwise build\`; serving its files anyway`,
+    );
   }
   const s = await serveSite(dir, { port, host: values.host });
   console.log(`stepwise: serving ${shown(path.resolve(dir))}/ at ${s.url} (Ctrl-C to stop)`);
@@ -165,7 +175,13 @@ async function dev(args: string[]): Promise<number> {
  * @returns the process exit code
  */
 /** Options that take a number: "--timeout -5" is read as "--timeout=-5", so that the value is checked (and named) like any other. */
-const NUMERIC: Record<string, string> = { "--timeout": "--timeout", "--jobs": "--jobs", "-j": "--jobs", "--port": "--port", "-p": "--port" };
+const NUMERIC: Record<string, string> = {
+  "--timeout": "--timeout",
+  "--jobs": "--jobs",
+  "-j": "--jobs",
+  "--port": "--port",
+  "-p": "--port",
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...given] = argv;
@@ -204,7 +220,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     console.error(`stepwise: error: ${e.message}`);
-    if (e.code === "EADDRINUSE") console.error("stepwise: that port is taken; choose another with --port N (or --port 0 for any free port).");
+    if (e.code === "EADDRINUSE")
+      console.error("stepwise: that port is taken; choose another with --port N (or --port 0 for any free port).");
     if (command === "build") console.error("stepwise: the previous site, if any, was left unchanged.");
     return 1;
   }
@@ -234,6 +251,8 @@ export function nearestOption(given: string, usage: string): string | undefined 
     return row[b.length];
   };
   const bare = given.replace(/=.*$/, "");
-  const ranked = options.map((o) => ({ o, d: o.startsWith(bare) && bare.length > 3 ? 0.5 : distance(bare, o) })).sort((x, y) => x.d - y.d);
+  const ranked = options
+    .map((o) => ({ o, d: o.startsWith(bare) && bare.length > 3 ? 0.5 : distance(bare, o) }))
+    .sort((x, y) => x.d - y.d);
   return ranked[0] && ranked[0].d <= 2 ? ranked[0].o : undefined;
 }

@@ -82,7 +82,9 @@ function placeholder(message: string): string {
 export async function startDev(options: DevOptions): Promise<DevSession> {
   const dir = path.resolve(options.notebooksDir);
   if (!existsSync(dir)) throw new Error(`no such folder: ${dir}`);
-  const out = path.resolve(options.out ?? path.join(DEFAULT_CACHE_DIR, "dev", createHash("sha256").update(dir).digest("hex").slice(0, 16)));
+  const out = path.resolve(
+    options.out ?? path.join(DEFAULT_CACHE_DIR, "dev", createHash("sha256").update(dir).digest("hex").slice(0, 16)),
+  );
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, SITE_MARKER), "{}\n");
   const log = options.log ?? (() => undefined);
@@ -127,25 +129,42 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       if (todo.length > 0) {
         started(todo.length === 1 ? `rebuilding ${todo[0]}` : `rebuilding ${todo.length} notebooks`, todo.length);
         const idx = todo.map((f) => files.indexOf(f));
-        const r = await executeNotebooks(dir, todo, idx.map((i) => sources[i]), {
-          timeout: options.timeout,
-          jobs: options.jobs,
-          cacheDir: options.cacheDir,
-          onProgress: (p) => {
-            if (!p.cached && !p.error) executedNow.push(p.file);
-            const how = p.error ? `failed after ${p.seconds.toFixed(1)} s` : p.cached ? "from the cache (code unchanged)" : `executed in ${p.seconds.toFixed(1)} s`;
-            log(`  [${p.done}/${p.total}] ${p.error ? "✗" : "✓"} ${p.file}  ${how}`);
-            if (building) building.done = p.done;
-            send("progress", { file: p.file, done: p.done, total: p.total, ok: !p.error });
+        const r = await executeNotebooks(
+          dir,
+          todo,
+          idx.map((i) => sources[i]),
+          {
+            timeout: options.timeout,
+            jobs: options.jobs,
+            cacheDir: options.cacheDir,
+            onProgress: (p) => {
+              if (!p.cached && !p.error) executedNow.push(p.file);
+              const how = p.error
+                ? `failed after ${p.seconds.toFixed(1)} s`
+                : p.cached
+                  ? "from the cache (code unchanged)"
+                  : `executed in ${p.seconds.toFixed(1)} s`;
+              log(`  [${p.done}/${p.total}] ${p.error ? "✗" : "✓"} ${p.file}  ${how}`);
+              if (building) building.done = p.done;
+              send("progress", { file: p.file, done: p.done, total: p.total, ok: !p.error });
+            },
           },
-        });
+        );
         todo.forEach((f, k) => executed.set(f, r.executed[k]));
       }
       const pages = structure || all || lib ? files : todo;
       const site = await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
         out,
-        { title: options.title ?? folderTitle(dir), noun: pageNoun(dir), introMarkdown: readIntro(dir), sourceDir: dir, only: new Set(pages), assets: !assetsCopied || structure, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR },
+        {
+          title: options.title ?? folderTitle(dir),
+          noun: pageNoun(dir),
+          introMarkdown: readIntro(dir),
+          sourceDir: dir,
+          only: new Set(pages),
+          assets: !assetsCopied || structure,
+          cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+        },
       );
       assetsCopied = true;
       rendered = true;
@@ -161,7 +180,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       }
       written = now;
       build = { ok: true, pages, executed: executedNow, seconds: seconds(t) };
-      log(`stepwise dev: rebuilt ${pages.length} page(s) (${executedNow.length} executed) in ${build.seconds.toFixed(2)} s`);
+      log(
+        `stepwise dev: rebuilt ${pages.length} page(s) (${executedNow.length} executed) in ${build.seconds.toFixed(2)} s`,
+      );
       send("reload", { pages });
     } catch (err) {
       const message = (err as Error).message;
@@ -187,12 +208,20 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     handle: (req, res) => {
       const url = (req.url ?? "").split("?")[0];
       if (url === "/__stepwise/live.js") {
-        res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }).end(liveClientJs ??= liveClientScript());
+        res
+          .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" })
+          .end((liveClientJs ??= liveClientScript()));
         return true;
       }
       if (url === "/__stepwise/events") {
-        res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
-        res.write(`event: state\ndata: ${JSON.stringify({ error: lastBuild?.ok === false ? lastBuild.error : null, building })}\n\n`);
+        res.writeHead(200, {
+          "Content-Type": "text/event-stream",
+          "Cache-Control": "no-cache",
+          Connection: "keep-alive",
+        });
+        res.write(
+          `event: state\ndata: ${JSON.stringify({ error: lastBuild?.ok === false ? lastBuild.error : null, building })}\n\n`,
+        );
         clients.add(res);
         res.on("close", () => clients.delete(res));
         return true;
@@ -201,7 +230,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     },
   });
 
-  log(`stepwise dev: serving ${out} at ${server.url} — the first build is under way; open pages show its progress and reload when it is done`);
+  log(
+    `stepwise dev: serving ${out} at ${server.url} — the first build is under way; open pages show its progress and reload when it is done`,
+  );
   await rebuild(new Set(), true, false);
 
   // watching: changes are collected, then one rebuild runs after a quiet moment; changes during a rebuild queue the next
@@ -239,7 +270,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       }),
     );
   }
-  log(`stepwise dev: watching ${dir}${libDir ? ` and ${libDir}` : ""}; saving a notebook rebuilds its page (Ctrl-C to stop)`);
+  log(
+    `stepwise dev: watching ${dir}${libDir ? ` and ${libDir}` : ""}; saving a notebook rebuilds its page (Ctrl-C to stop)`,
+  );
 
   return {
     url: server.url,

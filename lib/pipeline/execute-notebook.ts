@@ -16,7 +16,9 @@ export class NotebookError extends Error {
     /** 1-based number among the code cells only (what a frontend's prompt counts), or null. */
     readonly codeCell: number | null = null,
   ) {
-    super(`${notebook}${cell ? `, cell ${cell}${codeCell ? ` (code cell ${codeCell})` : ""}` : ""}: ${ename}: ${evalue}`);
+    super(
+      `${notebook}${cell ? `, cell ${cell}${codeCell ? ` (code cell ${codeCell})` : ""}` : ""}: ${ename}: ${evalue}`,
+    );
     this.name = "NotebookError";
   }
 }
@@ -99,7 +101,13 @@ export class NotebookExecutor {
     const name = options.name ?? path.basename(notebook);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { name, out, started: process.hrtime.bigint(), resolve, reject });
-      const request = { id, notebook: path.resolve(notebook), out: path.resolve(out), timeout: options.timeout ?? 180, cwd: options.cwd ?? null };
+      const request = {
+        id,
+        notebook: path.resolve(notebook),
+        out: path.resolve(out),
+        timeout: options.timeout ?? 180,
+        cwd: options.cwd ?? null,
+      };
       child.stdin!.write(`${JSON.stringify(request)}\n`);
     });
   }
@@ -116,11 +124,17 @@ export class NotebookExecutor {
 
   private start(): ChildProcess {
     if (this.child) {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error("NotebookExecutor: the executor process has exited; make a new NotebookExecutor");
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error("NotebookExecutor: the executor process has exited; make a new NotebookExecutor");
       return this.child;
     }
     const script = path.join(PROJECT_ROOT, "lib", "pipeline", "execute-notebook.py");
-    const child = trackChild(spawn(findPython(), [script, "--serve", "--model", JSON.stringify(executorModel())], { env: { ...jupyterEnv(), ...this.env }, stdio: ["pipe", "ignore", "pipe", "pipe"] }));
+    const child = trackChild(
+      spawn(findPython(), [script, "--serve", "--model", JSON.stringify(executorModel())], {
+        env: { ...jupyterEnv(), ...this.env },
+        stdio: ["pipe", "ignore", "pipe", "pipe"],
+      }),
+    );
     this.child = child;
     child.stderr!.on("data", (d: Buffer) => {
       // keep the tail only: it is shown when the process dies
@@ -153,7 +167,11 @@ export class NotebookExecutor {
     return child;
   }
 
-  private settle(result: { id: number; status: number; error?: { cell: number | null; code_cell?: number | null; ename: string; evalue: string } }): void {
+  private settle(result: {
+    id: number;
+    status: number;
+    error?: { cell: number | null; code_cell?: number | null; ename: string; evalue: string };
+  }): void {
     const p = this.pending.get(result.id);
     if (!p) return;
     this.pending.delete(result.id);
@@ -187,7 +205,12 @@ export class NotebookExecutor {
  * @returns the output path and the wall time
  * @throws NotebookError naming the notebook, the cell number and the error message
  */
-export async function executeNotebook(notebook: string, out: string, options: ExecuteOptions = {}, env: Record<string, string> = {}): Promise<ExecutedNotebook> {
+export async function executeNotebook(
+  notebook: string,
+  out: string,
+  options: ExecuteOptions = {},
+  env: Record<string, string> = {},
+): Promise<ExecutedNotebook> {
   const executor = new NotebookExecutor(env);
   try {
     return await executor.run(notebook, out, options);

@@ -20,7 +20,11 @@ export interface ExecutedDerivation extends ShownDerivation {
  * @returns the executed notebooks by name, in the order of names
  * @throws NotebookError of the first notebook that fails (see `executeNotebooks`)
  */
-export async function executeCached(dir: string, names: string[], options: { jobs?: number } = {}): Promise<Map<string, Notebook>> {
+export async function executeCached(
+  dir: string,
+  names: string[],
+  options: { jobs?: number } = {},
+): Promise<Map<string, Notebook>> {
   const root = path.resolve(dir);
   const sources = names.map((name) => readNotebook(path.join(root, name)));
   const { executed } = await executeNotebooks(root, names, sources, { jobs: options.jobs ?? 2 });

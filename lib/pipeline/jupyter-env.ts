@@ -17,7 +17,11 @@ export const JUPYTER_DIR = path.join(PROJECT_ROOT, "jupyter");
 export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const { FORCE_COLOR: _colour, ...env } = base;
   const rest = base.JUPYTER_PATH ? [base.JUPYTER_PATH] : [];
-  return { ...env, JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter), PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore" };
+  return {
+    ...env,
+    JUPYTER_PATH: [JUPYTER_DIR, ...rest].join(path.delimiter),
+    PYTHONWARNINGS: base.PYTHONWARNINGS ?? "ignore",
+  };
 }
 
 /** The project-local Python environment that `scripts/setup.mjs` creates from jupyter/requirements.txt. */
@@ -43,8 +47,11 @@ export function findPython(): string {
   const chosen = process.env.STEPWISE_PYTHON;
   if (chosen) {
     // A Python named on purpose is used or refused, never silently replaced.
-    if (spawnSync(chosen, ["-c", "import nbclient, nbformat"], { stdio: "ignore" }).status === 0) return (cached = chosen);
-    throw new Error(`STEPWISE_PYTHON=${chosen} cannot import nbclient and nbformat: install them there (pip install nbclient nbformat), or unset STEPWISE_PYTHON`);
+    if (spawnSync(chosen, ["-c", "import nbclient, nbformat"], { stdio: "ignore" }).status === 0)
+      return (cached = chosen);
+    throw new Error(
+      `STEPWISE_PYTHON=${chosen} cannot import nbclient and nbformat: install them there (pip install nbclient nbformat), or unset STEPWISE_PYTHON`,
+    );
   }
   const candidates = [VENV_PYTHON, "/usr/bin/python3", "python3"];
   for (const py of candidates) {

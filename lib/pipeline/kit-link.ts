@@ -54,7 +54,10 @@ export function linkKitInto(dir: string): string | null {
   } catch {
     // absent: made below
   }
-  if (present) throw new Error(`linkKitInto: ${link} exists but is not a stepwise package (no package.json there); remove it or point it at the kit (${PROJECT_ROOT})`);
+  if (present)
+    throw new Error(
+      `linkKitInto: ${link} exists but is not a stepwise package (no package.json there); remove it or point it at the kit (${PROJECT_ROOT})`,
+    );
   try {
     mkdirSync(path.dirname(link), { recursive: true });
     symlinkSync(PROJECT_ROOT, link, "dir");

@@ -1,5 +1,8 @@
 /** How one task of {@link runPool} ended: its value, its error, or not started because an earlier task failed. */
-export type PoolResult<R> = { status: "fulfilled"; value: R } | { status: "rejected"; reason: unknown } | { status: "skipped" };
+export type PoolResult<R> =
+  | { status: "fulfilled"; value: R }
+  | { status: "rejected"; reason: unknown }
+  | { status: "skipped" };
 
 /**
  * Runs async tasks with at most `limit` at a time, starting them in input order.
@@ -12,8 +15,14 @@ export type PoolResult<R> = { status: "fulfilled"; value: R } | { status: "rejec
  * @returns one result per item, in input order (none "skipped" with keepGoing)
  * @throws RangeError when limit is not an integer ≥ 1
  */
-export async function runPool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>, keepGoing = false): Promise<PoolResult<R>[]> {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`runPool: limit must be an integer >= 1, got ${limit}`);
+export async function runPool<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+  keepGoing = false,
+): Promise<PoolResult<R>[]> {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`runPool: limit must be an integer >= 1, got ${limit}`);
   const results: PoolResult<R>[] = items.map(() => ({ status: "skipped" }));
   let next = 0;
   let failed = false;

@@ -36,7 +36,10 @@ export function plotlyBundle(): { code: string; minified: boolean } {
  * @returns the site-relative paths written
  * @throws Error when katex, plotly.js or subset-font is not installed, or on a file-system error
  */
-export async function copyAssets(outDir: string, options: { charts: boolean; tryable?: boolean; glyphs?: FaceGlyphs; cacheDir?: string }): Promise<string[]> {
+export async function copyAssets(
+  outDir: string,
+  options: { charts: boolean; tryable?: boolean; glyphs?: FaceGlyphs; cacheDir?: string },
+): Promise<string[]> {
   const written: string[] = [];
   const put = (rel: string, content: string): void => {
     const file = path.join(outDir, rel);
@@ -49,7 +52,11 @@ export async function copyAssets(outDir: string, options: { charts: boolean; try
   put(ASSET_URLS.themeJs, themeScript(options.cacheDir));
   put(ASSET_URLS.searchJs, searchScript(options.cacheDir));
   const subsets = await writeKatexAssets(outDir, options.glyphs ?? new Map(), options.cacheDir);
-  written.push(ASSET_URLS.katexCss, path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"), ...subsets.sort());
+  written.push(
+    ASSET_URLS.katexCss,
+    path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"),
+    ...subsets.sort(),
+  );
   if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
   if (options.tryable) {
     put(ASSET_URLS.tryJs, tryScript(options.cacheDir));

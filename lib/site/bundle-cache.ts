@@ -9,7 +9,6 @@ interface Manifest {
   inputs: Record<string, string>;
 }
 
-
 /** The hash of a file's bytes, or null when it cannot be read. */
 function fileHash(file: string): string | null {
   try {
@@ -42,7 +41,8 @@ export function cachedBundle(name: string, options: BuildOptions, cacheDir: stri
   if (base && existsSync(`${base}.json`) && existsSync(`${base}.js`)) {
     try {
       const manifest = JSON.parse(readFileSync(`${base}.json`, "utf8")) as Manifest;
-      if (manifest.key === key && Object.entries(manifest.inputs).every(([file, hash]) => fileHash(file) === hash)) return readFileSync(`${base}.js`, "utf8");
+      if (manifest.key === key && Object.entries(manifest.inputs).every(([file, hash]) => fileHash(file) === hash))
+        return readFileSync(`${base}.js`, "utf8");
     } catch {
       // an unreadable entry is a miss
     }

@@ -23,7 +23,10 @@ export function sha256(data: string | Uint8Array): string {
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   writeFileSync(temp, data);
   renameSync(temp, file);
 }

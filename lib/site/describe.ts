@@ -34,7 +34,12 @@ export function describeNotebook(nb: Notebook, fallback: string, md: MarkdownIt.
     if (at < 0) continue;
     const children = tokens[at + 1].children ?? [];
     // the text a reader sees: inline HTML tags (<b>, <span …>) are markup, not part of the title
-    const title = children.map((t) => (t.type === "softbreak" ? " " : t.type === "html_inline" ? "" : t.content)).join("").replace(/\s+/g, " ").trim() || fallback;
+    const title =
+      children
+        .map((t) => (t.type === "softbreak" ? " " : t.type === "html_inline" ? "" : t.content))
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim() || fallback;
     const titleHtml = md.renderer.renderInline(children, md.options, env);
     const next = tokens[at + 3];
     const summary = next?.type === "paragraph_open" ? tokens[at + 4] : undefined;

@@ -19,9 +19,11 @@ export const CHART_DIGITS = 6;
  * @returns a copy with the numbers rounded
  */
 export function chartPrecision(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(CHART_DIGITS));
+  if (typeof value === "number")
+    return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(CHART_DIGITS));
   if (Array.isArray(value)) return value.map(chartPrecision);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, chartPrecision(v)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, chartPrecision(v)]));
   return value;
 }
 
@@ -41,9 +43,10 @@ export function chartPrecision(value: unknown): unknown {
 export function plotlyFigure(figure: unknown, cell: number, ids: Set<string>): string {
   // a kernel that can only send strings (tslab's display.raw) stores the JSON as text
   const value = typeof figure === "string" || Array.isArray(figure) ? JSON.parse(joinText(figure)) : figure;
-  const fig = value !== null && typeof value === "object" && Array.isArray((value as { data?: unknown }).data)
-    ? { ...(value as object), data: chartPrecision((value as { data: unknown[] }).data) }
-    : value;
+  const fig =
+    value !== null && typeof value === "object" && Array.isArray((value as { data?: unknown }).data)
+      ? { ...(value as object), data: chartPrecision((value as { data: unknown[] }).data) }
+      : value;
   const json = jsonForScript(fig ?? {});
   const id = uniqueSlug(`plotly-cell-${cell}`, ids);
   return `<div class="output output-html"><div class="stepwise-plot" id="${id}" ${SITE_FIGURE_ATTR}><script type="application/json">${json}</script></div></div>`;

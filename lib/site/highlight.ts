@@ -34,7 +34,11 @@ export async function loadHighlighter(): Promise<Highlight> {
   const loaded = new Set<string>(highlighter.getLoadedLanguages());
   const highlight: Highlight = (code, language = "typescript") => {
     const lang = loaded.has(language.toLowerCase()) ? language.toLowerCase() : "typescript";
-    return highlighter.codeToHtml(code.replace(/\n$/, ""), { lang: lang as (typeof CODE_LANGUAGES)[number], themes: CODE_THEMES, defaultColor: false });
+    return highlighter.codeToHtml(code.replace(/\n$/, ""), {
+      lang: lang as (typeof CODE_LANGUAGES)[number],
+      themes: CODE_THEMES,
+      defaultColor: false,
+    });
   };
   // shiki 3.9's first two-theme call of a highlighter gives every light token after the first
   // the same colour; one call made and dropped here keeps it from the first code cell

@@ -45,7 +45,11 @@ const katexDist = (): string => path.join(path.dirname(require.resolve("katex/pa
 let sheet: KatexStylesheet | undefined;
 
 const weightOf = (v: string): number => (v === "bold" || v === "bolder" || Number(v) >= 600 ? 700 : 400);
-const firstFamily = (v: string): string => v.split(",")[0].trim().replace(/^["']|["']$/g, "");
+const firstFamily = (v: string): string =>
+  v
+    .split(",")[0]
+    .trim()
+    .replace(/^["']|["']$/g, "");
 
 /** The selector's specificity, from css-what's tokens (pseudo-classes count as classes). */
 function specificityOf(selector: string): [number, number, number] {
@@ -65,10 +69,19 @@ function katexStylesheet(): KatexStylesheet {
   const rules: StyleRule[] = [];
   const faces: KatexStylesheet["faces"] = [];
   root.walkAtRules("font-face", (rule) => {
-    const decl = (name: string) => rule.nodes?.find((n) => n.type === "decl" && n.prop === name) as { value: string } | undefined;
+    const decl = (name: string) =>
+      rule.nodes?.find((n) => n.type === "decl" && n.prop === name) as { value: string } | undefined;
     const woff2 = /url\(([^)]+\.woff2)\)/.exec(decl("src")?.value ?? "")?.[1];
     if (!woff2) return;
-    faces.push({ key: { family: firstFamily(decl("font-family")!.value), weight: weightOf(decl("font-weight")?.value ?? "400"), style: decl("font-style")?.value ?? "normal" }, rule, woff2 });
+    faces.push({
+      key: {
+        family: firstFamily(decl("font-family")!.value),
+        weight: weightOf(decl("font-weight")?.value ?? "400"),
+        style: decl("font-style")?.value ?? "normal",
+      },
+      rule,
+      woff2,
+    });
   });
   root.walkRules((rule) => {
     if (rule.parent?.type === "atrule") return; // @media print, @keyframes …: not how the page draws its formulas
@@ -89,7 +102,12 @@ function katexStylesheet(): KatexStylesheet {
     });
     if (props.family === undefined && props.weight === undefined && props.style === undefined) return;
     for (const selector of rule.selectors) {
-      rules.push({ match: compileSelector<AnyNode, Element>(selector), specificity: specificityOf(selector), order: rules.length, ...props });
+      rules.push({
+        match: compileSelector<AnyNode, Element>(selector),
+        specificity: specificityOf(selector),
+        order: rules.length,
+        ...props,
+      });
     }
   });
   sheet = { root, rules, faces };
@@ -188,7 +206,11 @@ export class KatexGlyphs {
     const version = (require("katex/package.json") as { version: string }).version;
     this.file = cacheDir ? path.join(cacheDir, "katex-fonts", `formulas-${version}.json`) : undefined;
     try {
-      if (this.file && existsSync(this.file)) for (const [k, v] of Object.entries(JSON.parse(readFileSync(this.file, "utf8")) as Record<string, FormulaGlyphs>)) this.known.set(k, v);
+      if (this.file && existsSync(this.file))
+        for (const [k, v] of Object.entries(
+          JSON.parse(readFileSync(this.file, "utf8")) as Record<string, FormulaGlyphs>,
+        ))
+          this.known.set(k, v);
     } catch {
       // an unreadable cache is an empty one
     }
@@ -240,7 +262,11 @@ export function unicodeRange(points: Iterable<number>): string {
 }
 
 /** Reads a cache entry, or makes and stores it; a cache that cannot be written only costs a remake. */
-async function cached(cacheDir: string | undefined, name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function cached(
+  cacheDir: string | undefined,
+  name: string,
+  make: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   const file = cacheDir ? path.join(cacheDir, "katex-fonts", name) : undefined;
   if (file && existsSync(file)) return new Uint8Array(readFileSync(file));
   const data = await make();
@@ -302,17 +328,23 @@ export async function writeKatexAssets(outDir: string, glyphs: FaceGlyphs, cache
     if (!face || !used || used.size === 0) return;
     const failed = (err: Error): never => {
       // fontverter's and HarfBuzz's messages may quote the whole font's bytes
-      throw new Error(`KaTeX fonts: cannot subset ${face.woff2} to the ${used.size} characters the formulas draw in ${faceId(face.key)}: ${err.message.slice(0, 200)}`);
+      throw new Error(
+        `KaTeX fonts: cannot subset ${face.woff2} to the ${used.size} characters the formulas draw in ${faceId(face.key)}: ${err.message.slice(0, 200)}`,
+      );
     };
     pending.push(() => split().catch(failed));
     const split = async (): Promise<void> => {
       const font = new Uint8Array(readFileSync(path.join(dist, face.woff2)));
       const fontHash = sha(font).slice(0, 16);
-      const cmap = JSON.parse(Buffer.from(await cached(cacheDir, `cmap-${fontHash}.json`, async () => {
-        const points = await fontCodePoints(font);
-        if (points.length === 0) throw new Error("HarfBuzz found no characters in it");
-        return new TextEncoder().encode(JSON.stringify(points));
-      })).toString("utf8")) as number[];
+      const cmap = JSON.parse(
+        Buffer.from(
+          await cached(cacheDir, `cmap-${fontHash}.json`, async () => {
+            const points = await fontCodePoints(font);
+            if (points.length === 0) throw new Error("HarfBuzz found no characters in it");
+            return new TextEncoder().encode(JSON.stringify(points));
+          }),
+        ).toString("utf8"),
+      ) as number[];
       const mapped = new Set(cmap);
       const inFont = [...used].filter((p) => mapped.has(p)).sort((a, b) => a - b);
       if (inFont.length === 0) return;

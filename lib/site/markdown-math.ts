@@ -110,7 +110,7 @@ function mathInline(state: MarkdownIt.StateInline, silent: boolean): boolean {
 export function markdownMath(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.before("escape", "math_inline", mathInline);
-  const macros = (env: MarkdownIt.Env | undefined): TexMacros => ((env as MathEnv | undefined)?.macros ?? {});
+  const macros = (env: MarkdownIt.Env | undefined): TexMacros => (env as MathEnv | undefined)?.macros ?? {};
   md.renderer.rules.math_inline = (tokens, idx, _o, env) => renderTex(tokens[idx].content, false, macros(env));
   md.renderer.rules.math_inline_display = (tokens, idx, _o, env) => renderTex(tokens[idx].content, true, macros(env));
   md.renderer.rules.math_block = (tokens, idx, _o, env) => `${renderTex(tokens[idx].content, true, macros(env))}\n`;

@@ -22,7 +22,8 @@ export interface MathMatch {
 }
 
 /** Environments that MathJax typesets without `$` delimiters (and KaTeX supports in display mode). */
-const ENVIRONMENTS = /\\begin\{(equation|align|alignat|gather|multline|eqnarray|split|aligned|gathered|cases|matrix|pmatrix|bmatrix|CD)(\*?)\}/y;
+const ENVIRONMENTS =
+  /\\begin\{(equation|align|alignat|gather|multline|eqnarray|split|aligned|gathered|cases|matrix|pmatrix|bmatrix|CD)(\*?)\}/y;
 
 /** Index of `close` at brace depth 0 at or after `from` and before `limit`, skipping escaped characters; -1 if none. */
 function findClose(src: string, from: number, limit: number, close: string, inlineDollar: boolean): number {
@@ -74,7 +75,9 @@ export function matchMathAt(src: string, pos: number, limit = src.length): MathM
   if (env) {
     const close = `\\end{${env[1]}${env[2]}}`;
     const at = src.indexOf(close, pos + env[0].length);
-    return at < 0 || at + close.length > limit ? null : { tex: src.slice(pos, at + close.length), display: true, end: at + close.length };
+    return at < 0 || at + close.length > limit
+      ? null
+      : { tex: src.slice(pos, at + close.length), display: true, end: at + close.length };
   }
   if (rest.startsWith("$") && rest.length > 1 && !/\s/.test(rest[1])) {
     const end = findClose(src, pos + 1, limit, "$", true);

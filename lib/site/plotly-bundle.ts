@@ -9,7 +9,13 @@ import { cachedBundle } from "./bundle-cache";
  */
 export const SITE_PLOTLY_MODULES: readonly string[] = [
   // plotly's own order: the legend's defaults read the shapes', hover's read the legend's
-  "src/traces/scatter", "src/components/shapes", "src/components/legend", "src/components/fx", "src/components/modebar", "src/locale-en", "src/locale-en-us",
+  "src/traces/scatter",
+  "src/components/shapes",
+  "src/components/legend",
+  "src/components/fx",
+  "src/components/modebar",
+  "src/locale-en",
+  "src/locale-en-us",
 ];
 
 // What plotly.js's own src/core.js does (the plot API, Plots.resize, its stylesheet), with only the modules above registered.
@@ -45,21 +51,25 @@ export function sitePlotlyBundle(cacheDir?: string): string {
   if (built !== undefined) return built;
   const root = path.dirname(path.dirname(require.resolve("plotly.js/package.json")));
   const version = (require("plotly.js/package.json") as { version: string }).version;
-  const text = cachedBundle("plotly", {
-    stdin: { contents: ENTRY, resolveDir: root, sourcefile: "stepwise-plotly.js", loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2018",
-    write: false,
-    legalComments: "none",
-    logLevel: "silent",
-    // as plotly.js's own build: `global` is the window; CSS files required by modules the site leaves out are dropped
-    define: { global: "window", "define.amd": "false" },
-    loader: { ".css": "empty" },
-    absWorkingDir: root,
-  }, cacheDir);
+  const text = cachedBundle(
+    "plotly",
+    {
+      stdin: { contents: ENTRY, resolveDir: root, sourcefile: "stepwise-plotly.js", loader: "js" },
+      bundle: true,
+      minify: true,
+      format: "iife",
+      platform: "browser",
+      target: "es2018",
+      write: false,
+      legalComments: "none",
+      logLevel: "silent",
+      // as plotly.js's own build: `global` is the window; CSS files required by modules the site leaves out are dropped
+      define: { global: "window", "define.amd": "false" },
+      loader: { ".css": "empty" },
+      absWorkingDir: root,
+    },
+    cacheDir,
+  );
   built = `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${text}`;
   return built;
 }

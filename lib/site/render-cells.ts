@@ -49,7 +49,9 @@ function errorsAllowed(nb: Notebook, tags: Set<string>): boolean {
 /** True when the outputs hold an error: an error output, or on stderr a stack trace or a compiler error (how tslab reports an exception and a type error, {@link stderrShowsError}). */
 function showsError(outputs: Output[]): boolean {
   return outputs.some(
-    (o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(joinText(o.text))),
+    (o) =>
+      o.output_type === "error" ||
+      (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(joinText(o.text))),
   );
 }
 
@@ -96,8 +98,13 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
           attachments: cell.attachments as MarkdownEnv["attachments"],
           rewriteHtml: (html) => prepareUserHtml(html, macros),
         };
-        const answers = answerBoxes(readExercises(cell.metadata, "its metadata") /* RenderError adds the notebook and cell */, n);
-        parts.push(`<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}${answers}</section>`);
+        const answers = answerBoxes(
+          readExercises(cell.metadata, "its metadata") /* RenderError adds the notebook and cell */,
+          n,
+        );
+        parts.push(
+          `<section class="cell cell-markdown" id="cell-${n}">\n${ctx.cellMarkdown.render(source, env)}${answers}</section>`,
+        );
         return;
       }
       const showInput = !tags.has("remove-input") && source.trim() !== "";
@@ -109,12 +116,18 @@ export function renderCells(nb: Notebook, name: string, ctx: CellsContext): Rend
       if (!showInput && outputs === "" && codeAnswers === "") return;
       const count = cell.execution_count ?? " ";
       const code = `<div class="cell-input"><div class="cell-prompt" aria-hidden="true">[${count}]</div>${ctx.tools.highlight(source, language)}</div>`;
-      const input = !showInput ? "" : tags.has("hide-input") ? `<details class="cell-input-toggle"><summary><span class="toggle-closed">show code</span><span class="toggle-open">hide code</span></summary>${code}</details>` : code;
+      const input = !showInput
+        ? ""
+        : tags.has("hide-input")
+          ? `<details class="cell-input-toggle"><summary><span class="toggle-closed">show code</span><span class="toggle-open">hide code</span></summary>${code}</details>`
+          : code;
       const expected = outputs !== "" && errorsAllowed(nb, tags) && showsError(cell.outputs ?? []);
       const label = expected
         ? `<p class="expected-error-label" style="margin:0 0 .25rem;font-size:.85em;font-weight:600;color:#8a5a00">⚠ Expected error: this cell fails on purpose</p>\n`
         : "";
-      const out = outputs ? `<div class="cell-outputs${expected ? " expected-error" : ""}">\n${label}${outputs}\n</div>` : "";
+      const out = outputs
+        ? `<div class="cell-outputs${expected ? " expected-error" : ""}">\n${label}${outputs}\n</div>`
+        : "";
       parts.push(`<section class="cell cell-code" id="cell-${n}">\n${input}${out}${codeAnswers}</section>`);
     } catch (err) {
       throw new RenderError(name, n, (err as Error).message);

@@ -61,5 +61,11 @@ ${list(g.entries)}
 <h1>${escapeHtml(siteTitle)}</h1>
 ${introHtml ? `<div class="intro">${introHtml}</div>\n` : ""}${parts.join("\n")}
 </main>`;
-  return pageShell({ title: siteTitle, siteTitle, body, charts: false, description: `${entries.length} ${noun.toLowerCase()}${entries.length === 1 ? "" : "s"}` });
+  return pageShell({
+    title: siteTitle,
+    siteTitle,
+    body,
+    charts: false,
+    description: `${entries.length} ${noun.toLowerCase()}${entries.length === 1 ? "" : "s"}`,
+  });
 }

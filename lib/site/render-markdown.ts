@@ -52,10 +52,18 @@ function headingIds(state: MarkdownIt.StateCore): void {
     if (tokens[i].type !== "heading_open") continue;
     const inline = tokens[i + 1];
     const children = inline.children ?? [];
-    const text = children.map((t) => (t.type === "softbreak" || t.type === "hardbreak" ? " " : t.content)).join("").trim();
+    const text = children
+      .map((t) => (t.type === "softbreak" || t.type === "hardbreak" ? " " : t.content))
+      .join("")
+      .trim();
     const id = uniqueSlug(slugify(text), env.ids);
     tokens[i].attrSet("id", id);
-    env.headings?.push({ level: Number(tokens[i].tag.slice(1)), id, text, html: state.md.renderer.renderInline(children, state.md.options, env) });
+    env.headings?.push({
+      level: Number(tokens[i].tag.slice(1)),
+      id,
+      text,
+      html: state.md.renderer.renderInline(children, state.md.options, env),
+    });
   }
 }
 
@@ -94,7 +102,8 @@ export function createMarkdown(options: { html: boolean }): MarkdownIt.MarkdownI
       const bundle = envOf(env).attachments?.[decodePath(src.slice("attachment:".length))] ?? {};
       const mime = Object.keys(bundle).find((k) => k.startsWith("image/"));
       const data = mime ? bundle[mime] : undefined;
-      if (mime && typeof data === "string") tokens[idx].attrSet("src", `data:${mime};base64,${data.replace(/\s+/g, "")}`);
+      if (mime && typeof data === "string")
+        tokens[idx].attrSet("src", `data:${mime};base64,${data.replace(/\s+/g, "")}`);
     } else if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) {
       const file = path.posix.normalize(decodePath(src.split(/[?#]/)[0]));
       if (file && file !== ".") envOf(env).localFiles?.add(file);

@@ -53,7 +53,6 @@ export function pickMime(data: MimeData): (typeof MIME_PRIORITY)[number] | null 
   return MIME_PRIORITY.find((m) => data[m] !== undefined && data[m] !== null) ?? null;
 }
 
-
 /** TeX with its own delimiters (text/latex): formulas rendered, text between escaped; no delimiter → one displayed formula. */
 function latex(text: string, macros: TexMacros): string {
   const parts = splitMath(text);
@@ -145,5 +144,8 @@ export function renderOutputs(outputs: Output[], ctx: OutputContext): string {
       merged.push(o);
     }
   }
-  return merged.map((o) => renderOutput(o, ctx)).filter((h) => h !== "").join("\n");
+  return merged
+    .map((o) => renderOutput(o, ctx))
+    .filter((h) => h !== "")
+    .join("\n");
 }

@@ -41,7 +41,9 @@ function toc(headings: Heading[]): string {
 /** Previous / next links. */
 function pager(noun: string, prev?: PageLink, next?: PageLink): string {
   const a = (l: PageLink | undefined, rel: "prev" | "next", label: string): string =>
-    l ? `<a class="pager-${rel}" rel="${rel}" href="${escapeHtml(l.href)}"><span class="pager-label">${label}</span> <span class="pager-title">${l.titleHtml}</span></a>` : `<span class="pager-${rel}"></span>`;
+    l
+      ? `<a class="pager-${rel}" rel="${rel}" href="${escapeHtml(l.href)}"><span class="pager-label">${label}</span> <span class="pager-title">${l.titleHtml}</span></a>`
+      : `<span class="pager-${rel}"></span>`;
   return `<nav class="pager" aria-label="${escapeHtml(noun)}s">${a(prev, "prev", "← Previous")}${a(next, "next", "Next →")}</nav>`;
 }
 

@@ -59,7 +59,8 @@ export interface RenderSiteOptions {
 const folderOf = (file: string): string => path.posix.dirname(file).replace(/^\.$/, "");
 
 /** The URL of site-relative `target` as seen from a page in `folder`. */
-const relativeUrl = (folder: string, target: string): string => path.posix.relative(folder || ".", target) || path.posix.basename(target);
+const relativeUrl = (folder: string, target: string): string =>
+  path.posix.relative(folder || ".", target) || path.posix.basename(target);
 
 /**
  * A page in a subfolder: the shell's site-relative URLs (assets, the index) made
@@ -70,7 +71,9 @@ function rebaseShell(html: string, folder: string): string {
   if (!folder) return html;
   const up = "../".repeat(folder.split("/").length);
   const end = html.indexOf("</header>");
-  const head = html.slice(0, end).replace(/ (href|src)="(assets\/|index\.html")/g, (_m, attr: string, rest: string) => ` ${attr}="${up}${rest}`);
+  const head = html
+    .slice(0, end)
+    .replace(/ (href|src)="(assets\/|index\.html")/g, (_m, attr: string, rest: string) => ` ${attr}="${up}${rest}`);
   return head + html.slice(end);
 }
 
@@ -136,7 +139,11 @@ export function folderTitle(dir: string): string {
  * @throws RenderError naming the notebook and cell when a cell cannot be rendered
  *   (a formula KaTeX cannot typeset); Error on a file-system error
  */
-export async function renderSite(notebooks: SiteNotebook[], outDir: string, options: RenderSiteOptions): Promise<SitePage[]> {
+export async function renderSite(
+  notebooks: SiteNotebook[],
+  outDir: string,
+  options: RenderSiteOptions,
+): Promise<SitePage[]> {
   const tools = await loadRenderTools();
   const cellMarkdown = createMarkdown({ html: true });
   const outputMarkdown = createMarkdown({ html: false });
@@ -166,10 +173,15 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     const page = { file: nb.file, page: pages[i], title: described[i].title, figures: 0, formulas: 0 };
     if (options.only && !options.only.has(nb.file)) return page;
     // links to sibling notebooks, as written in this notebook's folder → their pages, relative to this page
-    const links = Object.fromEntries(notebooks.map((other, j) => [path.posix.relative(folder || ".", other.file), relativeUrl(folder, pages[j])]));
+    const links = Object.fromEntries(
+      notebooks.map((other, j) => [path.posix.relative(folder || ".", other.file), relativeUrl(folder, pages[j])]),
+    );
     const localFiles = new Set<string>();
     const cells = renderCells(nb.executed, nb.file, { tools, cellMarkdown, outputMarkdown, links, localFiles });
-    const link = (j: number) => (j >= 0 && j < notebooks.length ? { href: relativeUrl(folder, pages[j]), titleHtml: described[j].titleHtml } : undefined);
+    const link = (j: number) =>
+      j >= 0 && j < notebooks.length
+        ? { href: relativeUrl(folder, pages[j]), titleHtml: described[j].titleHtml }
+        : undefined;
     const html = renderPage({
       siteTitle: options.title,
       title: described[i].title,
@@ -195,7 +207,9 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
     return { ...page, figures: cells.figures, formulas: cells.formulas };
   });
   const pageOf = new Map(notebooks.map((nb, i) => [nb.file, pages[i]]));
-  const intro = options.introMarkdown ? cellMarkdown.render(options.introMarkdown, { macros: {}, links: Object.fromEntries(pageOf) }) : "";
+  const intro = options.introMarkdown
+    ? cellMarkdown.render(options.introMarkdown, { macros: {}, links: Object.fromEntries(pageOf) })
+    : "";
   const entries = notebooks.map((nb, i) => {
     const folder = folderOf(nb.file);
     return {
@@ -212,7 +226,12 @@ export async function renderSite(notebooks: SiteNotebook[], outDir: string, opti
   if (glyphs) {
     glyphs.add(index);
     glyphs.save();
-    await copyAssets(outDir, { charts: result.some((p) => p.figures > 0), tryable: tryable.some(Boolean), glyphs: glyphs.faces, cacheDir: options.cacheDir });
+    await copyAssets(outDir, {
+      charts: result.some((p) => p.figures > 0),
+      tryable: tryable.some(Boolean),
+      glyphs: glyphs.faces,
+      cacheDir: options.cacheDir,
+    });
     // the whole site's index; a live-preview build of some pages keeps the index it has
     if (!options.only) writeFileSync(path.join(outDir, ASSET_URLS.searchIndex), buildSearchIndex(searchable));
   }

@@ -6,7 +6,24 @@ import { renderTex, type TexMacros } from "./katex";
 import { splitMath } from "./math-split";
 
 /** Tags an output or a markdown cell may use beyond sanitize-html's defaults (which already cover text, lists, tables, code). */
-const EXTRA_TAGS = ["img", "details", "summary", "figure", "figcaption", "sub", "sup", "span", "div", "kbd", "samp", "mark", "del", "ins", "h1", "h2"];
+const EXTRA_TAGS = [
+  "img",
+  "details",
+  "summary",
+  "figure",
+  "figcaption",
+  "sub",
+  "sup",
+  "span",
+  "div",
+  "kbd",
+  "samp",
+  "mark",
+  "del",
+  "ins",
+  "h1",
+  "h2",
+];
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, ...EXTRA_TAGS],
@@ -74,5 +91,7 @@ export function prepareUserHtml(html: string, macros: TexMacros): string {
   const formulas: string[] = [];
   typeset(doc.children, macros, formulas);
   const out = render(doc, { encodeEntities: "utf8" });
-  return formulas.length === 0 ? out : out.replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g"), (_m, i: string) => formulas[Number(i)]);
+  return formulas.length === 0
+    ? out
+    : out.replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g"), (_m, i: string) => formulas[Number(i)]);
 }

@@ -65,7 +65,8 @@ function answer(res: ServerResponse, status: number, text: string): void {
 export function serveSite(root: string, options: ServeOptions = {}): Promise<SiteServer> {
   const base = path.resolve(root);
   if (!existsSync(base)) return Promise.reject(new Error(`serveSite: no such folder: ${base} (build the site first)`));
-  if (!statSync(base).isDirectory()) return Promise.reject(new Error(`serveSite: root must be a folder, got the file ${base}`));
+  if (!statSync(base).isDirectory())
+    return Promise.reject(new Error(`serveSite: root must be a folder, got the file ${base}`));
   const server = createServer((req, res) => {
     try {
       if (options.handle?.(req, res)) return;
@@ -99,7 +100,11 @@ export function serveSite(root: string, options: ServeOptions = {}): Promise<Sit
       size = fstatSync(fd).size;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      answer(res, code === "EACCES" || code === "EPERM" ? 403 : 404, code === "EACCES" || code === "EPERM" ? "forbidden" : "not found");
+      answer(
+        res,
+        code === "EACCES" || code === "EPERM" ? 403 : 404,
+        code === "EACCES" || code === "EPERM" ? "forbidden" : "not found",
+      );
       return;
     }
     const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";

@@ -37,15 +37,21 @@ const neg = (a: Node): Node => ({ k: "neg", a: [a] });
 /** The expression in mathjs syntax, every operation in brackets. */
 export function text(n: Node): string {
   switch (n.k) {
-    case "x": return "x";
-    case "c": return n.v.startsWith("-") ? `(${n.v})` : n.v;
-    case "neg": return `(-${text(n.a[0])})`;
-    case "op": return `(${text(n.a[0])} ${n.o} ${text(n.a[1])})`;
-    case "fn": return `${n.f}(${n.a.map(text).join(", ")})`;
+    case "x":
+      return "x";
+    case "c":
+      return n.v.startsWith("-") ? `(${n.v})` : n.v;
+    case "neg":
+      return `(-${text(n.a[0])})`;
+    case "op":
+      return `(${text(n.a[0])} ${n.o} ${text(n.a[1])})`;
+    case "fn":
+      return `${n.f}(${n.a.map(text).join(", ")})`;
   }
 }
 
-const has = (n: Node, pred: (m: Node) => boolean): boolean => pred(n) || ("a" in n && (n.a as Node[]).some((m) => has(m, pred)));
+const has = (n: Node, pred: (m: Node) => boolean): boolean =>
+  pred(n) || ("a" in n && (n.a as Node[]).some((m) => has(m, pred)));
 const kinked = (n: Node) => has(n, (m) => m.k === "fn" && ["abs", "max", "min"].includes(m.f));
 
 const CONSTANTS = ["2", "3", "0.5", "0.1", "1.5", "1e-3", "7", "0.25", "10"];
@@ -60,39 +66,83 @@ export function generate(r: () => number, depth: number, kinks: boolean): Node {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   if (depth <= 0) return r() < 0.75 ? X : r() < 0.5 ? op("*", c(pick(CONSTANTS)), X) : op("+", X, c(pick(CONSTANTS)));
   const sub = () => generate(r, depth - 1 - (r() < 0.3 ? 1 : 0), kinks);
-  const choices = ["exp", "log", "sigma", "softplus", "tanh", "sin", "cos", "sqrt", "+", "-", "*", "/", "^", "neg", ...(kinks ? ["abs", "max", "min"] : [])];
+  const choices = [
+    "exp",
+    "log",
+    "sigma",
+    "softplus",
+    "tanh",
+    "sin",
+    "cos",
+    "sqrt",
+    "+",
+    "-",
+    "*",
+    "/",
+    "^",
+    "neg",
+    ...(kinks ? ["abs", "max", "min"] : []),
+  ];
   const u = sub();
   switch (pick(choices)) {
-    case "exp": return fn("exp", u.k === "x" || (u.k === "op" && u.a.some((m) => m.k === "x") && u.a.some((m) => m.k === "c")) ? u : fn("tanh", u));
-    case "log": return r() < 0.5 ? fn("log", op("+", c(1), op("^", u, c(2)))) : fn("log", fn("softplus", u));
-    case "sqrt": return fn("sqrt", op("+", c(1), op("^", u, c(2))));
-    case "sigma": case "softplus": case "tanh": case "sin": case "cos": case "abs": return fn(pick(["sigma", "softplus", "tanh", "sin", "cos", ...(kinks ? ["abs"] : [])]), u);
-    case "max": case "min": return fn(r() < 0.5 ? "max" : "min", u, r() < 0.5 ? c(pick(["0", "1", "-1", "0.5"])) : sub());
-    case "+": case "-": case "*": return op(pick(["+", "-", "*"] as const), u, sub());
+    case "exp":
+      return fn(
+        "exp",
+        u.k === "x" || (u.k === "op" && u.a.some((m) => m.k === "x") && u.a.some((m) => m.k === "c"))
+          ? u
+          : fn("tanh", u),
+      );
+    case "log":
+      return r() < 0.5 ? fn("log", op("+", c(1), op("^", u, c(2)))) : fn("log", fn("softplus", u));
+    case "sqrt":
+      return fn("sqrt", op("+", c(1), op("^", u, c(2))));
+    case "sigma":
+    case "softplus":
+    case "tanh":
+    case "sin":
+    case "cos":
+    case "abs":
+      return fn(pick(["sigma", "softplus", "tanh", "sin", "cos", ...(kinks ? ["abs"] : [])]), u);
+    case "max":
+    case "min":
+      return fn(r() < 0.5 ? "max" : "min", u, r() < 0.5 ? c(pick(["0", "1", "-1", "0.5"])) : sub());
+    case "+":
+    case "-":
+    case "*":
+      return op(pick(["+", "-", "*"] as const), u, sub());
     case "/": {
       const v = sub();
       return op("/", u, pick([op("+", c(1), op("^", v, c(2))), op("+", c(2), fn("sin", v)), fn("exp", fn("tanh", v))]));
     }
-    case "^": return op("^", u, c(pick(["2", "3", "4"])));
-    default: return neg(u);
+    case "^":
+      return op("^", u, c(pick(["2", "3", "4"])));
+    default:
+      return neg(u);
   }
 }
 
 /** d/dx by the textbook rules: sum, product, quotient, power and chain rules. */
 export function derivative(n: Node): Node {
   switch (n.k) {
-    case "x": return c(1);
-    case "c": return c(0);
-    case "neg": return neg(derivative(n.a[0]));
+    case "x":
+      return c(1);
+    case "c":
+      return c(0);
+    case "neg":
+      return neg(derivative(n.a[0]));
     case "op": {
       const [u, v] = n.a;
       const du = derivative(u);
       const dv = derivative(v);
       switch (n.o) {
-        case "+": return op("+", du, dv);
-        case "-": return op("-", du, dv);
-        case "*": return op("+", op("*", du, v), op("*", u, dv));
-        case "/": return op("/", op("-", op("*", du, v), op("*", u, dv)), op("^", v, c(2)));
+        case "+":
+          return op("+", du, dv);
+        case "-":
+          return op("-", du, dv);
+        case "*":
+          return op("+", op("*", du, v), op("*", u, dv));
+        case "/":
+          return op("/", op("-", op("*", du, v), op("*", u, dv)), op("^", v, c(2)));
         case "^":
           if (v.k !== "c") throw new Error("fuzz grammar: only constant exponents");
           return op("*", op("*", c(v.v), op("^", u, c(String(Number(v.v) - 1)))), du);
@@ -103,14 +153,22 @@ export function derivative(n: Node): Node {
       const u = n.a[0];
       const du = derivative(u);
       switch (n.f) {
-        case "exp": return op("*", fn("exp", u), du);
-        case "log": return op("/", du, u);
-        case "sqrt": return op("/", du, op("*", c(2), fn("sqrt", u)));
-        case "sigma": return op("*", op("*", fn("sigma", u), op("-", c(1), fn("sigma", u))), du);
-        case "softplus": return op("*", fn("sigma", u), du);
-        case "tanh": return op("*", op("-", c(1), op("^", fn("tanh", u), c(2))), du);
-        case "sin": return op("*", fn("cos", u), du);
-        case "cos": return op("*", neg(fn("sin", u)), du);
+        case "exp":
+          return op("*", fn("exp", u), du);
+        case "log":
+          return op("/", du, u);
+        case "sqrt":
+          return op("/", du, op("*", c(2), fn("sqrt", u)));
+        case "sigma":
+          return op("*", op("*", fn("sigma", u), op("-", c(1), fn("sigma", u))), du);
+        case "softplus":
+          return op("*", fn("sigma", u), du);
+        case "tanh":
+          return op("*", op("-", c(1), op("^", fn("tanh", u), c(2))), du);
+        case "sin":
+          return op("*", fn("cos", u), du);
+        case "cos":
+          return op("*", neg(fn("sin", u)), du);
       }
       throw new Error(`fuzz grammar: cannot differentiate ${n.f}`);
     }
@@ -134,7 +192,8 @@ export function rewrite(r: () => number, n: Node): Node {
   walk(n);
   const target = places[Math.floor(r() * places.length)];
   const replaced = rewriteAt(r, target);
-  const swap = (m: Node): Node => (m === target ? replaced : "a" in m ? ({ ...m, a: (m.a as Node[]).map(swap) } as Node) : m);
+  const swap = (m: Node): Node =>
+    m === target ? replaced : "a" in m ? ({ ...m, a: (m.a as Node[]).map(swap) } as Node) : m;
   return swap(n);
 }
 
@@ -158,7 +217,8 @@ function rewriteAt(r: () => number, m: Node): Node {
     if (m.f === "softplus") options.push(() => op("+", u, fn("softplus", neg(u))));
     if (m.f === "tanh") options.push(() => op("-", op("*", c(2), fn("sigma", op("*", c(2), u))), c(1)));
     if (m.f === "abs") options.push(() => fn("max", u, neg(u)));
-    if (m.f === "max" || m.f === "min") options.push(() => neg(fn(m.f === "max" ? "min" : "max", neg(m.a[0]), neg(m.a[1]))));
+    if (m.f === "max" || m.f === "min")
+      options.push(() => neg(fn(m.f === "max" ? "min" : "max", neg(m.a[0]), neg(m.a[1]))));
   }
   return options[Math.floor(r() * options.length)]();
 }

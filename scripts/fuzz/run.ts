@@ -60,11 +60,22 @@ export function pythonText(expr: string): string {
 }
 
 /** Candidate steps of one derivation: true ones and mutants of them. */
-function candidates(r: () => number, f: Node, differentiate: boolean, mutantsPerStep: number): { expr: string; made: FuzzStep["made"]; reference: string }[] {
+function candidates(
+  r: () => number,
+  f: Node,
+  differentiate: boolean,
+  mutantsPerStep: number,
+): { expr: string; made: FuzzStep["made"]; reference: string }[] {
   const reference = differentiate ? text(derivative(f)) : text(f);
   const truths: { expr: string; made: FuzzStep["made"] }[] = differentiate
-    ? [{ expr: reference, made: "derivative" }, { expr: text(rewrite(r, derivative(f))), made: "rewrite" }]
-    : [{ expr: text(rewrite(r, f)), made: "rewrite" }, { expr: text(rewrite(r, rewrite(r, f))), made: "rewrite" }];
+    ? [
+        { expr: reference, made: "derivative" },
+        { expr: text(rewrite(r, derivative(f))), made: "rewrite" },
+      ]
+    : [
+        { expr: text(rewrite(r, f)), made: "rewrite" },
+        { expr: text(rewrite(r, rewrite(r, f))), made: "rewrite" },
+      ];
   const out: { expr: string; made: FuzzStep["made"]; reference: string }[] = truths.map((t) => ({ ...t, reference }));
   for (const t of truths) {
     const mutants = mutateExpression(t.expr, ["x"]);
@@ -92,8 +103,14 @@ export function runFuzz(count: number, seed: number): FuzzReport {
     if (differentiate && kinked(f)) continue;
     const dom = randomDomain(r);
     const spec = {
-      title: `fuzz ${seed}/${n}`, name: "f", f: text(f), wrt: "x", domain: { x: `(${dom.lo}, ${dom.hi})` },
-      steps: [{ kind: differentiate ? "differentiate" as const : "rewrite" as const, expr: "x", rule: "fuzz", note: "" }],
+      title: `fuzz ${seed}/${n}`,
+      name: "f",
+      f: text(f),
+      wrt: "x",
+      domain: { x: `(${dom.lo}, ${dom.hi})` },
+      steps: [
+        { kind: differentiate ? ("differentiate" as const) : ("rewrite" as const), expr: "x", rule: "fuzz", note: "" },
+      ],
     };
     let check: ((expr?: string) => { ok: boolean; counterexample?: { point: Record<string, string> } }) | undefined;
     let refusal: string | undefined;
@@ -105,7 +122,16 @@ export function runFuzz(count: number, seed: number): FuzzReport {
       else escaped = `${(err as Error).name}: ${(err as Error).message}`;
     }
     for (const cand of candidates(r, f, differentiate, 2)) {
-      const step: FuzzStep = { f: spec.f, kind: spec.steps[0].kind, expr: cand.expr, reference: cand.reference, domain: dom, made: cand.made, verifier: "refused", seconds: 0 };
+      const step: FuzzStep = {
+        f: spec.f,
+        kind: spec.steps[0].kind,
+        expr: cand.expr,
+        reference: cand.reference,
+        domain: dom,
+        made: cand.made,
+        verifier: "refused",
+        seconds: 0,
+      };
       const t0 = process.hrtime.bigint();
       if (escaped) {
         step.verifier = "escaped";
@@ -126,12 +152,15 @@ export function runFuzz(count: number, seed: number): FuzzReport {
         }
       }
       step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (process.env.FUZZ_TRACE) console.error(`${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`);
+      if (process.env.FUZZ_TRACE)
+        console.error(`${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`);
       steps.push(step);
     }
   }
   judgeByOracle(steps);
-  const judged = steps.filter((s) => (s.verifier === "accepted" || s.verifier === "rejected") && s.oracle !== "undecided");
+  const judged = steps.filter(
+    (s) => (s.verifier === "accepted" || s.verifier === "rejected") && s.oracle !== "undecided",
+  );
   return {
     steps,
     disagreements: judged.filter((s) => (s.verifier === "accepted") !== (s.oracle === "equal")),
@@ -145,11 +174,24 @@ export function runFuzz(count: number, seed: number): FuzzReport {
 function judgeByOracle(steps: FuzzStep[]): void {
   const todo = steps.filter((s) => s.verifier === "accepted" || s.verifier === "rejected");
   if (todo.length === 0) return;
-  const items = todo.map((s, i) => ({ lhs: pythonText(s.expr), rhs: pythonText(s.reference), lo: s.domain.lo, hi: s.domain.hi, seed: i, extra: s.point ? [s.point] : [] }));
-  const run = spawnSync(python(), [path.join(__dirname, "oracle.py")], { input: JSON.stringify(items), encoding: "utf8", maxBuffer: 1 << 28 });
+  const items = todo.map((s, i) => ({
+    lhs: pythonText(s.expr),
+    rhs: pythonText(s.reference),
+    lo: s.domain.lo,
+    hi: s.domain.hi,
+    seed: i,
+    extra: s.point ? [s.point] : [],
+  }));
+  const run = spawnSync(python(), [path.join(__dirname, "oracle.py")], {
+    input: JSON.stringify(items),
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (run.status !== 0) {
-    throw new Error(`fuzz: the oracle (${python()} scripts/fuzz/oracle.py) failed (exit ${run.status}): ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}; ` +
-      "it needs mpmath (npm start installs it into .venv with sympy)");
+    throw new Error(
+      `fuzz: the oracle (${python()} scripts/fuzz/oracle.py) failed (exit ${run.status}): ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}; ` +
+        "it needs mpmath (npm start installs it into .venv with sympy)",
+    );
   }
   const verdicts: { verdict: FuzzStep["oracle"]; at: string | null }[] = JSON.parse(run.stdout);
   todo.forEach((s, i) => {

@@ -30,7 +30,8 @@ export function checkCells(label: string, cells: CellView[], promised: Promised)
     assert.is(c.figures, wantCharts, `${where} shows ${c.figures} charts, its source promises ${wantCharts}`);
     assert.is(c.drawn, c.figures, `${where}: ${c.figures - c.drawn} chart(s) without data-stepwise-drawn`);
     assert.is(c.plotted, c.figures, `${where}: ${c.figures - c.plotted} chart(s) without plotly's SVG`);
-    if (promised.derivations.has(c.index)) assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation`);
+    if (promised.derivations.has(c.index))
+      assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation`);
     c.derivations.forEach((d, k) => {
       const dw = `${where}, derivation ${k + 1} "${d.title}"`;
       if (d.expectFailure) {
@@ -57,9 +58,11 @@ export function checkCells(label: string, cells: CellView[], promised: Promised)
  */
 export async function screenshots(page: Page, stem: string): Promise<void> {
   const charts = page.locator("[data-stepwise-figure]");
-  for (let i = 0; i < (await charts.count()); i++) await charts.nth(i).screenshot({ path: path.join(ARTIFACTS, `${stem}-chart-${i + 1}.png`) });
+  for (let i = 0; i < (await charts.count()); i++)
+    await charts.nth(i).screenshot({ path: path.join(ARTIFACTS, `${stem}-chart-${i + 1}.png`) });
   const derivation = page.locator("[data-stepwise-derivation]").first();
-  if ((await derivation.count()) > 0) await derivation.screenshot({ path: path.join(ARTIFACTS, `${stem}-derivation-1.png`) });
+  if ((await derivation.count()) > 0)
+    await derivation.screenshot({ path: path.join(ARTIFACTS, `${stem}-derivation-1.png`) });
   await page.evaluate(() => document.querySelector("#site")?.scrollTo(0, 0));
   await page.screenshot({ path: path.join(ARTIFACTS, `${stem}.png`) });
 }
@@ -84,13 +87,25 @@ export function checkLabCells(label: string, cells: LabCellView[], promised: Pro
     assert.equal(c.errors, [], `${where} shows an error`);
     assert.equal(c.stderr, [], `${where} wrote to stderr`);
     const wantCharts = promised.charts.has(c.index) ? 1 : 0;
-    assert.is(c.plotted + c.images + c.undrawn, wantCharts, `${where} shows ${c.plotted + c.undrawn} charts, its source promises ${wantCharts}`);
-    assert.is(c.plotted, wantCharts, `${where}: ${wantCharts - c.plotted} chart(s) not drawn as interactive plotly charts ${c.placeholders.join(" ")}`);
-    if (promised.derivations.has(c.index)) assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation with marks and math`);
+    assert.is(
+      c.plotted + c.images + c.undrawn,
+      wantCharts,
+      `${where} shows ${c.plotted + c.undrawn} charts, its source promises ${wantCharts}`,
+    );
+    assert.is(
+      c.plotted,
+      wantCharts,
+      `${where}: ${wantCharts - c.plotted} chart(s) not drawn as interactive plotly charts ${c.placeholders.join(" ")}`,
+    );
+    if (promised.derivations.has(c.index))
+      assert.ok(c.derivations.length > 0, `${where} calls showVerified but shows no derivation with marks and math`);
     c.derivations.forEach((d, k) => {
       const dw = `${where}, derivation ${k + 1} ("${d.text.split("\n")[0]}")`;
       assert.not.ok(d.marks.includes("✗"), `${dw} shows ✗ (marks: ${d.marks.join(" ")})`);
-      assert.ok(d.marks.includes("✓") || d.marks.includes("⊘"), `${dw} shows neither ✓ nor an expected rejection ⊘ (marks: ${d.marks.join(" ")})`);
+      assert.ok(
+        d.marks.includes("✓") || d.marks.includes("⊘"),
+        `${dw} shows neither ✓ nor an expected rejection ⊘ (marks: ${d.marks.join(" ")})`,
+      );
       assert.is(d.rawTex, 0, `${dw}: ${d.rawTex} formula(s) left as TeX text`);
       assert.ok(d.typeset > 0, `${dw}: no formula typeset by MathJax`);
       typeset += d.typeset;

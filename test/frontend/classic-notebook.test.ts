@@ -27,7 +27,13 @@ import {
   waitForKernel,
   waitForMathJax,
 } from "./notebook-page";
-import { keepOrClose, shutDownAndCheck, startNotebookServer, type FrontendState, type NotebookServer } from "./notebook-server";
+import {
+  keepOrClose,
+  shutDownAndCheck,
+  startNotebookServer,
+  type FrontendState,
+  type NotebookServer,
+} from "./notebook-server";
 
 const KERNEL_NAME = "tslab";
 const KERNEL_DISPLAY_NAME = "TypeScript (stepwise tslab)";
@@ -46,7 +52,8 @@ async function newPage(st: State, label: string): Promise<Page> {
   return page;
 }
 
-const notebookUrl = (server: NotebookServer, name: string) => `${server.base}notebooks/${encodeURIComponent(name)}?token=${server.token}`;
+const notebookUrl = (server: NotebookServer, name: string) =>
+  `${server.base}notebooks/${encodeURIComponent(name)}?token=${server.token}`;
 
 // uvu reports nothing when a `before` hook throws, so the error is kept and thrown by every test.
 s.before(async (st) => {
@@ -61,8 +68,14 @@ s.before.each((st) => {
 });
 
 async function setUp(st: State): Promise<void> {
-  for (const [file, pkg] of [["/usr/bin/jupyter-notebook", "jupyter-notebook"], ["/usr/bin/chromium", "chromium"]] as const) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: install Debian's ${pkg} (\`node scripts/setup.mjs --browser\` does it as root)`);
+  for (const [file, pkg] of [
+    ["/usr/bin/jupyter-notebook", "jupyter-notebook"],
+    ["/usr/bin/chromium", "chromium"],
+  ] as const) {
+    if (!existsSync(file))
+      throw new Error(
+        `${file} is missing: install Debian's ${pkg} (\`node scripts/setup.mjs --browser\` does it as root)`,
+      );
   }
   buildLibOnce();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -87,9 +100,14 @@ s.after(async (st) => {
 });
 
 s("should list the project's kernel as 'TypeScript (stepwise tslab)'", async (st) => {
-  const r = await fetch(`${st.server!.base}api/kernelspecs`, { headers: { Authorization: `token ${st.server!.token}` } });
+  const r = await fetch(`${st.server!.base}api/kernelspecs`, {
+    headers: { Authorization: `token ${st.server!.token}` },
+  });
   const specs = (await r.json()) as { kernelspecs: Record<string, { spec: { display_name: string } }> };
-  assert.ok(specs.kernelspecs[KERNEL_NAME], `no kernelspec "${KERNEL_NAME}" on JUPYTER_PATH; found: ${Object.keys(specs.kernelspecs).join(", ")}`);
+  assert.ok(
+    specs.kernelspecs[KERNEL_NAME],
+    `no kernelspec "${KERNEL_NAME}" on JUPYTER_PATH; found: ${Object.keys(specs.kernelspecs).join(", ")}`,
+  );
   assert.is(specs.kernelspecs[KERNEL_NAME].spec.display_name, KERNEL_DISPLAY_NAME);
 });
 
@@ -117,7 +135,9 @@ s("should draw a chart again when its cell is re-run", async (st) => {
   const { name, page, promised } = st.replay;
   const index = [...promised.charts][0];
   const label = `${name}, re-run of cell ${index}`;
-  await page.evaluate(() => document.querySelectorAll("[data-stepwise-figure]").forEach((d) => d.setAttribute("data-test-old", "")));
+  await page.evaluate(() =>
+    document.querySelectorAll("[data-stepwise-figure]").forEach((d) => d.setAttribute("data-test-old", "")),
+  );
   await runCell(page, index, label);
   await waitForCharts(page, label);
   const cell = (await cellViews(page)).find((c) => c.index === index)!;
@@ -125,7 +145,10 @@ s("should draw a chart again when its cell is re-run", async (st) => {
   assert.equal(cell.errors, [], `${label} shows an error`);
   assert.is(cell.figures, 1, `${label}: charts in the cell`);
   assert.is(cell.plotted, 1, `${label}: the new chart was not drawn`);
-  await page.locator("[data-stepwise-figure]").first().screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-rerun-chart.png`) });
+  await page
+    .locator("[data-stepwise-figure]")
+    .first()
+    .screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-rerun-chart.png`) });
 });
 
 s("should draw a re-run chart cell after a page reload while the kernel keeps running", async (st) => {
@@ -141,7 +164,10 @@ s("should draw a re-run chart cell after a page reload while the kernel keeps ru
   assert.equal(cell.errors, [], `${label} shows an error`);
   assert.is(cell.figures, 1, `${label}: charts in the cell`);
   assert.is(cell.plotted, 1, `${label}: the chart was not drawn (${cell.placeholders.join(" ")})`);
-  await page.locator(`[data-stepwise-figure]`).last().screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-reload-rerun-chart.png`) });
+  await page
+    .locator(`[data-stepwise-figure]`)
+    .last()
+    .screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\.ipynb$/, "")}-reload-rerun-chart.png`) });
 });
 
 s("should draw every chart again after a kernel restart and Run All", async (st) => {

@@ -55,14 +55,17 @@ async function newPage(st: State, label: string): Promise<Page> {
   return page;
 }
 
-const open = (st: State, page: Page, name: string) => openLabNotebook(page, st.server!.base, st.server!.token, name, workspace());
+const open = (st: State, page: Page, name: string) =>
+  openLabNotebook(page, st.server!.base, st.server!.token, name, workspace());
 
 /** The outputs of a saved notebook file: its size and its code cells' output MIME types. */
 function saved(st: State, name: string): { bytes: number; mimes: string[][]; text: string } {
   const file = path.join(st.work!, name);
   const text = readFileSync(file, "utf8");
   const nb = JSON.parse(text) as { cells: { cell_type: string; outputs?: { data?: Record<string, unknown> }[] }[] };
-  const mimes = nb.cells.filter((c) => c.cell_type === "code").map((c) => (c.outputs ?? []).flatMap((o) => Object.keys(o.data ?? {})));
+  const mimes = nb.cells
+    .filter((c) => c.cell_type === "code")
+    .map((c) => (c.outputs ?? []).flatMap((o) => Object.keys(o.data ?? {})));
   return { bytes: statSync(file).size, mimes, text };
 }
 
@@ -78,8 +81,14 @@ s.before.each((st) => {
 });
 
 async function setUp(st: State): Promise<void> {
-  if (!existsSync("/usr/bin/chromium")) throw new Error("/usr/bin/chromium is missing: install Debian's chromium (`node scripts/setup.mjs --browser` does it as root)");
-  if (!existsSync(path.join(ROOT, ".venv", "bin", "jupyter-lab"))) throw new Error(".venv has no JupyterLab: run `node scripts/setup.mjs`, which installs jupyter/requirements.txt into .venv");
+  if (!existsSync("/usr/bin/chromium"))
+    throw new Error(
+      "/usr/bin/chromium is missing: install Debian's chromium (`node scripts/setup.mjs --browser` does it as root)",
+    );
+  if (!existsSync(path.join(ROOT, ".venv", "bin", "jupyter-lab")))
+    throw new Error(
+      ".venv has no JupyterLab: run `node scripts/setup.mjs`, which installs jupyter/requirements.txt into .venv",
+    );
   buildLibOnce();
   mkdirSync(ARTIFACTS, { recursive: true });
   st.work = mkdtempSync(path.join(ARTIFACTS, "lab-notebooks-"));
@@ -94,7 +103,8 @@ async function setUp(st: State): Promise<void> {
   const base = st.server.base;
   st.context.on("request", (r) => {
     const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith(base.replace("http:", "ws:")) && !/^(data|blob|about):/.test(u)) st.foreign.push(u);
+    if (!u.startsWith(base) && !u.startsWith(base.replace("http:", "ws:")) && !/^(data|blob|about):/.test(u))
+      st.foreign.push(u);
   });
 }
 
@@ -107,40 +117,54 @@ s.after(async (st) => {
 });
 
 s("should list the project's kernels, TypeScript and JavaScript", async (st) => {
-  const r = await fetch(`${st.server!.base}api/kernelspecs`, { headers: { Authorization: `token ${st.server!.token}` } });
+  const r = await fetch(`${st.server!.base}api/kernelspecs`, {
+    headers: { Authorization: `token ${st.server!.token}` },
+  });
   const specs = (await r.json()) as { kernelspecs: Record<string, { spec: { display_name: string } }> };
   assert.is(specs.kernelspecs.tslab?.spec.display_name, "TypeScript (stepwise tslab)");
   assert.ok(specs.kernelspecs.jslab, `no kernelspec "jslab"; found: ${Object.keys(specs.kernelspecs).join(", ")}`);
 });
 
 for (const name of names) {
-  s(`should run ${name} in JupyterLab: no error, every derivation ✓ with typeset math, every chart drawn, saved under 1 MB`, async (st) => {
-    const t0 = Date.now();
-    const seen = st.pageErrors.length;
-    const promised = promisedBy(path.join(NOTEBOOKS, name));
-    const page = await newPage(st, name);
-    const kernel = await open(st, page, name);
-    assert.is(kernel, "tslab", `${name} runs on kernel "${kernel}"`);
-    await labRunAll(page, name);
-    await waitForLabCharts(page, name, promised.charts.size);
-    await waitForLabMath(page, name);
-    checkLabCells(name, await labCellViews(page), promised);
-    await page.evaluate(() => document.querySelectorAll(".jp-WindowedPanel-outer").forEach((el) => el.scrollTo(0, 0)));
-    await page.screenshot({ path: path.join(ARTIFACTS, `${stem(name)}.png`) });
-    const charts = page.locator(".jp-OutputArea-output.js-plotly-plot");
-    if ((await charts.count()) > 0) {
-      await charts.first().scrollIntoViewIfNeeded();
-      await charts.first().screenshot({ path: path.join(ARTIFACTS, `${stem(name)}-chart-1.png`) });
-    }
-    await labSave(page);
-    const file = saved(st, name);
-    assert.ok(file.bytes < MAX_SAVED_BYTES, `${name} saved after Run All is ${file.bytes} bytes (limit ${MAX_SAVED_BYTES})`);
-    assert.is(file.mimes.filter((m) => m.includes(PLOTLY_MIME)).length, promised.charts.size, `${name}: saved outputs of plotly's type`);
-    assert.not.match(file.text, /Plotly\.register|plotly\.js v\d/i, `${name}: the saved notebook carries plotly.js`);
-    assert.equal(st.pageErrors.slice(seen), [], `uncaught exceptions in the page of ${name}`);
-    timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await keepOrClose(st, { name, page, promised }, replayName);
-  });
+  s(
+    `should run ${name} in JupyterLab: no error, every derivation ✓ with typeset math, every chart drawn, saved under 1 MB`,
+    async (st) => {
+      const t0 = Date.now();
+      const seen = st.pageErrors.length;
+      const promised = promisedBy(path.join(NOTEBOOKS, name));
+      const page = await newPage(st, name);
+      const kernel = await open(st, page, name);
+      assert.is(kernel, "tslab", `${name} runs on kernel "${kernel}"`);
+      await labRunAll(page, name);
+      await waitForLabCharts(page, name, promised.charts.size);
+      await waitForLabMath(page, name);
+      checkLabCells(name, await labCellViews(page), promised);
+      await page.evaluate(() =>
+        document.querySelectorAll(".jp-WindowedPanel-outer").forEach((el) => el.scrollTo(0, 0)),
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS, `${stem(name)}.png`) });
+      const charts = page.locator(".jp-OutputArea-output.js-plotly-plot");
+      if ((await charts.count()) > 0) {
+        await charts.first().scrollIntoViewIfNeeded();
+        await charts.first().screenshot({ path: path.join(ARTIFACTS, `${stem(name)}-chart-1.png`) });
+      }
+      await labSave(page);
+      const file = saved(st, name);
+      assert.ok(
+        file.bytes < MAX_SAVED_BYTES,
+        `${name} saved after Run All is ${file.bytes} bytes (limit ${MAX_SAVED_BYTES})`,
+      );
+      assert.is(
+        file.mimes.filter((m) => m.includes(PLOTLY_MIME)).length,
+        promised.charts.size,
+        `${name}: saved outputs of plotly's type`,
+      );
+      assert.not.match(file.text, /Plotly\.register|plotly\.js v\d/i, `${name}: the saved notebook carries plotly.js`);
+      assert.equal(st.pageErrors.slice(seen), [], `uncaught exceptions in the page of ${name}`);
+      timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      await keepOrClose(st, { name, page, promised }, replayName);
+    },
+  );
 }
 
 s("should draw a re-run chart cell after a page reload while the kernel keeps running", async (st) => {
@@ -152,14 +176,25 @@ s("should draw a re-run chart cell after a page reload while the kernel keeps ru
   await waitForLabKernel(page, name);
   // the saved outputs come back with the page: plotly's renderer shows their saved PNGs
   await waitForLabCharts(page, `${name} after a reload`, promised.charts.size, true);
-  await page.evaluate(() => document.querySelectorAll(".jp-OutputArea-output.jp-RenderedPlotly").forEach((d) => d.setAttribute("data-test-old", "")));
+  await page.evaluate(() =>
+    document
+      .querySelectorAll(".jp-OutputArea-output.jp-RenderedPlotly")
+      .forEach((d) => d.setAttribute("data-test-old", "")),
+  );
   await labRunCell(page, index, label);
   await waitForLabCharts(page, label, promised.charts.size, true);
   const cell = (await labCellViews(page)).find((c) => c.index === index)!;
   assert.equal(cell.errors, [], `${label} shows an error`);
   assert.is(cell.plotted, 1, `${label}: the new chart was not drawn`);
-  assert.is(await page.locator("[data-test-old]").count(), promised.charts.size - 1, `${label}: the re-run cell's old chart is still in the page`);
-  await page.locator(".jp-OutputArea-output.js-plotly-plot").first().screenshot({ path: path.join(ARTIFACTS, `${stem(name)}-reload-rerun-chart.png`) });
+  assert.is(
+    await page.locator("[data-test-old]").count(),
+    promised.charts.size - 1,
+    `${label}: the re-run cell's old chart is still in the page`,
+  );
+  await page
+    .locator(".jp-OutputArea-output.js-plotly-plot")
+    .first()
+    .screenshot({ path: path.join(ARTIFACTS, `${stem(name)}-reload-rerun-chart.png`) });
 });
 
 s("should draw the charts in a second tab on the same kernel, and a chart cell re-run there", async (st) => {
@@ -208,8 +243,16 @@ s("should reopen a saved run notebook with its charts and derivations drawn, wit
   await waitForLabCharts(page, `${name} reopened`, promised.charts.size, true);
   await waitForLabMath(page, `${name} reopened`);
   const cells = await labCellViews(page);
-  assert.is(cells.reduce((n, c) => n + c.plotted + c.images, 0), promised.charts.size, `${name} reopened: charts shown from the saved outputs`);
-  assert.is(cells.reduce((n, c) => n + c.undrawn, 0), 0, `${name} reopened: charts shown neither as a chart nor as its image`);
+  assert.is(
+    cells.reduce((n, c) => n + c.plotted + c.images, 0),
+    promised.charts.size,
+    `${name} reopened: charts shown from the saved outputs`,
+  );
+  assert.is(
+    cells.reduce((n, c) => n + c.undrawn, 0),
+    0,
+    `${name} reopened: charts shown neither as a chart nor as its image`,
+  );
   // plotly's renderer turns a saved chart into the interactive one under the mouse
   const first = page.locator(".jp-OutputArea-output.jp-RenderedPlotly").first();
   await first.scrollIntoViewIfNeeded();
@@ -217,7 +260,10 @@ s("should reopen a saved run notebook with its charts and derivations drawn, wit
   await first.locator(".main-svg").first().waitFor({ timeout: 30_000 });
   for (const i of promised.derivations) {
     const c = cells.find((x) => x.index === i)!;
-    assert.ok(c.derivations.length > 0 && c.derivations.every((d) => d.typeset > 0 && !d.marks.includes("✗")), `${name} reopened, cell ${i}: derivation not shown with typeset math`);
+    assert.ok(
+      c.derivations.length > 0 && c.derivations.every((d) => d.typeset > 0 && !d.marks.includes("✗")),
+      `${name} reopened, cell ${i}: derivation not shown with typeset math`,
+    );
   }
   await page.screenshot({ path: path.join(ARTIFACTS, `${stem(name)}-reopened.png`) });
   await page.close();
@@ -249,7 +295,9 @@ s("should create a new notebook on the TypeScript kernel, which imports stepwise
   const [cell] = await labCellViews(page);
   assert.equal(cell.errors, [], "the new notebook's cell shows an error");
   assert.equal(cell.stderr, [], "the new notebook's cell wrote to stderr");
-  const shown = (await page.locator(".jp-Notebook .jp-Cell").first().locator(".jp-OutputArea-output").allInnerTexts()).join("").trim();
+  const shown = (await page.locator(".jp-Notebook .jp-Cell").first().locator(".jp-OutputArea-output").allInnerTexts())
+    .join("")
+    .trim();
   assert.is(shown, "0.5", "sigmoid(0) in a new notebook");
   await page.screenshot({ path: path.join(ARTIFACTS, "lab-new-notebook.png") });
   await page.close();

@@ -14,12 +14,24 @@ import type { Page } from "playwright-core";
 
 /** The parts of JupyterLab's API these helpers use (loosely typed: the page's objects). */
 interface LabCell {
-  model: { type: string; sharedModel: { getSource(): string; setSource(s: string): void }; executionCount?: number | null; outputs?: { toJSON(): { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string }[] } };
+  model: {
+    type: string;
+    sharedModel: { getSource(): string; setSource(s: string): void };
+    executionCount?: number | null;
+    outputs?: {
+      toJSON(): { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string }[];
+    };
+  };
   node: HTMLElement;
 }
 interface LabPanel {
   context: { path: string; ready: Promise<void>; save(): Promise<void> };
-  sessionContext: { ready: Promise<void>; session?: { kernel?: { name: string; status: string } | null } | null; kernelDisplayStatus: string; restartKernel(): Promise<void> };
+  sessionContext: {
+    ready: Promise<void>;
+    session?: { kernel?: { name: string; status: string } | null } | null;
+    kernelDisplayStatus: string;
+    restartKernel(): Promise<void>;
+  };
   content: { widgets: readonly LabCell[]; activeCellIndex: number };
 }
 interface LabApp {
@@ -66,8 +78,18 @@ export const labCellName = (c: LabCellView): string => `cell ${c.index} (\`${c.f
  * @returns the kernel's name, e.g. "tslab"
  * @throws Error naming the notebook when it does not get there within timeoutMs
  */
-export async function openLabNotebook(page: Page, base: string, token: string, notebookPath: string, workspace: string, timeoutMs = 120_000): Promise<string> {
-  await page.goto(`${base}lab/workspaces/${encodeURIComponent(workspace)}/tree/${notebookPath.split("/").map(encodeURIComponent).join("/")}?token=${token}`, { waitUntil: "load" });
+export async function openLabNotebook(
+  page: Page,
+  base: string,
+  token: string,
+  notebookPath: string,
+  workspace: string,
+  timeoutMs = 120_000,
+): Promise<string> {
+  await page.goto(
+    `${base}lab/workspaces/${encodeURIComponent(workspace)}/tree/${notebookPath.split("/").map(encodeURIComponent).join("/")}?token=${token}`,
+    { waitUntil: "load" },
+  );
   return waitForLabKernel(page, notebookPath, timeoutMs);
 }
 
@@ -83,21 +105,37 @@ export async function waitForLabKernel(page: Page, notebookPath: string, timeout
       (p) => {
         const app = (window as Win).jupyterapp;
         const w = app?.shell.currentWidget as LabPanel | null | undefined;
-        return !!w && !!w.context && w.context.path === p && !!w.sessionContext?.session?.kernel && w.sessionContext.kernelDisplayStatus === "idle";
+        return (
+          !!w &&
+          !!w.context &&
+          w.context.path === p &&
+          !!w.sessionContext?.session?.kernel &&
+          w.sessionContext.kernelDisplayStatus === "idle"
+        );
       },
       notebookPath,
       { timeout: timeoutMs, polling: 250 },
     );
   } catch (err) {
-    const dialog = await page.locator(".jp-Dialog").allInnerTexts().catch(() => [] as string[]);
-    throw new Error(`${notebookPath}: JupyterLab did not show the notebook with an idle kernel within ${timeoutMs / 1000} s${dialog.length ? `; dialog: ${dialog.join(" | ")}` : ""} (${String(err).split("\n")[0]})`);
+    const dialog = await page
+      .locator(".jp-Dialog")
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    throw new Error(
+      `${notebookPath}: JupyterLab did not show the notebook with an idle kernel within ${timeoutMs / 1000} s${dialog.length ? `; dialog: ${dialog.join(" | ")}` : ""} (${String(err).split("\n")[0]})`,
+    );
   }
-  return page.evaluate(() => ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).sessionContext.session!.kernel!.name);
+  return page.evaluate(
+    () => ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).sessionContext.session!.kernel!.name,
+  );
 }
 
 /** Runs one of JupyterLab's commands, e.g. "notebook:run-all-cells", on the current widget. */
 export async function labCommand(page: Page, id: string, args?: Record<string, unknown>): Promise<void> {
-  await page.evaluate(([i, a]) => (window as Win).jupyterapp!.commands.execute(i as string, a).then(() => undefined), [id, args ?? {}] as [string, unknown]);
+  await page.evaluate(([i, a]) => (window as Win).jupyterapp!.commands.execute(i as string, a).then(() => undefined), [
+    id,
+    args ?? {},
+  ] as [string, unknown]);
 }
 
 /**
@@ -111,7 +149,9 @@ export async function waitUntilLabIdle(page: Page, label: string, timeoutMs = 18
   const settled = () =>
     page.evaluate(() => {
       const w = (window as Win).jupyterapp!.shell.currentWidget as LabPanel;
-      const busy = w.content.widgets.some((c) => c.model.type === "code" && /\*/.test(c.node.querySelector(".jp-InputPrompt")?.textContent ?? ""));
+      const busy = w.content.widgets.some(
+        (c) => c.model.type === "code" && /\*/.test(c.node.querySelector(".jp-InputPrompt")?.textContent ?? ""),
+      );
       return !busy && w.sessionContext.kernelDisplayStatus === "idle";
     });
   const deadline = Date.now() + timeoutMs;
@@ -119,7 +159,9 @@ export async function waitUntilLabIdle(page: Page, label: string, timeoutMs = 18
     if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)).then(() => settled()))) return;
     if (Date.now() > deadline) {
       const busy = (await labCellViews(page)).filter((c) => c.prompt.includes("*")).map(labCellName);
-      throw new Error(`${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`);
+      throw new Error(
+        `${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -142,12 +184,20 @@ export async function labRunCell(page: Page, index: number, label: string, timeo
 
 /** Puts `code` into the cell with the given 1-based index (as if typed). */
 export async function setLabCellText(page: Page, index: number, code: string): Promise<void> {
-  await page.evaluate(([i, text]) => ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).content.widgets[i - 1].model.sharedModel.setSource(text), [index, code] as [number, string]);
+  await page.evaluate(
+    ([i, text]) =>
+      ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).content.widgets[i - 1].model.sharedModel.setSource(
+        text,
+      ),
+    [index, code] as [number, string],
+  );
 }
 
 /** Restarts the current notebook's kernel without the confirmation dialog and waits until it is idle. */
 export async function labRestartKernel(page: Page, label: string, timeoutMs = 120_000): Promise<void> {
-  await page.evaluate(() => ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).sessionContext.restartKernel());
+  await page.evaluate(() =>
+    ((window as Win).jupyterapp!.shell.currentWidget as LabPanel).sessionContext.restartKernel(),
+  );
   await waitUntilLabIdle(page, `${label} (after the kernel restart)`, timeoutMs);
 }
 
@@ -163,12 +213,26 @@ export async function labSave(page: Page): Promise<void> {
  *
  * @throws Error naming the cells whose charts were not drawn
  */
-export async function waitForLabCharts(page: Page, label: string, atLeast: number, imagesToo = false, timeoutMs = 60_000): Promise<void> {
+export async function waitForLabCharts(
+  page: Page,
+  label: string,
+  atLeast: number,
+  imagesToo = false,
+  timeoutMs = 60_000,
+): Promise<void> {
   try {
     await page.waitForFunction(
       ([n, images]) => {
         const w = (window as Win).jupyterapp!.shell.currentWidget as LabPanel;
-        const plots = Array.from(w.content.widgets.map((c) => Array.from(c.node.querySelectorAll(".jp-OutputArea-output.jp-RenderedPlotly, .jp-OutputArea-output [data-stepwise-figure]")))).flat();
+        const plots = Array.from(
+          w.content.widgets.map((c) =>
+            Array.from(
+              c.node.querySelectorAll(
+                ".jp-OutputArea-output.jp-RenderedPlotly, .jp-OutputArea-output [data-stepwise-figure]",
+              ),
+            ),
+          ),
+        ).flat();
         return (
           plots.length >= n &&
           plots.every((p) => {
@@ -182,8 +246,12 @@ export async function waitForLabCharts(page: Page, label: string, atLeast: numbe
       { timeout: timeoutMs, polling: 250 },
     );
   } catch {
-    const missing = (await labCellViews(page)).filter((c) => c.undrawn > 0).map((c) => `${labCellName(c)}: ${c.placeholders.join(" ") || "not drawn"}`);
-    throw new Error(`${label}: charts not drawn within ${timeoutMs / 1000} s (want at least ${atLeast}): ${missing.join("; ") || "no chart in the page"}`);
+    const missing = (await labCellViews(page))
+      .filter((c) => c.undrawn > 0)
+      .map((c) => `${labCellName(c)}: ${c.placeholders.join(" ") || "not drawn"}`);
+    throw new Error(
+      `${label}: charts not drawn within ${timeoutMs / 1000} s (want at least ${atLeast}): ${missing.join("; ") || "no chart in the page"}`,
+    );
   }
 }
 
@@ -214,7 +282,9 @@ export async function waitForLabMath(page: Page, label: string, timeoutMs = 60_0
     );
   } catch {
     const raw = (await labCellViews(page)).filter((c) => c.derivations.some((d) => d.rawTex > 0)).map(labCellName);
-    throw new Error(`${label}: MathJax left TeX as text within ${timeoutMs / 1000} s in ${raw.join(", ") || "some output"}`);
+    throw new Error(
+      `${label}: MathJax left TeX as text within ${timeoutMs / 1000} s in ${raw.join(", ") || "some output"}`,
+    );
   }
 }
 
@@ -228,17 +298,29 @@ export function labCellViews(page: Page): Promise<LabCellView[]> {
       .map(({ cell, i }) => {
         const source = cell.model.sharedModel.getSource();
         const outputs = cell.model.outputs?.toJSON() ?? [];
-        const htmls = Array.from(cell.node.querySelectorAll<HTMLElement>(".jp-OutputArea-output.jp-RenderedHTMLCommon"));
-        const plots = Array.from(cell.node.querySelectorAll<HTMLElement>(".jp-OutputArea-output.jp-RenderedPlotly, .jp-OutputArea-output [data-stepwise-figure]"));
+        const htmls = Array.from(
+          cell.node.querySelectorAll<HTMLElement>(".jp-OutputArea-output.jp-RenderedHTMLCommon"),
+        );
+        const plots = Array.from(
+          cell.node.querySelectorAll<HTMLElement>(
+            ".jp-OutputArea-output.jp-RenderedPlotly, .jp-OutputArea-output [data-stepwise-figure]",
+          ),
+        );
         return {
           index: i + 1,
           firstLine: source.split("\n")[0] ?? "",
           empty: source.trim() === "",
           prompt: (cell.node.querySelector(".jp-InputPrompt")?.textContent ?? "").trim(),
           errors: outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`.slice(0, 600)),
-          stderr: outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "").slice(0, 600)),
+          stderr: outputs
+            .filter((o) => o.output_type === "stream" && o.name === "stderr")
+            .map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? "")).slice(0, 600)),
           derivations: htmls
-            .filter((o) => /[✓✗⊘]/.test(o.textContent ?? "") && (o.querySelector("mjx-container") !== null || /\\\[|\\\(/.test(o.textContent ?? "")))
+            .filter(
+              (o) =>
+                /[✓✗⊘]/.test(o.textContent ?? "") &&
+                (o.querySelector("mjx-container") !== null || /\\\[|\\\(/.test(o.textContent ?? "")),
+            )
             .map((o) => {
               const walker = document.createTreeWalker(o, NodeFilter.SHOW_TEXT);
               let rawTex = 0;
@@ -258,13 +340,25 @@ export function labCellViews(page: Page): Promise<LabCellView[]> {
           plotted: plots.filter((p) => p.querySelector(".main-svg") !== null).length,
           images: plots.filter((p) => {
             const img = p.querySelector<HTMLImageElement>("img.plot-img");
-            return p.querySelector(".main-svg") === null && !!img && img.src.startsWith("data:image/png") && img.style.display !== "none" && img.complete && img.naturalWidth > 0;
+            return (
+              p.querySelector(".main-svg") === null &&
+              !!img &&
+              img.src.startsWith("data:image/png") &&
+              img.style.display !== "none" &&
+              img.complete &&
+              img.naturalWidth > 0
+            );
           }).length,
           undrawn: plots.filter((p) => {
             const img = p.querySelector<HTMLImageElement>("img.plot-img");
-            return p.querySelector(".main-svg") === null && !(img?.src.startsWith("data:image/png") && img.complete && img.naturalWidth > 0);
+            return (
+              p.querySelector(".main-svg") === null &&
+              !(img?.src.startsWith("data:image/png") && img.complete && img.naturalWidth > 0)
+            );
           }).length,
-          placeholders: Array.from(cell.node.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) => (p.textContent ?? "").trim()),
+          placeholders: Array.from(cell.node.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) =>
+            (p.textContent ?? "").trim(),
+          ),
         };
       });
   });

@@ -42,7 +42,15 @@ export interface CellView {
   prompt: string;
   errors: string[];
   stderr: string[];
-  derivations: { ok: string | null; expectFailure: boolean; marks: string[]; title: string; maths: number; typeset: number; rawTex: number }[];
+  derivations: {
+    ok: string | null;
+    expectFailure: boolean;
+    marks: string[];
+    title: string;
+    maths: number;
+    typeset: number;
+    rawTex: number;
+  }[];
   figures: number;
   drawn: number;
   /** Chart containers in which plotly.js built its SVG. */
@@ -79,14 +87,26 @@ export async function waitForKernel(page: Page, label: string, timeoutMs = 90_00
       () => {
         const nb = (window as Win).Jupyter?.notebook;
         const icon = document.querySelector("#kernel_indicator_icon");
-        return !!nb && nb._fully_loaded === true && !!nb.kernel && nb.kernel.is_connected() && !!icon && icon.classList.contains("kernel_idle_icon");
+        return (
+          !!nb &&
+          nb._fully_loaded === true &&
+          !!nb.kernel &&
+          nb.kernel.is_connected() &&
+          !!icon &&
+          icon.classList.contains("kernel_idle_icon")
+        );
       },
       undefined,
       { timeout: timeoutMs, polling: 250 },
     );
   } catch (err) {
-    const dialog = await page.locator(".modal-dialog").allInnerTexts().catch(() => [] as string[]);
-    throw new Error(`${label}: the kernel was not connected and idle within ${timeoutMs / 1000} s${dialog.length ? `; dialog: ${dialog.join(" | ")}` : ""} (${String(err)})`);
+    const dialog = await page
+      .locator(".modal-dialog")
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    throw new Error(
+      `${label}: the kernel was not connected and idle within ${timeoutMs / 1000} s${dialog.length ? `; dialog: ${dialog.join(" | ")}` : ""} (${String(err)})`,
+    );
   }
   await page.evaluate(() => (window as Win).Jupyter?.notebook?.set_autosave_interval(0));
   return page.evaluate(() => (window as Win).Jupyter?.notebook?.kernel?.name ?? "");
@@ -103,7 +123,9 @@ export async function waitUntilFinished(page: Page, label: string, timeoutMs = 1
   const settled = () =>
     page.evaluate(() => {
       const nb = (window as Win).Jupyter?.notebook;
-      const running = (nb?.get_cells() ?? []).some((c) => c.cell_type === "code" && (c.element[0].classList.contains("running") || c.input_prompt_number === "*"));
+      const running = (nb?.get_cells() ?? []).some(
+        (c) => c.cell_type === "code" && (c.element[0].classList.contains("running") || c.input_prompt_number === "*"),
+      );
       const icon = document.querySelector("#kernel_indicator_icon");
       return !running && !!icon && icon.classList.contains("kernel_idle_icon");
     });
@@ -112,7 +134,9 @@ export async function waitUntilFinished(page: Page, label: string, timeoutMs = 1
     if ((await settled()) && (await new Promise((r) => setTimeout(r, 400)).then(() => settled()))) return;
     if (Date.now() > deadline) {
       const busy = (await cellViews(page)).filter((c) => c.running).map(cellName);
-      throw new Error(`${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`);
+      throw new Error(
+        `${label}: cells still running after ${timeoutMs / 1000} s: ${busy.join(", ") || "none (the kernel never went idle)"}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -141,7 +165,9 @@ export async function waitForCharts(page: Page, label: string, timeoutMs = 60_00
       { timeout: timeoutMs, polling: 250 },
     );
   } catch {
-    const missing = (await cellViews(page)).filter((c) => c.drawn < c.figures || c.plotted < c.figures).map((c) => `${cellName(c)}: ${c.placeholders.join(" ") || "not drawn"}`);
+    const missing = (await cellViews(page))
+      .filter((c) => c.drawn < c.figures || c.plotted < c.figures)
+      .map((c) => `${cellName(c)}: ${c.placeholders.join(" ") || "not drawn"}`);
     throw new Error(`${label}: charts not drawn within ${timeoutMs / 1000} s: ${missing.join("; ")}`);
   }
 }
@@ -166,7 +192,9 @@ export function cellViews(page: Page): Promise<CellView[]> {
           empty: cell.get_text().trim() === "",
           running: el.classList.contains("running") || cell.input_prompt_number === "*",
           prompt: String(cell.input_prompt_number ?? ""),
-          errors: Array.from(el.querySelectorAll<HTMLElement>(".output_error")).map((o) => (o.innerText || "(empty error output)").slice(0, 600)),
+          errors: Array.from(el.querySelectorAll<HTMLElement>(".output_error")).map((o) =>
+            (o.innerText || "(empty error output)").slice(0, 600),
+          ),
           stderr: Array.from(el.querySelectorAll<HTMLElement>(".output_stderr")).map((o) => o.innerText.slice(0, 600)),
           derivations: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-derivation]")).map((d) => ({
             ok: d.getAttribute("data-ok"),
@@ -174,7 +202,9 @@ export function cellViews(page: Page): Promise<CellView[]> {
             marks: Array.from(d.querySelectorAll(".stepwise-mark")).map((m) => (m.textContent ?? "").trim().charAt(0)),
             title: (d.querySelector(".stepwise-derivation-title")?.textContent ?? "").trim(),
             maths: d.querySelectorAll(".stepwise-math").length,
-            typeset: Array.from(d.querySelectorAll(".stepwise-math")).filter((m) => m.querySelector(".MathJax_Display, .MathJax, mjx-container") !== null).length,
+            typeset: Array.from(d.querySelectorAll(".stepwise-math")).filter(
+              (m) => m.querySelector(".MathJax_Display, .MathJax, mjx-container") !== null,
+            ).length,
             // TeX delimiters left as visible text mean MathJax did not typeset that formula.
             rawTex: Array.from(d.querySelectorAll(".stepwise-math")).filter((m) =>
               Array.from(m.childNodes).some((n) => n.nodeType === 3 && /\\\[|\\\]/.test(n.textContent ?? "")),
@@ -182,10 +212,16 @@ export function cellViews(page: Page): Promise<CellView[]> {
           })),
           figures: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).length,
           drawn: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure][data-stepwise-drawn]")).length,
-          plotted: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).filter((d) => d.querySelector(".main-svg") !== null).length,
+          plotted: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).filter(
+            (d) => d.querySelector(".main-svg") !== null,
+          ).length,
           // a script in an output the size of a library (plotly.js is about 4.8 MB minified)
-          loaders: Array.from(el.querySelectorAll<HTMLElement>(".output_area script")).filter((x) => (x.textContent ?? "").length > 500_000).length,
-          placeholders: Array.from(el.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) => (p.textContent ?? "").trim()),
+          loaders: Array.from(el.querySelectorAll<HTMLElement>(".output_area script")).filter(
+            (x) => (x.textContent ?? "").length > 500_000,
+          ).length,
+          placeholders: Array.from(el.querySelectorAll<HTMLElement>(".stepwise-plot-placeholder")).map((p) =>
+            (p.textContent ?? "").trim(),
+          ),
         };
       }),
   );
@@ -199,7 +235,9 @@ export async function runCell(page: Page, index: number, label: string, timeoutM
 
 /** Restarts the kernel without the confirmation dialog and waits until it is ready and idle. */
 export async function restartKernel(page: Page, label: string, timeoutMs = 90_000): Promise<void> {
-  await page.evaluate(() => (window as Win).Jupyter?.notebook?.restart_kernel({ confirm: false }).then(() => undefined));
+  await page.evaluate(() =>
+    (window as Win).Jupyter?.notebook?.restart_kernel({ confirm: false }).then(() => undefined),
+  );
   await waitUntilFinished(page, `${label} (after the kernel restart)`, timeoutMs);
 }
 
@@ -210,5 +248,8 @@ export async function clearOutputs(page: Page): Promise<void> {
 
 /** Puts `code` into the cell with the given 1-based index (as if typed). */
 export async function setCellText(page: Page, index: number, code: string): Promise<void> {
-  await page.evaluate(([i, text]) => (window as Win).Jupyter?.notebook?.get_cell(i - 1).set_text(text), [index, code] as [number, string]);
+  await page.evaluate(([i, text]) => (window as Win).Jupyter?.notebook?.get_cell(i - 1).set_text(text), [
+    index,
+    code,
+  ] as [number, string]);
 }

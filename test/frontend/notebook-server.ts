@@ -144,8 +144,19 @@ export async function startNotebookServer(
     JUPYTER_RUNTIME_DIR: runtime,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  const args = [path.join(ROOT, "scripts", "lab.mjs"), `--port=${port}`, `--dir=${notebookDir}`, ...(frontend === "lab" ? [] : [`--${frontend}`]), ...extra];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const args = [
+    path.join(ROOT, "scripts", "lab.mjs"),
+    `--port=${port}`,
+    `--dir=${notebookDir}`,
+    ...(frontend === "lab" ? [] : [`--${frontend}`]),
+    ...extra,
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (c) => (output += String(c)));
   child.stderr?.on("data", (c) => (output += String(c)));
@@ -170,7 +181,10 @@ export async function startNotebookServer(
     leftovers: () => [...pidsMentioning(runtime), ...pidsMentioning(`--port=${port}`)],
     async closeSession(notebookPath) {
       const headers = { Authorization: `token ${token}` };
-      const sessions = (await (await fetch(`${base}api/sessions`, { headers })).json()) as { id: string; path: string }[];
+      const sessions = (await (await fetch(`${base}api/sessions`, { headers })).json()) as {
+        id: string;
+        path: string;
+      }[];
       for (const s of sessions.filter((x) => x.path === notebookPath)) {
         await fetch(`${base}api/sessions/${s.id}`, { method: "DELETE", headers });
       }
@@ -247,7 +261,11 @@ export interface FrontendState {
  * @param run the tutorial, its page and what it promises
  * @param replayName the tutorial the later tests replay
  */
-export async function keepOrClose(st: FrontendState, run: NonNullable<FrontendState["replay"]>, replayName: string | undefined): Promise<void> {
+export async function keepOrClose(
+  st: FrontendState,
+  run: NonNullable<FrontendState["replay"]>,
+  replayName: string | undefined,
+): Promise<void> {
   if (run.name === replayName) st.replay = run;
   else {
     await run.page.close();

@@ -19,47 +19,95 @@ import { ROOT } from "../shared";
 
 /** The derivations each tutorial shows, in order, by title, with their steps' kinds (d differentiate, r rewrite). */
 const EXPECTED: Record<string, [string, string][]> = {
-  "01-sigmoid.ipynb": [["the symmetry σ(−x) = 1 − σ(x)", "rrrrr"], ["σ(logit p) = p", "rrr"]],
+  "01-sigmoid.ipynb": [
+    ["the symmetry σ(−x) = 1 − σ(x)", "rrrrr"],
+    ["σ(logit p) = p", "rrr"],
+  ],
   "02-sigmoid-derivative-quotient-rule.ipynb": [
-    ["u′(x) for u = 1", "d"], ["v′(x) for v = 1 + e^(−x)", "dr"], ["σ′(x) by the quotient rule", "drrrrrr"],
+    ["u′(x) for u = 1", "d"],
+    ["v′(x) for v = 1 + e^(−x)", "dr"],
+    ["σ′(x) by the quotient rule", "drrrrrr"],
     // the kit's own derivation (explain, strategy "quotient"): its part v′, then the main one
-    ["v′(x) for v = 1 + e^(−x)", "dr"], ["g′(x) by the quotient rule, derived by the kit", "drrr"],
-    ["d/dx of σ(2x)", "dr"], ["the second derivative of σ", "ddr"],
+    ["v′(x) for v = 1 + e^(−x)", "dr"],
+    ["g′(x) by the quotient rule, derived by the kit", "drrr"],
+    ["d/dx of σ(2x)", "dr"],
+    ["the second derivative of σ", "ddr"],
   ],
   "03-sigmoid-derivative-chain-rule.ipynb": [
-    ["dg/du for g = u^(−1)", "dr"], ["du/dx for u = 1 + e^(−x)", "dr"], ["σ′(x) by the chain rule", "rdrrrrrr"],
+    ["dg/du for g = u^(−1)", "dr"],
+    ["du/dx for u = 1 + e^(−x)", "dr"],
+    ["σ′(x) by the chain rule", "rdrrrrrr"],
     // the kit's own derivation (explain, strategy "chain")
-    ["u′(x) for u = 1 + e^(−x)", "dr"], ["g′(x) by the chain rule, derived by the kit", "rdrrr"],
+    ["u′(x) for u = 1 + e^(−x)", "dr"],
+    ["g′(x) by the chain rule, derived by the kit", "rdrrr"],
     ["d/dx of log σ(x)", "dr"],
   ],
   "04-binary-cross-entropy.ipynb": [
-    ["∂/∂ŷ of t·log(ŷ)", "dr"], ["∂/∂ŷ of (1 − t)·log(1 − ŷ)", "dr"], ["∂L/∂ŷ of binary cross-entropy", "drrr"],
+    ["∂/∂ŷ of t·log(ŷ)", "dr"],
+    ["∂/∂ŷ of (1 − t)·log(1 − ŷ)", "dr"],
+    ["∂L/∂ŷ of binary cross-entropy", "drrr"],
     ["∂²L/∂ŷ² of binary cross-entropy", "dd"],
   ],
   "05-sigmoid-with-cross-entropy.ipynb": [
-    ["∂L/∂z for ŷ = σ(z)", "dr"], ["the stable logits form of binary cross-entropy", "rrr"], ["log σ(z) = −log(1 + e^(−z))", "rrr"],
+    ["∂L/∂z for ŷ = σ(z)", "dr"],
+    ["the stable logits form of binary cross-entropy", "rrr"],
+    ["log σ(z) = −log(1 + e^(−z))", "rrr"],
   ],
-  "06-logistic-regression.ipynb": [["∂L/∂w₁ for one example", "dr"], ["∂L/∂b for one example", "d"]],
+  "06-logistic-regression.ipynb": [
+    ["∂L/∂w₁ for one example", "dr"],
+    ["∂L/∂b for one example", "d"],
+  ],
   "07-softmax-cross-entropy.ipynb": [
     ...[1, 2, 3].flatMap((i) => [1, 2, 3].map((j): [string, string] => [`∂p${i}/∂z${j}`, i === j ? "drr" : "dr"])),
-    ["∂L/∂z₁ of softmax cross-entropy", "drr"], ["two-class softmax is the sigmoid", "rr"], ["∂L/∂z₂ of softmax cross-entropy", "dr"],
+    ["∂L/∂z₁ of softmax cross-entropy", "drr"],
+    ["two-class softmax is the sigmoid", "rr"],
+    ["∂L/∂z₂ of softmax cross-entropy", "dr"],
   ],
   "08-your-own-derivation.ipynb": [
-    ["tanh′(x)", "rdrr"], ["∂L/∂ŷ₁ of the mean squared error", "dr"], ["a forgotten inner derivative", "d"],
-    ["softplus′(x) = σ(x)", "drr"], ["f′(x) by the product rule, derived by the kit", "drr"], ["d/dx of x·σ(x)", "dr"],
+    ["tanh′(x)", "rdrr"],
+    ["∂L/∂ŷ₁ of the mean squared error", "dr"],
+    ["a forgotten inner derivative", "d"],
+    ["softplus′(x) = σ(x)", "drr"],
+    ["f′(x) by the product rule, derived by the kit", "drr"],
+    ["d/dx of x·σ(x)", "dr"],
   ],
   "09-backpropagation.ipynb": [
-    ["∂L/∂z₂", "dr"], ["∂L/∂w₂,₁", "dr"], ["∂L/∂w₂,₂", "dr"], ["∂L/∂b₂", "dr"], ["∂L/∂h₁", "dr"], ["∂L/∂h₂", "dr"],
-    ["∂L/∂z₁,₁", "dr"], ["∂L/∂z₁,₂", "dr"], ["∂L/∂W₁₁", "dr"], ["∂L/∂W₁₂", "dr"], ["∂L/∂W₂₁", "dr"], ["∂L/∂W₂₂", "dr"],
-    ["∂L/∂b₁,₁", "dr"], ["∂L/∂b₁,₂", "dr"],
+    ["∂L/∂z₂", "dr"],
+    ["∂L/∂w₂,₁", "dr"],
+    ["∂L/∂w₂,₂", "dr"],
+    ["∂L/∂b₂", "dr"],
+    ["∂L/∂h₁", "dr"],
+    ["∂L/∂h₂", "dr"],
+    ["∂L/∂z₁,₁", "dr"],
+    ["∂L/∂z₁,₂", "dr"],
+    ["∂L/∂W₁₁", "dr"],
+    ["∂L/∂W₁₂", "dr"],
+    ["∂L/∂W₂₁", "dr"],
+    ["∂L/∂W₂₂", "dr"],
+    ["∂L/∂b₁,₁", "dr"],
+    ["∂L/∂b₁,₂", "dr"],
   ],
   "10-automatic-differentiation.ipynb": [
-    ["the σ node: ∂σ(u)/∂u", "rdrrr"], ["the log node: ∂log(u)/∂u", "d"], ["the ÷ node: ∂(u/v)/∂u", "dr"], ["the ÷ node: ∂(u/v)/∂v", "dr"],
+    ["the σ node: ∂σ(u)/∂u", "rdrrr"],
+    ["the log node: ∂log(u)/∂u", "d"],
+    ["the ÷ node: ∂(u/v)/∂u", "dr"],
+    ["the ÷ node: ∂(u/v)/∂v", "dr"],
     ...[
-      "the + node: ∂(u + v)/∂u", "the + node: ∂(u + v)/∂v", "the − node: ∂(u - v)/∂u", "the − node: ∂(u - v)/∂v",
-      "the × node: ∂(u * v)/∂u", "the × node: ∂(u * v)/∂v", "the ÷ node: ∂(u / v)/∂u", "the ÷ node: ∂(u / v)/∂v",
-      "the ^ node: ∂(u ^ v)/∂u", "the ^ node: ∂(u ^ v)/∂v", "the − node: ∂(-u)/∂u", "the exp node: ∂(e^u)/∂u",
-      "the log node: ∂(log(u))/∂u", "the σ node: ∂(sigma(u))/∂u", "the tanh node: ∂(tanh(u))/∂u",
+      "the + node: ∂(u + v)/∂u",
+      "the + node: ∂(u + v)/∂v",
+      "the − node: ∂(u - v)/∂u",
+      "the − node: ∂(u - v)/∂v",
+      "the × node: ∂(u * v)/∂u",
+      "the × node: ∂(u * v)/∂v",
+      "the ÷ node: ∂(u / v)/∂u",
+      "the ÷ node: ∂(u / v)/∂v",
+      "the ^ node: ∂(u ^ v)/∂u",
+      "the ^ node: ∂(u ^ v)/∂v",
+      "the − node: ∂(-u)/∂u",
+      "the exp node: ∂(e^u)/∂u",
+      "the log node: ∂(log(u))/∂u",
+      "the σ node: ∂(sigma(u))/∂u",
+      "the tanh node: ∂(tanh(u))/∂u",
       "the softplus node: ∂(log(1 + e^u))/∂u",
     ].map((title): [string, string] => [title, "d"]),
   ],
@@ -75,7 +123,8 @@ const byTitle = (title: string): ExecutedDerivation => {
   assert.ok(d, `no derivation "${title}" in the executed tutorials`);
   return d!;
 };
-const specOf = (title: string): DerivationSpec => derivationFromSpec(byTitle(title).payload.spec as DerivationSpec).spec;
+const specOf = (title: string): DerivationSpec =>
+  derivationFromSpec(byTitle(title).payload.spec as DerivationSpec).spec;
 
 /** The last step of a derivation, definitions expanded, in double precision. */
 const lastStep = (spec: DerivationSpec) => {
@@ -89,8 +138,16 @@ function closeToDerivative(spec: DerivationSpec, f: string, x: number): void {
   const got = R.evaluate(text, { x: R.bignumber(x) }) as BigNumber;
   const h = R.bignumber("1e-20");
   const at = (v: BigNumber) => R.evaluate(f, { x: v }) as BigNumber;
-  const want = at(R.bignumber(x).plus(h)).minus(at(R.bignumber(x).minus(h))).div(h.times(2));
-  assert.ok(got.minus(want).abs().lte((R.max(R.bignumber(1e-300), want.abs()) as BigNumber).times("1e-30")), `${spec.title} at x = ${x}: ${got} vs ${want}`);
+  const want = at(R.bignumber(x).plus(h))
+    .minus(at(R.bignumber(x).minus(h)))
+    .div(h.times(2));
+  assert.ok(
+    got
+      .minus(want)
+      .abs()
+      .lte((R.max(R.bignumber(1e-300), want.abs()) as BigNumber).times("1e-30")),
+    `${spec.title} at x = ${x}: ${got} vs ${want}`,
+  );
 }
 
 const s = suite("the tutorials' derivations, from the executed notebooks");
@@ -101,7 +158,12 @@ s.before(async () => {
 
 s("should be the derivations each tutorial shows, in order, with the kinds of steps it teaches", () => {
   for (const name of tutorialNames()) {
-    const got = shown.filter((d) => d.notebook === name).map((d): [string, string] => [d.payload.spec.title, d.payload.spec.steps.map((st) => (st.kind === "differentiate" ? "d" : "r")).join("")]);
+    const got = shown
+      .filter((d) => d.notebook === name)
+      .map((d): [string, string] => [
+        d.payload.spec.title,
+        d.payload.spec.steps.map((st) => (st.kind === "differentiate" ? "d" : "r")).join(""),
+      ]);
     assert.equal(got, EXPECTED[name], name);
   }
 });
@@ -112,7 +174,11 @@ s("should carry a full spec (domain included) and verdicts that the rebuilt deri
     assert.ok(Object.keys(d.payload.spec.domain).length > 0, `${where}: empty domain`);
     const again = derivationFromSpec(d.payload.spec as DerivationSpec).verify();
     assert.is(again.ok, d.payload.ok, `${where}: ok`);
-    assert.equal(again.steps.map((st) => [st.expr, st.ok, st.tier]), d.payload.verdicts.map((v) => [v.expr, v.ok, v.tier]), where);
+    assert.equal(
+      again.steps.map((st) => [st.expr, st.ok, st.tier]),
+      d.payload.verdicts.map((v) => [v.expr, v.ok, v.tier]),
+      where,
+    );
     assert.is(d.payload.ok, !d.payload.expectFailure, `${where}: verified unless shown as a deliberate mistake`);
   }
 });
@@ -122,42 +188,56 @@ s("should name the slip of every deliberate mistake under its ✗ (issue 20)", (
   assert.ok(deliberate.length > 0, "no deliberate mistake in the tutorials");
   for (const d of deliberate) {
     const rejected = d.payload.verdicts.filter((v) => !v.ok);
-    assert.ok(rejected.length > 0 && rejected.every((v) => v.diagnosis !== undefined), `${d.notebook}: ${d.payload.spec.title}: a rejected step without a diagnosis`);
+    assert.ok(
+      rejected.length > 0 && rejected.every((v) => v.diagnosis !== undefined),
+      `${d.notebook}: ${d.payload.spec.title}: a rejected step without a diagnosis`,
+    );
   }
   assert.is(byTitle("a forgotten inner derivative").payload.verdicts[1].diagnosis?.id, "chain-inner-missing");
 });
 
-s("should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e^(−x), and by the chain rule with u = 1 + e^(−x)", () => {
-  const quotient = specOf("σ′(x) by the quotient rule");
-  assert.is(quotient.steps[0].rule, "quotient rule");
-  assert.match(quotient.steps[0].note, /u = 1, u′ = 0, v = 1 \+ e\^\(−x\), v′ = −e\^\(−x\)/);
-  const chain = specOf("σ′(x) by the chain rule");
-  assert.is(chain.steps[1].rule, "chain rule");
-  assert.match(chain.steps[1].note, /u = 1 \+ e\^\(−x\)/);
-  for (const spec of [quotient, chain]) {
-    assert.is(spec.steps[spec.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))");
-    const last = lastStep(spec);
-    for (const x of XS) {
-      const want = sigma(x) * (1 - sigma(x));
-      assert.ok(Math.abs(last({ x }) - want) <= 1e-11 * want, `${spec.title} at x = ${x}`);
-      closeToDerivative(spec, "1 / (1 + exp(-x))", x);
+s(
+  "should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e^(−x), and by the chain rule with u = 1 + e^(−x)",
+  () => {
+    const quotient = specOf("σ′(x) by the quotient rule");
+    assert.is(quotient.steps[0].rule, "quotient rule");
+    assert.match(quotient.steps[0].note, /u = 1, u′ = 0, v = 1 \+ e\^\(−x\), v′ = −e\^\(−x\)/);
+    const chain = specOf("σ′(x) by the chain rule");
+    assert.is(chain.steps[1].rule, "chain rule");
+    assert.match(chain.steps[1].note, /u = 1 \+ e\^\(−x\)/);
+    for (const spec of [quotient, chain]) {
+      assert.is(spec.steps[spec.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))");
+      const last = lastStep(spec);
+      for (const x of XS) {
+        const want = sigma(x) * (1 - sigma(x));
+        assert.ok(Math.abs(last({ x }) - want) <= 1e-11 * want, `${spec.title} at x = ${x}`);
+        closeToDerivative(spec, "1 / (1 + exp(-x))", x);
+      }
     }
-  }
-  closeToDerivative(specOf("v′(x) for v = 1 + e^(−x)"), "1 + exp(-x)", 0.5);
-  // the kit's own derivations beside them (explain, notebooks 2 and 3): the same rule, the same end
-  for (const [title, rule] of [["g′(x) by the quotient rule, derived by the kit", "quotient rule"], ["g′(x) by the chain rule, derived by the kit", "chain rule"]]) {
-    const kit = specOf(title);
-    assert.is(kit.steps.find((st) => st.kind === "differentiate")?.rule, rule, title);
-    assert.is(kit.steps[kit.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))", title);
-    for (const x of XS) closeToDerivative(kit, "1 / (1 + exp(-x))", x);
-  }
-});
+    closeToDerivative(specOf("v′(x) for v = 1 + e^(−x)"), "1 + exp(-x)", 0.5);
+    // the kit's own derivations beside them (explain, notebooks 2 and 3): the same rule, the same end
+    for (const [title, rule] of [
+      ["g′(x) by the quotient rule, derived by the kit", "quotient rule"],
+      ["g′(x) by the chain rule, derived by the kit", "chain rule"],
+    ]) {
+      const kit = specOf(title);
+      assert.is(kit.steps.find((st) => st.kind === "differentiate")?.rule, rule, title);
+      assert.is(kit.steps[kit.steps.length - 1].expr.replace(/\s/g, ""), "g(x)*(1-g(x))", title);
+      for (const x of XS) closeToDerivative(kit, "1 / (1 + exp(-x))", x);
+    }
+  },
+);
 
 s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − ŷ))", () => {
   const first = lastStep(specOf("∂/∂ŷ of t·log(ŷ)"));
   const second = lastStep(specOf("∂/∂ŷ of (1 − t)·log(1 − ŷ)"));
   const whole = lastStep(specOf("∂L/∂ŷ of binary cross-entropy"));
-  for (const [yhat, t] of [[0.1, 0], [0.3, 1], [0.8, 0.25], [0.999, 1]]) {
+  for (const [yhat, t] of [
+    [0.1, 0],
+    [0.3, 1],
+    [0.8, 0.25],
+    [0.999, 1],
+  ]) {
     assert.ok(Math.abs(first({ yhat, t }) - t / yhat) < 1e-12);
     assert.ok(Math.abs(second({ yhat, t }) + (1 - t) / (1 - yhat)) < 1e-9);
     const want = (yhat - t) / (yhat * (1 - yhat));
@@ -167,36 +247,47 @@ s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − 
 
 s("should end ∂L/∂z at σ(z) − t and the stable logits form finite at z = ±800", () => {
   const grad = lastStep(specOf("∂L/∂z for ŷ = σ(z)"));
-  for (const [z, t] of [[-3, 1], [0, 0], [2.5, 0.3]]) assert.ok(Math.abs(grad({ z, t }) - (sigma(z) - t)) < 1e-12);
+  for (const [z, t] of [
+    [-3, 1],
+    [0, 0],
+    [2.5, 0.3],
+  ])
+    assert.ok(Math.abs(grad({ z, t }) - (sigma(z) - t)) < 1e-12);
   const stable = lastStep(specOf("the stable logits form of binary cross-entropy"));
   assert.is(stable({ z: -800, t: 1 }), 800);
   assert.is(stable({ z: 800, t: 0 }), 800);
   assert.is(stable({ z: 800, t: 1 }), 0);
 });
 
-s("should end each of notebook 09's backward equations at the derivative of its loss (central differences at 20 seeded points each)", () => {
-  const backprop = shown.filter((d) => d.notebook === "09-backpropagation.ipynb");
-  assert.is(backprop.length, 14);
-  let seed = 9;
-  const uniform = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  for (const d of backprop) {
-    const spec = specOf(d.payload.spec.title);
-    const loss = expandInDerivation(spec, spec.f).compile();
-    const derivative = lastStep(spec);
-    for (let k = 0; k < 20; k++) {
-      const point: Record<string, number> = {};
-      for (const [name, interval] of Object.entries(spec.domain)) {
-        const [lo, hi] = String(interval).slice(1, -1).split(",").map(Number);
-        point[name] = lo + (hi - lo) * (0.01 + 0.98 * uniform());
+s(
+  "should end each of notebook 09's backward equations at the derivative of its loss (central differences at 20 seeded points each)",
+  () => {
+    const backprop = shown.filter((d) => d.notebook === "09-backpropagation.ipynb");
+    assert.is(backprop.length, 14);
+    let seed = 9;
+    const uniform = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (const d of backprop) {
+      const spec = specOf(d.payload.spec.title);
+      const loss = expandInDerivation(spec, spec.f).compile();
+      const derivative = lastStep(spec);
+      for (let k = 0; k < 20; k++) {
+        const point: Record<string, number> = {};
+        for (const [name, interval] of Object.entries(spec.domain)) {
+          const [lo, hi] = String(interval).slice(1, -1).split(",").map(Number);
+          point[name] = lo + (hi - lo) * (0.01 + 0.98 * uniform());
+        }
+        const h = 1e-6;
+        const at = (v: number) => loss.evaluate({ ...point, [spec.wrt]: v }) as number;
+        const numeric = (at(point[spec.wrt] + h) - at(point[spec.wrt] - h)) / (2 * h);
+        const got = derivative(point);
+        assert.ok(
+          Math.abs(got - numeric) <= 1e-7 * Math.max(1, Math.abs(numeric)),
+          `${spec.title} at ${JSON.stringify(point)}: ${got} vs ${numeric}`,
+        );
       }
-      const h = 1e-6;
-      const at = (v: number) => loss.evaluate({ ...point, [spec.wrt]: v }) as number;
-      const numeric = (at(point[spec.wrt] + h) - at(point[spec.wrt] - h)) / (2 * h);
-      const got = derivative(point);
-      assert.ok(Math.abs(got - numeric) <= 1e-7 * Math.max(1, Math.abs(numeric)), `${spec.title} at ${JSON.stringify(point)}: ${got} vs ${numeric}`);
     }
-  }
-});
+  },
+);
 
 s("should have no second copy of a tutorial derivation in lib/", () => {
   const files: string[] = [];
@@ -211,11 +302,21 @@ s("should have no second copy of a tutorial derivation in lib/", () => {
   // except the autodiff's table of local rules: notebook 10 derives its formulas on purpose to the letter
   files.splice(files.indexOf(path.join(ROOT, "lib", "autodiff", "local-derivatives.ts")), 1);
   // code only: doc comments may quote an expression as an example
-  const source = files.map((f) => readFileSync(f, "utf8").split("\n").filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join("\n")).join("\n");
+  const source = files
+    .map((f) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l))
+        .join("\n"),
+    )
+    .join("\n");
   for (const d of shown) {
     for (const st of d.payload.spec.steps) {
       if (st.expr.length < 16) continue;
-      assert.not.ok(source.includes(`"${st.expr}"`), `lib/ repeats step "${st.expr}" of ${d.notebook} ("${d.payload.spec.title}")`);
+      assert.not.ok(
+        source.includes(`"${st.expr}"`),
+        `lib/ repeats step "${st.expr}" of ${d.notebook} ("${d.payload.spec.title}")`,
+      );
     }
   }
 });

@@ -21,8 +21,7 @@ export interface Cell {
 
 export { NOTEBOOKS as NOTEBOOK_DIR, tutorialNames } from "../shared";
 
-export const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
-
+export const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : (s ?? ""));
 
 export function readCells(file: string): Cell[] {
   return JSON.parse(readFileSync(file, "utf8")).cells as Cell[];
@@ -30,7 +29,9 @@ export function readCells(file: string): Cell[] {
 
 /** Every output's plain text (streams, text/plain of displays, error values), cell by cell. */
 export function plainTexts(cells: Cell[]): string[] {
-  return cells.flatMap((c) => (c.outputs ?? []).map((o) => join(o.text) + join(o.data?.["text/plain"]) + join(o.evalue)));
+  return cells.flatMap((c) =>
+    (c.outputs ?? []).map((o) => join(o.text) + join(o.data?.["text/plain"]) + join(o.evalue)),
+  );
 }
 
 /**

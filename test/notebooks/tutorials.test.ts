@@ -3,7 +3,15 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { executedTutorials, join, NOTEBOOK_DIR, plainTexts, readCells, tutorialNames, type Cell } from "./run-notebooks";
+import {
+  executedTutorials,
+  join,
+  NOTEBOOK_DIR,
+  plainTexts,
+  readCells,
+  tutorialNames,
+  type Cell,
+} from "./run-notebooks";
 
 /** How many verified steps (✓ step rows) each tutorial shows, and how many charts. */
 const EXPECTED: Record<string, { steps: number; charts: number }> = {
@@ -37,7 +45,8 @@ source("should hold no outputs and no execution counts", () => {
 
 source("should be valid nbformat with the tslab kernelspec", () => {
   const files = tutorialNames().map((n) => path.join(NOTEBOOK_DIR, n));
-  const py = "import sys, nbformat\nfor f in sys.argv[1:]:\n    nb = nbformat.read(f, as_version=4); nbformat.validate(nb)\n    assert nb.metadata.kernelspec.name == 'tslab', f\nprint('ok')";
+  const py =
+    "import sys, nbformat\nfor f in sys.argv[1:]:\n    nb = nbformat.read(f, as_version=4); nbformat.validate(nb)\n    assert nb.metadata.kernelspec.name == 'tslab', f\nprint('ok')";
   const r = spawnSync("/usr/bin/python3", ["-c", py, ...files], { encoding: "utf8" });
   assert.is(r.stderr.trim(), "");
   assert.is(r.stdout.trim(), "ok");
@@ -45,7 +54,9 @@ source("should be valid nbformat with the tslab kernelspec", () => {
 
 source("should open with what the reader learns and end with a summary and exercises", () => {
   for (const name of tutorialNames()) {
-    const md = readCells(path.join(NOTEBOOK_DIR, name)).filter((c) => c.cell_type === "markdown").map((c) => join(c.source));
+    const md = readCells(path.join(NOTEBOOK_DIR, name))
+      .filter((c) => c.cell_type === "markdown")
+      .map((c) => join(c.source));
     assert.match(md[0], /^# \d+\. /, `${name}: title`);
     assert.match(md[0], /What you will learn/, `${name}: opening`);
     const all = md.join("\n");
@@ -59,14 +70,23 @@ source("should tag the cells that only build and show a derivation hide-input, a
   // and notebook 01's first one introduces derive().
   const open = (name: string, i: number) => name.startsWith("08-") || (name.startsWith("01-") && i === 6);
   for (const name of tutorialNames()) {
-    const cells = JSON.parse(readFileSync(path.join(NOTEBOOK_DIR, name), "utf8")).cells as { cell_type: string; source: string[]; metadata: { tags?: string[] } }[];
+    const cells = JSON.parse(readFileSync(path.join(NOTEBOOK_DIR, name), "utf8")).cells as {
+      cell_type: string;
+      source: string[];
+      metadata: { tags?: string[] };
+    }[];
     let tagged = 0;
     cells.forEach((c, i) => {
       const hidden = (c.metadata.tags ?? []).includes("hide-input");
       if (hidden) tagged++;
-      if (c.cell_type !== "code") return assert.not.ok(hidden, `${name} cell ${i + 1}: a markdown cell tagged hide-input`);
+      if (c.cell_type !== "code")
+        return assert.not.ok(hidden, `${name} cell ${i + 1}: a markdown cell tagged hide-input`);
       const derivation = join(c.source).includes("showVerified(");
-      assert.is(hidden, derivation && !open(name, i), `${name} cell ${i + 1}: ${derivation ? "derivation cell" : "code cell"} ${hidden ? "hidden" : "open"}`);
+      assert.is(
+        hidden,
+        derivation && !open(name, i),
+        `${name} cell ${i + 1}: ${derivation ? "derivation cell" : "code cell"} ${hidden ? "hidden" : "open"}`,
+      );
     });
     if (!name.startsWith("08-")) assert.ok(tagged > 0, `${name}: no hide-input cell`);
   }
@@ -103,7 +123,9 @@ run("should show the expected number of verified steps and no ✗", () => {
 
 run("should draw the expected number of charts", () => {
   for (const [name, cells] of executed) {
-    const charts = cells.flatMap((c) => c.outputs ?? []).filter((o) => join(o.data?.["text/html"]).includes("data-stepwise-figure"));
+    const charts = cells
+      .flatMap((c) => c.outputs ?? [])
+      .filter((o) => join(o.data?.["text/html"]).includes("data-stepwise-figure"));
     assert.is(charts.length, EXPECTED[name].charts, `${name}: charts`);
   }
 });
@@ -123,14 +145,28 @@ run("should stay under 1 MB executed, each chart as plotly JSON and none carryin
 });
 
 run("should print the sigmoid table with at least 6 significant digits", () => {
-  const table = plainTexts(executed.get("01-sigmoid.ipynb")!).find((t) => t.includes("σ(x)") && t.includes("1 − σ(x)"))!;
+  const table = plainTexts(executed.get("01-sigmoid.ipynb")!).find(
+    (t) => t.includes("σ(x)") && t.includes("1 − σ(x)"),
+  )!;
   assert.ok(table, "no sigmoid table");
-  const rows = table.split("\n").slice(2).map((l) => l.trim().split(/\s+/));
-  assert.equal(rows.map((r) => Number(r[0])), [-10, -5, -1, 0, 1, 5, 10]);
+  const rows = table
+    .split("\n")
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/));
+  assert.equal(
+    rows.map((r) => Number(r[0])),
+    [-10, -5, -1, 0, 1, 5, 10],
+  );
   for (const [x, s] of rows) {
     const exact = 1 / (1 + Math.exp(-Number(x)));
     assert.ok(Math.abs(Number(s) - exact) <= 1e-9 * exact, `σ(${x}) printed as ${s}, expected ${exact}`);
-    assert.ok(s.replace(/e.*$/, "").replace(/^[-0.]+/, "").replace(".", "").length >= 6, `σ(${x}) = ${s} has fewer than 6 significant digits`);
+    assert.ok(
+      s
+        .replace(/e.*$/, "")
+        .replace(/^[-0.]+/, "")
+        .replace(".", "").length >= 6,
+      `σ(${x}) = ${s} has fewer than 6 significant digits`,
+    );
   }
 });
 
@@ -140,7 +176,9 @@ run("should report σ′(0) = 0.25 as the maximum", () => {
 });
 
 run("should compute the stable logits loss at extreme z", () => {
-  const table = plainTexts(executed.get("05-sigmoid-with-cross-entropy.ipynb")!).find((t) => t.includes("naive") && t.includes("stable logits form"))!;
+  const table = plainTexts(executed.get("05-sigmoid-with-cross-entropy.ipynb")!).find(
+    (t) => t.includes("naive") && t.includes("stable logits form"),
+  )!;
   const row = table.split("\n").find((l) => /^\s*-800\s+1\s/.test(l))!;
   assert.equal(row.trim().split(/\s+/), ["-800", "1", "Infinity", "16.118096", "800"]);
 });
@@ -152,23 +190,29 @@ run("should report the logistic regression's seed, loss and accuracy, after a pa
   assert.match(text, "final loss 0.20008176 nats, final accuracy 0.905 (181 of 200)");
 });
 
-run("should pass notebook 09's gradient check of all 33 parameters and train the network past the logistic regression", () => {
-  const text = plainTexts(executed.get("09-backpropagation.ipynb")!).join("");
-  const check = /33 parameters, largest relative error (\S+) ≤ 1e-7: gradient check passed/.exec(text);
-  assert.ok(check && Number(check[1]) <= 1e-7, "no passing gradient check");
-  assert.match(text, "logistic regression after 2000 epochs: loss 0.2755 nats, accuracy 0.855");
-  assert.match(text, "final loss 0.082295 nats, accuracy 0.965 (193 of 200)");
-});
+run(
+  "should pass notebook 09's gradient check of all 33 parameters and train the network past the logistic regression",
+  () => {
+    const text = plainTexts(executed.get("09-backpropagation.ipynb")!).join("");
+    const check = /33 parameters, largest relative error (\S+) ≤ 1e-7: gradient check passed/.exec(text);
+    assert.ok(check && Number(check[1]) <= 1e-7, "no passing gradient check");
+    assert.match(text, "logistic regression after 2000 epochs: loss 0.2755 nats, accuracy 0.855");
+    assert.match(text, "final loss 0.082295 nats, accuracy 0.965 (193 of 200)");
+  },
+);
 
-run("should match notebook 10's autodiff gradients with the backward equations to 1e-12 and show each local rule's derivation ending in the node's formula", () => {
-  const text = plainTexts(executed.get("10-automatic-differentiation.ipynb")!).join("\n");
-  const agree = /every parameter, σ and tanh units: largest relative difference (\S+) ≤ 1e-12/.exec(text);
-  assert.ok(agree && Number(agree[1]) <= 1e-12, "no agreement line");
-  const table = text.split("\n").filter((l) => /^\s*(σ|log|÷ by [uv])\s/.test(l));
-  assert.is(table.length, 4);
-  for (const row of table) assert.match(row, /\byes$/, row);
-  assert.match(text, /Value\.mul: w \(value 0\.8\) was used after backward\(\)/);
-});
+run(
+  "should match notebook 10's autodiff gradients with the backward equations to 1e-12 and show each local rule's derivation ending in the node's formula",
+  () => {
+    const text = plainTexts(executed.get("10-automatic-differentiation.ipynb")!).join("\n");
+    const agree = /every parameter, σ and tanh units: largest relative difference (\S+) ≤ 1e-12/.exec(text);
+    assert.ok(agree && Number(agree[1]) <= 1e-12, "no agreement line");
+    const table = text.split("\n").filter((l) => /^\s*(σ|log|÷ by [uv])\s/.test(l));
+    assert.is(table.length, 4);
+    for (const row of table) assert.match(row, /\byes$/, row);
+    assert.match(text, /Value\.mul: w \(value 0\.8\) was used after backward\(\)/);
+  },
+);
 
 run("should show notebook 08's deliberate mistake as an expected rejection", () => {
   const text = plainTexts(executed.get("08-your-own-derivation.ipynb")!).join("\n");

@@ -17,7 +17,10 @@ s("should build a folder of notebooks written elsewhere and say how to open the 
   const r = run("build", "test/fixtures/site", "--out", out, "--title", "CLI", "--jobs", "2", "--no-cache");
   assert.is(r.status, 0, r.stderr);
   assert.match(r.stdout, /\[1\/3\] ✓ \S+\.ipynb {2}executed in \d+\.\d s/);
-  assert.match(r.stdout, new RegExp(`site written to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/ — 3 page\\(s\\), 5 chart\\(s\\)`));
+  assert.match(
+    r.stdout,
+    new RegExp(`site written to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/ — 3 page\\(s\\), 5 chart\\(s\\)`),
+  );
   assert.match(r.stdout, /open it: {2}node bin\/stepwise\.js serve /);
   assert.ok(readFileSync(path.join(out, "index.html"), "utf8").includes("<h1>CLI</h1>"));
 });

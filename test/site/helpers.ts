@@ -33,7 +33,9 @@ const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v =
  * types alone; and whether any markdown cell or output has TeX.
  */
 export function expectationOf(executedFile: string): Expectation {
-  const nb = JSON.parse(readFileSync(executedFile, "utf8")) as { cells: { cell_type: string; source: unknown; outputs?: { data?: Record<string, unknown> }[] }[] };
+  const nb = JSON.parse(readFileSync(executedFile, "utf8")) as {
+    cells: { cell_type: string; source: unknown; outputs?: { data?: Record<string, unknown> }[] }[];
+  };
   let figures = 0;
   let derivations = 0;
   let math = false;
@@ -112,9 +114,18 @@ export function leftoverTex(page: Page): Promise<string[]> {
  * in the light and the dark scheme; saves screenshots (desktop and phone, light and dark)
  * to test-artifacts/site/.
  */
-export async function checkPage(browser: Browser, base: string, pageFile: string, expected: Expectation, shotName: string): Promise<void> {
+export async function checkPage(
+  browser: Browser,
+  base: string,
+  pageFile: string,
+  expected: Expectation,
+  shotName: string,
+): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+  for (const [label, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
     const context = await browser.newContext({ viewport: { width, height: 860 } });
     const page = await context.newPage();
     const v = await visit(page, base + pageFile, base);
@@ -126,14 +137,21 @@ export async function checkPage(browser: Browser, base: string, pageFile: string
       katex: document.querySelectorAll(".katex").length,
       katexErrors: document.querySelectorAll(".katex-error").length,
       plots: document.querySelectorAll(".stepwise-plot.js-plotly-plot").length,
-      svgPlots: new Set(Array.from(document.querySelectorAll(".stepwise-plot .main-svg")).map((s) => s.closest(".stepwise-plot"))).size,
+      svgPlots: new Set(
+        Array.from(document.querySelectorAll(".stepwise-plot .main-svg")).map((s) => s.closest(".stepwise-plot")),
+      ).size,
       drawn: document.documentElement.getAttribute("data-charts-drawn"),
       derivations: Array.from(document.querySelectorAll("[data-stepwise-derivation]")).map((d) => ({
         ok: d.getAttribute("data-ok"),
         marks: Array.from(d.querySelectorAll(".stepwise-mark")).map((m) => m.textContent ?? ""),
         tiers: d.querySelectorAll(".stepwise-tier").length,
       })),
-      notebookScriptsRan: ["__stepwisePwned", "__stepwiseLoaderRan", "__stepwiseFigureScriptRan", "__stepwiseScriptOnly"].filter((k) => k in window),
+      notebookScriptsRan: [
+        "__stepwisePwned",
+        "__stepwiseLoaderRan",
+        "__stepwiseFigureScriptRan",
+        "__stepwiseScriptOnly",
+      ].filter((k) => k in window),
       overflow: document.documentElement.scrollWidth - window.innerWidth,
     }));
     assert.equal(dom.katexErrors, 0, `.katex-error on ${where}`);

@@ -10,7 +10,8 @@ import { NOTEBOOKS } from "../shared";
 const BCE = "-(t * log(yhat) + (1 - t) * log(1 - yhat))";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
 
-const present = existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
+const present =
+  existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
 let site: BuiltSite | undefined;
 
 // The tutorials' own site, built like `npm start` does; only when notebooks/ has notebooks.
@@ -31,63 +32,93 @@ if (present) {
     await checkAllPages(site!, "notebooks");
   });
 
-  s("should fold the code of a derivation cell behind show code, with its steps in view, and keep other code open", async () => {
-    const page = await site!.browser.newPage();
-    const quotient = site!.result.pages.find((p) => p.file.startsWith("02-"))!;
-    await visit(page, `${site!.server.url}${quotient.page}`, site!.server.url);
-    const toggles = page.locator("details.cell-input-toggle");
-    assert.ok((await toggles.count()) >= 3, `${await toggles.count()} toggles`);
-    const first = toggles.first();
-    assert.is(await first.getAttribute("open"), null, "folded at first");
-    assert.not.ok(await first.locator(".cell-input").isVisible(), "code hidden");
-    const cell = page.locator("section.cell-code", { has: first });
-    assert.ok(await cell.locator("[data-stepwise-derivation] .stepwise-math .katex").first().isVisible(), "steps in view");
-    assert.is((await first.locator("summary").innerText()).trim(), "show code");
-    await first.locator("summary").click();
-    assert.ok(await first.locator(".cell-input").isVisible(), "code shown after a click");
-    assert.is((await first.locator("summary").innerText()).trim(), "hide code", "the toggle says what a click does now");
-    const openCode = page.locator("section.cell-code:not(:has(details)) .cell-input");
-    assert.ok(await openCode.first().isVisible(), "the first code cell (a table) stays open");
-    await page.close();
-  });
-  s("should check real exercises in the page: a right answer ✓, a known slip ✗ with its point, both values and its hint", async () => {
-    const bce = site!.result.pages.find((p) => p.file.startsWith("04-"))!;
-    const page = await site!.browser.newPage();
-    const v = await visit(page, `${site!.server.url}${bce.page}`, site!.server.url);
-    // the answer box of ∂L/∂ŷ of binary cross-entropy, found by its exercise's function (not by its position)
-    const index = await page.evaluate((f) => Array.from(document.querySelectorAll("form.stepwise-answer"))
-      .findIndex((form) => JSON.parse(form.querySelector("script")?.textContent ?? "{}").f === f), BCE);
-    assert.ok(index >= 0, "the page has an answer box for ∂L/∂ŷ");
-    const form = page.locator("form.stepwise-answer").nth(index);
-    assert.ok(await form.isVisible(), "the answer box is shown");
-    const check = async (expr: string): Promise<string> => {
-      await form.locator("input").fill(expr);
-      await form.locator("input").press("Enter");
-      await page.waitForFunction((i) => /^[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""), index, { timeout: 60_000 });
-      return (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
-    };
-    assert.match(await check("(yhat - t) / (yhat * (1 - yhat))"), /^✓ your answer holds \(tier: \w+\)/);
-    // the slip of the issue: the chain-rule factor −1 of ln(1 − ŷ) dropped
-    const wrong = await check("-t / yhat - (1 - t) / (1 - yhat)");
-    const m = /^✗ your answer does not hold: at (.+?) it gives (\S+), but it must equal (\S+?)Hint: (.*)$/.exec(wrong);
-    assert.ok(m, wrong);
-    const point = Object.fromEntries(m![1].split(", ").map((kv) => kv.split(" = ")).map(([k, x]) => [k, Number(x)]));
-    assert.equal(Object.keys(point).sort(), ["t", "yhat"]);
-    const { t, yhat } = point;
-    assert.ok(yhat > 0 && yhat < 1 && t >= 0 && t <= 1, `the point lies in the domain: ${m![1]}`);
-    // both values computed here from the point shown: the reader's slip and the true ∂L/∂ŷ
-    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-    assert.ok(close(Number(m![2]), -t / yhat - (1 - t) / (1 - yhat)), `the slip's value ${m![2]} at ${m![1]}`);
-    assert.ok(close(Number(m![3]), (yhat - t) / (yhat * (1 - yhat))), `∂L/∂ŷ ${m![3]} at ${m![1]}`);
-    assert.match(m![4], /chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
-    // a wrong answer that is no known slip: ✗ with a point, no hint
-    const other = await check("(yhat - t) / yhat");
-    assert.match(other, /^✗ your answer does not hold: at .+ it gives \S+, but it must equal \S+$/);
-    assert.not.match(other, /Hint/);
-    assert.equal(v.foreignRequests, [], "no request leaves the site");
-    assert.equal(v.consoleErrors, []);
-    await page.close();
-  });
+  s(
+    "should fold the code of a derivation cell behind show code, with its steps in view, and keep other code open",
+    async () => {
+      const page = await site!.browser.newPage();
+      const quotient = site!.result.pages.find((p) => p.file.startsWith("02-"))!;
+      await visit(page, `${site!.server.url}${quotient.page}`, site!.server.url);
+      const toggles = page.locator("details.cell-input-toggle");
+      assert.ok((await toggles.count()) >= 3, `${await toggles.count()} toggles`);
+      const first = toggles.first();
+      assert.is(await first.getAttribute("open"), null, "folded at first");
+      assert.not.ok(await first.locator(".cell-input").isVisible(), "code hidden");
+      const cell = page.locator("section.cell-code", { has: first });
+      assert.ok(
+        await cell.locator("[data-stepwise-derivation] .stepwise-math .katex").first().isVisible(),
+        "steps in view",
+      );
+      assert.is((await first.locator("summary").innerText()).trim(), "show code");
+      await first.locator("summary").click();
+      assert.ok(await first.locator(".cell-input").isVisible(), "code shown after a click");
+      assert.is(
+        (await first.locator("summary").innerText()).trim(),
+        "hide code",
+        "the toggle says what a click does now",
+      );
+      const openCode = page.locator("section.cell-code:not(:has(details)) .cell-input");
+      assert.ok(await openCode.first().isVisible(), "the first code cell (a table) stays open");
+      await page.close();
+    },
+  );
+  s(
+    "should check real exercises in the page: a right answer ✓, a known slip ✗ with its point, both values and its hint",
+    async () => {
+      const bce = site!.result.pages.find((p) => p.file.startsWith("04-"))!;
+      const page = await site!.browser.newPage();
+      const v = await visit(page, `${site!.server.url}${bce.page}`, site!.server.url);
+      // the answer box of ∂L/∂ŷ of binary cross-entropy, found by its exercise's function (not by its position)
+      const index = await page.evaluate(
+        (f) =>
+          Array.from(document.querySelectorAll("form.stepwise-answer")).findIndex(
+            (form) => JSON.parse(form.querySelector("script")?.textContent ?? "{}").f === f,
+          ),
+        BCE,
+      );
+      assert.ok(index >= 0, "the page has an answer box for ∂L/∂ŷ");
+      const form = page.locator("form.stepwise-answer").nth(index);
+      assert.ok(await form.isVisible(), "the answer box is shown");
+      const check = async (expr: string): Promise<string> => {
+        await form.locator("input").fill(expr);
+        await form.locator("input").press("Enter");
+        await page.waitForFunction(
+          (i) =>
+            /^[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""),
+          index,
+          { timeout: 60_000 },
+        );
+        return (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
+      };
+      assert.match(await check("(yhat - t) / (yhat * (1 - yhat))"), /^✓ your answer holds \(tier: \w+\)/);
+      // the slip of the issue: the chain-rule factor −1 of ln(1 − ŷ) dropped
+      const wrong = await check("-t / yhat - (1 - t) / (1 - yhat)");
+      const m = /^✗ your answer does not hold: at (.+?) it gives (\S+), but it must equal (\S+?)Hint: (.*)$/.exec(
+        wrong,
+      );
+      assert.ok(m, wrong);
+      const point = Object.fromEntries(
+        m![1]
+          .split(", ")
+          .map((kv) => kv.split(" = "))
+          .map(([k, x]) => [k, Number(x)]),
+      );
+      assert.equal(Object.keys(point).sort(), ["t", "yhat"]);
+      const { t, yhat } = point;
+      assert.ok(yhat > 0 && yhat < 1 && t >= 0 && t <= 1, `the point lies in the domain: ${m![1]}`);
+      // both values computed here from the point shown: the reader's slip and the true ∂L/∂ŷ
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+      assert.ok(close(Number(m![2]), -t / yhat - (1 - t) / (1 - yhat)), `the slip's value ${m![2]} at ${m![1]}`);
+      assert.ok(close(Number(m![3]), (yhat - t) / (yhat * (1 - yhat))), `∂L/∂ŷ ${m![3]} at ${m![1]}`);
+      assert.match(m![4], /chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
+      // a wrong answer that is no known slip: ✗ with a point, no hint
+      const other = await check("(yhat - t) / yhat");
+      assert.match(other, /^✗ your answer does not hold: at .+ it gives \S+, but it must equal \S+$/);
+      assert.not.match(other, /Hint/);
+      assert.equal(v.foreignRequests, [], "no request leaves the site");
+      assert.equal(v.consoleErrors, []);
+      await page.close();
+    },
+  );
 
   s("should keep every try form and answer box within a 390 px wide phone screen", async () => {
     const context = await site!.browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -103,29 +134,58 @@ if (present) {
       }
       for (let i = 0; i < n; i++) await buttons.nth(i).click();
       const form = page.locator("form.stepwise-try:not([hidden])").first();
-      await form.locator("input").fill("e^(-x) / (1 + e^(-x))^2 + 1 / (1 + e^(-x)) * (1 - 1 / (1 + e^(-x))) * 1234567.891");
+      await form
+        .locator("input")
+        .fill("e^(-x) / (1 + e^(-x))^2 + 1 / (1 + e^(-x)) * (1 - 1 / (1 + e^(-x))) * 1234567.891");
       await page.waitForSelector("form.stepwise-try:not([hidden]) .stepwise-try-preview .katex", { timeout: 60_000 });
       await form.locator("input").press("Enter");
-      await page.waitForFunction(() => /^[✓✗]/.test(document.querySelector("form.stepwise-try:not([hidden]) .stepwise-try-verdict")?.textContent ?? ""), undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () =>
+          /^[✓✗]/.test(
+            document.querySelector("form.stepwise-try:not([hidden]) .stepwise-try-verdict")?.textContent ?? "",
+          ),
+        undefined,
+        { timeout: 60_000 },
+      );
       const layout = await page.evaluate(() => {
         const outside: string[] = [];
-        const forms = Array.from(document.querySelectorAll("form.stepwise-try:not([hidden]), form.stepwise-answer:not([hidden])"));
+        const forms = Array.from(
+          document.querySelectorAll("form.stepwise-try:not([hidden]), form.stepwise-answer:not([hidden])"),
+        );
         const selects: number[] = [];
         for (const f of forms) {
           const box = f.getBoundingClientRect();
-          if (box.left < 0 || box.right > window.innerWidth) outside.push(`form#${f.id} ${box.left.toFixed(0)}–${box.right.toFixed(0)}`);
-          for (const e of Array.from(f.querySelectorAll("label, input, select, button, .stepwise-try-verdict, .stepwise-try-preview"))) {
+          if (box.left < 0 || box.right > window.innerWidth)
+            outside.push(`form#${f.id} ${box.left.toFixed(0)}–${box.right.toFixed(0)}`);
+          for (const e of Array.from(
+            f.querySelectorAll("label, input, select, button, .stepwise-try-verdict, .stepwise-try-preview"),
+          )) {
             const r = e.getBoundingClientRect();
-            if (r.width > 0 && (r.left < box.left || r.right > box.right)) outside.push(`#${f.id} ${e.tagName.toLowerCase()} ${r.left.toFixed(0)}–${r.right.toFixed(0)} in ${box.left.toFixed(0)}–${box.right.toFixed(0)}`);
+            if (r.width > 0 && (r.left < box.left || r.right > box.right))
+              outside.push(
+                `#${f.id} ${e.tagName.toLowerCase()} ${r.left.toFixed(0)}–${r.right.toFixed(0)} in ${box.left.toFixed(0)}–${box.right.toFixed(0)}`,
+              );
             if (e.tagName === "SELECT") selects.push(r.width);
           }
         }
-        return { forms: forms.length, selects, outside, scroll: document.documentElement.scrollWidth, width: window.innerWidth };
+        return {
+          forms: forms.length,
+          selects,
+          outside,
+          scroll: document.documentElement.scrollWidth,
+          width: window.innerWidth,
+        };
       });
       assert.ok(layout.forms >= n, `${p.page}: ${n} try forms open`);
       assert.equal(layout.outside, [], `${p.page}: controls past their form's or the screen's edge at 390 px`);
-      assert.ok(layout.scroll <= layout.width, `${p.page}: the page scrolls sideways (${layout.scroll} px wide at ${layout.width})`);
-      assert.ok(layout.selects.every((w) => w >= 80), `${p.page}: a step list is too narrow to read: ${layout.selects}`);
+      assert.ok(
+        layout.scroll <= layout.width,
+        `${p.page}: the page scrolls sideways (${layout.scroll} px wide at ${layout.width})`,
+      );
+      assert.ok(
+        layout.selects.every((w) => w >= 80),
+        `${p.page}: a step list is too narrow to read: ${layout.selects}`,
+      );
       checked += n;
       await page.close();
     }
@@ -139,7 +199,12 @@ if (present) {
       let n = 0;
       for (const e of Array.from(document.querySelectorAll(sel))) {
         // text that draws something: zero-width characters (the U+200B of KaTeX's vlist-s struts) need no glyph of any font
-        if (Array.from(e.childNodes).some((c) => c.nodeType === 3 && /[^\s\u200b-\u200d\u2060\ufeff]/.test(c.textContent ?? ""))) e.setAttribute("data-font-probe", String(n++));
+        if (
+          Array.from(e.childNodes).some(
+            (c) => c.nodeType === 3 && /[^\s\u200b-\u200d\u2060\ufeff]/.test(c.textContent ?? ""),
+          )
+        )
+          e.setAttribute("data-font-probe", String(n++));
       }
       return n;
     }, selector);
@@ -152,146 +217,223 @@ if (present) {
     const fonts: string[] = [];
     for (const nodeId of nodeIds) {
       const r = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-      fonts.push(r.fonts.map((f) => `${f.familyName}${f.isCustomFont ? "" : " (system)"} ×${f.glyphCount}`).sort().join(", "));
+      fonts.push(
+        r.fonts
+          .map((f) => `${f.familyName}${f.isCustomFont ? "" : " (system)"} ×${f.glyphCount}`)
+          .sort()
+          .join(", "),
+      );
     }
     await cdp.detach();
     return fonts;
   };
 
-  s("should draw every formula from the KaTeX font subsets alone, in the same fonts and sizes as with KaTeX's full fonts", async () => {
-    const original = readFileSync(path.join(path.dirname(require.resolve("katex/package.json")), "dist", "katex.min.css"), "utf8");
-    const look = async (pageFile: string, full: boolean) => {
-      const context = await site!.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
+  s(
+    "should draw every formula from the KaTeX font subsets alone, in the same fonts and sizes as with KaTeX's full fonts",
+    async () => {
+      const original = readFileSync(
+        path.join(path.dirname(require.resolve("katex/package.json")), "dist", "katex.min.css"),
+        "utf8",
+      );
+      const look = async (pageFile: string, full: boolean) => {
+        const context = await site!.browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        const fonts: string[] = [];
+        page.on("requestfinished", (r) => {
+          if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(r.url().split("/").pop()!);
+        });
+        // KaTeX's own stylesheet instead of the site's: every face from its full font
+        if (full)
+          await page.route("**/assets/katex/katex.min.css", (route) =>
+            route.fulfill({ contentType: "text/css", body: original }),
+          );
+        await visit(page, `${site!.server.url}${pageFile}`, site!.server.url);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        // KaTeX's HTML (its MathML copy is drawn in the browser's math font, whatever the stylesheet)
+        const drawn = await drawnFonts(page, ".katex-html *");
+        const boxes = await page.evaluate(() =>
+          Array.from(document.querySelectorAll(".katex")).map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${r.width.toFixed(2)}×${r.height.toFixed(2)}`;
+          }),
+        );
+        await context.close();
+        return { fonts, drawn, boxes };
+      };
+      let formulas = 0;
+      for (const p of [{ page: "index.html" }, ...site!.result.pages]) {
+        const subset = await look(p.page, false);
+        const full = await look(p.page, true);
+        if (full.boxes.length === 0) continue;
+        formulas += full.boxes.length;
+        assert.ok(subset.fonts.length > 0, `${p.page}: loads fonts`);
+        assert.equal(
+          subset.fonts.filter((f) => !/\.[0-9a-f]{8}\.woff2$/.test(f)),
+          [],
+          `${p.page}: only subsets load`,
+        );
+        assert.equal(subset.drawn, full.drawn, `${p.page}: the fonts each formula element is drawn with`);
+        assert.not.ok(
+          full.drawn.some((f) => f.includes("(system)")),
+          `${p.page}: no formula falls back to a system font`,
+        );
+        assert.equal(subset.boxes, full.boxes, `${p.page}: each formula's size`);
+      }
+      assert.ok(formulas >= 300, `${formulas} formulas compared`);
+    },
+  );
+
+  s(
+    "should load KaTeX's full font for a character typed in the live preview that no page's formula uses, and draw it in that font",
+    async () => {
+      const logistic = site!.result.pages.find((p) => p.file.startsWith("06-"))!;
+      const css = readFileSync(path.join(site!.result.out, "assets/katex/katex.min.css"), "utf8");
+      // the characters the Math italic subset holds, from its unicode-range
+      const subsetRule = /@font-face\{[^}]*KaTeX_Math-Italic\.[0-9a-f]{8}\.woff2[^}]*\}/.exec(css)?.[0] ?? "";
+      const range = /unicode-range:([^;}]*)/.exec(subsetRule)?.[1] ?? "";
+      assert.ok(range, "the Math italic face has a subset");
+      const inSubset = (ch: string) =>
+        range.split(",").some((r) => {
+          const [a, b] = r
+            .replace("U+", "")
+            .split("-")
+            .map((h) => parseInt(h, 16));
+          const c = ch.codePointAt(0)!;
+          return c >= a && c <= (b ?? a);
+        });
+      const greek: Record<string, string> = { omega: "ω", kappa: "κ", zeta: "ζ", xi: "ξ", psi: "ψ", chi: "χ" };
+      const name = Object.keys(greek).find((k) => !inSubset(greek[k]));
+      assert.ok(name, "a Greek letter the site's formulas do not use");
+      const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const fonts: string[] = [];
       page.on("requestfinished", (r) => {
         if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(r.url().split("/").pop()!);
       });
-      // KaTeX's own stylesheet instead of the site's: every face from its full font
-      if (full) await page.route("**/assets/katex/katex.min.css", (route) => route.fulfill({ contentType: "text/css", body: original }));
-      await visit(page, `${site!.server.url}${pageFile}`, site!.server.url);
+      const v = await visit(page, `${site!.server.url}${logistic.page}`, site!.server.url);
+      assert.not.ok(fonts.includes("KaTeX_Math-Italic.woff2"), "the full font is not loaded at first");
+      await page.locator(".stepwise-try-open").first().click();
+      const form = page.locator("form.stepwise-try:not([hidden])").first();
+      await form.locator("input").fill(`${name} * x + 1`);
+      await page.waitForSelector("form.stepwise-try:not([hidden]) .stepwise-try-preview .katex", { timeout: 60_000 });
+      await page
+        .waitForFunction((f) => document.fonts.check(`16px KaTeX_Math`, f), greek[name!], { timeout: 10_000 })
+        .catch(() => {});
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      // KaTeX's HTML (its MathML copy is drawn in the browser's math font, whatever the stylesheet)
-      const drawn = await drawnFonts(page, ".katex-html *");
-      const boxes = await page.evaluate(() => Array.from(document.querySelectorAll(".katex")).map((e) => {
-        const r = e.getBoundingClientRect();
-        return `${r.width.toFixed(2)}×${r.height.toFixed(2)}`;
-      }));
+      await page.waitForTimeout(200);
+      assert.ok(
+        fonts.includes("KaTeX_Math-Italic.woff2"),
+        `the full Math italic font is loaded for ${greek[name!]}: ${fonts.join(", ")}`,
+      );
+      const drawn = await drawnFonts(page, "form.stepwise-try:not([hidden]) .stepwise-try-preview .katex-html *");
+      assert.ok(drawn.length > 0 && drawn.every((f) => f !== "" && !f.includes("(system)")), drawn.join(" | "));
+      assert.equal(v.foreignRequests, []);
+      await page.close();
+    },
+  );
+  s(
+    "should keep the charts interactive: hover labels, a legend entry hides its trace, the mode bar zooms",
+    async () => {
+      const softmax = site!.result.pages.find((p) => p.file.startsWith("07-"))!;
+      const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const v = await visit(page, `${site!.server.url}${softmax.page}`, site!.server.url);
+      await drawCharts(page);
+      const plot = page.locator(".stepwise-plot.js-plotly-plot").first();
+      await plot.scrollIntoViewIfNeeded();
+      const drag = plot.locator(".nsewdrag").first();
+      const box = (await drag.boundingBox())!;
+      let hovered = 0;
+      for (let f = 0.3; f <= 0.7 && hovered === 0; f += 0.1) {
+        await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+        hovered = await page.waitForSelector(".stepwise-plot .hoverlayer .hovertext", { timeout: 2000 }).then(
+          () => 1,
+          () => 0,
+        );
+      }
+      assert.is(hovered, 1, "a hover label appears over the chart");
+      const traces = () => plot.locator(".scatterlayer .trace").count();
+      const before = await traces();
+      assert.ok(before >= 3, `${before} traces drawn`);
+      await plot.locator(".legend .traces").first().click();
+      await page
+        .waitForFunction(
+          (n) => document.querySelectorAll(".stepwise-plot.js-plotly-plot .scatterlayer .trace").length < n,
+          before,
+          { timeout: 5000 },
+        )
+        .catch(() => {});
+      assert.is(await traces(), before - 1, "clicking a legend entry hides its trace");
+      assert.ok((await plot.locator(".modebar-btn").count()) >= 3, "the mode bar has its buttons");
+      const range = () =>
+        page.evaluate(() =>
+          (
+            document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as {
+              _fullLayout: { xaxis: { range: number[] } };
+            }
+          )._fullLayout.xaxis.range.slice(),
+        );
+      const full = await range();
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 5 });
+      await page.mouse.up();
+      await page
+        .waitForFunction(
+          (r) => {
+            const x = (
+              document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as {
+                _fullLayout: { xaxis: { range: number[] } };
+              }
+            )._fullLayout.xaxis.range;
+            return x[0] !== r[0] || x[1] !== r[1];
+          },
+          full,
+          { timeout: 5000 },
+        )
+        .catch(() => {});
+      const zoomed = await range();
+      assert.ok(zoomed[1] - zoomed[0] < (full[1] - full[0]) / 2, `dragging zooms in: ${full} -> ${zoomed}`);
+      assert.equal(v.consoleErrors, []);
+      await page.close();
+    },
+  );
+
+  s(
+    "should search every page offline from the header: '/' focuses the box, 'quotient' finds page 02's section, 'Jacobian' page 07's",
+    async () => {
+      const context = await site!.browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(r.url()));
+      const first = site!.result.pages.find((p) => p.file.startsWith("05-"))!;
+      const v = await visit(page, `${site!.server.url}${first.page}`, site!.server.url);
+      assert.not.ok(
+        requested.some((u) => /search(\.js|-index\.json)/.test(u)),
+        "nothing of the search loads at first paint",
+      );
+      await page.keyboard.press("/");
+      assert.is(await page.evaluate(() => document.activeElement?.id), "site-search-input");
+      const results = async (query: string): Promise<string[]> => {
+        await page.fill("#site-search-input", query);
+        await page.waitForFunction(
+          (q) => (document.querySelector("#site-search-status")?.textContent ?? "").includes(q),
+          query,
+          { timeout: 30_000 },
+        );
+        return page.$$eval("#site-search-results a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      };
+      const quotient = await results("quotient");
+      assert.match(quotient[0] ?? "", /\/02-[^/]*\.html#[\w-]+$/, quotient.join(", "));
+      const jacobian = await results("Jacobian");
+      assert.match(jacobian[0] ?? "", /\/07-[^/]*\.html#[\w-]+$/, jacobian.join(", "));
+      // the link leads to that section
+      await page.click("#site-search-results a >> nth=0");
+      await page.waitForURL(/07-.*#/);
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      assert.ok(await page.locator(`[id="${id}"]`).isVisible(), `the section ${id} is on the page`);
+      assert.equal(v.consoleErrors, []);
       await context.close();
-      return { fonts, drawn, boxes };
-    };
-    let formulas = 0;
-    for (const p of [{ page: "index.html" }, ...site!.result.pages]) {
-      const subset = await look(p.page, false);
-      const full = await look(p.page, true);
-      if (full.boxes.length === 0) continue;
-      formulas += full.boxes.length;
-      assert.ok(subset.fonts.length > 0, `${p.page}: loads fonts`);
-      assert.equal(subset.fonts.filter((f) => !/\.[0-9a-f]{8}\.woff2$/.test(f)), [], `${p.page}: only subsets load`);
-      assert.equal(subset.drawn, full.drawn, `${p.page}: the fonts each formula element is drawn with`);
-      assert.not.ok(full.drawn.some((f) => f.includes("(system)")), `${p.page}: no formula falls back to a system font`);
-      assert.equal(subset.boxes, full.boxes, `${p.page}: each formula's size`);
-    }
-    assert.ok(formulas >= 300, `${formulas} formulas compared`);
-  });
-
-  s("should load KaTeX's full font for a character typed in the live preview that no page's formula uses, and draw it in that font", async () => {
-    const logistic = site!.result.pages.find((p) => p.file.startsWith("06-"))!;
-    const css = readFileSync(path.join(site!.result.out, "assets/katex/katex.min.css"), "utf8");
-    // the characters the Math italic subset holds, from its unicode-range
-    const subsetRule = /@font-face\{[^}]*KaTeX_Math-Italic\.[0-9a-f]{8}\.woff2[^}]*\}/.exec(css)?.[0] ?? "";
-    const range = /unicode-range:([^;}]*)/.exec(subsetRule)?.[1] ?? "";
-    assert.ok(range, "the Math italic face has a subset");
-    const inSubset = (ch: string) => range.split(",").some((r) => {
-      const [a, b] = r.replace("U+", "").split("-").map((h) => parseInt(h, 16));
-      const c = ch.codePointAt(0)!;
-      return c >= a && c <= (b ?? a);
-    });
-    const greek: Record<string, string> = { omega: "ω", kappa: "κ", zeta: "ζ", xi: "ξ", psi: "ψ", chi: "χ" };
-    const name = Object.keys(greek).find((k) => !inSubset(greek[k]));
-    assert.ok(name, "a Greek letter the site's formulas do not use");
-    const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const fonts: string[] = [];
-    page.on("requestfinished", (r) => {
-      if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(r.url().split("/").pop()!);
-    });
-    const v = await visit(page, `${site!.server.url}${logistic.page}`, site!.server.url);
-    assert.not.ok(fonts.includes("KaTeX_Math-Italic.woff2"), "the full font is not loaded at first");
-    await page.locator(".stepwise-try-open").first().click();
-    const form = page.locator("form.stepwise-try:not([hidden])").first();
-    await form.locator("input").fill(`${name} * x + 1`);
-    await page.waitForSelector("form.stepwise-try:not([hidden]) .stepwise-try-preview .katex", { timeout: 60_000 });
-    await page.waitForFunction((f) => document.fonts.check(`16px KaTeX_Math`, f), greek[name!], { timeout: 10_000 }).catch(() => {});
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.waitForTimeout(200);
-    assert.ok(fonts.includes("KaTeX_Math-Italic.woff2"), `the full Math italic font is loaded for ${greek[name!]}: ${fonts.join(", ")}`);
-    const drawn = await drawnFonts(page, "form.stepwise-try:not([hidden]) .stepwise-try-preview .katex-html *");
-    assert.ok(drawn.length > 0 && drawn.every((f) => f !== "" && !f.includes("(system)")), drawn.join(" | "));
-    assert.equal(v.foreignRequests, []);
-    await page.close();
-  });
-  s("should keep the charts interactive: hover labels, a legend entry hides its trace, the mode bar zooms", async () => {
-    const softmax = site!.result.pages.find((p) => p.file.startsWith("07-"))!;
-    const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const v = await visit(page, `${site!.server.url}${softmax.page}`, site!.server.url);
-    await drawCharts(page);
-    const plot = page.locator(".stepwise-plot.js-plotly-plot").first();
-    await plot.scrollIntoViewIfNeeded();
-    const drag = plot.locator(".nsewdrag").first();
-    const box = (await drag.boundingBox())!;
-    let hovered = 0;
-    for (let f = 0.3; f <= 0.7 && hovered === 0; f += 0.1) {
-      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
-      hovered = await page.waitForSelector(".stepwise-plot .hoverlayer .hovertext", { timeout: 2000 }).then(() => 1, () => 0);
-    }
-    assert.is(hovered, 1, "a hover label appears over the chart");
-    const traces = () => plot.locator(".scatterlayer .trace").count();
-    const before = await traces();
-    assert.ok(before >= 3, `${before} traces drawn`);
-    await plot.locator(".legend .traces").first().click();
-    await page.waitForFunction((n) => document.querySelectorAll(".stepwise-plot.js-plotly-plot .scatterlayer .trace").length < n, before, { timeout: 5000 }).catch(() => {});
-    assert.is(await traces(), before - 1, "clicking a legend entry hides its trace");
-    assert.ok((await plot.locator(".modebar-btn").count()) >= 3, "the mode bar has its buttons");
-    const range = () => page.evaluate(() => (document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range.slice());
-    const full = await range();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 5 });
-    await page.mouse.up();
-    await page.waitForFunction((r) => { const x = (document.querySelector(".stepwise-plot.js-plotly-plot") as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range; return x[0] !== r[0] || x[1] !== r[1]; }, full, { timeout: 5000 }).catch(() => {});
-    const zoomed = await range();
-    assert.ok(zoomed[1] - zoomed[0] < (full[1] - full[0]) / 2, `dragging zooms in: ${full} -> ${zoomed}`);
-    assert.equal(v.consoleErrors, []);
-    await page.close();
-  });
-
-  s("should search every page offline from the header: '/' focuses the box, 'quotient' finds page 02's section, 'Jacobian' page 07's", async () => {
-    const context = await site!.browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    const requested: string[] = [];
-    page.on("request", (r) => requested.push(r.url()));
-    const first = site!.result.pages.find((p) => p.file.startsWith("05-"))!;
-    const v = await visit(page, `${site!.server.url}${first.page}`, site!.server.url);
-    assert.not.ok(requested.some((u) => /search(\.js|-index\.json)/.test(u)), "nothing of the search loads at first paint");
-    await page.keyboard.press("/");
-    assert.is(await page.evaluate(() => document.activeElement?.id), "site-search-input");
-    const results = async (query: string): Promise<string[]> => {
-      await page.fill("#site-search-input", query);
-      await page.waitForFunction((q) => (document.querySelector("#site-search-status")?.textContent ?? "").includes(q), query, { timeout: 30_000 });
-      return page.$$eval("#site-search-results a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    };
-    const quotient = await results("quotient");
-    assert.match(quotient[0] ?? "", /\/02-[^/]*\.html#[\w-]+$/, quotient.join(", "));
-    const jacobian = await results("Jacobian");
-    assert.match(jacobian[0] ?? "", /\/07-[^/]*\.html#[\w-]+$/, jacobian.join(", "));
-    // the link leads to that section
-    await page.click("#site-search-results a >> nth=0");
-    await page.waitForURL(/07-.*#/);
-    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
-    assert.ok(await page.locator(`[id="${id}"]`).isVisible(), `the section ${id} is on the page`);
-    assert.equal(v.consoleErrors, []);
-    await context.close();
-  });
+    },
+  );
 }
 
 s.run();

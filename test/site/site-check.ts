@@ -33,16 +33,32 @@ export async function close(site: BuiltSite | undefined): Promise<void> {
 /** Every notebook has a page, in file-name order, and the index links them in that order. */
 export function checkIndexOrder(site: BuiltSite, notebooksDir: string): void {
   const files = listNotebooks(notebooksDir);
-  assert.equal(site.result.pages.map((p) => p.file), files);
+  assert.equal(
+    site.result.pages.map((p) => p.file),
+    files,
+  );
   const index = readFileSync(path.join(site.result.out, "index.html"), "utf8");
   const positions = site.result.pages.map((p) => index.indexOf(`href="${p.page}"`));
-  assert.ok(positions.every((p) => p > 0), "every page is linked from the index");
-  assert.equal([...positions].sort((a, b) => a - b), positions, "index order");
+  assert.ok(
+    positions.every((p) => p > 0),
+    "every page is linked from the index",
+  );
+  assert.equal(
+    [...positions].sort((a, b) => a - b),
+    positions,
+    "index order",
+  );
 }
 
 /** Opens the index and every page and checks them (see `checkPage`). */
 export async function checkAllPages(site: BuiltSite, name: string): Promise<void> {
-  await checkPage(site.browser, site.server.url, "index.html", { figures: 0, math: false, derivations: 0 }, `${name}-index`);
+  await checkPage(
+    site.browser,
+    site.server.url,
+    "index.html",
+    { figures: 0, math: false, derivations: 0 },
+    `${name}-index`,
+  );
   for (const p of site.result.pages) {
     const expected = expectationOf(path.join(site.executedDir, p.file));
     assert.is(p.figures, expected.figures, `${p.file}: charts found by the renderer`);

@@ -12,33 +12,64 @@ import { launchChromium, tempDir, visit } from "./helpers";
 
 // A one-page site rendered from an executed notebook made here: the quotient-rule
 // derivation of σ′ as its JSON output, and a markdown cell declaring two checkable exercises.
-const sigma = derive("σ′(x) by the quotient rule", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
+const sigma = derive("σ′(x) by the quotient rule", {
+  name: "g",
+  f: "1 / (1 + e^(-x))",
+  wrt: "x",
+  domain: { x: "(-10, 10)" },
+})
   .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
   .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
   .rewrite("g(x) * (1 - g(x))", "recognise g");
 const exercises: ExerciseSpec[] = [
   {
-    number: 1, prompt: "d/dx of 1/(1 + e^(−2x))", ask: "derivative", name: "s", f: "1 / (1 + e^(-2 x))", wrt: "x", domain: { x: "(-5, 5)" },
+    number: 1,
+    prompt: "d/dx of 1/(1 + e^(−2x))",
+    ask: "derivative",
+    name: "s",
+    f: "1 / (1 + e^(-2 x))",
+    wrt: "x",
+    domain: { x: "(-5, 5)" },
     slips: [
       { expr: "sigma(2 x) * (1 - sigma(2 x))", hint: "the chain-rule factor 2 of e^(−2x) is missing" },
       { expr: "-2 * e^(-2 x) / (1 + e^(-2 x))^2", hint: "the −1 of d/dx e^(−x) is missing" },
     ],
   },
   {
-    number: 2, prompt: "∂L/∂ŷ of binary cross-entropy", ask: "derivative", name: "L", f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", wrt: "yhat",
+    number: 2,
+    prompt: "∂L/∂ŷ of binary cross-entropy",
+    ask: "derivative",
+    name: "L",
+    f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    wrt: "yhat",
     domain: { yhat: "(0, 1)", t: "[0, 1]" },
     slips: [{ expr: "-t / yhat - (1 - t) / (1 - yhat)", hint: "the chain-rule factor −1 of ln(1 − ŷ) is missing" }],
   },
 ];
 const notebook = {
-  nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "typescript" } },
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { language_info: { name: "typescript" } },
   cells: [
     { cell_type: "markdown", metadata: {}, source: "# Try it\n\nThe derivation below can be edited in the page." },
     {
-      cell_type: "code", metadata: { tags: ["hide-input"] }, execution_count: 1, source: "showVerified(d)",
-      outputs: [{ output_type: "display_data", metadata: {}, data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" } }],
+      cell_type: "code",
+      metadata: { tags: ["hide-input"] },
+      execution_count: 1,
+      source: "showVerified(d)",
+      outputs: [
+        {
+          output_type: "display_data",
+          metadata: {},
+          data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" },
+        },
+      ],
     },
-    { cell_type: "markdown", metadata: { stepwise: { exercises } }, source: "## Exercises\n\n1. Differentiate $1/(1 + e^{-2x})$.\n2. Differentiate $L$ by $\\hat{y}$." },
+    {
+      cell_type: "markdown",
+      metadata: { stepwise: { exercises } },
+      source: "## Exercises\n\n1. Differentiate $1/(1 + e^{-2x})$.\n2. Differentiate $L$ by $\\hat{y}$.",
+    },
   ],
 };
 
@@ -47,7 +78,9 @@ let browser: Browser | undefined;
 const s = suite("trying steps and exercises in the page");
 s.before(async () => {
   const out = path.join(tempDir("stepwise-try-"), "site");
-  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, { title: "try" });
+  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
+    title: "try",
+  });
   server = await serveSite(out, { port: 19217 });
   browser = await launchChromium();
 });
@@ -80,7 +113,9 @@ s("should reject a wrong step with a point and both values, and accept it again 
   await page.waitForSelector(".stepwise-try-preview .katex");
   await input.press("Enter");
   const verdict = page.locator(".stepwise-try .stepwise-try-verdict");
-  await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
   const wrong = (await verdict.textContent()) ?? "";
   assert.match(wrong, /^✗ step 2 does not hold: at x = -?\d[\d.e-]*/);
   const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
@@ -92,7 +127,9 @@ s("should reject a wrong step with a point and both values, and accept it again 
   assert.ok(Math.abs(Number(nums![2]) - e / (1 + e) ** 2) < 1e-6, `expected ${nums![2]} at x = ${x}`);
   await page.click(".stepwise-try button:text('Reset')");
   assert.is(await input.inputValue(), "e^(-x) / (1 + e^(-x))^2");
-  await page.waitForFunction(() => /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
   assert.match((await verdict.textContent()) ?? "", /^✓ step 2 holds \(tier: \w+\)/);
   assert.equal(foreign, [], "no request leaves the site");
   assert.equal(errors, []);
@@ -107,13 +144,17 @@ s("should show two different numbers when a step is wrong only by a tiny term", 
   for (const tiny of ["1e-12", "1e-20", "1e-40"]) {
     await input.fill(`e^(-x) / (1 + e^(-x))^2 + ${tiny}`);
     await input.press("Enter");
-    await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+    );
     const wrong = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
     const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
     assert.ok(nums, `+ ${tiny}: ${wrong}`);
     assert.is.not(nums![1], nums![2], `+ ${tiny}: the two shown values are equal: ${wrong}`);
     await page.click(".stepwise-try button:text('Reset')");
-    await page.waitForFunction(() => /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /^✓/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+    );
   }
   assert.equal(errors, []);
   await page.close();
@@ -125,12 +166,22 @@ s("should say where an expression fails to parse, in words", async () => {
   const input = page.locator(".stepwise-try input");
   await input.fill("e^(-x) / (1 + ");
   await input.press("Enter");
-  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
-  assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /ends too early, after “/);
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  assert.match(
+    (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "",
+    /ends too early, after “/,
+  );
   await input.fill("x + * 2");
   await input.press("Enter");
-  await page.waitForFunction(() => /character/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
-  assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /Value expected at character \d+, after “x \+ \*”/);
+  await page.waitForFunction(() =>
+    /character/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  assert.match(
+    (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "",
+    /Value expected at character \d+, after “x \+ \*”/,
+  );
   await page.close();
 });
 
@@ -138,7 +189,10 @@ async function answer(page: Page, n: number, expr: string): Promise<string> {
   const form = page.locator(`form.stepwise-answer >> nth=${n - 1}`);
   await form.locator("input").fill(expr);
   await form.locator("input").press("Enter");
-  await page.waitForFunction((i) => /[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""), n - 1);
+  await page.waitForFunction(
+    (i) => /[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""),
+    n - 1,
+  );
   const text = (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
   await form.locator("input").press("Escape");
   return text;
@@ -153,10 +207,19 @@ s("should check exercise answers: right, wrong with a counterexample, and known 
   assert.match(wrong, /^✗ your answer does not hold: at x = \S+ it gives \S+, but it must equal \S+$/);
   assert.not.match(wrong, /Hint/);
   // a slip is recognised by value, written any way
-  assert.match(await answer(page, 1, "e^(-2x) / (1 + e^(-2x))^2"), /Hint: the chain-rule factor 2 of e\^\(−2x\) is missing/);
-  assert.match(await answer(page, 1, "-(2 e^(-2 x)) * (1 + e^(-2 x))^(-2)"), /Hint: the −1 of d\/dx e\^\(−x\) is missing/);
+  assert.match(
+    await answer(page, 1, "e^(-2x) / (1 + e^(-2x))^2"),
+    /Hint: the chain-rule factor 2 of e\^\(−2x\) is missing/,
+  );
+  assert.match(
+    await answer(page, 1, "-(2 e^(-2 x)) * (1 + e^(-2 x))^(-2)"),
+    /Hint: the −1 of d\/dx e\^\(−x\) is missing/,
+  );
   assert.match(await answer(page, 2, "(yhat - t) / (yhat * (1 - yhat))"), /^✓/);
-  assert.match(await answer(page, 2, "-(t / yhat + (1 - t) / (1 - yhat))"), /Hint: the chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
+  assert.match(
+    await answer(page, 2, "-(t / yhat + (1 - t) / (1 - yhat))"),
+    /Hint: the chain-rule factor −1 of ln\(1 − ŷ\) is missing/,
+  );
   assert.equal(foreign, []);
   await page.close();
 });
@@ -168,7 +231,9 @@ s("should name a known slip under the ✗, after an exercise's own hint, with th
   await page.selectOption(".stepwise-try select", "1");
   await input.fill("-e^(-x) / (1 + e^(-x))^2");
   await input.press("Enter");
-  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
   const verdict = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
   assert.match(verdict, /The slip: the derivative −1 of the inner function −x of e\^\(−x\) is missing/);
   assert.match(verdict, /It should be \S+/);
@@ -188,10 +253,14 @@ s("should give a hint in two presses: the rule with its parts, then the next ste
   await page.selectOption(".stepwise-try select", "1");
   const line = page.locator(".stepwise-try .stepwise-hint-line");
   await page.click(".stepwise-try button.stepwise-hint");
-  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1");
+  await page.waitForFunction(
+    () => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1",
+  );
   assert.is(await line.textContent(), "Hint: apply the quotient rule, with u = 1 and v = 1 + e^(−x)");
   await page.click(".stepwise-try button.stepwise-hint");
-  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "2");
+  await page.waitForFunction(
+    () => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "2",
+  );
   const second = (await line.textContent()) ?? "";
   assert.match(second, /^next step \(quotient rule\): /);
   // the step shown is right: typed in, the verifier accepts it
@@ -199,45 +268,68 @@ s("should give a hint in two presses: the rule with its parts, then the next ste
   const input = page.locator(".stepwise-try input");
   await input.fill(step);
   await input.press("Enter");
-  await page.waitForFunction(() => /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
   assert.match((await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "", /^✓ step 1 holds/);
   // another step starts over; after the derivative the hint is an algebra move
   await page.selectOption(".stepwise-try select", "2");
   assert.is(await line.textContent(), "");
   await page.click(".stepwise-try button.stepwise-hint");
-  await page.waitForFunction(() => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1");
+  await page.waitForFunction(
+    () => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1",
+  );
   assert.match((await line.textContent()) ?? "", /^Hint: simplify: /);
   // an answer box has its own Hint button, from the keyboard too
   const box = page.locator("form.stepwise-answer >> nth=1");
   await box.locator("button.stepwise-hint").focus();
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelectorAll("form.stepwise-answer .stepwise-hint-line")[1]?.getAttribute("data-press") === "1");
-  assert.match((await box.locator(".stepwise-hint-line").textContent()) ?? "", /^Hint: apply the constant multiple rule, with the constant c = −1/);
+  await page.waitForFunction(
+    () => document.querySelectorAll("form.stepwise-answer .stepwise-hint-line")[1]?.getAttribute("data-press") === "1",
+  );
+  assert.match(
+    (await box.locator(".stepwise-hint-line").textContent()) ?? "",
+    /^Hint: apply the constant multiple rule, with the constant c = −1/,
+  );
   assert.equal(errors, []);
   await page.close();
 });
 
-s("should work from the keyboard alone: Tab to the button, Enter opens, Enter checks, Escape restores and closes", async () => {
-  const { page } = await open();
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open"))) break;
-  }
-  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")), "the Try button takes focus");
-  await page.keyboard.press("Enter");
-  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-input")), "the field takes focus");
-  const first = await page.locator(".stepwise-try input").inputValue();
-  await page.keyboard.press("End");
-  await page.keyboard.type(" + 1");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""));
-  await page.keyboard.press("Escape");
-  assert.is(await page.locator(".stepwise-try input").inputValue(), first, "Escape restores the step");
-  await page.keyboard.press("Escape");
-  assert.ok(await page.locator(".stepwise-try").isHidden(), "a second Escape closes the form");
-  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")), "focus returns to the button");
-  await page.close();
-});
+s(
+  "should work from the keyboard alone: Tab to the button, Enter opens, Enter checks, Escape restores and closes",
+  async () => {
+    const { page } = await open();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open"))) break;
+    }
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")),
+      "the Try button takes focus",
+    );
+    await page.keyboard.press("Enter");
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-input")),
+      "the field takes focus",
+    );
+    const first = await page.locator(".stepwise-try input").inputValue();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" + 1");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() =>
+      /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+    );
+    await page.keyboard.press("Escape");
+    assert.is(await page.locator(".stepwise-try input").inputValue(), first, "Escape restores the step");
+    await page.keyboard.press("Escape");
+    assert.ok(await page.locator(".stepwise-try").isHidden(), "a second Escape closes the form");
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.classList.contains("stepwise-try-open")),
+      "focus returns to the button",
+    );
+    await page.close();
+  },
+);
 
 s("should read without JavaScript: the derivation stays, no answer box or button shows", async () => {
   const context = await browser!.newContext({ javaScriptEnabled: false });

@@ -69,11 +69,16 @@ function localMutations(node: MathNode, variables: readonly string[]): string[] 
   if (op.isOperatorNode && op.args.length === 2) {
     const [a, b] = op.args;
     switch (op.op) {
-      case "+": return [`${s(a)} - ${s(b)}`, s(a), s(b)];
-      case "-": return [`${s(a)} + ${s(b)}`, s(a), `-${s(b)}`, `${s(b)} - ${s(a)}`];
-      case "*": return [`${s(a)} / ${s(b)}`, s(a), s(b)];
-      case "/": return [`${s(a)} * ${s(b)}`, `${s(b)} / ${s(a)}`, s(a)];
-      case "^": return [`${s(a)} ^ (${s(b)} + 1)`, `${s(a)} ^ (-${s(b)})`, s(a), `${s(a)} ^ (2 * ${s(b)})`];
+      case "+":
+        return [`${s(a)} - ${s(b)}`, s(a), s(b)];
+      case "-":
+        return [`${s(a)} + ${s(b)}`, s(a), `-${s(b)}`, `${s(b)} - ${s(a)}`];
+      case "*":
+        return [`${s(a)} / ${s(b)}`, s(a), s(b)];
+      case "/":
+        return [`${s(a)} * ${s(b)}`, `${s(b)} / ${s(a)}`, s(a)];
+      case "^":
+        return [`${s(a)} ^ (${s(b)} + 1)`, `${s(a)} ^ (-${s(b)})`, s(a), `${s(a)} ^ (2 * ${s(b)})`];
     }
   }
   if (op.isOperatorNode && op.op === "-" && op.args.length === 1) return [s(op.args[0])];
@@ -83,7 +88,9 @@ function localMutations(node: MathNode, variables: readonly string[]): string[] 
     const text = v.toString();
     // a slip by hand, and a constant off in its 17th significant digit (below double precision)
     const off = v.isZero() ? [] : [v.plus(v.abs().times("1e-16")).toString()];
-    return v.isZero() ? ["1"] : [v.plus(1).toString(), v.times(2).toString(), v.neg().toString(), ...off].filter((m) => m !== text);
+    return v.isZero()
+      ? ["1"]
+      : [v.plus(1).toString(), v.times(2).toString(), v.neg().toString(), ...off].filter((m) => m !== text);
   }
   if (isSymbol(node)) {
     if (node.name === "e") return ["2"];

@@ -42,7 +42,16 @@ export interface MutationReport {
  * @returns the totals, with the survivors and false alarms named
  */
 export function runMutationTest(specs: readonly DerivationSpec[]): MutationReport {
-  const report: MutationReport = { mutants: 0, rejected: 0, trueSteps: 0, accepted: 0, proved: 0, equivalent: 0, survivors: [], falseAlarms: [] };
+  const report: MutationReport = {
+    mutants: 0,
+    rejected: 0,
+    trueSteps: 0,
+    accepted: 0,
+    proved: 0,
+    equivalent: 0,
+    survivors: [],
+    falseAlarms: [],
+  };
   for (const spec of specs) {
     const domain = parseDomain(spec.domain, spec.title);
     const points = samplePoints(domain, 64, "mutation-filter");

@@ -26,7 +26,12 @@ const INF = new Down(Infinity);
 const SLACK = new Down("1e-36");
 
 /** A real interval; an open end excludes its bound. */
-export interface Interval { lo: Dec; hi: Dec; loOpen: boolean; hiOpen: boolean }
+export interface Interval {
+  lo: Dec;
+  hi: Dec;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
 
 /** Where each variable lives: name → interval. */
 export type Box = ReadonlyMap<string, Interval>;
@@ -51,17 +56,27 @@ function sane(i: Interval): Interval {
 
 /** a + b, rounded outward. */
 export function addI(a: Interval, b: Interval): Interval {
-  return sane({ lo: Down.add(a.lo, b.lo), hi: Up.add(a.hi, b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen });
+  return sane({
+    lo: Down.add(a.lo, b.lo),
+    hi: Up.add(a.hi, b.hi),
+    loOpen: a.loOpen || b.loOpen,
+    hiOpen: a.hiOpen || b.hiOpen,
+  });
 }
 
 /** a · b, rounded outward; an end is closed when a corner product attaining it is attained. */
 export function mulI(a: Interval, b: Interval): Interval {
-  const ends = (i: Interval) => [{ v: i.lo, open: i.loOpen }, { v: i.hi, open: i.hiOpen }];
-  const corners = ends(a).flatMap((x) => ends(b).map((y) => {
-    const attained = (!x.open && !y.open) || (!x.open && x.v.isZero()) || (!y.open && y.v.isZero());
-    const zero = x.v.isZero() || y.v.isZero();
-    return { lo: zero ? new Down(0) : Down.mul(x.v, y.v), hi: zero ? new Up(0) : Up.mul(x.v, y.v), attained };
-  }));
+  const ends = (i: Interval) => [
+    { v: i.lo, open: i.loOpen },
+    { v: i.hi, open: i.hiOpen },
+  ];
+  const corners = ends(a).flatMap((x) =>
+    ends(b).map((y) => {
+      const attained = (!x.open && !y.open) || (!x.open && x.v.isZero()) || (!y.open && y.v.isZero());
+      const zero = x.v.isZero() || y.v.isZero();
+      return { lo: zero ? new Down(0) : Down.mul(x.v, y.v), hi: zero ? new Up(0) : Up.mul(x.v, y.v), attained };
+    }),
+  );
   if (corners.some((c) => c.lo.isNaN() || c.hi.isNaN())) return WHOLE_LINE;
   let lo = corners[0].lo;
   let hi = corners[0].hi;
@@ -69,7 +84,12 @@ export function mulI(a: Interval, b: Interval): Interval {
     if (c.lo.lt(lo)) lo = c.lo;
     if (c.hi.gt(hi)) hi = c.hi;
   }
-  return { lo, hi, loOpen: !corners.some((c) => c.attained && c.lo.eq(lo)), hiOpen: !corners.some((c) => c.attained && c.hi.eq(hi)) };
+  return {
+    lo,
+    hi,
+    loOpen: !corners.some((c) => c.attained && c.lo.eq(lo)),
+    hiOpen: !corners.some((c) => c.attained && c.hi.eq(hi)),
+  };
 }
 
 function recip(a: Interval): Interval {
@@ -84,7 +104,7 @@ function powI(a: Interval, k: number): Interval {
   if (k === 0) return point({ n: 1n, d: 1n } as Q);
   let r = a;
   for (let i = 1; i < k; i++) r = mulI(r, a);
-  if (k % 2 === 0 && !(r.lo.gte(0))) {
+  if (k % 2 === 0 && !r.lo.gte(0)) {
     // even power: never negative; the smallest |a| is 0 when 0 is in a
     const containsZero = a.lo.lte(0) && a.hi.gte(0);
     if (containsZero) {
@@ -122,7 +142,11 @@ function atomI(id: string, e: Q, box: Box): Interval {
   if (!e.isInteger()) return WHOLE_LINE;
   const k = Number(e.n);
   if (a.kind === "var") return powI(box.get(a.name) ?? WHOLE_LINE, k);
-  if (a.kind === "pi") return powI(interval("3.141592653589793238462643383279502884197", "3.141592653589793238462643383279502884198", false, false), k);
+  if (a.kind === "pi")
+    return powI(
+      interval("3.141592653589793238462643383279502884197", "3.141592653589793238462643383279502884198", false, false),
+      k,
+    );
   return powI(lnI(polyI(a.poly, box)), k);
 }
 

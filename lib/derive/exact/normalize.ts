@@ -11,20 +11,45 @@ import type { BigNumber, MathNode, OperatorNode, FunctionNode, SymbolNode } from
 import { bigMath, PRECISION } from "../evaluate";
 import { bisect, polyI, signOfInterval, type Box } from "./interval";
 import {
-  add, atomId, atomOf, atomPower, constant, constantValue, equalPoly, fromTerms, isZero, mul, mulMono, neg, ONE, pow,
-  powMono, scale, sub, ZERO, type Mono, type Poly, type Term,
+  add,
+  atomId,
+  atomOf,
+  atomPower,
+  constant,
+  constantValue,
+  equalPoly,
+  fromTerms,
+  isZero,
+  mul,
+  mulMono,
+  neg,
+  ONE,
+  pow,
+  powMono,
+  scale,
+  sub,
+  ZERO,
+  type Mono,
+  type Poly,
+  type Term,
 } from "./poly";
 import { factorInteger, Q } from "./rational";
 
 /** A quotient of polynomials; the denominator is never the zero polynomial. */
-export interface RatFn { n: Poly; d: Poly }
+export interface RatFn {
+  n: Poly;
+  d: Poly;
+}
 
 /** The expression is outside the class the exact tier decides. */
 export class Outside extends Error {}
 
 /** The sign of a (linear) abs/max/min argument changes inside the box at `variable = at`. */
 export class SplitAt extends Error {
-  constructor(readonly variable: string, readonly at: Q) {
+  constructor(
+    readonly variable: string,
+    readonly at: Q,
+  ) {
     super(`split ${variable} at ${at}`);
   }
 }
@@ -45,8 +70,14 @@ const R = (n: Poly, d: Poly = ONE): RatFn => simplify({ n, d });
  */
 export function normalize(node: MathNode, ctx: NormalizeContext): RatFn {
   const n = node as unknown as {
-    isParenthesisNode?: boolean; isConstantNode?: boolean; isSymbolNode?: boolean; isOperatorNode?: boolean; isFunctionNode?: boolean;
-    content: MathNode; value: unknown; name: string;
+    isParenthesisNode?: boolean;
+    isConstantNode?: boolean;
+    isSymbolNode?: boolean;
+    isOperatorNode?: boolean;
+    isFunctionNode?: boolean;
+    content: MathNode;
+    value: unknown;
+    name: string;
   };
   if (n.isParenthesisNode) return normalize(n.content, ctx);
   if (n.isConstantNode) return R(constant(constantOf(n.value)));
@@ -76,13 +107,20 @@ function symbol(name: string, ctx: NormalizeContext): RatFn {
 function operator(n: OperatorNode, ctx: NormalizeContext): RatFn {
   const a = n.args.map((x) => normalize(x, ctx));
   switch (n.fn) {
-    case "add": return addR(a[0], a[1]);
-    case "subtract": return addR(a[0], negR(a[1]));
-    case "multiply": return mulR(a[0], a[1]);
-    case "divide": return divR(a[0], a[1], n.args[1], ctx);
-    case "unaryMinus": return negR(a[0]);
-    case "unaryPlus": return a[0];
-    case "pow": return powR(a[0], a[1], n.args[0], ctx);
+    case "add":
+      return addR(a[0], a[1]);
+    case "subtract":
+      return addR(a[0], negR(a[1]));
+    case "multiply":
+      return mulR(a[0], a[1]);
+    case "divide":
+      return divR(a[0], a[1], n.args[1], ctx);
+    case "unaryMinus":
+      return negR(a[0]);
+    case "unaryPlus":
+      return a[0];
+    case "pow":
+      return powR(a[0], a[1], n.args[0], ctx);
   }
   throw new Outside(`the operator ${n.op}`);
 }
@@ -96,22 +134,38 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
   };
   const half = R(constant(Q.of(1n, 2n)));
   switch (name) {
-    case "exp": return expR(one());
+    case "exp":
+      return expR(one());
     case "log":
-      if (args.length === 2) return divR(logR(normalize(args[0], ctx), args[0], ctx), logR(normalize(args[1], ctx), args[1], ctx), parseBig(`log(${args[1].toString()})`), ctx);
+      if (args.length === 2)
+        return divR(
+          logR(normalize(args[0], ctx), args[0], ctx),
+          logR(normalize(args[1], ctx), args[1], ctx),
+          parseBig(`log(${args[1].toString()})`),
+          ctx,
+        );
       return logR(one(), args[0], ctx);
-    case "log10": return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(10n))), args[0], ctx), parseBig("log(10)"), ctx);
-    case "log2": return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(2n))), args[0], ctx), parseBig("log(2)"), ctx);
-    case "log1p": return logR(addR(R(ONE), one()), args[0], ctx);
-    case "expm1": return addR(expR(one()), R(constant(Q.ONE.neg())));
-    case "sqrt": return powR(one(), half, args[0], ctx);
-    case "square": return powR(one(), R(constant(Q.of(2n))), args[0], ctx);
-    case "cube": return powR(one(), R(constant(Q.of(3n))), args[0], ctx);
+    case "log10":
+      return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(10n))), args[0], ctx), parseBig("log(10)"), ctx);
+    case "log2":
+      return divR(logR(one(), args[0], ctx), logR(R(constant(Q.of(2n))), args[0], ctx), parseBig("log(2)"), ctx);
+    case "log1p":
+      return logR(addR(R(ONE), one()), args[0], ctx);
+    case "expm1":
+      return addR(expR(one()), R(constant(Q.ONE.neg())));
+    case "sqrt":
+      return powR(one(), half, args[0], ctx);
+    case "square":
+      return powR(one(), R(constant(Q.of(2n))), args[0], ctx);
+    case "cube":
+      return powR(one(), R(constant(Q.of(3n))), args[0], ctx);
     case "tanh": {
       const x = expR(mulR(R(constant(Q.of(2n))), one()));
       return { n: sub(x.n, x.d), d: add(x.n, x.d) };
     }
-    case "sinh": case "cosh": case "sech": {
+    case "sinh":
+    case "cosh":
+    case "sech": {
       const a = one();
       const p = expR(a);
       const m = expR(negR(a));
@@ -125,14 +179,15 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
       ctx.conditions.add(`${args[0].toString()} ${s > 0 ? "≥" : "≤"} 0`);
       return s > 0 ? a : negR(a);
     }
-    case "max": case "min": {
+    case "max":
+    case "min": {
       if (args.length !== 2) throw new Outside(`${name} with ${args.length} arguments`);
       const [a, b] = args.map((x) => normalize(x, ctx));
       const diff = addR(a, negR(b));
       const s = signR(diff, ctx, false);
       if (s === 0) splitOrGiveUp(diff, ctx, `${name}(${args.map(String).join(", ")})`);
       ctx.conditions.add(`${args[0].toString()} ${s > 0 ? "≥" : "≤"} ${args[1].toString()}`);
-      return (s > 0) === (name === "max") ? a : b;
+      return s > 0 === (name === "max") ? a : b;
     }
   }
   throw new Outside(`the function ${name}`);
@@ -175,7 +230,13 @@ function mulR(a: RatFn, b: RatFn): RatFn {
  * arithmetic), else at its normal form's numerator and denominator. 0 when not shown.
  */
 function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): number {
-  const n = node as unknown as { isParenthesisNode?: boolean; content: MathNode; isOperatorNode?: boolean; fn: string; args: MathNode[] };
+  const n = node as unknown as {
+    isParenthesisNode?: boolean;
+    content: MathNode;
+    isOperatorNode?: boolean;
+    fn: string;
+    args: MathNode[];
+  };
   if (n.isParenthesisNode) return nodeSign(n.content, undefined, ctx);
   if (n.isOperatorNode && (n.fn === "multiply" || n.fn === "divide")) {
     const s = n.args.map((x) => nodeSign(x, undefined, ctx));
@@ -198,7 +259,8 @@ function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): 
 
 function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn {
   if (isZero(b.n)) throw new Outside(`division by ${bNode.toString()}, which is 0`);
-  if (nodeSign(bNode, b, ctx) === 0) throw new Outside(`the divisor ${bNode.toString()} is not shown non-zero on the domain`);
+  if (nodeSign(bNode, b, ctx) === 0)
+    throw new Outside(`the divisor ${bNode.toString()} is not shown non-zero on the domain`);
   if (hasVariables(bNode)) ctx.conditions.add(`${bNode.toString()} ≠ 0`);
   return simplify({ n: mul(a.n, b.d), d: mul(a.d, b.n) });
 }
@@ -209,7 +271,8 @@ function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn
     const k = Number(q.n);
     if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
     if (k >= 0) return simplify({ n: pow(a.n, k), d: pow(a.d, k) });
-    if (nodeSign(aNode, a, ctx) === 0) throw new Outside(`the base ${aNode.toString()} of a negative power is not shown non-zero`);
+    if (nodeSign(aNode, a, ctx) === 0)
+      throw new Outside(`the base ${aNode.toString()} of a negative power is not shown non-zero`);
     if (hasVariables(aNode)) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
     return simplify({ n: pow(a.d, -k), d: pow(a.n, -k) });
   }
@@ -242,7 +305,15 @@ function rootOf(c: Q, q: Q): Poly {
   const m: [string, Q][] = [];
   for (const [p, k] of factorInteger(c.n)) m.push([atomId({ kind: "root", prime: p }), q.mul(Q.of(BigInt(k)))]);
   for (const [p, k] of factorInteger(c.d)) m.push([atomId({ kind: "root", prime: p }), q.mul(Q.of(BigInt(-k)))]);
-  return fromTerms([{ m: mulMono([], m.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))), c: Q.ONE }]);
+  return fromTerms([
+    {
+      m: mulMono(
+        [],
+        m.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+      ),
+      c: Q.ONE,
+    },
+  ]);
 }
 
 /** e^r for a polynomial r (its denominator a constant): a product of exponential atoms. */

@@ -18,7 +18,10 @@ export type Atom =
 /** A monomial: atom id → exponent, sorted by id, no zero exponents. */
 export type Mono = readonly (readonly [string, Q])[];
 /** A term: coefficient times monomial. */
-export interface Term { m: Mono; c: Q }
+export interface Term {
+  m: Mono;
+  c: Q;
+}
 /** A polynomial: monomial key → term (no zero coefficients). */
 export type Poly = ReadonlyMap<string, Term>;
 
@@ -34,7 +37,15 @@ export function atomOf(id: string): Atom {
 /** Registers an atom and returns its id. */
 export function atomId(a: Atom): string {
   const id =
-    a.kind === "var" ? `v:${a.name}` : a.kind === "exp" ? `E:${monoKey(a.mono)}` : a.kind === "log" ? `L:${polyKey(a.poly)}` : a.kind === "root" ? `R:${a.prime}` : "pi";
+    a.kind === "var"
+      ? `v:${a.name}`
+      : a.kind === "exp"
+        ? `E:${monoKey(a.mono)}`
+        : a.kind === "log"
+          ? `L:${polyKey(a.poly)}`
+          : a.kind === "root"
+            ? `R:${a.prime}`
+            : "pi";
   if (!atoms.has(id)) atoms.set(id, a);
   return id;
 }
@@ -46,7 +57,10 @@ export function monoKey(m: Mono): string {
 
 /** The text key of a polynomial: its terms, sorted; equal polynomials have equal keys. */
 export function polyKey(p: Poly): string {
-  return [...p.keys()].sort().map((k) => `${p.get(k)!.c}·${k}`).join(" + ");
+  return [...p.keys()]
+    .sort()
+    .map((k) => `${p.get(k)!.c}·${k}`)
+    .join(" + ");
 }
 
 export const ZERO: Poly = new Map();
@@ -182,16 +196,33 @@ export function printPoly(p: Poly): string {
     const coef = abs.equals(Q.ONE) && factors.length > 0 ? [] : [abs.isInteger() ? abs.toString() : `(${abs})`];
     return { neg: c.sign() < 0, text: [...coef, ...factors].join(" * ") };
   });
-  return parts.map((t, i) => (i === 0 ? (t.neg ? `-${t.text}` : t.text) : `${t.neg ? " - " : " + "}${t.text}`)).join("");
+  return parts
+    .map((t, i) => (i === 0 ? (t.neg ? `-${t.text}` : t.text) : `${t.neg ? " - " : " + "}${t.text}`))
+    .join("");
 }
 
 function printAtom(id: string, e: Q): string {
   const a = atomOf(id);
   const base =
-    a.kind === "var" ? a.name : a.kind === "pi" ? "pi" : a.kind === "root" ? a.prime.toString() : a.kind === "log" ? `log(${printPoly(a.poly)})` : "";
+    a.kind === "var"
+      ? a.name
+      : a.kind === "pi"
+        ? "pi"
+        : a.kind === "root"
+          ? a.prime.toString()
+          : a.kind === "log"
+            ? `log(${printPoly(a.poly)})`
+            : "";
   if (a.kind === "exp") {
     const inner = a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));
-    const ex = inner === "" ? e.toString() : e.equals(Q.ONE) ? inner : e.equals(Q.ONE.neg()) ? `-${inner}` : `${e.isInteger() ? e : `(${e})`} * ${inner}`;
+    const ex =
+      inner === ""
+        ? e.toString()
+        : e.equals(Q.ONE)
+          ? inner
+          : e.equals(Q.ONE.neg())
+            ? `-${inner}`
+            : `${e.isInteger() ? e : `(${e})`} * ${inner}`;
     return `e^(${ex})`;
   }
   if (e.equals(Q.ONE)) return base;

@@ -62,7 +62,9 @@ function decide(actual: MathNode, expected: MathNode, box: Box, splits: number):
       return {
         status: "equal",
         certificate: {
-          actual: print(a), expected: print(b), method: "cross-multiplied: N1·D2 − N2·D1 expands to 0",
+          actual: print(a),
+          expected: print(b),
+          method: "cross-multiplied: N1·D2 − N2·D1 expands to 0",
           conditions: [...conditions],
         },
       };
@@ -83,7 +85,10 @@ function decide(actual: MathNode, expected: MathNode, box: Box, splits: number):
         return {
           status: "equal",
           certificate: {
-            actual: "(by cases)", expected: "(by cases)", method: `case split at ${err.variable} = ${err.at}`, conditions: [],
+            actual: "(by cases)",
+            expected: "(by cases)",
+            method: `case split at ${err.variable} = ${err.at}`,
+            conditions: [],
             cases: [
               { where: `${err.variable} ≤ ${err.at}`, certificate: l.certificate },
               { where: `${err.variable} ≥ ${err.at}`, certificate: r.certificate },

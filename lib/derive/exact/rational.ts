@@ -28,7 +28,8 @@ export class Q {
   /** The exact value of a decimal literal such as "2.5", "-1e-15", "3.0000000000000000001". */
   static fromDecimal(text: string): Q {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
-    if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`Q.fromDecimal: not a decimal number: "${text}"`);
+    if (!m || (m[2] === "" && (m[3] ?? "") === ""))
+      throw new RangeError(`Q.fromDecimal: not a decimal number: "${text}"`);
     const digits = BigInt((m[2] || "0") + (m[3] ?? ""));
     const exp = Number(m[4] ?? 0) - (m[3] ?? "").length;
     const sign = m[1] === "-" ? -1n : 1n;
@@ -48,24 +49,50 @@ export class Q {
     return Q.of(BigInt(v), d);
   }
 
-  add(o: Q): Q { return Q.of(this.n * o.d + o.n * this.d, this.d * o.d); }
-  sub(o: Q): Q { return Q.of(this.n * o.d - o.n * this.d, this.d * o.d); }
-  mul(o: Q): Q { return Q.of(this.n * o.n, this.d * o.d); }
-  div(o: Q): Q { return Q.of(this.n * o.d, this.d * o.n); }
-  neg(): Q { return new Q(-this.n, this.d); }
-  isZero(): boolean { return this.n === 0n; }
-  isInteger(): boolean { return this.d === 1n; }
-  sign(): number { return this.n > 0n ? 1 : this.n < 0n ? -1 : 0; }
-  equals(o: Q): boolean { return this.n === o.n && this.d === o.d; }
-  cmp(o: Q): number { const c = this.n * o.d - o.n * this.d; return c > 0n ? 1 : c < 0n ? -1 : 0; }
+  add(o: Q): Q {
+    return Q.of(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+  sub(o: Q): Q {
+    return Q.of(this.n * o.d - o.n * this.d, this.d * o.d);
+  }
+  mul(o: Q): Q {
+    return Q.of(this.n * o.n, this.d * o.d);
+  }
+  div(o: Q): Q {
+    return Q.of(this.n * o.d, this.d * o.n);
+  }
+  neg(): Q {
+    return new Q(-this.n, this.d);
+  }
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+  isInteger(): boolean {
+    return this.d === 1n;
+  }
+  sign(): number {
+    return this.n > 0n ? 1 : this.n < 0n ? -1 : 0;
+  }
+  equals(o: Q): boolean {
+    return this.n === o.n && this.d === o.d;
+  }
+  cmp(o: Q): number {
+    const c = this.n * o.d - o.n * this.d;
+    return c > 0n ? 1 : c < 0n ? -1 : 0;
+  }
   /** The largest integer ≤ this. */
-  floor(): bigint { const q = this.n / this.d; return this.n < 0n && q * this.d !== this.n ? q - 1n : q; }
+  floor(): bigint {
+    const q = this.n / this.d;
+    return this.n < 0n && q * this.d !== this.n ? q - 1n : q;
+  }
   /** this^k for an integer k (k < 0 needs this ≠ 0). */
   pow(k: number): Q {
     if (k < 0) return Q.ONE.div(this).pow(-k);
     return Q.of(this.n ** BigInt(k), this.d ** BigInt(k));
   }
-  toString(): string { return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`; }
+  toString(): string {
+    return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
+  }
 }
 
 export function gcd(a: bigint, b: bigint): bigint {

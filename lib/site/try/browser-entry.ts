@@ -53,7 +53,13 @@ function forReader(message: string): string {
 }
 
 function verdictOf(r: StepResult): TryVerdict {
-  return { ok: r.ok, tier: r.tier, against: r.against, ...(r.counterexample ? { counterexample: r.counterexample } : {}), ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}) };
+  return {
+    ok: r.ok,
+    tier: r.tier,
+    against: r.against,
+    ...(r.counterexample ? { counterexample: r.counterexample } : {}),
+    ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+  };
 }
 
 /**
@@ -80,7 +86,16 @@ export function hintStep(subject: TrySubject, index: number, press: 1 | 2): { te
  */
 export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): { text?: string; error?: string } {
   try {
-    const spec = { title: exerciseTitle(ex), name: ex.name ?? "f", f: ex.f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [] } as never;
+    const spec = {
+      title: exerciseTitle(ex),
+      name: ex.name ?? "f",
+      f: ex.f,
+      wrt: ex.wrt,
+      domain: ex.domain,
+      defs: ex.defs,
+      texNames: ex.texNames,
+      steps: [],
+    } as never;
     const next = nextStep(spec, ex.ask === "derivative" ? "differentiate" : "simplify");
     if (!next) return { text: "no algebra move makes it simpler: it is already in its compact form" };
     return { text: press === 1 ? next.rule : next.shown };
@@ -106,7 +121,16 @@ export function checkStep(subject: TrySubject, index: number, expr: string): Try
 }
 
 function exerciseSpec(ex: ExerciseSpec, f: string, kind: "differentiate" | "rewrite", expr: string): never {
-  return { title: exerciseTitle(ex), name: ex.name ?? "f", f, wrt: ex.wrt, domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [{ kind, expr, rule: "", note: "" }] } as never;
+  return {
+    title: exerciseTitle(ex),
+    name: ex.name ?? "f",
+    f,
+    wrt: ex.wrt,
+    domain: ex.domain,
+    defs: ex.defs,
+    texNames: ex.texNames,
+    steps: [{ kind, expr, rule: "", note: "" }],
+  } as never;
 }
 
 /**
@@ -136,7 +160,9 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
   if (problem) return { ok: false, tier: null, against: "", error: problem };
   const options = ex.seed ? { seed: ex.seed } : {};
   try {
-    const verdict = verdictOf(verifyStep(exerciseSpec(ex, ex.f, ex.ask === "derivative" ? "differentiate" : "rewrite", expr), 1, expr, options));
+    const verdict = verdictOf(
+      verifyStep(exerciseSpec(ex, ex.f, ex.ask === "derivative" ? "differentiate" : "rewrite", expr), 1, expr, options),
+    );
     if (verdict.ok) return verdict;
     for (const slip of ex.slips ?? []) {
       let matched = false;
@@ -158,11 +184,21 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
  *
  * @returns { html } or { error } (where the parse fails, in words)
  */
-export function preview(expr: string, texNames: Readonly<Record<string, string>> = {}): { html?: string; error?: string } {
+export function preview(
+  expr: string,
+  texNames: Readonly<Record<string, string>> = {},
+): { html?: string; error?: string } {
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
   const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
-  return { html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "htmlAndMathml", strict: "ignore" }) };
+  return {
+    html: katex.renderToString(tex, {
+      displayMode: true,
+      throwOnError: false,
+      output: "htmlAndMathml",
+      strict: "ignore",
+    }),
+  };
 }
 
 /** What `window.stepwiseVerifier` holds. */

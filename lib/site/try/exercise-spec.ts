@@ -60,7 +60,12 @@ function need(cond: boolean, where: string, what: string, got: unknown): asserts
 export function readExercises(metadata: unknown, where: string): ExerciseSpec[] {
   const own = isRecord(metadata) && isRecord(metadata.stepwise) ? metadata.stepwise : undefined;
   for (const key of Object.keys(own ?? {})) {
-    need(key === "exercises", where, `metadata.stepwise.${key} is not something the site reads (it reads metadata.stepwise.exercises)`, own![key]);
+    need(
+      key === "exercises",
+      where,
+      `metadata.stepwise.${key} is not something the site reads (it reads metadata.stepwise.exercises)`,
+      own![key],
+    );
   }
   const list = own?.exercises;
   if (list === undefined) return [];
@@ -68,12 +73,25 @@ export function readExercises(metadata: unknown, where: string): ExerciseSpec[] 
   return list.map((e, i) => {
     const at = `${where}, exercise entry ${i + 1}`;
     need(isRecord(e), at, "an exercise must be an object", e);
-    need(e.number === undefined || (Number.isInteger(e.number) && (e.number as number) > 0), at, "number must be a positive integer (or left out)", e.number);
-    for (const key of ["prompt", "f", "wrt"] as const) need(typeof e[key] === "string" && e[key] !== "", at, `${key} must be a non-empty string`, e[key]);
+    need(
+      e.number === undefined || (Number.isInteger(e.number) && (e.number as number) > 0),
+      at,
+      "number must be a positive integer (or left out)",
+      e.number,
+    );
+    for (const key of ["prompt", "f", "wrt"] as const)
+      need(typeof e[key] === "string" && e[key] !== "", at, `${key} must be a non-empty string`, e[key]);
     need(e.ask === "derivative" || e.ask === "equal", at, 'ask must be "derivative" or "equal"', e.ask);
     need(isRecord(e.domain), at, "domain must be an object", e.domain);
     need(e.defs === undefined || isRecord(e.defs), at, "defs must be an object", e.defs);
-    need(e.slips === undefined || (Array.isArray(e.slips) && e.slips.every((s) => isRecord(s) && typeof s.expr === "string" && typeof s.hint === "string")), at, "slips must be a list of { expr, hint } strings", e.slips);
+    need(
+      e.slips === undefined ||
+        (Array.isArray(e.slips) &&
+          e.slips.every((s) => isRecord(s) && typeof s.expr === "string" && typeof s.hint === "string")),
+      at,
+      "slips must be a list of { expr, hint } strings",
+      e.slips,
+    );
     const ex = e as unknown as ExerciseSpec;
     checkWithVerifier(ex, at);
     return ex;
@@ -91,10 +109,17 @@ export function readExercises(metadata: unknown, where: string): ExerciseSpec[] 
  */
 function checkWithVerifier(ex: ExerciseSpec, at: string): void {
   const spec = {
-    title: exerciseTitle(ex), name: ex.name ?? "f", f: ex.f, wrt: ex.wrt,
-    domain: ex.domain, defs: ex.defs, texNames: ex.texNames, steps: [],
+    title: exerciseTitle(ex),
+    name: ex.name ?? "f",
+    f: ex.f,
+    wrt: ex.wrt,
+    domain: ex.domain,
+    defs: ex.defs,
+    texNames: ex.texNames,
+    steps: [],
   };
-  const names = (expr: string, what: string): void => checkNames(expandInDerivation(spec, expr), domain, `${what} ("${expr}")`);
+  const names = (expr: string, what: string): void =>
+    checkNames(expandInDerivation(spec, expr), domain, `${what} ("${expr}")`);
   let domain: ReturnType<typeof parseDomain>;
   try {
     domain = parseDomain(ex.domain, `derivation "${spec.title}"`);

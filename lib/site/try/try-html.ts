@@ -27,7 +27,13 @@ export function trySubjectScript(payload: DerivationPayload): string {
  * @returns e.g. "your answer in mathjs syntax, in yhat, t"
  */
 export function answerPlaceholder(ex: ExerciseSpec): string {
-  const names = [...new Set([ex.wrt, ...Object.keys(ex.domain ?? {}), ...Object.keys(ex.defs ?? {}).filter((k) => !k.includes("("))])];
+  const names = [
+    ...new Set([
+      ex.wrt,
+      ...Object.keys(ex.domain ?? {}),
+      ...Object.keys(ex.defs ?? {}).filter((k) => !k.includes("(")),
+    ]),
+  ];
   return `your answer in mathjs syntax, in ${names.join(", ")}`;
 }
 

@@ -21,18 +21,26 @@ export function verifierBundle(cacheDir?: string): string {
   // ES build and drop what lib/derive/math-functions.ts leaves out: about 186 KiB gzip, against 370 KiB
   // from dist's CommonJS, whose require() of mathjs takes all of it)
   const source = path.join(__dirname, "..", "..", "..", "lib", "site", "try", "browser-entry.ts");
-  const entry = existsSync(source) ? source : existsSync(path.join(__dirname, "browser-entry.ts")) ? path.join(__dirname, "browser-entry.ts") : require.resolve("./browser-entry");
-  const text = cachedBundle("verifier", {
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    legalComments: "none",
-    logLevel: "silent",
-    absWorkingDir: path.dirname(entry),
-  }, cacheDir);
+  const entry = existsSync(source)
+    ? source
+    : existsSync(path.join(__dirname, "browser-entry.ts"))
+      ? path.join(__dirname, "browser-entry.ts")
+      : require.resolve("./browser-entry");
+  const text = cachedBundle(
+    "verifier",
+    {
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "iife",
+      platform: "browser",
+      target: "es2020",
+      write: false,
+      legalComments: "none",
+      logLevel: "silent",
+      absWorkingDir: path.dirname(entry),
+    },
+    cacheDir,
+  );
   return `/* stepwise verifier: the kit's lib/derive with mathjs (Apache-2.0), seedrandom (MIT), KaTeX (MIT) */\n${text}`;
 }

@@ -132,7 +132,11 @@ type HintAnswer = { text?: string; error?: string };
  * the rule to apply next, the second shows the step; `ask(api, press)` asks the verifier.
  * Returns the function that starts over (another step picked).
  */
-function hintButton(row: HTMLElement, after: HTMLElement, ask: (api: StepwiseVerifier, press: 1 | 2) => HintAnswer): () => void {
+function hintButton(
+  row: HTMLElement,
+  after: HTMLElement,
+  ask: (api: StepwiseVerifier, press: 1 | 2) => HintAnswer,
+): () => void {
   const button = el("button", { type: "button", class: "stepwise-hint" }, "Hint");
   const line = el("p", { class: "stepwise-hint-line", role: "status", "aria-live": "polite" });
   let presses = 0;

@@ -47,7 +47,10 @@ s("should draw several named series in distinct colours", () => {
     { name: "forward", rows: [{ h: 0.1, error: 0.1 }] },
     { name: "central", rows: [{ h: 0.1, error: 0.01 }], dash: "dash" },
   ]);
-  assert.equal(fig.data.map((t) => t.name), ["forward", "central"]);
+  assert.equal(
+    fig.data.map((t) => t.name),
+    ["forward", "central"],
+  );
   assert.is.not(fig.data[0].line.color, fig.data[1].line.color);
   assert.is(fig.data[1].line.dash, "dash");
   assert.ok(fig.data.every((t) => t.mode === "lines+markers"));
@@ -56,13 +59,29 @@ s("should draw several named series in distinct colours", () => {
 
 s("should throw for bad input", () => {
   throwsError(() => plotErrorVsStep([]), RangeError, /plotErrorVsStep: input must be a non-empty array, got \[\]/);
-  throwsError(() => plotErrorVsStep(undefined as never), TypeError, /plotErrorVsStep: input must be a non-empty array, got undefined/);
+  throwsError(
+    () => plotErrorVsStep(undefined as never),
+    TypeError,
+    /plotErrorVsStep: input must be a non-empty array, got undefined/,
+  );
   throwsError(() => plotErrorVsStep([{ name: "", rows: [] }]), TypeError, /series 0 needs a non-empty name/);
-  throwsError(() => plotErrorVsStep([{ h: 0, error: 1 }]), RangeError, /h must be finite and > 0 \(error, row 0\), got 0/);
+  throwsError(
+    () => plotErrorVsStep([{ h: 0, error: 1 }]),
+    RangeError,
+    /h must be finite and > 0 \(error, row 0\), got 0/,
+  );
   throwsError(() => plotErrorVsStep([{ h: Infinity, error: 1 }]), RangeError, /got Infinity/);
   throwsError(() => plotErrorVsStep([{ h: 1, error: -1e-9 }]), RangeError, /error must be a number ≥ 0.*got -1e-9/);
-  throwsError(() => plotErrorVsStep([{ h: 1, error: 1 }], { floor: 0 }), RangeError, /opts\.floor must be a finite number > 0, got 0/);
-  throwsError(() => plotErrorVsStep([{ h: 1, error: 1 }], { title: 3 as never }), TypeError, /opts\.title must be a string, got 3/);
+  throwsError(
+    () => plotErrorVsStep([{ h: 1, error: 1 }], { floor: 0 }),
+    RangeError,
+    /opts\.floor must be a finite number > 0, got 0/,
+  );
+  throwsError(
+    () => plotErrorVsStep([{ h: 1, error: 1 }], { title: 3 as never }),
+    TypeError,
+    /opts\.title must be a string, got 3/,
+  );
 });
 
 s.run();

@@ -32,7 +32,10 @@ s("should evaluate every function on the same grid", () => {
   assert.equal(fig.data[1].x, [-2, -1, 0, 1, 2]);
   assert.equal(fig.data[0].y, [4, 1, 0, 1, 4]);
   assert.equal(fig.data[1].y, [-3, -1, 1, 3, 5]);
-  assert.equal(fig.data.map((t) => t.name), ["x²", "2x + 1"]);
+  assert.equal(
+    fig.data.map((t) => t.name),
+    ["x²", "2x + 1"],
+  );
   assert.ok(fig.data.every((t) => t.type === "scatter" && t.mode === "lines"));
 });
 
@@ -77,8 +80,16 @@ s("should be plain JSON that round-trips", () => {
 s("should throw TypeError for bad functions", () => {
   throwsError(() => plotFunctions([], opts), RangeError, /fns must be a non-empty array/);
   throwsError(() => plotFunctions(undefined as never, opts), TypeError, /fns must be a non-empty array, got undefined/);
-  throwsError(() => plotFunctions([{ name: "", f: square }], opts), RangeError, /fns\[0\]\.name must be a non-empty string, got ""/);
-  throwsError(() => plotFunctions([{ name: "a", f: 3 as never }], opts), TypeError, /fns\[0\]\.f must be a function, got 3/);
+  throwsError(
+    () => plotFunctions([{ name: "", f: square }], opts),
+    RangeError,
+    /fns\[0\]\.name must be a non-empty string, got ""/,
+  );
+  throwsError(
+    () => plotFunctions([{ name: "a", f: 3 as never }], opts),
+    TypeError,
+    /fns\[0\]\.f must be a function, got 3/,
+  );
   throwsError(
     () => plotFunctions([{ name: "a", f: (() => "1") as never }], opts),
     TypeError,
@@ -87,11 +98,31 @@ s("should throw TypeError for bad functions", () => {
 });
 
 s("should throw RangeError for a bad interval or number of points", () => {
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: 2, xMax: -2 }), RangeError, /opts\.xMin must be less than opts\.xMax, got xMin = 2, xMax = -2/);
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1 }), RangeError, /opts\.points must be an integer from 2 to 100000, got 1$/);
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1e9 }), RangeError, /opts\.points must be an integer from 2 to 100000, got 1000000000/);
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: "0" as never }), TypeError, /plotFunctions: opts\.xMin must be a number, got "0"/);
-  throwsError(() => plotFunctions([{ name: "a", f: square }], { ...opts, xMax: Infinity }), RangeError, /opts\.xMax must be a finite number, got Infinity/);
+  throwsError(
+    () => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: 2, xMax: -2 }),
+    RangeError,
+    /opts\.xMin must be less than opts\.xMax, got xMin = 2, xMax = -2/,
+  );
+  throwsError(
+    () => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1 }),
+    RangeError,
+    /opts\.points must be an integer from 2 to 100000, got 1$/,
+  );
+  throwsError(
+    () => plotFunctions([{ name: "a", f: square }], { ...opts, points: 1e9 }),
+    RangeError,
+    /opts\.points must be an integer from 2 to 100000, got 1000000000/,
+  );
+  throwsError(
+    () => plotFunctions([{ name: "a", f: square }], { ...opts, xMin: "0" as never }),
+    TypeError,
+    /plotFunctions: opts\.xMin must be a number, got "0"/,
+  );
+  throwsError(
+    () => plotFunctions([{ name: "a", f: square }], { ...opts, xMax: Infinity }),
+    RangeError,
+    /opts\.xMax must be a finite number, got Infinity/,
+  );
 });
 
 s.run();

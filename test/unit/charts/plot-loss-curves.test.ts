@@ -13,10 +13,22 @@ const bce = {
 s("should draw L and ∂L/∂ŷ for t = 0 and t = 1 in two panels", () => {
   const fig = plotLossCurves(bce);
   assert.is(fig.data.length, 4);
-  assert.equal(fig.data.map((d) => d.name), ["t = 0", "t = 1", "t = 0", "t = 1"]);
-  assert.equal(fig.data.map((d) => d.yaxis), [undefined, undefined, "y2", "y2"]);
-  assert.equal(fig.data.map((d) => d.xaxis), [undefined, undefined, "x2", "x2"]);
-  assert.equal(fig.data.map((d) => d.showlegend), [true, true, false, false]);
+  assert.equal(
+    fig.data.map((d) => d.name),
+    ["t = 0", "t = 1", "t = 0", "t = 1"],
+  );
+  assert.equal(
+    fig.data.map((d) => d.yaxis),
+    [undefined, undefined, "y2", "y2"],
+  );
+  assert.equal(
+    fig.data.map((d) => d.xaxis),
+    [undefined, undefined, "x2", "x2"],
+  );
+  assert.equal(
+    fig.data.map((d) => d.showlegend),
+    [true, true, false, false],
+  );
   assert.is(fig.data[0].line.color, fig.data[2].line.color);
   assert.is(fig.data[1].line.color, fig.data[3].line.color);
   assert.is.not(fig.data[0].line.color, fig.data[1].line.color);
@@ -46,7 +58,10 @@ s("should give the known values at ŷ = 0.5", () => {
 });
 
 s("should call the functions with the target first", () => {
-  const fig = plotLossCurves({ loss: (t, y) => 10 * t + y, dLoss: (t, y) => 100 * t + y }, { points: 3, yhatMin: 0.25, yhatMax: 0.75 });
+  const fig = plotLossCurves(
+    { loss: (t, y) => 10 * t + y, dLoss: (t, y) => 100 * t + y },
+    { points: 3, yhatMin: 0.25, yhatMax: 0.75 },
+  );
   assert.equal(fig.data[0].y, [0.25, 0.5, 0.75]);
   assert.equal(fig.data[1].y, [10.25, 10.5, 10.75]);
   assert.equal(fig.data[3].y, [100.25, 100.5, 100.75]);
@@ -59,7 +74,10 @@ s("should clip the derivative panel to ±20 unless told otherwise", () => {
 });
 
 s("should turn non-finite values into null", () => {
-  const fig = plotLossCurves({ loss: bce.loss, dLoss: (_t, y) => 1 / (y - 0.5) }, { points: 3, yhatMin: 0.25, yhatMax: 0.75 });
+  const fig = plotLossCurves(
+    { loss: bce.loss, dLoss: (_t, y) => 1 / (y - 0.5) },
+    { points: 3, yhatMin: 0.25, yhatMax: 0.75 },
+  );
   assert.equal(fig.data[2].y, [-4, null, 4]);
 });
 
@@ -69,9 +87,21 @@ s("should throw for bad functions, intervals and ranges", () => {
   throwsError(() => plotLossCurves(bce, { yhatMax: 1 }), RangeError, /yhatMax must be in \(yhatMin, 1\).*got 1/);
   throwsError(() => plotLossCurves(bce, { yhatMin: 0.6, yhatMax: 0.4 }), RangeError, /got 0.4/);
   throwsError(() => plotLossCurves(bce, { derivativeRange: [5, -5] }), RangeError, /derivativeRange.*\[5,-5\]/);
-  throwsError(() => plotLossCurves(bce, { points: 1e9 }), RangeError, /plotLossCurves: opts\.points must be an integer from 2 to 100000, got 1000000000/);
-  throwsError(() => plotLossCurves(bce, { yhatMin: "0.1" as never }), TypeError, /plotLossCurves: opts\.yhatMin must be a number, got "0\.1"/);
-  throwsError(() => plotLossCurves(bce, { derivativeRange: "wide" as never }), TypeError, /opts\.derivativeRange must be an array, got "wide"/);
+  throwsError(
+    () => plotLossCurves(bce, { points: 1e9 }),
+    RangeError,
+    /plotLossCurves: opts\.points must be an integer from 2 to 100000, got 1000000000/,
+  );
+  throwsError(
+    () => plotLossCurves(bce, { yhatMin: "0.1" as never }),
+    TypeError,
+    /plotLossCurves: opts\.yhatMin must be a number, got "0\.1"/,
+  );
+  throwsError(
+    () => plotLossCurves(bce, { derivativeRange: "wide" as never }),
+    TypeError,
+    /opts\.derivativeRange must be an array, got "wide"/,
+  );
 });
 
 s.run();

@@ -27,7 +27,10 @@ describe("should render numbers, strings and other values unambiguously", () => 
   assert.is(describeValue(true), "true");
   assert.is(describeValue(10n), "10n");
   assert.is(describeValue({}), "[object Object]");
-  assert.is(describeValue(() => 1), "a function");
+  assert.is(
+    describeValue(() => 1),
+    "a function",
+  );
 });
 
 describe("should render arrays, truncated after 6 entries with the length", () => {
@@ -67,7 +70,11 @@ const unit = suite("checkUnitInterval");
 
 unit("should accept the closed interval [0, 1] by default", () => {
   for (const v of [0, 1e-300, 0.5, 1]) assert.is(checkUnitInterval("f", "t", v), v);
-  throwsWith(() => checkUnitInterval("f", "t", 1 + 2 ** -52), RangeError, /^f: t must be in \[0, 1\], got 1\.0000000000000002$/);
+  throwsWith(
+    () => checkUnitInterval("f", "t", 1 + 2 ** -52),
+    RangeError,
+    /^f: t must be in \[0, 1\], got 1\.0000000000000002$/,
+  );
   throwsWith(() => checkUnitInterval("f", "t", -1e-300), RangeError, /^f: t must be in \[0, 1\], got -1e-300$/);
 });
 
@@ -96,7 +103,11 @@ const arr = suite("checkArray");
 arr("should accept any array and reject non-arrays with a TypeError", () => {
   checkArray("f", "z", []);
   checkArray("f", "z", [1, "x"]);
-  throwsWith(() => checkArray("f", "z", { length: 1 }), TypeError, /^f: z must be an array of numbers, got \[object Object\]$/);
+  throwsWith(
+    () => checkArray("f", "z", { length: 1 }),
+    TypeError,
+    /^f: z must be an array of numbers, got \[object Object\]$/,
+  );
   throwsWith(() => checkArray("f", "z", 3), TypeError, /^f: z must be an array of numbers, got 3$/);
 });
 
@@ -106,7 +117,11 @@ const vec = suite("checkVector");
 
 vec("should accept non-empty arrays of numbers, infinite entries only when not finite-only", () => {
   assert.equal(checkVector("f", "z", [1, -Infinity]), [1, -Infinity]);
-  throwsWith(() => checkVector("f", "z", [1, -Infinity], true), RangeError, /^f: z\[1\] must be finite, got -Infinity$/);
+  throwsWith(
+    () => checkVector("f", "z", [1, -Infinity], true),
+    RangeError,
+    /^f: z\[1\] must be finite, got -Infinity$/,
+  );
 });
 
 vec("should reject empty arrays, bad entries and non-arrays naming the entry and value", () => {
@@ -125,8 +140,16 @@ same("should accept two non-empty arrays of equal length", () => {
 });
 
 same("should reject different or zero lengths with a RangeError naming both lengths", () => {
-  throwsWith(() => checkSameLength("f", "t", [1], "p", [0.5, 0.5]), RangeError, /^f: t and p must be non-empty arrays of the same length, got lengths 1 and 2$/);
-  throwsWith(() => checkSameLength("f", "t", [], "z", []), RangeError, /^f: t and z must be non-empty arrays of the same length, got lengths 0 and 0$/);
+  throwsWith(
+    () => checkSameLength("f", "t", [1], "p", [0.5, 0.5]),
+    RangeError,
+    /^f: t and p must be non-empty arrays of the same length, got lengths 1 and 2$/,
+  );
+  throwsWith(
+    () => checkSameLength("f", "t", [], "z", []),
+    RangeError,
+    /^f: t and z must be non-empty arrays of the same length, got lengths 0 and 0$/,
+  );
 });
 
 same.run();
@@ -142,8 +165,16 @@ dist("should accept vectors in [0, 1] that sum to 1 within the tolerance 1e−6"
 });
 
 dist("should reject a sum off by more than 1e−6 and entries outside [0, 1], naming them", () => {
-  throwsWith(() => checkDistribution("f", "p", [0.5, 0.5 + 2 ** -18]), RangeError, /^f: p must sum to 1 \(within 1e-6\), got sum 1\.0000038146972656$/);
-  throwsWith(() => checkDistribution("f", "p", [0.25, 0.25]), RangeError, /^f: p must sum to 1 \(within 1e-6\), got sum 0\.5$/);
+  throwsWith(
+    () => checkDistribution("f", "p", [0.5, 0.5 + 2 ** -18]),
+    RangeError,
+    /^f: p must sum to 1 \(within 1e-6\), got sum 1\.0000038146972656$/,
+  );
+  throwsWith(
+    () => checkDistribution("f", "p", [0.25, 0.25]),
+    RangeError,
+    /^f: p must sum to 1 \(within 1e-6\), got sum 0\.5$/,
+  );
   throwsWith(() => checkDistribution("f", "t", [1.5, -0.5]), RangeError, /^f: t\[0\] must be in \[0, 1\], got 1\.5$/);
   throwsWith(() => checkDistribution("f", "t", [0.5, NaN]), TypeError, /^f: t\[1\] must be a number, got NaN$/);
   throwsWith(() => checkDistribution("f", "t", []), RangeError, /^f: t must be a non-empty array, got length 0$/);

@@ -44,13 +44,55 @@ b("should keep exact arithmetic exact: x − x, 2 − 1, 3/4, 10^20 carry no rad
 const t = suite("true steps at the far tails");
 
 const TRUE_STEPS: [string, () => ReturnType<ReturnType<typeof derive>["verify"]>][] = [
-  ["log-sigmoid′ = 1 − σ on (500, 1100)", () => derive("ls", { f: "log(sigma(x))", wrt: "x", domain: { x: "(500, 1100)" } }).differentiate("1 - sigma(x)", "chain rule").verify({ samples: 16 })],
-  ["softplus′ = 1 − σ(−x) on (−500, 500)", () => derive("sp", { f: "softplus(x)", wrt: "x", domain: { x: "(-500, 500)" } }).differentiate("1 - sigma(-x)", "chain rule").verify()],
-  ["σ′ = σ(1 − σ) on (−700, 700)", () => derive("s", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } }).differentiate("sigma(x) * (1 - sigma(x))", "chain rule").verify()],
-  ["a masked attention weight (bias −1000) in q", () => derive("att", { f: "e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q))", wrt: "q", domain: { q: "(-5, 5)", k: "(-5, 5)" } })
-    .differentiate("(k - 2) * e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q)) * (1 - e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q)))", "quotient rule").verify()],
-  ["(1 − σ(−x))(sin² + cos²) = 1 − σ(−x) on (−400, −300), sampled", () => derive("tr", { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-400, -300)" } }).rewrite(`(1 - sigma(-x)) * ${SIN2COS2}`, "sin² + cos² = 1").verify()],
-  ["σ(1 − σ)(sin² + cos²) = σ′ on (−700, 700), sampled", () => derive("tr2", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } }).differentiate(`sigma(x) * (1 - sigma(x)) * ${SIN2COS2}`, "chain rule").verify()],
+  [
+    "log-sigmoid′ = 1 − σ on (500, 1100)",
+    () =>
+      derive("ls", { f: "log(sigma(x))", wrt: "x", domain: { x: "(500, 1100)" } })
+        .differentiate("1 - sigma(x)", "chain rule")
+        .verify({ samples: 16 }),
+  ],
+  [
+    "softplus′ = 1 − σ(−x) on (−500, 500)",
+    () =>
+      derive("sp", { f: "softplus(x)", wrt: "x", domain: { x: "(-500, 500)" } })
+        .differentiate("1 - sigma(-x)", "chain rule")
+        .verify(),
+  ],
+  [
+    "σ′ = σ(1 − σ) on (−700, 700)",
+    () =>
+      derive("s", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } })
+        .differentiate("sigma(x) * (1 - sigma(x))", "chain rule")
+        .verify(),
+  ],
+  [
+    "a masked attention weight (bias −1000) in q",
+    () =>
+      derive("att", {
+        f: "e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q))",
+        wrt: "q",
+        domain: { q: "(-5, 5)", k: "(-5, 5)" },
+      })
+        .differentiate(
+          "(k - 2) * e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q)) * (1 - e^(q*k - 1000) / (e^(q*k - 1000) + e^(2*q)))",
+          "quotient rule",
+        )
+        .verify(),
+  ],
+  [
+    "(1 − σ(−x))(sin² + cos²) = 1 − σ(−x) on (−400, −300), sampled",
+    () =>
+      derive("tr", { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-400, -300)" } })
+        .rewrite(`(1 - sigma(-x)) * ${SIN2COS2}`, "sin² + cos² = 1")
+        .verify(),
+  ],
+  [
+    "σ(1 − σ)(sin² + cos²) = σ′ on (−700, 700), sampled",
+    () =>
+      derive("tr2", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } })
+        .differentiate(`sigma(x) * (1 - sigma(x)) * ${SIN2COS2}`, "chain rule")
+        .verify(),
+  ],
 ];
 
 for (const [name, run] of TRUE_STEPS) {
@@ -63,47 +105,63 @@ for (const [name, run] of TRUE_STEPS) {
 const w = suite("wrong steps at the far tails: counterexamples right to the digits shown");
 
 w("should reject 1.01·σ(1 − σ) on (−700, 700) with σ′'s value at the point right to its shown digits", () => {
-  const r = derive("w", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } }).differentiate("1.01 * sigma(x) * (1 - sigma(x))", "slip").verify();
+  const r = derive("w", { f: "sigma(x)", wrt: "x", domain: { x: "(-700, 700)" } })
+    .differentiate("1.01 * sigma(x) * (1 - sigma(x))", "slip")
+    .verify();
   const ce = r.steps[1].counterexample!;
   assert.is(r.steps[1].ok, false);
   const x = Number(ce.point.x);
   // σ′(x) = e^(−|x|) / (1 + e^(−|x|))², e^(−|x|) below 1e-30 here, so log10 σ′ = −|x|·log10 e to 1e−13
-  if (Math.abs(x) > 70) assert.ok(Math.abs(log10Of(ce.expected) + Math.abs(x) * Math.LOG10E) < 1e-12, `${ce.expected} at x = ${x}`);
-  assert.ok(Math.abs(log10Of(ce.actual) - log10Of(ce.expected) - Math.log10(1.01)) < 1e-12, `${ce.actual} vs ${ce.expected}`);
+  if (Math.abs(x) > 70)
+    assert.ok(Math.abs(log10Of(ce.expected) + Math.abs(x) * Math.LOG10E) < 1e-12, `${ce.expected} at x = ${x}`);
+  assert.ok(
+    Math.abs(log10Of(ce.actual) - log10Of(ce.expected) - Math.log10(1.01)) < 1e-12,
+    `${ce.actual} vs ${ce.expected}`,
+  );
 });
 
-w("should reject (1 − σ(−x))(1 + 1e−30) on (−510, −490), showing both values until they differ, each digit certain", () => {
-  const r = derive("w2", { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-510, -490)" } }).rewrite("(1 - sigma(-x)) * (1 + 1e-30)", "slip").verify();
-  const ce = r.steps[1].counterexample!;
-  assert.is(r.steps[1].ok, false);
-  const x = Number(ce.point.x);
-  assert.ok(Math.abs(log10Of(ce.expected) - x * Math.LOG10E) < 1e-12, `${ce.expected} at x = ${x}`);
-  const digits = (s: string) => s.replace(/e.*$/, "").replace(/[-.]/g, "").replace(/^0+/, "");
-  assert.ok(digits(ce.expected).length >= 31, `shown with the digits that tell them apart: ${ce.expected}`);
-  assert.is.not(ce.expected, ce.actual);
-  assert.is(digits(ce.expected).slice(0, 28), digits(ce.actual).slice(0, 28), "equal up to the 30th digit");
-});
+w(
+  "should reject (1 − σ(−x))(1 + 1e−30) on (−510, −490), showing both values until they differ, each digit certain",
+  () => {
+    const r = derive("w2", { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-510, -490)" } })
+      .rewrite("(1 - sigma(-x)) * (1 + 1e-30)", "slip")
+      .verify();
+    const ce = r.steps[1].counterexample!;
+    assert.is(r.steps[1].ok, false);
+    const x = Number(ce.point.x);
+    assert.ok(Math.abs(log10Of(ce.expected) - x * Math.LOG10E) < 1e-12, `${ce.expected} at x = ${x}`);
+    const digits = (s: string) => s.replace(/e.*$/, "").replace(/[-.]/g, "").replace(/^0+/, "");
+    assert.ok(digits(ce.expected).length >= 31, `shown with the digits that tell them apart: ${ce.expected}`);
+    assert.is.not(ce.expected, ce.actual);
+    assert.is(digits(ce.expected).slice(0, 28), digits(ce.actual).slice(0, 28), "equal up to the 30th digit");
+  },
+);
 
 const l = suite("past decimal.js's limit: a verdict, never its error");
 
-l("should call steps that need more than 1000 digits \"precision bound hit\", and never throw decimal.js's error", () => {
-  const head = { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-2500, -2400)" } };
-  for (const step of [`(1 - sigma(-x)) * ${SIN2COS2}`, "1 - 1 / (1 + e^(x))", "log(e^(1 - sigma(-x)))"]) {
-    let r;
-    try {
-      r = derive("far", head).rewrite(step, "r").verify({ samples: 16 });
-    } catch (err) {
-      assert.unreachable(`${step}: threw ${(err as Error).message}`);
-      return;
+l(
+  'should call steps that need more than 1000 digits "precision bound hit", and never throw decimal.js\'s error',
+  () => {
+    const head = { f: "1 - sigma(-x)", wrt: "x", domain: { x: "(-2500, -2400)" } };
+    for (const step of [`(1 - sigma(-x)) * ${SIN2COS2}`, "1 - 1 / (1 + e^(x))", "log(e^(1 - sigma(-x)))"]) {
+      let r: ReturnType<ReturnType<typeof derive>["verify"]>;
+      try {
+        r = derive("far", head).rewrite(step, "r").verify({ samples: 16 });
+      } catch (err) {
+        assert.unreachable(`${step}: threw ${(err as Error).message}`);
+        return;
+      }
+      if (!r.steps[1].ok) assert.match(r.steps[1].counterexample!.reason ?? "", "precision bound hit", step);
     }
-    if (!r.steps[1].ok) assert.match(r.steps[1].counterexample!.reason ?? "", "precision bound hit", step);
-  }
-});
+  },
+);
 
 b("should call an exponential beyond decimal.js's range not finite, not throw (e^(2e30), a fuzz find)", () => {
   const pts = [{ x: "839" }];
   assert.is(evaluator("exp(tanh(x) + 1e30 + 1e30)", pts).ball(0, 60), "not finite");
-  const r = derive("overflow", { f: "max(exp(tanh(x)), 0.5)", wrt: "x", domain: { x: "(838, 840)" } }).rewrite("max(exp(tanh(x) + 1e30 + 1e30), 0.5)", "slip").verify({ samples: 16 });
+  const r = derive("overflow", { f: "max(exp(tanh(x)), 0.5)", wrt: "x", domain: { x: "(838, 840)" } })
+    .rewrite("max(exp(tanh(x) + 1e30 + 1e30), 0.5)", "slip")
+    .verify({ samples: 16 });
   assert.is(r.steps[1].ok, false);
 });
 

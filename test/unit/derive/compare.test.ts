@@ -15,7 +15,6 @@ const R = create(all, { number: "BigNumber", precision: 80 });
 const ref = (expr: string, point: Record<string, string>): BigNumber =>
   R.evaluate(expr, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, R.bignumber(v)]))) as BigNumber;
 
-
 const P = (domain: Record<string, string>, n = 24) => samplePoints(parseDomain(domain, "T"), n, "compare-test");
 const X = P({ x: "(-10, 10)" });
 const YT = P({ yhat: "(0, 1)", t: "[0, 1]" });
@@ -23,7 +22,8 @@ const DOMAINS = new Map<Record<string, string>[], ReturnType<typeof parseDomain>
   [X, parseDomain({ x: "(-10, 10)" }, "T")],
   [YT, parseDomain({ yhat: "(0, 1)", t: "[0, 1]" }, "T")],
 ]);
-const cmp = (a: string, b: string, points: Record<string, string>[]) => compare(math.parse(a), math.parse(b), points, "here", DOMAINS.get(points));
+const cmp = (a: string, b: string, points: Record<string, string>[]) =>
+  compare(math.parse(a), math.parse(b), points, "here", DOMAINS.get(points));
 
 const c = suite("compare");
 

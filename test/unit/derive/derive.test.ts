@@ -12,7 +12,10 @@ import type { DerivationSpec } from "../../../lib/derive/spec";
 
 /** LaTeX with its insignificant spaces removed (a space is kept only after a control word before a letter). */
 const texNorm = (s: string): string =>
-  s.replace(/(\\[A-Za-z]+)\s+(?=[A-Za-z])/g, "$1\u0000").replace(/\s+/g, "").replace(/\u0000/g, " ");
+  s
+    .replace(/(\\[A-Za-z]+)\s+(?=[A-Za-z])/g, "$1\u0000")
+    .replace(/\s+/g, "")
+    .replace(/\u0000/g, " ");
 
 const d = suite("derive");
 
@@ -22,7 +25,16 @@ d("should start a Derivation with the head's fields and no steps", () => {
   const defs = { "h(u)": "u^2" };
   const der = derive("∂L/∂ŷ", { name: "L", f: "-t * log(yhat)", wrt: "yhat", domain, defs, texNames });
   assert.instance(der, Derivation);
-  assert.equal(der.spec, { title: "∂L/∂ŷ", name: "L", f: "-t * log(yhat)", wrt: "yhat", domain, defs, texNames, steps: [] });
+  assert.equal(der.spec, {
+    title: "∂L/∂ŷ",
+    name: "L",
+    f: "-t * log(yhat)",
+    wrt: "yhat",
+    domain,
+    defs,
+    texNames,
+    steps: [],
+  });
 });
 
 d("should name the function f when the head gives no name", () => {
@@ -39,9 +51,18 @@ d("should give a new, independent derivation on every call", () => {
 });
 
 d("should name the field when the head is malformed", () => {
-  assert.throws(() => derive("t", { f: "x", wrt: "x" } as never), /derive\("t"\): domain must be an object such as \{ x: "\(-10, 10\)" \}, got undefined/);
-  assert.throws(() => derive("t", { f: 2, wrt: "x", domain: {} } as never), /derive\("t"\): f must be a string \(mathjs syntax\), got number/);
-  assert.throws(() => derive(undefined as never, { f: "x", wrt: "x", domain: {} }), /derive: title must be a string, got undefined/);
+  assert.throws(
+    () => derive("t", { f: "x", wrt: "x" } as never),
+    /derive\("t"\): domain must be an object such as \{ x: "\(-10, 10\)" \}, got undefined/,
+  );
+  assert.throws(
+    () => derive("t", { f: 2, wrt: "x", domain: {} } as never),
+    /derive\("t"\): f must be a string \(mathjs syntax\), got number/,
+  );
+  assert.throws(
+    () => derive(undefined as never, { f: "x", wrt: "x", domain: {} }),
+    /derive: title must be a string, got undefined/,
+  );
 });
 
 const D = suite("Derivation");
@@ -55,7 +76,7 @@ D("should return the same object from differentiate and rewrite, so calls chain"
   assert.ok(after1 === der && after2 === der);
 });
 
-D("should record the steps in order with kind, expression, rule and note (note defaults to \"\")", () => {
+D('should record the steps in order with kind, expression, rule and note (note defaults to "")', () => {
   const der = derive("σ′", sigmoidHead)
     .differentiate("e^(-x) / (1 + e^(-x))^2", "quotient rule")
     .rewrite("g(x) * (1 - g(x))", "algebra", "recognise g");
@@ -82,13 +103,26 @@ D("should verify a correct one-variable derivation: every step ok, lhs g(x) then
   assert.is(r.title, "σ′");
   assert.is(r.name, "g");
   assert.is(r.wrt, "x");
-  assert.equal(r.steps.map((s) => s.index), [0, 1, 2, 3]);
-  assert.equal(r.steps.map((s) => s.kind), ["given", "differentiate", "rewrite", "rewrite"]);
-  assert.equal(r.steps.map((s) => s.lhs), ["g(x)", "g'(x)", "", ""]);
-  assert.equal(r.steps.map((s) => s.ok), [true, true, true, true]);
+  assert.equal(
+    r.steps.map((s) => s.index),
+    [0, 1, 2, 3],
+  );
+  assert.equal(
+    r.steps.map((s) => s.kind),
+    ["given", "differentiate", "rewrite", "rewrite"],
+  );
+  assert.equal(
+    r.steps.map((s) => s.lhs),
+    ["g(x)", "g'(x)", "", ""],
+  );
+  assert.equal(
+    r.steps.map((s) => s.ok),
+    [true, true, true, true],
+  );
   assert.is(r.steps[0].tier, null);
   for (const s of r.steps.slice(1)) assert.is(s.tier, "proved", `step ${s.index}: ${s.tier}`);
-  for (const s of r.steps.slice(1)) assert.ok(s.certificate && s.certificate.actual.length > 0, `step ${s.index} carries a certificate`);
+  for (const s of r.steps.slice(1))
+    assert.ok(s.certificate && s.certificate.actual.length > 0, `step ${s.index} carries a certificate`);
   assert.is(r.steps[3].rule, "recognise g");
   assert.is(texNorm(r.steps[1].tex), "\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}");
   assert.is(texNorm(r.steps[0].tex), "\\frac{1}{1+e^{-x}}");
@@ -96,12 +130,20 @@ D("should verify a correct one-variable derivation: every step ok, lhs g(x) then
 });
 
 D("should use partial-derivative notation with two variables: \\frac{\\partial L}{\\partial \\hat{y}}", () => {
-  const r = derive("∂L/∂ŷ", { name: "L", f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))", wrt: "yhat", domain: { yhat: "(0, 1)", t: "[0, 1]" } })
+  const r = derive("∂L/∂ŷ", {
+    name: "L",
+    f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    wrt: "yhat",
+    domain: { yhat: "(0, 1)", t: "[0, 1]" },
+  })
     .differentiate("-t / yhat + (1 - t) / (1 - yhat)", "sum rule, log rule")
     .rewrite("(yhat - t) / (yhat * (1 - yhat))", "algebra: common denominator")
     .verify();
   assert.is(r.ok, true);
-  assert.equal(r.steps.map((s) => s.lhs), ["L(\\hat{y})", "\\frac{\\partial L}{\\partial \\hat{y}}", ""]);
+  assert.equal(
+    r.steps.map((s) => s.lhs),
+    ["L(\\hat{y})", "\\frac{\\partial L}{\\partial \\hat{y}}", ""],
+  );
   assert.is(r.final!.lhs, "\\frac{\\partial L}{\\partial \\hat{y}}");
 });
 
@@ -127,10 +169,15 @@ D("should add the closing check (final) after a differentiate step: the last ste
 });
 
 D("should have no closing check when every step is a rewrite", () => {
-  const r = derive("rewrite only", { f: "2 * x + 3 * x", wrt: "x", domain: { x: "(-1, 1)" } }).rewrite("5 * x", "collect").verify();
+  const r = derive("rewrite only", { f: "2 * x + 3 * x", wrt: "x", domain: { x: "(-1, 1)" } })
+    .rewrite("5 * x", "collect")
+    .verify();
   assert.is(r.ok, true);
   assert.is(r.final, undefined);
-  assert.equal(r.steps.map((s) => s.lhs), ["f(x)", ""]);
+  assert.equal(
+    r.steps.map((s) => s.lhs),
+    ["f(x)", ""],
+  );
 });
 
 D("should count repeated differentiation: f''(x) and a closing check against the second derivative", () => {
@@ -139,7 +186,10 @@ D("should count repeated differentiation: f''(x) and a closing check against the
     .differentiate("6 * x", "power rule")
     .verify();
   assert.is(r.ok, true);
-  assert.equal(r.steps.map((s) => s.lhs), ["f(x)", "f'(x)", "f''(x)"]);
+  assert.equal(
+    r.steps.map((s) => s.lhs),
+    ["f(x)", "f'(x)", "f''(x)"],
+  );
   assert.is(r.final!.lhs, "f''(x)");
   assert.is(r.final!.ok, true);
   const once = derive("x³′", { f: "x^3", wrt: "x", domain: { x: "(-2, 2)" } })
@@ -158,20 +208,34 @@ D("should write the order of a repeated partial derivative as \\partial^{2}", ()
   assert.is(r.steps[2].lhs, "\\frac{\\partial^{2} f}{\\partial x^{2}}");
 });
 
-D("should report the sample count, the precision of the sampling tier (at least 50 digits) and the seed it drew from the content", () => {
-  const der = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("-e^(-x)", "chain rule");
-  const r = der.verify();
-  assert.equal([r.samples, r.precision], [64, PRECISION]);
-  assert.match(r.seed, /^content-[0-9a-f]{8}$/);
-  const other = derive("v′", { f: "1 + e^(-2*x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("-2*e^(-2*x)", "chain rule").verify();
-  assert.is.not(other.seed, r.seed, "another function, another seed");
-  assert.ok(PRECISION >= 50, `precision ${PRECISION}`);
-  const r2 = der.verify({ samples: 16, seed: "other" });
-  assert.equal([r2.samples, r2.seed], [16, "other"]);
-});
+D(
+  "should report the sample count, the precision of the sampling tier (at least 50 digits) and the seed it drew from the content",
+  () => {
+    const der = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+      "-e^(-x)",
+      "chain rule",
+    );
+    const r = der.verify();
+    assert.equal([r.samples, r.precision], [64, PRECISION]);
+    assert.match(r.seed, /^content-[0-9a-f]{8}$/);
+    const other = derive("v′", { f: "1 + e^(-2*x)", wrt: "x", domain: { x: "(-10, 10)" } })
+      .differentiate("-2*e^(-2*x)", "chain rule")
+      .verify();
+    assert.is.not(other.seed, r.seed, "another function, another seed");
+    assert.ok(PRECISION >= 50, `precision ${PRECISION}`);
+    const r2 = der.verify({ samples: 16, seed: "other" });
+    assert.equal([r2.samples, r2.seed], [16, "other"]);
+  },
+);
 
 D("should use texNames for the function name and variables in the TeX", () => {
-  const r = derive("w", { name: "L", f: "w^2 * t", wrt: "w", domain: { w: "(-1, 1)", t: "(0, 1)" }, texNames: { w: "\\omega", L: "\\mathcal{L}" } })
+  const r = derive("w", {
+    name: "L",
+    f: "w^2 * t",
+    wrt: "w",
+    domain: { w: "(-1, 1)", t: "(0, 1)" },
+    texNames: { w: "\\omega", L: "\\mathcal{L}" },
+  })
     .differentiate("2 * w * t", "power rule")
     .verify();
   assert.is(r.steps[0].lhs, "\\mathcal{L}(\\omega)");

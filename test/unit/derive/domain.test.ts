@@ -7,7 +7,6 @@ import * as assert from "uvu/assert";
 import { contentSeed, parseDomain, samplePoints } from "../../../lib/derive/domain";
 import { thrown } from "./helpers";
 
-
 const pd = suite("parseDomain");
 
 pd("should read an open interval text as open, with its bounds", () => {
@@ -26,8 +25,20 @@ pd("should read a half-open text as open (it is sampled like an open one)", () =
 });
 
 pd("should refuse a domain that is not an object, naming what declares it and what it got", () => {
-  for (const [bad, got] of [[undefined, "none"], [null, "null"], ["(0, 1)", '"(0, 1)"'], [[0, 1], "[0,1]"]] as const) {
-    assert.throws(() => parseDomain(bad as never, "Deriv D"), (e: Error) => e instanceof TypeError && e.message === `Deriv D: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${got}`, String(got));
+  for (const [bad, got] of [
+    [undefined, "none"],
+    [null, "null"],
+    ["(0, 1)", '"(0, 1)"'],
+    [[0, 1], "[0,1]"],
+  ] as const) {
+    assert.throws(
+      () => parseDomain(bad as never, "Deriv D"),
+      (e: Error) =>
+        e instanceof TypeError &&
+        e.message ===
+          `Deriv D: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${got}`,
+      String(got),
+    );
   }
 });
 
@@ -68,15 +79,30 @@ pd("should reject a text that is not an interval of numbers", () => {
   }
 });
 
-pd("should reject a number-like text that is not a number, such as \"(., 1)\"", () => {
-  assert.instance(thrown(() => parseDomain({ x: "(., 1)" }, "T")), RangeError);
+pd('should reject a number-like text that is not a number, such as "(., 1)"', () => {
+  assert.instance(
+    thrown(() => parseDomain({ x: "(., 1)" }, "T")),
+    RangeError,
+  );
 });
 
 pd("should reject infinite, NaN or reversed tuples and objects", () => {
-  assert.instance(thrown(() => parseDomain({ x: [0, Infinity] }, "T")), RangeError);
-  assert.instance(thrown(() => parseDomain({ x: [NaN, 1] }, "T")), RangeError);
-  assert.instance(thrown(() => parseDomain({ x: [3, -3] }, "T")), RangeError);
-  assert.instance(thrown(() => parseDomain({ x: { min: 1, max: 1 } }, "T")), RangeError);
+  assert.instance(
+    thrown(() => parseDomain({ x: [0, Infinity] }, "T")),
+    RangeError,
+  );
+  assert.instance(
+    thrown(() => parseDomain({ x: [NaN, 1] }, "T")),
+    RangeError,
+  );
+  assert.instance(
+    thrown(() => parseDomain({ x: [3, -3] }, "T")),
+    RangeError,
+  );
+  assert.instance(
+    thrown(() => parseDomain({ x: { min: 1, max: 1 } }, "T")),
+    RangeError,
+  );
 });
 
 const sp = suite("samplePoints");
@@ -103,7 +129,9 @@ sp("should give different points for another seed (after the seed-independent sp
 
 sp("should leave no gap wider than two strata: on (−10, 10) with 64 points every 0.7-wide window holds a point", () => {
   for (const seed of ["a", "b", "c", "stepwise"]) {
-    const xs = samplePoints(parseDomain({ x: "(-10, 10)" }, "T"), 64, seed).map((p) => Number(p.x)).sort((a, b) => a - b);
+    const xs = samplePoints(parseDomain({ x: "(-10, 10)" }, "T"), 64, seed)
+      .map((p) => Number(p.x))
+      .sort((a, b) => a - b);
     const gaps = xs.slice(1).map((x, i) => x - xs[i]);
     assert.ok(Math.max(...gaps) < 20 * (2 / 59), `largest gap ${Math.max(...gaps)} (seed ${seed})`);
     assert.ok(xs[0] + 10 < 1e-5 && 10 - xs[xs.length - 1] < 1e-5, "points near both bounds");
@@ -165,13 +193,19 @@ sp("should put a closed interval's bounds in the first two points, and only ther
   assert.is(points[0].t, "0");
   assert.is(points[1].t, "1");
   assert.ok(points.slice(2).every((p) => Number(p.t) > 0 && Number(p.t) < 1));
-  assert.ok(points.every((p) => Number(p.yhat) > 0 && Number(p.yhat) < 1), "the open interval never yields a bound");
+  assert.ok(
+    points.every((p) => Number(p.yhat) > 0 && Number(p.yhat) < 1),
+    "the open interval never yields a bound",
+  );
 });
 
 sp("should write each value as a decimal string with 17 significant digits that reads back as the same double", () => {
   for (const p of samplePoints(YT, 40, "digits").slice(2)) {
     for (const v of Object.values(p)) {
-      const digits = v.replace(/^-?0?\.?0*/, "").replace(".", "").replace(/e.*$/, "");
+      const digits = v
+        .replace(/^-?0?\.?0*/, "")
+        .replace(".", "")
+        .replace(/e.*$/, "");
       assert.is(digits.length, 17, v);
       assert.is(Number(v).toPrecision(17), v);
     }

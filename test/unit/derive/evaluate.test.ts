@@ -25,7 +25,10 @@ e("should raise a negative base to a large integer power with its sign, and call
   // (−1.0001)^100001 = −e^(100001·ln 1.0001) ≈ −2.2020e4; an even power is positive
   const odd = evaluator("x^100001", pts).at(0, 60);
   assert.ok(typeof odd !== "string", String(odd));
-  assert.ok(Math.abs(Number(odd.toString()) + Math.exp(100001 * Math.log(1.0001))) < 1e-6 * Math.exp(100001 * Math.log(1.0001)), odd.toString());
+  assert.ok(
+    Math.abs(Number(odd.toString()) + Math.exp(100001 * Math.log(1.0001))) < 1e-6 * Math.exp(100001 * Math.log(1.0001)),
+    odd.toString(),
+  );
   const even = evaluator("x^100002", pts).at(0, 60);
   assert.ok(typeof even !== "string" && even.gt(0), String(even));
   assert.is(evaluator("x^(10^20 + 1)", pts).at(1, 60), "not finite");

@@ -8,12 +8,17 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { MathNode } from "mathjs";
 import {
-  BUILTIN_DEFINITIONS, calledFunctions, expandDefinitions, freeVariables, math, parseDefinitions, parseExpression,
+  BUILTIN_DEFINITIONS,
+  calledFunctions,
+  expandDefinitions,
+  freeVariables,
+  math,
+  parseDefinitions,
+  parseExpression,
 } from "../../../lib/derive/expression";
 import { derive } from "../../../lib/derive/derive";
 import { expandInDerivation } from "../../../lib/derive/verify";
 import { thrown } from "./helpers";
-
 
 /** Asserts |a − b| ≤ 1e-14 · max(1, |b|). */
 function near(a: number, b: number, label: string): void {
@@ -101,12 +106,18 @@ ed("should substitute all parameters at once, so h(v, u) with h(u, v) = u − 2v
 ed("should expand nested and chained definitions", () => {
   const defs = parseDefinitions({ ...BUILTIN_DEFINITIONS, "q(u)": "sigma(u)^2" });
   const node = expandDefinitions(math.parse("sigma(sigma(x)) + q(x) + softplus(-x)"), defs, "here");
-  assert.equal([...calledFunctions(node)].filter((f) => ["sigma", "q", "softplus"].includes(f)), []);
+  assert.equal(
+    [...calledFunctions(node)].filter((f) => ["sigma", "q", "softplus"].includes(f)),
+    [],
+  );
   for (const x of XS) near(evalAt(node, { x }), sig(sig(x)) + sig(x) ** 2 + Math.log(1 + Math.exp(-x)), `x = ${x}`);
 });
 
 ed("should leave an expression without defined calls as it is", () => {
-  assert.is(expandDefinitions(math.parse("log(x) + x^2"), BUILTIN, "here").toString(), math.parse("log(x) + x^2").toString());
+  assert.is(
+    expandDefinitions(math.parse("log(x) + x^2"), BUILTIN, "here").toString(),
+    math.parse("log(x) + x^2").toString(),
+  );
 });
 
 ed("should throw a RangeError naming the place and the call when the argument count is wrong", () => {
@@ -138,7 +149,8 @@ cf("should list the names called as functions", () => {
 
 const eid = suite("expandInDerivation");
 
-const G = () => derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).rewrite("g(x)", "same").spec;
+const G = () =>
+  derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).rewrite("g(x)", "same").spec;
 
 eid("should expand the derivation's own name, g(x), into its formula", () => {
   const node = expandInDerivation(G(), "g(x) * (1 - g(x))");
@@ -152,8 +164,13 @@ eid("should substitute the argument for the variable, so g(-x) is σ(−x)", () 
 });
 
 eid("should expand sigma and the derivation's own defs too", () => {
-  const spec = derive("D", { name: "L", f: "h(z) - t", wrt: "z", domain: { z: "(-5, 5)", t: "[0, 1]" }, defs: { "h(u)": "sigma(u)^2" } })
-    .rewrite("L(z)", "same").spec;
+  const spec = derive("D", {
+    name: "L",
+    f: "h(z) - t",
+    wrt: "z",
+    domain: { z: "(-5, 5)", t: "[0, 1]" },
+    defs: { "h(u)": "sigma(u)^2" },
+  }).rewrite("L(z)", "same").spec;
   const node = expandInDerivation(spec, "L(z) + sigma(z)");
   for (const z of XS) near(evalAt(node, { z, t: 0.25 }), sig(z) ** 2 - 0.25 + sig(z), `z = ${z}`);
 });

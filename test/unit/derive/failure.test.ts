@@ -41,14 +41,25 @@ fm("should name the derivation, the step, its text, what it had to equal and the
 });
 
 fm("should say a wrong differentiate step had to equal the derivative of the previous expression", () => {
-  const r = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("e^(-x)", "slip").verify();
-  assert.match(failureMessage(r)!.split("\n")[0], "step 1 failed: \"e^(-x)\" is not equal to the derivative of the previous expression");
+  const r = derive("v′", { f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } })
+    .differentiate("e^(-x)", "slip")
+    .verify();
+  assert.match(
+    failureMessage(r)!.split("\n")[0],
+    'step 1 failed: "e^(-x)" is not equal to the derivative of the previous expression',
+  );
 });
 
 fm("should add the reason a point rejects the step when there is one (precision bound hit)", () => {
   // 1 − σ(z) ≈ 1e−1050 there: beyond the 1000 digits decimal.js's ln supports
-  const r = derive("bound", { name: "L", f: "cos(0 * z) * (max(z, 0) - z * t + log(1 + e^(-abs(z)))) + sin(0 * z)", wrt: "z", domain: { z: "(2420, 2440)", t: "[0, 1]" } })
-    .rewrite("cos(0 * z) * (-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z))))", "naive form").verify();
+  const r = derive("bound", {
+    name: "L",
+    f: "cos(0 * z) * (max(z, 0) - z * t + log(1 + e^(-abs(z)))) + sin(0 * z)",
+    wrt: "z",
+    domain: { z: "(2420, 2440)", t: "[0, 1]" },
+  })
+    .rewrite("cos(0 * z) * (-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z))))", "naive form")
+    .verify();
   assert.match(failureMessage(r) ?? "", /step 1 failed: .* \(precision bound hit: /);
 });
 

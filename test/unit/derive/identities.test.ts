@@ -9,8 +9,16 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive/derive";
 
-interface Identity { name: string; lhs: string; rhs: string; domain: Record<string, string>; equal: boolean }
-const corpus: Identity[] = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "fixtures", "identities.json"), "utf8")).identities;
+interface Identity {
+  name: string;
+  lhs: string;
+  rhs: string;
+  domain: Record<string, string>;
+  equal: boolean;
+}
+const corpus: Identity[] = JSON.parse(
+  readFileSync(path.join(__dirname, "..", "..", "fixtures", "identities.json"), "utf8"),
+).identities;
 
 const s = suite("identity corpus");
 
@@ -22,8 +30,14 @@ s("should hold at least 60 identities, half true and half near-misses, with dist
 
 s("should decide every identity right and prove every true one", () => {
   for (const id of corpus) {
-    const step = derive(id.name, { f: id.lhs, wrt: Object.keys(id.domain)[0], domain: id.domain }).rewrite(id.rhs, "identity").verify().steps[1];
-    assert.is(step.ok, id.equal, `${id.name}: ${id.lhs} = ${id.rhs} ${JSON.stringify(step.counterexample ?? step.certificate)}`);
+    const step = derive(id.name, { f: id.lhs, wrt: Object.keys(id.domain)[0], domain: id.domain })
+      .rewrite(id.rhs, "identity")
+      .verify().steps[1];
+    assert.is(
+      step.ok,
+      id.equal,
+      `${id.name}: ${id.lhs} = ${id.rhs} ${JSON.stringify(step.counterexample ?? step.certificate)}`,
+    );
     if (id.equal) assert.is(step.tier, "proved", id.name);
   }
 });

@@ -19,14 +19,17 @@ const normSet = (exprs: readonly string[]): Set<string> => new Set(exprs.map(nor
 
 const m = suite("mutateExpression");
 
-m("should give, for t / yhat, the swapped-variable form, swapped operands, a flipped sign and the operator change", () => {
-  const mutants = mutateExpression("t / yhat", ["yhat", "t"]);
-  const got = normSet(mutants);
-  assert.ok(mutants.includes("yhat / t"), "every occurrence of yhat and t swapped");
-  for (const want of ["yhat / t", "-(t / yhat)", "-t / yhat", "t / -yhat", "t * yhat", "t", "yhat / yhat", "t / t"]) {
-    assert.ok(got.has(norm(want)), `missing mutant ${want}; got ${mutants.join(" | ")}`);
-  }
-});
+m(
+  "should give, for t / yhat, the swapped-variable form, swapped operands, a flipped sign and the operator change",
+  () => {
+    const mutants = mutateExpression("t / yhat", ["yhat", "t"]);
+    const got = normSet(mutants);
+    assert.ok(mutants.includes("yhat / t"), "every occurrence of yhat and t swapped");
+    for (const want of ["yhat / t", "-(t / yhat)", "-t / yhat", "t / -yhat", "t * yhat", "t", "yhat / yhat", "t / t"]) {
+      assert.ok(got.has(norm(want)), `missing mutant ${want}; got ${mutants.join(" | ")}`);
+    }
+  },
+);
 
 m("should never return the original text", () => {
   for (const [expr, vars] of [
@@ -56,20 +59,34 @@ m("should change a constant, flip + to −, drop a term and change an exponent",
   }
 });
 
-m("should add the mutants below double precision: a constant off in its 17th digit, a term 1e-40, a factor 1 + 1e-30", () => {
-  const got = normSet(mutateExpression("3 * x", ["x"]));
-  for (const want of ["3.0000000000000003 * x", "(3 * x) + 1e-40", "(3 * x) * (1 + 1e-30)"]) {
-    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
-  }
-});
+m(
+  "should add the mutants below double precision: a constant off in its 17th digit, a term 1e-40, a factor 1 + 1e-30",
+  () => {
+    const got = normSet(mutateExpression("3 * x", ["x"]));
+    for (const want of ["3.0000000000000003 * x", "(3 * x) + 1e-40", "(3 * x) * (1 + 1e-30)"]) {
+      assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+    }
+  },
+);
 
-m("should add, given the domain, mutants wrong only in the top or bottom 3 % of an interval or on one side of a point", () => {
-  const got = normSet(mutateExpression("x^2", ["x"], parseDomain({ x: "(-10, 10)" }, "T")));
-  for (const want of ["(x^2) * (1 + max(0, x - 9.4))", "(x^2) * (1 + max(0, (-9.4) - x))", "(x^2) + abs(x - 2) - (x - 2)"]) {
-    assert.ok(got.has(norm(want)), `missing mutant ${want}`);
-  }
-  assert.is([...normSet(mutateExpression("x^2", ["x"]))].some((m) => m.includes("max")), false, "none without the domain");
-});
+m(
+  "should add, given the domain, mutants wrong only in the top or bottom 3 % of an interval or on one side of a point",
+  () => {
+    const got = normSet(mutateExpression("x^2", ["x"], parseDomain({ x: "(-10, 10)" }, "T")));
+    for (const want of [
+      "(x^2) * (1 + max(0, x - 9.4))",
+      "(x^2) * (1 + max(0, (-9.4) - x))",
+      "(x^2) + abs(x - 2) - (x - 2)",
+    ]) {
+      assert.ok(got.has(norm(want)), `missing mutant ${want}`);
+    }
+    assert.is(
+      [...normSet(mutateExpression("x^2", ["x"]))].some((m) => m.includes("max")),
+      false,
+      "none without the domain",
+    );
+  },
+);
 
 m("should replace sigma(z) by 1 − sigma(z) and by sigma(−z), and drop the function", () => {
   const got = normSet(mutateExpression("sigma(z) - t", ["z", "t"]));
@@ -133,11 +150,17 @@ r("should report a false alarm for a wrong step, naming the derivation, the step
 });
 
 r("should name a survivor when a mutant happens to be right (a mutant of a wrong step that restores it)", () => {
-  const spec = derive("v′", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate("e^(-x)", "a sign slip").spec;
+  const spec = derive("v′", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "e^(-x)",
+    "a sign slip",
+  ).spec;
   const report = runMutationTest([spec]);
   assert.equal(report.falseAlarms, [{ derivation: "v′", step: 1, expr: "e^(-x)" }]);
   const survivors = report.survivors.map((s) => norm(s.expr));
-  assert.ok(survivors.includes(norm("-(e^(-x))")) || survivors.includes(norm("-e^(-x)")), `survivors: ${survivors.join(" | ")}`);
+  assert.ok(
+    survivors.includes(norm("-(e^(-x))")) || survivors.includes(norm("-e^(-x)")),
+    `survivors: ${survivors.join(" | ")}`,
+  );
   for (const s of report.survivors) assert.is(s.step, 1);
 });
 

@@ -15,7 +15,10 @@ const tex = (expr: string, names?: Record<string, string>): string => toTex(math
  * control word before a letter ("\\cdot t"), where dropping it would change the meaning.
  */
 const texNorm = (s: string): string =>
-  s.replace(/(\\[A-Za-z]+)\s+(?=[A-Za-z])/g, "$1\u0000").replace(/\s+/g, "").replace(/\u0000/g, " ");
+  s
+    .replace(/(\\[A-Za-z]+)\s+(?=[A-Za-z])/g, "$1\u0000")
+    .replace(/\s+/g, "")
+    .replace(/\u0000/g, " ");
 
 /** Asserts two LaTeX strings are the same up to insignificant spaces. */
 const sameTex = (actual: string, expected: string): void => assert.is(texNorm(actual), texNorm(expected), actual);
@@ -68,7 +71,8 @@ s("should print Greek names as Greek letters and longer names in \\mathit", () =
   sameTex(tex("theta"), "\\theta");
   sameTex(tex("loss"), "\\mathit{loss}");
   // every Greek letter LaTeX names, not only the common ones
-  for (const name of ["zeta", "eta", "iota", "kappa", "nu", "xi", "rho", "upsilon", "chi", "Delta", "Omega"]) sameTex(tex(name), `\\${name}`);
+  for (const name of ["zeta", "eta", "iota", "kappa", "nu", "xi", "rho", "upsilon", "chi", "Delta", "Omega"])
+    sameTex(tex(name), `\\${name}`);
   sameTex(tex("omicron"), "\\mathit{omicron}");
 });
 
@@ -101,9 +105,16 @@ s("should print names as a control word followed by a space where a letter follo
 
 s("should give LaTeX that KaTeX renders without error for the tutorials' expressions", () => {
   for (const expr of [
-    "1 / (1 + e^(-x))", "e^(-x) / (1 + e^(-x))^2", "(1 + e^(-x))^(-1)", "-(1 + e^(-x))^(-2) * (-e^(-x))",
-    "g(x) * (1 - g(x))", "-(t * log(yhat) + (1 - t) * log(1 - yhat))", "(yhat - t) / (yhat * (1 - yhat))",
-    "max(z, 0) - z * t + log(1 + e^(-abs(z)))", "sigma(z) - t", "softplus(z) - z * t",
+    "1 / (1 + e^(-x))",
+    "e^(-x) / (1 + e^(-x))^2",
+    "(1 + e^(-x))^(-1)",
+    "-(1 + e^(-x))^(-2) * (-e^(-x))",
+    "g(x) * (1 - g(x))",
+    "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    "(yhat - t) / (yhat * (1 - yhat))",
+    "max(z, 0) - z * t + log(1 + e^(-abs(z)))",
+    "sigma(z) - t",
+    "softplus(z) - z * t",
   ]) {
     assert.not.throws(() => katex.renderToString(tex(expr), { throwOnError: true, displayMode: true }), expr);
   }

@@ -6,7 +6,8 @@ import { derive, verifyDerivation } from "../../../lib/derive";
 
 const s = suite("tidyExpression");
 const tidy = (expr: string): string => tidyExpression(math.parse(expr)).toString();
-const derivative = (expr: string, wrt = "x"): string => tidyExpression(math.derivative(math.parse(expr), wrt, { simplify: false })).toString();
+const derivative = (expr: string, wrt = "x"): string =>
+  tidyExpression(math.derivative(math.parse(expr), wrt, { simplify: false })).toString();
 
 s("should take out what mathjs's unsimplified derivative leaves behind, and keep the shape of the rules", () => {
   assert.is(derivative("e^(-x)"), "e ^ (-x) * -1");
@@ -25,7 +26,13 @@ s("should leave alone what is not exact integer arithmetic: decimals, logs of ot
 });
 
 s("should keep the value: tidied and untidied derivatives agree at sample points", () => {
-  const exprs = ["1 / (1 + e^(-x))", "-(t * log(x) + (1 - t) * log(1 - x))", "x * e^(-2 x) / (1 + x^2)^3", "sqrt(1 + x^2) * tanh(x)", "log(1 + e^x) - x^(2 - 1)"];
+  const exprs = [
+    "1 / (1 + e^(-x))",
+    "-(t * log(x) + (1 - t) * log(1 - x))",
+    "x * e^(-2 x) / (1 + x^2)^3",
+    "sqrt(1 + x^2) * tanh(x)",
+    "log(1 + e^x) - x^(2 - 1)",
+  ];
   for (const expr of exprs) {
     const raw = math.derivative(math.parse(expr), "x", { simplify: false });
     const tidied = tidyExpression(raw);
@@ -41,7 +48,10 @@ s("should keep the value: tidied and untidied derivatives agree at sample points
 
 s("should be what a derivation's rows show as compared with", () => {
   // the missing −1 of the chain rule: the row and the closing check show mathjs's derivative, tidied
-  const r = verifyDerivation(derive("slip", { name: "g", f: "e^(-x)", wrt: "x", domain: { x: "(-5, 5)" } }).differentiate("e^(-x)", "chain rule").spec);
+  const r = verifyDerivation(
+    derive("slip", { name: "g", f: "e^(-x)", wrt: "x", domain: { x: "(-5, 5)" } }).differentiate("e^(-x)", "chain rule")
+      .spec,
+  );
   assert.is(r.steps[1].ok, false);
   assert.is(r.steps[1].against, "e ^ (-x) * -1");
   assert.is(r.final?.against, "e ^ (-x) * -1");

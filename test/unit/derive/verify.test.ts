@@ -32,7 +32,6 @@ function sameValue(reported: string, reference: BigNumber, label: string): void 
   assert.ok(diff.lte(scale.times("1e-18")), `${label}: reported ${reported}, reference ${reference.toString()}`);
 }
 
-
 /** True when mathjs simplify reduces a − b to the constant 0 (the symbolic tier's test, restated). */
 const simplifiesToZero = (a: string, b: string): boolean => math.simplify(`(${a}) - (${b})`).toString() === "0";
 
@@ -51,24 +50,31 @@ const v = suite("verifyDerivation");
 
 v("should prove an identity with the exact tier", () => {
   assert.ok(simplifiesToZero("5 * x", "2 * x + 3 * x"), "premise: simplify proves it");
-  const r = derive("collect", { f: "2 * x + 3 * x", wrt: "x", domain: { x: "(-5, 5)" } }).rewrite("5 * x", "collect terms").verify();
+  const r = derive("collect", { f: "2 * x + 3 * x", wrt: "x", domain: { x: "(-5, 5)" } })
+    .rewrite("5 * x", "collect terms")
+    .verify();
   assert.is(r.ok, true);
   assert.is(r.steps[1].tier, "proved");
   assert.is(r.steps[1].ok, true);
 });
 
-v("should prove −t/ŷ + (1−t)/(1−ŷ) = (ŷ−t)/(ŷ(1−ŷ)), which simplify cannot, with the exact tier, naming ŷ ≠ 0 and 1 − ŷ ≠ 0", () => {
-  const lhs = "-t / yhat + (1 - t) / (1 - yhat)";
-  const rhs = "(yhat - t) / (yhat * (1 - yhat))";
-  assert.not.ok(simplifiesToZero(rhs, lhs), "premise: simplify does not prove it");
-  const r = derive("common denominator", { name: "L", f: lhs, wrt: "yhat", domain: YT }).rewrite(rhs, "algebra").verify();
-  assert.is(r.ok, true);
-  assert.is(r.steps[1].ok, true);
-  assert.is(r.steps[1].tier, "proved");
-  assert.is(r.steps[1].counterexample, undefined);
-  const conditions = r.steps[1].certificate!.conditions;
-  assert.ok(conditions.includes("yhat ≠ 0") && conditions.includes("(1 - yhat) ≠ 0"), conditions.join("; "));
-});
+v(
+  "should prove −t/ŷ + (1−t)/(1−ŷ) = (ŷ−t)/(ŷ(1−ŷ)), which simplify cannot, with the exact tier, naming ŷ ≠ 0 and 1 − ŷ ≠ 0",
+  () => {
+    const lhs = "-t / yhat + (1 - t) / (1 - yhat)";
+    const rhs = "(yhat - t) / (yhat * (1 - yhat))";
+    assert.not.ok(simplifiesToZero(rhs, lhs), "premise: simplify does not prove it");
+    const r = derive("common denominator", { name: "L", f: lhs, wrt: "yhat", domain: YT })
+      .rewrite(rhs, "algebra")
+      .verify();
+    assert.is(r.ok, true);
+    assert.is(r.steps[1].ok, true);
+    assert.is(r.steps[1].tier, "proved");
+    assert.is(r.steps[1].counterexample, undefined);
+    const conditions = r.steps[1].certificate!.conditions;
+    assert.ok(conditions.includes("yhat ≠ 0") && conditions.includes("(1 - yhat) ≠ 0"), conditions.join("; "));
+  },
+);
 
 v("should reject a wrong rewrite with a counterexample inside the domain whose values really differ", () => {
   const before = "(yhat - t) / (yhat * (1 - yhat))";
@@ -79,7 +85,10 @@ v("should reject a wrong rewrite with a counterexample inside the domain whose v
     .rewrite(wrong, "a slip: + for −")
     .verify();
   assert.is(r.ok, false);
-  assert.equal(r.steps.map((s) => s.ok), [true, true, true, false]);
+  assert.equal(
+    r.steps.map((s) => s.ok),
+    [true, true, true, false],
+  );
   const s = r.steps[3];
   assert.is(s.tier, "sampled");
   assert.ok(s.counterexample, "counterexample present");
@@ -89,7 +98,13 @@ v("should reject a wrong rewrite with a counterexample inside the domain whose v
   const actual = ref(wrong, c.point);
   sameValue(c.expected, expected, "expected");
   sameValue(c.actual, actual, "actual");
-  assert.ok(expected.minus(actual).abs().gt(R.bignumber("1e-9").times(R.max(1, expected.abs()) as BigNumber)), "values differ");
+  assert.ok(
+    expected
+      .minus(actual)
+      .abs()
+      .gt(R.bignumber("1e-9").times(R.max(1, expected.abs()) as BigNumber)),
+    "values differ",
+  );
 });
 
 v("should fail the closing check too when the last step is wrong", () => {
@@ -105,7 +120,9 @@ v("should fail the closing check too when the last step is wrong", () => {
 });
 
 v("should reject a wrong differentiate step, with the true derivative as the expected value", () => {
-  const r = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT }).differentiate("t * yhat", "a slip").verify();
+  const r = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT })
+    .differentiate("t * yhat", "a slip")
+    .verify();
   assert.is(r.ok, false);
   const c = r.steps[1].counterexample!;
   insideYT(c);
@@ -113,45 +130,66 @@ v("should reject a wrong differentiate step, with the true derivative as the exp
   sameValue(c.actual, ref("t * yhat", c.point), "actual tŷ");
 });
 
-v("should reject 0·log(−ŷ) + t/ŷ for ∂/∂ŷ of t·log ŷ: not real on (0, 1), though simplify reduces the difference to 0", () => {
-  const step = "0 * log(-yhat) + t / yhat";
-  assert.ok(simplifiesToZero(step, "t / yhat"), "premise: simplify 'proves' it");
-  const r = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT }).differentiate(step, "product rule").verify();
-  assert.is(r.ok, false);
-  assert.is(r.steps[1].ok, false);
-  const c = r.steps[1].counterexample!;
-  insideYT(c);
-  assert.match(c.actual, /not a real number/);
-  sameValue(c.expected, ref("t / yhat", c.point), "expected t/ŷ");
-  assert.ok(R.isComplex(ref("log(-yhat)", c.point)), "log(−ŷ) is complex at the point");
-});
+v(
+  "should reject 0·log(−ŷ) + t/ŷ for ∂/∂ŷ of t·log ŷ: not real on (0, 1), though simplify reduces the difference to 0",
+  () => {
+    const step = "0 * log(-yhat) + t / yhat";
+    assert.ok(simplifiesToZero(step, "t / yhat"), "premise: simplify 'proves' it");
+    const r = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT })
+      .differentiate(step, "product rule")
+      .verify();
+    assert.is(r.ok, false);
+    assert.is(r.steps[1].ok, false);
+    const c = r.steps[1].counterexample!;
+    insideYT(c);
+    assert.match(c.actual, /not a real number/);
+    sameValue(c.expected, ref("t / yhat", c.point), "expected t/ŷ");
+    assert.ok(R.isComplex(ref("log(-yhat)", c.point)), "log(−ŷ) is complex at the point");
+  },
+);
 
 v("should reject a step that is infinite on the domain", () => {
-  const r = derive("inf", { f: "x", wrt: "x", domain: { x: "(0, 1)" } }).rewrite("x + 0 / (x - x)", "division by zero").verify();
+  const r = derive("inf", { f: "x", wrt: "x", domain: { x: "(0, 1)" } })
+    .rewrite("x + 0 / (x - x)", "division by zero")
+    .verify();
   assert.is(r.steps[1].ok, false);
   assert.ok(r.steps[1].counterexample);
 });
 
 v("should throw a RangeError naming the given function when it is not real on the domain", () => {
-  const e = thrown(() => derive("sqrt", { f: "sqrt(x)", wrt: "x", domain: { x: "(-1, 1)" } }).rewrite("x^(1/2)", "power").verify());
+  const e = thrown(() =>
+    derive("sqrt", { f: "sqrt(x)", wrt: "x", domain: { x: "(-1, 1)" } })
+      .rewrite("x^(1/2)", "power")
+      .verify(),
+  );
   assert.instance(e, RangeError);
   assert.match(e.message, "the given function");
   assert.match(e.message, "check the declared domain");
 });
 
 v("should give the same verdict and counterexample for the same seed, and another point for another seed", () => {
-  const der = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT }).differentiate("t * yhat", "a slip");
+  const der = derive("t log ŷ", { name: "a", f: "t * log(yhat)", wrt: "yhat", domain: YT }).differentiate(
+    "t * yhat",
+    "a slip",
+  );
   const a = der.verify({ seed: "one" });
   const b = der.verify({ seed: "one" });
   const c = der.verify({ seed: "two" });
   assert.equal(a, b);
   assert.is.not(a.seed, c.seed);
-  assert.equal(a.steps.map((s) => s.ok), c.steps.map((s) => s.ok));
+  assert.equal(
+    a.steps.map((s) => s.ok),
+    c.steps.map((s) => s.ok),
+  );
 });
 
 v("should throw a SyntaxError naming step 2 and its text when step 2 does not parse", () => {
-  const e = thrown(() => derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } })
-    .differentiate("2 * x", "power rule").rewrite("(2 * x", "typo").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } })
+      .differentiate("2 * x", "power rule")
+      .rewrite("(2 * x", "typo")
+      .verify(),
+  );
   assert.instance(e, SyntaxError);
   assert.match(e.message, 'derivation "D"');
   assert.match(e.message, "step 2");
@@ -159,38 +197,56 @@ v("should throw a SyntaxError naming step 2 and its text when step 2 does not pa
 });
 
 v("should throw a SyntaxError naming the given function when it does not parse", () => {
-  const e = thrown(() => derive("D", { f: "x^", wrt: "x", domain: { x: "(0, 1)" } }).rewrite("x", "same").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x^", wrt: "x", domain: { x: "(0, 1)" } })
+      .rewrite("x", "same")
+      .verify(),
+  );
   assert.instance(e, SyntaxError);
   assert.match(e.message, "the given function");
 });
 
 v("should throw a RangeError naming the variable and the step when a variable has no declared domain", () => {
-  const e = thrown(() => derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } })
-    .differentiate("2 * x", "power rule").rewrite("2 * x + 0 * y", "typo").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } })
+      .differentiate("2 * x", "power rule")
+      .rewrite("2 * x + 0 * y", "typo")
+      .verify(),
+  );
   assert.instance(e, RangeError);
   assert.match(e.message, "step 2");
   assert.match(e.message, "the variable y has no declared domain");
 });
 
 v("should throw a RangeError when the differentiation variable has no declared domain", () => {
-  const e = thrown(() => derive("D", { f: "x^2", wrt: "z", domain: { x: "(0, 1)" } }).rewrite("x^2", "same").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x^2", wrt: "z", domain: { x: "(0, 1)" } })
+      .rewrite("x^2", "same")
+      .verify(),
+  );
   assert.instance(e, RangeError);
   assert.match(e.message, "the variable z has no declared domain");
 });
 
 v("should throw a RangeError naming an unknown function and the step", () => {
-  const e = thrown(() => derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } }).rewrite("foo(x)", "no such function").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" } })
+      .rewrite("foo(x)", "no such function")
+      .verify(),
+  );
   assert.instance(e, RangeError);
   assert.match(e.message, "step 1");
   assert.match(e.message, "unknown function foo(…)");
 });
 
 v("should accept a function declared in defs", () => {
-  const r = derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" }, defs: { "foo(u)": "u * u" } }).rewrite("foo(x)", "defined").verify();
+  const r = derive("D", { f: "x^2", wrt: "x", domain: { x: "(0, 1)" }, defs: { "foo(u)": "u * u" } })
+    .rewrite("foo(x)", "defined")
+    .verify();
   assert.is(r.ok, true);
 });
 
-v("should throw a RangeError \"has no steps\" for an empty derivation", () => {
+v('should throw a RangeError "has no steps" for an empty derivation', () => {
   const e = thrown(() => derive("empty", { f: "x", wrt: "x", domain: { x: "(0, 1)" } }).verify());
   assert.instance(e, RangeError);
   assert.match(e.message, 'derivation "empty" has no steps');
@@ -198,7 +254,11 @@ v("should throw a RangeError \"has no steps\" for an empty derivation", () => {
 
 v("should throw a RangeError naming the variable for a malformed domain", () => {
   for (const raw of ["(1, 0)", "[a, b]"]) {
-    const e = thrown(() => derive("D", { f: "x", wrt: "x", domain: { x: raw } }).rewrite("x", "same").verify());
+    const e = thrown(() =>
+      derive("D", { f: "x", wrt: "x", domain: { x: raw } })
+        .rewrite("x", "same")
+        .verify(),
+    );
     assert.instance(e, RangeError, raw);
     assert.match(e.message, "domain of x", raw);
     assert.match(e.message, raw);
@@ -216,7 +276,11 @@ v("should throw a RangeError for fewer than 16 samples or a non-integer count, a
 });
 
 v("should throw a RangeError naming the call when a definition gets the wrong number of arguments", () => {
-  const e = thrown(() => derive("D", { f: "x", wrt: "x", domain: { x: "(0, 1)" } }).rewrite("sigma(x, x)", "typo").verify());
+  const e = thrown(() =>
+    derive("D", { f: "x", wrt: "x", domain: { x: "(0, 1)" } })
+      .rewrite("sigma(x, x)", "typo")
+      .verify(),
+  );
   assert.instance(e, RangeError);
   assert.match(e.message, "step 1");
   assert.match(e.message, "sigma takes 1 argument(s), got 2");
@@ -224,17 +288,24 @@ v("should throw a RangeError naming the call when a definition gets the wrong nu
 
 // Soundness: a wrong step must be rejected whatever the tier that looks at it first.
 
-v("should reject x = (x^2)^(1/2) on (−10, 10): it is |x|, wrong for every x < 0, though simplify reduces the difference to 0", () => {
-  assert.ok(simplifiesToZero("(x^2)^(1/2)", "x"), "premise: simplify 'proves' it");
-  assert.is(R.evaluate("(x^2)^(1/2)", { x: R.bignumber(-3) }).toString(), "3", "premise: the step is 3 at x = −3");
-  const r = derive("|x|", { f: "x", wrt: "x", domain: { x: "(-10, 10)" } }).rewrite("(x^2)^(1/2)", "power of a power").verify();
-  assert.is(r.steps[1].ok, false, "(x^2)^(1/2) accepted as x on (−10, 10)");
-  assert.is(r.ok, false);
-});
+v(
+  "should reject x = (x^2)^(1/2) on (−10, 10): it is |x|, wrong for every x < 0, though simplify reduces the difference to 0",
+  () => {
+    assert.ok(simplifiesToZero("(x^2)^(1/2)", "x"), "premise: simplify 'proves' it");
+    assert.is(R.evaluate("(x^2)^(1/2)", { x: R.bignumber(-3) }).toString(), "3", "premise: the step is 3 at x = −3");
+    const r = derive("|x|", { f: "x", wrt: "x", domain: { x: "(-10, 10)" } })
+      .rewrite("(x^2)^(1/2)", "power of a power")
+      .verify();
+    assert.is(r.steps[1].ok, false, "(x^2)^(1/2) accepted as x on (−10, 10)");
+    assert.is(r.ok, false);
+  },
+);
 
 v("should reject 2·e^(−x) or 0 as a rewrite of e^(−x) on (80, 100), where both sides are below 1e-30", () => {
   for (const wrong of ["2 * e^(-x)", "0"]) {
-    const r = derive("tiny", { f: "e^(-x)", wrt: "x", domain: { x: "(80, 100)" } }).rewrite(wrong, "a slip").verify();
+    const r = derive("tiny", { f: "e^(-x)", wrt: "x", domain: { x: "(80, 100)" } })
+      .rewrite(wrong, "a slip")
+      .verify();
     assert.is(r.steps[1].ok, false, `${wrong} accepted as e^(-x) on (80, 100)`);
   }
 });
@@ -286,7 +357,8 @@ vs("should take the steps before it as written, without checking them", () => {
 
 vs("should count the differentiations before the step (f''(x) for the second)", () => {
   const spec = derive("x³″", { f: "x^3", wrt: "x", domain: { x: "(-2, 2)" } })
-    .differentiate("3 * x^2", "power rule").differentiate("6 * x", "power rule").spec;
+    .differentiate("3 * x^2", "power rule")
+    .differentiate("6 * x", "power rule").spec;
   const s = verifyStep(spec, 2, "6 * x");
   assert.is(s.ok, true);
   assert.is(s.lhs, "f''(x)");
@@ -320,7 +392,10 @@ vs("should name the previous step as written, not with its definitions expanded"
 });
 
 vs("should reject a tiny wrong term, with values printed until they differ", () => {
-  const spec = derive("tiny", { name: "f", f: "x^2", wrt: "x", domain: { x: "(1, 2)" } }).differentiate("2 * x + 1e-40", "power rule").spec;
+  const spec = derive("tiny", { name: "f", f: "x^2", wrt: "x", domain: { x: "(1, 2)" } }).differentiate(
+    "2 * x + 1e-40",
+    "power rule",
+  ).spec;
   const r = verifyStep(spec, 1);
   assert.is(r.ok, false);
   assert.is.not(r.counterexample!.expected, r.counterexample!.actual);

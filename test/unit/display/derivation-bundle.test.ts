@@ -24,9 +24,19 @@ s("should carry the spec and every verdict in the versioned JSON payload", () =>
     .rewrite("-1 * e^(-x)", "algebra");
   const p = readDerivationPayload(derivationBundle(d.verify(), { spec: d.spec })[DERIVATION_MIME]);
   assert.is(p.version, 1);
-  assert.equal(p.spec, { title: "v′", name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" }, steps: d.spec.steps });
+  assert.equal(p.spec, {
+    title: "v′",
+    name: "v",
+    f: "1 + e^(-x)",
+    wrt: "x",
+    domain: { x: "(-10, 10)" },
+    steps: d.spec.steps,
+  });
   assert.is(p.verdicts.length, 3);
-  assert.equal(p.verdicts.map((v) => v.kind), ["given", "differentiate", "rewrite"]);
+  assert.equal(
+    p.verdicts.map((v) => v.kind),
+    ["given", "differentiate", "rewrite"],
+  );
   assert.is(p.verdicts[1].tex, "-e^{-x}");
   assert.ok(p.verdicts.slice(1).every((v) => v.ok && (v.tier === "proved" || v.tier === "sampled")));
   assert.is(p.verdicts[0].tier, null);
@@ -39,13 +49,20 @@ s("should carry a rejected step's counterexample and the expectFailure flag", ()
   const p = readDerivationPayload(derivationBundle(badResult(), { expectFailure: true })[DERIVATION_MIME]);
   assert.is(p.expectFailure, true);
   assert.is(p.ok, false);
-  assert.equal(p.verdicts[2].counterexample, { point: { x: "0.5" }, expected: "0.2350037122015945", actual: "0.3775406687981454" });
+  assert.equal(p.verdicts[2].counterexample, {
+    point: { x: "0.5" },
+    expected: "0.2350037122015945",
+    actual: "0.3775406687981454",
+  });
 });
 
 s("should refuse payloads of another version or shape, naming the field", () => {
   const p = derivationBundle(goodResult())[DERIVATION_MIME] as Record<string, unknown>;
   assert.throws(() => readDerivationPayload({ ...p, version: 2 }), /version 2 is not supported/);
-  assert.throws(() => readDerivationPayload({ ...p, verdicts: "x" }, "nb.ipynb, cell 3"), /nb\.ipynb, cell 3: verdicts must be a non-empty array, got "x"/);
+  assert.throws(
+    () => readDerivationPayload({ ...p, verdicts: "x" }, "nb.ipynb, cell 3"),
+    /nb\.ipynb, cell 3: verdicts must be a non-empty array, got "x"/,
+  );
   assert.equal(readDerivationPayload(JSON.stringify(p)), p, "JSON text is parsed");
 });
 
@@ -60,7 +77,10 @@ s("should mark a correct derivation with ✓ only: 3 steps, the final check and 
 });
 
 s("should tag an expected rejection in the HTML, and only that", () => {
-  assert.match(derivationBundle(badResult(), { expectFailure: true })["text/html"] as string, 'data-ok="false" data-expect-failure="true"');
+  assert.match(
+    derivationBundle(badResult(), { expectFailure: true })["text/html"] as string,
+    'data-ok="false" data-expect-failure="true"',
+  );
   assert.not.match(derivationBundle(badResult())["text/html"] as string, "data-expect-failure");
   assert.not.match(derivationBundle(goodResult())["text/html"] as string, "data-expect-failure");
 });

@@ -7,7 +7,14 @@ import { throwsError } from "../charts/helpers";
 import { count } from "./fixtures";
 
 const s = suite("figureBundle");
-const fig = plotFunctions([{ name: "x²", f: (x) => x * x }], { xMin: 0, xMax: 1, points: 3, title: "square", xTitle: "x", yTitle: "y" });
+const fig = plotFunctions([{ name: "x²", f: (x) => x * x }], {
+  xMin: 0,
+  xMax: 1,
+  points: 3,
+  title: "square",
+  xTitle: "x",
+  yTitle: "y",
+});
 const plotlyHead = readFileSync(require.resolve("plotly.js-dist"), "utf8").slice(0, 300);
 
 /** The text of the figure's JSON element, decoded by JSON.parse. */
@@ -18,7 +25,11 @@ function figureJson(html: string): unknown {
 }
 
 s("should have exactly the plotly JSON type, text/html and text/plain", () => {
-  assert.equal(Object.keys(figureBundle(fig, { id: "f1" })).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+  assert.equal(Object.keys(figureBundle(fig, { id: "f1" })).sort(), [
+    "application/vnd.plotly.v1+json",
+    "text/html",
+    "text/plain",
+  ]);
 });
 
 s("should carry the figure itself as plotly JSON, equal to the figure after a JSON round trip", () => {
@@ -51,7 +62,10 @@ s("should never carry plotly.js itself: every chart is small and loads the libra
 });
 
 s("should give the text summary as text/plain", () => {
-  assert.is(figureBundle(fig, { id: "f1" })["text/plain"], 'Figure "square": 1 trace\n  x²: 3 points, x 0 … 1, y 0 … 1');
+  assert.is(
+    figureBundle(fig, { id: "f1" })["text/plain"],
+    'Figure "square": 1 trace\n  x²: 3 points, x 0 … 1, y 0 … 1',
+  );
 });
 
 s("should escape the title in the placeholder and keep markup out of the JSON", () => {
@@ -64,7 +78,14 @@ s("should escape the title in the placeholder and keep markup out of the JSON", 
 });
 
 s("should derive a deterministic default id from the figure", () => {
-  const other = plotFunctions([{ name: "x", f: (x) => x }], { xMin: 0, xMax: 1, points: 3, title: "id", xTitle: "x", yTitle: "y" });
+  const other = plotFunctions([{ name: "x", f: (x) => x }], {
+    xMin: 0,
+    xMax: 1,
+    points: 3,
+    title: "id",
+    xTitle: "x",
+    yTitle: "y",
+  });
   const idOf = (html: string) => /id="(stepwise-plot-[0-9a-f]{8})"/.exec(html)?.[1];
   const a = idOf(figureBundle(fig)["text/html"] as string);
   assert.ok(a);

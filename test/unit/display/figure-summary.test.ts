@@ -14,7 +14,11 @@ summary("should list the title, each trace's points, ranges and gaps", () => {
   );
   assert.is(
     figureSummary(fig),
-    ['Figure "two curves": 2 traces', "  x²: 5 points, x -2 … 2, y 0 … 4", "  1/x: 5 points, x -2 … 2, y -1 … 1, 1 gap"].join("\n"),
+    [
+      'Figure "two curves": 2 traces',
+      "  x²: 5 points, x -2 … 2, y 0 … 4",
+      "  1/x: 5 points, x -2 … 2, y -1 … 1, 1 gap",
+    ].join("\n"),
   );
 });
 summary("should round ranges to 4 significant digits and name unnamed traces", () => {

@@ -32,14 +32,51 @@ export function goodResult(): DerivationResult {
   const steps: StepResult[] = [
     given,
     quotient,
-    { ...quotient, index: 2, kind: "rewrite", expr: "e^(-x) / (1 + e^(-x))^2", tex: "\\frac{e^{-x}}{(1+e^{-x})^{2}}", lhs: "", rule: "simplify the numerator", note: "", against: quotient.expr },
-    { ...quotient, index: 3, kind: "rewrite", expr: "g(x) * (1 - g(x))", tex: "g(x)\\cdot(1-g(x))", lhs: "", rule: "recognise g", note: "factor", tier: "sampled", against: "e^(-x) / (1 + e^(-x))^2" },
+    {
+      ...quotient,
+      index: 2,
+      kind: "rewrite",
+      expr: "e^(-x) / (1 + e^(-x))^2",
+      tex: "\\frac{e^{-x}}{(1+e^{-x})^{2}}",
+      lhs: "",
+      rule: "simplify the numerator",
+      note: "",
+      against: quotient.expr,
+    },
+    {
+      ...quotient,
+      index: 3,
+      kind: "rewrite",
+      expr: "g(x) * (1 - g(x))",
+      tex: "g(x)\\cdot(1-g(x))",
+      lhs: "",
+      rule: "recognise g",
+      note: "factor",
+      tier: "sampled",
+      against: "e^(-x) / (1 + e^(-x))^2",
+    },
   ];
   const final: StepResult = {
-    ...steps[3], index: 4, kind: "differentiate", lhs: "g'(x)", rule: "closing check", note: "the last step against mathjs derivative()",
-    tier: "sampled", against: "e^(-x) / (1 + e^(-x))^2",
+    ...steps[3],
+    index: 4,
+    kind: "differentiate",
+    lhs: "g'(x)",
+    rule: "closing check",
+    note: "the last step against mathjs derivative()",
+    tier: "sampled",
+    against: "e^(-x) / (1 + e^(-x))^2",
   };
-  return { title: "σ′(x) by the quotient rule", wrt: "x", name: "g", steps, final, ok: true, samples: 24, precision: 50, seed: "stepwise" };
+  return {
+    title: "σ′(x) by the quotient rule",
+    wrt: "x",
+    name: "g",
+    steps,
+    final,
+    ok: true,
+    samples: 24,
+    precision: 50,
+    seed: "stepwise",
+  };
 }
 
 /**

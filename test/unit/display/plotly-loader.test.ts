@@ -10,7 +10,10 @@ class FakeElement {
   attrs: Record<string, string> = {};
   listeners: Record<string, Listener[]> = {};
   src = "";
-  constructor(public tag: string, public textContent = "") {}
+  constructor(
+    public tag: string,
+    public textContent = "",
+  ) {}
   getAttribute(name: string) {
     return name in this.attrs ? this.attrs[name] : null;
   }
@@ -30,7 +33,8 @@ function fakePage(opts: { bodyBase?: string; configBase?: string; requirejs?: bo
   const head: FakeElement[] = [];
   const body = new FakeElement("body");
   if (opts.bodyBase !== undefined) body.setAttribute("data-base-url", opts.bodyBase);
-  const config = opts.configBase !== undefined ? new FakeElement("script", JSON.stringify({ baseUrl: opts.configBase })) : null;
+  const config =
+    opts.configBase !== undefined ? new FakeElement("script", JSON.stringify({ baseUrl: opts.configBase })) : null;
   const required: { paths: Record<string, string>[]; names: string[][] } = { paths: [], names: [] };
   const win: Record<string, unknown> = {
     Plotly: opts.plotly,
@@ -39,7 +43,8 @@ function fakePage(opts: { bodyBase?: string; configBase?: string; requirejs?: bo
       head: { appendChild: (e: FakeElement) => head.push(e) },
       getElementById: (id: string) => (id === "jupyter-config-data" ? config : null),
       createElement: (tag: string) => new FakeElement(tag),
-      querySelector: (sel: string) => (sel === `script[${PLOTLY_SCRIPT_ATTR}]` ? head.find((e) => PLOTLY_SCRIPT_ATTR in e.attrs) ?? null : null),
+      querySelector: (sel: string) =>
+        sel === `script[${PLOTLY_SCRIPT_ATTR}]` ? (head.find((e) => PLOTLY_SCRIPT_ATTR in e.attrs) ?? null) : null,
     },
   };
   if (opts.requirejs) {
@@ -53,14 +58,20 @@ function fakePage(opts: { bodyBase?: string; configBase?: string; requirejs?: bo
   }
   win.window = win;
   const ctx = createContext(win);
-  const withPlotly = runInContext(`(${withPlotlySource()})`, ctx) as (done: (p: unknown) => void, failed: (url: string) => void) => void;
+  const withPlotly = runInContext(`(${withPlotlySource()})`, ctx) as (
+    done: (p: unknown) => void,
+    failed: (url: string) => void,
+  ) => void;
   return { win, head, required, withPlotly };
 }
 
 /** Calls withPlotly once and records what it reported. */
 function call(page: ReturnType<typeof fakePage>) {
   const got: { done: unknown[]; failed: string[] } = { done: [], failed: [] };
-  page.withPlotly((p) => got.done.push(p), (u) => got.failed.push(u));
+  page.withPlotly(
+    (p) => got.done.push(p),
+    (u) => got.failed.push(u),
+  );
   return got;
 }
 
@@ -83,7 +94,9 @@ s("should use window.Plotly when the page has it, loading nothing", () => {
 s("should load the static file through RequireJS under the page's base URL (classic Notebook)", () => {
   const page = fakePage({ bodyBase: "/user/ann/", requirejs: true });
   const got = call(page);
-  assert.equal(JSON.parse(JSON.stringify(page.required.paths)), [{ "stepwise-plotly": "/user/ann/nbextensions/stepwise-plotly/plotly.min" }]);
+  assert.equal(JSON.parse(JSON.stringify(page.required.paths)), [
+    { "stepwise-plotly": "/user/ann/nbextensions/stepwise-plotly/plotly.min" },
+  ]);
   assert.equal(JSON.parse(JSON.stringify(page.required.names)), [["stepwise-plotly"]]);
   assert.is(got.done.length, 1);
   assert.is((got.done[0] as { amd: boolean }).amd, true);

@@ -36,7 +36,10 @@ send("should send the whole bundle through tslab's lastWriteDisplayData in a ker
 
 send("should ignore a loaded jupyter module whose lastWriteDisplayData is null", () => {
   withFakeTslabModule("jupyter.js", { lastWriteDisplayData: null }, () => {
-    assert.equal(captureConsole(() => assert.is(sendBundle(bundle), "console")), ["hi"]);
+    assert.equal(
+      captureConsole(() => assert.is(sendBundle(bundle), "console")),
+      ["hi"],
+    );
   });
 });
 
@@ -53,7 +56,10 @@ send("should fall back to tslab's display.html, or to the console when it is not
     text() {},
   };
   withFakeTslabModule("public.js", { display: notReady }, () => {
-    assert.equal(captureConsole(() => assert.is(sendBundle(bundle), "console")), ["hi"]);
+    assert.equal(
+      captureConsole(() => assert.is(sendBundle(bundle), "console")),
+      ["hi"],
+    );
   });
 });
 
@@ -69,7 +75,10 @@ sink("should return the previous sink and restore normal sending with null", () 
   const a = () => undefined;
   assert.is(setDisplaySink(a), null);
   assert.is(setDisplaySink(null), a);
-  assert.equal(captureConsole(() => sendBundle(bundle)), ["hi"]);
+  assert.equal(
+    captureConsole(() => sendBundle(bundle)),
+    ["hi"],
+  );
 });
 
 sink("should throw TypeError for something that is not a function", () => {

@@ -5,11 +5,21 @@ import { showFigure } from "../../../lib/display";
 import { throwsError } from "../charts/helpers";
 import { captureBundles, captureConsole } from "./capture";
 
-const fig = plotFunctions([{ name: "x", f: (x) => x }], { xMin: 0, xMax: 1, points: 2, title: "line", xTitle: "x", yTitle: "y" });
+const fig = plotFunctions([{ name: "x", f: (x) => x }], {
+  xMin: 0,
+  xMax: 1,
+  points: 2,
+  title: "line",
+  xTitle: "x",
+  yTitle: "y",
+});
 /** The figures a bundle's HTML carries, parsed from their JSON elements. */
 const figuresIn = (html: string | undefined) =>
-  [...(html ?? "").matchAll(/<div class="stepwise-plot" id="[^"]+" data-stepwise-figure[^>]*>[\s\S]*?<script type="application\/json" class="stepwise-figure-json">([^<]*)<\/script>/g)]
-    .map((m) => JSON.parse(m[1]));
+  [
+    ...(html ?? "").matchAll(
+      /<div class="stepwise-plot" id="[^"]+" data-stepwise-figure[^>]*>[\s\S]*?<script type="application\/json" class="stepwise-figure-json">([^<]*)<\/script>/g,
+    ),
+  ].map((m) => JSON.parse(m[1]));
 const idOf = (html: string | undefined) => /<div class="stepwise-plot" id="([^"]+)"/.exec(html ?? "")?.[1];
 
 const show = suite("showFigure");
@@ -47,7 +57,11 @@ show("should print the summary outside a kernel", () => {
 });
 
 show("should throw TypeError for an unsafe id prefix", () => {
-  throwsError(() => captureBundles(() => showFigure(fig, { idPrefix: "<x>" })), TypeError, /idPrefix must be .*got "<x>"/);
+  throwsError(
+    () => captureBundles(() => showFigure(fig, { idPrefix: "<x>" })),
+    TypeError,
+    /idPrefix must be .*got "<x>"/,
+  );
 });
 
 show("should name the argument and what it got for a figure or options of the wrong shape, sending nothing", () => {

@@ -11,7 +11,12 @@ import * as assert from "uvu/assert";
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const s = suite("docs");
 
-const PAGES = ["README.md", ...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const PAGES = [
+  "README.md",
+  ...readdirSync(path.join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), "utf8");
 /** The page's text without fenced code blocks. */
 const prose = (text: string) => text.replace(/^```[\s\S]*?^```/gm, "");
@@ -67,7 +72,8 @@ s("should resolve every relative link and its anchor", () => {
       const [file, anchor] = target.split("#");
       const rel = file ? path.posix.normalize(path.posix.join(path.posix.dirname(page), file)) : page;
       assert.ok(existsSync(path.join(ROOT, rel)), `${page}: link ${target} leads to a missing file ${rel}`);
-      if (anchor) assert.ok(anchors(rel).has(anchor), `${page}: link ${target}: no heading with anchor #${anchor} in ${rel}`);
+      if (anchor)
+        assert.ok(anchors(rel).has(anchor), `${page}: link ${target}: no heading with anchor #${anchor} in ${rel}`);
     }
   }
   assert.ok(links >= 20, `only ${links} relative links found`);
@@ -101,7 +107,8 @@ s("should document every STEPWISE_* variable the code reads", () => {
   const sources = ["lib", "scripts", "bin", "test"].flatMap((d) => walk(d)).filter((f) => /\.(ts|mjs|js|py)$/.test(f));
   const read_ = new Set<string>();
   for (const f of sources) {
-    for (const m of read(f).matchAll(/(?:process\.env\.|os\.environ(?:\.get\()?\[?["'])(STEPWISE_[A-Z_]+)/g)) read_.add(m[1]);
+    for (const m of read(f).matchAll(/(?:process\.env\.|os\.environ(?:\.get\()?\[?["'])(STEPWISE_[A-Z_]+)/g))
+      read_.add(m[1]);
   }
   assert.ok(read_.has("STEPWISE_PYTHON") && read_.has("STEPWISE_NO_VENV"), `found only ${[...read_].join(", ")}`);
   for (const name of read_) assert.ok(setup.includes(`\`${name}`), `docs/setup.md does not document ${name}`);

@@ -62,12 +62,36 @@ bce("should reject bad t, yhat and epsilon with the right error class, argument 
   throwsWith(() => binaryCrossEntropy(NaN, 0.5), TypeError, /^binaryCrossEntropy: t must be a number, got NaN$/);
   throwsWith(() => binaryCrossEntropy(1.5, 0.5), RangeError, /^binaryCrossEntropy: t must be in \[0, 1\], got 1\.5$/);
   throwsWith(() => binaryCrossEntropy(-1, 0.5), RangeError, /^binaryCrossEntropy: t must be in \[0, 1\], got -1$/);
-  throwsWith(() => binaryCrossEntropy(1, -0.1), RangeError, /^binaryCrossEntropy: yhat must be in \[0, 1\], got -0\.1$/);
-  throwsWith(() => binaryCrossEntropy(1, Infinity), RangeError, /^binaryCrossEntropy: yhat must be in \[0, 1\], got Infinity$/);
-  throwsWith(() => binaryCrossEntropy(1, "0.5" as unknown as number), TypeError, /^binaryCrossEntropy: yhat must be a number, got "0\.5"$/);
-  throwsWith(() => binaryCrossEntropy(1, 0.5, 0.5), RangeError, /^binaryCrossEntropy: epsilon must be in \[0, 0\.5\), got 0\.5$/);
-  throwsWith(() => binaryCrossEntropy(1, 0.5, -1e-7), RangeError, /^binaryCrossEntropy: epsilon must be in \[0, 0\.5\), got -1e-7$/);
-  throwsWith(() => binaryCrossEntropy(1, 0.5, NaN), TypeError, /^binaryCrossEntropy: epsilon must be a number, got NaN$/);
+  throwsWith(
+    () => binaryCrossEntropy(1, -0.1),
+    RangeError,
+    /^binaryCrossEntropy: yhat must be in \[0, 1\], got -0\.1$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropy(1, Infinity),
+    RangeError,
+    /^binaryCrossEntropy: yhat must be in \[0, 1\], got Infinity$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropy(1, "0.5" as unknown as number),
+    TypeError,
+    /^binaryCrossEntropy: yhat must be a number, got "0\.5"$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropy(1, 0.5, 0.5),
+    RangeError,
+    /^binaryCrossEntropy: epsilon must be in \[0, 0\.5\), got 0\.5$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropy(1, 0.5, -1e-7),
+    RangeError,
+    /^binaryCrossEntropy: epsilon must be in \[0, 0\.5\), got -1e-7$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropy(1, 0.5, NaN),
+    TypeError,
+    /^binaryCrossEntropy: epsilon must be a number, got NaN$/,
+  );
 });
 
 bce.run();
@@ -104,7 +128,10 @@ logits("should agree with binaryCrossEntropy(t, sigmoid(z)) at ordinary z (|z| �
     for (const z of ORDINARY.filter((v) => Math.abs(v) <= 10)) {
       const viaProbability = binaryCrossEntropy(t, sigmoid(z));
       const direct = binaryCrossEntropyWithLogits(t, z);
-      assert.ok(Math.abs(viaProbability - direct) <= 1e-11 * direct, `t = ${t}, z = ${z}: ${viaProbability} vs ${direct}`);
+      assert.ok(
+        Math.abs(viaProbability - direct) <= 1e-11 * direct,
+        `t = ${t}, z = ${z}: ${viaProbability} vs ${direct}`,
+      );
     }
   }
 });
@@ -126,9 +153,21 @@ logits("should never return NaN and stay finite and ≥ 0 for |z| ≤ 1000", () 
 });
 
 logits("should reject bad t and z with the right error class, argument and value", () => {
-  throwsWith(() => binaryCrossEntropyWithLogits(2, 0), RangeError, /^binaryCrossEntropyWithLogits: t must be in \[0, 1\], got 2$/);
-  throwsWith(() => binaryCrossEntropyWithLogits(1, NaN), TypeError, /^binaryCrossEntropyWithLogits: z must be a number, got NaN$/);
-  throwsWith(() => binaryCrossEntropyWithLogits(null as unknown as number, 0), TypeError, /^binaryCrossEntropyWithLogits: t must be a number, got null$/);
+  throwsWith(
+    () => binaryCrossEntropyWithLogits(2, 0),
+    RangeError,
+    /^binaryCrossEntropyWithLogits: t must be in \[0, 1\], got 2$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyWithLogits(1, NaN),
+    TypeError,
+    /^binaryCrossEntropyWithLogits: z must be a number, got NaN$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyWithLogits(null as unknown as number, 0),
+    TypeError,
+    /^binaryCrossEntropyWithLogits: t must be a number, got null$/,
+  );
 });
 
 logits.run();
@@ -144,7 +183,12 @@ der("should match −t/ŷ + (1 − t)/(1 − ŷ) in 60 digits", () => {
 });
 
 der("should keep full precision when ŷ is close to t", () => {
-  for (const [t, y] of [[0.25, 0.25 + 1e-9], [0.5, 0.5 - 1e-12], [0.3, 0.3000001], [1, 1 - 1e-12]]) {
+  for (const [t, y] of [
+    [0.25, 0.25 + 1e-9],
+    [0.5, 0.5 - 1e-12],
+    [0.3, 0.3000001],
+    [1, 1 - 1e-12],
+  ]) {
     close(binaryCrossEntropyDerivative(t, y), refBinaryCrossEntropyDerivative(t, y), REL, `dL/dŷ(${t}, ${y})`);
   }
 });
@@ -167,10 +211,26 @@ der("should agree with a central finite difference of the unclipped loss", () =>
 });
 
 der("should reject ŷ = 0, ŷ = 1 and bad t with a RangeError naming the argument and value", () => {
-  throwsWith(() => binaryCrossEntropyDerivative(1, 0), RangeError, /^binaryCrossEntropyDerivative: yhat must be in \(0, 1\), got 0$/);
-  throwsWith(() => binaryCrossEntropyDerivative(0, 1), RangeError, /^binaryCrossEntropyDerivative: yhat must be in \(0, 1\), got 1$/);
-  throwsWith(() => binaryCrossEntropyDerivative(1.25, 0.5), RangeError, /^binaryCrossEntropyDerivative: t must be in \[0, 1\], got 1\.25$/);
-  throwsWith(() => binaryCrossEntropyDerivative(1, NaN), TypeError, /^binaryCrossEntropyDerivative: yhat must be a number, got NaN$/);
+  throwsWith(
+    () => binaryCrossEntropyDerivative(1, 0),
+    RangeError,
+    /^binaryCrossEntropyDerivative: yhat must be in \(0, 1\), got 0$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyDerivative(0, 1),
+    RangeError,
+    /^binaryCrossEntropyDerivative: yhat must be in \(0, 1\), got 1$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyDerivative(1.25, 0.5),
+    RangeError,
+    /^binaryCrossEntropyDerivative: t must be in \[0, 1\], got 1\.25$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyDerivative(1, NaN),
+    TypeError,
+    /^binaryCrossEntropyDerivative: yhat must be a number, got NaN$/,
+  );
 });
 
 der.run();
@@ -191,7 +251,10 @@ grad("should equal ∂L/∂ŷ · σ′(z) at ordinary z", () => {
     for (const z of ORDINARY.filter((v) => Math.abs(v) <= 10)) {
       const product = binaryCrossEntropyDerivative(t, sigmoid(z)) * sigmoidDerivative(z);
       const g = binaryCrossEntropyGradientLogit(t, z);
-      assert.ok(Math.abs(product - g) <= 1e-10 * Math.max(Math.abs(g), 1e-300), `t = ${t}, z = ${z}: ${product} vs ${g}`);
+      assert.ok(
+        Math.abs(product - g) <= 1e-10 * Math.max(Math.abs(g), 1e-300),
+        `t = ${t}, z = ${z}: ${product} vs ${g}`,
+      );
     }
   }
 });
@@ -218,8 +281,16 @@ grad("should stay finite in [−1, 1] for |z| ≤ 1000 and at ±Infinity", () =>
 });
 
 grad("should reject bad t and z with the right error class, argument and value", () => {
-  throwsWith(() => binaryCrossEntropyGradientLogit(-0.5, 0), RangeError, /^binaryCrossEntropyGradientLogit: t must be in \[0, 1\], got -0\.5$/);
-  throwsWith(() => binaryCrossEntropyGradientLogit(0, NaN), TypeError, /^binaryCrossEntropyGradientLogit: z must be a number, got NaN$/);
+  throwsWith(
+    () => binaryCrossEntropyGradientLogit(-0.5, 0),
+    RangeError,
+    /^binaryCrossEntropyGradientLogit: t must be in \[0, 1\], got -0\.5$/,
+  );
+  throwsWith(
+    () => binaryCrossEntropyGradientLogit(0, NaN),
+    TypeError,
+    /^binaryCrossEntropyGradientLogit: z must be a number, got NaN$/,
+  );
 });
 
 grad.run();

@@ -6,14 +6,23 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { binaryCrossEntropy, centralDifference, centralDifferenceStep, gradientCheck, sigmoidDerivative } from "../../../lib/functions";
+import {
+  binaryCrossEntropy,
+  centralDifference,
+  centralDifferenceStep,
+  gradientCheck,
+  sigmoidDerivative,
+} from "../../../lib/functions";
 import { big, close, M, refBinaryCrossEntropy, refClip, refSigmoidDerivative, throwsWith } from "./reference";
 
 const bce = suite("binaryCrossEntropy at the clips");
 
 bce("should give exactly −log(1e-7) = 16.11809565095832 for (t, ŷ) = (0, 1) and (1, 0), never more", () => {
   const max = M.bignumber("1e-7").ln().neg();
-  for (const [t, y] of [[0, 1], [1, 0]]) {
+  for (const [t, y] of [
+    [0, 1],
+    [1, 0],
+  ]) {
     const got = binaryCrossEntropy(t, y);
     close(got, max, 2 ** -52, `bce(${t}, ${y})`);
     assert.ok(big(got).lte(max.plus(M.bignumber(2 ** -50))), `bce(${t}, ${y}) = ${got} above the maximum`);
@@ -46,7 +55,8 @@ sd("should never exceed 0.25 near 0 and match the 60-digit reference to 4 ulps",
 });
 
 sd("should stay accurate in the tails (60-digit reference) and underflow to 0 far out", () => {
-  for (const x of [20, 37, 100, 300, 700, -700]) close(sigmoidDerivative(x), refSigmoidDerivative(x), 8 * 2 ** -53, `σ′(${x})`);
+  for (const x of [20, 37, 100, 300, 700, -700])
+    close(sigmoidDerivative(x), refSigmoidDerivative(x), 8 * 2 ** -53, `σ′(${x})`);
   assert.is(sigmoidDerivative(1500), 0);
   assert.is(sigmoidDerivative(-1e308), 0);
 });
@@ -64,18 +74,32 @@ cd("should shrink h for −ln p at p = 1e-6, h = 1e-5 and estimate −1/p (60-di
 cd("should shrink h when f throws outside its domain (a loss that checks its argument)", () => {
   const loss = (y: number) => binaryCrossEntropy(1, y, 0);
   const est = centralDifference(loss, 1e-4, 1e-3);
-  close(est, M.bignumber(-1).div(big(1e-4)), 1e-2, "d/dŷ −log ŷ at 1e-4 (truncation error ~(h/x)² with h shrunk to 1e-5)");
+  close(
+    est,
+    M.bignumber(-1).div(big(1e-4)),
+    1e-2,
+    "d/dŷ −log ŷ at 1e-4 (truncation error ~(h/x)² with h shrunk to 1e-5)",
+  );
 });
 
 cd("should report the h used in gradientCheck rows", () => {
-  const rows = gradientCheck((p) => -Math.log(p), (p) => -1 / p, 1e-6, [1e-5, 1e-8]);
+  const rows = gradientCheck(
+    (p) => -Math.log(p),
+    (p) => -1 / p,
+    1e-6,
+    [1e-5, 1e-8],
+  );
   assert.ok(rows[0].h < 1e-6, `h = ${rows[0].h}`);
   assert.is(rows[1].h, 1e-8);
 });
 
 cd("should throw a RangeError naming x and the value when f(x) is not finite, or no h helps", () => {
   throwsWith(() => centralDifference((p) => Math.log(p), -1, 1e-3), RangeError, /f\(x\) is NaN at x = -1/);
-  throwsWith(() => centralDifference((p) => (p === 0.5 ? 1 : NaN), 0.5, 1e-3), RangeError, /x lies on the edge of f's domain/);
+  throwsWith(
+    () => centralDifference((p) => (p === 0.5 ? 1 : NaN), 0.5, 1e-3),
+    RangeError,
+    /x lies on the edge of f's domain/,
+  );
 });
 
 for (const s of [bce, sd, cd]) s.run();

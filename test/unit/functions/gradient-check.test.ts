@@ -29,7 +29,10 @@ const check = suite("gradientCheck");
 
 check("should give one row per step with the error against the analytic derivative", () => {
   const rows = gradientCheck(Math.sin, Math.cos, 0.7, [1e-1, 1e-4]);
-  assert.equal(rows.map((r) => r.h), [1e-1, 1e-4]);
+  assert.equal(
+    rows.map((r) => r.h),
+    [1e-1, 1e-4],
+  );
   // truncation error of the central difference for sin: ≈ h²/6 · cos(0.7)
   assert.ok(Math.abs(rows[0].error - (1e-2 / 6) * Math.cos(0.7)) < 1e-5, String(rows[0].error));
   assert.ok(rows[1].error < 1e-8);

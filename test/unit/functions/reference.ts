@@ -47,7 +47,13 @@ export function big(x: number): Big {
 export function refLog1p(u: Big): Big {
   if (u.abs().lt(1e-15)) {
     let sum = M.bignumber(0);
-    for (let n = 1; n <= 5; n++) sum = sum.plus(u.pow(n).div(n).times(n % 2 ? 1 : -1));
+    for (let n = 1; n <= 5; n++)
+      sum = sum.plus(
+        u
+          .pow(n)
+          .div(n)
+          .times(n % 2 ? 1 : -1),
+      );
     return sum;
   }
   return u.plus(1).ln();
@@ -88,14 +94,20 @@ export function refBinaryCrossEntropy(t: number, yhat: Big): Big {
 /** Binary cross-entropy from the logit z: −[t·log σ(z) + (1 − t)·log σ(−z)], using 1 − σ(z) = σ(−z). */
 export function refBinaryCrossEntropyWithLogits(t: number, z: number): Big {
   const tb = big(t);
-  return tb.times(refLogSigmoid(z)).plus(ONE.minus(tb).times(refLogSigmoid(-z))).neg();
+  return tb
+    .times(refLogSigmoid(z))
+    .plus(ONE.minus(tb).times(refLogSigmoid(-z)))
+    .neg();
 }
 
 /** ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ), the derivative of each log term. */
 export function refBinaryCrossEntropyDerivative(t: number, yhat: number): Big {
   const tb = big(t);
   const y = big(yhat);
-  return tb.neg().div(y).plus(ONE.minus(tb).div(ONE.minus(y)));
+  return tb
+    .neg()
+    .div(y)
+    .plus(ONE.minus(tb).div(ONE.minus(y)));
 }
 
 /**
@@ -198,12 +210,19 @@ export function closeUlps(actual: number, ref: Big, ulps: number, label: string,
   const r = Math.abs(Number(scale.toString()));
   if (!Number.isFinite(Number(ref.toString()))) {
     // beyond the largest double: the correctly rounded result is ±Infinity
-    assert.is(actual, ref.isNeg() ? -Infinity : Infinity, `${label}: got ${actual}, expected ${ref.toPrecision(17)}, which overflows`);
+    assert.is(
+      actual,
+      ref.isNeg() ? -Infinity : Infinity,
+      `${label}: got ${actual}, expected ${ref.toPrecision(17)}, which overflows`,
+    );
     return;
   }
   assert.ok(Number.isFinite(actual), `${label}: got ${actual}, expected ${ref.toPrecision(17)}`);
   const exponent = r === 0 ? -1074 : Math.max(Math.floor(Math.log2(r)), -1022) - 52;
   const bound = TWO.pow(exponent).times(ulps);
   const err = big(actual).minus(ref).abs();
-  assert.ok(err.lte(bound), `${label}: got ${actual}, expected ${ref.toPrecision(17)} (error ${err.div(TWO.pow(exponent)).toPrecision(3)} ulps > ${ulps})`);
+  assert.ok(
+    err.lte(bound),
+    `${label}: got ${actual}, expected ${ref.toPrecision(17)} (error ${err.div(TWO.pow(exponent)).toPrecision(3)} ulps > ${ulps})`,
+  );
 }

@@ -1,15 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { logSigmoid, sigmoid, sigmoidDerivative } from "../../../lib/functions";
-import {
-  EXTREME,
-  ORDINARY,
-  close,
-  refLogSigmoid,
-  refSigmoid,
-  refSigmoidDerivative,
-  throwsWith,
-} from "./reference";
+import { EXTREME, ORDINARY, close, refLogSigmoid, refSigmoid, refSigmoidDerivative, throwsWith } from "./reference";
 
 /** Tolerance: 1e−14 relative at every input whose value is a normal double; underflow rule of `close` below. */
 const REL = 1e-14;
@@ -20,7 +12,11 @@ const SWEEP = Array.from({ length: 8001 }, (_, i) => -1000 + i * 0.25);
 function assertRejectsBadX(fn: (x: number) => number, name: string): void {
   throwsWith(() => fn(NaN), TypeError, new RegExp(`^${name}: x must be a number, got NaN$`));
   throwsWith(() => fn("1" as unknown as number), TypeError, new RegExp(`^${name}: x must be a number, got "1"$`));
-  throwsWith(() => fn(undefined as unknown as number), TypeError, new RegExp(`^${name}: x must be a number, got undefined$`));
+  throwsWith(
+    () => fn(undefined as unknown as number),
+    TypeError,
+    new RegExp(`^${name}: x must be a number, got undefined$`),
+  );
 }
 
 const sig = suite("sigmoid");

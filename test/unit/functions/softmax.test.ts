@@ -37,15 +37,42 @@ const LOGITS: number[][] = [
 ];
 /** Target distributions (one-hot and soft) paired with logits of the same length. */
 const PAIRS: [number[], number[]][] = [
-  [[1, 0], [37, 0]],
-  [[0, 1], [37, 0]],
-  [[1, 0], [700, 0]],
-  [[0, 1], [800, -800]],
-  [[1, 0, 0], [1000, -1000, 0]],
-  [[0, 0, 1], [-800, -800.5, -801]],
-  [[0.25, 0.75], [-10, 5]],
-  [[0.2, 0.3, 0.5], [1, 2, 3]],
-  [[0.5, 0.5, 0], [-1, 0.5, 10]],
+  [
+    [1, 0],
+    [37, 0],
+  ],
+  [
+    [0, 1],
+    [37, 0],
+  ],
+  [
+    [1, 0],
+    [700, 0],
+  ],
+  [
+    [0, 1],
+    [800, -800],
+  ],
+  [
+    [1, 0, 0],
+    [1000, -1000, 0],
+  ],
+  [
+    [0, 0, 1],
+    [-800, -800.5, -801],
+  ],
+  [
+    [0.25, 0.75],
+    [-10, 5],
+  ],
+  [
+    [0.2, 0.3, 0.5],
+    [1, 2, 3],
+  ],
+  [
+    [0.5, 0.5, 0],
+    [-1, 0.5, 10],
+  ],
 ];
 /** Finite-difference tolerance: central differences with h = 1e−5 are good to ~1e−10 here. */
 const FD_TOL = 1e-8;
@@ -84,7 +111,11 @@ sm("should be invariant to adding the same constant to every logit", () => {
 
 sm("should reject empty, non-array, NaN and infinite logits naming the argument and value", () => {
   throwsWith(() => softmax([]), RangeError, /^softmax: z must be a non-empty array, got length 0$/);
-  throwsWith(() => softmax("abc" as unknown as number[]), TypeError, /^softmax: z must be an array of numbers, got "abc"$/);
+  throwsWith(
+    () => softmax("abc" as unknown as number[]),
+    TypeError,
+    /^softmax: z must be an array of numbers, got "abc"$/,
+  );
   throwsWith(() => softmax([1, NaN]), TypeError, /^softmax: z\[1\] must be a number, got NaN$/);
   throwsWith(() => softmax([Infinity, 0]), RangeError, /^softmax: z\[0\] must be finite, got Infinity$/);
 });
@@ -95,17 +126,41 @@ const cce = suite("categoricalCrossEntropy");
 
 cce("should match −Σ tᵢ·log(clip(pᵢ)) in 60 digits", () => {
   const cases: [number[], number[]][] = [
-    [[1, 0, 0], [0.7, 0.2, 0.1]],
-    [[0, 1, 0], [0.7, 0.2, 0.1]],
-    [[0.2, 0.3, 0.5], [0.25, 0.25, 0.5]],
-    [[0, 1, 0], [1, 0, 0]],
-    [[1, 0, 0], [1, 0, 0]],
-    [[0.5, 0.5], [1e-9, 1 - 1e-9]],
+    [
+      [1, 0, 0],
+      [0.7, 0.2, 0.1],
+    ],
+    [
+      [0, 1, 0],
+      [0.7, 0.2, 0.1],
+    ],
+    [
+      [0.2, 0.3, 0.5],
+      [0.25, 0.25, 0.5],
+    ],
+    [
+      [0, 1, 0],
+      [1, 0, 0],
+    ],
+    [
+      [1, 0, 0],
+      [1, 0, 0],
+    ],
+    [
+      [0.5, 0.5],
+      [1e-9, 1 - 1e-9],
+    ],
   ];
   for (const [t, p] of cases) {
-    const ref = refCategoricalCrossEntropy(t, p.map((pi) => refClip(pi, 1e-7)));
+    const ref = refCategoricalCrossEntropy(
+      t,
+      p.map((pi) => refClip(pi, 1e-7)),
+    );
     close(categoricalCrossEntropy(t, p), ref, REL, `cce([${t}], [${p}])`);
-    const ref3 = refCategoricalCrossEntropy(t, p.map((pi) => refClip(pi, 1e-3)));
+    const ref3 = refCategoricalCrossEntropy(
+      t,
+      p.map((pi) => refClip(pi, 1e-3)),
+    );
     close(categoricalCrossEntropy(t, p, 1e-3), ref3, REL, `cce([${t}], [${p}], 1e-3)`);
   }
   assert.is(categoricalCrossEntropy([0, 1], [1, 0], 0), Infinity);
@@ -121,15 +176,39 @@ cce("should agree with the logits form on p = softmax(z) at ordinary logits", ()
 
 cce("should reject mismatched, empty and non-distribution inputs naming the argument and value", () => {
   const fn = categoricalCrossEntropy;
-  throwsWith(() => fn([1, 0], [0.5, 0.25, 0.25]), RangeError, /^categoricalCrossEntropy: t and p must be non-empty arrays of the same length, got lengths 2 and 3$/);
+  throwsWith(
+    () => fn([1, 0], [0.5, 0.25, 0.25]),
+    RangeError,
+    /^categoricalCrossEntropy: t and p must be non-empty arrays of the same length, got lengths 2 and 3$/,
+  );
   throwsWith(() => fn([], []), RangeError, /got lengths 0 and 0$/);
   throwsWith(() => fn([1], []), RangeError, /t and p .* got lengths 1 and 0$/);
-  throwsWith(() => fn([1, 0], [0.5, 0.4]), RangeError, /^categoricalCrossEntropy: p must sum to 1 \(within 1e-6\), got sum 0\.9$/);
-  throwsWith(() => fn([0.5, 0.6], [0.5, 0.5]), RangeError, /^categoricalCrossEntropy: t must sum to 1 \(within 1e-6\), got sum 1\.1$/);
-  throwsWith(() => fn([1.5, -0.5], [0.5, 0.5]), RangeError, /^categoricalCrossEntropy: t\[0\] must be in \[0, 1\], got 1\.5$/);
-  throwsWith(() => fn([1, 0], [1.25, -0.25]), RangeError, /^categoricalCrossEntropy: p\[0\] must be in \[0, 1\], got 1\.25$/);
+  throwsWith(
+    () => fn([1, 0], [0.5, 0.4]),
+    RangeError,
+    /^categoricalCrossEntropy: p must sum to 1 \(within 1e-6\), got sum 0\.9$/,
+  );
+  throwsWith(
+    () => fn([0.5, 0.6], [0.5, 0.5]),
+    RangeError,
+    /^categoricalCrossEntropy: t must sum to 1 \(within 1e-6\), got sum 1\.1$/,
+  );
+  throwsWith(
+    () => fn([1.5, -0.5], [0.5, 0.5]),
+    RangeError,
+    /^categoricalCrossEntropy: t\[0\] must be in \[0, 1\], got 1\.5$/,
+  );
+  throwsWith(
+    () => fn([1, 0], [1.25, -0.25]),
+    RangeError,
+    /^categoricalCrossEntropy: p\[0\] must be in \[0, 1\], got 1\.25$/,
+  );
   throwsWith(() => fn([1, 0], [NaN, 1]), TypeError, /^categoricalCrossEntropy: p\[0\] must be a number, got NaN$/);
-  throwsWith(() => fn([1, 0], [0.5, 0.5], 0.5), RangeError, /^categoricalCrossEntropy: epsilon must be in \[0, 0\.5\), got 0\.5$/);
+  throwsWith(
+    () => fn([1, 0], [0.5, 0.5], 0.5),
+    RangeError,
+    /^categoricalCrossEntropy: epsilon must be in \[0, 0\.5\), got 0\.5$/,
+  );
 });
 
 cce.run();
@@ -138,7 +217,12 @@ const ccel = suite("categoricalCrossEntropyWithLogits");
 
 ccel("should match Σ tᵢ·log1p(Σ_{j≠i} e^(zⱼ − zᵢ)) in 60 digits at ordinary and extreme logits", () => {
   for (const [t, z] of PAIRS) {
-    close(categoricalCrossEntropyWithLogits(t, z), refCategoricalCrossEntropyWithLogits(t, z), REL, `cceLogits([${t}], [${z}])`);
+    close(
+      categoricalCrossEntropyWithLogits(t, z),
+      refCategoricalCrossEntropyWithLogits(t, z),
+      REL,
+      `cceLogits([${t}], [${z}])`,
+    );
   }
   assert.is(categoricalCrossEntropyWithLogits([0, 1], [800, -800]), 1600);
 });
@@ -155,9 +239,21 @@ ccel("should equal the binary logits loss for two classes with logits [z, 0] and
 
 ccel("should reject mismatched lengths and infinite logits naming the argument and value", () => {
   const fn = categoricalCrossEntropyWithLogits;
-  throwsWith(() => fn([1, 0, 0], [1, 2]), RangeError, /^categoricalCrossEntropyWithLogits: t and z must be non-empty arrays of the same length, got lengths 3 and 2$/);
-  throwsWith(() => fn([1, 0], [1, -Infinity]), RangeError, /^categoricalCrossEntropyWithLogits: z\[1\] must be finite, got -Infinity$/);
-  throwsWith(() => fn([0.5, 0.25], [1, 2]), RangeError, /^categoricalCrossEntropyWithLogits: t must sum to 1 \(within 1e-6\), got sum 0\.75$/);
+  throwsWith(
+    () => fn([1, 0, 0], [1, 2]),
+    RangeError,
+    /^categoricalCrossEntropyWithLogits: t and z must be non-empty arrays of the same length, got lengths 3 and 2$/,
+  );
+  throwsWith(
+    () => fn([1, 0], [1, -Infinity]),
+    RangeError,
+    /^categoricalCrossEntropyWithLogits: z\[1\] must be finite, got -Infinity$/,
+  );
+  throwsWith(
+    () => fn([0.5, 0.25], [1, 2]),
+    RangeError,
+    /^categoricalCrossEntropyWithLogits: t must sum to 1 \(within 1e-6\), got sum 0\.75$/,
+  );
 });
 
 ccel.run();
@@ -193,8 +289,16 @@ ccg("should agree with central finite differences of the logits loss", () => {
 });
 
 ccg("should reject bad inputs naming the argument and value", () => {
-  throwsWith(() => categoricalCrossEntropyGradient([], [1]), RangeError, /^categoricalCrossEntropyGradient: t and z must be non-empty arrays of the same length, got lengths 0 and 1$/);
-  throwsWith(() => categoricalCrossEntropyGradient([1], 3 as unknown as number[]), TypeError, /^categoricalCrossEntropyGradient: z must be an array of numbers, got 3$/);
+  throwsWith(
+    () => categoricalCrossEntropyGradient([], [1]),
+    RangeError,
+    /^categoricalCrossEntropyGradient: t and z must be non-empty arrays of the same length, got lengths 0 and 1$/,
+  );
+  throwsWith(
+    () => categoricalCrossEntropyGradient([1], 3 as unknown as number[]),
+    TypeError,
+    /^categoricalCrossEntropyGradient: z must be an array of numbers, got 3$/,
+  );
 });
 
 ccg.run();

@@ -35,7 +35,11 @@ s("should name the folder it cannot write", () => {
   const blocker = path.join(dir, "data");
   writeFileSync(blocker, "a file where a folder must go");
   try {
-    assert.throws(() => installPlotlyAsset(blocker), (e: Error) => e.message.includes(`cannot write plotly.js to ${path.join(blocker, "nbextensions", "stepwise-plotly")}`));
+    assert.throws(
+      () => installPlotlyAsset(blocker),
+      (e: Error) =>
+        e.message.includes(`cannot write plotly.js to ${path.join(blocker, "nbextensions", "stepwise-plotly")}`),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

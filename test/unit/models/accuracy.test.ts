@@ -4,7 +4,13 @@ import { accuracy, predictClasses } from "../../../lib/models";
 import { throwsWith } from "../functions/reference";
 
 // Logits of these rows under w = (1, −1), b = 0.5: 0.5, −1.5, 0, 3.5, −0.5 (exact in binary).
-const X = [[1, 1], [0, 2], [-0.5, 0], [2, -1], [1, 2]];
+const X = [
+  [1, 1],
+  [0, 2],
+  [-0.5, 0],
+  [2, -1],
+  [1, 2],
+];
 const W = [1, -1];
 const B = 0.5;
 
@@ -32,7 +38,11 @@ a("should be the fraction of correct predictions", () => {
 
 a("should name a wrong argument", () => {
   throwsWith(() => accuracy(W, B, X, [1, 0, 1, 1, 2]), RangeError, /accuracy: t\[4\] must be 0 or 1, got 2/);
-  throwsWith(() => accuracy(W, B, X, [1, 0]), RangeError, /accuracy: t must have one label per row of X \(5\), got length 2/);
+  throwsWith(
+    () => accuracy(W, B, X, [1, 0]),
+    RangeError,
+    /accuracy: t must have one label per row of X \(5\), got length 2/,
+  );
 });
 
 a.run();

@@ -11,11 +11,26 @@ const z = suite("logits");
 
 z("should compute w·x + b for every row", () => {
   const got = logits(W, B, SMALL.X);
-  SMALL.X.forEach((x, i) => close(got[i], big(W[0]).times(big(x[0])).plus(big(W[1]).times(big(x[1]))).plus(big(B)), 1e-15, `z[${i}]`, 1e-16));
+  SMALL.X.forEach((x, i) =>
+    close(
+      got[i],
+      big(W[0])
+        .times(big(x[0]))
+        .plus(big(W[1]).times(big(x[1])))
+        .plus(big(B)),
+      1e-15,
+      `z[${i}]`,
+      1e-16,
+    ),
+  );
 });
 
 z("should name the argument that is wrong", () => {
-  throwsWith(() => logits([1], 0, SMALL.X), RangeError, /logits: w must have one weight per feature \(2\), got length 1/);
+  throwsWith(
+    () => logits([1], 0, SMALL.X),
+    RangeError,
+    /logits: w must have one weight per feature \(2\), got length 1/,
+  );
   throwsWith(() => logits(W, NaN, SMALL.X), TypeError, /logits: b must be a number, got NaN/);
 });
 
@@ -24,8 +39,17 @@ z.run();
 const loss = suite("logisticRegressionLoss");
 
 loss("should equal the 60-digit mean binary cross-entropy", () => {
-  for (const [w, b] of [[W, B], [[0, 0], 0], [[3, 2], -1]] as [number[], number][]) {
-    close(logisticRegressionLoss(w, b, SMALL.X, SMALL.t), refLoss(w, b, SMALL.X, SMALL.t), 1e-14, `J at w=${w}, b=${b}`);
+  for (const [w, b] of [
+    [W, B],
+    [[0, 0], 0],
+    [[3, 2], -1],
+  ] as [number[], number][]) {
+    close(
+      logisticRegressionLoss(w, b, SMALL.X, SMALL.t),
+      refLoss(w, b, SMALL.X, SMALL.t),
+      1e-14,
+      `J at w=${w}, b=${b}`,
+    );
   }
 });
 
@@ -48,7 +72,12 @@ loss.run();
 const grad = suite("logisticRegressionGradient");
 
 grad("should equal 60-digit central differences of the loss on a small dataset", () => {
-  for (const [w, b] of [[W, B], [[0, 0], 0], [[3, 2], -1], [[-0.25, 0.5], 2]] as [number[], number][]) {
+  for (const [w, b] of [
+    [W, B],
+    [[0, 0], 0],
+    [[3, 2], -1],
+    [[-0.25, 0.5], 2],
+  ] as [number[], number][]) {
     const g = logisticRegressionGradient(w, b, SMALL.X, SMALL.t);
     const ref = refGradient(w, b, SMALL.X, SMALL.t);
     close(g.dw[0], ref[0], 1e-13, `∂J/∂w₁ at ${w}, ${b}`, 1e-16);
@@ -59,7 +88,11 @@ grad("should equal 60-digit central differences of the loss on a small dataset",
 });
 
 grad("should work for any number of features", () => {
-  const X = [[1, 2, 3], [-1, 0.5, 2], [0, -2, 1]];
+  const X = [
+    [1, 2, 3],
+    [-1, 0.5, 2],
+    [0, -2, 1],
+  ];
   const t = [1, 0, 0];
   const w = [0.3, -0.2, 0.1];
   const g = logisticRegressionGradient(w, -0.5, X, t);
@@ -74,9 +107,37 @@ grad("should throw errors that name the failing argument and value", () => {
     logisticRegressionGradient(w as number[], b as number, X as number[][], t as number[]);
   throwsWith(f(W, B, "X", SMALL.t), TypeError, /logisticRegressionGradient: X must be an array of numbers, got "X"/);
   throwsWith(f(W, B, [], []), RangeError, /X must have at least one row, got 0 rows/);
-  throwsWith(f(W, B, [[1, 2], [3]], [0, 1]), RangeError, /every row of X must have length 2 \(as X\[0\]\), got X\[1\] of length 1/);
-  throwsWith(f(W, B, [[1, 2], [3, Infinity]], [0, 1]), RangeError, /X\[1\]\[1\] must be finite, got Infinity/);
-  throwsWith(f(W, B, [[1, 2], [3, "4"]], [0, 1]), TypeError, /X\[1\]\[1\] must be a number, got "4"/);
+  throwsWith(
+    f(W, B, [[1, 2], [3]], [0, 1]),
+    RangeError,
+    /every row of X must have length 2 \(as X\[0\]\), got X\[1\] of length 1/,
+  );
+  throwsWith(
+    f(
+      W,
+      B,
+      [
+        [1, 2],
+        [3, Infinity],
+      ],
+      [0, 1],
+    ),
+    RangeError,
+    /X\[1\]\[1\] must be finite, got Infinity/,
+  );
+  throwsWith(
+    f(
+      W,
+      B,
+      [
+        [1, 2],
+        [3, "4"],
+      ],
+      [0, 1],
+    ),
+    TypeError,
+    /X\[1\]\[1\] must be a number, got "4"/,
+  );
   throwsWith(f(W, B, SMALL.X, [0, 1]), RangeError, /t must have one label per row of X \(6\), got length 2/);
   throwsWith(f(W, B, SMALL.X, [0, 1, 0, 1, 0, 0.5]), RangeError, /t\[5\] must be 0 or 1, got 0.5/);
   throwsWith(f(W, B, SMALL.X, [0, 1, 0, 1, 0, NaN]), TypeError, /t\[5\] must be a number, got NaN/);

@@ -9,7 +9,14 @@ import { big, M, type Big } from "../functions/reference";
 
 /** A small fixed dataset: 6 examples, 2 features, both classes, not separable. */
 export const SMALL = {
-  X: [[0.5, -1.2], [1.5, 0.3], [-0.7, 2.1], [2.2, 1.1], [-1.9, -0.4], [0.1, 0.9]],
+  X: [
+    [0.5, -1.2],
+    [1.5, 0.3],
+    [-0.7, 2.1],
+    [2.2, 1.1],
+    [-1.9, -0.4],
+    [0.1, 0.9],
+  ],
   t: [0, 1, 0, 1, 0, 1],
 };
 

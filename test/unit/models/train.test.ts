@@ -24,7 +24,12 @@ s("should converge on the notebook's data: the 60-digit gradient at the result i
   const g = refGradient(r.w, r.b, data.X, data.t);
   const norm = M.sqrt(g.reduce((acc, v) => acc.plus(v.times(v)), M.bignumber(0)));
   assert.ok(norm.lt(1e-4), `gradient norm ${norm.toPrecision(3)}`);
-  close(r.history[NOTEBOOK.epochs].loss, refLoss(r.w, r.b, data.X, data.t), 1e-13, "final loss against the 60-digit loss");
+  close(
+    r.history[NOTEBOOK.epochs].loss,
+    refLoss(r.w, r.b, data.X, data.t),
+    1e-13,
+    "final loss against the 60-digit loss",
+  );
 });
 
 s("should be deterministic: the same data and options give identical results", () => {
@@ -41,13 +46,22 @@ s("should decrease the loss at every step when η ≤ 4/trace(M) (descent lemma)
     const trace = data.X.reduce((acc, x) => acc + x[0] ** 2 + x[1] ** 2 + 1, 0) / data.X.length;
     const { history } = trainLogisticRegression(data, { learningRate: 4 / trace, epochs: 100 });
     for (let k = 1; k < history.length; k++) {
-      assert.ok(history[k].loss < history[k - 1].loss, `${seed}: loss rose at epoch ${k}: ${history[k - 1].loss} → ${history[k].loss}`);
+      assert.ok(
+        history[k].loss < history[k - 1].loss,
+        `${seed}: loss rose at epoch ${k}: ${history[k - 1].loss} → ${history[k].loss}`,
+      );
     }
   }
 });
 
 s("should classify well-separated blobs with accuracy above 0.9", () => {
-  const data = makeBlobs("separable", 200, { centers: [[-3, -3], [3, 3]], spread: 1 });
+  const data = makeBlobs("separable", 200, {
+    centers: [
+      [-3, -3],
+      [3, 3],
+    ],
+    spread: 1,
+  });
   const { history } = trainLogisticRegression(data, { learningRate: 0.5, epochs: 100 });
   assert.ok(history[100].accuracy > 0.9, `accuracy ${history[100].accuracy}`);
   assert.ok(history[100].loss < 0.05, `loss ${history[100].loss}`);
@@ -56,7 +70,10 @@ s("should classify well-separated blobs with accuracy above 0.9", () => {
 s("should record epochs 0 … epochs, starting from the initial parameters", () => {
   const init = { w: [0.7, -1.3], b: 0.4 };
   const { history } = trainLogisticRegression(SMALL, { learningRate: 0.1, epochs: 3, init });
-  assert.equal(history.map((h) => h.epoch), [0, 1, 2, 3]);
+  assert.equal(
+    history.map((h) => h.epoch),
+    [0, 1, 2, 3],
+  );
   close(history[0].loss, refLoss(init.w, init.b, SMALL.X, SMALL.t), 1e-14, "loss at epoch 0");
   assert.equal(init, { w: [0.7, -1.3], b: 0.4 }, "init must not be modified");
 });
@@ -86,7 +103,10 @@ s("should summarise σ′ of the logits: mean and median against 60-digit values
   const r = trainLogisticRegression(data, { learningRate: 0.5, epochs: 30 });
   // σ′(z) = σ(z)·σ(−z) = e^(−z) / (1 + e^(−z))², at 60 digits
   const slopes = data.X.map((x) => {
-    const z = big(r.w[0]).times(big(x[0])).plus(big(r.w[1]).times(big(x[1]))).plus(big(r.b));
+    const z = big(r.w[0])
+      .times(big(x[0]))
+      .plus(big(r.w[1]).times(big(x[1])))
+      .plus(big(r.b));
     const e = z.neg().exp();
     return e.div(e.plus(1).pow(2));
   });
@@ -103,16 +123,49 @@ s("should throw errors that name the failing option or data field", () => {
   const train = (data: unknown, opts: unknown) => () => trainLogisticRegression(data as never, opts as never);
   const ok = { learningRate: 0.1, epochs: 5 };
   throwsWith(train(null, ok), TypeError, /trainLogisticRegression: data must be \{ X, t \}, got null/);
-  throwsWith(train({ X: [[1, 2], [3, NaN]], t: [0, 1] }, ok), TypeError, /data\.X\[1\]\[1\] must be a number, got NaN/);
+  throwsWith(
+    train(
+      {
+        X: [
+          [1, 2],
+          [3, NaN],
+        ],
+        t: [0, 1],
+      },
+      ok,
+    ),
+    TypeError,
+    /data\.X\[1\]\[1\] must be a number, got NaN/,
+  );
   throwsWith(train({ X: [[1, 2]], t: [2] }, ok), RangeError, /data\.t\[0\] must be 0 or 1, got 2/);
   throwsWith(train(SMALL, { ...ok, learningRate: 0 }), RangeError, /learningRate must be > 0, got 0/);
   throwsWith(train(SMALL, { ...ok, learningRate: Infinity }), RangeError, /learningRate must be finite, got Infinity/);
-  throwsWith(train(SMALL, { ...ok, learningRate: undefined }), TypeError, /learningRate must be a number, got undefined/);
-  throwsWith(train(SMALL, { ...ok, epochs: -1 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got -1/);
-  throwsWith(train(SMALL, { ...ok, epochs: 2.5 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got 2.5/);
-  throwsWith(train(SMALL, { ...ok, epochs: 1e9 }), RangeError, /opts\.epochs must be an integer from 0 to 1000000, got 1000000000/);
+  throwsWith(
+    train(SMALL, { ...ok, learningRate: undefined }),
+    TypeError,
+    /learningRate must be a number, got undefined/,
+  );
+  throwsWith(
+    train(SMALL, { ...ok, epochs: -1 }),
+    RangeError,
+    /opts\.epochs must be an integer from 0 to 1000000, got -1/,
+  );
+  throwsWith(
+    train(SMALL, { ...ok, epochs: 2.5 }),
+    RangeError,
+    /opts\.epochs must be an integer from 0 to 1000000, got 2.5/,
+  );
+  throwsWith(
+    train(SMALL, { ...ok, epochs: 1e9 }),
+    RangeError,
+    /opts\.epochs must be an integer from 0 to 1000000, got 1000000000/,
+  );
   throwsWith(train(SMALL, { ...ok, init: "zero" }), TypeError, /opts\.init must be an object, got "zero"/);
-  throwsWith(train(SMALL, { ...ok, init: { w: [1], b: 0 } }), RangeError, /init\.w must have one weight per feature \(2\), got length 1/);
+  throwsWith(
+    train(SMALL, { ...ok, init: { w: [1], b: 0 } }),
+    RangeError,
+    /init\.w must have one weight per feature \(2\), got length 1/,
+  );
   throwsWith(train(SMALL, { ...ok, init: { w: [1, 2], b: NaN } }), TypeError, /init\.b must be a number, got NaN/);
   throwsWith(train(SMALL, null), TypeError, /opts must be an object, got null/);
 });

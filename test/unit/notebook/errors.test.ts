@@ -19,7 +19,10 @@ function python(stderrs: string[], metadatas: unknown[]): { stderr: boolean[]; a
     "def nb(md):\n    n = NB(); n.metadata = md; return n",
     "print(json.dumps({'stderr': [m.stderr_shows_error({'outputs': [{'output_type': 'stream', 'name': 'stderr', 'text': t}]}) for t in data['stderrs']], 'allows': [m.notebook_allows_errors(nb(md)) for md in data['metadatas']]}))",
   ].join("\n");
-  const out = execFileSync(PYTHON, ["-c", program], { input: JSON.stringify({ model: executorModel(), stderrs, metadatas }), encoding: "utf8" });
+  const out = execFileSync(PYTHON, ["-c", program], {
+    input: JSON.stringify({ model: executorModel(), stderrs, metadatas }),
+    encoding: "utf8",
+  });
   return JSON.parse(out) as { stderr: boolean[]; allows: boolean[] };
 }
 
@@ -28,8 +31,30 @@ const s = suite("the notebook error model (TypeScript and the Python executor)")
 s("should count the same stderr texts as errors in both languages, over a seeded corpus", () => {
   const rng = seedrandom("stderr-corpus-1");
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
-  const lines = ["ReferenceError: rows is not defined", "TypeError: x", "Error", "  MyError: boom", "UnhandledPromiseRejection: Error: late", "Exception: e", "Errors happen", "warning: slow", "    at f (a.ts:1:2)", "  at <anonymous>", "at top", "", "Error foo", "x.y.RangeError: out", "1:7 - Type 'string' is not assignable to type 'number'.", "mod.ts 4:1 - Declaration or statement expected.", "took 1:30 - fine", "12:3 -", "a.json 1:1 - x"];
-  const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pick(lines)).join("\n"));
+  const lines = [
+    "ReferenceError: rows is not defined",
+    "TypeError: x",
+    "Error",
+    "  MyError: boom",
+    "UnhandledPromiseRejection: Error: late",
+    "Exception: e",
+    "Errors happen",
+    "warning: slow",
+    "    at f (a.ts:1:2)",
+    "  at <anonymous>",
+    "at top",
+    "",
+    "Error foo",
+    "x.y.RangeError: out",
+    "1:7 - Type 'string' is not assignable to type 'number'.",
+    "mod.ts 4:1 - Declaration or statement expected.",
+    "took 1:30 - fine",
+    "12:3 -",
+    "a.json 1:1 - x",
+  ];
+  const texts = Array.from({ length: 300 }, () =>
+    Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pick(lines)).join("\n"),
+  );
   const py = python(texts, []);
   const ts = texts.map(stderrShowsError);
   assert.equal(ts, py.stderr);
@@ -41,7 +66,18 @@ s("should count the same stderr texts as errors in both languages, over a seeded
 });
 
 s("should read the same allow-errors metadata in both languages", () => {
-  const metadatas = [{}, { execution: { allow_errors: true } }, { execution: { "allow-errors": true } }, { mystnb: { execution_allow_errors: true } }, { stepwise: { "allow-errors": true } }, { stepwise: { allow_errors: false, "allow-errors": true } }, { stepwise: { allow_errors: null, "allow-errors": true } }, { execution: { allow_errors: "yes" } }, { execution: true }, { other: { allow_errors: true } }];
+  const metadatas = [
+    {},
+    { execution: { allow_errors: true } },
+    { execution: { "allow-errors": true } },
+    { mystnb: { execution_allow_errors: true } },
+    { stepwise: { "allow-errors": true } },
+    { stepwise: { allow_errors: false, "allow-errors": true } },
+    { stepwise: { allow_errors: null, "allow-errors": true } },
+    { execution: { allow_errors: "yes" } },
+    { execution: true },
+    { other: { allow_errors: true } },
+  ];
   const ts = metadatas.map((m) => notebookAllowsErrors(m as never));
   assert.equal(ts, [false, true, true, true, true, false, false, false, false, false]);
   assert.equal(python([], metadatas).allows, ts);

@@ -6,32 +6,56 @@ import { throwsError } from "../charts/helpers";
 import { badResult, goodResult } from "../display/fixtures";
 
 /** The view of a result as display builds it: through the JSON payload. */
-const derivationView = (r: DerivationResult, expectFailure = false) => viewOfPayload(derivationPayload(r, { expectFailure }));
+const derivationView = (r: DerivationResult, expectFailure = false) =>
+  viewOfPayload(derivationPayload(r, { expectFailure }));
 
 const s = suite("derivationView");
 
 s("should take only a payload: a verifier result is rejected, not guessed and converted", () => {
-  throwsError(() => viewOfPayload(goodResult() as never), TypeError, /payload\.verdicts must be an array, got undefined/);
+  throwsError(
+    () => viewOfPayload(goodResult() as never),
+    TypeError,
+    /payload\.verdicts must be an array, got undefined/,
+  );
   const payload = derivationPayload(badResult(), { expectFailure: true });
   assert.equal(viewOfPayload(payload).rows.length, badResult().steps.length + (badResult().final ? 1 : 0));
 });
 
 s("should give one row per step plus the final check, with marks, labels and tiers", () => {
   const v = derivationView(goodResult());
-  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "ok", "ok", "ok"]);
-  assert.equal(v.rows.map((r) => r.label), ["given", "step 1", "step 2", "step 3", "final check"]);
-  assert.equal(v.rows.map((r) => r.action), ["", "differentiate", "rewrite", "rewrite", ""]);
+  assert.equal(
+    v.rows.map((r) => r.mark),
+    ["given", "ok", "ok", "ok", "ok"],
+  );
+  assert.equal(
+    v.rows.map((r) => r.label),
+    ["given", "step 1", "step 2", "step 3", "final check"],
+  );
+  assert.equal(
+    v.rows.map((r) => r.action),
+    ["", "differentiate", "rewrite", "rewrite", ""],
+  );
   assert.is(v.rows[0].math, "g(x) = \\frac{1}{1+e^{-x}}");
   assert.is(v.rows[2].math, "= \\frac{e^{-x}}{(1+e^{-x})^{2}}");
   assert.ok(v.rows[4].math.startsWith("g'(x) = g(x)"), v.rows[4].math);
-  assert.equal(v.rows.map((r) => r.tier), ["", "proved", "proved", "sampled: 24 points, 50 digits", "sampled: 24 points, 50 digits"]);
+  assert.equal(
+    v.rows.map((r) => r.tier),
+    ["", "proved", "proved", "sampled: 24 points, 50 digits", "sampled: 24 points, 50 digits"],
+  );
   assert.equal(v.summary, { mark: "ok", text: "all 3 steps verified, and the final check passed" });
 });
 
 s("should show what a failed step was compared with and its counterexample", () => {
   const v = derivationView(badResult());
-  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "failed", "ok", "failed"]);
-  assert.equal(v.rows[2].counterexample, { point: "x = 0.5", expected: "0.2350037122015945", actual: "0.3775406687981454" });
+  assert.equal(
+    v.rows.map((r) => r.mark),
+    ["given", "ok", "failed", "ok", "failed"],
+  );
+  assert.equal(v.rows[2].counterexample, {
+    point: "x = 0.5",
+    expected: "0.2350037122015945",
+    actual: "0.3775406687981454",
+  });
   assert.is(v.rows[2].against, "(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2");
   assert.is(v.rows[1].against, "", "a passing step shows no comparison");
   assert.equal(v.summary, { mark: "failed", text: "step 2 failed: e^(-x) / (1 + e^(-x))" });
@@ -39,19 +63,31 @@ s("should show what a failed step was compared with and its counterexample", () 
 
 s("should mark expected failures as rejected and report the catch", () => {
   const v = derivationView(badResult(), true);
-  assert.equal(v.rows.map((r) => r.mark), ["given", "ok", "rejected", "ok", "rejected"]);
-  assert.equal(v.summary, { mark: "rejected", text: "rejected as expected: the verifier caught step 2: e^(-x) / (1 + e^(-x))" });
+  assert.equal(
+    v.rows.map((r) => r.mark),
+    ["given", "ok", "rejected", "ok", "rejected"],
+  );
+  assert.equal(v.summary, {
+    mark: "rejected",
+    text: "rejected as expected: the verifier caught step 2: e^(-x) / (1 + e^(-x))",
+  });
 });
 
 s("should treat a passing derivation as the failure when a rejection was expected", () => {
-  assert.equal(derivationView(goodResult(), true).summary, { mark: "failed", text: "expected a rejection, but every step passed" });
+  assert.equal(derivationView(goodResult(), true).summary, {
+    mark: "failed",
+    text: "expected a rejection, but every step passed",
+  });
 });
 
 s("should name a failing final check when every step passed", () => {
   const r = goodResult();
   r.final = { ...r.final!, ok: false };
   r.ok = false;
-  assert.equal(derivationView(r).summary, { mark: "failed", text: "final check failed: g(x) * (1 - g(x)) is not the derivative" });
+  assert.equal(derivationView(r).summary, {
+    mark: "failed",
+    text: "final check failed: g(x) * (1 - g(x)) is not the derivative",
+  });
 });
 
 s("should count a single step in the singular, and join several point coordinates", () => {
@@ -66,7 +102,11 @@ s("should count a single step in the singular, and join several point coordinate
 
 s("should throw TypeError when steps is missing", () => {
   throwsError(() => viewOfPayload({} as never), TypeError, /payload\.verdicts must be an array, got undefined/);
-  throwsError(() => viewOfPayload({ verdicts: "x" } as never), TypeError, /payload\.verdicts must be an array, got string/);
+  throwsError(
+    () => viewOfPayload({ verdicts: "x" } as never),
+    TypeError,
+    /payload\.verdicts must be an array, got string/,
+  );
   throwsError(() => derivationPayload({} as never), TypeError, /result\.steps must be an array, got undefined/);
 });
 

@@ -5,7 +5,10 @@ import { throwsError } from "../charts/helpers";
 
 const html = suite("escapeHtml");
 html("should replace the five HTML-significant characters", () => {
-  assert.is(escapeHtml(`<script>alert("x" & 'y')</script>`), "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;");
+  assert.is(
+    escapeHtml(`<script>alert("x" & 'y')</script>`),
+    "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
+  );
 });
 html("should leave other text, including TeX and Unicode, alone", () => {
   assert.is(escapeHtml("\\frac{1}{1+e^{-x}} σ′ ✓"), "\\frac{1}{1+e^{-x}} σ′ ✓");
@@ -20,7 +23,10 @@ html.run();
 
 const md = suite("escapeMarkdown");
 md("should backslash-escape inline markup and $, and write < > & as references", () => {
-  assert.is(escapeMarkdown("*a* _b_ `c` [d] $e$ ~f~ |g| \\h"), "\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\$e\\$ \\~f\\~ \\|g\\| \\\\h");
+  assert.is(
+    escapeMarkdown("*a* _b_ `c` [d] $e$ ~f~ |g| \\h"),
+    "\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\$e\\$ \\~f\\~ \\|g\\| \\\\h",
+  );
   assert.is(escapeMarkdown("<script>x && y</script>"), "&lt;script&gt;x &amp;&amp; y&lt;/script&gt;");
 });
 md("should keep text at the start of a paragraph from becoming a heading, list or code block", () => {

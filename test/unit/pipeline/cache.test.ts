@@ -3,12 +3,23 @@ import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../../lib/pipeline/build";
-import { defaultCacheInputs, ExecutionCache, executionKey, fingerprint, withCachedOutputs } from "../../../lib/pipeline/cache";
+import {
+  defaultCacheInputs,
+  ExecutionCache,
+  executionKey,
+  fingerprint,
+  withCachedOutputs,
+} from "../../../lib/pipeline/cache";
 import { NotebookError } from "../../../lib/pipeline/execute-notebook";
 import { code, md, notebook, ROOT, tempDir, writeNotebook } from "./helpers";
 
 const keys = suite("executionKey");
-const base = notebook([md("# Title"), code("console.log(1)"), md("text"), code("console.log(2)", { metadata: { tags: ["x"] } })]);
+const base = notebook([
+  md("# Title"),
+  code("console.log(1)"),
+  md("text"),
+  code("console.log(2)", { metadata: { tags: ["x"] } }),
+]);
 const key = (nb = base, dir = "/nb", inputs = "lib-1") => executionKey(nb, dir, inputs);
 const edit = (f: (nb: typeof base) => void) => {
   const nb = structuredClone(base);
@@ -17,21 +28,48 @@ const edit = (f: (nb: typeof base) => void) => {
 };
 
 keys("should not change when only markdown cells change (text, count or position)", () => {
-  assert.is(edit((nb) => (nb.cells[0].source = "# Another title")), key());
-  assert.is(edit((nb) => nb.cells.splice(2, 1)), key());
-  assert.is(edit((nb) => nb.cells.push(md("more"))), key());
+  assert.is(
+    edit((nb) => (nb.cells[0].source = "# Another title")),
+    key(),
+  );
+  assert.is(
+    edit((nb) => nb.cells.splice(2, 1)),
+    key(),
+  );
+  assert.is(
+    edit((nb) => nb.cells.push(md("more"))),
+    key(),
+  );
 });
 
-keys("should change with a code cell's source, a code cell's tags, the kernel, the execution settings, the folder and the inputs", () => {
-  const k = key();
-  assert.is.not(edit((nb) => (nb.cells[1].source = "console.log(10)")), k);
-  assert.is.not(edit((nb) => nb.cells.push(code(""))), k);
-  assert.is.not(edit((nb) => (nb.cells[3].metadata = { tags: ["raises-exception"] })), k);
-  assert.is.not(edit((nb) => (nb.metadata.kernelspec = { name: "jslab", language: "javascript" })), k);
-  assert.is.not(edit((nb) => (nb.metadata.execution = { allow_errors: true })), k);
-  assert.is.not(key(base, "/other"), k);
-  assert.is.not(key(base, "/nb", "lib-2"), k);
-});
+keys(
+  "should change with a code cell's source, a code cell's tags, the kernel, the execution settings, the folder and the inputs",
+  () => {
+    const k = key();
+    assert.is.not(
+      edit((nb) => (nb.cells[1].source = "console.log(10)")),
+      k,
+    );
+    assert.is.not(
+      edit((nb) => nb.cells.push(code(""))),
+      k,
+    );
+    assert.is.not(
+      edit((nb) => (nb.cells[3].metadata = { tags: ["raises-exception"] })),
+      k,
+    );
+    assert.is.not(
+      edit((nb) => (nb.metadata.kernelspec = { name: "jslab", language: "javascript" })),
+      k,
+    );
+    assert.is.not(
+      edit((nb) => (nb.metadata.execution = { allow_errors: true })),
+      k,
+    );
+    assert.is.not(key(base, "/other"), k);
+    assert.is.not(key(base, "/nb", "lib-2"), k);
+  },
+);
 
 const prints = suite("fingerprint and defaultCacheInputs");
 
@@ -77,7 +115,10 @@ merge("should take outputs from the cached run and markdown from the source", ()
   assert.is(nb.cells[1].execution_count, 1);
   assert.equal(nb.metadata.language_info, { name: "typescript" });
   assert.equal(source.cells[1].outputs, [], "the source is not modified");
-  assert.throws(() => withCachedOutputs(notebook([code("a")]), base), /cached execution has 2 code cells, the notebook 1/);
+  assert.throws(
+    () => withCachedOutputs(notebook([code("a")]), base),
+    /cached execution has 2 code cells, the notebook 1/,
+  );
 });
 
 const store = suite("ExecutionCache");
@@ -109,8 +150,16 @@ const file = path.join(nbDir, "random.ipynb");
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own TypeScript template literal, run by the kernel
 const cells = () => [md("# Random\n\nfirst version"), code("const r = Math.random();\nconsole.log(`random ${r}`)")];
 const build = (extra: Partial<Parameters<typeof buildSite>[0]> = {}) =>
-  buildSite({ notebooksDir: nbDir, out: path.join(work, "site"), cacheDir, cacheInputs: [lib, lock], jobs: 2, ...extra });
-const printed = (): string => /random 0\.\d+/.exec(readFileSync(path.join(work, "site", "random.html"), "utf8"))?.[0] ?? "none";
+  buildSite({
+    notebooksDir: nbDir,
+    out: path.join(work, "site"),
+    cacheDir,
+    cacheInputs: [lib, lock],
+    jobs: 2,
+    ...extra,
+  });
+const printed = (): string =>
+  /random 0\.\d+/.exec(readFileSync(path.join(work, "site", "random.html"), "utf8"))?.[0] ?? "none";
 
 run.before(() => {
   mkdirSync(lib, { recursive: true });
@@ -122,11 +171,17 @@ run.before(() => {
 let first = "";
 run("should execute on the first build and reuse the execution on the next", async () => {
   const a = await build();
-  assert.equal(a.runs.map((r) => r.cached), [false]);
+  assert.equal(
+    a.runs.map((r) => r.cached),
+    [false],
+  );
   first = printed();
   assert.match(first, /^random 0\.\d+$/);
   const b = await build();
-  assert.equal(b.runs.map((r) => r.cached), [true]);
+  assert.equal(
+    b.runs.map((r) => r.cached),
+    [true],
+  );
   assert.is(b.runs[0].seconds, 0);
   assert.is(printed(), first);
 });
@@ -136,7 +191,10 @@ run("should re-render a markdown edit from the cached outputs, without executing
   nb.cells[0].source = "# Random\n\nsecond version";
   writeNotebook(file, nb);
   const r = await build();
-  assert.equal(r.runs.map((x) => x.cached), [true]);
+  assert.equal(
+    r.runs.map((x) => x.cached),
+    [true],
+  );
   const page = readFileSync(path.join(work, "site", "random.html"), "utf8");
   assert.ok(page.includes("second version"));
   assert.is(printed(), first);
@@ -147,25 +205,40 @@ run("should re-execute after a code cell edit", async () => {
   nb.cells[1].source += "\nconsole.log('edited')";
   writeNotebook(file, nb);
   const r = await build();
-  assert.equal(r.runs.map((x) => x.cached), [false]);
+  assert.equal(
+    r.runs.map((x) => x.cached),
+    [false],
+  );
   assert.is.not(printed(), first);
   first = printed();
 });
 
 run("should re-execute after a change in the lib, then after a change in the lockfile", async () => {
   writeFileSync(path.join(lib, "index.js"), "exports.f = () => 2;");
-  assert.equal((await build()).runs.map((x) => x.cached), [false]);
+  assert.equal(
+    (await build()).runs.map((x) => x.cached),
+    [false],
+  );
   const afterLib = printed();
   assert.is.not(afterLib, first);
-  assert.equal((await build()).runs.map((x) => x.cached), [true]);
+  assert.equal(
+    (await build()).runs.map((x) => x.cached),
+    [true],
+  );
   writeFileSync(lock, '{"lockfileVersion": 3, "packages": {}}');
-  assert.equal((await build()).runs.map((x) => x.cached), [false]);
+  assert.equal(
+    (await build()).runs.map((x) => x.cached),
+    [false],
+  );
   assert.is.not(printed(), afterLib);
 });
 
 run("should execute everything with cache: false (--no-cache)", async () => {
   const before = printed();
-  assert.equal((await build({ cache: false })).runs.map((x) => x.cached), [false]);
+  assert.equal(
+    (await build({ cache: false })).runs.map((x) => x.cached),
+    [false],
+  );
   assert.is.not(printed(), before);
 });
 
@@ -183,11 +256,27 @@ run("should keep the executions of a failed build, and run two builds at once on
   }
   assert.is(printed(), before, "the failed build left the site as it was");
   writeNotebook(other, notebook([code("console.log('fixed')")]));
-  const [a, b] = await Promise.all([build({ out: path.join(work, "site-a") }), build({ out: path.join(work, "site-b") })]);
-  assert.equal(a.runs.map((x) => x.cached), [true, false], "random.ipynb ran in the failed build and was cached");
-  assert.equal(b.runs.map((x) => x.cached), [true, false]);
-  assert.equal((await build()).runs.map((x) => x.cached), [true, true]);
-  assert.ok(existsSync(path.join(work, "site-a", "zz-failing.html")) && existsSync(path.join(work, "site-b", "zz-failing.html")));
+  const [a, b] = await Promise.all([
+    build({ out: path.join(work, "site-a") }),
+    build({ out: path.join(work, "site-b") }),
+  ]);
+  assert.equal(
+    a.runs.map((x) => x.cached),
+    [true, false],
+    "random.ipynb ran in the failed build and was cached",
+  );
+  assert.equal(
+    b.runs.map((x) => x.cached),
+    [true, false],
+  );
+  assert.equal(
+    (await build()).runs.map((x) => x.cached),
+    [true, true],
+  );
+  assert.ok(
+    existsSync(path.join(work, "site-a", "zz-failing.html")) &&
+      existsSync(path.join(work, "site-b", "zz-failing.html")),
+  );
 });
 
 keys.run();

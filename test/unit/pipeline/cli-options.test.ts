@@ -18,7 +18,9 @@ s("should name the nearest option for a typo, a missing letter or a prefix, and 
 });
 
 s("should say it on the command line, with exit status 2", () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "stepwise.js"), "build", "notebooks", "--outt", "x"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "stepwise.js"), "build", "notebooks", "--outt", "x"], {
+    encoding: "utf8",
+  });
   assert.is(r.status, 2);
   assert.ok(r.stderr.startsWith("stepwise: unknown option --outt (did you mean --out?)\n"), r.stderr.slice(0, 200));
 });

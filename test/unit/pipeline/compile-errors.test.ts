@@ -10,7 +10,13 @@ import { code, notebook, writeNotebook } from "./helpers";
 
 /** Whether a cell's outputs show an error as the page's "Expected error" label decides it (an error output, or stderr that shows one). */
 const showsError = (outputs: Output[]): boolean =>
-  outputs.some((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && stderrShowsError(([] as string[]).concat(o.text as string[]).join(""))));
+  outputs.some(
+    (o) =>
+      o.output_type === "error" ||
+      (o.output_type === "stream" &&
+        o.name === "stderr" &&
+        stderrShowsError(([] as string[]).concat(o.text as string[]).join(""))),
+  );
 
 const THREE_ERRORS = "const a: number = 'x';\nconst b: string = 3;\n\nlet c = undefinedName;";
 

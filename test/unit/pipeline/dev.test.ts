@@ -10,7 +10,8 @@ import { code, md, notebook, tempDir, writeNotebook } from "./helpers";
 const work = tempDir("stepwise-dev-test-");
 const dir = path.join(work, "notebooks");
 const file = path.join(dir, "live.ipynb");
-const cells = (text: string, source = "console.log('printed ' + (6 * 7))") => notebook([md(`# Live\n\n${text}`), code(source)]);
+const cells = (text: string, source = "console.log('printed ' + (6 * 7))") =>
+  notebook([md(`# Live\n\n${text}`), code(source)]);
 
 /** The data of a live-preview event: the pages of a reload, the message of a failure, the error of a state. */
 type EventData = { pages?: string[]; message?: string; error?: string };
@@ -57,7 +58,15 @@ const printed: { line: string; at: number }[] = [];
 s.before(async () => {
   writeNotebook(file, cells("first text"));
   const t0 = Date.now();
-  dev = await startDev({ notebooksDir: dir, out: path.join(work, "site"), port: 0, libDir: null, cacheDir: path.join(work, "cache"), jobs: 1, log: (line) => printed.push({ line, at: (Date.now() - t0) / 1000 }) });
+  dev = await startDev({
+    notebooksDir: dir,
+    out: path.join(work, "site"),
+    port: 0,
+    libDir: null,
+    cacheDir: path.join(work, "cache"),
+    jobs: 1,
+    log: (line) => printed.push({ line, at: (Date.now() - t0) / 1000 }),
+  });
   events = new Events(dev.url);
 });
 s.after(async () => {
@@ -168,7 +177,14 @@ libSuite("should recompile the lib and rebuild every page when a lib source is s
   mkdirSync(lib);
   writeFileSync(path.join(lib, "a.ts"), "export const a = 1;\n");
   writeNotebook(file, cells("lib text"));
-  const second = await startDev({ notebooksDir: dir, out: path.join(work, "site-lib"), port: 0, libDir: lib, cacheDir: path.join(work, "cache"), jobs: 1 });
+  const second = await startDev({
+    notebooksDir: dir,
+    out: path.join(work, "site-lib"),
+    port: 0,
+    libDir: lib,
+    cacheDir: path.join(work, "cache"),
+    jobs: 1,
+  });
   const seen = new Events(second.url);
   try {
     await seen.next("state", 0);

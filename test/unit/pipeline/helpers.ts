@@ -10,11 +10,26 @@ export function tempDir(prefix = "stepwise-pipeline-test-"): string {
   return tempFolder(prefix);
 }
 
-export const md = (source: string, extra: Partial<Cell> = {}): Cell => ({ cell_type: "markdown", metadata: {}, source, ...extra });
-export const code = (source: string, extra: Partial<Cell> = {}): Cell => ({ cell_type: "code", metadata: {}, source, outputs: [], execution_count: null, ...extra });
+export const md = (source: string, extra: Partial<Cell> = {}): Cell => ({
+  cell_type: "markdown",
+  metadata: {},
+  source,
+  ...extra,
+});
+export const code = (source: string, extra: Partial<Cell> = {}): Cell => ({
+  cell_type: "code",
+  metadata: {},
+  source,
+  outputs: [],
+  execution_count: null,
+  ...extra,
+});
 
 /** A notebook of the given cells on the tslab kernel (or another kernelspec). */
-export function notebook(cells: Cell[], kernel: { name: string; language: string } = { name: "tslab", language: "typescript" }): Notebook {
+export function notebook(
+  cells: Cell[],
+  kernel: { name: string; language: string } = { name: "tslab", language: "typescript" },
+): Notebook {
   return { cells, metadata: { kernelspec: { ...kernel, display_name: kernel.name } }, nbformat: 4, nbformat_minor: 5 };
 }
 
@@ -29,5 +44,11 @@ export function stdoutOf(file: string): string[] {
   const nb = JSON.parse(readFileSync(file, "utf8")) as Notebook;
   return nb.cells
     .filter((c) => c.cell_type === "code")
-    .map((c) => (c.outputs ?? []).map((o) => (o.output_type === "stream" && o.name === "stdout" ? ([] as string[]).concat(o.text as string[]).join("") : "")).join(""));
+    .map((c) =>
+      (c.outputs ?? [])
+        .map((o) =>
+          o.output_type === "stream" && o.name === "stdout" ? ([] as string[]).concat(o.text as string[]).join("") : "",
+        )
+        .join(""),
+    );
 }

@@ -27,7 +27,10 @@ s("should link FOLDER/node_modules/stepwise to the kit once, so that Node resolv
 s("should let tslab compile and run a notebook there that imports stepwise", async () => {
   const dir = tempDir("stepwise-link-test-");
   linkKitInto(dir);
-  writeNotebook(path.join(dir, "mine.ipynb"), notebook([code('import { sigmoid } from "stepwise";\nconsole.log(sigmoid(0))')]));
+  writeNotebook(
+    path.join(dir, "mine.ipynb"),
+    notebook([code('import { sigmoid } from "stepwise";\nconsole.log(sigmoid(0))')]),
+  );
   const r = await executeNotebook(path.join(dir, "mine.ipynb"), path.join(dir, "mine.out.ipynb"));
   assert.equal(stdoutOf(r.out), ["0.5\n"]);
 });
@@ -40,7 +43,11 @@ s("should refuse, naming the path, when node_modules/stepwise is something else"
   const dir = tempDir("stepwise-link-test-");
   mkdirSync(path.join(dir, "node_modules"));
   writeFileSync(path.join(dir, "node_modules", "stepwise"), "not a package");
-  assert.throws(() => linkKitInto(dir), (e: Error) => e.message.includes(`${path.join(dir, "node_modules", "stepwise")} exists but is not a stepwise package`));
+  assert.throws(
+    () => linkKitInto(dir),
+    (e: Error) =>
+      e.message.includes(`${path.join(dir, "node_modules", "stepwise")} exists but is not a stepwise package`),
+  );
 });
 
 s.run();

@@ -13,34 +13,42 @@ const dir = tempDir("stepwise-out-test-");
 const marker = path.join(dir, "ran.txt");
 out.before(() => {
   // the notebook leaves a file behind if it ever runs
-  writeNotebook(path.join(dir, "nb", "writes.ipynb"), notebook([code(`import * as fs from "fs";\nfs.writeFileSync(${JSON.stringify(marker)}, "ran");`)]));
+  writeNotebook(
+    path.join(dir, "nb", "writes.ipynb"),
+    notebook([code(`import * as fs from "fs";\nfs.writeFileSync(${JSON.stringify(marker)}, "ran");`)]),
+  );
   writeFileSync(path.join(dir, "a-file"), "x");
   mkdirSync(path.join(dir, "foreign"));
   writeFileSync(path.join(dir, "foreign", "keep.txt"), "mine");
 });
 
-out("should refuse a file, a path below a file, a foreign folder and the notebooks' folder without executing", async () => {
-  const cases: [string, RegExp][] = [
-    [path.join(dir, "a-file"), /--out .*a-file is a file, not a folder/],
-    [path.join(dir, "a-file", "site"), /--out .*a-file\/site cannot be created: .*a-file is a file, not a folder/],
-    [path.join(dir, "foreign"), /foreign exists and was not written by stepwise/],
-    [path.join(dir, "nb"), /--out .*nb would replace .*nb, which the build reads/],
-    [dir, /would replace/],
-  ];
-  for (const [target, message] of cases) {
-    try {
-      await buildSite({ notebooksDir: path.join(dir, "nb"), out: target, cacheDir: path.join(dir, "cache") });
-      assert.unreachable(`--out ${target} should be refused`);
-    } catch (err) {
-      assert.match((err as Error).message, message);
+out(
+  "should refuse a file, a path below a file, a foreign folder and the notebooks' folder without executing",
+  async () => {
+    const cases: [string, RegExp][] = [
+      [path.join(dir, "a-file"), /--out .*a-file is a file, not a folder/],
+      [path.join(dir, "a-file", "site"), /--out .*a-file\/site cannot be created: .*a-file is a file, not a folder/],
+      [path.join(dir, "foreign"), /foreign exists and was not written by stepwise/],
+      [path.join(dir, "nb"), /--out .*nb would replace .*nb, which the build reads/],
+      [dir, /would replace/],
+    ];
+    for (const [target, message] of cases) {
+      try {
+        await buildSite({ notebooksDir: path.join(dir, "nb"), out: target, cacheDir: path.join(dir, "cache") });
+        assert.unreachable(`--out ${target} should be refused`);
+      } catch (err) {
+        assert.match((err as Error).message, message);
+      }
     }
-  }
-  assert.not.ok(existsSync(marker), "no notebook ran");
-  assert.is(readFileSync(path.join(dir, "foreign", "keep.txt"), "utf8"), "mine");
-});
+    assert.not.ok(existsSync(marker), "no notebook ran");
+    assert.is(readFileSync(path.join(dir, "foreign", "keep.txt"), "utf8"), "mine");
+  },
+);
 
 out("should print one clear line from the command line, not a raw ENOTDIR", () => {
-  const r = spawnSync(process.execPath, [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "a-file", "x")], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "a-file", "x")], {
+    encoding: "utf8",
+  });
   assert.is(r.status, 1);
   assert.match(r.stderr, /^stepwise: error: --out .* cannot be created: .*a-file is a file, not a folder$/m);
   assert.not.ok(r.stderr.includes("ENOTDIR"));
@@ -56,12 +64,20 @@ out("should name a bad number or a missing folder before any progress line, nega
     [["--timeout", "abc"], /--timeout must be a positive integer, got "abc"/],
   ];
   for (const [args, message] of cases) {
-    const r = spawnSync(process.execPath, [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "site-x"), ...args], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "build", path.join(dir, "nb"), "--out", path.join(dir, "site-x"), ...args],
+      { encoding: "utf8" },
+    );
     assert.is(r.status, 2, args.join(" "));
     assert.match(r.stderr, message);
     assert.not.match(r.stdout, /building/, args.join(" "));
   }
-  const missing = spawnSync(process.execPath, [BIN, "build", path.join(dir, "no-such-folder"), "--out", path.join(dir, "site-x")], { encoding: "utf8" });
+  const missing = spawnSync(
+    process.execPath,
+    [BIN, "build", path.join(dir, "no-such-folder"), "--out", path.join(dir, "site-x")],
+    { encoding: "utf8" },
+  );
   assert.is(missing.status, 1);
   assert.match(missing.stderr, /no such folder: .*no-such-folder/);
   assert.not.match(missing.stdout, /building/);
@@ -79,7 +95,10 @@ out("should warn when serve is pointed at a folder that is not a site, and serve
   child.stderr.on("data", (d) => (stderr += d));
   try {
     for (let i = 0; i < 100 && !/serving/.test(stdout); i++) await sleep(100);
-    assert.match(stderr, /warning: .*plain\/ has no index\.html and was not written by `stepwise build`; serving its files anyway/);
+    assert.match(
+      stderr,
+      /warning: .*plain\/ has no index\.html and was not written by `stepwise build`; serving its files anyway/,
+    );
     const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1];
     assert.is(await (await fetch(url + "notes.txt")).text(), "hello");
   } finally {
@@ -118,13 +137,20 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const tmp = path.join(work, "tmp");
     mkdirSync(tmp);
     mkdirSync(path.join(work, "nb"));
-    copyFileSync(path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"), path.join(work, "nb", "endless-loop.ipynb"));
+    copyFileSync(
+      path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"),
+      path.join(work, "nb", "endless-loop.ipynb"),
+    );
     const tag = `STEPWISE_SIGNAL_TEST=${Math.random().toString(36).slice(2)}`;
     const [k, v] = tag.split("=");
-    const child = spawn(process.execPath, [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"], {
-      env: { ...process.env, [k]: v, TMPDIR: tmp },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"],
+      {
+        env: { ...process.env, [k]: v, TMPDIR: tmp },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     let stdout = "";
     child.stderr.on("data", (d) => (stderr += d));
@@ -133,7 +159,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
     assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
     await sleep(1500); // the kernel is inside the endless cell
-    assert.ok(readdirSync(tmp).some((f) => f.startsWith("stepwise-run-") || f.startsWith("stepwise-exec-")), "the build made temporary folders");
+    assert.ok(
+      readdirSync(tmp).some((f) => f.startsWith("stepwise-run-") || f.startsWith("stepwise-exec-")),
+      "the build made temporary folders",
+    );
     child.kill(signal);
     const code = await exited;
     assert.is(code, signal === "SIGINT" ? 130 : 143, stderr);
@@ -143,31 +172,42 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     assert.equal(readdirSync(work).sort(), ["nb", "tmp"], "no site and no half-built site");
     assert.match(stderr, new RegExp(`${signal}: stopping kernels`));
     assert.not.match(stdout, /✗|failed/, `the interrupted notebook is not reported as failed: ${stdout}`);
-    if (stdout.includes("endless-loop.ipynb")) assert.match(stdout, new RegExp(`■ endless-loop\\.ipynb  stopped by ${signal} after`));
+    if (stdout.includes("endless-loop.ipynb"))
+      assert.match(stdout, new RegExp(`■ endless-loop\\.ipynb  stopped by ${signal} after`));
   });
 }
 
-signals("should stop the kernel and the executor when the build is killed with SIGKILL (it cannot stop them itself)", async () => {
-  const work = tempDir("stepwise-sigkill-test-");
-  mkdirSync(path.join(work, "nb"));
-  copyFileSync(path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"), path.join(work, "nb", "endless-loop.ipynb"));
-  const tag = `STEPWISE_SIGKILL_TEST=${Math.random().toString(36).slice(2)}`;
-  const [k, v] = tag.split("=");
-  const child = spawn(process.execPath, [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"], {
-    env: { ...process.env, [k]: v },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
-  assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
-  await sleep(1500);
-  const before = processesTagged(tag).filter((p) => p !== child.pid);
-  assert.ok(before.length >= 2, `an executor and a kernel run: ${before}`);
-  child.kill("SIGKILL");
-  await exited;
-  for (let i = 0; i < 100 && processesTagged(tag).length > 0; i++) await sleep(100);
-  assert.equal(processesTagged(tag), [], "the executor saw its parent go, killed the kernel and exited");
-});
+signals(
+  "should stop the kernel and the executor when the build is killed with SIGKILL (it cannot stop them itself)",
+  async () => {
+    const work = tempDir("stepwise-sigkill-test-");
+    mkdirSync(path.join(work, "nb"));
+    copyFileSync(
+      path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"),
+      path.join(work, "nb", "endless-loop.ipynb"),
+    );
+    const tag = `STEPWISE_SIGKILL_TEST=${Math.random().toString(36).slice(2)}`;
+    const [k, v] = tag.split("=");
+    const child = spawn(
+      process.execPath,
+      [BIN, "build", path.join(work, "nb"), "--out", path.join(work, "site"), "--no-cache", "--timeout", "120"],
+      {
+        env: { ...process.env, [k]: v },
+        stdio: ["ignore", "ignore", "ignore"],
+      },
+    );
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
+    assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
+    await sleep(1500);
+    const before = processesTagged(tag).filter((p) => p !== child.pid);
+    assert.ok(before.length >= 2, `an executor and a kernel run: ${before}`);
+    child.kill("SIGKILL");
+    await exited;
+    for (let i = 0; i < 100 && processesTagged(tag).length > 0; i++) await sleep(100);
+    assert.equal(processesTagged(tag), [], "the executor saw its parent go, killed the kernel and exited");
+  },
+);
 
 out.run();
 signals.run();

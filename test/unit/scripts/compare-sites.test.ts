@@ -13,7 +13,10 @@ const s = suite("compare-sites");
 /** The script's exports (a .mjs file without declarations). */
 interface Compare {
   normaliseHtml(html: string): string;
-  compareSites(a: string, b: string): { onlyA: string[]; onlyB: string[]; differ: { page: string; lines: string[] }[]; same: number };
+  compareSites(
+    a: string,
+    b: string,
+  ): { onlyA: string[]; onlyB: string[]; differ: { page: string; lines: string[] }[]; same: number };
 }
 const SCRIPT = path.resolve(__dirname, "..", "..", "..", "scripts", "compare-sites.mjs");
 const load = (): Promise<Compare> => import(SCRIPT);
@@ -30,7 +33,9 @@ function site(pages: Record<string, string>): string {
 s("should hide content-hashed asset names and ?v= hashes, and nothing else", async () => {
   const { normaliseHtml } = await load();
   assert.is(
-    normaliseHtml('<link href="assets/katex/KaTeX_Main-Regular.1a2b3c4d.woff2"><script src="site.js?v=0123abcdef"></script>'),
+    normaliseHtml(
+      '<link href="assets/katex/KaTeX_Main-Regular.1a2b3c4d.woff2"><script src="site.js?v=0123abcdef"></script>',
+    ),
     '<link href="assets/katex/KaTeX_Main-Regular.HASH.woff2"><script src="site.js?v=HASH"></script>',
   );
   assert.is(normaliseHtml("<p>σ(z) = 0.12345678.</p>"), "<p>σ(z) = 0.12345678.</p>", "a number is not a hash");
@@ -54,7 +59,10 @@ s("should report equal pages, a changed element, and pages on one side only", as
     assert.is(r.same, 1);
     assert.equal(r.onlyA, ["old.html"]);
     assert.equal(r.onlyB, ["new.html"]);
-    assert.equal(r.differ.map((d) => d.page), [path.join("nb", "01.html")]);
+    assert.equal(
+      r.differ.map((d) => d.page),
+      [path.join("nb", "01.html")],
+    );
     assert.equal(r.differ[0].lines, ["  #3 - step 1 ✓</p>", "  #3 + step 1 ✗</p>"]);
   } finally {
     rmSync(a, { recursive: true, force: true });

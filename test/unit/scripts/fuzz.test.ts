@@ -24,14 +24,21 @@ f("should make true rewrites and textbook derivatives (checked here by the verif
 
 f("should find 0 disagreements and 0 escaped errors on 30 generated steps (seed 4), every step judged", () => {
   const report = runFuzz(30, 4);
-  const describe = (s: (typeof report.steps)[number]) => `${s.kind} ${s.f} → ${s.expr} on (${s.domain.lo}, ${s.domain.hi}): verifier ${s.verifier}, oracle ${s.oracle}`;
+  const describe = (s: (typeof report.steps)[number]) =>
+    `${s.kind} ${s.f} → ${s.expr} on (${s.domain.lo}, ${s.domain.hi}): verifier ${s.verifier}, oracle ${s.oracle}`;
   assert.ok(report.steps.length >= 30);
   assert.equal(report.disagreements.map(describe), []);
   assert.equal(report.escaped.map(describe), []);
   const judged = report.steps.filter((s) => s.oracle === "equal" || s.oracle === "different");
   assert.ok(judged.length >= 24, `${judged.length} steps judged by both`);
-  assert.ok(judged.some((s) => s.oracle === "different" && s.verifier === "rejected"), "a wrong step rejected");
-  assert.ok(judged.some((s) => s.oracle === "equal" && s.verifier === "accepted"), "a true step accepted");
+  assert.ok(
+    judged.some((s) => s.oracle === "different" && s.verifier === "rejected"),
+    "a wrong step rejected",
+  );
+  assert.ok(
+    judged.some((s) => s.oracle === "equal" && s.verifier === "accepted"),
+    "a true step accepted",
+  );
 });
 
 f.run();

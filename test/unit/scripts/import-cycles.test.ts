@@ -25,12 +25,18 @@ function tree(files: Record<string, string>): { lib: string; done: () => void } 
 s("should find no loop between the folders of lib/", () => {
   const edges = folderEdges(LIB);
   assert.ok(edges.length > 20, `only ${edges.length} folder edges read: is lib/ scanned?`);
-  assert.ok(edges.some((e) => e.from === "functions" && e.to === "check"), "functions imports lib/check");
+  assert.ok(
+    edges.some((e) => e.from === "functions" && e.to === "check"),
+    "functions imports lib/check",
+  );
   assert.is(describeCycles(folderCycles(edges)), "");
 });
 
 s("should have lib/check import nothing else from lib/", () => {
-  assert.equal(folderEdges(LIB).filter((e) => e.from === "check"), []);
+  assert.equal(
+    folderEdges(LIB).filter((e) => e.from === "check"),
+    [],
+  );
 });
 
 s("should report the old functions → args → functions loop with the files that make it", () => {
@@ -42,7 +48,10 @@ s("should report the old functions → args → functions loop with the files th
   });
   try {
     const cycles = folderCycles(folderEdges(t.lib));
-    assert.equal(cycles.map((c) => c.nodes), [["args", "functions"]]);
+    assert.equal(
+      cycles.map((c) => c.nodes),
+      [["args", "functions"]],
+    );
     const text = describeCycles(cycles);
     assert.match(text, "functions → args: lib/functions/gradient-check.ts imports ../args/check-args");
     assert.match(text, "args → functions: lib/args/check-args.ts imports ../functions/check");
@@ -60,8 +69,14 @@ s("should count type-only imports, re-exports, import() and require, across thre
   });
   try {
     const cycles = folderCycles(folderEdges(t.lib));
-    assert.equal(cycles.map((c) => c.nodes), [["a", "b", "c"]]);
-    assert.ok(folderEdges(t.lib).some((e) => e.from === "d" && e.to === "a"), "require is an edge");
+    assert.equal(
+      cycles.map((c) => c.nodes),
+      [["a", "b", "c"]],
+    );
+    assert.ok(
+      folderEdges(t.lib).some((e) => e.from === "d" && e.to === "a"),
+      "require is an edge",
+    );
   } finally {
     t.done();
   }

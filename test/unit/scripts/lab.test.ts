@@ -6,7 +6,11 @@ import { ROOT } from "../../shared";
 
 /** Runs scripts/lab.mjs with arguments it must refuse before starting anything. */
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "lab.mjs"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "lab.mjs"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   return { status: r.status, stderr: r.stderr };
 }
 

@@ -9,38 +9,61 @@ import { tempDir } from "./helpers";
 
 const bundle = suite("plotlyBundle");
 
-bundle("should be plotly's basic partial bundle (scatter, bar, pie) for Jupyter frontends, minified, far smaller than the whole plotly.js", () => {
-  const { code, minified } = plotlyBundle();
-  const version = (require("plotly.js-basic-dist-min/package.json") as { version: string }).version;
-  assert.ok(code.startsWith(`/**\n* plotly.js (basic - minified) v${version}`), code.slice(0, 60));
-  assert.ok(minified);
-  const full = readFileSync(require.resolve("plotly.js-dist"), "utf8");
-  assert.ok(gzipSync(code).length < gzipSync(full).length / 3, `${gzipSync(code).length} vs ${gzipSync(full).length} bytes gzip`);
-  // every trace type the site's charts use is registered in it
-  assert.ok(code.includes('moduleType:"trace",name:"scatter"') || /name:"scatter"/.test(code));
-});
+bundle(
+  "should be plotly's basic partial bundle (scatter, bar, pie) for Jupyter frontends, minified, far smaller than the whole plotly.js",
+  () => {
+    const { code, minified } = plotlyBundle();
+    const version = (require("plotly.js-basic-dist-min/package.json") as { version: string }).version;
+    assert.ok(code.startsWith(`/**\n* plotly.js (basic - minified) v${version}`), code.slice(0, 60));
+    assert.ok(minified);
+    const full = readFileSync(require.resolve("plotly.js-dist"), "utf8");
+    assert.ok(
+      gzipSync(code).length < gzipSync(full).length / 3,
+      `${gzipSync(code).length} vs ${gzipSync(full).length} bytes gzip`,
+    );
+    // every trace type the site's charts use is registered in it
+    assert.ok(code.includes('moduleType:"trace",name:"scatter"') || /name:"scatter"/.test(code));
+  },
+);
 
 const site = suite("sitePlotlyBundle");
 
-site("should build plotly.js with scatter traces only, as one script setting window.Plotly with newPlot and Plots.resize, smaller than plotly's basic bundle", () => {
-  const code = sitePlotlyBundle();
-  const version = (require("plotly.js/package.json") as { version: string }).version;
-  assert.ok(code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, shapes, legend, fx, modebar`), code.slice(0, 90));
-  // the trace and component modules it registers
-  const registered = [...code.matchAll(/moduleType:"(trace|component)",name:"(\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
-  assert.ok(registered.includes("trace scatter"), registered.join(", "));
-  for (const other of ["bar", "pie", "heatmap", "scattergl"]) assert.not.ok(registered.includes(`trace ${other}`), `${other} is left out`);
-  assert.ok(gzipSync(code).length < gzipSync(plotlyBundle().code).length - 30 * 1024, `${gzipSync(code).length} vs ${gzipSync(plotlyBundle().code).length} bytes gzip`);
-  assert.match(code, /\.Plots=\{resize:\w+\.resize/);
-  assert.match(code, /window\.Plotly=\w+;\}\)\(\);\s*$/);
-});
+site(
+  "should build plotly.js with scatter traces only, as one script setting window.Plotly with newPlot and Plots.resize, smaller than plotly's basic bundle",
+  () => {
+    const code = sitePlotlyBundle();
+    const version = (require("plotly.js/package.json") as { version: string }).version;
+    assert.ok(
+      code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, shapes, legend, fx, modebar`),
+      code.slice(0, 90),
+    );
+    // the trace and component modules it registers
+    const registered = [...code.matchAll(/moduleType:"(trace|component)",name:"(\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.ok(registered.includes("trace scatter"), registered.join(", "));
+    for (const other of ["bar", "pie", "heatmap", "scattergl"])
+      assert.not.ok(registered.includes(`trace ${other}`), `${other} is left out`);
+    assert.ok(
+      gzipSync(code).length < gzipSync(plotlyBundle().code).length - 30 * 1024,
+      `${gzipSync(code).length} vs ${gzipSync(plotlyBundle().code).length} bytes gzip`,
+    );
+    assert.match(code, /\.Plots=\{resize:\w+\.resize/);
+    assert.match(code, /window\.Plotly=\w+;\}\)\(\);\s*$/);
+  },
+);
 
 const copy = suite("copyAssets");
 
 copy("should write the site's CSS and script and KaTeX's stylesheet with every font it names", async () => {
   const out = tempDir();
   const written = await copyAssets(out, { charts: false });
-  assert.equal(written, ["assets/site.css", "assets/stepwise.js", "assets/theme.js", "assets/search.js", "assets/katex/katex.min.css", "assets/katex/fonts/"]);
+  assert.equal(written, [
+    "assets/site.css",
+    "assets/stepwise.js",
+    "assets/theme.js",
+    "assets/search.js",
+    "assets/katex/katex.min.css",
+    "assets/katex/fonts/",
+  ]);
   const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
   const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]);
   assert.ok(fonts.length >= 20, `${fonts.length} font URLs`);

@@ -19,7 +19,8 @@ const list = suite("listNotebooks");
 
 list("should list visible notebooks sorted by name, numbers by value", () => {
   const dir = tempDir();
-  for (const f of ["10-c.ipynb", "2-b.ipynb", "01-a.ipynb", ".hidden.ipynb", "notes.md"]) writeFileSync(path.join(dir, f), "{}");
+  for (const f of ["10-c.ipynb", "2-b.ipynb", "01-a.ipynb", ".hidden.ipynb", "notes.md"])
+    writeFileSync(path.join(dir, f), "{}");
   assert.equal(listNotebooks(dir), ["01-a.ipynb", "2-b.ipynb", "10-c.ipynb"]);
 });
 
@@ -40,9 +41,15 @@ build("should build wrong-step.ipynb: its cell 3 prints false and is not an erro
   mkdirSync(dir);
   copyFileSync(fixture("wrong-step.ipynb"), path.join(dir, "wrong-step.ipynb"));
   const result = await buildSite({ notebooksDir: dir, out, title: "Fixtures" });
-  assert.equal(result.pages.map((p) => [p.file, p.page]), [["wrong-step.ipynb", "wrong-step.html"]]);
+  assert.equal(
+    result.pages.map((p) => [p.file, p.page]),
+    [["wrong-step.ipynb", "wrong-step.html"]],
+  );
   const page = readFileSync(path.join(out, "wrong-step.html"), "utf8");
-  assert.match(page, /<section class="cell cell-code" id="cell-3">[\s\S]*<pre class="output output-stream output-stdout">false\n<\/pre>/);
+  assert.match(
+    page,
+    /<section class="cell cell-code" id="cell-3">[\s\S]*<pre class="output output-stream output-stdout">false\n<\/pre>/,
+  );
   assert.not.ok(page.includes("output-error"));
   assert.ok(result.runs[0].seconds > 0);
 });
@@ -54,7 +61,14 @@ build("should fail naming notebook, cell and message, and leave the previous sit
   copyFileSync(fixture("failing", "boom.ipynb"), path.join(dir, "boom.ipynb"));
   // wrong-step.ipynb with a fourth cell that turns the rejected derivation into an error
   const wrong = JSON.parse(readFileSync(fixture("wrong-step.ipynb"), "utf8"));
-  wrong.cells.push({ cell_type: "code", id: "assert", metadata: {}, execution_count: null, outputs: [], source: 'if (!r.ok) throw new Error("the derivation was rejected");' });
+  wrong.cells.push({
+    cell_type: "code",
+    id: "assert",
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source: 'if (!r.ok) throw new Error("the derivation was rejected");',
+  });
   writeFileSync(path.join(dir, "wrong-step.ipynb"), JSON.stringify(wrong));
   try {
     await buildSite({ notebooksDir: dir, out, jobs: 2 });
@@ -65,7 +79,10 @@ build("should fail naming notebook, cell and message, and leave the previous sit
     assert.is(e.notebook, "boom.ipynb");
     assert.is(e.cell, 3);
     assert.is(e.evalue, "boom");
-    assert.match(e.message, /^boom\.ipynb, cell 3 \(code cell 2\): Error: boom \(also failed: wrong-step\.ipynb, cell 4 \(code cell 3\): Error: the derivation was rejected\)$/);
+    assert.match(
+      e.message,
+      /^boom\.ipynb, cell 3 \(code cell 2\): Error: boom \(also failed: wrong-step\.ipynb, cell 4 \(code cell 3\): Error: the derivation was rejected\)$/,
+    );
   }
   assert.is(readFileSync(path.join(out, "index.html"), "utf8"), before);
   assert.ok(existsSync(path.join(out, "wrong-step.html")));
@@ -79,7 +96,10 @@ build("should fail naming notebook and cell for a formula KaTeX cannot render", 
     assert.unreachable("the build should fail");
   } catch (err) {
     assert.instance(err, RenderError);
-    assert.match((err as Error).message, /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence/);
+    assert.match(
+      (err as Error).message,
+      /^bad-tex\.ipynb, cell 3: KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence/,
+    );
   }
   assert.is(readFileSync(path.join(out, "index.html"), "utf8"), before);
 });

@@ -11,7 +11,13 @@ function project() {
   const dir = tempFolder("stepwise-bundle-test-");
   writeFileSync(path.join(dir, "entry.js"), 'import { word } from "./word.js";\nwindow.said = word + "!";\n');
   writeFileSync(path.join(dir, "word.js"), 'export const word = "hello";\n');
-  const options = { entryPoints: [path.join(dir, "entry.js")], bundle: true, format: "iife" as const, absWorkingDir: dir, logLevel: "silent" as const };
+  const options = {
+    entryPoints: [path.join(dir, "entry.js")],
+    bundle: true,
+    format: "iife" as const,
+    absWorkingDir: dir,
+    logLevel: "silent" as const,
+  };
   return { dir, options, cache: path.join(dir, "cache") };
 }
 const run = (text: string): unknown => {
@@ -19,7 +25,8 @@ const run = (text: string): unknown => {
   new Function("window", text)(window);
   return window.said;
 };
-const entryFile = (cache: string) => path.join(cache, "bundles", readdirSync(path.join(cache, "bundles")).find((f) => f.endsWith(".js"))!);
+const entryFile = (cache: string) =>
+  path.join(cache, "bundles", readdirSync(path.join(cache, "bundles")).find((f) => f.endsWith(".js"))!);
 
 s("should build, then read the stored bundle back while no input changed", () => {
   const { options, cache } = project();

@@ -8,9 +8,17 @@ const mdi = createMarkdown({ html: true });
 const s = suite("describeNotebook");
 
 s("should take the first heading of any markdown cell and the paragraph after it", () => {
-  const d = describeNotebook(notebook([code("1"), md("Intro without heading."), md("## The *sigmoid* $\\sigma$\n\nIt squashes **scores**.\n\nMore.")]), "f", mdi);
+  const d = describeNotebook(
+    notebook([
+      code("1"),
+      md("Intro without heading."),
+      md("## The *sigmoid* $\\sigma$\n\nIt squashes **scores**.\n\nMore."),
+    ]),
+    "f",
+    mdi,
+  );
   assert.is(d.title, "The sigmoid \\sigma");
-  assert.ok(d.titleHtml.startsWith("The <em>sigmoid</em> <span class=\"katex\">"));
+  assert.ok(d.titleHtml.startsWith('The <em>sigmoid</em> <span class="katex">'));
   assert.is(d.summaryHtml, "It squashes <strong>scores</strong>.");
 });
 

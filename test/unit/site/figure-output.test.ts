@@ -25,7 +25,15 @@ s("should number ids per cell and keep them unique in the page", () => {
 
 s("should keep six significant digits of the traces' numbers, and integers, text and the layout as they are", () => {
   const fig = {
-    data: [{ type: "scatter", x: [0, 1, 2], y: [0.12345678901234, -2.0000004999, 1e-13 / 3], text: ["0.12345678901234"], marker: { size: 7, opacity: 0.7500001 } }],
+    data: [
+      {
+        type: "scatter",
+        x: [0, 1, 2],
+        y: [0.12345678901234, -2.0000004999, 1e-13 / 3],
+        text: ["0.12345678901234"],
+        marker: { size: 7, opacity: 0.7500001 },
+      },
+    ],
     layout: { xaxis: { range: [0.12345678901234, 2] } },
   };
   const out = jsonOf(plotlyFigure(fig, 1, new Set()));
@@ -38,7 +46,10 @@ s("should keep six significant digits of the traces' numbers, and integers, text
 });
 
 s("should throw SyntaxError for text that is not JSON", () => {
-  assert.throws(() => plotlyFigure("{nope", 1, new Set()), (e: Error) => e instanceof SyntaxError);
+  assert.throws(
+    () => plotlyFigure("{nope", 1, new Set()),
+    (e: Error) => e instanceof SyntaxError,
+  );
 });
 
 s.run();

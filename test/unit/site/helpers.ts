@@ -34,7 +34,10 @@ export function code(source: string, outputs: Cell["outputs"] = [], extra: Parti
 export function notebook(cells: Cell[]): Notebook {
   return {
     cells,
-    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" }, language_info: { name: "typescript" } },
+    metadata: {
+      kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" },
+      language_info: { name: "typescript" },
+    },
     nbformat: 4,
     nbformat_minor: 5,
   };
@@ -50,8 +53,12 @@ export function derivationData(): Record<string, unknown> {
   // required lazily: only the tests that need a derivation pay for the verifier
   const { derive } = require("../../../lib/derive") as typeof import("../../../lib/derive");
   const { derivationBundle } = require("../../../lib/display") as typeof import("../../../lib/display");
-  const d = derive("v′(x) for v = 1 + e^(−x)", { name: "v", f: "1 + e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } })
-    .differentiate("-e^(-x)", "sum rule, exponential rule", "the 1 drops out");
+  const d = derive("v′(x) for v = 1 + e^(−x)", {
+    name: "v",
+    f: "1 + e^(-x)",
+    wrt: "x",
+    domain: { x: "(-10, 10)" },
+  }).differentiate("-e^(-x)", "sum rule, exponential rule", "the 1 drops out");
   return { ...derivationBundle(d.verify(), { spec: d.spec }) };
 }
 
@@ -60,7 +67,10 @@ export function plotlyOutput(name = "sigma"): { output_type: "display_data"; dat
   return {
     output_type: "display_data",
     data: {
-      "application/vnd.plotly.v1+json": { data: [{ type: "scatter", x: [0, 1], y: [0.5, 0.73], name }], layout: { title: { text: name } } },
+      "application/vnd.plotly.v1+json": {
+        data: [{ type: "scatter", x: [0, 1], y: [0.5, 0.73], name }],
+        layout: { title: { text: name } },
+      },
       "text/html": "<p>NOT THE CHART</p>",
       "text/plain": `chart: ${name}`,
     },

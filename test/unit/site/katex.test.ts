@@ -27,7 +27,10 @@ s("should throw a TexError quoting the formula for an undefined macro", () => {
     assert.unreachable("should have thrown");
   } catch (err) {
     assert.instance(err, TexError);
-    assert.match((err as Error).message, /KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence: \\notamacro/);
+    assert.match(
+      (err as Error).message,
+      /KaTeX cannot render "\\notamacro\{x\}": .*Undefined control sequence: \\notamacro/,
+    );
     assert.is((err as TexError).tex, "\\notamacro{x}");
   }
 });

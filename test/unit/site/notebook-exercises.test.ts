@@ -28,7 +28,12 @@ const rightAnswer = (ex: ExerciseSpec): string => RIGHT[`${ex.f} by ${ex.wrt}`] 
 
 function exercisesOf(name: string): { key: string; ex: ExerciseSpec }[] {
   const nb = JSON.parse(readFileSync(path.join(NOTEBOOKS, name), "utf8")) as { cells: { metadata?: unknown }[] };
-  return nb.cells.flatMap((c, i) => readExercises(c.metadata, `${name}, cell ${i + 1}`).map((ex) => ({ key: `${name.replace(/\.ipynb$/, "")} #${ex.number}`, ex })));
+  return nb.cells.flatMap((c, i) =>
+    readExercises(c.metadata, `${name}, cell ${i + 1}`).map((ex) => ({
+      key: `${name.replace(/\.ipynb$/, "")} #${ex.number}`,
+      ex,
+    })),
+  );
 }
 
 const s = suite("the tutorials' checkable exercises");
@@ -52,27 +57,31 @@ s("should accept a right answer to each and reject each known slip with its own 
   }
 });
 
-s("should give no slip's hint to a wrong answer that is none of the slips, such as the exercise's own function by name", () => {
-  for (const { key, ex } of all) {
-    const name = ex.name ?? "f";
-    // the function itself, a constant and a scaled right answer: wrong, and none of them a slip
-    for (const wrong of [`${name}(${ex.wrt})`, "7", `3 * (${rightAnswer(ex)})`]) {
-      const v = checkAnswer(ex, wrong);
-      if (ex.ask === "equal" && wrong === `${name}(${ex.wrt})`) continue; // there the function by name is right
-      assert.not.ok(v.ok, `${key}: ${wrong} accepted`);
-      assert.is(v.error, undefined, `${key}: ${wrong} gave an error: ${v.error}`);
-      assert.is(v.hint, undefined, `${key}: ${wrong} got the hint "${v.hint}"`);
-      assert.ok(v.counterexample, `${key}: no counterexample for ${wrong}`);
+s(
+  "should give no slip's hint to a wrong answer that is none of the slips, such as the exercise's own function by name",
+  () => {
+    for (const { key, ex } of all) {
+      const name = ex.name ?? "f";
+      // the function itself, a constant and a scaled right answer: wrong, and none of them a slip
+      for (const wrong of [`${name}(${ex.wrt})`, "7", `3 * (${rightAnswer(ex)})`]) {
+        const v = checkAnswer(ex, wrong);
+        if (ex.ask === "equal" && wrong === `${name}(${ex.wrt})`) continue; // there the function by name is right
+        assert.not.ok(v.ok, `${key}: ${wrong} accepted`);
+        assert.is(v.error, undefined, `${key}: ${wrong} gave an error: ${v.error}`);
+        assert.is(v.hint, undefined, `${key}: ${wrong} got the hint "${v.hint}"`);
+        assert.ok(v.counterexample, `${key}: no counterexample for ${wrong}`);
+      }
     }
-  }
-});
+  },
+);
 
 s.run();
 
 const box = suite("answer boxes name what an answer may use");
 
 box("should put each exercise's own variables and defined names in its placeholder", () => {
-  const { answerPlaceholder } = require("../../../lib/site/try/try-html") as typeof import("../../../lib/site/try/try-html");
+  const { answerPlaceholder } =
+    require("../../../lib/site/try/try-html") as typeof import("../../../lib/site/try/try-html");
   for (const { key, ex } of all) {
     const text = answerPlaceholder(ex);
     assert.ok(text.includes(ex.wrt), `${key}: ${text}`);

@@ -16,7 +16,10 @@ s("should never run more than the limit at once and keep results in input order"
     return n * 10;
   });
   assert.is(peak, 2);
-  assert.equal(results, [50, 10, 40, 20, 30].map((value) => ({ status: "fulfilled", value })));
+  assert.equal(
+    results,
+    [50, 10, 40, 20, 30].map((value) => ({ status: "fulfilled", value })),
+  );
 });
 
 s("should start nothing new after a failure and report the rest as skipped", async () => {
@@ -27,7 +30,10 @@ s("should start nothing new after a failure and report the rest as skipped", asy
     return n;
   });
   assert.equal(started, [0, 1]);
-  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "skipped", "skipped"]);
+  assert.equal(
+    results.map((r) => r.status),
+    ["fulfilled", "rejected", "skipped", "skipped"],
+  );
 });
 
 s("with keepGoing, should start every task after failures and report each result", async () => {
@@ -43,8 +49,14 @@ s("with keepGoing, should start every task after failures and report each result
     true,
   );
   assert.equal(started, [0, 1, 2, 3]);
-  assert.equal(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled", "rejected"]);
-  assert.equal(results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : null)), [null, "no 1", null, "no 3"]);
+  assert.equal(
+    results.map((r) => r.status),
+    ["fulfilled", "rejected", "fulfilled", "rejected"],
+  );
+  assert.equal(
+    results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : null)),
+    [null, "no 1", null, "no 3"],
+  );
 });
 
 s("should reject a limit that is not a positive integer", async () => {

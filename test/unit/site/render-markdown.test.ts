@@ -19,7 +19,7 @@ s("should render all four delimiters with KaTeX and leave none on the page", () 
 
 s("should read TeX untouched by markdown (underscores, stars, backslashes)", () => {
   const html = render("$a_1 * b_2 * c$");
-  assert.ok(html.includes("<annotation encoding=\"application/x-tex\">a_1 * b_2 * c</annotation>"));
+  assert.ok(html.includes('<annotation encoding="application/x-tex">a_1 * b_2 * c</annotation>'));
   assert.not.ok(html.includes("<em>"));
 });
 
@@ -53,7 +53,9 @@ s("should give headings unique ids and collect them", () => {
 });
 
 s("should point links to sibling notebooks at their pages, keeping the fragment", () => {
-  const html = render("[next](02-b.ipynb#part) and [away](https://example.org/x.ipynb)", { links: { "02-b.ipynb": "02-b.html" } });
+  const html = render("[next](02-b.ipynb#part) and [away](https://example.org/x.ipynb)", {
+    links: { "02-b.ipynb": "02-b.html" },
+  });
   assert.ok(html.includes('href="02-b.html#part"'));
   assert.ok(html.includes('href="https://example.org/x.ipynb"'));
 });
@@ -76,15 +78,24 @@ s("should turn attachment images into data URLs", () => {
   assert.ok(html.includes('src="data:image/png;base64,iVBORw0="'));
 });
 
-s("should record relative image paths (normalised; the site drops those leaving the notebooks' folder), not URLs or absolute paths", () => {
-  const localFiles = new Set<string>();
-  render("![a](img/a%20b.png) ![b](./img/c.svg?x=1) ![c](https://x.org/d.png) ![d](/abs.png) ![e](../up.png) ![f](data:image/png;base64,AA==)", { localFiles });
-  assert.equal([...localFiles], ["img/a b.png", "img/c.svg", "../up.png"]);
-});
+s(
+  "should record relative image paths (normalised; the site drops those leaving the notebooks' folder), not URLs or absolute paths",
+  () => {
+    const localFiles = new Set<string>();
+    render(
+      "![a](img/a%20b.png) ![b](./img/c.svg?x=1) ![c](https://x.org/d.png) ![d](/abs.png) ![e](../up.png) ![f](data:image/png;base64,AA==)",
+      { localFiles },
+    );
+    assert.equal([...localFiles], ["img/a b.png", "img/c.svg", "../up.png"]);
+  },
+);
 
 s("should point links to notebooks in other folders at their pages", () => {
   const links = { "../intro.ipynb": "../intro.html", "more/02-b.ipynb": "more/02-b.html", "03 c.ipynb": "03-c.html" };
-  const html = render("[a](../intro.ipynb#top) [b](./more/02-b.ipynb) [c](03%20c.ipynb) [d](https://x.org/e.ipynb) [e](missing.ipynb)", { links });
+  const html = render(
+    "[a](../intro.ipynb#top) [b](./more/02-b.ipynb) [c](03%20c.ipynb) [d](https://x.org/e.ipynb) [e](missing.ipynb)",
+    { links },
+  );
   assert.ok(html.includes('href="../intro.html#top"'), html);
   assert.ok(html.includes('href="more/02-b.html"'), html);
   assert.ok(html.includes('href="03-c.html"'), html);
@@ -92,16 +103,28 @@ s("should point links to notebooks in other folders at their pages", () => {
   assert.ok(html.includes('href="missing.ipynb"'), html);
 });
 
-s("should fail, quoting the formula as written, for an unclosed brace as for an unknown macro, whatever the delimiters", () => {
-  for (const src of ["a $\\frac{1}{$ b", "$$\\frac{1}{$$", "a \\(\\frac{1}{\\) b", "a \\[\\sqrt{x\\] b", "x $\\left( {a$ y"]) {
-    assert.throws(() => render(src), /KaTeX cannot render "\\(frac|sqrt|left)[^"]*": KaTeX parse error/, src);
-  }
-  assert.throws(() => render("a $\\foo$ b"), (e: Error) => e.message.startsWith('KaTeX cannot render "\\foo": '));
-  // what is not a formula stays text: prices, an opener never closed, a dollar in a code span
-  assert.is(render("cost $5 and $6"), "<p>cost $5 and $6</p>\n");
-  assert.is(render("a $\\frac{1}{2 b"), "<p>a $\\frac{1}{2 b</p>\n");
-  assert.ok(render("`${x` and y$").startsWith("<p><code>"));
-});
+s(
+  "should fail, quoting the formula as written, for an unclosed brace as for an unknown macro, whatever the delimiters",
+  () => {
+    for (const src of [
+      "a $\\frac{1}{$ b",
+      "$$\\frac{1}{$$",
+      "a \\(\\frac{1}{\\) b",
+      "a \\[\\sqrt{x\\] b",
+      "x $\\left( {a$ y",
+    ]) {
+      assert.throws(() => render(src), /KaTeX cannot render "\\(frac|sqrt|left)[^"]*": KaTeX parse error/, src);
+    }
+    assert.throws(
+      () => render("a $\\foo$ b"),
+      (e: Error) => e.message.startsWith('KaTeX cannot render "\\foo": '),
+    );
+    // what is not a formula stays text: prices, an opener never closed, a dollar in a code span
+    assert.is(render("cost $5 and $6"), "<p>cost $5 and $6</p>\n");
+    assert.is(render("a $\\frac{1}{2 b"), "<p>a $\\frac{1}{2 b</p>\n");
+    assert.ok(render("`${x` and y$").startsWith("<p><code>"));
+  },
+);
 
 s("should fail with the KaTeX error on an undefined macro", () => {
   assert.throws(() => render("bad $\\notamacro$"), /KaTeX cannot render "\\notamacro"/);

@@ -2,14 +2,26 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Output } from "../../../lib/notebook/nbformat";
 import { createMarkdown } from "../../../lib/site/render-markdown";
-import { MIME_PRIORITY, pickMime, renderOutput, renderOutputs, type OutputContext } from "../../../lib/site/render-output";
+import {
+  MIME_PRIORITY,
+  pickMime,
+  renderOutput,
+  renderOutputs,
+  type OutputContext,
+} from "../../../lib/site/render-output";
 import { loadRenderTools } from "../../../lib/site/tools";
 import { DERIVATION_MIME } from "../../../lib/outputs";
 import { derivationData } from "./helpers";
 
 let ctx: OutputContext;
 const before = async () => {
-  ctx = { tools: await loadRenderTools(), macros: {}, markdown: createMarkdown({ html: false }), ids: new Set(), cell: 7 };
+  ctx = {
+    tools: await loadRenderTools(),
+    macros: {},
+    markdown: createMarkdown({ html: false }),
+    ids: new Set(),
+    cell: 7,
+  };
 };
 const display = (data: Record<string, unknown>): Output => ({ output_type: "display_data", data, metadata: {} });
 
@@ -26,7 +38,16 @@ pick("should follow derivation, plotly, html, svg, png, markdown, latex, plain",
     "image/svg+xml": "<svg/>",
     "text/html": "<b>h</b>",
   };
-  const expected = ["application/vnd.stepwise.derivation+json", "application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "image/png", "text/markdown", "text/latex", "text/plain"];
+  const expected = [
+    "application/vnd.stepwise.derivation+json",
+    "application/vnd.plotly.v1+json",
+    "text/html",
+    "image/svg+xml",
+    "image/png",
+    "text/markdown",
+    "text/latex",
+    "text/plain",
+  ];
   const data: Record<string, unknown> = { ...all };
   for (const mime of expected) {
     assert.is(pickMime(data), mime);
@@ -65,15 +86,30 @@ out("should drop an html output that only loads a library", () => {
 
 out("should draw a derivation from its JSON payload, never from the text/html beside it", () => {
   const good = derivationData();
-  const garbage = { ...good, "text/html": "<div>GARBAGE \\[ \\notamacro \\]</div><script>window.x = 1</script>", "text/markdown": "GARBAGE", "text/plain": "GARBAGE" };
+  const garbage = {
+    ...good,
+    "text/html": "<div>GARBAGE \\[ \\notamacro \\]</div><script>window.x = 1</script>",
+    "text/markdown": "GARBAGE",
+    "text/plain": "GARBAGE",
+  };
   const html = renderOutput(display(garbage), ctx);
   assert.is(html, renderOutput(display(good), ctx), "the same page whatever the text forms say");
   assert.not.match(html, "GARBAGE");
-  assert.match(html, /^<div class="output output-derivation"><div class="stepwise-derivation" data-stepwise-derivation data-ok="true">/);
+  assert.match(
+    html,
+    /^<div class="output output-derivation"><div class="stepwise-derivation" data-stepwise-derivation data-ok="true">/,
+  );
   assert.match(html, "v′(x) for v = 1 + e^(−x)");
-  assert.match(html, /✓<\/span> <strong>step 1<\/strong> · differentiate · sum rule, exponential rule · <span class="stepwise-tier"/);
+  assert.match(
+    html,
+    /✓<\/span> <strong>step 1<\/strong> · differentiate · sum rule, exponential rule · <span class="stepwise-tier"/,
+  );
   assert.match(html, "the 1 drops out");
-  assert.is(html.split('<span class="katex-display">').length - 1, 3, "given, step 1 and the final check, typeset by KaTeX");
+  assert.is(
+    html.split('<span class="katex-display">').length - 1,
+    3,
+    "given, step 1 and the final check, typeset by KaTeX",
+  );
   assert.not.match(html, "\\[", "no TeX delimiters left for a browser script");
   assert.match(html, "all 1 step verified");
 });
@@ -82,19 +118,36 @@ out("should draw a derivation whose payload is JSON text, and name the cell of a
   const good = derivationData();
   const asText = renderOutput(display({ ...good, [DERIVATION_MIME]: JSON.stringify(good[DERIVATION_MIME]) }), ctx);
   assert.is(asText, renderOutput(display(good), ctx));
-  assert.throws(() => renderOutput(display({ [DERIVATION_MIME]: { version: 99 } }), ctx), /cell 7: derivation payload version 99 is not supported/);
+  assert.throws(
+    () => renderOutput(display({ [DERIVATION_MIME]: { version: 99 } }), ctx),
+    /cell 7: derivation payload version 99 is not supported/,
+  );
 });
 
-out("should sanitise a user's own html: no scripts, handlers or javascript: links; text, tables and images kept", () => {
-  const html = renderOutput(
-    display({ "text/html": '<table class="t"><tr><td onclick="x()">1</td></tr></table><img src="data:image/png;base64,AA==" onerror="alert(1)"><a href="javascript:alert(1)">a</a><iframe src="x"></iframe><script>alert(1)</script>' }),
-    ctx,
-  );
-  assert.is(html, '<div class="output output-html"><table class="t"><tr><td>1</td></tr></table><img src="data:image/png;base64,AA=="><a>a</a></div>');
-});
+out(
+  "should sanitise a user's own html: no scripts, handlers or javascript: links; text, tables and images kept",
+  () => {
+    const html = renderOutput(
+      display({
+        "text/html":
+          '<table class="t"><tr><td onclick="x()">1</td></tr></table><img src="data:image/png;base64,AA==" onerror="alert(1)"><a href="javascript:alert(1)">a</a><iframe src="x"></iframe><script>alert(1)</script>',
+      }),
+      ctx,
+    );
+    assert.is(
+      html,
+      '<div class="output output-html"><table class="t"><tr><td>1</td></tr></table><img src="data:image/png;base64,AA=="><a>a</a></div>',
+    );
+  },
+);
 
 out("should typeset TeX in a user's html with KaTeX, decoding entities, but not inside code", () => {
-  const html = renderOutput(display({ "text/html": "<p>\\[ \\begin{aligned} a &amp;= b \\\\ x &lt; 1 \\end{aligned} \\] and <code>\\(raw\\)</code></p>" }), ctx);
+  const html = renderOutput(
+    display({
+      "text/html": "<p>\\[ \\begin{aligned} a &amp;= b \\\\ x &lt; 1 \\end{aligned} \\] and <code>\\(raw\\)</code></p>",
+    }),
+    ctx,
+  );
   assert.is(html.split('<span class="katex-display">').length - 1, 1);
   assert.match(html, "<code>\\(raw\\)</code>");
   assert.not.match(html, "\\[");
@@ -104,7 +157,10 @@ out("should typeset TeX in a user's html with KaTeX, decoding entities, but not 
 out("should show SVG through an <img> data URL, so its scripts cannot run", () => {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
   const html = renderOutput(display({ "image/svg+xml": svg }), ctx);
-  assert.is(html, `<div class="output output-image"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" alt="Image output of cell 7"></div>`);
+  assert.is(
+    html,
+    `<div class="output output-image"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" alt="Image output of cell 7"></div>`,
+  );
 });
 
 out("should show PNG base64 as a data URL without line breaks", () => {
@@ -115,27 +171,54 @@ out("should show PNG base64 as a data URL without line breaks", () => {
 out("should typeset text/latex, with or without its own delimiters", () => {
   assert.ok(renderOutput(display({ "text/latex": "$$x^2$$" }), ctx).includes('<span class="katex-display">'));
   assert.ok(renderOutput(display({ "text/latex": "\\frac{1}{2}" }), ctx).includes('<span class="katex-display">'));
-  assert.ok(renderOutput(display({ "text/latex": "a <b> $x$" }), ctx).startsWith('<div class="output output-latex">a &lt;b&gt; <span class="katex">'));
+  assert.ok(
+    renderOutput(display({ "text/latex": "a <b> $x$" }), ctx).startsWith(
+      '<div class="output output-latex">a &lt;b&gt; <span class="katex">',
+    ),
+  );
 });
 
 out("should escape streams and keep ANSI colours as styles", () => {
   const html = renderOutput({ output_type: "stream", name: "stdout", text: ["\u001b[31mred\u001b[0m <i>\n"] }, ctx);
-  assert.is(html, '<pre class="output output-stream output-stdout"><span style="color:rgb(187,0,0)">red</span> &lt;i&gt;\n</pre>');
+  assert.is(
+    html,
+    '<pre class="output output-stream output-stdout"><span style="color:rgb(187,0,0)">red</span> &lt;i&gt;\n</pre>',
+  );
   assert.ok(renderOutput({ output_type: "stream", name: "stderr", text: "w" }, ctx).includes("output-stderr"));
 });
 
 out("should show an error's traceback with colours and escaping", () => {
-  const html = renderOutput({ output_type: "error", ename: "Error", evalue: "boom", traceback: ["\u001b[31mError\u001b[0m: boom <x>", "    at cell"] }, ctx);
-  assert.is(html, '<pre class="output output-error"><span style="color:rgb(187,0,0)">Error</span>: boom &lt;x&gt;\n    at cell</pre>');
+  const html = renderOutput(
+    {
+      output_type: "error",
+      ename: "Error",
+      evalue: "boom",
+      traceback: ["\u001b[31mError\u001b[0m: boom <x>", "    at cell"],
+    },
+    ctx,
+  );
+  assert.is(
+    html,
+    '<pre class="output output-error"><span style="color:rgb(187,0,0)">Error</span>: boom &lt;x&gt;\n    at cell</pre>',
+  );
 });
 
 out("should turn a plotly figure into a chart container with script-safe JSON", () => {
   const fig = { data: [{ type: "scatter", x: [1], y: [2], name: "</script><b>" }], layout: {} };
-  const html = renderOutput(display({ "application/vnd.plotly.v1+json": fig, "text/html": "<script src='https://cdn.plot.ly/x.js'></script>" }), ctx);
-  const m = /^<div class="output output-html"><div class="stepwise-plot" id="plotly-cell-7" data-stepwise-figure><script type="application\/json">([^<]*)<\/script><\/div><\/div>$/.exec(html);
+  const html = renderOutput(
+    display({ "application/vnd.plotly.v1+json": fig, "text/html": "<script src='https://cdn.plot.ly/x.js'></script>" }),
+    ctx,
+  );
+  const m =
+    /^<div class="output output-html"><div class="stepwise-plot" id="plotly-cell-7" data-stepwise-figure><script type="application\/json">([^<]*)<\/script><\/div><\/div>$/.exec(
+      html,
+    );
   assert.ok(m, html);
   assert.equal(JSON.parse(m![1]), fig);
-  assert.ok(renderOutput(display({ "application/vnd.plotly.v1+json": fig }), ctx).includes('id="plotly-cell-7-2"'), "ids stay unique");
+  assert.ok(
+    renderOutput(display({ "application/vnd.plotly.v1+json": fig }), ctx).includes('id="plotly-cell-7-2"'),
+    "ids stay unique",
+  );
 });
 
 out("should name the types of an output it cannot show", () => {

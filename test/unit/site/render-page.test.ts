@@ -14,19 +14,36 @@ shell("should declare the viewport, the CSP and an empty favicon, and run no inl
   assert.ok(html.includes("<title>A &lt;b&gt; · Site</title>"));
   assert.ok(html.includes('<link rel="icon" href="data:,">'));
   // the colour-scheme script first and not deferred (the reader's scheme before the first paint), then the site's
-  assert.equal(html.match(/<script[^>]*>/g), ['<script src="assets/theme.js">', '<script defer src="assets/stepwise.js">']);
+  assert.equal(html.match(/<script[^>]*>/g), [
+    '<script src="assets/theme.js">',
+    '<script defer src="assets/stepwise.js">',
+  ]);
   assert.ok(html.indexOf("assets/theme.js") < html.indexOf('rel="stylesheet"'), "before the stylesheets");
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
 });
 
-shell("should not put plotly.js in the head (the site script loads it near the first chart), and add the widget only where something can be tried", () => {
-  const html = pageShell({ title: "A", siteTitle: "S", body: "", charts: true });
-  // the colour-scheme script first and not deferred (the reader's scheme before the first paint), then the site's
-  assert.equal(html.match(/<script[^>]*>/g), ['<script src="assets/theme.js">', '<script defer src="assets/stepwise.js">']);
-  assert.ok(html.indexOf("assets/theme.js") < html.indexOf('rel="stylesheet"'), "before the stylesheets");
-  const tryable = pageShell({ title: "A", siteTitle: "S", body: '<script type="application/json" data-stepwise-try="derivation">{}</script>', charts: false });
-  assert.equal(tryable.match(/<script defer[^>]*>/g), ['<script defer src="assets/stepwise.js">', '<script defer src="assets/try.js">']);
-});
+shell(
+  "should not put plotly.js in the head (the site script loads it near the first chart), and add the widget only where something can be tried",
+  () => {
+    const html = pageShell({ title: "A", siteTitle: "S", body: "", charts: true });
+    // the colour-scheme script first and not deferred (the reader's scheme before the first paint), then the site's
+    assert.equal(html.match(/<script[^>]*>/g), [
+      '<script src="assets/theme.js">',
+      '<script defer src="assets/stepwise.js">',
+    ]);
+    assert.ok(html.indexOf("assets/theme.js") < html.indexOf('rel="stylesheet"'), "before the stylesheets");
+    const tryable = pageShell({
+      title: "A",
+      siteTitle: "S",
+      body: '<script type="application/json" data-stepwise-try="derivation">{}</script>',
+      charts: false,
+    });
+    assert.equal(tryable.match(/<script defer[^>]*>/g), [
+      '<script defer src="assets/stepwise.js">',
+      '<script defer src="assets/try.js">',
+    ]);
+  },
+);
 
 const page = suite("renderPage");
 const base: PageOptions = {
@@ -49,20 +66,28 @@ const base: PageOptions = {
 
 page("should list levels 2–3 in the contents, leaving out the title and deeper levels", () => {
   const html = renderPage(base);
-  assert.ok(html.includes('<li class="toc-h2"><a href="#a">A</a></li>\n<li class="toc-h3"><a href="#b"><em>B</em></a></li>'));
+  assert.ok(
+    html.includes('<li class="toc-h2"><a href="#a">A</a></li>\n<li class="toc-h3"><a href="#b"><em>B</em></a></li>'),
+  );
   assert.not.ok(html.includes('href="#t"'));
   assert.not.ok(html.includes('href="#deep"'));
 });
 
-page("should call a page 'Notebook N of M' by default and 'Tutorial N of M' for the kit's tutorials, in the position and the pager", () => {
-  const neutral = renderPage(base);
-  assert.ok(neutral.includes('<span class="site-position">Notebook 2 of 3</span>'));
-  assert.ok(neutral.includes('<nav class="pager" aria-label="Notebooks">'));
-  assert.not.ok(/tutorial/i.test(neutral.replace(/class="[^"]*"/g, "")), "no 'tutorial' in the words of a neutral page");
-  const tutorial = renderPage({ ...base, noun: "Tutorial" });
-  assert.ok(tutorial.includes('<span class="site-position">Tutorial 2 of 3</span>'));
-  assert.ok(tutorial.includes('<nav class="pager" aria-label="Tutorials">'));
-});
+page(
+  "should call a page 'Notebook N of M' by default and 'Tutorial N of M' for the kit's tutorials, in the position and the pager",
+  () => {
+    const neutral = renderPage(base);
+    assert.ok(neutral.includes('<span class="site-position">Notebook 2 of 3</span>'));
+    assert.ok(neutral.includes('<nav class="pager" aria-label="Notebooks">'));
+    assert.not.ok(
+      /tutorial/i.test(neutral.replace(/class="[^"]*"/g, "")),
+      "no 'tutorial' in the words of a neutral page",
+    );
+    const tutorial = renderPage({ ...base, noun: "Tutorial" });
+    assert.ok(tutorial.includes('<span class="site-position">Tutorial 2 of 3</span>'));
+    assert.ok(tutorial.includes('<nav class="pager" aria-label="Tutorials">'));
+  },
+);
 
 page("should show the position, the download link and both neighbours", () => {
   const html = renderPage(base);
@@ -94,7 +119,13 @@ index("should list the tutorials in the given order with summaries and downloads
 });
 
 index("should not number titles that carry their own numbers", () => {
-  const entry = (t: string) => ({ href: "a.html", file: "a.ipynb", titleHtml: t, summaryHtml: "", download: "notebooks/a.ipynb" });
+  const entry = (t: string) => ({
+    href: "a.html",
+    file: "a.ipynb",
+    titleHtml: t,
+    summaryHtml: "",
+    download: "notebooks/a.ipynb",
+  });
   assert.ok(renderIndex("C", [entry("1. One"), entry("2) Two")]).includes('<ol class="tutorials self-numbered">'));
   assert.ok(renderIndex("C", [entry("1. One"), entry("Two")]).includes('<ol class="tutorials">'));
 });

@@ -43,32 +43,52 @@ s("should write index, pages in order with prev/next links, downloads without ou
   const second = readFileSync(path.join(out, "02-beta.html"), "utf8");
   assert.ok(second.includes('<a class="pager-prev" rel="prev" href="01-alpha.html">'));
   assert.ok(second.includes("data-stepwise-figure"), "the chart container");
-  assert.not.ok(second.includes('src="assets/plotly.min.js"'), "plotly.js is loaded by the site script when a chart nears the viewport");
+  assert.not.ok(
+    second.includes('src="assets/plotly.min.js"'),
+    "plotly.js is loaded by the site script when a chart nears the viewport",
+  );
 
   const download = JSON.parse(readFileSync(path.join(out, "notebooks", "01-alpha.ipynb"), "utf8"));
   assert.equal(download.cells[1].outputs, []);
   assert.is(download.cells[1].execution_count, null);
-  for (const asset of ["assets/site.css", "assets/stepwise.js", "assets/katex/katex.min.css", "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/plotly.min.js"]) {
+  for (const asset of [
+    "assets/site.css",
+    "assets/stepwise.js",
+    "assets/katex/katex.min.css",
+    "assets/katex/fonts/KaTeX_Main-Regular.woff2",
+    "assets/plotly.min.js",
+  ]) {
     assert.ok(existsSync(path.join(out, asset)), asset);
   }
 });
 
-s("should subset KaTeX's fonts to the characters the formulas of every page (the index too) draw, and leave them whole when the assets are not written", async () => {
-  const out = tempDir();
-  const a = notebook([md("# Alpha $\\kappa$\n\nIt is $x^{7}$.")]);
-  const b = notebook([md("# Beta\n\n$$\\mathbf{w} = 3$$")]);
-  await renderSite([{ file: "a.ipynb", source: a, executed: a }, { file: "b.ipynb", source: b, executed: b }], out, { title: "T", introMarkdown: "Also $\\zeta$." });
-  const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
-  const range = (font: string) => new RegExp(`url\\(fonts/${font}\\.[0-9a-f]{8}\\.woff2\\)[^}]*unicode-range:([^;}]*)`).exec(css)?.[1];
-  // κ in a title, x on page a, ζ on the index only: Math italic; 7 and 3 and =: Main; w: Main bold
-  assert.is(range("KaTeX_Math-Italic"), "U+78,U+3B6,U+3BA");
-  assert.is(range("KaTeX_Main-Regular"), "U+33,U+37,U+3D");
-  assert.is(range("KaTeX_Main-Bold"), "U+77");
-  assert.is(range("KaTeX_AMS-Regular"), undefined, "a face no formula uses has no subset");
-  const again = tempDir();
-  await renderSite([{ file: "a.ipynb", source: a, executed: a }], again, { title: "T", assets: false });
-  assert.not.ok(existsSync(path.join(again, "assets")), "no assets, no fonts");
-});
+s(
+  "should subset KaTeX's fonts to the characters the formulas of every page (the index too) draw, and leave them whole when the assets are not written",
+  async () => {
+    const out = tempDir();
+    const a = notebook([md("# Alpha $\\kappa$\n\nIt is $x^{7}$.")]);
+    const b = notebook([md("# Beta\n\n$$\\mathbf{w} = 3$$")]);
+    await renderSite(
+      [
+        { file: "a.ipynb", source: a, executed: a },
+        { file: "b.ipynb", source: b, executed: b },
+      ],
+      out,
+      { title: "T", introMarkdown: "Also $\\zeta$." },
+    );
+    const css = readFileSync(path.join(out, "assets/katex/katex.min.css"), "utf8");
+    const range = (font: string) =>
+      new RegExp(`url\\(fonts/${font}\\.[0-9a-f]{8}\\.woff2\\)[^}]*unicode-range:([^;}]*)`).exec(css)?.[1];
+    // κ in a title, x on page a, ζ on the index only: Math italic; 7 and 3 and =: Main; w: Main bold
+    assert.is(range("KaTeX_Math-Italic"), "U+78,U+3B6,U+3BA");
+    assert.is(range("KaTeX_Main-Regular"), "U+33,U+37,U+3D");
+    assert.is(range("KaTeX_Main-Bold"), "U+77");
+    assert.is(range("KaTeX_AMS-Regular"), undefined, "a face no formula uses has no subset");
+    const again = tempDir();
+    await renderSite([{ file: "a.ipynb", source: a, executed: a }], again, { title: "T", assets: false });
+    assert.not.ok(existsSync(path.join(again, "assets")), "no assets, no fonts");
+  },
+);
 
 s("should not write plotly.js when no page has a chart", async () => {
   const out = tempDir();

@@ -30,7 +30,11 @@ s("should answer 404 for a folder named like a page, a dangling link and a FIFO,
     const home = await get(server, "/");
     assert.is(home.status, 200, `still serving after ${p}`);
   }
-  assert.is((await get(server, "/section/")).body, "<h1>section</h1><script src=/x.js></script>", "HTML gets the injected script");
+  assert.is(
+    (await get(server, "/section/")).body,
+    "<h1>section</h1><script src=/x.js></script>",
+    "HTML gets the injected script",
+  );
 });
 
 s("should reject a missing folder with a message naming it", async () => {
@@ -40,9 +44,14 @@ s("should reject a missing folder with a message naming it", async () => {
   } catch (err) {
     assert.match((err as Error).message, /no such folder: .*no-site \(build the site first\)/);
   }
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "stepwise.js"), "serve", path.join(root, "no-site")], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "stepwise.js"), "serve", path.join(root, "no-site")], {
+    encoding: "utf8",
+  });
   assert.is(r.status, 1);
-  assert.match(r.stderr, /^stepwise: error: no such folder: .*no-site — build a site first \(stepwise build NOTEBOOKS_DIR --out .*no-site\)$/m);
+  assert.match(
+    r.stderr,
+    /^stepwise: error: no such folder: .*no-site — build a site first \(stepwise build NOTEBOOKS_DIR --out .*no-site\)$/m,
+  );
 });
 
 s.run();

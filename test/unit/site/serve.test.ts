@@ -25,7 +25,11 @@ s("should listen on the loopback interface only", () => {
 
 s("should answer / with index.html and files with their type", async () => {
   assert.equal(await get(server, "/"), { status: 200, type: "text/html; charset=utf-8", body: "<h1>home</h1>" });
-  assert.equal(await get(server, "/assets/a%20b.css"), { status: 200, type: "text/css; charset=utf-8", body: "body{}" });
+  assert.equal(await get(server, "/assets/a%20b.css"), {
+    status: 200,
+    type: "text/css; charset=utf-8",
+    body: "body{}",
+  });
 });
 
 s("should answer 404 for missing files and for paths that leave the folder", async () => {

@@ -8,7 +8,10 @@ const hl = suite("loadHighlighter");
 hl("should colour TypeScript keywords and escape the code", async () => {
   const highlight = await loadHighlighter();
   const html = highlight("const a = 1 < 2;\n");
-  assert.ok(html.startsWith('<pre class="shiki shiki-themes github-light-high-contrast github-dark-default"'), html.slice(0, 90));
+  assert.ok(
+    html.startsWith('<pre class="shiki shiki-themes github-light-high-contrast github-dark-default"'),
+    html.slice(0, 90),
+  );
   // both schemes' colours on every token, and distinct colours for a keyword and a number even in the first call
   assert.match(html, /<span style="--shiki-light:#A0111F;--shiki-dark:#FF7B72">const<\/span>/);
   assert.match(html, /<span style="--shiki-light:#023B95;--shiki-dark:#79C0FF"> 1<\/span>/);

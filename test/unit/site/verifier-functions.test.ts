@@ -69,20 +69,24 @@ s("should have a case here for every function the verifier supports", () => {
   assert.equal(Object.keys(CASES).sort(), [...VERIFIER_FUNCTIONS].sort());
 });
 
-s("should evaluate every function and operator in the verifier's mathjs to Math's value, in doubles and in BigNumbers", () => {
-  const doubles = verifierMath();
-  const big = verifierMath({ number: "BigNumber", precision: 60 });
-  const run = (m: typeof doubles, text: string, scope: object): unknown => m.parse(text).compile().evaluate(scope);
-  for (const [name, c] of Object.entries(CASES)) {
-    const want = c.value(c.at);
-    const d = run(doubles, c.call, { x: c.at }) as number;
-    assert.ok(Math.abs(d - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${name} in doubles: ${d} vs ${want}`);
-    const b = Number(String(run(big, c.call, { x: big.bignumber(c.at) })));
-    assert.ok(Math.abs(b - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${name} in BigNumbers: ${b} vs ${want}`);
-  }
-  for (const op of VERIFIER_OPERATORS) assert.type((doubles as unknown as Record<string, unknown>)[op], "function", op);
-  assert.is(run(doubles, "(7 % 3) * (2 > 1 and not (1 >= 2)) - 2^3 / 4 + -1", {}), 1 * 1 - 2 - 1);
-});
+s(
+  "should evaluate every function and operator in the verifier's mathjs to Math's value, in doubles and in BigNumbers",
+  () => {
+    const doubles = verifierMath();
+    const big = verifierMath({ number: "BigNumber", precision: 60 });
+    const run = (m: typeof doubles, text: string, scope: object): unknown => m.parse(text).compile().evaluate(scope);
+    for (const [name, c] of Object.entries(CASES)) {
+      const want = c.value(c.at);
+      const d = run(doubles, c.call, { x: c.at }) as number;
+      assert.ok(Math.abs(d - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${name} in doubles: ${d} vs ${want}`);
+      const b = Number(String(run(big, c.call, { x: big.bignumber(c.at) })));
+      assert.ok(Math.abs(b - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${name} in BigNumbers: ${b} vs ${want}`);
+    }
+    for (const op of VERIFIER_OPERATORS)
+      assert.type((doubles as unknown as Record<string, unknown>)[op], "function", op);
+    assert.is(run(doubles, "(7 % 3) * (2 > 1 and not (1 >= 2)) - 2^3 / 4 + -1", {}), 1 * 1 - 2 - 1);
+  },
+);
 
 s("should accept every function as equal to itself and reject it plus one, in the page's bundle", () => {
   for (const [name, c] of Object.entries(CASES)) {
@@ -98,17 +102,32 @@ s("should accept every function as equal to itself and reject it plus one, in th
 
 s("should differentiate the functions mathjs differentiates, in the page's bundle", () => {
   const derivatives: Record<string, string> = {
-    sin: "cos(x)", tanh: "1 - tanh(x)^2", log: "1 / (x * log(3))", asin: "1 / sqrt(1 - x^2)", acosh: "1 / sqrt(x^2 - 1)", cbrt: "1 / (3 * cbrt(x)^2)",
+    sin: "cos(x)",
+    tanh: "1 - tanh(x)^2",
+    log: "1 / (x * log(3))",
+    asin: "1 / sqrt(1 - x^2)",
+    acosh: "1 / sqrt(x^2 - 1)",
+    cbrt: "1 / (3 * cbrt(x)^2)",
   };
   for (const [name, d] of Object.entries(derivatives)) {
     const c = CASES[name];
-    const v = page.checkAnswer({ number: 1, prompt: "", ask: "derivative", f: c.call, wrt: "x", domain: { x: c.domain } }, d);
+    const v = page.checkAnswer(
+      { number: 1, prompt: "", ask: "derivative", f: c.call, wrt: "x", domain: { x: c.domain } },
+      d,
+    );
     assert.ok(v.ok, `d/dx ${c.call} = ${d}: ${JSON.stringify(v)}`);
   }
 });
 
 s("should name a function outside the verifier's set in its error", () => {
-  const ex = { number: 1, prompt: "", ask: "equal" as const, f: "exp(x)", wrt: "x", domain: { x: [0.5, 4] as [number, number] } };
+  const ex = {
+    number: 1,
+    prompt: "",
+    ask: "equal" as const,
+    f: "exp(x)",
+    wrt: "x",
+    domain: { x: [0.5, 4] as [number, number] },
+  };
   for (const fn of ["gamma", "erf", "floor"]) {
     const v = page.checkAnswer(ex, `${fn}(x)`);
     assert.not.ok(v.ok);
@@ -121,7 +140,14 @@ s("should name a function outside the verifier's set in its error", () => {
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 s("should read a unit's name such as cm as a variable, in the bundle as in Node (their mathjs has no units)", () => {
-  const noCm = { number: 1, prompt: "", ask: "derivative" as const, f: "x^2", wrt: "x", domain: { x: [0.5, 3] as [number, number] } };
+  const noCm = {
+    number: 1,
+    prompt: "",
+    ask: "derivative" as const,
+    f: "x^2",
+    wrt: "x",
+    domain: { x: [0.5, 3] as [number, number] },
+  };
   const withCm = { ...noCm, f: "x^2 cm", domain: { ...noCm.domain, cm: [1, 2] as [number, number] } };
   for (const answer of ["cm", "5 cm", "2 x cm", "5 cm to inch"]) {
     const v = plain(page.checkAnswer(noCm, answer));
@@ -135,19 +161,33 @@ s("should read a unit's name such as cm as a variable, in the bundle as in Node 
   const wrong = plain(page.checkAnswer(withCm, "5 cm"));
   assert.is(wrong.ok, false);
   const at = wrong.counterexample!;
-  assert.ok(Math.abs(Number(at.actual) - 5 * Number(at.point.cm)) < 1e-12, `5 cm at cm = ${at.point.cm} is ${at.actual}`);
+  assert.ok(
+    Math.abs(Number(at.actual) - 5 * Number(at.point.cm)) < 1e-12,
+    `5 cm at cm = ${at.point.cm} is ${at.actual}`,
+  );
   assert.equal(inNode.checkAnswer(withCm, "5 cm"), wrong);
   assert.equal(plain(page.preview("5 cm")), inNode.preview("5 cm"));
   assert.not.match(page.preview("5 cm").html ?? "", "mathrm");
 });
 
-s("should let an exercise's function take a name of mathjs's units code (floor, format, Unit), as any name outside mathjs", () => {
-  for (const name of ["floor", "format", "Unit"]) {
-    const ex = { number: 1, prompt: "", ask: "equal" as const, name, f: "x^2", wrt: "x", domain: { x: [0.5, 3] as [number, number] } };
-    const v = plain(page.checkAnswer(ex, `${name}(x)`));
-    assert.equal(v, { ok: true, tier: "proved", against: "x^2" }, name);
-    assert.equal(inNode.checkAnswer(ex, `${name}(x)`), v, name);
-  }
-});
+s(
+  "should let an exercise's function take a name of mathjs's units code (floor, format, Unit), as any name outside mathjs",
+  () => {
+    for (const name of ["floor", "format", "Unit"]) {
+      const ex = {
+        number: 1,
+        prompt: "",
+        ask: "equal" as const,
+        name,
+        f: "x^2",
+        wrt: "x",
+        domain: { x: [0.5, 3] as [number, number] },
+      };
+      const v = plain(page.checkAnswer(ex, `${name}(x)`));
+      assert.equal(v, { ok: true, tier: "proved", against: "x^2" }, name);
+      assert.equal(inNode.checkAnswer(ex, `${name}(x)`), v, name);
+    }
+  },
+);
 
 s.run();

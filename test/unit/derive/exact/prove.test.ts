@@ -11,7 +11,8 @@ import { normalFormText, proveEqual } from "../../../../lib/derive/exact/prove";
 import { Q } from "../../../../lib/derive/exact/rational";
 import { math } from "../../../../lib/derive/expression";
 
-const prove = (a: string, b: string, domain: Record<string, string>) => proveEqual(math.parse(a), math.parse(b), parseDomain(domain, "T"));
+const prove = (a: string, b: string, domain: Record<string, string>) =>
+  proveEqual(math.parse(a), math.parse(b), parseDomain(domain, "T"));
 const X = { x: "(-10, 10)" };
 const YT = { yhat: "(0, 1)", t: "[0, 1]" };
 
@@ -22,7 +23,8 @@ p("should prove e^(a+b) = e^a·e^b and e^(log ŷ) = ŷ, with the normal form in 
   assert.is(r.status, "equal");
   const s = prove("e^(log(yhat))", "yhat", YT);
   assert.is(s.status, "equal");
-  if (s.status === "equal") assert.ok(s.certificate.conditions.includes("yhat > 0"), s.certificate.conditions.join("; "));
+  if (s.status === "equal")
+    assert.ok(s.certificate.conditions.includes("yhat > 0"), s.certificate.conditions.join("; "));
 });
 
 p("should split log of a product and of a quotient into logs of its factors", () => {
@@ -61,13 +63,20 @@ p("should split the domain where an abs or max argument changes sign, and prove 
   const r = prove("max(z, 0) + log(1 + e^(-abs(z)))", "log(1 + e^z)", { z: "(-5, 5)" });
   assert.is(r.status, "equal");
   if (r.status !== "equal") return;
-  assert.equal(r.certificate.cases!.map((c) => c.where), ["z ≤ 0", "z ≥ 0"]);
+  assert.equal(
+    r.certificate.cases!.map((c) => c.where),
+    ["z ≤ 0", "z ≥ 0"],
+  );
   assert.is(prove("abs(x)", "x", { x: "(-1, 1)" }).status, "different");
   assert.is(prove("abs(x)", "x", { x: "(0, 1)" }).status, "equal");
 });
 
 p("should leave trigonometry, conditionals and roots of variables outside the class", () => {
-  for (const [a, b] of [["sin(x)^2 + cos(x)^2", "1"], ["x > 0 ? x : -x", "abs(x)"], ["sqrt(x^2)", "abs(x)"]]) {
+  for (const [a, b] of [
+    ["sin(x)^2 + cos(x)^2", "1"],
+    ["x > 0 ? x : -x", "abs(x)"],
+    ["sqrt(x^2)", "abs(x)"],
+  ]) {
     assert.is(prove(a, b, X).status, "outside", a);
   }
 });

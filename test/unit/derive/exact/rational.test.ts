@@ -34,7 +34,14 @@ q("should reduce, keep the sign in the numerator and do exact arithmetic", () =>
 const f = suite("factorInteger");
 
 f("should give the prime factors with multiplicities", () => {
-  assert.equal([...factorInteger(360n)], [[2n, 3], [3n, 2], [5n, 1]]);
+  assert.equal(
+    [...factorInteger(360n)],
+    [
+      [2n, 3],
+      [3n, 2],
+      [5n, 1],
+    ],
+  );
   assert.equal([...factorInteger(97n)], [[97n, 1]]);
   assert.equal([...factorInteger(1n)], []);
 });
