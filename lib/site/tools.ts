@@ -29,7 +29,9 @@ export function loadRenderTools(): Promise<RenderTools> {
     ]);
     const converter: AnsiUp = new ansiUp.AnsiUp();
     converter.escape_html = true;
-    converter.use_classes = false;
+    // classes, not ansi_up's inline colours (#00bb00 on white is 2.6:1): page.css gives each
+    // of the 16 colours an AA-contrast value in the light and the dark scheme
+    converter.use_classes = true;
     return {
       highlight,
       // A fresh state per text: colours must not leak from one output into the next.

@@ -32,7 +32,7 @@ tools("should give the same tools to every caller", async () => {
 
 tools("should not let an unclosed ANSI colour leak into the next text", async () => {
   const { ansi } = await loadRenderTools();
-  assert.is(ansi("\u001b[31mred"), '<span style="color:rgb(187,0,0)">red</span>');
+  assert.is(ansi("\u001b[31mred"), '<span class="ansi-red-fg">red</span>');
   assert.is(ansi("plain"), "plain");
 });
 
