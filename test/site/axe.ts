@@ -31,9 +31,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const r = await axe.run(document, { resultTypes: ["violations"] });
     // A header cell whose text is a formula: KaTeX draws it aria-hidden and gives screen
     // readers its MathML, which axe's empty-table-header does not count as visible text.
-    const formulaHeader = (n: { target: string[] }): boolean =>
-      n.target.length === 1 && document.querySelector(n.target[0])?.querySelector(".katex-mathml math") != null;
-    for (const v of r.violations) if (v.id === "empty-table-header") v.nodes = v.nodes.filter((n) => !formulaHeader(n));
+    for (const v of r.violations)
+      if (v.id === "empty-table-header")
+        v.nodes = v.nodes.filter(
+          (n) =>
+            !(
+              n.target.length === 1 && document.querySelector(n.target[0])?.querySelector(".katex-mathml math") != null
+            ),
+        );
     return r.violations
       .filter((v) => v.nodes.length > 0)
       .map((v) => ({

@@ -28,8 +28,10 @@ s("should keep the fixtures' special cases: escaped scripts shown as text, ANSI 
   const text = await page.locator("main").innerText();
   assert.ok(text.includes("<script>window.__stepwisePwned = 'text'</script> is plain text"));
   assert.ok(text.includes("costs $5 and $6, and $7 is escaped"));
-  const green = await page.locator(".output-stdout span", { hasText: "green" }).getAttribute("style");
-  assert.is(green, "color:rgb(0,187,0)");
+  const green = page.locator(".output-stdout span", { hasText: "green" });
+  assert.is(await green.getAttribute("class"), "ansi-green-fg");
+  // the page's AA-contrast green of the light scheme (#116329), not ansi_up's #00bb00
+  assert.is(await green.evaluate((e) => getComputedStyle(e).color), "rgb(17, 99, 41)");
   assert.not.ok(text.includes("tag remove-input"), "the input of the remove-input cell is hidden");
   assert.ok(text.includes("only the output is shown"));
   await page.close();
