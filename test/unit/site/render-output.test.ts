@@ -178,11 +178,11 @@ out("should typeset text/latex, with or without its own delimiters", () => {
   );
 });
 
-out("should escape streams and keep ANSI colours as styles", () => {
+out("should escape streams and keep ANSI colours as classes the page colours", () => {
   const html = renderOutput({ output_type: "stream", name: "stdout", text: ["\u001b[31mred\u001b[0m <i>\n"] }, ctx);
   assert.is(
     html,
-    '<pre class="output output-stream output-stdout"><span style="color:rgb(187,0,0)">red</span> &lt;i&gt;\n</pre>',
+    '<pre class="output output-stream output-stdout"><span class="ansi-red-fg">red</span> &lt;i&gt;\n</pre>',
   );
   assert.ok(renderOutput({ output_type: "stream", name: "stderr", text: "w" }, ctx).includes("output-stderr"));
 });
@@ -199,7 +199,7 @@ out("should show an error's traceback with colours and escaping", () => {
   );
   assert.is(
     html,
-    '<pre class="output output-error"><span style="color:rgb(187,0,0)">Error</span>: boom &lt;x&gt;\n    at cell</pre>',
+    '<pre class="output output-error"><span class="ansi-red-fg">Error</span>: boom &lt;x&gt;\n    at cell</pre>',
   );
 });
 
