@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { PLOTLY_ASSET_PATH } from "../display/plotly-loader";
-import { plotlyBundle } from "../site/assets";
+import { plotlyBundle } from "../site/bundles/write-assets";
 
 /**
  * Puts plotly.js where a Jupyter server serves it to chart outputs that have no

@@ -11,7 +11,7 @@ import {
 import * as os from "node:os";
 import * as path from "node:path";
 import { notebookJson, readNotebook, type Notebook } from "../notebook/nbformat";
-import { folderTitle, renderSite, type SitePage } from "../site/render-site";
+import { folderTitle, renderSite, type SitePage } from "../site/render/render-site";
 import { buildAtomically, checkOut, SITE_MARKER } from "./atomic-dir";
 import {
   defaultCacheInputs,

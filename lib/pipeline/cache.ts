@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { writeFileAtomic } from "../site/cache-file";
+import { writeFileAtomic } from "../site/bundles/cache-file";
 import { joinText, notebookJson, type Notebook } from "../notebook/nbformat";
 import { notebookAllowsErrors } from "../notebook/errors";
 import { PROJECT_ROOT } from "./jupyter-env";

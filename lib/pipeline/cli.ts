@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { serveSite } from "../site/serve";
+import { serveSite } from "./serve";
 import { existsSync, statSync } from "node:fs";
 import { SITE_MARKER } from "./atomic-dir";
 import { buildSite } from "./build";

@@ -4,14 +4,14 @@ import type { ServerResponse } from "node:http";
 import * as path from "node:path";
 import { escapeHtml } from "../outputs/escape";
 import { readNotebook, type Notebook } from "../notebook/nbformat";
-import { folderTitle, renderSite } from "../site/render-site";
-import { serveSite } from "../site/serve";
+import { folderTitle, renderSite } from "../site/render/render-site";
+import { serveSite } from "./serve";
 import { SITE_MARKER } from "./atomic-dir";
 import { executeNotebooks, listNotebooks, pageNoun, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
 import { compileLib } from "./compile-lib";
 import { PROJECT_ROOT } from "./jupyter-env";
-import { liveClientScript } from "../site/browser-bundles";
+import { liveClientScript } from "../site/bundles/browser-bundles";
 
 /** Options of {@link startDev}. */
 export interface DevOptions {

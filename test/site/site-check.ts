@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { buildSite, type BuildResult } from "../../lib/pipeline/build";
-import { serveSite, type SiteServer } from "../../lib/site/serve";
+import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import { listNotebooks } from "../../lib/pipeline/build";
 import { checkPage, expectationOf, launchChromium, tempDir } from "./helpers";
 

@@ -5,8 +5,8 @@ import * as assert from "uvu/assert";
 import { derive } from "../../lib/derive";
 import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
 import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
-import { renderSite } from "../../lib/site/render-site";
-import { serveSite, type SiteServer } from "../../lib/site/serve";
+import { renderSite } from "../../lib/site/render/render-site";
+import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import type { ExerciseSpec } from "../../lib/site/try/exercise-spec";
 import { launchChromium, tempDir, visit } from "./helpers";
 

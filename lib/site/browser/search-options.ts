@@ -1,5 +1,5 @@
 /**
- * How the site's search index is built (at build time, lib/site/search-index.ts) and
+ * How the site's search index is built (at build time, lib/site/render/search-index.ts) and
  * read (in the page, lib/site/browser/search.ts): the same MiniSearch options on both
  * sides, so a query reads the index as it was written. Browser-safe: imports nothing.
  */

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { cachedBundle } from "../bundle-cache";
+import { cachedBundle } from "../bundles/bundle-cache";
 
 /**
  * The page's verifier as one browser script (assets/verifier.js): esbuild bundles

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { listNotebooks } from "../../../lib/pipeline/build";
-import { serveSite } from "../../../lib/site/serve";
+import { serveSite } from "../../../lib/pipeline/serve";
 import { ROOT, tempDir } from "./helpers";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "sections");

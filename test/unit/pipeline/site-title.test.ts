@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite, pageNoun } from "../../../lib/pipeline/build";
-import { folderTitle } from "../../../lib/site/render-site";
+import { folderTitle } from "../../../lib/site/render/render-site";
 import { code, md, notebook, ROOT, tempDir, writeNotebook } from "./helpers";
 
 test("folderTitle: the README's first heading, else the folder's name as words", () => {

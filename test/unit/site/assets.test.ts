@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { copyAssets, plotlyBundle } from "../../../lib/site/assets";
-import { sitePlotlyBundle } from "../../../lib/site/plotly-bundle";
+import { copyAssets, plotlyBundle } from "../../../lib/site/bundles/write-assets";
+import { sitePlotlyBundle } from "../../../lib/site/bundles/plotly-bundle";
 import { tempDir } from "./helpers";
 
 const bundle = suite("plotlyBundle");

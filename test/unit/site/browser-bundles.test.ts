@@ -9,7 +9,7 @@ import {
   siteStylesheet,
   themeScript,
   tryScript,
-} from "../../../lib/site/browser-bundles";
+} from "../../../lib/site/bundles/browser-bundles";
 import { SITE_FIGURE_ATTR, TRY_ATTR } from "../../../lib/site/browser/markers";
 
 const test = suite("browser bundles");

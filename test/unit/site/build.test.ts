@@ -5,7 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite, listNotebooks } from "../../../lib/pipeline/build";
 import { NotebookError } from "../../../lib/pipeline/execute-notebook";
-import { RenderError } from "../../../lib/site/render-error";
+import { RenderError } from "../../../lib/site/render/render-error";
 import { fixture, projectTempDir, ROOT, tempDir } from "./helpers";
 
 /** wrong-step.ipynb imports "stepwise", which resolves to dist/: compile it when it is missing. */

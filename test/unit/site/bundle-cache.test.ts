@@ -2,7 +2,7 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { cachedBundle } from "../../../lib/site/bundle-cache";
+import { cachedBundle } from "../../../lib/site/bundles/bundle-cache";
 import { tempFolder } from "../../temp-folders";
 
 const s = suite("cachedBundle: esbuild bundles kept between builds, rebuilt when an input changes");

@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { describeNotebook } from "../../../lib/site/describe";
-import { createMarkdown } from "../../../lib/site/render-markdown";
+import { describeNotebook } from "../../../lib/site/render/describe";
+import { createMarkdown } from "../../../lib/site/render/render-markdown";
 import { code, md, notebook } from "./helpers";
 
 const mdi = createMarkdown({ html: true });

@@ -1,9 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { notebookAllowsErrors } from "../../../lib/notebook/errors";
-import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
-import { createMarkdown } from "../../../lib/site/render-markdown";
-import { loadRenderTools } from "../../../lib/site/tools";
+import { renderCells, type CellsContext } from "../../../lib/site/render/render-cells";
+import { createMarkdown } from "../../../lib/site/render/render-markdown";
+import { loadRenderTools } from "../../../lib/site/render/render-tools";
 import { code, md, notebook } from "./helpers";
 
 let ctx: CellsContext;

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { plotlyFigure } from "../../../lib/site/figure-output";
+import { plotlyFigure } from "../../../lib/site/render/figure-output";
 
 const s = suite("plotlyFigure");
 const jsonOf = (html: string) => JSON.parse(/<script type="application\/json">([^<]*)<\/script>/.exec(html)![1]);

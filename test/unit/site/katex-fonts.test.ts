@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderTex } from "../../../lib/site/katex";
+import { renderTex } from "../../../lib/site/tex/katex";
 import {
   fontCodePoints,
   KatexGlyphs,
@@ -10,7 +10,7 @@ import {
   unicodeRange,
   writeKatexAssets,
   type FaceGlyphs,
-} from "../../../lib/site/katex-fonts";
+} from "../../../lib/site/tex/katex-fonts";
 import { tempDir } from "./helpers";
 
 const KATEX_DIST = path.join(path.dirname(require.resolve("katex/package.json")), "dist");

@@ -1,7 +1,7 @@
 import katex from "katex";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderTex, TexError } from "../../../lib/site/katex";
+import { renderTex, TexError } from "../../../lib/site/tex/katex";
 
 const s = suite("renderTex");
 

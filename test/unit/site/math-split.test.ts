@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { matchMathAt, splitMath } from "../../../lib/site/math-split";
+import { matchMathAt, splitMath } from "../../../lib/site/tex/math-split";
 
 const match = suite("matchMathAt");
 

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { publicTrace } from "../../../lib/site/public-trace";
+import { publicTrace } from "../../../lib/site/render/public-trace";
 
 const s = suite("publicTrace");
 

@@ -1,9 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderCells, type CellsContext } from "../../../lib/site/render-cells";
-import { RenderError } from "../../../lib/site/render-error";
-import { createMarkdown } from "../../../lib/site/render-markdown";
-import { loadRenderTools } from "../../../lib/site/tools";
+import { renderCells, type CellsContext } from "../../../lib/site/render/render-cells";
+import { RenderError } from "../../../lib/site/render/render-error";
+import { createMarkdown } from "../../../lib/site/render/render-markdown";
+import { loadRenderTools } from "../../../lib/site/render/render-tools";
 import { code, derivationData, md, notebook, plotlyOutput } from "./helpers";
 import { DERIVATION_MIME } from "../../../lib/outputs";
 

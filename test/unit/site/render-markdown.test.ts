@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createMarkdown, type Heading, type MarkdownEnv } from "../../../lib/site/render-markdown";
+import { createMarkdown, type Heading, type MarkdownEnv } from "../../../lib/site/render/render-markdown";
 
 const md = createMarkdown({ html: true });
 const plain = createMarkdown({ html: false });

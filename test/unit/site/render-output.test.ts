@@ -1,15 +1,15 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Output } from "../../../lib/notebook/nbformat";
-import { createMarkdown } from "../../../lib/site/render-markdown";
+import { createMarkdown } from "../../../lib/site/render/render-markdown";
 import {
   MIME_PRIORITY,
   pickMime,
   renderOutput,
   renderOutputs,
   type OutputContext,
-} from "../../../lib/site/render-output";
-import { loadRenderTools } from "../../../lib/site/tools";
+} from "../../../lib/site/render/render-output";
+import { loadRenderTools } from "../../../lib/site/render/render-tools";
 import { DERIVATION_MIME } from "../../../lib/outputs";
 import { derivationData } from "./helpers";
 

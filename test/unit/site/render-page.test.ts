@@ -1,8 +1,8 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { CONTENT_SECURITY_POLICY, pageShell } from "../../../lib/site/layout";
-import { renderIndex } from "../../../lib/site/render-index";
-import { renderPage, type PageOptions } from "../../../lib/site/render-page";
+import { CONTENT_SECURITY_POLICY, pageShell } from "../../../lib/site/render/layout";
+import { renderIndex } from "../../../lib/site/render/render-index";
+import { renderPage, type PageOptions } from "../../../lib/site/render/render-page";
 
 const shell = suite("pageShell");
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderSite } from "../../../lib/site/render-site";
+import { renderSite } from "../../../lib/site/render/render-site";
 import { code, md, notebook, plotlyOutput, tempDir } from "./helpers";
 
 const executed = (title: string, outputs: Parameters<typeof code>[1] = []) =>

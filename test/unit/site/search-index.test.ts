@@ -2,7 +2,7 @@ import MiniSearch from "minisearch";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import katex from "katex";
-import { buildSearchIndex, pageSections } from "../../../lib/site/search-index";
+import { buildSearchIndex, pageSections } from "../../../lib/site/render/search-index";
 import { SEARCH_OPTIONS, type SearchSection } from "../../../lib/site/browser/search-options";
 
 const test = suite("search index");

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { slugify, uniqueSlug } from "../../../lib/site/slug";
+import { slugify, uniqueSlug } from "../../../lib/site/render/slug";
 
 const sl = suite("slugify");
 

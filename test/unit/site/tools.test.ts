@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { loadHighlighter } from "../../../lib/site/highlight";
-import { loadRenderTools } from "../../../lib/site/tools";
+import { loadHighlighter } from "../../../lib/site/render/highlight";
+import { loadRenderTools } from "../../../lib/site/render/render-tools";
 
 const hl = suite("loadHighlighter");
 

@@ -2,7 +2,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive";
 import { derivationPayload } from "../../../lib/outputs/make-derivation-payload";
-import { derivationOutput } from "../../../lib/site/derivation-output";
+import { derivationOutput } from "../../../lib/site/render/derivation-output";
 import { answerBoxes, trySubjectScript } from "../../../lib/site/try/try-html";
 
 const s = suite("try-html");

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { serveSite, type SiteServer } from "../../../lib/site/serve";
-import { rawGet, tempDir } from "./helpers";
+import { serveSite, type SiteServer } from "../../../lib/pipeline/serve";
+import { rawGet, tempDir } from "../site/helpers";
 
 const get = (server: SiteServer, rawPath: string) => rawGet(server.url, rawPath);
 

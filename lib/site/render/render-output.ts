@@ -1,15 +1,15 @@
 import type MarkdownIt from "markdown-it";
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the deprecated global escape() is never used here
-import { escapeHtml as escape } from "../outputs/escape";
-import { DERIVATION_MIME, PLOTLY_MIME } from "../outputs/mime-types";
+import { escapeHtml as escape } from "../../outputs/escape";
+import { DERIVATION_MIME, PLOTLY_MIME } from "../../outputs/mime-types";
 import { derivationOutput } from "./derivation-output";
 import { plotlyFigure } from "./figure-output";
 import { publicTrace } from "./public-trace";
-import { renderTex, type TexMacros } from "./katex";
-import { splitMath } from "./math-split";
-import { joinText, type MimeData, type Output } from "../notebook/nbformat";
+import { renderTex, type TexMacros } from "../tex/katex";
+import { splitMath } from "../tex/math-split";
+import { joinText, type MimeData, type Output } from "../../notebook/nbformat";
 import { prepareUserHtml } from "./sanitize";
-import type { RenderTools } from "./tools";
+import type { RenderTools } from "./render-tools";
 
 /**
  * The MIME types the site shows, richest first; an output shows the first one

@@ -13,7 +13,7 @@ import { cachedBundle } from "./bundle-cache";
  * @throws Error naming both places looked in when neither holds the file
  */
 export function browserSource(rel: string): string {
-  const kit = path.join(__dirname, "..", "..");
+  const kit = path.join(__dirname, "..", "..", "..");
   const source = path.join(kit, "lib", rel);
   if (existsSync(source)) return source;
   const compiled = path.join(kit, "dist", rel.replace(/\.ts$/, ".js"));

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../outputs/escape";
+import { escapeHtml } from "../../outputs/escape";
 import { pageShell } from "./layout";
 import type { Heading } from "./render-markdown";
 

@@ -1,5 +1,5 @@
-import { escapeHtml } from "../outputs/escape";
-import { TRY_ATTR } from "./try/try-html";
+import { escapeHtml } from "../../outputs/escape";
+import { TRY_ATTR } from "../try/try-html";
 
 /**
  * The Content-Security-Policy of every page: only the site's own files run

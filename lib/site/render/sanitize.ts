@@ -2,8 +2,8 @@ import render from "dom-serializer";
 import { Element, Text, type ChildNode } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
-import { renderTex, type TexMacros } from "./katex";
-import { splitMath } from "./math-split";
+import { renderTex, type TexMacros } from "../tex/katex";
+import { splitMath } from "../tex/math-split";
 
 /** Tags an output or a markdown cell may use beyond sanitize-html's defaults (which already cover text, lists, tables, code). */
 const EXTRA_TAGS = [

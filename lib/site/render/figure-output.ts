@@ -1,7 +1,7 @@
-import { jsonForScript } from "../outputs/escape";
-import { joinText } from "../notebook/nbformat";
+import { jsonForScript } from "../../outputs/escape";
+import { joinText } from "../../notebook/nbformat";
 import { uniqueSlug } from "./slug";
-import { SITE_FIGURE_ATTR } from "./browser/markers";
+import { SITE_FIGURE_ATTR } from "../browser/markers";
 
 export { SITE_FIGURE_ATTR };
 

@@ -5,9 +5,9 @@ import { parse as parseSelector } from "css-what";
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import postcss, { type AtRule, type Root } from "postcss";
-import { sha256 as sha, writeFileAtomic } from "./cache-file";
-import { importEsm } from "./esm";
-import { ASSET_URLS } from "./layout";
+import { sha256 as sha, writeFileAtomic } from "../bundles/cache-file";
+import { importEsm } from "../render/import-esm";
+import { ASSET_URLS } from "../render/layout";
 
 /** A face of KaTeX's stylesheet, as CSS matches fonts: family, weight and style. */
 export interface FaceKey {

@@ -1,8 +1,8 @@
-import { derivationHtml } from "../outputs/derivation-html";
-import { derivationView } from "../outputs/derivation-view";
-import { readDerivationPayload } from "../outputs/derivation-payload";
-import { renderTex, type TexMacros } from "./katex";
-import { trySubjectScript } from "./try/try-html";
+import { derivationHtml } from "../../outputs/derivation-html";
+import { derivationView } from "../../outputs/derivation-view";
+import { readDerivationPayload } from "../../outputs/derivation-payload";
+import { renderTex, type TexMacros } from "../tex/katex";
+import { trySubjectScript } from "../try/try-html";
 
 /**
  * A derivation output drawn from its JSON payload (`application/vnd.stepwise.derivation+json`),

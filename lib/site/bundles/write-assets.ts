@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { ASSET_URLS } from "./layout";
+import { ASSET_URLS } from "../render/layout";
 import { searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "./browser-bundles";
-import { verifierBundle } from "./try/verifier-bundle";
+import { verifierBundle } from "../try/verifier-bundle";
 import { sitePlotlyBundle } from "./plotly-bundle";
-import { type FaceGlyphs, writeKatexAssets } from "./katex-fonts";
+import { type FaceGlyphs, writeKatexAssets } from "../tex/katex-fonts";
 
 /**
  * plotly's own partial bundle "basic" (plotly.js-basic-dist-min: the scatter, bar and
@@ -22,7 +22,7 @@ export function plotlyBundle(): { code: string; minified: boolean } {
 
 /**
  * Writes the static assets into a site folder: assets/site.css, assets/stepwise.js
- * (the chart-drawing script), assets/theme.js (the reader's colour scheme, before paint), assets/search.js (the search, on first use; both bundled from their sources, see lib/site/browser-bundles.ts), KaTeX's stylesheet and fonts (assets/katex/, with the
+ * (the chart-drawing script), assets/theme.js (the reader's colour scheme, before paint), assets/search.js (the search, on first use; both bundled from their sources, see lib/site/bundles/browser-bundles.ts), KaTeX's stylesheet and fonts (assets/katex/, with the
  * faces of `glyphs` split into a subset of the characters the formulas draw and the
  * full font for the rest, see `writeKatexAssets`),
  * when some page has charts, plotly.js (assets/plotly.min.js, `sitePlotlyBundle`), and when some page has

@@ -1,5 +1,5 @@
 import type { AnsiUp } from "ansi_up";
-import { importEsm } from "./esm";
+import { importEsm } from "./import-esm";
 import { loadHighlighter, type Highlight } from "./highlight";
 
 /** The ESM-only libraries the renderer needs, loaded once and used synchronously. */

@@ -1,15 +1,15 @@
 import type MarkdownIt from "markdown-it";
-import type { TexMacros } from "./katex";
-import { notebookAllowsErrors, RAISES_EXCEPTION_TAG, stderrShowsError } from "../notebook/errors";
-import { joinText, type Cell, type Notebook, type Output } from "../notebook/nbformat";
+import type { TexMacros } from "../tex/katex";
+import { notebookAllowsErrors, RAISES_EXCEPTION_TAG, stderrShowsError } from "../../notebook/errors";
+import { joinText, type Cell, type Notebook, type Output } from "../../notebook/nbformat";
 import type { Heading, MarkdownEnv } from "./render-markdown";
 import { RenderError } from "./render-error";
 import { renderOutputs } from "./render-output";
 import { prepareUserHtml } from "./sanitize";
-import type { RenderTools } from "./tools";
+import type { RenderTools } from "./render-tools";
 import { SITE_FIGURE_ATTR } from "./figure-output";
-import { readExercises } from "./try/exercise-spec";
-import { answerBoxes } from "./try/try-html";
+import { readExercises } from "../try/exercise-spec";
+import { answerBoxes } from "../try/try-html";
 
 /** What {@link renderCells} needs. */
 export interface CellsContext {

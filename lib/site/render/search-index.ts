@@ -3,7 +3,7 @@ import { selectAll } from "css-select";
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import MiniSearch from "minisearch";
-import { SEARCH_OPTIONS, type SearchSection } from "./browser/search-options";
+import { SEARCH_OPTIONS, type SearchSection } from "../browser/search-options";
 
 /** Elements whose text is not searchable: KaTeX's drawn glyphs (its TeX is read instead), scripts, styles, prompts. */
 const SKIP = new Set(["script", "style", "template", "svg"]);

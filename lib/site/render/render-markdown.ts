@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import * as path from "node:path";
-import type { TexMacros } from "./katex";
-import { markdownMath } from "./markdown-math";
+import type { TexMacros } from "../tex/katex";
+import { markdownMath } from "../tex/markdown-math";
 import { slugify, uniqueSlug } from "./slug";
 
 /** A heading of a markdown cell, for the table of contents. */

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../outputs/escape";
+import { escapeHtml } from "../../outputs/escape";
 import { pageShell } from "./layout";
 
 /** One tutorial in the list. */

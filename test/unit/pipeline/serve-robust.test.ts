@@ -3,8 +3,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { serveSite, type SiteServer } from "../../../lib/site/serve";
-import { rawGet, ROOT, tempDir } from "./helpers";
+import { serveSite, type SiteServer } from "../../../lib/pipeline/serve";
+import { rawGet, ROOT, tempDir } from "../site/helpers";
 
 const get = (server: SiteServer, rawPath: string) => rawGet(server.url, rawPath);
 

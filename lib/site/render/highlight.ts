@@ -1,4 +1,4 @@
-import { importEsm } from "./esm";
+import { importEsm } from "./import-esm";
 
 /**
  * Colours of highlighted code in the light and the dark scheme: shiki's bundled GitHub

@@ -1,17 +1,17 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { copyAssets } from "./assets";
-import { KatexGlyphs } from "./katex-fonts";
+import { copyAssets } from "../bundles/write-assets";
+import { KatexGlyphs } from "../tex/katex-fonts";
 import { describeNotebook, type NotebookDescription } from "./describe";
-import { notebookJson, stripOutputs, type Notebook } from "../notebook/nbformat";
+import { notebookJson, stripOutputs, type Notebook } from "../../notebook/nbformat";
 import { renderCells } from "./render-cells";
 import { RenderError } from "./render-error";
 import { renderIndex } from "./render-index";
 import { createMarkdown } from "./render-markdown";
 import { renderPage } from "./render-page";
 import { slugify, uniqueSlug } from "./slug";
-import { loadRenderTools } from "./tools";
-import { TRY_ATTR } from "./try/try-html";
+import { loadRenderTools } from "./render-tools";
+import { TRY_ATTR } from "../try/try-html";
 import { ASSET_URLS } from "./layout";
 import { buildSearchIndex } from "./search-index";
 

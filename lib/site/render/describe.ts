@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
-import { escapeHtml } from "../outputs/escape";
-import { joinText, type Notebook } from "../notebook/nbformat";
+import { escapeHtml } from "../../outputs/escape";
+import { joinText, type Notebook } from "../../notebook/nbformat";
 
 /** How a notebook is listed: its title and a one-paragraph summary. */
 export interface NotebookDescription {
