@@ -8,10 +8,14 @@
 // tests' buildLibOnce) goes through this file; it refuses to run a compiler whose version
 // is not the pinned one.
 //
+// After a successful build of lib/ (-p tsconfig.build.json), the outputs whose source is gone
+// (a file moved or deleted in lib/) are removed from the output folder, so a stale module
+// can never be imported or counted in the execution cache's key.
+//
 // Usage: node scripts/tsc.mjs [tsc arguments…]   (e.g. -p tsconfig.build.json)
 // Exit code: tsc's own; 2 when the installed typescript is not the pinned version.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,4 +31,34 @@ const r = spawnSync(
   [join(root, "node_modules", "typescript", "bin", "tsc"), ...process.argv.slice(2)],
   { cwd: process.cwd(), stdio: "inherit" },
 );
+const args = process.argv.slice(2);
+const project = args[args.indexOf("-p") + 1];
+if (r.status === 0 && args.includes("-p") && project.endsWith("tsconfig.build.json")) {
+  const outIndex = args.indexOf("--outDir");
+  pruneOrphans(outIndex >= 0 ? args[outIndex + 1] : join(root, "dist"), join(root, "lib"));
+}
 process.exit(r.status ?? 1);
+
+/**
+ * Removes from outDir every compiled file (.js, .d.ts and their .map) whose lib/ source
+ * (.ts) no longer exists, then the folders left empty.
+ * @param {string} outDir the build's output folder
+ * @param {string} srcDir lib/
+ * @returns {boolean} whether the folder is empty afterwards
+ */
+function pruneOrphans(outDir, srcDir) {
+  if (!existsSync(outDir)) return false;
+  let left = 0;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    const out = join(outDir, entry.name);
+    if (entry.isDirectory()) {
+      if (pruneOrphans(out, join(srcDir, entry.name))) rmdirSync(out);
+      else left++;
+      continue;
+    }
+    const stem = entry.name.replace(/(\.d)?\.(js|ts)(\.map)?$/, "");
+    if (stem !== entry.name && !existsSync(join(srcDir, `${stem}.ts`))) rmSync(out);
+    else left++;
+  }
+  return left === 0;
+}

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "uvu";
@@ -48,6 +48,26 @@ test("npm run build, and compileLib (stepwise dev) and compileLibSync (mutants, 
     assert.ok(readFileSync(path.join(npmOut, "index.js"), "utf8").length > 100, "npm run build wrote no index.js");
   } finally {
     rmSync(base, { recursive: true, force: true });
+  }
+});
+
+test("a build removes the outputs of a source that moved or was deleted, and keeps every other file", async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), "stepwise-compiler-test-"));
+  try {
+    // outputs of a lib/site/esm.ts that has since moved, in a folder that is now empty
+    mkdirSync(path.join(out, "site", "gone"), { recursive: true });
+    for (const f of ["esm.js", "esm.d.ts", "esm.js.map", "esm.d.ts.map"]) writeFileSync(path.join(out, "site", f), "//");
+    writeFileSync(path.join(out, "site", "gone", "old.js"), "//");
+    writeFileSync(path.join(out, "site", "notes.txt"), "not a compiled file");
+    await compileLib(out);
+    for (const f of ["esm.js", "esm.d.ts", "esm.js.map", "esm.d.ts.map"])
+      assert.not.ok(existsSync(path.join(out, "site", f)), `stale ${f} survived the build`);
+    assert.not.ok(existsSync(path.join(out, "site", "gone")), "the emptied folder survived the build");
+    assert.ok(existsSync(path.join(out, "site", "notes.txt")), "a file that is not compiled output was removed");
+    assert.ok(existsSync(path.join(out, "site", "render", "render-site.js")), "the build wrote no render-site.js");
+    assert.ok(existsSync(path.join(out, "site", "render", "render-site.js.map")), "the build wrote no source map");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });
 
