@@ -59,17 +59,128 @@ export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
  * @param expr  the expression text, e.g. "e^(-x) / (1 + e^(-x))^2"
  * @param where what the expression is, for the error, e.g. `step 3 of "σ′ by the quotient rule"`
  * @returns the mathjs expression tree
- * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>`
+ * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>`, or when it holds
+ *   something other than real arithmetic, names, calls and conditions (an assignment,
+ *   `a; b`, a range, a matrix, the imaginary unit i); RangeError when it is longer than
+ *   {@link MAX_EXPRESSION_CHARS} characters, nests brackets deeper than
+ *   {@link MAX_EXPRESSION_DEPTH} or has more than {@link MAX_EXPRESSION_NODES} nodes
  */
 export function parseExpression(expr: string, where: string): MathNode {
   if (typeof expr !== "string" || expr.trim() === "") {
     throw new SyntaxError(`${where}: the expression is empty`);
   }
+  checkExpressionSize(expr, where);
+  let node: MathNode;
   try {
-    return math.parse(asciiOperators(expr));
+    node = math.parse(asciiOperators(expr));
   } catch (err) {
     throw new SyntaxError(`${where}: cannot parse "${shortened(expr)}": ${(err as Error).message}`);
   }
+  checkExpressionNodes(node, expr, where);
+  return node;
+}
+
+/** The longest expression text the kit reads, in characters (the tutorials' longest is under 150). */
+export const MAX_EXPRESSION_CHARS = 2000;
+/** The most nodes (numbers, names, operators, calls) of one expression, as explain()'s bound. */
+export const MAX_EXPRESSION_NODES = 300;
+/** The deepest nesting of brackets in one expression. */
+export const MAX_EXPRESSION_DEPTH = 40;
+
+/**
+ * Refuses, before parsing, a text too long or too deeply bracketed to check: the checks after
+ * it recurse over the tree, and a page must stay responsive while it verifies.
+ *
+ * @throws RangeError naming where, the size found and the bound
+ */
+function checkExpressionSize(expr: string, where: string): void {
+  if (expr.length > MAX_EXPRESSION_CHARS)
+    throw new RangeError(
+      `${where}: the expression is ${expr.length} characters long, more than the ${MAX_EXPRESSION_CHARS} the kit checks; split the step into shorter ones`,
+    );
+  let depth = 0;
+  let deepest = 0;
+  for (const c of expr) {
+    if (c === "(" || c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === ")" || c === "]" || c === "}") depth--;
+  }
+  if (deepest > MAX_EXPRESSION_DEPTH)
+    throw new RangeError(
+      `${where}: the expression nests ${deepest} brackets deep, more than the ${MAX_EXPRESSION_DEPTH} the kit checks`,
+    );
+}
+
+/**
+ * The operators a step may use, by mathjs's function names: real arithmetic, and the
+ * comparisons and logic of a condition `c ? a : b` (a piecewise function the verifier evaluates).
+ */
+const ARITHMETIC = new Set([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "pow",
+  "unaryMinus",
+  "unaryPlus",
+  "smaller",
+  "smallerEq",
+  "larger",
+  "largerEq",
+  "equal",
+  "unequal",
+  "and",
+  "or",
+  "not",
+]);
+
+/** What a mathjs node that is not real arithmetic is, for the error that refuses it. */
+function notArithmetic(n: MathNode): string | null {
+  switch (n.type) {
+    case "ConstantNode":
+    case "ParenthesisNode":
+    case "FunctionNode":
+    case "ConditionalNode":
+    case "RelationalNode":
+      return null;
+    case "SymbolNode":
+      return (n as SymbolNode).name === "i" ? "the imaginary unit i (the kit works with real numbers)" : null;
+    case "OperatorNode": {
+      const op = n as MathNode & { fn: string; op: string };
+      return ARITHMETIC.has(op.fn) ? null : `the operator "${op.op}"`;
+    }
+    case "AssignmentNode":
+    case "FunctionAssignmentNode":
+      return "an assignment (write the expression alone, without a name and =)";
+    case "BlockNode":
+      return "several expressions (one step is one expression)";
+    case "RangeNode":
+      return "a range (:)";
+    default:
+      return `${n.type.replace(/Node$/, "").toLowerCase()} syntax`;
+  }
+}
+
+/**
+ * Refuses a parsed expression that holds something other than real arithmetic, names,
+ * function calls and conditions (an assignment `x = 3`, `a; b`, a range, a matrix, `x!`,
+ * `mod`, the imaginary unit),
+ * or more than {@link MAX_EXPRESSION_NODES} nodes.
+ *
+ * @throws SyntaxError naming where, the expression and what it holds; RangeError for the size
+ */
+function checkExpressionNodes(node: MathNode, expr: string, where: string): void {
+  let count = 0;
+  let refused: string | null = null;
+  node.traverse((n) => {
+    count++;
+    refused ??= notArithmetic(n);
+  });
+  if (refused)
+    throw new SyntaxError(`${where}: "${shortened(expr)}" is not an expression the kit checks: it holds ${refused}`);
+  if (count > MAX_EXPRESSION_NODES)
+    throw new RangeError(
+      `${where}: the expression has ${count} nodes (numbers, names, operators, calls), more than the ${MAX_EXPRESSION_NODES} the kit checks; split the step into shorter ones`,
+    );
 }
 
 /** The typographic operators a reader may copy from a rendered formula (− · ⋅ × ÷), as mathjs writes them. */

@@ -106,25 +106,48 @@ const presses = new WeakMap<Derivation, { steps: number; presses: number }>();
 /**
  * A hint for a derivation under construction, in two presses: the first call names the rule
  * to apply next and the part it applies to; a second call, with no step added in between,
- * shows the next step. Adding a step starts over.
+ * shows the next step. Adding a step starts over. When a step does not hold, the hint is
+ * about that step: the first press says which step and, where a known slip explains it, the
+ * mistake; the second shows what to write instead, the next step from the last line that holds.
  *
  * @example
  *   const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } });
  *   hint(d)  // "apply the quotient rule, with u = 1 and v = 1 + e^(−x)"
  *   hint(d)  // "next step (quotient rule): …"
+ *   d.differentiate("e^(-x) / (1 + e^(-x))^2 * -1", "quotient rule");
+ *   hint(d)  // "step 1 does not hold: … start again from the function"
  * @param derivation the derivation (derive() or explain())
  * @param press 1 or 2 to ask for that press directly (default: the next press)
  * @returns the hint in words; "done: …" when nothing is left to do
- * @throws as {@link nextStep}; RangeError when press is not 1 or 2
+ * @throws TypeError when derivation is not a derivation; as {@link nextStep}; RangeError when
+ *   press is not 1 or 2
  */
 export function hint(derivation: Derivation, press?: 1 | 2): string {
+  const spec = (derivation as { spec?: DerivationSpec } | null | undefined)?.spec;
+  if (typeof derivation !== "object" || !spec || !Array.isArray(spec.steps))
+    throw new TypeError(
+      `hint: derivation must be a derivation from derive() or explain(), got ${typeof derivation === "string" ? `the text "${shortened(derivation)}"` : String(derivation)}`,
+    );
   if (press !== undefined && press !== 1 && press !== 2)
     throw new RangeError(`hint: press must be 1 or 2, got ${String(press)}`);
   const state = presses.get(derivation);
-  const n = derivation.spec.steps.length;
+  const n = spec.steps.length;
   const count = press ?? (state && state.steps === n ? Math.min(state.presses + 1, 2) : 1);
   presses.set(derivation, { steps: n, presses: count });
-  const next = nextStep(derivation.spec);
+  const wrong = n === 0 ? undefined : derivation.verify().steps.find((st) => !st.ok);
+  if (wrong) {
+    const k = wrong.index;
+    const from = k === 1 ? "the function" : `step ${k - 1}`;
+    if (count === 1)
+      return `step ${k} does not hold${wrong.diagnosis ? `: ${wrong.diagnosis.message.replace(/\.$/, "")}` : ""}; start again from ${from}`;
+    const next = nextStep(
+      { ...spec, steps: spec.steps.slice(0, k - 1) },
+      wrong.kind === "differentiate" ? "differentiate" : "simplify",
+    );
+    if (!next) return `step ${k} does not hold; ${from} needs no further step: remove step ${k}`;
+    return `instead of step ${k}, ${next.shown}`;
+  }
+  const next = nextStep(spec);
   if (!next) return "done: the derivative is taken and no algebra move makes it simpler";
   return count === 1 ? next.rule : next.shown;
 }

@@ -50,6 +50,50 @@ pe("should throw a SyntaxError for an empty or blank expression", () => {
   }
 });
 
+pe("should refuse what is not real arithmetic, naming the step and what the text holds", () => {
+  const cases: [string, RegExp][] = [
+    ["x = -e^(-x)", /an assignment/],
+    ["f(t) = 3", /an assignment/],
+    ["-e^(-x); 5", /several expressions/],
+    ["[1, 2]", /array syntax/],
+    ["1:3", /a range/],
+    ["x!", /operator "!"/],
+    ["x mod 2", /operator "mod"/],
+    ["e^(i*x)", /the imaginary unit i/],
+  ];
+  for (const [text, what] of cases) {
+    const e = thrown(() => parseExpression(text, "step 2 of D"));
+    assert.instance(e, SyntaxError, text);
+    assert.ok(e.message.startsWith(`step 2 of D: "${text}" is not an expression the kit checks: it holds `), e.message);
+    assert.match(e.message, what, text);
+  }
+  // a condition is a piecewise function the verifier evaluates; the names i is part of stay names
+  assert.is(Number(evalAt(parseExpression("x > 0 and x < 2 ? x^2 : 0", "here"), { x: 1.5 })), 2.25);
+  near(Number(evalAt(parseExpression("xi + pi", "here"), { xi: 1 })), 1 + Math.PI, "xi + pi");
+});
+
+pe(
+  "should refuse, with a RangeError naming the size and the bound, a text too long, too deep or too large to check",
+  () => {
+    const long = `-e^(-x)${" + 0*x".repeat(3000)}`;
+    const e1 = thrown(() => parseExpression(long, "step 1 of D"));
+    assert.instance(e1, RangeError);
+    assert.match(e1.message, `step 1 of D: the expression is ${long.length} characters long, more than the 2000`);
+    const deep = `${"(".repeat(900)}x${")".repeat(900)}`;
+    const e2 = thrown(() => parseExpression(deep, "step 1 of D"));
+    assert.instance(e2, RangeError);
+    assert.match(e2.message, "nests 900 brackets deep, more than the 40");
+    // 151 terms x: 151 names and 150 additions
+    const wide = Array.from({ length: 151 }, () => "x").join("+");
+    const e3 = thrown(() => parseExpression(wide, "step 1 of D"));
+    assert.instance(e3, RangeError);
+    assert.match(e3.message, "the expression has 301 nodes");
+    // just inside every bound: parsed
+    assert.is(Number(evalAt(parseExpression(Array.from({ length: 150 }, () => "x").join("+"), "here"), { x: 2 })), 300);
+    assert.is(Number(evalAt(parseExpression(`${"(".repeat(40)}x${")".repeat(40)}`, "here"), { x: 3 })), 3);
+  },
+);
+
 const pdf = suite("parseDefinitions");
 
 pdf("should read one- and two-parameter heads", () => {

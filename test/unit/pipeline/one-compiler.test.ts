@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "uvu";
@@ -56,7 +65,8 @@ test("a build removes the outputs of a source that moved or was deleted, and kee
   try {
     // outputs of a lib/site/esm.ts that has since moved, in a folder that is now empty
     mkdirSync(path.join(out, "site", "gone"), { recursive: true });
-    for (const f of ["esm.js", "esm.d.ts", "esm.js.map", "esm.d.ts.map"]) writeFileSync(path.join(out, "site", f), "//");
+    for (const f of ["esm.js", "esm.d.ts", "esm.js.map", "esm.d.ts.map"])
+      writeFileSync(path.join(out, "site", f), "//");
     writeFileSync(path.join(out, "site", "gone", "old.js"), "//");
     writeFileSync(path.join(out, "site", "notes.txt"), "not a compiled file");
     await compileLib(out);

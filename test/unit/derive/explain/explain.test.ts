@@ -143,7 +143,7 @@ test("bad input: each a clear error naming the part", () => {
   const big = Array.from({ length: 80 }, (_, i) => `x^${i + 2}`).join(" + ");
   assert.match(
     thrown(() => explain(big, { wrt: "x", domain: dom })).message,
-    new RegExp(`has \\d+ nodes; explain takes at most ${MAX_EXPLAIN_NODES}`),
+    new RegExp(`has \\d+ nodes.* ${MAX_EXPLAIN_NODES}`),
   );
   assert.match(
     thrown(() => explain("max(x, 0) + x", { wrt: "x", domain: dom })).message,

@@ -72,4 +72,54 @@ test("press 3 is refused by name", () => {
   }
 });
 
+test("a wrong step: the hint names it (with the slip where one explains it), then shows what to write instead, from the last line that holds", () => {
+  // a wrong differentiate step as the last step
+  const d = derive("a", { name: "g", f: "x^2", wrt: "x", domain: { x: "(-1, 1)" } }).differentiate("3*x", "power rule");
+  assert.is(hint(d), "step 1 does not hold; start again from the function");
+  const instead = hint(d);
+  assert.match(instead, /^instead of step 1, next step \(power rule\): /);
+  const expr = /\): (.*?)( — .*)?$/.exec(instead)![1];
+  assert.ok(
+    derive("a", { name: "g", f: "x^2", wrt: "x", domain: { x: "(-1, 1)" } })
+      .differentiate(expr, "power rule")
+      .verify().ok,
+    instead,
+  );
+
+  // a wrong rewrite after a right derivative: the hint is about the rewrite, never "simplify" onward
+  const r = derive("b", { name: "g", f: "x^2 + x^3", wrt: "x", domain: { x: "(-1, 1)" } })
+    .differentiate("2*x + 3*x^2 + 0", "sum rule")
+    .rewrite("2*x + 3*x", "algebra");
+  assert.is(hint(r), "step 2 does not hold; start again from step 1");
+  assert.match(hint(r), /^instead of step 2, next step \(algebra: /);
+
+  // a slip the catalogue knows: its message is in the first press
+  const s = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "-e^(-x) / (1 + e^(-x))^2",
+    "quotient rule",
+  );
+  const verdict = s.verify().steps[1];
+  assert.ok(verdict.diagnosis, "the missing inner derivative is a known slip");
+  assert.is(
+    hint(s),
+    `step 1 does not hold: ${verdict.diagnosis!.message.replace(/\.$/, "")}; start again from the function`,
+  );
+});
+
+test("hint refuses what is not a derivation, naming what it got", () => {
+  for (const [arg, got] of [
+    ["x^2", 'the text "x^2"'],
+    [undefined, "undefined"],
+    [null, "null"],
+  ] as const) {
+    try {
+      hint(arg as never);
+      assert.unreachable(`hint(${String(arg)}) returned`);
+    } catch (err) {
+      assert.instance(err, TypeError);
+      assert.is((err as Error).message, `hint: derivation must be a derivation from derive() or explain(), got ${got}`);
+    }
+  }
+});
+
 test.run();
