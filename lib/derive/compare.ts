@@ -10,6 +10,7 @@ import {
   type Evaluator,
   type RealValue,
 } from "./evaluate";
+import { boundedAt, firstApart, pointIntervals } from "./double-interval";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import type { Certificate, Counterexample, Tier } from "./types";
@@ -94,7 +95,9 @@ export function expectation(
   domain?: Domain,
 ): (actual: MathNode) => Verdict {
   const want = evaluator(expected.toString(), points);
+  const wantFast = pointIntervals(expected.toString(), points);
   for (let i = 0; i < points.length; i++) {
+    if (boundedAt(wantFast, i)) continue; // certainly finite and real: no decimal evaluation needed to know
     const v = firstFinite(want, i);
     if (unsettled(v)) {
       throw new RangeError(
@@ -112,9 +115,27 @@ export function expectation(
   return (actual) => {
     const outcome = exact(actual);
     const got = evaluator(actual.toString(), points);
-    const sampled = samplePoints(got, want, points.length, 0);
+    // Doubles with rigorous bounds first: a point where the sides are certainly far apart
+    // decides a wrong step, and cross-checks a proof, without any decimal evaluation.
+    const gotFast = pointIntervals(actual.toString(), points);
+    const apart = firstApart(gotFast, wantFast);
+    if (outcome.status !== "equal" && apart >= 0) {
+      // an earlier point where doubles cannot bound the step (a pole, a log of 0) shows it first, as the decimal pass would
+      for (let i = 0; i < apart; i++) {
+        if (boundedAt(gotFast, i)) continue;
+        const early = comparePoint(got, want, i, 0, PRECISION_LEVELS[0]);
+        if (early.kind === "differ")
+          return { equal: false, tier: "sampled", counterexample: counterexample(points[i], early, outcome) };
+      }
+      const result = comparePoint(got, want, apart, 0);
+      if (result.kind !== "agree")
+        return { equal: false, tier: "sampled", counterexample: counterexample(points[apart], result, outcome) };
+    }
     if (outcome.status === "equal") {
-      // a proof contradicted by a sample: make sure it is not the precision (far more digits), then fail loudly
+      // A proof is checked by the double-precision pass at every point; where it finds the
+      // sides apart, by the decimal values there, and only a contradiction that far more
+      // digits confirm is a bug, reported loudly.
+      const sampled = apart < 0 ? null : { index: apart, result: comparePoint(got, want, apart, 0) };
       if (
         sampled !== null &&
         sampled.result.kind === "differ" &&
@@ -127,6 +148,7 @@ export function expectation(
       }
       return { equal: true, tier: "proved", certificate: outcome.certificate };
     }
+    const sampled = samplePoints(got, want, points.length, 0);
     if (sampled !== null)
       return {
         equal: false,
