@@ -40,7 +40,8 @@ while (items.length < count) {
 items.length = count;
 
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const median = (xs: number[]) => quantile(xs, 0.5);
 /** median, p90 and max of a list of seconds. */
 const spread = (xs: number[]) => `median ${ms(median(xs))}, p90 ${ms(quantile(xs, 0.9))}, max ${ms(Math.max(...xs))}`;
@@ -76,12 +77,16 @@ const input = JSON.stringify(
 );
 // the oracle also looks at the verifier's counterexample, where a step wrong below the tolerance shows ("near": rejecting it is right)
 const oracle = spawnSync(python(), [path.join(__dirname, "fuzz", "oracle.py")], {
-  input: JSON.stringify(JSON.parse(input).map((it: object, k: number) => ({ ...it, extra: ours[k].at ? [ours[k].at] : [] }))),
+  input: JSON.stringify(
+    JSON.parse(input).map((it: object, k: number) => ({ ...it, extra: ours[k].at ? [ours[k].at] : [] })),
+  ),
   encoding: "utf8",
   maxBuffer: 1 << 26,
 });
 const verdicts: string[] =
-  oracle.status === 0 ? JSON.parse(oracle.stdout).map((v: { verdict: string }) => v.verdict) : items.map(() => "undecided");
+  oracle.status === 0
+    ? JSON.parse(oracle.stdout).map((v: { verdict: string }) => v.verdict)
+    : items.map(() => "undecided");
 const truth: (boolean | null)[] = verdicts.map((v) => (v === "undecided" ? null : v === "equal"));
 const sym = spawnSync(python(), [path.join(__dirname, "fuzz", "sympy-judge.py")], {
   input,

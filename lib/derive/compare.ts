@@ -307,8 +307,7 @@ function bothZero(a: Ball, b: Ball): boolean {
 function bothNegligible(a: Ball, b: Ball): boolean {
   const radius = Math.max(a.r, b.r);
   return (
-    Math.max(log10Abs(a.v), log10Abs(b.v)) <= radius &&
-    log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4)
+    Math.max(log10Abs(a.v), log10Abs(b.v)) <= radius && log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4)
   );
 }
 

@@ -40,8 +40,7 @@ const T = 4;
 
 type Iv = [number, number] | null;
 
-const ok = (lo: number, hi: number): Iv =>
-  Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
+const ok = (lo: number, hi: number): Iv => (Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null);
 
 /** A decimal literal or coordinate: exact when it is an integer a double holds, else ± 1 ulp. */
 function literal(text: string): Iv {

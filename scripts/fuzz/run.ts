@@ -98,7 +98,11 @@ function candidates(
     }
   }
   if (nearMisses)
-    out.push({ expr: text(nearMiss(rng(reference.length), differentiate ? derivative(f) : f)), made: "near miss", reference });
+    out.push({
+      expr: text(nearMiss(rng(reference.length), differentiate ? derivative(f) : f)),
+      made: "near miss",
+      reference,
+    });
   return out;
 }
 

@@ -71,7 +71,11 @@ function decide(actual: MathNode, expected: MathNode, box: Box, splits: number):
       };
     }
     // sin and cos obey identities beyond sin² + cos² = 1 (sin 2u = 2 sin u cos u): unequal forms decide nothing
-    if (ctx.trig) return { status: "outside", reason: "the normal forms with sin or cos differ, which does not show the functions do" };
+    if (ctx.trig)
+      return {
+        status: "outside",
+        reason: "the normal forms with sin or cos differ, which does not show the functions do",
+      };
     const text = printPoly(diff);
     return { status: "different", difference: text.length > 300 ? `${text.slice(0, 300)}…` : text };
   } catch (err) {

@@ -85,7 +85,10 @@ p("should leave trigonometry, conditionals and roots of variables outside the cl
 p("should print a normal form as a quotient of polynomials", () => {
   assert.is(normalFormText(math.parse("1 / (1 + e^(-x))"), parseDomain(X, "T")), "(1) / (1 + e^(-x))");
   assert.is(normalFormText(math.parse("tan(x)"), parseDomain(X, "T")), undefined);
-  assert.is(normalFormText(math.parse("cos(-x)^2 / (2 + sin(x))"), parseDomain(X, "T")), "(1 - sin(x)^2) / (2 + sin(x))");
+  assert.is(
+    normalFormText(math.parse("cos(-x)^2 / (2 + sin(x))"), parseDomain(X, "T")),
+    "(1 - sin(x)^2) / (2 + sin(x))",
+  );
 });
 
 const i = suite("interval signs");
