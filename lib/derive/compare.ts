@@ -10,6 +10,7 @@ import {
   type Evaluator,
   type RealValue,
 } from "./evaluate";
+import { boundedAt, firstApart, pointIntervals } from "./double-interval";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import type { Certificate, Counterexample, Tier } from "./types";
@@ -94,7 +95,9 @@ export function expectation(
   domain?: Domain,
 ): (actual: MathNode) => Verdict {
   const want = evaluator(expected.toString(), points);
+  const wantFast = pointIntervals(expected.toString(), points);
   for (let i = 0; i < points.length; i++) {
+    if (boundedAt(wantFast, i)) continue; // certainly finite and real: no decimal evaluation needed to know
     const v = firstFinite(want, i);
     if (unsettled(v)) {
       throw new RangeError(
@@ -112,9 +115,27 @@ export function expectation(
   return (actual) => {
     const outcome = exact(actual);
     const got = evaluator(actual.toString(), points);
-    const sampled = samplePoints(got, want, points.length, 0);
+    // Doubles with rigorous bounds first: a point where the sides are certainly far apart
+    // decides a wrong step, and cross-checks a proof, without any decimal evaluation.
+    const gotFast = pointIntervals(actual.toString(), points);
+    const apart = firstApart(gotFast, wantFast);
+    if (outcome.status !== "equal" && apart >= 0) {
+      // an earlier point where doubles cannot bound the step (a pole, a log of 0) shows it first, as the decimal pass would
+      for (let i = 0; i < apart; i++) {
+        if (boundedAt(gotFast, i)) continue;
+        const early = comparePoint(got, want, i, 0, PRECISION_LEVELS[0]);
+        if (early.kind === "differ")
+          return { equal: false, tier: "sampled", counterexample: counterexample(points[i], early, outcome) };
+      }
+      const result = comparePoint(got, want, apart, 0);
+      if (result.kind !== "agree")
+        return { equal: false, tier: "sampled", counterexample: counterexample(points[apart], result, outcome) };
+    }
     if (outcome.status === "equal") {
-      // a proof contradicted by a sample: make sure it is not the precision (far more digits), then fail loudly
+      // A proof is checked by the double-precision pass at every point; where it finds the
+      // sides apart, by the decimal values there, and only a contradiction that far more
+      // digits confirm is a bug, reported loudly.
+      const sampled = apart < 0 ? null : { index: apart, result: comparePoint(got, want, apart, 0) };
       if (
         sampled !== null &&
         sampled.result.kind === "differ" &&
@@ -127,6 +148,7 @@ export function expectation(
       }
       return { equal: true, tier: "proved", certificate: outcome.certificate };
     }
+    const sampled = samplePoints(got, want, points.length, 0);
     if (sampled !== null)
       return {
         equal: false,
@@ -242,13 +264,20 @@ function comparePoint(
       if (scale > radius) deficit = radius - (found ? scale - 8 : tau + scale);
     }
     if (digits >= limit) break;
-    if (digits >= zeroFrom && typeof a !== "string" && typeof b !== "string" && bothZero(a, b))
+    if (
+      digits >= zeroFrom &&
+      typeof a !== "string" &&
+      typeof b !== "string" &&
+      (bothZero(a, b) || (bothNegligible(a, b) && Math.max(log10Abs(a.v), log10Abs(b.v)) < -PRECISION_BOUND))
+    )
       return { kind: "agree", zero: true };
     digits = nextPrecision(digits, deficit, first);
   }
   if (found) return { kind: "differ", expected: found.b, actual: found.a, digits: found.digits };
   const { a, b, digits } = last;
   if (typeof a !== "string" && typeof b !== "string" && digits >= Math.min(PRECISION_BOUND, zeroFrom) && bothZero(a, b))
+    return { kind: "agree", zero: true };
+  if (typeof a !== "string" && typeof b !== "string" && digits >= PRECISION_BOUND && bothNegligible(a, b))
     return { kind: "agree", zero: true };
   return { kind: "unresolved", expected: b, actual: a, digits };
 }
@@ -266,6 +295,20 @@ function nextPrecision(digits: number, deficit: number, first: number): number {
 /** Both balls hold 0 and overlap: the values are 0 to every digit computed. */
 function bothZero(a: Ball, b: Ball): boolean {
   return a.r >= log10Abs(a.v) && b.r >= log10Abs(b.v) && log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4);
+}
+
+/**
+ * At the precision bound, two overlapping balls whose values both lie within the larger
+ * radius of 0: both are 0 to every digit the less precise side was computed with. This is
+ * 1 − σ(x⁴) at x = −250, 0 ± 10^−991 at 1000 digits, against a form of the same value
+ * without the cancellation, known to be about 10^−2017617199: no digit count decimal.js
+ * supports tells them apart, and both are 0 to 991 places.
+ */
+function bothNegligible(a: Ball, b: Ball): boolean {
+  const radius = Math.max(a.r, b.r);
+  return (
+    Math.max(log10Abs(a.v), log10Abs(b.v)) <= radius && log10Abs(a.v.minus(b.v)) <= logSum(a.r, b.r) + Math.log10(4)
+  );
 }
 
 /** Where both sides vanish at a point after another point of the same comparison was 0 to {@link PRECISION_BOUND} digits, the digits that settle it as 0. */

@@ -5,6 +5,7 @@
  */
 import type { MathNode } from "mathjs";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
+import { boundedAt, pointIntervals } from "./double-interval";
 import { evaluator, PRECISION_LEVELS } from "./evaluate";
 import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
@@ -260,7 +261,9 @@ function checkNoDerivative(node: MathNode, where: string): void {
 /** The given function (or a named quantity) must be a finite real number at every sample point. */
 function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], where: string): void {
   const e = evaluator(node.toString(), points);
+  const fast = pointIntervals(node.toString(), points);
   for (let i = 0; i < points.length; i++) {
+    if (boundedAt(fast, i)) continue; // certainly finite and real (double-interval.ts)
     let v = e.at(i, PRECISION_LEVELS[0]);
     for (let k = 1; typeof v === "string" && k < PRECISION_LEVELS.length; k++) v = e.at(i, PRECISION_LEVELS[k]);
     if (typeof v === "string") {

@@ -100,7 +100,7 @@ interface DecimalStatic {
 }
 
 /** One operation of a plan: a node of the tree, its key (its text) and its operands' slots. */
-interface Op {
+export interface Op {
   key: string;
   kind: string;
   name?: string;
@@ -198,8 +198,15 @@ const FUNCTIONS = new Set([
 ]);
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
 
-/** The expression as a list of operations in evaluation order, or null when it uses something else (then mathjs evaluates it). */
-function planOf(text: string): Op[] | null {
+/**
+ * The expression as a list of operations in evaluation order (cached per text), or null when
+ * it uses something else (then mathjs evaluates it). Shared with the double-precision pass
+ * (double-interval.ts).
+ *
+ * @param text an expression in mathjs syntax, definitions expanded
+ * @returns the operations, operands before the operation that uses them; the last is the whole
+ */
+export function planOf(text: string): Op[] | null {
   if (plans.has(text)) return plans.get(text)!;
   const ops: Op[] = [];
   const visit = (node: MathNode): number => {

@@ -233,4 +233,24 @@ export function domain(r: () => number): { lo: string; hi: string } {
   return fmt(lo) === fmt(hi) ? { lo: fmt(lo), hi: fmt(lo + 1e-3) } : { lo: fmt(lo), hi: fmt(hi) };
 }
 
+/**
+ * A step wrong by a relative error that fades into the far tail: u·(1 + k·e^x). On a domain
+ * where x < −130 the error is below 1e−56 of u (the sampling tolerance) everywhere, yet the
+ * step is not an identity; the verifier's exact tier shows the normal forms differ and the
+ * deeper comparison rejects it (the class of the disagreement found with seed 2).
+ */
+export function nearMiss(r: () => number, n: Node): Node {
+  return op("*", n, op("+", c(1), op("*", c(["1", "3", "0.5"][Math.floor(r() * 3)]), fn("exp", X))));
+}
+
+/**
+ * A domain in the far negative tail whose upper end is in (−500, −130): there e^x is between
+ * 1e−217 and 1e−56, below the sampling tolerance but above the deeper comparison's (1e−234).
+ */
+export function tailDomain(r: () => number): { lo: string; hi: string } {
+  const hi = -130 - r() * 370;
+  const lo = Math.max(-1000, hi - 10 ** (-1 + r() * 3));
+  return { lo: Number(lo.toPrecision(6)).toString(), hi: Number(hi.toPrecision(6)).toString() };
+}
+
 export { kinked };

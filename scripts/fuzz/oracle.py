@@ -8,6 +8,12 @@ verifier's decimal.js) at 24 random points of [lo, hi], both ends, and the verif
 counterexample point (extra), with the working precision doubled from 30 to 1920 digits
 until the interval of lhs − rhs settles it against the verifier's tolerance, 1e-54 of the
 larger side. Two sides whose intervals both still hold 0 at 1920 digits count as equal.
+
+At the verifier's counterexample point the oracle looks further: sides that agree to the
+tolerance there but whose difference is certainly not 0 at some precision up to 1920 digits
+(sqrt(1 + σ³) for sqrt(1 + σ²) where σ ≈ 1e-100) are "near": the step is not an identity,
+so rejecting it is right, though its error is below the tolerance (the verifier rejects
+such a step where its exact tier shows the normal forms differ).
 """
 import json
 import random
@@ -69,8 +75,11 @@ def value(code, x):
     return v
 
 
-def judge_point(lhs, rhs, x):
+def judge_point(lhs, rhs, x, strict=False):
+    """"different", "equal", "undefined" or "undecided" at x; with strict, "near" for sides
+    within the tolerance whose difference is certainly not 0 at more digits."""
     last = None
+    within = False
     for dps in LEVELS:
         iv.dps = dps
         a = value(lhs, x)
@@ -81,11 +90,20 @@ def judge_point(lhs, rhs, x):
         d = a - b
         big = max(mag(a), mag(b))
         small = max(mig(a), mig(b))
+        if within:
+            if mig(d) > 0:
+                return "near"
+            continue
         if mig(d) > TOL * big:
             return "different"
         if mag(d) <= TOL * small:
-            return "equal"
+            if not strict:
+                return "equal"
+            within = True
+            continue
         last = (a, b)
+    if within:
+        return "equal"
     a, b = last
     if a is None and b is None:
         return "undefined"
@@ -101,16 +119,17 @@ def judge(item):
     lo, hi = mpf(item["lo"]), mpf(item["hi"])
     points = [lo + (hi - lo) * mpf(k) / 10 ** 6 for k in (1, 10 ** 6 - 1)]
     points += [lo + (hi - lo) * mpf(rng.random()) for _ in range(24)]
-    points = [mpf(str(p)) for p in points] + [mpf(p) for p in item.get("extra", [])]
+    extra = [mpf(p) for p in item.get("extra", [])]
+    points = [(mpf(str(p)), False) for p in points] + [(p, True) for p in extra]
     lhs = compile(item["lhs"], "lhs", "eval")
     rhs = compile(item["rhs"], "rhs", "eval")
     verdict = {"verdict": "equal", "at": None}
-    for p in points:
-        v = judge_point(lhs, rhs, str(p))
+    for p, strict in points:
+        v = judge_point(lhs, rhs, str(p), strict)
         if v == "different":
             return {"verdict": "different", "at": str(p)}
-        if v == "undecided":
-            verdict = {"verdict": "undecided", "at": str(p)}
+        if v == "undecided" or (v == "near" and verdict["verdict"] == "equal"):
+            verdict = {"verdict": v, "at": str(p)}
     return verdict
 
 

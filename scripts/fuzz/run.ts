@@ -4,7 +4,8 @@
  * mutation operators of lib/derive/mutate.ts, each judged by the verifier and by an
  * independent oracle (oracle.py: mpmath interval arithmetic at adaptive precision, from
  * .venv). A disagreement is a step the two judge differently (the oracle undecided counts
- * apart); an escaped error is anything verify() throws other than the RangeError or
+ * apart; a step the oracle finds "near", wrong by less than the tolerance at the verifier's
+ * counterexample, is rightly rejected); an escaped error is anything verify() throws other than the RangeError or
  * SyntaxError that refuse a derivation by name.
  */
 import { spawnSync } from "node:child_process";
@@ -13,7 +14,18 @@ import * as path from "node:path";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
 import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
-import { derivative, domain as randomDomain, generate, kinked, rewrite, rng, text, type Node } from "./grammar";
+import {
+  derivative,
+  domain as randomDomain,
+  generate,
+  kinked,
+  nearMiss,
+  rewrite,
+  rng,
+  tailDomain,
+  text,
+  type Node,
+} from "./grammar";
 
 /** One step the fuzzer had judged. */
 export interface FuzzStep {
@@ -23,12 +35,13 @@ export interface FuzzStep {
   /** What the step must equal (f, or its derivative by the textbook rules). */
   reference: string;
   domain: { lo: string; hi: string };
-  made: "rewrite" | "derivative" | "mutant";
+  made: "rewrite" | "derivative" | "mutant" | "near miss";
   verifier: "accepted" | "rejected" | "refused" | "escaped";
   message?: string;
   point?: string;
   seconds: number;
-  oracle?: "equal" | "different" | "undecided";
+  /** near: the sides differ at the verifier's counterexample point, by less than the tolerance (rejecting is right). */
+  oracle?: "equal" | "different" | "near" | "undecided";
   oracleAt?: string | null;
 }
 
@@ -65,6 +78,7 @@ function candidates(
   f: Node,
   differentiate: boolean,
   mutantsPerStep: number,
+  nearMisses: boolean,
 ): { expr: string; made: FuzzStep["made"]; reference: string }[] {
   const reference = differentiate ? text(derivative(f)) : text(f);
   const truths: { expr: string; made: FuzzStep["made"] }[] = differentiate
@@ -83,25 +97,41 @@ function candidates(
       out.push({ expr: mutants.splice(Math.floor(r() * mutants.length), 1)[0], made: "mutant", reference });
     }
   }
+  if (nearMisses)
+    out.push({
+      expr: text(nearMiss(rng(reference.length), differentiate ? derivative(f) : f)),
+      made: "near miss",
+      reference,
+    });
   return out;
+}
+
+/** What else a fuzz run generates besides its defaults. */
+export interface FuzzOptions {
+  /** Every derivation on a domain in the far negative tail (x from −1000 to −200), each with a near miss (grammar.ts). */
+  tail?: boolean;
 }
 
 /**
  * Generates and judges about `count` steps.
  *
- * @param count how many steps (a derivation gives 6: two true, four mutants)
- * @param seed  the seed of the whole run (the same seed, the same steps)
+ * @param count   how many steps (a derivation gives 6: two true, four mutants; one in four a
+ *                seventh, a near miss; with `tail`, every one)
+ * @param seed    the seed of the whole run (the same seed, the same steps)
+ * @param options see {@link FuzzOptions}
  * @returns the steps with both verdicts, the disagreements and escaped errors
  * @throws Error when the oracle's Python cannot run (it names the Python and how to install mpmath)
  */
-export function runFuzz(count: number, seed: number): FuzzReport {
+export function runFuzz(count: number, seed: number, options: FuzzOptions = {}): FuzzReport {
   const r = rng(seed);
   const steps: FuzzStep[] = [];
   for (let n = 0; steps.length < count; n++) {
     const differentiate = r() < 0.5;
     const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
     if (differentiate && kinked(f)) continue;
-    const dom = randomDomain(r);
+    const dom = options.tail ? tailDomain(r) : randomDomain(r);
+    // one derivation in four gets a near miss, from its own random source (the seeds' other steps stay as they were)
+    const nearMisses = options.tail === true || n % 4 === 3;
     const spec = {
       title: `fuzz ${seed}/${n}`,
       name: "f",
@@ -121,7 +151,7 @@ export function runFuzz(count: number, seed: number): FuzzReport {
       if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
       else escaped = `${(err as Error).name}: ${(err as Error).message}`;
     }
-    for (const cand of candidates(r, f, differentiate, 2)) {
+    for (const cand of candidates(r, f, differentiate, 2, nearMisses)) {
       const step: FuzzStep = {
         f: spec.f,
         kind: spec.steps[0].kind,
@@ -163,7 +193,7 @@ export function runFuzz(count: number, seed: number): FuzzReport {
   );
   return {
     steps,
-    disagreements: judged.filter((s) => (s.verifier === "accepted") !== (s.oracle === "equal")),
+    disagreements: judged.filter((s) => (s.verifier === "accepted" ? s.oracle === "different" : s.oracle === "equal")),
     escaped: steps.filter((s) => s.verifier === "escaped"),
     refused: steps.filter((s) => s.verifier === "refused").length,
     undecided: steps.filter((s) => s.oracle === "undecided").length,

@@ -142,6 +142,7 @@ function atomI(id: string, e: Q, box: Box): Interval {
   if (!e.isInteger()) return WHOLE_LINE;
   const k = Number(e.n);
   if (a.kind === "var") return powI(box.get(a.name) ?? WHOLE_LINE, k);
+  if (a.kind === "trig") return powI(interval("-1", "1", false, false), k);
   if (a.kind === "pi")
     return powI(
       interval("3.141592653589793238462643383279502884197", "3.141592653589793238462643383279502884198", false, false),

@@ -24,7 +24,9 @@ import {
   mulMono,
   neg,
   ONE,
+  polyKey,
   pow,
+  printPoly,
   powMono,
   scale,
   sub,
@@ -58,6 +60,8 @@ export class SplitAt extends Error {
 export interface NormalizeContext {
   box: Box;
   conditions: Set<string>;
+  /** Set when a sin or cos atom was made: then unequal normal forms may still be equal functions. */
+  trig?: boolean;
 }
 
 const parseBig = (text: string): MathNode => bigMath(PRECISION).parse(text);
@@ -172,6 +176,9 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
       const s = name === "sinh" ? addR(p, negR(m)) : addR(p, m);
       return name === "sech" ? { n: scale(s.d, Q.of(2n)), d: s.n } : mulR(s, half);
     }
+    case "sin":
+    case "cos":
+      return trigR(name, one(), ctx);
     case "abs": {
       const a = one();
       const s = signR(a, ctx, false);
@@ -191,6 +198,20 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
     }
   }
   throw new Outside(`the function ${name}`);
+}
+
+/**
+ * sin u or cos u as an atom of u's normal form, written with a positive leading coefficient
+ * (sin(−u) = −sin u, cos(−u) = cos u), so that equal arguments give the same atom.
+ */
+function trigR(fn: "sin" | "cos", u: RatFn, ctx: NormalizeContext): RatFn {
+  ctx.trig = true;
+  const first = [...u.n.keys()].sort()[0];
+  const flip = first !== undefined && u.n.get(first)!.c.sign() < 0;
+  const arg = flip ? negR(u) : u;
+  const text = equalPoly(arg.d, ONE) ? printPoly(arg.n) : `(${printPoly(arg.n)}) / (${printPoly(arg.d)})`;
+  const atom = R(atomPower(atomId({ kind: "trig", fn, arg: `${polyKey(arg.n)}|${polyKey(arg.d)}`, text })));
+  return flip && fn === "sin" ? negR(atom) : atom;
 }
 
 export function simplify(r: RatFn): RatFn {

@@ -1,7 +1,9 @@
 /**
  * Polynomials with exact rational coefficients over atoms: the variables, exponentials
  * e^(m) of monomials m, logarithms of positive primitive polynomials, roots of primes
- * (p^(k/n), exponent in (0, 1)) and π. Exponents are rational (integers except for
+ * (p^(k/n), exponent in (0, 1)), π, and sin u and cos u of an argument in normal form, bound
+ * by sin² u + cos² u = 1 (a zero polynomial is still the zero function; a non-zero one with
+ * such atoms may be zero by a trigonometric identity the form does not know). Exponents are rational (integers except for
  * exponentials and roots), so these are Laurent polynomials; the ring is an integral
  * domain and a polynomial is zero as a function when all its coefficients are zero.
  */
@@ -13,7 +15,9 @@ export type Atom =
   | { kind: "exp"; mono: Mono }
   | { kind: "log"; poly: Poly }
   | { kind: "root"; prime: bigint }
-  | { kind: "pi" };
+  | { kind: "pi" }
+  /** sin or cos of an argument in normal form (`arg` its key, `text` it printed), leading coefficient positive. */
+  | { kind: "trig"; fn: "sin" | "cos"; arg: string; text: string };
 
 /** A monomial: atom id → exponent, sorted by id, no zero exponents. */
 export type Mono = readonly (readonly [string, Q])[];
@@ -45,7 +49,9 @@ export function atomId(a: Atom): string {
           ? `L:${polyKey(a.poly)}`
           : a.kind === "root"
             ? `R:${a.prime}`
-            : "pi";
+            : a.kind === "trig"
+              ? `T:${a.fn}:${a.arg}`
+              : "pi";
   if (!atoms.has(id)) atoms.set(id, a);
   return id;
 }
@@ -77,10 +83,13 @@ export function atomPower(id: string, e: Q = Q.ONE): Poly {
   return fromTerms([{ m: [[id, e]], c: Q.ONE }]);
 }
 
-/** Builds a polynomial from terms, normalising each monomial (roots of primes folded into the coefficient). */
+/**
+ * Builds a polynomial from terms, normalising each monomial (roots of primes folded into the
+ * coefficient, cos² u written as 1 − sin² u).
+ */
 export function fromTerms(terms: Iterable<Term>): Poly {
   const out = new Map<string, Term>();
-  for (const t of terms) {
+  for (const t of pythagorean(terms)) {
     const { m, c } = normalMono(t.m, t.c);
     if (c.isZero()) continue;
     const k = monoKey(m);
@@ -91,6 +100,34 @@ export function fromTerms(terms: Iterable<Term>): Poly {
   }
   return out;
 }
+
+/**
+ * The terms with every cos(u)^k, k ≥ 2 an integer, written cos(u)^(k−2)·(1 − sin(u)²), until
+ * none is left: sin² u + cos² u = 1 applied one way, so that a polynomial in sin u and cos u
+ * has one form (the ideal of the circle has the single generator s² + c² − 1).
+ */
+function* pythagorean(terms: Iterable<Term>): Generator<Term> {
+  const todo: Term[] = [];
+  for (const t of terms) {
+    if (t.m.some(([a, e]) => a.startsWith("T:cos:") && e.isInteger() && e.cmp(TWO) >= 0)) todo.push(t);
+    else yield t;
+  }
+  while (todo.length > 0) {
+    const t = todo.pop()!;
+    const k = t.m.findIndex(([a, e]) => a.startsWith("T:cos:") && e.isInteger() && e.cmp(TWO) >= 0);
+    if (k < 0) {
+      yield t;
+      continue;
+    }
+    const cos = t.m[k][0];
+    const c = atomOf(cos) as Extract<Atom, { kind: "trig" }>;
+    const sin = atomId({ kind: "trig", fn: "sin", arg: c.arg, text: c.text });
+    const lower = mulMono(t.m, [[cos, TWO.neg()]]);
+    todo.push({ m: lower, c: t.c }, { m: mulMono(lower, [[sin, TWO]]), c: t.c.neg() });
+  }
+}
+
+const TWO = Q.of(2n);
 
 /** Drops zero exponents and moves whole powers of prime roots into the coefficient. */
 function normalMono(m: Mono, c: Q): Term {
@@ -212,7 +249,9 @@ function printAtom(id: string, e: Q): string {
           ? a.prime.toString()
           : a.kind === "log"
             ? `log(${printPoly(a.poly)})`
-            : "";
+            : a.kind === "trig"
+              ? `${a.fn}(${a.text})`
+              : "";
   if (a.kind === "exp") {
     const inner = a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));
     const ex =

@@ -156,6 +156,21 @@ l(
   },
 );
 
+l(
+  "should accept σ′(σ(x⁴)) written σ(1 − σ) where 1 − σ(x⁴) is 0 ± 1e-991 at 1000 digits and mathjs's form ≈ 1e-2017617199 (a fuzz find)",
+  () => {
+    const head = { f: "sigma(sigma(x^4))", wrt: "x", domain: { x: "(-261.074, -214.002)" } };
+    const textbook = "sigma(sigma(x^4)) * (1 - sigma(sigma(x^4))) * sigma(x^4) * (1 - sigma(x^4)) * 4 * x^3";
+    const far = derive("far tail", head).differentiate(textbook, "chain rule").verify({ samples: 16 });
+    assert.is(far.steps[1].ok, true, JSON.stringify(far.steps[1].counterexample));
+    // where the digits resolve the values, the same rule does not hide a wrong factor
+    const near = derive("near", { ...head, domain: { x: "(-3, -2)" } })
+      .differentiate(`2 * ${textbook}`, "chain rule")
+      .verify({ samples: 16 });
+    assert.is(near.steps[1].ok, false);
+  },
+);
+
 b("should call an exponential beyond decimal.js's range not finite, not throw (e^(2e30), a fuzz find)", () => {
   const pts = [{ x: "839" }];
   assert.is(evaluator("exp(tanh(x) + 1e30 + 1e30)", pts).ball(0, 60), "not finite");

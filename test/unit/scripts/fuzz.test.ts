@@ -41,4 +41,22 @@ f("should find 0 disagreements and 0 escaped errors on 30 generated steps (seed 
   );
 });
 
+f(
+  "should judge steps wrong below the tolerance in the far tail rightly (28 steps, seed 5): rejected where the oracle shows them near",
+  () => {
+    // u·(1 + k·e^x) with x < −130: within 1e-56 of u everywhere, not an identity (the class of the seed-2 disagreement)
+    const report = runFuzz(28, 5, { tail: true });
+    const describe = (s: (typeof report.steps)[number]) =>
+      `${s.kind} ${s.f} → ${s.expr} on (${s.domain.lo}, ${s.domain.hi}): verifier ${s.verifier}, oracle ${s.oracle}`;
+    assert.equal(report.disagreements.map(describe), []);
+    assert.equal(report.escaped.map(describe), []);
+    const near = report.steps.filter((s) => s.made === "near miss");
+    assert.is(near.length, 4);
+    assert.ok(
+      near.some((s) => s.verifier === "rejected" && s.oracle === "near"),
+      near.map(describe).join("\n"),
+    );
+  },
+);
+
 f.run();
