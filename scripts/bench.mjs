@@ -17,7 +17,7 @@ import { gzipSync } from "node:zlib";
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const { buildSite, listNotebooks } = require(path.join(root, "dist", "pipeline", "build.js"));
-const { serveSite } = require(path.join(root, "dist", "site", "serve.js"));
+const { serveSite } = require(path.join(root, "dist", "pipeline", "serve.js"));
 const { jupyterEnv } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
 const { chromium } = require("playwright-core");
 
