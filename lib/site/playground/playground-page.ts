@@ -49,7 +49,7 @@ function start(): void {
   };
 
   const refreshVariables = (names: string[]): void => {
-    const want = wrtPick.value || askedWrt;
+    const want = askedWrt || wrtPick.value;
     const shown = askedWrt && !names.includes(askedWrt) ? [...names, askedWrt] : names;
     wrtPick.textContent = "";
     for (const n of shown) {
@@ -82,6 +82,9 @@ function start(): void {
       (err: Error) => say(`\u2717 ${err.message}`, false),
     );
   };
+  wrtPick.addEventListener("change", () => {
+    askedWrt = "";
+  });
   fInput.addEventListener("input", () => {
     askedWrt = "";
     clearTimeout(timer);

@@ -11,27 +11,32 @@ export const PLAYGROUND_TITLE = "Derive any function";
 export const PLAYGROUND_DEFAULTS = { f: "x * sigma(x)", wrt: "x", domain: "x: (-10, 10)", strategy: "auto" } as const;
 
 /** Functions a learner meets, offered as links that fill the form (each is a shareable URL). */
-export const PLAYGROUND_EXAMPLES: readonly { label: string; f: string; wrt: string; domain: string; strategy: string }[] =
-  [
-    { label: "σ by the quotient rule", f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-10, 10)", strategy: "quotient" },
-    { label: "σ by the chain rule", f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-10, 10)", strategy: "chain" },
-    { label: "x·σ(x) (SiLU)", f: "x * sigma(x)", wrt: "x", domain: "x: (-10, 10)", strategy: "auto" },
-    { label: "log cosh", f: "log(cosh(x))", wrt: "x", domain: "x: (-10, 10)", strategy: "auto" },
-    {
-      label: "binary cross-entropy by ŷ",
-      f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
-      wrt: "yhat",
-      domain: "yhat: (0, 1); t: [0, 1]",
-      strategy: "auto",
-    },
-    {
-      label: "binary cross-entropy of σ(z) by z",
-      f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))",
-      wrt: "z",
-      domain: "z: (-10, 10); t: [0, 1]",
-      strategy: "auto",
-    },
-  ];
+export const PLAYGROUND_EXAMPLES: readonly {
+  label: string;
+  f: string;
+  wrt: string;
+  domain: string;
+  strategy: string;
+}[] = [
+  { label: "σ by the quotient rule", f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-10, 10)", strategy: "quotient" },
+  { label: "σ by the chain rule", f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-10, 10)", strategy: "chain" },
+  { label: "x·σ(x) (SiLU)", f: "x * sigma(x)", wrt: "x", domain: "x: (-10, 10)", strategy: "auto" },
+  { label: "log cosh", f: "log(cosh(x))", wrt: "x", domain: "x: (-10, 10)", strategy: "auto" },
+  {
+    label: "binary cross-entropy by ŷ",
+    f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    wrt: "yhat",
+    domain: "yhat: (0, 1); t: [0, 1]",
+    strategy: "auto",
+  },
+  {
+    label: "binary cross-entropy of σ(z) by z",
+    f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))",
+    wrt: "z",
+    domain: "z: (-10, 10); t: [0, 1]",
+    strategy: "auto",
+  },
+];
 
 /**
  * The query string of a playground URL for one input.
@@ -60,10 +65,10 @@ export function renderPlayground(siteTitle: string): string {
     (e) => `<li><a href="${escapeHtml(`${PLAYGROUND_PAGE}${playgroundQuery(e)}`)}">${escapeHtml(e.label)}</a></li>`,
   ).join("\n");
   const strategies = [
-    ["auto", "auto: the rule the function's form calls for"],
-    ["quotient", "quotient: u/v by the quotient rule"],
-    ["chain", "chain: c/v as c·v^(−1), by the chain rule"],
-    ["product", "product: u/v as u·v^(−1), by the product rule"],
+    ["auto", "auto"],
+    ["quotient", "quotient rule for u/v"],
+    ["chain", "chain rule: c·v^(−1)"],
+    ["product", "product rule: u·v^(−1)"],
   ]
     .map(([v, label]) => `<option value="${v}">${escapeHtml(label)}</option>`)
     .join("");

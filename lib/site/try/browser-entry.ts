@@ -10,7 +10,14 @@ import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 import { nextStep } from "../../derive/hint/next-step";
-import { explainInPage, parseDomainText, strategyOfSteps, variablesOf, type ExplainAnswer, type ExplainRequest } from "./explain-in-page";
+import {
+  explainInPage,
+  parseDomainText,
+  strategyOfSteps,
+  variablesOf,
+  type ExplainAnswer,
+  type ExplainRequest,
+} from "./explain-in-page";
 
 /**
  * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
@@ -204,7 +211,12 @@ export function preview(
 
 /** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
 function displayMath(tex: string): string {
-  return katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "htmlAndMathml", strict: "ignore" });
+  return katex.renderToString(tex, {
+    displayMode: true,
+    throwOnError: false,
+    output: "htmlAndMathml",
+    strict: "ignore",
+  });
 }
 
 /**
@@ -217,7 +229,10 @@ export function explainFunction(req: ExplainRequest): ExplainAnswer {
   try {
     return explainInPage(req, displayMath);
   } catch (err) {
-    return { error: `the kit failed on ${req.f}: ${(err as Error).message} (a bug of the kit, please report it)`, part: "function" };
+    return {
+      error: `the kit failed on ${req.f}: ${(err as Error).message} (a bug of the kit, please report it)`,
+      part: "function",
+    };
   }
 }
 

@@ -92,7 +92,8 @@ export function parseDomainText(text: string, wrt: string): DomainSpec {
     const named = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::|∈|\bin\b|=)\s*(.*)$/u.exec(entry);
     const [name, interval] = named ? [named[1], named[2].trim()] : [wrt, entry];
     if (!interval) throw new RangeError(`the entry “${entry}” has no interval, e.g. ${name}: (-10, 10)`);
-    if (Object.hasOwn(domain, name)) throw new RangeError(`${name} has two intervals (“${domain[name]}” and “${interval}”)`);
+    if (Object.hasOwn(domain, name))
+      throw new RangeError(`${name} has two intervals (“${domain[name]}” and “${interval}”)`);
     domain[name] = interval;
   }
   return domain;
