@@ -240,7 +240,10 @@ function tryDerivation(script: Element): void {
   const box = el("div", { class: "stepwise-try-preview", role: "group", "aria-label": "preview of the step" });
   const out = el("p", { class: "stepwise-try-verdict", id: `${id}-verdict`, role: "status", "aria-live": "polite" });
   form.append(label, row, box, out);
-  if (steps.some((s) => s.kind === "differentiate")) kitDerivation(form, subject, id);
+  // the kit derives the same function when the payload says where its variable lives
+  const spec = subject.spec;
+  if (steps.some((s) => s.kind === "differentiate") && spec.domain && Object.hasOwn(spec.domain, spec.wrt))
+    kitDerivation(form, subject, id);
   host.appendChild(open);
   host.appendChild(form);
   const preview = livePreview(input, box, subject.spec.texNames);
