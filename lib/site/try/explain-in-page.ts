@@ -6,7 +6,13 @@
  */
 import type { DomainSpec } from "../../derive/domain";
 import { parseDomain } from "../../derive/domain";
-import { freeVariables, parseExpression, RESERVED_NAMES } from "../../derive/expression";
+import {
+  expandDefinitions,
+  freeVariables,
+  parseDefinitions,
+  parseExpression,
+  RESERVED_NAMES,
+} from "../../derive/expression";
 import { explainSteps, type ExplainStrategy } from "../../derive/explain";
 import { derivationHtml } from "../../outputs/derivation-html";
 import { derivationView } from "../../outputs/derivation-view";
@@ -57,11 +63,12 @@ export interface ExplainAnswer {
 }
 
 /**
- * The variables of a function in mathjs syntax: its free names, without the constants (e, pi, …)
- * and names that `defs` define.
+ * The variables of a function in mathjs syntax: its free names once the definitions of `defs`
+ * are expanded (a notebook's `yhat = sigma(w * x + b)` makes w, x and b variables of a function
+ * written in yhat), without the constants (e, pi, …).
  *
  * @param f the function text
- * @param defs definitions whose names are not variables
+ * @param defs definitions as derive()'s `defs`, e.g. { yhat: "sigma(z)", "h(x)": "x^2" }
  * @returns the names, in order of first appearance; [] when f does not parse
  */
 export function variablesOf(f: string, defs: Readonly<Record<string, string>> = {}): string[] {
@@ -72,6 +79,11 @@ export function variablesOf(f: string, defs: Readonly<Record<string, string>> = 
     return [];
   }
   const defined = new Set(Object.keys(defs).map((k) => k.replace(/\(.*$/, "").trim()));
+  try {
+    if (defined.size) node = expandDefinitions(node, parseDefinitions(defs), "the function");
+  } catch {
+    // definitions the verifier rejects are reported when the derivation is made
+  }
   return [...freeVariables(node)].filter((n) => !Object.hasOwn(RESERVED_NAMES, n) && !defined.has(n));
 }
 
@@ -145,7 +157,7 @@ export function explainInPage(req: ExplainRequest, math: (tex: string) => string
   if (!req.wrt || !variables.includes(req.wrt))
     return failure(
       "variable",
-      `the variable: ${req.wrt ? `${req.wrt} is not in the function` : "none is picked"}; the function's variables are ${variables.join(", ") || "none"}`,
+      `the variable: ${req.wrt ? `${req.wrt} is not in the function${variables.length ? "" : `, a constant: its derivative by ${req.wrt} is 0 (the constant rule)`}` : "none is picked"}; the function's variables are ${variables.join(", ") || "none"}`,
     );
   try {
     parseDomain(req.domain, "the domain");

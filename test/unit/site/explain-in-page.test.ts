@@ -39,6 +39,14 @@ s("should list a function's variables without constants, called names and define
   assert.equal(variablesOf("-(t * log(yhat) + (1 - t) * log(1 - yhat))"), ["t", "yhat"]);
   assert.equal(variablesOf("e^(-x) + pi * sigma(x)"), ["x"]);
   assert.equal(variablesOf("w * x + b", { b: "2" }), ["w", "x"]);
+  // a notebook's definitions make their variables the function's (notebook 09's ∂L/∂w₂,₁)
+  assert.equal(variablesOf("-(t * log(yhat) + (1 - t) * log(1 - yhat))", { yhat: "sigma(w21 * h1 + b2)" }), [
+    "t",
+    "w21",
+    "h1",
+    "b2",
+  ]);
+  assert.equal(variablesOf("h(x) + y", { "h(u)": "u^2" }), ["x", "y"]);
   assert.equal(variablesOf("x + * 2"), []);
 });
 
