@@ -6,6 +6,8 @@
 //  - on pages with something to try: the same total once the verifier is loaded (the reader
 //    reached for "Try a step" or an answer box, typed a step and checked it: the live preview
 //    drew it), which no page loads at first paint; the heaviest page both ways at the end;
+//  - the playground (playground.html, issue 19) with a shared URL (binary cross-entropy of σ(z) by z): its
+//    weight once the derivation is made and verified in the page, and the time from navigation start to it;
 //  - then with the search used too ("/", a query): the page's total with everything loaded (verifier,
 //    search script and index), the index's size, and the first query's time (typing to results: the
 //    script, the index's fetch and load, the query), with the index's load and one query alone.
@@ -57,7 +59,10 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
   let worstTried = 0;
   let worstAll = 0;
   const firstQuery = [];
-  for (const page of ["index.html", ...pages.map((p) => p.page)]) {
+  const playground = existsSync(path.join(out, "playground.html"))
+    ? `playground.html?${new URLSearchParams({ f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))", wrt: "z", domain: "z: (-10, 10); t: [0, 1]", strategy: "auto" })}`
+    : undefined;
+  for (const page of ["index.html", ...(playground ? [playground] : []), ...pages.map((p) => p.page)]) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const tab = await context.newPage();
     const loaded = [];
@@ -73,12 +78,17 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       const ms = await tab.evaluate(() => performance.getEntriesByName("stepwise:charts-drawn")[0]?.startTime ?? NaN);
       drawn = `${figures} chart(s) drawn at ${ms.toFixed(0)} ms`;
     }
+    if (page === playground) {
+      await tab.waitForSelector("html[data-playground=done]", { timeout: 180_000 });
+      const ms = await tab.evaluate(() => performance.now());
+      drawn = `the derivation made and verified in the page at ${ms.toFixed(0)} ms (${await tab.locator("#pg-status").textContent()})`;
+    }
     await tab.waitForLoadState("networkidle", { timeout: 180_000 });
     const atLoad = sum(loaded);
     worst = Math.max(worst, atLoad.gzip);
     const verdict = atLoad.gzip <= GOAL ? "within the goal" : "OVER the goal";
     console.log(
-      `   ${page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`,
+      `   ${page === playground ? "playground.html (a shared URL)" : page}: ${kb(atLoad.raw)} raw, ${kb(atLoad.gzip)} gzip (${verdict}), ${atLoad.rows.length} files; ${drawn}`,
     );
     for (const r of atLoad.rows)
       console.log(`      ${r.name.padEnd(52)} ${kb(r.raw).padStart(12)} ${kb(r.gzip).padStart(12)}`);
