@@ -127,7 +127,10 @@ export async function benchTryStep({ root, serveSite, chromium }) {
       await page.locator("button.stepwise-try-open").nth(i).click();
     }
     const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    const median =
+      sorted.length % 2
+        ? sorted[(sorted.length - 1) / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     const max = sorted[sorted.length - 1];
     console.log(
       `   CPU ${rate === 1 ? "throttling off" : `×${rate} (CDP Emulation.setCPUThrottlingRate)`}: median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms, first try ${times[0].toFixed(0)} ms; ${diagnosed}/${times.length} verdicts with a diagnosis; ${median <= GOAL_MS ? "within" : "OVER"} the goal (median/goal ${(median / GOAL_MS).toFixed(2)})`,

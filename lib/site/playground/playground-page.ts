@@ -103,7 +103,9 @@ function start(): void {
         else preview.textContent = p.error ?? "";
         refreshVariables(api.variablesOf(fInput.value));
         const shared = query();
-        history.replaceState(null, "", shared);
+        // the address follows the input; an address that says it already (a shared link) is left as it is
+        const now = new URLSearchParams(location.search);
+        if (Object.entries(input()).some(([k, v]) => now.get(k) !== v)) history.replaceState(null, "", shared);
         link.href = shared;
         const fail = (part: keyof typeof fields, error: string): void => {
           fields[part].setAttribute("aria-invalid", "true");
