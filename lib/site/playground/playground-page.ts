@@ -7,7 +7,7 @@
  *   function, derives it at once: a shared link shows the same derivation;
  * - typesets the function with KaTeX as the reader types, and lists its variables in the
  *   variable picker;
- * - on Enter (or "Derive"): the kit's derivation of the function (explain(), the parts first),
+ * - on Enter in any field or picker (or "Derive"): the kit's derivation of the function (explain(), the parts first),
  *   verified in the page, or an error that names the part (function, variable, domain) and
  *   marks its field `aria-invalid`; the URL and the "Link to this derivation" follow the input.
  * `<html data-playground>` says where it is: "working", "done" or "error".
@@ -142,6 +142,12 @@ function start(): void {
     );
   };
   form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    derive();
+  });
+  // Enter derives from the pickers too, as from the text fields (a select does not submit its form)
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || !(e.target instanceof HTMLSelectElement)) return;
     e.preventDefault();
     derive();
   });
