@@ -4,6 +4,7 @@
 //  2. the same notebooks through `jupyter nbconvert --execute --to html` (one process, JUPYTER_PATH=jupyter/), and the ratio;
 //  3. each page's weight, raw and gzip, with every file it loads (recorded in Chromium);
 //  4. the time from navigation start until the last chart is drawn (cold cache, loopback server);
+//  8. "Try a step" at 390×844: Enter to the verdict of a diagnosed wrong step, CPU throttling off and ×4 (scripts/bench-try-step.mjs);
 //  5.–7. JupyterLab (scripts/bench-lab.mjs): nbclient CPU, venv against Debian; `npm run lab` until usable; Run All per tutorial.
 // Needs a compiled dist/ (the npm script runs `npm run build` first).
 import { spawnSync } from "node:child_process";
@@ -17,7 +18,7 @@ import { gzipSync } from "node:zlib";
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const { buildSite, listNotebooks } = require(path.join(root, "dist", "pipeline", "build.js"));
-const { serveSite } = require(path.join(root, "dist", "site", "serve.js"));
+const { serveSite } = require(path.join(root, "dist", "pipeline", "serve.js"));
 const { jupyterEnv } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
 const { chromium } = require("playwright-core");
 
@@ -86,6 +87,9 @@ await (await import("./bench-build.mjs")).benchBuild(dir); // cold and warm buil
 // 3 and 4. page weight and time to the last chart, in Chromium
 await (await import("./bench-site.mjs")).benchSite({ out, pages: result.pages, serveSite, chromium });
 rmSync(work, { recursive: true, force: true });
+
+// 8. "Try a step": Enter to the verdict of a diagnosed wrong step at 390×844, throttling off and ×4 (issue 20)
+await (await import("./bench-try-step.mjs")).benchTryStep({ root, serveSite, chromium });
 
 // 5.–7. JupyterLab: nbclient CPU venv vs Debian, npm run lab until usable, Run All per tutorial.
 await (await import("./bench-lab.mjs")).benchLab({ root, dir, files });

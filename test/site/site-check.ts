@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
@@ -50,7 +50,7 @@ export function checkIndexOrder(site: BuiltSite, notebooksDir: string): void {
   );
 }
 
-/** Opens the index and every page and checks them (see `checkPage`). */
+/** Opens the index, the playground (on a site that shows derivations) and every page and checks them (see `checkPage`). */
 export async function checkAllPages(site: BuiltSite, name: string): Promise<void> {
   await checkPage(
     site.browser,
@@ -59,6 +59,14 @@ export async function checkAllPages(site: BuiltSite, name: string): Promise<void
     { figures: 0, math: false, derivations: 0 },
     `${name}-index`,
   );
+  if (existsSync(path.join(site.result.out, "playground.html")))
+    await checkPage(
+      site.browser,
+      site.server.url,
+      "playground.html",
+      { figures: 0, math: false, derivations: 0 },
+      `${name}-playground`,
+    );
   for (const p of site.result.pages) {
     const expected = expectationOf(path.join(site.executedDir, p.file));
     assert.is(p.figures, expected.figures, `${p.file}: charts found by the renderer`);

@@ -91,6 +91,18 @@ export function tryScript(cacheDir?: string): string {
 }
 
 /**
+ * The playground's script, assets/playground.js: lib/site/playground/playground-page.ts bundled
+ * by esbuild (it loads assets/verifier.js at once).
+ *
+ * @param cacheDir as for {@link siteScript}
+ * @returns the minified script text
+ * @throws Error with esbuild's message when the source does not build
+ */
+export function playgroundScript(cacheDir?: string): string {
+  return script("playground-script", "site/playground/playground-page.ts", cacheDir);
+}
+
+/**
  * The live preview's client, served by `stepwise dev` as /__stepwise/live.js:
  * lib/pipeline/live-client.ts bundled by esbuild.
  *
@@ -102,8 +114,8 @@ export function liveClientScript(): string {
 }
 
 /**
- * The site's stylesheet, assets/site.css: lib/site/browser/page.css and then the
- * widget's lib/site/try/widget.css, bundled and minified by esbuild (which also
+ * The site's stylesheet, assets/site.css: lib/site/browser/page.css, then the
+ * widget's lib/site/try/widget.css and the playground's lib/site/playground/playground.css, bundled and minified by esbuild (which also
  * checks their syntax).
  *
  * @param cacheDir as for {@link siteScript}
@@ -111,7 +123,7 @@ export function liveClientScript(): string {
  * @throws Error with esbuild's message when a stylesheet does not parse
  */
 export function siteStylesheet(cacheDir?: string): string {
-  const files = ["site/browser/page.css", "site/try/widget.css"].map(browserSource);
+  const files = ["site/browser/page.css", "site/try/widget.css", "site/playground/playground.css"].map(browserSource);
   const contents = files.map((f) => `@import ${JSON.stringify(f.split(path.sep).join("/"))};`).join("\n");
   return cachedBundle(
     "site-css",

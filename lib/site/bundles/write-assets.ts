@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "../render/layout";
-import { searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "./browser-bundles";
+import { playgroundScript, searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "./browser-bundles";
 import { verifierBundle } from "../try/verifier-bundle";
 import { sitePlotlyBundle } from "./plotly-bundle";
 import { type FaceGlyphs, writeKatexAssets } from "../tex/katex-fonts";
@@ -27,10 +27,11 @@ export function plotlyBundle(): { code: string; minified: boolean } {
  * full font for the rest, see `writeKatexAssets`),
  * when some page has charts, plotly.js (assets/plotly.min.js, `sitePlotlyBundle`), and when some page has
  * a derivation or an answer box, the widget (assets/try.js) and the verifier bundle
- * (assets/verifier.js, see `verifierBundle`).
+ * (assets/verifier.js, see `verifierBundle`), and with the playground page its script (assets/playground.js).
  *
  * @param outDir the site folder (created if missing)
  * @param options charts: whether to write plotly.js; tryable: whether to write the widget and the verifier;
+ *   playground: whether to write the playground's script (and the verifier);
  *   glyphs: the characters the site's formulas draw in each KaTeX face (`KatexGlyphs.faces`), default none
  *   (KaTeX's stylesheet as it is); cacheDir: where the bundles and font subsets are kept between builds, default none
  * @returns the site-relative paths written
@@ -38,7 +39,7 @@ export function plotlyBundle(): { code: string; minified: boolean } {
  */
 export async function copyAssets(
   outDir: string,
-  options: { charts: boolean; tryable?: boolean; glyphs?: FaceGlyphs; cacheDir?: string },
+  options: { charts: boolean; tryable?: boolean; playground?: boolean; glyphs?: FaceGlyphs; cacheDir?: string },
 ): Promise<string[]> {
   const written: string[] = [];
   const put = (rel: string, content: string): void => {
@@ -58,9 +59,8 @@ export async function copyAssets(
     ...subsets.sort(),
   );
   if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
-  if (options.tryable) {
-    put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
-    put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
-  }
+  if (options.tryable) put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
+  if (options.playground) put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
+  if (options.tryable || options.playground) put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
   return written;
 }

@@ -23,6 +23,7 @@ export const ASSET_URLS = {
   plotly: "assets/plotly.min.js",
   tryJs: "assets/try.js",
   verifier: "assets/verifier.js",
+  playgroundJs: "assets/playground.js",
 } as const;
 
 /** What {@link pageShell} lays out. */
@@ -38,6 +39,8 @@ export interface ShellOptions {
   body: string;
   /** True when the page has charts: the site script loads plotly.js when the first chart nears the viewport. */
   charts: boolean;
+  /** The page's own deferred scripts (site-relative URLs), after the site's, e.g. the playground's. */
+  scripts?: readonly string[];
 }
 
 /**
@@ -54,6 +57,7 @@ export function pageShell(o: ShellOptions): string {
   const docTitle = o.title === o.siteTitle ? o.siteTitle : `${o.title} · ${o.siteTitle}`;
   // the widget of "try a step" and the answer boxes, only where the body has something to try
   const sources: string[] = o.body.includes(TRY_ATTR) ? [ASSET_URLS.siteJs, ASSET_URLS.tryJs] : [ASSET_URLS.siteJs];
+  sources.push(...(o.scripts ?? []));
   const scripts = sources.map((src) => `<script defer src="${src}"></script>`);
   return `<!doctype html>
 <html lang="en">

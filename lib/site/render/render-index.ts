@@ -40,9 +40,17 @@ ${items.join("\n")}
  * @param entries tutorials in order (a section's entries consecutive)
  * @param introHtml rendered introduction (e.g. the notebooks folder's README.md), or ""
  * @param noun what a page is called, for the description ("8 tutorials", "3 notebooks"); default "Notebook"
+ * @param playground the playground page's URL (`renderPlayground`), linked as "Derive any function"
+ *   above the lists; undefined: no link
  * @returns a complete HTML document
  */
-export function renderIndex(siteTitle: string, entries: IndexEntry[], introHtml = "", noun = "Notebook"): string {
+export function renderIndex(
+  siteTitle: string,
+  entries: IndexEntry[],
+  introHtml = "",
+  noun = "Notebook",
+  playground?: string,
+): string {
   const groups: { section?: IndexEntry["section"]; entries: IndexEntry[] }[] = [];
   for (const e of entries) {
     const last = groups[groups.length - 1];
@@ -59,7 +67,7 @@ ${list(g.entries)}
   });
   const body = `<main id="content" class="index">
 <h1>${escapeHtml(siteTitle)}</h1>
-${introHtml ? `<div class="intro">${introHtml}</div>\n` : ""}${parts.join("\n")}
+${introHtml ? `<div class="intro">${introHtml}</div>\n` : ""}${playground ? `<p class="index-playground"><a href="${escapeHtml(playground)}">Derive any function</a>: type a function and read the kit's own derivation, every step verified in the page.</p>\n` : ""}${parts.join("\n")}
 </main>`;
   return pageShell({
     title: siteTitle,

@@ -14,6 +14,8 @@ import { loadRenderTools } from "./render-tools";
 import { TRY_ATTR } from "../try/try-html";
 import { ASSET_URLS } from "./layout";
 import { buildSearchIndex } from "./search-index";
+import { PLAYGROUND_PAGE, renderPlayground } from "../playground/render-playground";
+import { DERIVATION_MIME } from "../../outputs/mime-types";
 
 /** One notebook of the site, in reading order. */
 export interface SiteNotebook {
@@ -127,7 +129,8 @@ export function folderTitle(dir: string): string {
  * grouped as sections), one page per notebook named after its path
  * ("01-sigmoid.ipynb" → "01-sigmoid.html", "extra/02-tanh.ipynb" →
  * "extra/02-tanh.html", so relative links and images keep working), the
- * notebooks without outputs under notebooks/, the assets (`copyAssets`), the
+ * notebooks without outputs under notebooks/, the playground (playground.html,
+ * `renderPlayground`, linked from the index) when a notebook shows a derivation, the assets (`copyAssets`), the
  * search index of every page's sections (assets/search-index.json, `buildSearchIndex`,
  * not rewritten by a build of `only` some pages), and the images markdown cells
  * reference by relative path (from options.sourceDir, same paths).
@@ -147,7 +150,7 @@ export async function renderSite(
   const tools = await loadRenderTools();
   const cellMarkdown = createMarkdown({ html: true });
   const outputMarkdown = createMarkdown({ html: false });
-  const taken = new Set(["index", "notebooks", "assets"]);
+  const taken = new Set(["index", "notebooks", "assets", PLAYGROUND_PAGE.replace(/\.html$/, "")]);
   const pages = notebooks.map((nb) => {
     const parts = nb.file.replace(/\.ipynb$/i, "").split("/");
     const name = parts.map((p, k) => (k < parts.length - 1 ? slugify(p, "section") : slugify(p, "notebook"))).join("/");
@@ -221,14 +224,18 @@ export async function renderSite(
       section: folder ? { id: folder, title: sectionTitle(options.sourceDir, folder) } : undefined,
     };
   });
-  const index = renderIndex(options.title, entries, intro, options.noun);
+  // the playground, on a site whose notebooks show derivations (all of them, not only those written now)
+  const playground = notebooks.some((nb) => showsDerivation(nb.executed));
+  const index = renderIndex(options.title, entries, intro, options.noun, playground ? PLAYGROUND_PAGE : undefined);
   writeFileSync(path.join(outDir, "index.html"), index);
+  if (playground) writeFileSync(path.join(outDir, PLAYGROUND_PAGE), renderPlayground(options.title));
   if (glyphs) {
     glyphs.add(index);
     glyphs.save();
     await copyAssets(outDir, {
       charts: result.some((p) => p.figures > 0),
       tryable: tryable.some(Boolean),
+      playground,
       glyphs: glyphs.faces,
       cacheDir: options.cacheDir,
     });
@@ -236,6 +243,11 @@ export async function renderSite(
     if (!options.only) writeFileSync(path.join(outDir, ASSET_URLS.searchIndex), buildSearchIndex(searchable));
   }
   return result;
+}
+
+/** True when an executed notebook shows a derivation (an output of the derivation JSON type). */
+function showsDerivation(nb: Notebook): boolean {
+  return nb.cells.some((c) => (c.outputs ?? []).some((o) => "data" in o && o.data?.[DERIVATION_MIME] !== undefined));
 }
 
 /**

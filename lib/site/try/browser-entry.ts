@@ -10,6 +10,14 @@ import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 import { nextStep } from "../../derive/hint/next-step";
+import {
+  explainInPage,
+  parseDomainText,
+  strategyOfSteps,
+  variablesOf,
+  type ExplainAnswer,
+  type ExplainRequest,
+} from "./explain-in-page";
 
 /**
  * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
@@ -201,6 +209,54 @@ export function preview(
   };
 }
 
+/** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
+function displayMath(tex: string): string {
+  return katex.renderToString(tex, {
+    displayMode: true,
+    throwOnError: false,
+    output: "htmlAndMathml",
+    strict: "ignore",
+  });
+}
+
+/**
+ * The kit's own derivation of a function (explain(), its parts first), verified in the page,
+ * as HTML (see `explainInPage`): for the playground and "Show the kit's derivation".
+ *
+ * @returns { html, ok, derivations, steps, proved, result, ms } or { error, part } in words
+ */
+export function explainFunction(req: ExplainRequest): ExplainAnswer {
+  try {
+    return explainInPage(req, displayMath);
+  } catch (err) {
+    return {
+      error: `the kit failed on ${req.f}: ${(err as Error).message} (a bug of the kit, please report it)`,
+      part: "function",
+    };
+  }
+}
+
+/**
+ * "Show the kit's derivation" of a derivation on the site: explain() of the same function with
+ * the payload's variable, domain, name, definitions and TeX names, and the strategy its first
+ * `differentiate` step names (quotient, chain or product rule; else "auto").
+ *
+ * @param subject the derivation's spec, seed and sample count (from its payload)
+ * @returns as {@link explainFunction}
+ */
+export function explainSubject(subject: TrySubject): ExplainAnswer {
+  const spec = subject.spec;
+  return explainFunction({
+    f: spec.f,
+    wrt: spec.wrt,
+    domain: spec.domain,
+    strategy: strategyOfSteps(spec.steps),
+    ...(spec.name ? { name: spec.name } : {}),
+    ...(spec.defs ? { defs: spec.defs } : {}),
+    ...(spec.texNames ? { texNames: spec.texNames } : {}),
+  });
+}
+
 /** What `window.stepwiseVerifier` holds. */
 export interface StepwiseVerifier {
   checkStep: typeof checkStep;
@@ -208,7 +264,21 @@ export interface StepwiseVerifier {
   preview: typeof preview;
   hintStep: typeof hintStep;
   hintAnswer: typeof hintAnswer;
+  explainFunction: typeof explainFunction;
+  explainSubject: typeof explainSubject;
+  variablesOf: typeof variablesOf;
+  parseDomainText: typeof parseDomainText;
 }
 
-const api: StepwiseVerifier = { checkStep, checkAnswer, preview, hintStep, hintAnswer };
+const api: StepwiseVerifier = {
+  checkStep,
+  checkAnswer,
+  preview,
+  hintStep,
+  hintAnswer,
+  explainFunction,
+  explainSubject,
+  variablesOf,
+  parseDomainText,
+};
 (globalThis as unknown as { stepwiseVerifier?: StepwiseVerifier }).stepwiseVerifier = api;

@@ -18,57 +18,7 @@
 import type { StepwiseVerifier, TrySubject, TryVerdict } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
 import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
-
-declare global {
-  interface Window {
-    stepwiseVerifier?: StepwiseVerifier;
-  }
-}
-
-// read while the script runs: document.currentScript is null in callbacks
-const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
-const verifierUrl = here ? here.replace(/try\.js(\?.*)?$/, "verifier.js") : "assets/verifier.js";
-let loading: Promise<StepwiseVerifier> | null = null;
-
-function verifier(): Promise<StepwiseVerifier> {
-  if (window.stepwiseVerifier) return Promise.resolve(window.stepwiseVerifier);
-  if (!loading) {
-    loading = new Promise<StepwiseVerifier>((resolve, reject) => {
-      const s = document.createElement("script");
-      s.src = verifierUrl;
-      s.async = true;
-      s.onload = () =>
-        window.stepwiseVerifier ? resolve(window.stepwiseVerifier) : reject(new Error("the verifier did not start"));
-      s.onerror = () => {
-        loading = null;
-        reject(new Error(`the verifier (${verifierUrl}) could not be loaded`));
-      };
-      document.head.appendChild(s);
-    });
-    const root = document.documentElement;
-    root.setAttribute("data-verifier", "loading");
-    loading.then(
-      () => root.setAttribute("data-verifier", "ready"),
-      () => root.setAttribute("data-verifier", "failed"),
-    );
-  }
-  return loading;
-}
-
-function warm(): void {
-  verifier().catch(() => undefined);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { el, verifier, warm } from "./verifier-loader";
 
 function short(v: string): string {
   const n = Number(v);
@@ -192,6 +142,60 @@ function livePreview(
   return run;
 }
 
+/**
+ * Adds "Show the kit's derivation" to a "Try a step" form: the button toggles a region with
+ * explain()'s derivation of the same function (same variable, domain and definitions), made
+ * and verified by the page's verifier on the first press.
+ */
+function kitDerivation(form: HTMLElement, subject: TrySubject, id: string): void {
+  const button = el(
+    "button",
+    { type: "button", class: "stepwise-kit-open", "aria-expanded": "false", "aria-controls": `${id}-kit` },
+    "Show the kit\u2019s derivation",
+  );
+  const region = el("div", {
+    id: `${id}-kit`,
+    class: "stepwise-kit",
+    role: "region",
+    "aria-label": "the kit\u2019s derivation of the same function",
+    hidden: "",
+  });
+  const status = el("p", { class: "stepwise-kit-status", role: "status", "aria-live": "polite" });
+  const body = el("div", { class: "stepwise-kit-body" });
+  region.append(status, body);
+  form.append(button, region);
+  let made = false;
+  button.addEventListener("pointerenter", warm);
+  button.addEventListener("click", () => {
+    const on = region.hidden;
+    region.hidden = !on;
+    button.setAttribute("aria-expanded", String(on));
+    button.textContent = on ? "Hide the kit\u2019s derivation" : "Show the kit\u2019s derivation";
+    if (!on || made) return;
+    made = true;
+    status.textContent = "deriving\u2026";
+    verifier().then(
+      (api) => {
+        const a = api.explainSubject(subject);
+        if (a.error || !a.html) {
+          status.setAttribute("data-ok", "false");
+          status.textContent = `\u2717 ${a.error ?? "no derivation"}`;
+          made = false;
+          return;
+        }
+        status.setAttribute("data-ok", "true");
+        status.textContent = a.summary ?? "";
+        body.innerHTML = a.html;
+        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
+      },
+      (err: Error) => {
+        status.textContent = err.message;
+        made = false;
+      },
+    );
+  });
+}
+
 let counter = 0;
 
 function tryDerivation(script: Element): void {
@@ -236,6 +240,10 @@ function tryDerivation(script: Element): void {
   const box = el("div", { class: "stepwise-try-preview", role: "group", "aria-label": "preview of the step" });
   const out = el("p", { class: "stepwise-try-verdict", id: `${id}-verdict`, role: "status", "aria-live": "polite" });
   form.append(label, row, box, out);
+  // the kit derives the same function when the payload says where its variable lives
+  const spec = subject.spec;
+  if (steps.some((s) => s.kind === "differentiate") && spec.domain && Object.hasOwn(spec.domain, spec.wrt))
+    kitDerivation(form, subject, id);
   host.appendChild(open);
   host.appendChild(form);
   const preview = livePreview(input, box, subject.spec.texNames);

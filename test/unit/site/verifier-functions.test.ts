@@ -60,7 +60,7 @@ const CASES: Record<string, { call: string; domain: [number, number]; at: number
 let page: StepwiseVerifier;
 const s = suite("the page's verifier functions");
 s.before(() => {
-  const context: Record<string, unknown> = {};
+  const context: Record<string, unknown> = { performance };
   vm.runInNewContext(verifierBundle(), context, { filename: "assets/verifier.js" });
   page = context.stepwiseVerifier as StepwiseVerifier;
 });
@@ -187,6 +187,38 @@ s(
       assert.equal(v, { ok: true, tier: "proved", against: "x^2" }, name);
       assert.equal(inNode.checkAnswer(ex, `${name}(x)`), v, name);
     }
+  },
+);
+
+s(
+  "should write the kit's derivation in the page's bundle: the playground's call and “Show the kit's derivation”",
+  () => {
+    const a = page.explainFunction({ f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" }, strategy: "chain" });
+    assert.ok(a.ok, a.error);
+    assert.is(a.result, "sigma(x) * (1 - sigma(x))");
+    assert.ok((a.html ?? "").includes('class="katex'), "typeset by KaTeX");
+    assert.is(
+      a.html,
+      inNode.explainFunction({ f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" }, strategy: "chain" }).html,
+    );
+    const sigma = {
+      spec: {
+        title: "σ′",
+        name: "g",
+        f: "1 / (1 + e^(-x))",
+        wrt: "x",
+        domain: { x: "(-10, 10)" },
+        steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
+      },
+      seed: "1",
+      samples: 64,
+    };
+    assert.match(page.explainSubject(sigma).html ?? "", /g′\(x\) by the quotient rule, derived by the kit/);
+    const bad = page.explainFunction({ f: "gamma(x)", wrt: "x", domain: { x: "(0, 1)" } });
+    assert.is(bad.part, "function");
+    assert.match(bad.error ?? "", /^the function: unknown function gamma/);
+    assert.equal(plain(page.variablesOf("t * log(yhat)")), ["t", "yhat"]);
+    assert.equal(plain(page.parseDomainText("yhat: (0, 1); t: [0, 1]", "yhat")), { yhat: "(0, 1)", t: "[0, 1]" });
   },
 );
 

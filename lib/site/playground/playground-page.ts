@@ -1,0 +1,169 @@
+/**
+ * The playground's script (bundled by esbuild into assets/playground.js, see `playgroundScript`),
+ * loaded with `defer` by playground.html (`renderPlayground`). Runs in the reader's browser:
+ * nothing here may import a Node module (types only from the verifier). It
+ * - shows the form (hidden without JavaScript) and loads the verifier (assets/verifier.js) at once;
+ * - fills the form from the URL (`?f=…&wrt=…&domain=…&strategy=…`) and, when the URL names a
+ *   function, derives it at once: a shared link shows the same derivation;
+ * - typesets the function with KaTeX as the reader types, and lists its variables in the
+ *   variable picker;
+ * - on Enter in any field or picker (or "Derive"): the kit's derivation of the function (explain(), the parts first),
+ *   verified in the page, or an error that names the part (function, variable, domain) and
+ *   marks its field `aria-invalid`; the URL and the "Link to this derivation" follow the input.
+ * `<html data-playground>` says where it is: "working", "done" or "error".
+ */
+import type { ExplainRequest } from "../try/explain-in-page";
+import { CONTENT_CHANGED_EVENT } from "../browser/markers";
+import { verifier } from "../try/verifier-loader";
+
+const form = document.getElementById("playground") as HTMLFormElement | null;
+const field = (id: string) => document.getElementById(id) as HTMLInputElement & HTMLSelectElement;
+
+function start(): void {
+  if (!form) return;
+  const fInput = field("pg-f");
+  const wrtPick = field("pg-wrt");
+  const domainInput = field("pg-domain");
+  const strategyPick = field("pg-strategy");
+  const preview = document.getElementById("pg-preview") as HTMLElement;
+  const status = document.getElementById("pg-status") as HTMLElement;
+  const result = document.getElementById("pg-result") as HTMLElement;
+  const link = document.getElementById("pg-link") as HTMLAnchorElement;
+  const root = document.documentElement;
+  const fields = { function: fInput, variable: wrtPick, domain: domainInput, strategy: strategyPick };
+
+  const params = new URLSearchParams(location.search);
+  if (params.has("f")) fInput.value = params.get("f") ?? "";
+  if (params.has("domain")) domainInput.value = params.get("domain") ?? "";
+  const strategy = params.get("strategy");
+  if (strategy && Array.from(strategyPick.options).some((o) => o.value === strategy)) strategyPick.value = strategy;
+  // the variable the URL asks for stays in the picker until the function changes, so that an
+  // address whose variable is not in the function says so
+  let askedWrt = params.get("wrt") ?? wrtPick.value;
+  form.hidden = false;
+
+  const say = (text: string, ok?: boolean): void => {
+    status.textContent = text;
+    if (ok === undefined) status.removeAttribute("data-ok");
+    else status.setAttribute("data-ok", String(ok));
+  };
+
+  const refreshVariables = (names: string[]): void => {
+    const want = askedWrt || wrtPick.value;
+    const shown = askedWrt && !names.includes(askedWrt) ? [...names, askedWrt] : names;
+    wrtPick.textContent = "";
+    for (const n of shown) {
+      const o = document.createElement("option");
+      o.value = n;
+      o.textContent = n;
+      wrtPick.appendChild(o);
+    }
+    wrtPick.value = shown.includes(want) ? want : (shown[0] ?? "");
+  };
+
+  const input = () => ({
+    f: fInput.value,
+    wrt: wrtPick.value,
+    domain: domainInput.value,
+    strategy: strategyPick.value,
+  });
+  const query = (): string => `?${new URLSearchParams(input())}`;
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const typed = (): void => {
+    verifier().then(
+      (api) => {
+        const p = api.preview(fInput.value);
+        if (p.html) preview.innerHTML = p.html;
+        else preview.textContent = p.error ?? "";
+        refreshVariables(api.variablesOf(fInput.value));
+        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
+      },
+      (err: Error) => say(`\u2717 ${err.message}`, false),
+    );
+  };
+  wrtPick.addEventListener("change", () => {
+    askedWrt = "";
+  });
+  fInput.addEventListener("input", () => {
+    askedWrt = "";
+    clearTimeout(timer);
+    timer = setTimeout(typed, 120);
+  });
+
+  const derive = (): void => {
+    clearTimeout(timer);
+    root.setAttribute("data-playground", "working");
+    for (const f of Object.values(fields)) f.removeAttribute("aria-invalid");
+    say("deriving\u2026");
+    verifier().then(
+      (api) => {
+        const p = api.preview(fInput.value);
+        if (p.html) preview.innerHTML = p.html;
+        else preview.textContent = p.error ?? "";
+        refreshVariables(api.variablesOf(fInput.value));
+        const shared = query();
+        // the address follows the input; an address that says it already (a shared link) is left as it is
+        const now = new URLSearchParams(location.search);
+        if (Object.entries(input()).some(([k, v]) => now.get(k) !== v)) history.replaceState(null, "", shared);
+        link.href = shared;
+        const fail = (part: keyof typeof fields, error: string): void => {
+          fields[part].setAttribute("aria-invalid", "true");
+          result.textContent = "";
+          say(`\u2717 ${error.charAt(0).toUpperCase()}${error.slice(1)}`, false);
+          root.setAttribute("data-playground", "error");
+        };
+        let domain: ExplainRequest["domain"];
+        try {
+          domain = api.parseDomainText(domainInput.value, wrtPick.value);
+        } catch (err) {
+          fail("domain", `the domain: ${(err as Error).message}`);
+          return;
+        }
+        const a = api.explainFunction({
+          f: fInput.value,
+          wrt: wrtPick.value,
+          domain,
+          strategy: strategyPick.value as ExplainRequest["strategy"],
+        });
+        if (a.error || !a.html) {
+          fail(a.part ?? "function", a.error ?? "no derivation");
+          return;
+        }
+        result.innerHTML = a.html;
+        say(a.summary ?? "", true);
+        root.setAttribute("data-playground", "done");
+        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
+      },
+      (err: Error) => {
+        say(`\u2717 ${err.message}`, false);
+        root.setAttribute("data-playground", "error");
+      },
+    );
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    derive();
+  });
+  // Enter derives from the pickers too, as from the text fields (a select does not submit its form)
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || !(e.target instanceof HTMLSelectElement)) return;
+    e.preventDefault();
+    derive();
+  });
+
+  say("loading the verifier\u2026");
+  verifier().then(
+    (api) => {
+      refreshVariables(api.variablesOf(fInput.value));
+      say("");
+      typed();
+      link.href = query();
+      if (params.has("f")) derive();
+    },
+    (err: Error) => say(`\u2717 ${err.message}`, false),
+  );
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

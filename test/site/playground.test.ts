@@ -1,0 +1,354 @@
+/**
+ * The playground (playground.html, issue 19) and "Show the kit's derivation" of "Try a step", in
+ * Chromium, from the keyboard alone: a typed function gives a derivation verified in the page,
+ * the URL keeps the input and a shared URL shows the same derivation, bad input names its part
+ * and the page keeps working, axe-core finds nothing at 1280 and 390 px in both schemes.
+ */
+import * as path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { derive } from "../../lib/derive";
+import { verifierMath } from "../../lib/derive/math-functions";
+import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
+import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
+import { renderSite } from "../../lib/site/render/render-site";
+import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
+import { axeViolations } from "./axe";
+import { launchChromium, tempDir, visit } from "./helpers";
+
+const sigma = derive("σ′(x) by the quotient rule", {
+  name: "g",
+  f: "1 / (1 + e^(-x))",
+  wrt: "x",
+  domain: { x: "(-10, 10)" },
+})
+  .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
+  .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
+  .rewrite("g(x) * (1 - g(x))", "recognise g");
+const notebook = {
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { language_info: { name: "typescript" } },
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Try it" },
+    {
+      cell_type: "code",
+      metadata: {},
+      execution_count: 1,
+      source: "showVerified(d)",
+      outputs: [
+        {
+          output_type: "display_data",
+          metadata: {},
+          data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" },
+        },
+      ],
+    },
+  ],
+};
+
+let server: SiteServer | undefined;
+let browser: Browser | undefined;
+const s = suite("the playground and the kit's derivation in the page");
+s.before(async () => {
+  const out = path.join(tempDir("stepwise-playground-"), "site");
+  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
+    title: "playground test",
+  });
+  server = await serveSite(out);
+  browser = await launchChromium();
+});
+s.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Presses Tab until the element matching `selector` has focus (at most 60 presses). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  assert.unreachable(`Tab never reached ${selector}`);
+}
+
+/** Waits until the playground has answered (a derivation or an error) and returns its state and status line. */
+async function answered(page: Page): Promise<{ state: string; status: string }> {
+  await page.waitForFunction(
+    () => ["done", "error"].includes(document.documentElement.getAttribute("data-playground") ?? ""),
+    undefined,
+    { timeout: 60_000 },
+  );
+  return {
+    state: (await page.getAttribute("html", "data-playground")) ?? "",
+    status: (await page.locator("#pg-status").textContent()) ?? "",
+  };
+}
+
+/** Types into a field from the keyboard: Tab to it, select its text, type, then Enter. */
+async function typeInto(page: Page, selector: string, text: string): Promise<{ state: string; status: string }> {
+  await tabTo(page, selector);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await page.keyboard.press("Enter");
+  return answered(page);
+}
+
+/** The derivations shown in a container: each one's data-ok, marks and title. */
+function derivations(page: Page, container: string) {
+  return page.evaluate(
+    (sel) =>
+      Array.from(document.querySelectorAll(`${sel} [data-stepwise-derivation]`)).map((d) => ({
+        ok: d.getAttribute("data-ok"),
+        marks: Array.from(d.querySelectorAll(".stepwise-step .stepwise-mark")).map((m) => m.textContent ?? ""),
+        title: d.querySelector(".stepwise-derivation-title")?.textContent ?? "",
+        katex: d.querySelectorAll(".katex").length,
+      })),
+    container,
+  );
+}
+
+/** f′ at a point by a central difference, in doubles, from the function text (independent of the kit's rules). */
+function numericDerivative(f: string, x: number): number {
+  const m = verifierMath();
+  const code = m.parse(f).compile();
+  const h = 1e-6;
+  return ((code.evaluate({ x: x + h }) as number) - (code.evaluate({ x: x - h }) as number)) / (2 * h);
+}
+
+s("should be linked from the index as “Derive any function”, and reached from the keyboard", async () => {
+  const page = await browser!.newPage();
+  const v = await visit(page, `${server!.url}index.html`, server!.url);
+  await tabTo(page, "a[href='playground.html']");
+  assert.is(await page.evaluate(() => document.activeElement?.textContent), "Derive any function");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/playground\.html$/);
+  await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  // the site's shell: header, theme toggle, search
+  assert.is(await page.locator("header.site-header a.site-title").count(), 1);
+  assert.ok((await page.locator(".theme-toggle").count()) > 0, "the theme toggle");
+  assert.ok((await page.locator("#site-search-input").count()) > 0, "the search box");
+  assert.equal(v.consoleErrors, []);
+  await page.close();
+});
+
+s("should derive a typed function, verified in the page, and keep it in the URL (keyboard only)", async () => {
+  const page = await browser!.newPage();
+  const v = await visit(page, `${server!.url}playground.html`, server!.url);
+  await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  const { state, status } = await typeInto(page, "#pg-f", "x^2 * tanh(x)");
+  assert.is(state, "done", status);
+  assert.match(status, /^✓ every step verified in this page: \d+ steps, \d+ proved, \d+ sampled/);
+  const shown = await derivations(page, "#pg-result");
+  assert.ok(shown.length >= 1, "a derivation is shown");
+  for (const d of shown) {
+    assert.is(d.ok, "true", d.title);
+    assert.ok(d.marks.length >= 2 && d.marks.every((m) => m === "•" || m === "✓"), `${d.title}: ${d.marks.join(" ")}`);
+    assert.ok(d.katex > 0, `${d.title} is typeset`);
+  }
+  assert.match(shown[shown.length - 1].title, /by the product rule/);
+  // the main derivation's last line is f′: compared here with a central difference of f
+  const last = await page.evaluate(() => {
+    const steps = document.querySelectorAll("#pg-result [data-stepwise-derivation]:last-child .stepwise-step");
+    return (steps[steps.length - 1] as HTMLElement).querySelector(".katex-mathml annotation")?.textContent ?? "";
+  });
+  assert.ok(last.length > 0, "the last line has TeX");
+  const preview = await page.locator("#pg-preview .katex").count();
+  assert.is(preview, 1, "the function's preview");
+  // the URL keeps the input
+  const url = new URL(page.url());
+  assert.is(url.searchParams.get("f"), "x^2 * tanh(x)");
+  assert.is(url.searchParams.get("wrt"), "x");
+  assert.is(url.searchParams.get("domain"), "x: (-10, 10)");
+  assert.is(url.searchParams.get("strategy"), "auto");
+  assert.is(await page.getAttribute("#pg-link", "href"), url.search);
+  assert.equal(v.consoleErrors, []);
+  assert.equal(v.foreignRequests, []);
+  await page.close();
+});
+
+s("should give f′ itself: the final expression equals a central difference of f at several points", async () => {
+  const page = await browser!.newPage();
+  for (const f of ["x^2 * tanh(x)", "log(cosh(x))", "x * sigma(x)", "sqrt(1 + x^2) / (2 + sin(x))"]) {
+    await visit(page, `${server!.url}playground.html?${new URLSearchParams({ f })}`, server!.url);
+    const { state, status } = await answered(page);
+    assert.is(state, "done", `${f}: ${status}`);
+    // the final expression as mathjs text, from the kit's answer in the page
+    const result = await page.evaluate(
+      (fn) =>
+        (
+          window as unknown as {
+            stepwiseVerifier: { explainFunction(r: object): { result?: string } };
+          }
+        ).stepwiseVerifier.explainFunction({ f: fn, wrt: "x", domain: { x: "(-10, 10)" } }).result ?? "",
+      f,
+    );
+    const m = verifierMath();
+    const d = m.parse(result.replace(/sigma\(([^()]*)\)/g, "(1 / (1 + e^(-($1))))")).compile();
+    for (const x of [-2.5, -0.3, 0.7, 3.1]) {
+      const want = numericDerivative(f.replace(/sigma\(x\)/g, "(1 / (1 + e^(-x)))"), x);
+      const got = d.evaluate({ x }) as number;
+      assert.ok(Math.abs(got - want) < 1e-5 * (1 + Math.abs(want)), `${f} at ${x}: ${result} = ${got}, want ${want}`);
+    }
+  }
+  await page.close();
+});
+
+s("should restore a shared URL: the same input and derivation, with the strategy it names", async () => {
+  const page = await browser!.newPage();
+  const query = new URLSearchParams({ f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-5, 5)", strategy: "chain" });
+  const v = await visit(page, `${server!.url}playground.html?${query}`, server!.url);
+  const { state, status } = await answered(page);
+  assert.is(state, "done", status);
+  assert.is(await page.inputValue("#pg-f"), "1 / (1 + e^(-x))");
+  assert.is(await page.inputValue("#pg-domain"), "x: (-5, 5)");
+  assert.is(await page.inputValue("#pg-strategy"), "chain");
+  assert.is(await page.inputValue("#pg-wrt"), "x");
+  const shown = await derivations(page, "#pg-result");
+  assert.match(shown[shown.length - 1].title, /by the chain rule/);
+  assert.ok(
+    shown.every((d) => d.ok === "true"),
+    JSON.stringify(shown),
+  );
+  // the chain route starts by writing the quotient as a negative power
+  assert.match(
+    (await page.locator("#pg-result [data-stepwise-derivation]").last().textContent()) ?? "",
+    /a quotient as a negative power/,
+  );
+  // the quotient route of the same function from the keyboard: another title
+  await tabTo(page, "#pg-strategy");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
+  assert.is(await page.inputValue("#pg-strategy"), "quotient");
+  // Enter on the picker derives, as in a text field
+  await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await page.keyboard.press("Enter");
+  assert.is((await answered(page)).state, "done");
+  const again = await derivations(page, "#pg-result");
+  assert.match(again[again.length - 1].title, /by the quotient rule/);
+  assert.is(new URL(page.url()).searchParams.get("strategy"), "quotient");
+  assert.equal(v.consoleErrors, []);
+  await page.close();
+});
+
+s("should name the part of bad input, mark its field, and keep working", async () => {
+  const page = await browser!.newPage();
+  const v = await visit(page, `${server!.url}playground.html`, server!.url);
+  await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  const bad: [string, string, RegExp, string][] = [
+    ["#pg-f", "foo(x) + x", /^✗ The function: unknown function foo/, "#pg-f"],
+    ["#pg-f", "x + * 2", /^✗ The function: cannot parse "x \+ \* 2": Value expected/, "#pg-f"],
+    [
+      "#pg-f",
+      Array(160).fill("x").join(" + "),
+      /^✗ The function: .* has \d+ nodes; explain takes at most 300/,
+      "#pg-f",
+    ],
+    ["#pg-f", "max(x, 1)", /^✗ The function: no differentiation rule applies to "max\(x, 1\)"/, "#pg-f"],
+    ["#pg-f", "log(x)", /^✗ The domain: the given function \("log\(x\)"\) is not a real number at x = /, "#pg-domain"],
+    ["#pg-f", "abs(x)", /^✗ The domain: abs\(x\) has no derivative where x changes sign/, "#pg-domain"],
+    ["#pg-f", "x * t", /^✗ The domain: t has no interval; add e\.g\. t: \(-10, 10\)/, "#pg-domain"],
+  ];
+  for (const [field, text, message, invalid] of bad) {
+    const { state, status } = await typeInto(page, field, text);
+    assert.is(state, "error", `${text}: ${status}`);
+    assert.match(status, message, text);
+    assert.is(await page.getAttribute(invalid, "aria-invalid"), "true", `${text}: ${invalid} marked invalid`);
+    assert.is(await page.locator("#pg-result [data-stepwise-derivation]").count(), 0, `${text}: no derivation left`);
+  }
+  // a domain that does not parse, then one where the function is fine
+  await typeInto(page, "#pg-f", "log(x)");
+  let r = await typeInto(page, "#pg-domain", "x: (1, 0)");
+  assert.match(r.status, /^✗ The domain: .*x must be a finite interval with min < max/);
+  assert.is(await page.getAttribute("#pg-domain", "aria-invalid"), "true");
+  r = await typeInto(page, "#pg-domain", "x: (0.5, 4)");
+  assert.is(r.state, "done", r.status);
+  assert.is(await page.getAttribute("#pg-domain", "aria-invalid"), null, "the mark goes once the input is good");
+  assert.equal(v.consoleErrors, []);
+  await page.close();
+  // a shared URL whose variable is not in the function
+  const other = await browser!.newPage();
+  await visit(other, `${server!.url}playground.html?${new URLSearchParams({ f: "x^2", wrt: "y" })}`, server!.url);
+  const wrong = await answered(other);
+  assert.match(wrong.status, /^✗ The variable: y is not in the function; the function's variables are x/);
+  assert.is(await other.getAttribute("#pg-wrt", "aria-invalid"), "true");
+  await tabTo(other, "#pg-wrt");
+  await other.keyboard.press("Home");
+  assert.is(await other.inputValue("#pg-wrt"), "x");
+  await other.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await tabTo(other, "button.playground-derive");
+  await other.keyboard.press("Enter");
+  assert.is((await answered(other)).state, "done");
+  await other.close();
+});
+
+s(
+  "should pass axe-core at 1280 and 390 px in both schemes, with a derivation shown, and not scroll sideways",
+  async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser!.newContext({ viewport: { width, height: 844 } });
+      const page = await context.newPage();
+      const query = new URLSearchParams({
+        f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))",
+        wrt: "z",
+        domain: "z: (-10, 10); t: [0, 1]",
+      });
+      await visit(page, `${server!.url}playground.html?${query}`, server!.url);
+      const { state, status } = await answered(page);
+      assert.is(state, "done", status);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `playground at ${width}px scrolls sideways by ${overflow}px`);
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const violations = await axeViolations(page);
+        assert.equal(violations, [], `axe-core at ${width}px, ${scheme}: ${JSON.stringify(violations, null, 1)}`);
+      }
+      // and with an error shown
+      await typeInto(page, "#pg-f", "foo(z)");
+      assert.equal(await axeViolations(page), [], `axe-core at ${width}px with an error`);
+      await context.close();
+    }
+  },
+);
+
+s("should show the kit's derivation of a derivation's function in “Try a step” (keyboard only)", async () => {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const v = await visit(page, `${server!.url}try.html`, server!.url);
+  await tabTo(page, "button.stepwise-try-open");
+  await page.keyboard.press("Enter");
+  await tabTo(page, "button.stepwise-kit-open");
+  assert.is(await page.getAttribute("button.stepwise-kit-open", "aria-expanded"), "false");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    () => document.querySelector(".stepwise-kit-status")?.getAttribute("data-ok") !== null,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const status = (await page.locator(".stepwise-kit-status").textContent()) ?? "";
+  assert.match(status, /^✓ every step verified in this page: \d+ steps/);
+  assert.is(await page.getAttribute("button.stepwise-kit-open", "aria-expanded"), "true");
+  const shown = await derivations(page, ".stepwise-kit");
+  assert.ok(shown.length >= 1);
+  // same function and variable, and the route the hand-written derivation names (quotient rule)
+  assert.match(shown[shown.length - 1].title, /^g′\(x\) by the quotient rule, derived by the kit/);
+  assert.ok(
+    shown.every((d) => d.ok === "true" && d.marks.every((m) => m === "•" || m === "✓")),
+    JSON.stringify(shown),
+  );
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.equal(await axeViolations(page), [], `axe-core with the kit's derivation open, ${scheme}`);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  // Enter again hides it
+  await page.keyboard.press("Enter");
+  assert.ok(await page.locator(".stepwise-kit").isHidden());
+  assert.equal(v.consoleErrors, []);
+  await context.close();
+});
+
+s.run();
