@@ -60,6 +60,8 @@ export interface DevSession {
   /** The last rebuild, and a promise for the next one to finish. */
   last(): DevBuild | undefined;
   nextBuild(): Promise<DevBuild>;
+  /** Resolves once the spare kernels the session keeps have started (see NotebookExecutor.sparesReady). */
+  sparesReady(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -293,6 +295,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     out,
     last: () => lastBuild,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    sparesReady: () => executor.sparesReady(),
     close: async () => {
       clearTimeout(timer);
       for (const w of watchers) w.close();

@@ -17,7 +17,8 @@ With "spare": TOKEN the notebook runs in a spare kernel made under the same toke
 notebook imports it), and a new spare for the next run of such a notebook starts once it is done.
 {"id": ..., "warm": {"notebooks": [IN, ...], "spare": TOKEN}} only starts the spares those notebooks
 would run in (one per distinct key, the first spare_kernels.MAX_SPARES keys), and answers
-{"id": ..., "status": 0} at once. Spares are stopped when the process ends.
+{"id": ..., "status": 0} at once. {"id": ..., "ready": true} answers {"id": ..., "status": 0} once every
+spare has started (or failed to). Spares are stopped when the process ends.
 
 The kernel is the one named in the notebook's metadata (kernelspec.name; when missing,
 "jslab" for a JavaScript notebook, else "tslab") and runs with the notebook's folder (or --cwd) as its working directory. It stops
@@ -327,13 +328,16 @@ async def execute(src, dst, timeout, cwd, spare=None, timings=None):
     nb = nbformat.read(src, as_version=4)
     cwd = cwd or os.path.dirname(os.path.abspath(src))
     key = spare_key(nb, cwd) if spare else None
-    km = await SPARES.take(key, spare) if spare else None
-    timings["spare"] = km is not None
-    client, kernel, language = make_client(nb, timeout, cwd, km)
+    taken = await SPARES.take(key, spare) if spare else None
+    timings["spare"] = taken is not None
+    client, kernel, language = make_client(nb, timeout, cwd, taken[0] if taken else None)
     report = None
     RUNNING.add(client)
-    if km is not None:
-        SPARES.handed_over(km)
+    if taken:
+        # the spare's client, connected and answered already: nbclient skips its own connection and wait
+        client.kc = taken[1]
+        client.kc.allow_stdin = False
+        SPARES.handed_over(taken[0])
     try:
         await run(client, nb, language, timings, started)
     except CellFailure as err:
@@ -435,6 +439,9 @@ async def serve():
                         keys.append(key)
                 for key in keys[: spare_kernels.MAX_SPARES]:
                     SPARES.prepare(key, request["warm"]["spare"])
+                report = None
+            elif request.get("ready"):
+                await SPARES.ready()
                 report = None
             else:
                 timeout = int(request.get("timeout") or 180)

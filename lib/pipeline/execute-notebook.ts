@@ -151,6 +151,22 @@ export class NotebookExecutor {
   }
 
   /**
+   * Waits until every spare kernel asked for (by {@link NotebookExecutor.warm} or a run with
+   * `spare`) has started or failed to: a benchmark's next edit then finds its spare ready, as an
+   * author's does after reading the page.
+   *
+   * @returns when they have (at once if the executor never started)
+   */
+  async sparesReady(): Promise<void> {
+    if (!this.child) return;
+    await new Promise<ExecutedNotebook>((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { name: "(spare kernels)", out: "", started: process.hrtime.bigint(), resolve, reject });
+      this.start().stdin!.write(`${JSON.stringify({ id, ready: true })}\n`);
+    });
+  }
+
+  /**
    * Lets the running notebooks finish, stops the spare kernels, then ends the executor process.
    * @returns when the process has exited (at once if it never started)
    */

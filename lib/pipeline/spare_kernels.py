@@ -47,9 +47,10 @@ def prelude_for(sources, language):
 
 async def start_spare(kernel, cwd, prelude):
     """Starts a kernel named `kernel` in the folder `cwd`, waits until it answers, runs `prelude`
-    (if any) in it and returns its AsyncKernelManager. Raises PreludeFailed (after stopping the
-    kernel) when the prelude errs or writes to stderr, and whatever jupyter_client raises when the
-    kernel cannot start."""
+    (if any) in it and returns (its AsyncKernelManager, a client connected to it, channels open: the
+    notebook's run goes on with that client rather than connecting and waiting for the kernel again).
+    Raises PreludeFailed (after stopping the kernel) when the prelude errs or writes to stderr, and
+    whatever jupyter_client raises when the kernel cannot start."""
     km = AsyncKernelManager(kernel_name=kernel)
     LIVE.add(km)
     await km.start_kernel(cwd=cwd, extra_arguments=[])
@@ -69,17 +70,18 @@ async def start_spare(kernel, cwd, prelude):
             if reply["content"].get("status") != "ok" or bad:
                 raise PreludeFailed(f"the prelude {prelude!r} failed in a {kernel} kernel in {cwd}: {bad or reply['content']}")
     except BaseException:
-        kc.stop_channels()
-        await stop(km)
+        await stop(km, kc)
         raise
-    kc.stop_channels()
-    return km
+    return km, kc
 
 
-async def stop(km):
-    """Kills a kernel at once (no shutdown request) and frees its ports and files; never raises."""
+async def stop(km, kc=None):
+    """Closes the client `kc` (if any), kills the kernel of `km` at once (no shutdown request) and
+    frees its ports and files; never raises."""
     LIVE.discard(km)
     try:
+        if kc is not None:
+            kc.stop_channels()
         await km.shutdown_kernel(now=True)
     except Exception:
         pass
@@ -94,10 +96,10 @@ class Spares:
         self.closed = False
 
     async def take(self, key, token):
-        """The spare of `key` made under `token`, as a started AsyncKernelManager whose kernel has
-        run nothing but the prelude, or None when there is none (or it failed to start). Waits
-        for a spare still starting. Stops a spare made under another token. The caller owns the
-        kernel from then on (call handed_over(km) once it is tracked elsewhere)."""
+        """The spare of `key` made under `token`, as (AsyncKernelManager, connected client) of a
+        kernel that has run nothing but the prelude, or None when there is none (or it failed to
+        start). Waits for a spare still starting. Stops a spare made under another token. The caller
+        owns the kernel from then on (call handed_over(km) once it is tracked elsewhere)."""
         found = self.spares.pop(key, None)
         if found is None:
             return None
@@ -131,6 +133,10 @@ class Spares:
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self.spares[key] = (token, task)
 
+    async def ready(self):
+        """Returns once every spare has started (or failed to)."""
+        await asyncio.gather(*(task for _, task in self.spares.values()), return_exceptions=True)
+
     async def close(self):
         """Stops every spare (those still starting once they started); no spare is made afterwards."""
         self.closed = True
@@ -151,7 +157,7 @@ class Spares:
     @staticmethod
     async def _discard(task):
         try:
-            km = await task
+            km, kc = await task
         except BaseException:
             return
-        await stop(km)
+        await stop(km, kc)
