@@ -5,8 +5,8 @@
 //                                 the same build again after a markdown cell changed (the cache hits)
 //   live preview                  `stepwise dev`: from saving a markdown cell to the reloaded page
 //   code-cell edit                `stepwise dev`: from saving a code edit (a cell added) to the reloaded page
-//                                 showing its output, median of 3, beside nbconvert of that one notebook
-//                                 showing it in Chromium
+//                                 showing its output in Chromium, median of 3, beside nbconvert of that one
+//                                 notebook, with the breakdown of each edit (scripts/bench-loop.mjs)
 //   cold CPU / nbconvert CPU      user+system CPU of the whole process tree of each (getrusage of waited children)
 // Called from scripts/bench.mjs; needs a compiled dist/.
 import { spawnSync } from "node:child_process";
@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchLoop } from "./bench-loop.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -79,19 +80,6 @@ function editMarkdown(file, text) {
   const nb = JSON.parse(readFileSync(file, "utf8"));
   const cell = nb.cells.find((c) => c.cell_type === "markdown");
   cell.source = [].concat(cell.source).join("") + `\n\n${text}`;
-  writeFileSync(file, JSON.stringify(nb, null, 1));
-}
-
-/** Appends a code cell that prints `text` to a notebook file: a code edit, which the execution cache cannot serve. */
-function addCodeCell(file, text) {
-  const nb = JSON.parse(readFileSync(file, "utf8"));
-  nb.cells.push({
-    cell_type: "code",
-    metadata: {},
-    execution_count: null,
-    outputs: [],
-    source: `console.log(${JSON.stringify(text)});`,
-  });
   writeFileSync(file, JSON.stringify(nb, null, 1));
 }
 
@@ -188,12 +176,14 @@ export async function benchBuild(dir) {
     );
 
     // live preview: save a markdown edit, wait for the open page to show it after its reload
+    const devLines = [];
     const dev = await startDev({
       notebooksDir: nbDir,
       out: path.join(work, "site-dev"),
       port: 0,
       libDir: null,
       cacheDir: cache,
+      log: (line) => devLines.push({ line, at: process.hrtime.bigint() }),
     });
     const browser = await launchChromium();
     try {
@@ -216,33 +206,35 @@ export async function benchBuild(dir) {
       );
 
       // the author's loop: a code-cell edit re-executes the notebook, then the page reloads
-      const codeDelays = [];
-      for (let k = 1; k <= 3; k++) {
-        const marker = `live-code-edit-${k}-${Date.now()}`;
-        const reloaded = page.waitForEvent("load", { timeout: 300_000 });
-        const t = process.hrtime.bigint();
-        addCodeCell(path.join(nbDir, target), marker);
-        await reloaded;
-        await page.waitForFunction((m) => document.body.textContent.includes(m), marker, { timeout: 300_000 });
-        codeDelays.push(Number(process.hrtime.bigint() - t) / 1e9);
-      }
-      const codeMedian = [...codeDelays].sort((a, b) => a - b)[1];
-      const one = measured(
-        converter.command,
-        [
-          ...converter.args,
-          "--execute",
-          "--to",
-          "html",
-          "--output-dir",
-          path.join(work, "nbconvert-one"),
-          path.join(nbDir, target),
-        ],
-        jupyterEnv(),
-      );
-      console.log(
-        `   code-cell edit to reloaded page: ${codeMedian.toFixed(2)} s (median of 3); nbconvert of that notebook: ${one.wall.toFixed(2)} s   (${target}; runs ${codeDelays.map((d) => d.toFixed(2)).join(", ")} s; goal N ≤ 3 s)\n`,
-      );
+      const { NotebookExecutor } = require(path.join(root, "dist", "pipeline", "execute-notebook.js"));
+      await benchLoop({
+        dev,
+        lines: devLines,
+        page,
+        file: path.join(nbDir, target),
+        nbconvert: () =>
+          measured(
+            converter.command,
+            [
+              ...converter.args,
+              "--execute",
+              "--to",
+              "html",
+              "--output-dir",
+              path.join(work, "nbconvert-one"),
+              path.join(nbDir, target),
+            ],
+            jupyterEnv(),
+          ),
+        coldRun: async (file) => {
+          const executor = new NotebookExecutor();
+          try {
+            return await executor.run(file, path.join(work, "cold-one.ipynb"));
+          } finally {
+            await executor.close();
+          }
+        },
+      });
     } finally {
       await browser.close();
       await dev.close();

@@ -21,7 +21,7 @@ import {
   withCachedOutputs,
   DEFAULT_CACHE_DIR,
 } from "./cache";
-import { NotebookError, NotebookExecutor } from "./execute-notebook";
+import { NotebookError, NotebookExecutor, type RunTimings } from "./execute-notebook";
 import { markOwner, sweepStaleFolders, trackFolder } from "./interrupt";
 import { kitImportEnv } from "./kit-link";
 import { PROJECT_ROOT } from "./jupyter-env";
@@ -68,6 +68,8 @@ export interface Progress {
   seconds: number;
   /** True when its outputs came from the execution cache. */
   cached: boolean;
+  /** The executor's breakdown of a run (kernel start, each cell); absent when cached or failed. */
+  timings?: RunTimings;
   error?: Error;
 }
 
@@ -131,7 +133,19 @@ const seconds = (since: bigint): number => Number(process.hrtime.bigint() - sinc
 export type ExecuteAllOptions = Pick<
   BuildOptions,
   "jobs" | "timeout" | "cache" | "cacheDir" | "cacheInputs" | "executedDir" | "onProgress" | "keepGoing"
->;
+> & {
+  /**
+   * The executor to run them in, kept open afterwards (the caller closes it); it must have been made
+   * with `kitImportEnv(dir)`. Default: one made for this call and closed at its end.
+   */
+  executor?: NotebookExecutor;
+  /**
+   * Run in spare kernels started ahead (`ExecuteOptions.spare`, under the cache inputs' fingerprint
+   * as token) and start the next spare after each run: for `stepwise dev`, whose executor lives on.
+   * Default false: each notebook's kernel starts for it.
+   */
+  spare?: boolean;
+};
 
 /**
  * Several notebooks failed in one build with `keepGoing`: the message lists each failure on a
@@ -183,7 +197,8 @@ export async function executeNotebooks(
   const work = options.executedDir ?? mkdtempSync(path.join(os.tmpdir(), "stepwise-run-"));
   const untrack = options.executedDir ? () => undefined : trackFolder(work);
   if (!options.executedDir) markOwner(work);
-  const executor = new NotebookExecutor(kitImportEnv(dir));
+  const executor = options.executor ?? new NotebookExecutor(kitImportEnv(dir));
+  const spare = options.spare ? inputs : undefined;
   let done = 0;
   try {
     const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
@@ -210,11 +225,18 @@ export async function executeNotebooks(
         try {
           const target = path.join(work, file);
           mkdirSync(path.dirname(target), { recursive: true });
-          const r = await executor.run(notebookPath, target, { timeout: options.timeout, cwd, name: file });
+          const r = await executor.run(notebookPath, target, { timeout: options.timeout, cwd, name: file, spare });
           runs[i].seconds = r.seconds;
           const executed = readNotebook(r.out);
           cache.put(notebookPath, key, executed);
-          options.onProgress?.({ file, done: ++done, total: files.length, seconds: r.seconds, cached: false });
+          options.onProgress?.({
+            file,
+            done: ++done,
+            total: files.length,
+            seconds: r.seconds,
+            cached: false,
+            timings: r.timings,
+          });
           return withCachedOutputs(sources[i], executed);
         } catch (err) {
           options.onProgress?.({
@@ -230,6 +252,12 @@ export async function executeNotebooks(
       },
       options.keepGoing === true,
     );
+    // the notebooks taken from the cache get a spare kernel too (the executed ones start theirs after their run)
+    if (spare)
+      executor.warm(
+        files.filter((_, i) => runs[i].cached).map((f) => path.join(dir, f)),
+        spare,
+      );
     const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
     if (failures.length > 0 && options.keepGoing) throw new NotebookFailures(failures, files.length);
     if (failures.length > 0) {
@@ -243,7 +271,7 @@ export async function executeNotebooks(
     }
     return { executed: results.map((r) => (r.status === "fulfilled" ? r.value : (undefined as never))), runs };
   } finally {
-    await executor.close();
+    if (!options.executor) await executor.close();
     if (!options.executedDir) rmSync(work, { recursive: true, force: true });
     untrack();
   }

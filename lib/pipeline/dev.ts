@@ -10,6 +10,8 @@ import { SITE_MARKER } from "./atomic-dir";
 import { executeNotebooks, listNotebooks, pageNoun, readIntro } from "./build";
 import { DEFAULT_CACHE_DIR } from "./cache";
 import { compileLib } from "./compile-lib";
+import { NotebookExecutor, type RunTimings } from "./execute-notebook";
+import { kitImportEnv } from "./kit-link";
 import { PROJECT_ROOT } from "./jupyter-env";
 import { liveClientScript } from "../site/bundles/browser-bundles";
 
@@ -46,6 +48,8 @@ export interface DevBuild {
   executed: string[];
   error?: string;
   seconds: number;
+  /** Seconds of its phases: executing (or taking from the cache) and rendering the pages; with the executor's breakdown per executed notebook. */
+  phases: { execute: number; render: number; runs: { file: string; timings: RunTimings }[] };
 }
 
 /** A running live preview. */
@@ -56,6 +60,8 @@ export interface DevSession {
   /** The last rebuild, and a promise for the next one to finish. */
   last(): DevBuild | undefined;
   nextBuild(): Promise<DevBuild>;
+  /** Resolves once the spare kernels the session keeps have started (see NotebookExecutor.sparesReady). */
+  sparesReady(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,11 +111,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let waiting: ((b: DevBuild) => void)[] = [];
   /** The rebuild under way, told to pages that connect meanwhile: what it does, and the notebooks done so far. */
   let building: { what: string; done: number; total: number } | null = null;
+  /** One executor for the session: it keeps a spare kernel ready, so that a code edit skips the kernel's start-up. */
+  const executor = new NotebookExecutor(kitImportEnv(dir));
 
   /** Rebuilds the given notebooks (all when `all`), writes their pages and the index. */
   const rebuild = async (changed: Set<string>, all: boolean, lib: boolean): Promise<DevBuild> => {
     const t = process.hrtime.bigint();
     let build: DevBuild;
+    const phases: DevBuild["phases"] = { execute: 0, render: 0, runs: [] };
     const started = (what: string, total: number): void => {
       building = { what, done: 0, total };
       log(`stepwise dev: ${what}…`);
@@ -126,6 +135,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       sources = files.map((f) => readNotebook(path.join(dir, f)));
       const todo = files.filter((f) => all || lib || structure || changed.has(f) || !executed.has(f));
       const executedNow: string[] = [];
+      const executeStart = process.hrtime.bigint();
       if (todo.length > 0) {
         started(todo.length === 1 ? `rebuilding ${todo[0]}` : `rebuilding ${todo.length} notebooks`, todo.length);
         const idx = todo.map((f) => files.indexOf(f));
@@ -137,13 +147,16 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
             timeout: options.timeout,
             jobs: options.jobs,
             cacheDir: options.cacheDir,
+            executor,
+            spare: true,
             onProgress: (p) => {
               if (!p.cached && !p.error) executedNow.push(p.file);
+              if (p.timings) phases.runs.push({ file: p.file, timings: p.timings });
               const how = p.error
                 ? `failed after ${p.seconds.toFixed(1)} s`
                 : p.cached
                   ? "from the cache (code unchanged)"
-                  : `executed in ${p.seconds.toFixed(1)} s`;
+                  : `executed in ${p.seconds.toFixed(1)} s${p.timings ? ` (${describeTimings(p.timings)})` : ""}`;
               log(`  [${p.done}/${p.total}] ${p.error ? "✗" : "✓"} ${p.file}  ${how}`);
               if (building) building.done = p.done;
               send("progress", { file: p.file, done: p.done, total: p.total, ok: !p.error });
@@ -152,6 +165,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         );
         todo.forEach((f, k) => executed.set(f, r.executed[k]));
       }
+      phases.execute = seconds(executeStart);
+      const renderStart = process.hrtime.bigint();
       const pages = structure || all || lib ? files : todo;
       const site = await renderSite(
         files.map((file, i) => ({ file, source: sources[i], executed: executed.get(file) ?? sources[i] })),
@@ -179,14 +194,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         }
       }
       written = now;
-      build = { ok: true, pages, executed: executedNow, seconds: seconds(t) };
+      phases.render = seconds(renderStart);
+      build = { ok: true, pages, executed: executedNow, seconds: seconds(t), phases };
       log(
         `stepwise dev: rebuilt ${pages.length} page(s) (${executedNow.length} executed) in ${build.seconds.toFixed(2)} s`,
       );
       send("reload", { pages });
     } catch (err) {
       const message = (err as Error).message;
-      build = { ok: false, pages: [], executed: [], error: message, seconds: seconds(t) };
+      build = { ok: false, pages: [], executed: [], error: message, seconds: seconds(t), phases };
       log(`stepwise dev: build failed: ${message}`);
       if (!rendered) writeFileSync(path.join(out, "index.html"), placeholder(message));
       send("failed", { message });
@@ -279,13 +295,22 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     out,
     last: () => lastBuild,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    sparesReady: () => executor.sparesReady(),
     close: async () => {
       clearTimeout(timer);
       for (const w of watchers) w.close();
       for (const c of clients) c.end();
       await server.close();
+      await executor.close();
     },
   };
 }
 
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
+
+/** "spare kernel, cells 1.2 s" or "kernel start 5.1 s, cells 2.3 s": where a run's time went. */
+function describeTimings(t: RunTimings): string {
+  const cells = t.cells.reduce((a, b) => a + b, 0);
+  const kernel = t.spare ? "spare kernel" : `kernel start ${(t.kernel ?? 0).toFixed(1)} s`;
+  return `${kernel}, cells ${cells.toFixed(1)} s`;
+}

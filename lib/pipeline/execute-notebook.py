@@ -5,10 +5,20 @@ Usage: execute-notebook.py IN.ipynb OUT.ipynb --model JSON [--timeout SECONDS] [
 
 The first form runs one notebook. With --serve the process runs many, several at once, and
 pays Python's start-up and imports once: it reads one JSON request per line on stdin,
-{"id": ..., "notebook": IN, "out": OUT, "timeout": SECONDS, "cwd": FOLDER or null}, starts each
-at once (the caller decides how many run together), and for each finished notebook writes
-one JSON line to file descriptor 3, {"id": ..., "status": 0} or {"id": ..., "status": 1,
-"error": {...the report below...}}. It exits when stdin closes and every notebook is done.
+{"id": ..., "notebook": IN, "out": OUT, "timeout": SECONDS, "cwd": FOLDER or null, "spare": TOKEN or
+null}, starts each at once (the caller decides how many run together), and for each finished
+notebook writes one JSON line to file descriptor 3, {"id": ..., "status": 0, "timings": {...}} or
+{"id": ..., "status": 1, "error": {...the report below...}, "timings": {...}}, where timings holds
+"kernel" (seconds until the kernel answered, waiting for a spare still starting included), "spare" (whether it was a spare kernel) and "cells"
+(seconds per code cell run, the drain cell last). It exits when stdin closes and every notebook is done.
+
+With "spare": TOKEN the notebook runs in a spare kernel made under the same token when one is ready
+(lib/pipeline/spare_kernels.py: a fresh kernel started ahead, with "stepwise" imported when the
+notebook imports it), and a new spare for the next run of such a notebook starts once it is done.
+{"id": ..., "warm": {"notebooks": [IN, ...], "spare": TOKEN}} only starts the spares those notebooks
+would run in (one per distinct key, the first spare_kernels.MAX_SPARES keys), and answers
+{"id": ..., "status": 0} at once. {"id": ..., "ready": true} answers {"id": ..., "status": 0} once every
+spare has started (or failed to). Spares are stopped when the process ends.
 
 The kernel is the one named in the notebook's metadata (kernelspec.name; when missing,
 "jslab" for a JavaScript notebook, else "tslab") and runs with the notebook's folder (or --cwd) as its working directory. It stops
@@ -33,6 +43,7 @@ import os
 import re
 import signal
 import sys
+import time
 
 # nbformat's validator imports jsonschema, whose format checker imports rfc3987_syntax when it is
 # installed (JupyterLab's dependencies bring it); that import builds a grammar and costs 1.4 s of
@@ -44,6 +55,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
 from nbclient.util import ensure_async
 from nbformat.v4 import output_from_msg
+
+# spare_kernels.py lies beside this file, which is also loaded by path (importlib) in the tests
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import spare_kernels  # noqa: E402
 
 # tslab aborts execute requests that arrive within 200 ms of a failed one.
 TSLAB_ABORT_WINDOW = 0.3
@@ -182,14 +197,18 @@ def allows_errors(nb, cell):
     return notebook_allows_errors(nb) or RAISES_EXCEPTION_TAG in cell.metadata.get("tags", [])
 
 
-async def run(client, nb, language):
-    """nbclient's async_execute, cell by cell, with the checks described in the module docstring."""
+async def run(client, nb, language, timings, started):
+    """nbclient's async_execute, cell by cell, with the checks described in the module docstring;
+    records in `timings` the seconds from `started` (time.monotonic()) until the kernel answered
+    ("kernel") and each code cell's ("cells")."""
     client.reset_execution_trackers()
-    async with client.async_setup_kernel():
+    # cleanup_kc: the kernel is stopped after the run, a spare one (not nbclient's own) too
+    async with client.async_setup_kernel(cleanup_kc=True):
         msg_id = client.kc.kernel_info()
         if asyncio.iscoroutine(msg_id):
             msg_id = await msg_id
         info = await client.async_wait_for_reply(msg_id)
+        timings["kernel"] = round(time.monotonic() - started, 3)
         if info is not None and "language_info" in info["content"]:
             nb.metadata["language_info"] = info["content"]["language_info"]
             # the kernel's own word on its language: a notebook naming only its kernel (python3, say) gets no TypeScript drain cell
@@ -200,16 +219,20 @@ async def run(client, nb, language):
                 continue
             last_code = index
             client.running_index = index
+            cell_started = time.monotonic()
             await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            timings["cells"].append(round(time.monotonic() - cell_started, 3))
             await check_late(client, nb)
             await check_cell(client, nb, index)
         if last_code is not None and language in ("typescript", "javascript"):
             drain = nbformat.v4.new_code_cell(DRAIN_SOURCE)
             nb.cells.append(drain)
+            cell_started = time.monotonic()
             try:
                 await client.async_execute_cell(drain, len(nb.cells) - 1, store_history=False)
             finally:
                 nb.cells.pop()
+            timings["cells"].append(round(time.monotonic() - cell_started, 3))
             late = [o for o in drain.outputs if o.get("output_type") in ("stream", "error")]
             if late:
                 nb.cells[last_code].outputs.extend(late)
@@ -244,13 +267,27 @@ async def check_cell(client, nb, index, reply_checked=False):
             raise CellFailure(index, found[0], found[1] or "(a stack trace on stderr)")
 
 
-def make_client(nb, timeout, cwd):
-    """nbclient's client for one notebook, with the kernel its metadata names and the bookkeeping `run` needs."""
+def kernel_of(nb):
+    """(kernel name, language) of a notebook: its metadata's kernelspec name, else jslab for JavaScript, else tslab."""
     spec = nb.metadata.get("kernelspec", {})
     language = (spec.get("language") or nb.metadata.get("language_info", {}).get("name") or "typescript").lower()
-    kernel = spec.get("name") or ("jslab" if language == "javascript" else "tslab")
+    return spec.get("name") or ("jslab" if language == "javascript" else "tslab"), language
+
+
+def spare_key(nb, cwd):
+    """The key of the spare kernel a notebook can run in (spare_kernels.py): kernel, folder, prelude."""
+    kernel, language = kernel_of(nb)
+    sources = [c.source for c in nb.cells if c.cell_type == "code"]
+    return (kernel, cwd, spare_kernels.prelude_for(sources, language))
+
+
+def make_client(nb, timeout, cwd, km=None):
+    """nbclient's client for one notebook, with the kernel its metadata names (or the started kernel
+    manager `km`, a spare) and the bookkeeping `run` needs."""
+    kernel, language = kernel_of(nb)
     client = Client(
         nb,
+        km=km,
         timeout=timeout,
         kernel_name=kernel,
         allow_errors=notebook_allows_errors(nb),
@@ -275,17 +312,34 @@ RUNNING = set()
 STOPPING = []
 # the process that started this one (read at start: a re-parented executor sees another)
 PARENT = os.getppid()
+# the spare kernels of --serve (spare_kernels.py)
+SPARES = spare_kernels.Spares()
 
 
-async def execute(src, dst, timeout, cwd):
+async def execute(src, dst, timeout, cwd, spare=None, timings=None):
     """Runs the notebook `src`, writes the executed copy to `dst` (also on failure) and returns
-    None, or the failure report {"notebook", "cell", "code_cell", "ename", "evalue"}."""
+    None, or the failure report {"notebook", "cell", "code_cell", "ename", "evalue"}. With a
+    `spare` token it runs in a spare kernel made under that token when one is ready, and starts the
+    next spare once done. Fills `timings` (a dict) with "kernel", "spare" and "cells" (see the
+    module docstring)."""
+    started = time.monotonic()
+    timings = {} if timings is None else timings
+    timings.update(kernel=None, spare=False, cells=[])
     nb = nbformat.read(src, as_version=4)
-    client, kernel, language = make_client(nb, timeout, cwd or os.path.dirname(os.path.abspath(src)))
+    cwd = cwd or os.path.dirname(os.path.abspath(src))
+    key = spare_key(nb, cwd) if spare else None
+    taken = await SPARES.take(key, spare) if spare else None
+    timings["spare"] = taken is not None
+    client, kernel, language = make_client(nb, timeout, cwd, taken[0] if taken else None)
     report = None
     RUNNING.add(client)
+    if taken:
+        # the spare's client, connected and answered already: nbclient skips its own connection and wait
+        client.kc = taken[1]
+        client.kc.allow_stdin = False
+        SPARES.handed_over(taken[0])
     try:
-        await run(client, nb, language)
+        await run(client, nb, language, timings, started)
     except CellFailure as err:
         report = (err.index, err.ename, err.evalue)
     except (CellExecutionError, CellTimeoutError) as err:
@@ -308,6 +362,8 @@ async def execute(src, dst, timeout, cwd):
         report = (None, type(err).__name__, message)
     finally:
         RUNNING.discard(client)
+        if spare:
+            SPARES.prepare(key, spare)
     nbformat.write(nb, dst)
     if report is None:
         return None
@@ -319,7 +375,7 @@ async def execute(src, dst, timeout, cwd):
 
 async def kill_running_kernels():
     """Kills the kernel of every running notebook at once (no shutdown request, no wait)."""
-    managers = [c.km for c in list(RUNNING) if getattr(c, "km", None) is not None]
+    managers = [c.km for c in list(RUNNING) if getattr(c, "km", None) is not None] + SPARES.managers()
     await asyncio.gather(*(ensure_async(km.shutdown_kernel(now=True)) for km in managers), return_exceptions=True)
 
 
@@ -373,14 +429,29 @@ async def serve():
     tasks = set()
 
     async def job(request):
+        timings = {}
         try:
-            report = await execute(request["notebook"], request["out"], int(request.get("timeout") or 180), request.get("cwd"))
+            if "warm" in request:
+                keys = []
+                for path in request["warm"]["notebooks"]:
+                    key = spare_key(nbformat.read(path, as_version=4), os.path.dirname(os.path.abspath(path)))
+                    if key not in keys:
+                        keys.append(key)
+                for key in keys[: spare_kernels.MAX_SPARES]:
+                    SPARES.prepare(key, request["warm"]["spare"])
+                report = None
+            elif request.get("ready"):
+                await SPARES.ready()
+                report = None
+            else:
+                timeout = int(request.get("timeout") or 180)
+                report = await execute(request["notebook"], request["out"], timeout, request.get("cwd"), request.get("spare"), timings)
         except Exception as err:  # an unreadable notebook, an unwritable output, ...
             report = {"notebook": request.get("notebook"), "cell": None, "code_cell": None, "ename": type(err).__name__, "evalue": str(err)}
         if STOPPING:
             return  # the caller learns of the signal from the exit status
         line = {"id": request.get("id"), "status": 0} if report is None else {"id": request.get("id"), "status": 1, "error": report}
-        results.write(json.dumps(line) + "\n")
+        results.write(json.dumps({**line, "timings": timings}) + "\n")
 
     while True:
         # read in a thread: stdin may be a pipe, a file or a terminal
@@ -394,6 +465,7 @@ async def serve():
         task.add_done_callback(tasks.discard)
     if tasks:
         await asyncio.gather(*tasks)
+    await SPARES.close()
     results.close()
     return 0
 

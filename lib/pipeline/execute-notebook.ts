@@ -23,12 +23,24 @@ export class NotebookError extends Error {
   }
 }
 
+/** Where a notebook's run spent its time, as the executor measured it (seconds). */
+export interface RunTimings {
+  /** From the run's start until its kernel answered: a kernel's start-up, or near 0 for a spare that was ready (waiting for one still starting included). Null if it never did. */
+  kernel: number | null;
+  /** Whether the notebook ran in a spare kernel (started ahead, see {@link ExecuteOptions.spare}). */
+  spare: boolean;
+  /** Each code cell run, in order; the last is the executor's drain cell (after the last code cell of a tslab or jslab notebook). */
+  cells: number[];
+}
+
 /** What a successful run returns. */
 export interface ExecutedNotebook {
   /** Path of the executed copy. */
   out: string;
-  /** Wall time of the run in seconds. */
+  /** Wall time of the run in seconds, as the caller saw it. */
   seconds: number;
+  /** The executor's own breakdown of the run. */
+  timings: RunTimings;
 }
 
 /** Options of {@link executeNotebook}. */
@@ -39,6 +51,14 @@ export interface ExecuteOptions {
   cwd?: string;
   /** Name shown in errors; default the notebook's file name. */
   name?: string;
+  /**
+   * Run in a spare kernel (lib/pipeline/spare_kernels.py): a fresh kernel the executor started
+   * ahead for this kernel name, folder and prelude, with "stepwise" already imported when the
+   * notebook imports it; the next spare starts once this run is done. The value is a token (the
+   * fingerprint of the lib and the kernels): only a spare made under the same token is used, so a
+   * changed lib is never run from an old spare. Without it, the kernel is started for the run.
+   */
+  spare?: string;
 }
 
 /** One run asked of a {@link NotebookExecutor}. */
@@ -107,13 +127,47 @@ export class NotebookExecutor {
         out: path.resolve(out),
         timeout: options.timeout ?? 180,
         cwd: options.cwd ?? null,
+        spare: options.spare ?? null,
       };
       child.stdin!.write(`${JSON.stringify(request)}\n`);
     });
   }
 
   /**
-   * Lets the running notebooks finish, then ends the executor process.
+   * Starts spare kernels for the next runs of `notebooks` with the `spare` token (see
+   * {@link ExecuteOptions.spare}) and returns at once; the spares start in the background, one
+   * per kernel, folder (each notebook's own) and prelude not served yet, the first three such
+   * only. Spares are stopped by {@link NotebookExecutor.close}.
+   *
+   * @param notebooks paths of .ipynb files whose kernel, folder and imports the spares are for
+   * @param spare the token the runs will pass
+   * @throws Error when the executor process has exited
+   */
+  warm(notebooks: string[], spare: string): void {
+    if (notebooks.length === 0) return;
+    const child = this.start();
+    const request = { id: this.nextId++, warm: { notebooks: notebooks.map((n) => path.resolve(n)), spare } };
+    child.stdin!.write(`${JSON.stringify(request)}\n`);
+  }
+
+  /**
+   * Waits until every spare kernel asked for (by {@link NotebookExecutor.warm} or a run with
+   * `spare`) has started or failed to: a benchmark's next edit then finds its spare ready, as an
+   * author's does after reading the page.
+   *
+   * @returns when they have (at once if the executor never started)
+   */
+  async sparesReady(): Promise<void> {
+    if (!this.child) return;
+    await new Promise<ExecutedNotebook>((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { name: "(spare kernels)", out: "", started: process.hrtime.bigint(), resolve, reject });
+      this.start().stdin!.write(`${JSON.stringify({ id, ready: true })}\n`);
+    });
+  }
+
+  /**
+   * Lets the running notebooks finish, stops the spare kernels, then ends the executor process.
    * @returns when the process has exited (at once if it never started)
    */
   async close(): Promise<void> {
@@ -171,13 +225,19 @@ export class NotebookExecutor {
     id: number;
     status: number;
     error?: { cell: number | null; code_cell?: number | null; ename: string; evalue: string };
+    timings?: Partial<RunTimings>;
   }): void {
     const p = this.pending.get(result.id);
     if (!p) return;
     this.pending.delete(result.id);
     const seconds = Number(process.hrtime.bigint() - p.started) / 1e9;
     if (result.status === 0) {
-      p.resolve({ out: p.out, seconds });
+      const t = result.timings ?? {};
+      p.resolve({
+        out: p.out,
+        seconds,
+        timings: { kernel: t.kernel ?? null, spare: t.spare === true, cells: t.cells ?? [] },
+      });
       return;
     }
     const e = result.error!;

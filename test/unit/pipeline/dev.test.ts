@@ -91,7 +91,10 @@ s("should print progress from its first second: where it serves, what it rebuild
   assert.match(lines[0], /^stepwise dev: serving .* at http:\/\/127\.0\.0\.1:\d+\/ — the first build is under way/);
   assert.ok(printed[0].at < 1, `the first line came after ${printed[0].at} s`);
   assert.is(lines[1], "stepwise dev: rebuilding live.ipynb…");
-  assert.match(lines[2], /^ {2}\[1\/1\] ✓ live\.ipynb {2}executed in \d+\.\d s$/);
+  assert.match(
+    lines[2],
+    /^ {2}\[1\/1\] ✓ live\.ipynb {2}executed in \d+\.\d s \(kernel start \d+\.\d s, cells \d+\.\d s\)$/,
+  );
   assert.match(lines[3], /^stepwise dev: rebuilt 1 page\(s\) \(1 executed\)/);
 });
 
@@ -113,6 +116,16 @@ s("should tell open pages that a rebuild is under way, then each notebook done, 
   await events.next("reload", n);
   const order = events.seen.slice(n).map((e) => e.event);
   assert.equal(order, ["building", "progress", "reload"]);
+  // the code edit ran in the spare kernel the first build's run left ready
+  const runs = dev.last()?.phases.runs ?? [];
+  assert.equal(
+    runs.map((r) => [r.file, r.timings.spare]),
+    [["live.ipynb", true]],
+  );
+  assert.match(
+    printed[printed.length - 2].line,
+    /live\.ipynb {2}executed in \d+\.\d s \(spare kernel, cells \d+\.\d s\)$/,
+  );
 });
 
 s("should drop the page of a notebook deleted while it runs, and keep the others", async () => {
