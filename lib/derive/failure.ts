@@ -1,15 +1,67 @@
 import { formatPoint } from "./compare";
 import type { DerivationResult, StepResult } from "./types";
 
-/** Thrown when a derivation that must hold has a step the verifier rejected. */
+/**
+ * Thrown when a derivation that must hold has a step the verifier rejected (or, with
+ * `expectFailure`, when none was). The message is {@link failureMessage} (one line per
+ * failure); `result` carries the verifier's result.
+ *
+ * Its `stack` is two short lines, not a JavaScript stack trace: the first line of the
+ * message, then one "at" line naming the step, its rule and the derivation, e.g.
+ *
+ *     DerivationFailedError: derivation "σ′": step 2 failed: "e^(x)" is not equal to …
+ *         at step 2 (algebra) of derivation "σ′"
+ *
+ * A notebook kernel prints an error's stack (tslab: `console.error(error)`, i.e.
+ * `util.inspect`); a rejected step is the reader's mistake, not a bug of the kit, so the
+ * cell ends with the verdict above it and this, not ~45 lines of kernel frames and the
+ * whole result. The "at" line keeps the shape "error line, stack line" by which the
+ * pipeline recognises an error on stderr (lib/notebook/errors.ts). The stack ignores
+ * being assigned (Node's vm prepends the source line of the throw to it otherwise), and
+ * `result` is not enumerable, so `util.inspect` does not print it.
+ */
 export class DerivationFailedError extends Error {
-  constructor(
-    readonly result: DerivationResult,
-    message: string,
-  ) {
+  declare readonly result: DerivationResult;
+
+  /**
+   * @param result the verifier's result the message describes
+   * @param message what failed ({@link failureMessage}, or the expected-failure message)
+   */
+  constructor(result: DerivationResult, message: string) {
     super(message);
-    this.name = "DerivationFailedError";
+    Object.defineProperty(this, "name", {
+      value: "DerivationFailedError",
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    Object.defineProperty(this, "result", { value: result, enumerable: false, writable: false, configurable: true });
+    const short = shortStack(result, message);
+    Object.defineProperty(this, "stack", {
+      get: () => short,
+      set: () => {},
+      enumerable: false,
+      configurable: true,
+    });
   }
+}
+
+/**
+ * The two-line stack of a {@link DerivationFailedError}: "DerivationFailedError: " and the
+ * message's first line, then "    at step N (rule) of derivation "title"" for the first
+ * rejected step (or "the closing check"), or "    at derivation "title"" when no step was
+ * rejected (an expected failure that did not happen).
+ */
+function shortStack(result: DerivationResult, message: string): string {
+  const steps = Array.isArray(result?.steps) ? result.steps : [];
+  const failed = steps.find((s) => !s.ok) ?? (result?.final && !result.final.ok ? result.final : undefined);
+  const title = `derivation "${result?.title ?? ""}"`;
+  const where =
+    failed === undefined
+      ? title
+      : `${failed === result.final ? "the closing check" : `step ${failed.index}`}${failed.rule && failed !== result.final ? ` (${failed.rule})` : ""} of ${title}`;
+  const first = message.split("\n")[0];
+  return `DerivationFailedError: ${first}\n    at ${where}`;
 }
 
 /**

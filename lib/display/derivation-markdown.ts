@@ -1,4 +1,11 @@
-import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } from "../outputs/derivation-view";
+import {
+  MARK_GLYPHS,
+  MARK_WORDS,
+  type DerivationView,
+  type DerivationRowView,
+  type StepMark,
+} from "../outputs/derivation-view";
+import { notePieces, textTex } from "../outputs/derivation-tex";
 import { escapeMarkdown } from "../outputs/escape";
 
 /** TeX with < and > written as the commands \lt and \gt (same rendering in MathJax and KaTeX). */
@@ -6,48 +13,92 @@ function texForMarkdown(tex: string): string {
   return tex.replace(/</g, "\\lt ").replace(/>/g, "\\gt ");
 }
 
-/** One row as Markdown paragraphs: head line, note, display math, comparison, counterexample. */
-function rowMarkdown(r: DerivationRowView): string {
+/** Text as TeX text mode with < and > between the \text pieces as \lt and \gt, so no renderer sees markup. */
+function plainTex(text: string): string {
+  return text
+    .split(/([<>])/)
+    .filter((p) => p !== "")
+    .map((p) => (p === "<" ? "\\lt " : p === ">" ? "\\gt " : textTex(p)))
+    .join("");
+}
+
+/** Each mark as a TeX symbol, for the margin column of the chain. */
+const MARK_TEX: Readonly<Record<StepMark, string>> = {
+  given: "\\bullet",
+  ok: "\\checkmark",
+  failed: "\\times",
+  rejected: "\\oslash",
+};
+
+/** Inline math for Markdown: `$tex$`, < and > as \lt and \gt. */
+const inline = (tex: string): string => `$${texForMarkdown(tex)}$`;
+
+/** A note in Markdown: its text escaped, its `$…$` pieces kept as inline math. */
+function noteMarkdown(note: string): string {
+  return notePieces(note)
+    .map((p) => (p.math ? inline(p.text) : escapeMarkdown(p.text)))
+    .join("");
+}
+
+/** One line of the aligned chain: `lhs &= rhs && mark\ \text{rule}`. */
+function chainLine(r: DerivationRowView): string {
+  const rule = r.rule || (r.label === "given" ? "given" : "");
+  const formula = r.rhs ? texForMarkdown(r.rhs) : plainTex(r.expr);
+  return `${texForMarkdown(r.lhs)} &= ${formula} && ${MARK_TEX[r.mark]}\\ ${rule ? plainTex(rule) : ""}`;
+}
+
+/** A row's detail as one Markdown paragraph: glyph, label, action, rule, tier, note, comparison, counterexample, slip. */
+function detailMarkdown(r: DerivationRowView): string {
   const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" ? ` ${MARK_WORDS.rejected}` : "");
   const head = [`**${escapeMarkdown(r.label)}**`];
   if (r.action) head.push(escapeMarkdown(r.action));
   if (r.rule) head.push(escapeMarkdown(r.rule));
   if (r.tier) head.push(`*${escapeMarkdown(r.tier)}*`);
-  const blocks = [`${glyph} ${head.join(" · ")}`];
-  if (r.note) blocks.push(escapeMarkdown(r.note, { blockStart: true }));
-  if (r.math) blocks.push(`$$\n${texForMarkdown(r.math)}\n$$`);
-  if (r.against) blocks.push(`compared with ${escapeMarkdown(r.against)}`);
+  const parts = [`${glyph} ${head.join(" · ")}`];
+  if (r.note) parts.push(noteMarkdown(r.note));
+  if (r.againstTex) parts.push(`compared with ${inline(r.againstTex)}`);
   if (r.counterexample) {
     const c = r.counterexample;
-    blocks.push(
-      `at ${escapeMarkdown(c.point)}: the step gives ${escapeMarkdown(c.actual)}, ` +
-        `but it must equal ${escapeMarkdown(c.expected)}`,
+    parts.push(
+      `at ${inline(c.pointTex)} the step gives ${inline(c.actualTex)}, but it must equal ${inline(c.expectedTex)}`,
     );
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
-    blocks.push(
-      `the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${escapeMarkdown(d.expected)}` +
+    parts.push(
+      `the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${inline(d.expectedTex)}` +
         (d.others.length > 0 ? ` (also explained by: ${escapeMarkdown(d.others.join(", "))})` : ""),
     );
   }
-  return blocks.join("\n\n");
+  return parts.join(": ");
 }
 
 /**
- * Lays out a derivation view as Markdown: the bold title, one group of
- * paragraphs per row with its expression as display math `$$ … $$` (typeset by
- * the frontend's MathJax or a site's KaTeX), and the bold summary line. Text
- * is escaped with `escapeMarkdown`; in the TeX only < and > are rewritten (as
- * \lt and \gt), so no Markdown renderer can mistake math for raw HTML.
+ * Lays out a derivation view as Markdown, the way a textbook writes a derivation: the bold
+ * title, then one display formula `$$\begin{aligned} … \end{aligned}$$` holding the chain of
+ * equalities aligned on "=", each line with its mark (\checkmark, \times, \oslash,
+ * \bullet) and its rule; then a failed or rejected row's detail (what it was compared
+ * with, the counterexample, the slip) as visible paragraphs, the other rows' detail
+ * (label, tier, note) inside one <details> block; then the bold summary line. Text is
+ * escaped with `escapeMarkdown`; in TeX, < and > are written \lt and \gt, so no Markdown
+ * renderer can mistake math for raw HTML.
  *
  * @param view the view from `derivationView`
  * @returns Markdown text
  */
 export function derivationMarkdown(view: DerivationView): string {
-  return [
-    `**${escapeMarkdown(view.title)}**`,
-    ...view.rows.map(rowMarkdown),
-    `**${MARK_GLYPHS[view.summary.mark]} ${escapeMarkdown(view.summary.text)}**`,
-  ].join("\n\n");
+  const chainRows = view.rows.filter((r) => r.label !== "final check");
+  const chain = ["$$", "\\begin{aligned}", chainRows.map(chainLine).join(" \\\\\n"), "\\end{aligned}", "$$"].join("\n");
+  const failing = view.rows.filter((r) => r.mark === "failed" || r.mark === "rejected");
+  const quiet = view.rows.filter((r) => r.mark !== "failed" && r.mark !== "rejected");
+  const blocks = [`**${escapeMarkdown(view.title)}**`, chain, ...failing.map(detailMarkdown)];
+  if (quiet.length > 0) {
+    blocks.push(
+      ["<details><summary>How each step was checked</summary>", ...quiet.map(detailMarkdown), "</details>"].join(
+        "\n\n",
+      ),
+    );
+  }
+  blocks.push(`**${MARK_GLYPHS[view.summary.mark]} ${escapeMarkdown(view.summary.brief)}**`);
+  return blocks.join("\n\n");
 }

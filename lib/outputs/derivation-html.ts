@@ -1,4 +1,6 @@
 import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type StepMark, type DerivationRowView } from "./derivation-view";
+import type { CertificateView } from "./derivation-view";
+import { notePieces } from "./derivation-tex";
 import { escapeHtml } from "./escape";
 
 /** Glyph colours from the Okabe–Ito palette (colour-blind safe); the glyph itself carries the meaning. */
@@ -9,74 +11,165 @@ const MARK_COLORS: Record<StepMark, string> = {
   rejected: "#E69F00",
 };
 
-/** A glyph, coloured, with its meaning as tooltip; in rows, "rejected" also spells it out. */
-function mark(m: StepMark, spell = true): string {
-  const words = spell && m === "rejected" ? ` ${MARK_WORDS.rejected}` : "";
+/**
+ * How a formula is written: by default as `\( \displaystyle … \)` (HTML-escaped TeX), or
+ * `\[ … \]` when display is true, for the frontend's MathJax; the site passes KaTeX's renderer.
+ */
+export type DisplayMath = (tex: string, display?: boolean) => string;
+
+const mathJax: DisplayMath = (tex, display = false) =>
+  display ? `\\[ ${escapeHtml(tex)} \\]` : `\\( ${escapeHtml(tex)} \\)`;
+
+/** Inline styles, so that the layout holds where no stylesheet of the kit is loaded (JupyterLab, the classic Notebook). */
+const STYLE = {
+  chain:
+    "display:grid;grid-template-columns:max-content max-content minmax(0,1fr);column-gap:.45em;row-gap:0;align-items:center;margin:.2em 0",
+  row: "display:contents",
+  mark: "font-size:.8em;font-weight:bold",
+  lhs: "text-align:right;white-space:nowrap",
+  rhs: "min-width:0",
+  math: "display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle;padding:.3em 0",
+  why: "display:inline-block;vertical-align:middle;margin-left:.8em;font-size:.85em;max-width:100%",
+  summary: "cursor:pointer;opacity:.8",
+  body: "margin:.2em 0 .4em 1em;max-width:42em;white-space:normal",
+  rule: "margin-left:.8em;font-size:.85em;opacity:.8;vertical-align:middle",
+  foot: "margin:.3em 0 0;font-size:.9em",
+};
+
+/** A glyph, coloured, small, with its meaning for screen readers and as a tooltip. */
+function mark(m: StepMark, label: string): string {
   return (
-    `<span class="stepwise-mark stepwise-mark-${m}" title="${MARK_WORDS[m]}" ` +
-    `style="color:${MARK_COLORS[m]};font-weight:bold">${MARK_GLYPHS[m]}${words}</span>`
+    `<span class="stepwise-mark stepwise-mark-${m}" role="img" aria-label="${escapeHtml(label)}" title="${MARK_WORDS[m]}" ` +
+    `style="color:${MARK_COLORS[m]};${STYLE.mark}">${MARK_GLYPHS[m]}</span>`
   );
 }
 
-/** How display math is written: by default as `\[ … \]` (HTML-escaped TeX) for the frontend's MathJax. */
-export type DisplayMath = (tex: string) => string;
+/** A note: its text escaped, its `$…$` pieces typeset inline. */
+function noteHtml(note: string, math: DisplayMath): string {
+  return notePieces(note)
+    .map((p) => (p.math ? math(p.text, false) : escapeHtml(p.text)))
+    .join("");
+}
 
-const mathJaxDisplay: DisplayMath = (tex) => `\\[ ${escapeHtml(tex)} \\]`;
-
-/** One row as an <li>: head line, note, display math, comparison and counterexample. */
-function rowHtml(r: DerivationRowView, math: DisplayMath): string {
-  const head = [`<strong>${escapeHtml(r.label)}</strong>`];
-  if (r.action) head.push(escapeHtml(r.action));
-  if (r.rule) head.push(escapeHtml(r.rule));
-  if (r.tier) head.push(`<span class="stepwise-tier" style="color:#555">${escapeHtml(r.tier)}</span>`);
-  const parts = [`<div class="stepwise-step-head">${mark(r.mark)} ${head.join(" · ")}</div>`];
-  if (r.note) parts.push(`<div class="stepwise-note">${escapeHtml(r.note)}</div>`);
-  if (r.math) parts.push(`<div class="stepwise-math">${math(r.math)}</div>`);
-  if (r.against) {
-    parts.push(`<div class="stepwise-against">compared with <code>${escapeHtml(r.against)}</code></div>`);
+/** A certificate's lines: both normal forms, the side conditions, the pieces of a split domain. */
+function certificateHtml(c: CertificateView, math: DisplayMath): string {
+  const lines = [`normal forms ${math(c.actual)} and ${math(c.expected)}; ${escapeHtml(c.method)}`];
+  if (c.conditions.length > 0) {
+    lines.push(`given ${c.conditions.map((k) => math(k)).join(", ")} (guaranteed by the domain)`);
   }
+  for (const piece of c.cases) {
+    lines.push(`where ${math(piece.where)}: ${certificateHtml(piece.certificate, math)}`);
+  }
+  return lines.join("<br>");
+}
+
+/** What opens under a row's rule: tier, note, certificate, comparison, counterexample, diagnosis (those present). */
+function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
+  const parts: string[] = [];
+  const head = [r.label, r.action, r.tier ? `decided: ${r.tier}` : ""].filter(Boolean).join(" · ");
+  if (head && r.label !== "given") parts.push(`<div class="stepwise-tier">${escapeHtml(head)}</div>`);
+  if (r.note) parts.push(`<div class="stepwise-note">${noteHtml(r.note, math)}</div>`);
+  if (r.certificate) {
+    parts.push(`<div class="stepwise-certificate">${certificateHtml(r.certificate, math)}</div>`);
+  }
+  if (r.againstTex) parts.push(`<div class="stepwise-against">compared with ${math(r.againstTex)}</div>`);
   if (r.counterexample) {
     const c = r.counterexample;
     parts.push(
-      `<div class="stepwise-counterexample">at ${escapeHtml(c.point)}: the step gives ` +
-        `<code>${escapeHtml(c.actual)}</code>, but it must equal <code>${escapeHtml(c.expected)}</code></div>`,
+      `<div class="stepwise-counterexample">at ${math(c.pointTex)} the step gives ${math(c.actualTex)}, ` +
+        `but it must equal ${math(c.expectedTex)}</div>`,
     );
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
     const others =
       d.others.length > 0
-        ? ` <span class="stepwise-diagnosis-others" style="color:#555">(also explained by: ${escapeHtml(d.others.join(", "))})</span>`
+        ? ` <span class="stepwise-diagnosis-others">(also explained by: ${escapeHtml(d.others.join(", "))})</span>`
         : "";
     parts.push(
       `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${escapeHtml(d.message)}; ` +
-        `the step should be <code>${escapeHtml(d.expected)}</code>${others}</div>`,
+        `the step should be ${math(d.expectedTex)}${others}</div>`,
     );
   }
-  return `<li class="stepwise-step stepwise-step-${r.mark}" style="margin:0.6em 0">${parts.join("\n")}</li>`;
+  return parts;
 }
 
 /**
- * Lays out a derivation view as HTML: a titled list of rows and a summary
- * paragraph. Every text is HTML-escaped, the TeX included (MathJax reads the
- * decoded text); display math is written as `\[ … \]`, which MathJax typesets
- * in the classic Notebook and JupyterLab.
+ * The rule beside a row: a disclosure (<details>, opened by a click or Enter) whose summary
+ * is the rule and whose body is the row's detail; a failed or rejected row opens by itself.
+ * A row with nothing to disclose shows its rule as plain text.
+ */
+function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): string {
+  const rule = r.rule || fallback;
+  const parts = detailParts(r, math);
+  if (parts.length === 0) {
+    return rule ? `<span class="stepwise-rule" style="${STYLE.rule}">${escapeHtml(rule)}</span>` : "";
+  }
+  const open = r.mark === "failed" || r.mark === "rejected" ? " open" : "";
+  const words = r.mark === "rejected" ? ` (${MARK_WORDS.rejected})` : r.mark === "failed" ? " (failed)" : "";
+  return (
+    `<details class="stepwise-why"${open} style="${STYLE.why}">` +
+    `<summary class="stepwise-rule" style="${STYLE.summary}">${escapeHtml(rule || "details")}${words}</summary>` +
+    `<div class="stepwise-why-body" style="${STYLE.body}">${parts.join("\n")}</div></details>`
+  );
+}
+
+/** One line of the chain: the mark, the left-hand side (or nothing), "= right-hand side" and the rule. */
+function rowHtml(r: DerivationRowView, math: DisplayMath): string {
+  const label = `${r.label}: ${MARK_WORDS[r.mark]}`;
+  const formula = r.rhs
+    ? `<span class="stepwise-math" style="${STYLE.math}">${math(`\\displaystyle = ${r.rhs}`)}</span>`
+    : `<span class="stepwise-expr"><code>${escapeHtml(r.expr)}</code></span>`;
+  return (
+    `<div class="stepwise-step stepwise-step-${r.mark}" style="${STYLE.row}">` +
+    mark(r.mark, label) +
+    `<div class="stepwise-lhs" style="${STYLE.lhs}">${r.lhs ? math(`\\displaystyle ${r.lhs}`) : ""}</div>` +
+    `<div class="stepwise-rhs" style="${STYLE.rhs}">${formula}${ruleHtml(r, math, r.label === "given" ? "given" : "")}</div>` +
+    `</div>`
+  );
+}
+
+/** The closing line: the summary, with the final check (when there is one) as a disclosure beside it. */
+function footHtml(view: DerivationView, math: DisplayMath): string {
+  const final = view.rows.find((r) => r.label === "final check");
+  const check = final
+    ? `<span class="stepwise-step stepwise-step-${final.mark} stepwise-final">${ruleHtml({ ...final, rule: "" }, math, "final check")}</span>`
+    : "";
+  const m = view.summary.mark;
+  return (
+    `<div class="stepwise-summary" style="${STYLE.foot}">${mark(m, MARK_WORDS[m])} ` +
+    `<strong>${escapeHtml(view.summary.brief)}</strong>${check}</div>`
+  );
+}
+
+/**
+ * Lays out a derivation view as HTML, the way a textbook writes a derivation: one chain of
+ * equalities aligned on "=" (`g(x) = …`, `g′(x) = …`, then `= …` lines), each line with a
+ * small mark at the margin (✓ ✗ ⊘ •) and its rule beside it. The rule is a disclosure
+ * (<details>: a click or Enter opens it) holding the row's detail: label, action and tier,
+ * the note (its `$…$` typeset), the certificate, and for a failure what it was compared
+ * with, the counterexample and the slip, all as typeset math; a failed or rejected row is
+ * open. The summary closes it, with the final check as a disclosure beside it. The layout
+ * is a CSS grid in inline styles, so it holds in JupyterLab and the classic Notebook; the
+ * site's stylesheet restacks it on a narrow screen. Every text is HTML-escaped, the TeX
+ * included (MathJax reads the decoded text).
  *
  * @param view the view from `derivationView`
- * @param opts math: writes one display formula from its TeX (the site passes KaTeX's
- *   renderer; default `\[ escaped TeX \]` for MathJax)
+ * @param opts math: writes one formula from its TeX, inline unless its second argument is
+ *   true (the site passes KaTeX's renderer; default `\( escaped TeX \)` for MathJax)
  * @returns HTML text: one <div class="stepwise-derivation">
  */
 export function derivationHtml(view: DerivationView, opts: { math?: DisplayMath } = {}): string {
-  const math = opts.math ?? mathJaxDisplay;
+  const math = opts.math ?? mathJax;
   const ok = view.summary.mark === "ok";
+  const rows = view.rows.filter((r) => r.label !== "final check");
   return [
     `<div class="stepwise-derivation" data-stepwise-derivation data-ok="${ok}"${view.expectFailure ? ' data-expect-failure="true"' : ""}>`,
-    `<p class="stepwise-derivation-title"><strong>${escapeHtml(view.title)}</strong></p>`,
-    `<ol class="stepwise-steps" style="list-style:none;padding-left:0">`,
-    ...view.rows.map((r) => rowHtml(r, math)),
-    `</ol>`,
-    `<p class="stepwise-summary"><strong>${mark(view.summary.mark, false)} ${escapeHtml(view.summary.text)}</strong></p>`,
+    `<p class="stepwise-derivation-title" style="margin:.2em 0"><strong>${escapeHtml(view.title)}</strong></p>`,
+    `<div class="stepwise-chain" style="${STYLE.chain}">`,
+    ...rows.map((r) => rowHtml(r, math)),
+    `</div>`,
+    footHtml(view, math),
     `</div>`,
   ].join("\n");
 }

@@ -5,7 +5,10 @@
  * lib/display and lib/site, which both lay it out.
  */
 import type { StepResult } from "../derive/types";
+import type { Certificate } from "../derive/types";
 import type { DerivationPayload } from "./derivation-payload";
+import { distinctValues, shortValue } from "./counterexample-values";
+import { conditionTex, exprTex, numberTex, type TexNames } from "./derivation-tex";
 
 /**
  * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
@@ -41,14 +44,52 @@ export interface DerivationRowView {
   math: string;
   /** The row's expression in mathjs syntax. */
   expr: string;
+  /**
+   * The left-hand side as TeX ("g(x)", "g'(x)"), "" for a rewrite, which continues the
+   * chain with "=": a layout aligns the rows on that "=" (lhs right of it, rhs left).
+   */
+  lhs: string;
+  /** The right-hand side (the step's expression) as TeX; "" when the step has no TeX. */
+  rhs: string;
   /** "proved", "sampled: 64 points, 60 digits", or "" for the given function. */
   tier: string;
   /** What the row was compared with (mathjs syntax), shown for failures and the final check; else "". */
   against: string;
-  /** For a failure: "x = 0.5, t = 1" and both values as decimal strings. */
-  counterexample?: { point: string; expected: string; actual: string };
-  /** For a failure a known slip explains: the slip's id, the mistake in words, the right step, the other slips' ids. */
-  diagnosis?: { id: string; message: string; expected: string; others: string[] };
+  /** {@link against} as TeX (lib/derive's printer); "" when against is "". */
+  againstTex: string;
+  /**
+   * For a failure: "x = 0.5, t = 1" and both values as decimal strings (all the verifier's
+   * digits), and the same as TeX with each value shortened to the digits that tell them apart.
+   */
+  counterexample?: {
+    point: string;
+    expected: string;
+    actual: string;
+    pointTex: string;
+    expectedTex: string;
+    actualTex: string;
+  };
+  /**
+   * For a failure a known slip explains: the slip's id, the mistake in words, the right step
+   * (mathjs syntax and TeX), the other slips' ids.
+   */
+  diagnosis?: { id: string; message: string; expected: string; expectedTex: string; others: string[] };
+  /** For a proved step: both sides' normal forms and the side conditions the domain guarantees, as TeX. */
+  certificate?: CertificateView;
+}
+
+/** A certificate (lib/derive/types.ts) as TeX, for a reader who opens it. */
+export interface CertificateView {
+  /** The step's normal form. */
+  actual: string;
+  /** The normal form of what it must equal. */
+  expected: string;
+  /** How the forms were compared, in words. */
+  method: string;
+  /** The side conditions, each as TeX. */
+  conditions: string[];
+  /** The pieces of a split domain (abs, max, min): each piece's condition as TeX and its certificate. */
+  cases: { where: string; certificate: CertificateView }[];
 }
 
 /** The whole view: title, rows in order, and the summary line (glyph and text). */
@@ -57,7 +98,11 @@ export interface DerivationView {
   /** True when the derivation was shown as a deliberate mistake (see `expectFailure`). */
   expectFailure: boolean;
   rows: DerivationRowView[];
-  summary: { mark: StepMark; text: string };
+  /**
+   * The summary line: glyph, text (naming a failed step's expression in mathjs syntax), and
+   * brief, the same without the expression (for layouts that show the step typeset above it).
+   */
+  summary: { mark: StepMark; text: string; brief: string };
 }
 
 /**
@@ -85,6 +130,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
     steps: payload.verdicts,
     final: payload.final,
   };
+  const names: TexNames = payload.spec?.texNames ?? {};
   const expected = payload.expectFailure === true;
   const fail: StepMark = expected ? "rejected" : "failed";
   const tierOf = (s: StepResult): string =>
@@ -101,19 +147,13 @@ export function derivationView(payload: DerivationPayload): DerivationView {
     note: [s.note ?? "", s.ruleCheck?.note ?? ""].filter(Boolean).join(" "),
     math: s.tex ? (s.lhs ? `${s.lhs} = ${s.tex}` : `= ${s.tex}`) : "",
     expr: s.expr ?? "",
+    lhs: s.tex ? (s.lhs ?? "") : "",
+    rhs: s.tex ?? "",
     tier: tierOf(s),
     against: !s.ok || isFinal ? (s.against ?? "") : "",
-    ...(s.ok || !s.counterexample
-      ? {}
-      : {
-          counterexample: {
-            point: Object.entries(s.counterexample.point)
-              .map(([k, v]) => `${k} = ${v}`)
-              .join(", "),
-            expected: s.counterexample.expected,
-            actual: s.counterexample.actual,
-          },
-        }),
+    againstTex: (!s.ok || isFinal) && s.against ? exprTex(s.against, names) : "",
+    ...(s.ok || !s.counterexample ? {} : { counterexample: counterexampleView(s.counterexample, names) }),
+    ...(s.certificate ? { certificate: certificateView(s.certificate, names) } : {}),
     ...(s.ok || !s.diagnosis
       ? {}
       : {
@@ -121,6 +161,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
             id: s.diagnosis.id,
             message: s.diagnosis.message,
             expected: s.diagnosis.expected,
+            expectedTex: exprTex(s.diagnosis.expected, names),
             others: s.diagnosis.others.map((o) => o.id),
           },
         }),
@@ -135,27 +176,81 @@ export function derivationView(payload: DerivationPayload): DerivationView {
   return { title: result.title ?? "", expectFailure: expected, rows, summary: summarise(result, expected) };
 }
 
-/** The summary line: glyph and text (see {@link derivationView}). */
+/** A counterexample as text (every digit) and as TeX (values shortened until they differ). */
+function counterexampleView(
+  c: NonNullable<StepResult["counterexample"]>,
+  names: TexNames,
+): NonNullable<DerivationRowView["counterexample"]> {
+  const [actual, expected] = distinctValues(c.actual, c.expected);
+  return {
+    point: Object.entries(c.point)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", "),
+    expected: c.expected,
+    actual: c.actual,
+    pointTex: Object.entries(c.point)
+      .map(([k, v]) => `${exprTex(k, names)} = ${numberTex(shortValue(v))}`)
+      .join(",\\; "),
+    expectedTex: numberTex(expected),
+    actualTex: numberTex(actual),
+  };
+}
+
+/** A certificate with every expression and condition as TeX. */
+function certificateView(c: Certificate, names: TexNames): CertificateView {
+  return {
+    actual: exprTex(c.actual, names),
+    expected: exprTex(c.expected, names),
+    method: c.method,
+    conditions: c.conditions.map((k) => conditionTex(k, names)),
+    cases: (c.cases ?? []).map((k) => ({
+      where: conditionTex(k.where, names),
+      certificate: certificateView(k.certificate, names),
+    })),
+  };
+}
+
+/** The summary line: glyph, text and brief (see {@link DerivationView}). */
 function summarise(
   result: { ok: boolean; steps: StepResult[]; final?: StepResult },
   expectFailure: boolean,
-): { mark: StepMark; text: string } {
+): DerivationView["summary"] {
   const checked = result.steps.filter((s) => s.kind !== "given").length;
   const firstFailed = result.steps.find((s) => !s.ok);
   const finalFailed = result.final && !result.final.ok ? result.final : undefined;
   const failed = !result.ok || firstFailed !== undefined || finalFailed !== undefined;
+  const same = (mark: StepMark, text: string) => ({ mark, text, brief: text });
   if (!failed) {
-    if (expectFailure) return { mark: "failed", text: "expected a rejection, but every step passed" };
+    if (expectFailure) return same("failed", "expected a rejection, but every step passed");
     const final = result.final ? ", and the final check passed" : "";
-    return { mark: "ok", text: `all ${checked} step${checked === 1 ? "" : "s"} verified${final}` };
+    return same("ok", `all ${checked} step${checked === 1 ? "" : "s"} verified${final}`);
   }
   const what = firstFailed
     ? `step ${firstFailed.index}: ${firstFailed.expr}`
     : finalFailed
       ? `the final check: ${finalFailed.expr} is not the derivative`
       : "the derivation";
-  if (expectFailure) return { mark: "rejected", text: `rejected as expected: the verifier caught ${what}` };
-  if (firstFailed) return { mark: "failed", text: `step ${firstFailed.index} failed: ${firstFailed.expr}` };
-  if (finalFailed) return { mark: "failed", text: `final check failed: ${finalFailed.expr} is not the derivative` };
-  return { mark: "failed", text: "the derivation was not verified" };
+  const whatBrief = firstFailed ? `step ${firstFailed.index}` : finalFailed ? "the final check" : "the derivation";
+  if (expectFailure) {
+    return {
+      mark: "rejected",
+      text: `rejected as expected: the verifier caught ${what}`,
+      brief: `rejected as expected: the verifier caught ${whatBrief}`,
+    };
+  }
+  if (firstFailed) {
+    return {
+      mark: "failed",
+      text: `step ${firstFailed.index} failed: ${firstFailed.expr}`,
+      brief: `step ${firstFailed.index} failed`,
+    };
+  }
+  if (finalFailed) {
+    return {
+      mark: "failed",
+      text: `final check failed: ${finalFailed.expr} is not the derivative`,
+      brief: "final check failed: the last step is not the derivative",
+    };
+  }
+  return same("failed", "the derivation was not verified");
 }

@@ -205,9 +205,9 @@ export function cellViews(page: Page): Promise<CellView[]> {
             typeset: Array.from(d.querySelectorAll(".stepwise-math")).filter(
               (m) => m.querySelector(".MathJax_Display, .MathJax, mjx-container") !== null,
             ).length,
-            // TeX delimiters left as visible text mean MathJax did not typeset that formula.
+            // TeX delimiters (\\[ \\] \\( \\)) left as visible text mean MathJax did not typeset that formula.
             rawTex: Array.from(d.querySelectorAll(".stepwise-math")).filter((m) =>
-              Array.from(m.childNodes).some((n) => n.nodeType === 3 && /\\\[|\\\]/.test(n.textContent ?? "")),
+              Array.from(m.childNodes).some((n) => n.nodeType === 3 && /\\[[\]()]/.test(n.textContent ?? "")),
             ).length,
           })),
           figures: Array.from(el.querySelectorAll<HTMLElement>("[data-stepwise-figure]")).length,

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { all, create, type BigNumber } from "mathjs";
 import { derivationFromSpec } from "../../lib/derive/from-spec";
+import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
 import type { DerivationSpec } from "../../lib/derive/spec";
 import { expandInDerivation } from "../../lib/derive/verify";
 import { executedDerivations, type ExecutedDerivation } from "../../lib/pipeline/executed-derivations";
@@ -180,6 +181,19 @@ s("should carry a full spec (domain included) and verdicts that the rebuilt deri
       where,
     );
     assert.is(d.payload.ok, !d.payload.expectFailure, `${where}: verified unless shown as a deliberate mistake`);
+  }
+});
+
+s("should write as the JSON payload exactly the verifier's result and the spec, whatever the layout (issue 22)", () => {
+  // the payload is data, not display: the text/html, text/markdown and text/plain beside it may
+  // change their layout, the payload stays what derivationPayload makes of the result
+  for (const d of shown) {
+    const where = `${d.notebook}, cell ${d.cell}: ${d.payload.spec.title}`;
+    const spec = d.payload.spec as DerivationSpec;
+    // the seed as shown: a derivation rebuilt from its payload's spec may draw another content seed
+    const result = derivationFromSpec(spec).verify({ seed: d.payload.seed });
+    const again = derivationPayload(result, { spec, expectFailure: d.payload.expectFailure });
+    assert.equal(d.payload, JSON.parse(JSON.stringify(again)), where);
   }
 });
 

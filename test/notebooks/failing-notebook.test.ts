@@ -3,6 +3,8 @@ import * as assert from "uvu/assert";
 import { tempFolder } from "../temp-folders";
 import * as path from "node:path";
 import { executeNotebook, NotebookError } from "../../lib/pipeline/execute-notebook";
+import { joinText, readNotebook } from "../../lib/notebook/nbformat";
+import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 
 const failing = suite("executeNotebook on a notebook with a wrong step");
 
@@ -23,6 +25,25 @@ failing("should stop at the failing cell and name the step and its expression", 
     assert.match(e.message, /step 2 failed: "e\^\(x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
     assert.match(e.message, /at x = -?\d/);
   }
+  // what JupyterLab shows under the derivation: tslab's report on stderr, short, naming the step
+  const nb = readNotebook(out);
+  const outputs = nb.cells[2].outputs ?? [];
+  assert.ok(
+    outputs.some((o) => o.output_type === "display_data" && DERIVATION_MIME in o.data),
+    "the verdict is shown first",
+  );
+  const traceback = outputs
+    .filter((o) => o.output_type === "stream" && o.name === "stderr")
+    .map((o) => joinText((o as { text: unknown }).text))
+    .join("")
+    .trimEnd();
+  const lines = traceback.split("\n");
+  assert.ok(lines.length <= 3, `the error is at most 3 lines, got ${lines.length}:\n${traceback}`);
+  assert.match(lines[0], /^DerivationFailedError: derivation "a wrong step": step 2 failed: /);
+  assert.ok(
+    lines.some((l) => l.includes('at step 2 (algebra) of derivation "a wrong step"')),
+    `a line names step 2, its rule and the derivation:\n${traceback}`,
+  );
 });
 
 failing("should name the cell that ran past the timeout", async () => {

@@ -248,6 +248,10 @@ if (present) {
             route.fulfill({ contentType: "text/css", body: original }),
           );
         await visit(page, `${site!.server.url}${pageFile}`, site!.server.url);
+        // every disclosure open (a derivation's details hold formulas too): a closed one draws nothing
+        await page.evaluate(() => {
+          for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
+        });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         // KaTeX's HTML (its MathML copy is drawn in the browser's math font, whatever the stylesheet)
         const drawn = await drawnFonts(page, ".katex-html *");

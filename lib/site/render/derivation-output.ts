@@ -20,5 +20,5 @@ import { trySubjectScript } from "../try/try-html";
 export function derivationOutput(value: unknown, macros: TexMacros, where: string): string {
   const payload = readDerivationPayload(value, where);
   const view = derivationView(payload);
-  return `<div class="output output-derivation">${derivationHtml(view, { math: (tex) => renderTex(tex, true, macros) })}${trySubjectScript(payload)}</div>`;
+  return `<div class="output output-derivation">${derivationHtml(view, { math: (tex, display) => renderTex(tex, display === true, macros) })}${trySubjectScript(payload)}</div>`;
 }

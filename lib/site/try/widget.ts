@@ -19,30 +19,11 @@ import type { StepwiseVerifier, TrySubject, TryVerdict } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
 import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
 import { el, verifier, warm } from "./verifier-loader";
-
-function short(v: string): string {
-  const n = Number(v);
-  return Number.isFinite(n) && v.length > 14 ? String(Number(n.toPrecision(10))) : v;
-}
-
-// The two values of a counterexample, each with as many digits as it takes for them to
-// differ (10 to 21 significant digits), or as the verifier wrote them (all its digits)
-// when they agree even at 21: a rejection never shows two equal numbers.
-function pair(a: string, b: string): [string, string] {
-  const na = Number(a);
-  const nb = Number(b);
-  if (!Number.isFinite(na) || !Number.isFinite(nb)) return [a, b];
-  for (let p = 10; p <= 21; p++) {
-    const sa = String(Number(na.toPrecision(p)));
-    const sb = String(Number(nb.toPrecision(p)));
-    if (sa !== sb) return [sa, sb];
-  }
-  return [a, b];
-}
+import { distinctValues, shortValue } from "../../outputs/counterexample-values";
 
 function pointText(point: Record<string, string>): string {
   return Object.keys(point)
-    .map((k) => `${k} = ${short(point[k])}`)
+    .map((k) => `${k} = ${shortValue(point[k])}`)
     .join(", ");
 }
 
@@ -60,7 +41,7 @@ function show(out: HTMLElement, v: Pick<TryVerdict, "error"> & Partial<TryVerdic
     return;
   }
   const c = v.counterexample;
-  const values = c ? pair(c.actual, c.expected) : null;
+  const values = c ? distinctValues(c.actual, c.expected) : null;
   out.textContent = `\u2717 ${what} does not hold${c && values ? `: at ${pointText(c.point)} it gives ${values[0]}, but it must equal ${values[1]}` : ""}`;
   if (v.hint) out.appendChild(el("span", { class: "stepwise-try-hint" }, `Hint: ${v.hint}`));
   if (v.diagnosis) {

@@ -7,6 +7,9 @@ import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive/derive";
 import { assertVerified, DerivationFailedError, failureMessage } from "../../../lib/derive/failure";
 import type { DerivationResult } from "../../../lib/derive/types";
+import { inspect } from "node:util";
+import * as vm from "node:vm";
+import { stderrShowsError } from "../../../lib/notebook/errors";
 
 const YT = { yhat: "(0, 1)", t: "[0, 1]" } as const;
 
@@ -84,5 +87,64 @@ av("should throw a DerivationFailedError carrying the result, with failureMessag
   assert.ok(e.result === BAD);
 });
 
+/** What a kernel prints for an error thrown out of a cell: tslab runs the cell with vm.runInThisContext and console.error()s what it throws. */
+function printedByKernel(thrower: () => unknown): string {
+  const g = globalThis as unknown as { __stepwiseThrower?: () => unknown };
+  g.__stepwiseThrower = thrower;
+  try {
+    vm.runInThisContext("(function () { __stepwiseThrower(); })()", { breakOnSigint: true });
+  } catch (e) {
+    return inspect(e);
+  } finally {
+    delete g.__stepwiseThrower;
+  }
+  throw new Error("printedByKernel: the cell did not throw");
+}
+
+const short = suite("DerivationFailedError as a kernel prints it");
+
+short("should be two lines: the first failure, then an at-line naming the step, its rule and the derivation", () => {
+  const text = printedByKernel(() => assertVerified(BAD));
+  const lines = text.split("\n");
+  assert.is(lines.length, 2, text);
+  assert.is(lines[0], `DerivationFailedError: ${failureMessage(BAD)!.split("\n")[0]}`);
+  assert.is(lines[1], '    at step 2 (algebra) of derivation "t log ŷ"');
+  assert.not.match(text, "result", "the result is not printed");
+  assert.not.match(text, "failure.ts", "no frame of the kit");
+});
+
+short("should stay an error the pipeline recognises on stderr (error line, then a stack line)", () => {
+  assert.ok(stderrShowsError(printedByKernel(() => assertVerified(BAD))));
+});
+
+short("should name the closing check when only it failed, without a rule", () => {
+  const r = derive("only final", { name: "g", f: "x^2", wrt: "x", domain: { x: "(-10, 10)" } })
+    .differentiate("2 * x", "power rule")
+    .verify();
+  const broken: DerivationResult = { ...r, ok: false, final: { ...r.final!, ok: false } };
+  const e = new DerivationFailedError(broken, "the closing check failed");
+  assert.is(
+    e.stack,
+    'DerivationFailedError: the closing check failed\n    at the closing check of derivation "only final"',
+  );
+});
+
+short("should name the derivation alone when no step failed (an expected rejection that did not happen)", () => {
+  const e = new DerivationFailedError(
+    GOOD,
+    'derivation "t log ŷ": a wrong step was expected to be rejected, but every step passed',
+  );
+  assert.is(e.stack?.split("\n")[1], '    at derivation "t log ŷ"');
+  assert.is(inspect(e).split("\n").length, 2);
+});
+
+short("should keep the message whole and the result reachable", () => {
+  const e = new DerivationFailedError(BAD, failureMessage(BAD)!);
+  assert.is(e.message.split("\n").length, 2);
+  assert.ok(e.result === BAD);
+  assert.not.ok(Object.keys(e).includes("result"));
+});
+
 fm.run();
 av.run();
+short.run();

@@ -66,15 +66,27 @@ s("should refuse payloads of another version or shape, naming the field", () => 
   assert.equal(readDerivationPayload(JSON.stringify(p)), p, "JSON text is parsed");
 });
 
-s("should mark a correct derivation with ✓ only: 3 steps, the final check and the summary", () => {
-  const b = derivationBundle(goodResult());
-  for (const f of FORMATS) {
-    assert.is(count(b[f] as string, "✓"), 5, f);
-    assert.is(count(b[f] as string, "✗"), 0, f);
-    assert.is(count(b[f] as string, "⊘"), 0, f);
-    assert.match(visible(b, f), "✓ all 3 steps verified", f);
-  }
-});
+s(
+  "should mark a correct derivation with ✓ only: 3 steps and the summary (and the final check in Markdown and text)",
+  () => {
+    const b = derivationBundle(goodResult());
+    const html = b["text/html"] as string;
+    assert.is(count(html, 'class="stepwise-mark stepwise-mark-ok"'), 4, "HTML: 3 steps and the summary");
+    assert.is(count(html, 'class="stepwise-mark stepwise-mark-given"'), 1, "HTML: the given function");
+    assert.is(count(b["text/markdown"] as string, "\\checkmark"), 3, "Markdown: the 3 steps of the chain");
+    assert.is(
+      count(b["text/markdown"] as string, "✓"),
+      5,
+      "Markdown: 3 steps and the final check in detail, the summary",
+    );
+    assert.is(count(b["text/plain"] as string, "✓"), 5, "text: 3 steps, the final check, the summary");
+    for (const f of FORMATS) {
+      assert.is(count(b[f] as string, "✗"), 0, f);
+      assert.is(count(b[f] as string, "⊘"), 0, f);
+      assert.match(visible(b, f), "✓ all 3 steps verified", f);
+    }
+  },
+);
 
 s("should tag an expected rejection in the HTML, and only that", () => {
   assert.match(
@@ -85,13 +97,36 @@ s("should tag an expected rejection in the HTML, and only that", () => {
   assert.not.match(derivationBundle(goodResult())["text/html"] as string, "data-expect-failure");
 });
 
-s("should show each expression as display math", () => {
+s("should lay the steps out as one chain of equalities aligned on =, the rule beside each line", () => {
   const b = derivationBundle(goodResult());
-  assert.match(b["text/html"] as string, "\\[ g(x) = \\frac{1}{1+e^{-x}} \\]");
-  assert.match(b["text/html"] as string, "\\[ g&#39;(x) = \\frac{0\\cdot(1+e^{-x})");
-  assert.match(b["text/markdown"] as string, "$$\ng'(x) = \\frac{0\\cdot(1+e^{-x})");
-  assert.match(b["text/markdown"] as string, "$$\n= \\frac{e^{-x}}{(1+e^{-x})^{2}}\n$$");
+  const html = b["text/html"] as string;
+  // per line: the mark, the left-hand side (empty for a rewrite), "= right-hand side" and the rule
+  const rows = html.split("\n").filter((l) => l.startsWith('<div class="stepwise-step '));
+  assert.is(rows.length, 4, "given and 3 steps; the final check closes the summary");
+  const lhs = rows.map((r) => /<div class="stepwise-lhs"[^>]*>(.*?)<\/div>/.exec(r)?.[1]);
+  assert.equal(lhs, ["\\( \\displaystyle g(x) \\)", "\\( \\displaystyle g&#39;(x) \\)", "", ""]);
+  assert.match(rows[0], "\\( \\displaystyle = \\frac{1}{1+e^{-x}} \\)");
+  assert.match(rows[2], "\\( \\displaystyle = \\frac{e^{-x}}{(1+e^{-x})^{2}} \\)");
+  assert.match(rows[1], '<summary class="stepwise-rule"');
+  assert.match(rows[1], ">quotient rule</summary>");
+  assert.not.match(html, "\\[", "no display block per step");
+  assert.match(html, "display:grid;grid-template-columns:max-content max-content minmax(0,1fr)");
+  const md = b["text/markdown"] as string;
+  assert.match(md, "$$\n\\begin{aligned}\ng(x) &= \\frac{1}{1+e^{-x}} && \\bullet\\ \\text{given} \\\\\n");
+  assert.match(md, "\ng'(x) &= \\frac{0\\cdot(1+e^{-x})");
+  assert.match(md, "\n &= \\frac{e^{-x}}{(1+e^{-x})^{2}} && \\checkmark\\ \\text{simplify the numerator} \\\\\n");
+  assert.match(md, "\\text{recognise g}\n\\end{aligned}\n$$");
   assert.match(b["text/plain"] as string, "      g(x) * (1 - g(x))");
+});
+
+s("should keep the note, tier and comparison in a closed disclosure, open only for a failed step", () => {
+  const good = derivationBundle(goodResult())["text/html"] as string;
+  assert.is(count(good, "<details"), 5, "the given function's note, steps 1–3 and the final check");
+  assert.is(count(good, '<details class="stepwise-why" open'), 0);
+  const bad = derivationBundle(badResult())["text/html"] as string;
+  assert.is(count(bad, '<details class="stepwise-why" open'), 2, "step 2 and the final check");
+  const md = derivationBundle(goodResult())["text/markdown"] as string;
+  assert.match(md, "<details><summary>How each step was checked</summary>");
 });
 
 s("should name the deciding tier and the rule", () => {
@@ -107,15 +142,28 @@ s("should mark failures with ✗ and show the counterexample with both values", 
   const b = derivationBundle(badResult());
   for (const f of FORMATS) {
     const text = b[f] as string;
-    assert.is(count(text, "✗"), 3, `${f}: step 2, final check, summary`);
+    assert.is(
+      count(text, "✗"),
+      f === "text/html" ? 2 : 3,
+      `${f}: step 2, final check (not in HTML: its summary), summary`,
+    );
     assert.is(count(text, "✓"), 2, `${f}: steps 1 and 3`);
-    assert.match(text, "0.2350037122015945", f);
-    assert.match(text, "0.3775406687981454", f);
     assert.match(text, "x = 0.5", f);
   }
+  assert.match(b["text/plain"] as string, "0.2350037122015945");
+  assert.match(b["text/plain"] as string, "0.3775406687981454");
+  // typeset, each value with the digits that tell the two apart
+  assert.match(
+    b["text/html"] as string,
+    "at \\( x = 0.5 \\) the step gives \\( 0.3775406688 \\), but it must equal \\( 0.2350037122 \\)",
+  );
+  assert.match(
+    b["text/markdown"] as string,
+    "at $x = 0.5$ the step gives $0.3775406688$, but it must equal $0.2350037122$",
+  );
   assert.match(b["text/plain"] as string, "✗ step 2 failed: e^(-x) / (1 + e^(-x))");
-  assert.match(b["text/html"] as string, "✗</span> step 2 failed: e^(-x) / (1 + e^(-x))");
-  assert.match(b["text/markdown"] as string, "**✗ step 2 failed: e^(-x) / (1 + e^(-x))**");
+  assert.match(b["text/html"] as string, "✗</span> <strong>step 2 failed</strong>");
+  assert.match(b["text/markdown"] as string, "**✗ step 2 failed**");
 });
 
 s("should show an expected rejection with ⊘ and no ✗ anywhere", () => {
@@ -123,8 +171,9 @@ s("should show an expected rejection with ⊘ and no ✗ anywhere", () => {
   for (const f of FORMATS) {
     const text = visible(b, f);
     assert.is(count(text, "✗"), 0, f);
-    assert.is(count(text, "⊘"), 3, f);
-    assert.is(count(text, "⊘ rejected as expected"), 3, f);
+    // HTML: the marks of step 2 and of the summary, the words in step 2's and the final check's disclosures and the summary
+    assert.is(count(text, "⊘"), f === "text/html" ? 2 : 3, f);
+    assert.is(count(text, "rejected as expected"), 3, f);
     assert.match(text, "the verifier caught step 2", f);
   }
 });
@@ -144,13 +193,13 @@ s("should escape notes, rules and titles so no markup runs", () => {
   assert.not.match(html, "<img");
   assert.match(html, "&lt;script&gt;alert(1)&lt;/script&gt;");
   assert.match(html, "&lt;img src=x onerror=alert(1)&gt; &amp; title");
-  assert.match(html, "\\[ = x &lt; 0 \\land y &gt; 1 \\]");
+  assert.match(html, "\\( \\displaystyle = x &lt; 0 \\land y &gt; 1 \\)");
   const md = b["text/markdown"] as string;
   assert.not.match(md, /<script|<img/);
   assert.match(md, "\\*\\*bold\\*\\* \\$x\\$ \\[link\\](javascript:alert(1))");
-  assert.match(md, "$$\n= x \\lt  0 \\land y \\gt  1\n$$");
+  assert.match(md, " &= x \\lt  0 \\land y \\gt  1 && ");
   assert.match(b["text/plain"] as string, "<script>alert(1)</script>");
-  assert.match(md, "\n\n&lt;script&gt;alert(1)&lt;/script&gt;\n\n");
+  assert.match(md, "*proved*: &lt;script&gt;alert(1)&lt;/script&gt;\n\n");
 });
 
 s.run();

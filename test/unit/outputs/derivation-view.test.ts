@@ -4,6 +4,8 @@ import { derivationPayload, derivationView as viewOfPayload } from "../../../lib
 import type { DerivationResult } from "../../../lib/derive/types";
 import { throwsError } from "../charts/helpers";
 import { badResult, goodResult } from "../display/fixtures";
+import { parseExpression } from "../../../lib/derive/expression";
+import { toTex } from "../../../lib/derive/tex";
 
 /** The view of a result as display builds it: through the JSON payload. */
 const derivationView = (r: DerivationResult, expectFailure = false) =>
@@ -42,7 +44,21 @@ s("should give one row per step plus the final check, with marks, labels and tie
     v.rows.map((r) => r.tier),
     ["", "proved", "proved", "sampled: 24 points, 50 digits", "sampled: 24 points, 50 digits"],
   );
-  assert.equal(v.summary, { mark: "ok", text: "all 3 steps verified, and the final check passed" });
+  const all = "all 3 steps verified, and the final check passed";
+  assert.equal(v.summary, { mark: "ok", text: all, brief: all });
+  assert.equal(
+    v.rows.map((r) => [r.lhs, r.rhs]),
+    [
+      ["g(x)", "\\frac{1}{1+e^{-x}}"],
+      ["g'(x)", "\\frac{0\\cdot(1+e^{-x})-1\\cdot(-e^{-x})}{(1+e^{-x})^{2}}"],
+      ["", "\\frac{e^{-x}}{(1+e^{-x})^{2}}"],
+      ["", "g(x)\\cdot(1-g(x))"],
+      ["g'(x)", "g(x)\\cdot(1-g(x))"],
+    ],
+  );
+  // what the final check compared with, printed by lib/derive's TeX printer, not mathjs's text
+  assert.is(v.rows[4].againstTex, "\\frac{e^{-x}}{\\left(1+ e^{-x}\\right)^{2}}");
+  assert.is(v.rows[4].againstTex, toTex(parseExpression(v.rows[4].against, "test")), "the steps' own printer");
 });
 
 s("should show what a failed step was compared with and its counterexample", () => {
@@ -55,10 +71,18 @@ s("should show what a failed step was compared with and its counterexample", () 
     point: "x = 0.5",
     expected: "0.2350037122015945",
     actual: "0.3775406687981454",
+    pointTex: "x = 0.5",
+    expectedTex: "0.2350037122",
+    actualTex: "0.3775406688",
   });
   assert.is(v.rows[2].against, "(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2");
+  assert.is(
+    v.rows[2].againstTex,
+    "\\frac{0\\cdot\\left(1+ e^{-x}\\right)-1\\cdot\\left(-e^{-x}\\right)}{\\left(1+ e^{-x}\\right)^{2}}",
+  );
   assert.is(v.rows[1].against, "", "a passing step shows no comparison");
-  assert.equal(v.summary, { mark: "failed", text: "step 2 failed: e^(-x) / (1 + e^(-x))" });
+  assert.is(v.rows[1].againstTex, "");
+  assert.equal(v.summary, { mark: "failed", text: "step 2 failed: e^(-x) / (1 + e^(-x))", brief: "step 2 failed" });
 });
 
 s("should mark expected failures as rejected and report the catch", () => {
@@ -70,6 +94,7 @@ s("should mark expected failures as rejected and report the catch", () => {
   assert.equal(v.summary, {
     mark: "rejected",
     text: "rejected as expected: the verifier caught step 2: e^(-x) / (1 + e^(-x))",
+    brief: "rejected as expected: the verifier caught step 2",
   });
 });
 
@@ -77,6 +102,7 @@ s("should treat a passing derivation as the failure when a rejection was expecte
   assert.equal(derivationView(goodResult(), true).summary, {
     mark: "failed",
     text: "expected a rejection, but every step passed",
+    brief: "expected a rejection, but every step passed",
   });
 });
 
@@ -87,6 +113,7 @@ s("should name a failing final check when every step passed", () => {
   assert.equal(derivationView(r).summary, {
     mark: "failed",
     text: "final check failed: g(x) * (1 - g(x)) is not the derivative",
+    brief: "final check failed: the last step is not the derivative",
   });
 });
 

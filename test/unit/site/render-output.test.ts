@@ -10,7 +10,7 @@ import {
   type OutputContext,
 } from "../../../lib/site/render/render-output";
 import { loadRenderTools } from "../../../lib/site/render/render-tools";
-import { DERIVATION_MIME } from "../../../lib/outputs";
+import { DERIVATION_MIME, readDerivationPayload } from "../../../lib/outputs";
 import { derivationData } from "./helpers";
 
 let ctx: OutputContext;
@@ -102,13 +102,28 @@ out("should draw a derivation from its JSON payload, never from the text/html be
   assert.match(html, "v′(x) for v = 1 + e^(−x)");
   assert.match(
     html,
-    /✓<\/span> <strong>step 1<\/strong> · differentiate · sum rule, exponential rule · <span class="stepwise-tier"/,
+    '<summary class="stepwise-rule" style="cursor:pointer;opacity:.8">sum rule, exponential rule</summary>',
   );
+  assert.match(html, '<div class="stepwise-tier">step 1 · differentiate · decided: ');
   assert.match(html, "the 1 drops out");
+  assert.is(html.split('<span class="katex-display">').length - 1, 0, "no display block: one aligned chain");
   assert.is(
-    html.split('<span class="katex-display">').length - 1,
-    3,
-    "given, step 1 and the final check, typeset by KaTeX",
+    html.split('<span class="stepwise-math"').length - 1,
+    2,
+    "given and step 1, each an inline formula typeset by KaTeX",
+  );
+  const payload = readDerivationPayload(good[DERIVATION_MIME]);
+  const certified = [...payload.verdicts, payload.final].map((v) =>
+    v?.certificate ? 2 + v.certificate.conditions.length : 0,
+  );
+  assert.is(
+    html.split('<span class="katex">').length - 1,
+    4 + 1 + certified.reduce((a, b) => a + b, 0),
+    "v(x), = 1 + e^(−x), v′(x), = −e^(−x), the final check's comparison, each certificate's normal forms and conditions",
+  );
+  assert.ok(
+    certified.some((n) => n > 0),
+    "a proved step carries a certificate",
   );
   assert.not.match(html, "\\[", "no TeX delimiters left for a browser script");
   assert.match(html, "all 1 step verified");
