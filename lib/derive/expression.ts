@@ -81,11 +81,11 @@ export function parseExpression(expr: string, where: string): MathNode {
 }
 
 /** The longest expression text the kit reads, in characters (the tutorials' longest is under 150). */
-export const MAX_EXPRESSION_CHARS = 2000;
-/** The most nodes (numbers, names, operators, calls) of one expression, as explain()'s bound. */
-export const MAX_EXPRESSION_NODES = 300;
+export const MAX_EXPRESSION_CHARS = 6000;
+/** The most nodes (numbers, names, operators, calls) of one expression (explain() takes at most 300). */
+export const MAX_EXPRESSION_NODES = 1000;
 /** The deepest nesting of brackets in one expression. */
-export const MAX_EXPRESSION_DEPTH = 40;
+export const MAX_EXPRESSION_DEPTH = 100;
 
 /**
  * Refuses, before parsing, a text too long or too deeply bracketed to check: the checks after
