@@ -1,7 +1,9 @@
 /**
  * Polynomials with exact rational coefficients over atoms: the variables, exponentials
  * e^(m) of monomials m, logarithms of positive primitive polynomials, roots of primes
- * (p^(k/n), exponent in (0, 1)) and π. Exponents are rational (integers except for
+ * (p^(k/n), exponent in (0, 1)), π, and functions of a quotient of polynomials that the
+ * class does not otherwise reduce (sin, cos, atan, …, and e^(N/D) with D not constant),
+ * each an atom per argument: f(a) = f(b) when a and b have the same normal form. Exponents are rational (integers except for
  * exponentials and roots), so these are Laurent polynomials; the ring is an integral
  * domain and a polynomial is zero as a function when all its coefficients are zero.
  */
@@ -13,7 +15,9 @@ export type Atom =
   | { kind: "exp"; mono: Mono }
   | { kind: "log"; poly: Poly }
   | { kind: "root"; prime: bigint }
-  | { kind: "pi" };
+  | { kind: "pi" }
+  /** name(n / d): a function of one argument the class treats as opaque (atom^k is its k-th power). */
+  | { kind: "fn"; name: string; n: Poly; d: Poly };
 
 /** A monomial: atom id → exponent, sorted by id, no zero exponents. */
 export type Mono = readonly (readonly [string, Q])[];
@@ -45,7 +49,9 @@ export function atomId(a: Atom): string {
           ? `L:${polyKey(a.poly)}`
           : a.kind === "root"
             ? `R:${a.prime}`
-            : "pi";
+            : a.kind === "fn"
+              ? `F:${a.name}(${polyKey(a.n)} / ${polyKey(a.d)})`
+              : "pi";
   if (!atoms.has(id)) atoms.set(id, a);
   return id;
 }
@@ -212,7 +218,9 @@ function printAtom(id: string, e: Q): string {
           ? a.prime.toString()
           : a.kind === "log"
             ? `log(${printPoly(a.poly)})`
-            : "";
+            : a.kind === "fn"
+              ? `${a.name}(${equalPoly(a.d, ONE) ? printPoly(a.n) : `(${printPoly(a.n)}) / (${printPoly(a.d)})`})`
+              : "";
   if (a.kind === "exp") {
     const inner = a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));
     const ex =

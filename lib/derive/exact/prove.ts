@@ -8,7 +8,7 @@ import type { MathNode } from "mathjs";
 import type { Domain } from "../domain";
 import type { Certificate } from "../types";
 import { interval, WHOLE_LINE, type Box, type Interval } from "./interval";
-import { normalize, Outside, SplitAt, type RatFn } from "./normalize";
+import { foldRoots, normalize, Outside, SplitAt, type RatFn } from "./normalize";
 import { isZero, mul, ONE, printPoly, sub, TooLarge, equalPoly } from "./poly";
 
 /** The exact tier's answer. */
@@ -57,7 +57,9 @@ function decide(actual: MathNode, expected: MathNode, box: Box, splits: number):
   try {
     const a = normalize(actual, { box, conditions });
     const b = normalize(expected, { box, conditions });
-    const diff = sub(mul(a.n, b.d), mul(b.n, a.d));
+    const cross = sub(mul(a.n, b.d), mul(b.n, a.d));
+    // products of roots, √P·√P, are folded back into P
+    const diff = isZero(cross) ? cross : foldRoots({ n: cross, d: ONE }).n;
     if (isZero(diff)) {
       return {
         status: "equal",
