@@ -429,9 +429,41 @@ export interface AlgebraStep {
   expr: MathNode;
 }
 
+/**
+ * What each move made of each subexpression it was applied to, by the subexpression's key:
+ * the steps of a simplification change one part of the expression at a time, so most
+ * subtrees come back again and again (nodes are never changed once built, so sharing the
+ * results is safe). Emptied when it holds {@link MOVE_CACHE_LIMIT} entries.
+ */
+const moveCache = new Map<string, Map<string, MathNode>>();
+let moveCacheSize = 0;
+const MOVE_CACHE_LIMIT = 200_000;
+
 /** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
-  return everywhere(node, move.at);
+  let cache = moveCache.get(move.id);
+  if (!cache) moveCache.set(move.id, (cache = new Map()));
+  if (moveCacheSize > MOVE_CACHE_LIMIT) {
+    for (const c of moveCache.values()) c.clear();
+    moveCacheSize = 0;
+  }
+  const memo = cache;
+  const walk = (n: MathNode): MathNode => {
+    const key = keyOf(n);
+    const seen = memo.get(key);
+    if (seen) return seen;
+    const kids = childrenOf(n);
+    let m = n;
+    if (kids.length) {
+      const next = kids.map(walk);
+      if (next.some((k, i) => k !== kids[i])) m = withArgs(n, next);
+    }
+    const out = move.at(m) ?? m;
+    memo.set(key, out);
+    moveCacheSize++;
+    return out;
+  };
+  return walk(node);
 }
 
 /**
@@ -462,9 +494,14 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let text = keyOf(c);
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
-      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(
-        ({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size),
-      )?.r;
+      let next: { expr: MathNode; text: string; size: number } | undefined;
+      for (const m of ALGEBRA_MOVES) {
+        const r = apply(m, c, text);
+        if (r.text !== text && (m.enabler ? r.size < size : r.size <= size)) {
+          next = r;
+          break;
+        }
+      }
       if (!next) break;
       ({ expr: c, text, size } = next);
     }
