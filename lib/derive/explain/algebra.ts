@@ -174,6 +174,17 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   const p = toProduct(n, true);
   const isOnePlusExp = (b: MathNode): MathNode | undefined =>
     isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined;
+  // (1 + e^w)/e^w = 1/σ(w)
+  const up = p.factors.findIndex((f) => f.exp.equals(Q.ONE) && isOnePlusExp(f.base));
+  if (up >= 0) {
+    const w = isOnePlusExp(p.factors[up].base)!;
+    const j = p.factors.findIndex((f) => f.exp.equals(Q.of(-1n)) && expOf(f.base) && sameNode(expOf(f.base)!, w));
+    if (j >= 0) {
+      const s = call("sigma", w);
+      const rest = p.factors.filter((_f, k) => k !== up && k !== j);
+      return fromProduct({ coef: p.coef, factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest] });
+    }
+  }
   const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
   if (i < 0) return undefined;
   const d = p.factors[i];
@@ -194,9 +205,68 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   });
 }
 
-/** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
+/**
+ * Quotients recognised among a product's factors: sinh(u)^k/cosh(u)^k = tanh(u)^k,
+ * sin(u)^k/cos(u)^k = tan(u)^k, and the odds of a sigmoid, σ(u)/(1 − σ(u)) = e^u.
+ */
+const QUOTIENTS: readonly {
+  /** The argument u when the factor is the quotient's numerator function of u. */
+  top: (b: MathNode) => MathNode | undefined;
+  /** Whether the factor is the quotient's denominator function of u. */
+  bottom: (b: MathNode, u: MathNode) => boolean;
+  make: (u: MathNode) => MathNode;
+  /** Only the first power is recognised (σ(u)²/(1 − σ(u))² = e^(2u) is not a step a reader follows). */
+  firstPowerOnly?: boolean;
+}[] = [
+  {
+    top: (b) => (isCall(b, "sinh", 1) ? b.args[0] : undefined),
+    bottom: (b, u) => isCall(b, "cosh", 1) && sameNode(b.args[0], u),
+    make: (u) => call("tanh", u),
+  },
+  {
+    top: (b) => (isCall(b, "sin", 1) ? b.args[0] : undefined),
+    bottom: (b, u) => isCall(b, "cos", 1) && sameNode(b.args[0], u),
+    make: (u) => call("tan", u),
+  },
+  {
+    top: (b) => (isCall(b, "sigma", 1) ? b.args[0] : undefined),
+    bottom: (b, u) =>
+      isOp(b, "subtract", 2) &&
+      rationalOf(b.args[0])?.equals(Q.ONE) === true &&
+      isCall(b.args[1], "sigma", 1) &&
+      sameNode(b.args[1].args[0], u),
+    make: (u) => pow(sym("e"), u),
+    firstPowerOnly: true,
+  },
+];
+
+function recogniseQuotient(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  for (const q of QUOTIENTS) {
+    for (const a of p.factors) {
+      const u = a.exp.sign() > 0 && a.exp.isInteger() ? q.top(a.base) : undefined;
+      if (!u) continue;
+      const b = p.factors.find((f) => f.exp.sign() < 0 && f.exp.isInteger() && q.bottom(f.base, u));
+      if (!b) continue;
+      const k = a.exp.cmp(b.exp.neg()) < 0 ? a.exp : b.exp.neg();
+      if (q.firstPowerOnly && !(a.exp.equals(Q.ONE) && b.exp.equals(Q.of(-1n)))) continue;
+      const made = q.make(u);
+      const factors = [
+        { base: made, key: keyOf(made), exp: k },
+        ...p.factors
+          .map((f) => (f === a ? { ...f, exp: f.exp.sub(k) } : f === b ? { ...f, exp: f.exp.add(k) } : f))
+          .filter((f) => !f.exp.isZero()),
+      ];
+      return fromProduct({ coef: p.coef, factors });
+    }
+  }
+  return undefined;
+}
+
+/** Definitions a learner knows, recognised where they appear: σ, softplus, tanh, tan, the odds e^u of σ(u). */
 function recognise(n: MathNode): MathNode | undefined {
-  const s = recogniseSigma(n);
+  const s = recogniseSigma(n) ?? recogniseQuotient(n);
   if (s) return s;
   if (isOp(n, "divide", 2)) {
     const [a, b] = n.args;
@@ -222,8 +292,6 @@ function recognise(n: MathNode): MathNode | undefined {
         return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg)));
       }
     }
-    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0]);
-    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0]);
   }
   // ln(1 + e^u) → softplus(u)
   if (
@@ -290,6 +358,106 @@ function tidyAt(n: MathNode): MathNode | undefined {
   }
   if (isCall(n, "log", 1) && isE(n.args[0])) return literalOf(Q.ONE);
   return undefined;
+}
+
+/** The divisors d ≥ 1 of a non-zero integer below a bound (rational roots are searched among them). */
+function divisors(n: bigint): bigint[] | undefined {
+  const a = n < 0n ? -n : n;
+  if (a > 10_000n) return undefined;
+  const out: bigint[] = [];
+  for (let d = 1n; d <= a; d++) if (a % d === 0n) out.push(d);
+  return out;
+}
+
+/**
+ * A sum that is a polynomial of degree 2 or 3 in one quantity s (σ(x), tanh(x), x, …) with
+ * rational roots, written as the product of its linear factors: 2σ² − 3σ + 1 = (1 − σ)(1 − 2σ),
+ * tanh² − 1 = (tanh − 1)(1 + tanh). Roots by the rational root theorem; undefined otherwise.
+ */
+function factorPolynomial(n: MathNode): MathNode | undefined {
+  if (!isSum(n)) return undefined;
+  const terms = toSum(n, true);
+  let base: MathNode | undefined;
+  let key = "";
+  const coef = new Map<number, Q>();
+  for (const t of terms) {
+    if (t.factors.length > 1) return undefined;
+    const f = t.factors[0];
+    if (f && (!f.exp.isInteger() || f.exp.sign() <= 0 || f.exp.n > 3n)) return undefined;
+    if (f && base && f.key !== key) return undefined;
+    if (f && !base) ({ base, key } = f);
+    const k = f ? Number(f.exp.n) : 0;
+    coef.set(k, (coef.get(k) ?? Q.ZERO).add(t.coef));
+  }
+  const degree = Math.max(...coef.keys());
+  if (!base || degree < 2 || !coef.get(0) || coef.get(0)!.isZero()) return undefined;
+  // integer coefficients a0 … an
+  const lcm = [...coef.values()].reduce((l, q) => (l * q.d) / gcd(l, q.d), 1n);
+  let a = Array.from({ length: degree + 1 }, (_, k) => (coef.get(k) ?? Q.ZERO).mul(Q.of(lcm)));
+  const ps = divisors(a[0].n);
+  const qs = divisors(a[degree].n);
+  if (!ps || !qs) return undefined;
+  const roots: Q[] = [];
+  for (let found = true; found && a.length > 2; ) {
+    found = false;
+    for (const p of ps)
+      for (const q of qs)
+        for (const r of [Q.of(p, q), Q.of(-p, q)]) {
+          if (found) break;
+          // Horner: a(r) = 0 → divide by (s − r)
+          let acc = Q.ZERO;
+          const quotient: Q[] = [];
+          for (let k = a.length - 1; k >= 0; k--) {
+            acc = acc.mul(r).add(a[k]);
+            if (k > 0) quotient.unshift(acc);
+          }
+          if (acc.isZero()) {
+            roots.push(r);
+            a = quotient;
+            found = true;
+          }
+        }
+  }
+  // the rest must be linear (all roots rational)
+  if (a.length !== 2) return undefined;
+  roots.push(a[0].neg().div(a[1]));
+  // a_n·Π(s − r) with s − p/q = −(p − q·s)/q for p > 0 and (|p| + q·s)/q for p < 0: the number first
+  let c = coef.get(degree)!;
+  const linear = new Map<string, { node: MathNode; exp: Q }>();
+  for (const r of roots) {
+    const positive = r.sign() > 0;
+    c = c.mul(Q.of(positive ? -1n : 1n, r.d));
+    const f = fromSum([
+      { coef: positive ? Q.of(r.n) : Q.of(-r.n), factors: [] },
+      { coef: positive ? Q.of(-r.d) : Q.of(r.d), factors: [{ base: base!, key, exp: Q.ONE }] },
+    ]);
+    const k = keyOf(f);
+    const seen = linear.get(k);
+    if (seen) seen.exp = seen.exp.add(Q.ONE);
+    else linear.set(k, { node: f, exp: Q.ONE });
+  }
+  return fromProduct({
+    coef: c,
+    factors: [...linear.entries()].map(([k, f]) => ({ base: f.node, key: k, exp: f.exp })),
+  });
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** ln(c·u) = ln c + ln u and ln(u/c) = ln u − ln c for a number c > 0 (valid wherever c·u > 0). */
+function logOfConstantMultiple(n: MathNode): MathNode | undefined {
+  if (!isCall(n, "log", 1)) return undefined;
+  const p = toProduct(n.args[0], false);
+  if (p.coef.sign() <= 0 || p.coef.equals(Q.ONE) || !p.factors.length) return undefined;
+  const rest = fromProduct({ coef: Q.ONE, factors: p.factors });
+  const lnC = (q: Q) => call("log", literalOf(q));
+  // ln(u/q) = ln u − ln q; else ln c + ln u
+  return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
 }
 
 /** The algebra moves, in the order they are tried. */
@@ -421,6 +589,30 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       return div(fromSum(numer), fromProduct(d));
     },
   },
+  {
+    id: "factor",
+    name: "algebra: factor",
+    note: "A polynomial in one quantity is written as the product of its linear factors (its roots are rational).",
+    enabler: true,
+    at: factorPolynomial,
+  },
+  {
+    id: "sigma-symmetry",
+    name: "algebra: σ(−u) = 1 − σ(u)",
+    note: "The sigmoid is symmetric about (0, 1/2): σ(−u) = 1/(1 + e^u) = 1 − σ(u).",
+    enabler: true,
+    at: (n) =>
+      isCall(n, "sigma", 1) && isOp(n.args[0], "unaryMinus", 1)
+        ? sub(literalOf(Q.ONE), call("sigma", n.args[0].args[0]))
+        : undefined,
+  },
+  {
+    id: "log-of-multiple",
+    name: "algebra: exponent and log laws",
+    note: "ln(c·u) = ln c + ln u for a number c > 0.",
+    enabler: true,
+    at: logOfConstantMultiple,
+  },
 ];
 
 /** One simplification step: the move and the expression after it. */
@@ -508,7 +700,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     return size;
   };
   const seen = new Set<string>([keyOf(current)]);
-  while (steps.length < max) {
+  for (let tries = 0; steps.length < max && tries < 4 * max; tries++) {
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
     const text = keyOf(current);
@@ -525,7 +717,14 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     if (!taken) break;
     // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
     if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
-    steps.push(taken);
+    // a move that only regroups (a·(b·c) → (a·b)·c) prints as the line above: it joins the step before
+    if (steps.length && taken.expr.toString() === steps[steps.length - 1].expr.toString())
+      steps[steps.length - 1] = { move: steps[steps.length - 1].move, expr: taken.expr };
+    else if (!steps.length && taken.expr.toString() === current.toString()) {
+      current = taken.expr;
+      seen.add(keyOf(current));
+      continue;
+    } else steps.push(taken);
     current = taken.expr;
     seen.add(keyOf(current));
   }
