@@ -260,6 +260,20 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
 function opaque(name: string, u: RatFn): RatFn {
   const c = canonicalArgument(u);
   const lead = leadCoefficient(c.n);
+  if ((name === "sin" || name === "cos") && lead.isInteger()) {
+    // sin(k·a), cos(k·a) for 2 ≤ |k| ≤ 6 by the angle-sum formulas, over sin a and cos a
+    const k = lead.n < 0n ? -lead.n : lead.n;
+    if (k >= 2n && k <= 6n) {
+      const a = { n: scale(c.n, Q.ONE.div(lead)), d: c.d };
+      const s1 = opaque("sin", a);
+      const c1 = opaque("cos", a);
+      let sk = s1;
+      let ck = c1;
+      for (let i = 1n; i < k; i++)
+        [sk, ck] = [addR(mulR(sk, c1), mulR(ck, s1)), addR(mulR(ck, c1), negR(mulR(sk, s1)))];
+      return name === "cos" ? ck : lead.sign() < 0 ? negR(sk) : sk;
+    }
+  }
   const flip = lead.sign() < 0 && name !== "exp";
   const arg = flip ? { n: neg(c.n), d: c.d } : c;
   const atom = R(atomPower(atomId({ kind: "fn", name, n: arg.n, d: arg.d })));
@@ -296,62 +310,77 @@ export function canonicalArgument(r: RatFn): RatFn {
   return { n: scale(by(r.n), k), d: scale(by(r.d), k) };
 }
 
-/** For the atom of e^(c·ln P) (an exp atom whose monomial is one log atom): P, else undefined. */
-const rootBases = new Map<string, Poly | null>();
-function rootBase(id: string): Poly | undefined {
-  let b = rootBases.get(id);
-  if (b === undefined) {
-    b = null;
+/**
+ * The atoms with a relation that keeps the normal form canonical: a^power = by.
+ * e^(ln P) = P for the atom e^(c·ln P) (power 1; a log atom only holds a positive P), and
+ * cos²u = 1 − sin²u for cos u (power 2). Undefined for any other atom.
+ */
+const reductions = new Map<string, { power: Q; by: Poly } | null>();
+function reductionOf(id: string): { power: Q; by: Poly } | undefined {
+  let r = reductions.get(id);
+  if (r === undefined) {
+    r = null;
     if (id.startsWith("E:L:")) {
       const a = atomOf(id);
       if (a.kind === "exp" && a.mono.length === 1 && a.mono[0][1].equals(Q.ONE)) {
         const l = atomOf(a.mono[0][0]);
-        if (l.kind === "log") b = l.poly;
+        if (l.kind === "log") r = { power: Q.ONE, by: l.poly };
+      }
+    } else if (id.startsWith("F:cos(")) {
+      const a = atomOf(id);
+      if (a.kind === "fn") {
+        const sin = atomPower(atomId({ kind: "fn", name: "sin", n: a.n, d: a.d }), Q.of(2n));
+        r = { power: Q.of(2n), by: sub(ONE, sin) };
       }
     }
-    rootBases.set(id, b);
+    reductions.set(id, r);
   }
-  return b ?? undefined;
+  return r ?? undefined;
 }
 
-/**
- * e^(c·ln P) with c ≥ 1 written P^⌊c⌋·e^((c − ⌊c⌋)·ln P), in every term: so (√P)² = P and
- * (√P)³ = P·√P (P > 0: a log atom holds only a positive P).
- */
+/** Every a^e with e ≥ power written by^⌊e/power⌋·a^(rest) ((√P)² = P, (√P)³ = P·√P, cos³u = (1 − sin²u)·cos u). */
 export function foldRootsPoly(p: Poly): Poly {
   let any = false;
-  for (const t of p.values()) for (const [id, e] of t.m) if (e.cmp(Q.ONE) >= 0 && rootBase(id)) any = true;
+  for (const t of p.values())
+    for (const [id, e] of t.m) {
+      const red = reductionOf(id);
+      if (red && e.cmp(red.power) >= 0) any = true;
+    }
   if (!any) return p;
   let out = ZERO;
   for (const t of p.values()) {
     let factor = ONE;
     const m: [string, Q][] = [];
     for (const [id, e] of t.m) {
-      const base = e.cmp(Q.ONE) >= 0 ? rootBase(id) : undefined;
-      if (!base) {
+      const red = reductionOf(id);
+      if (!red || e.cmp(red.power) < 0) {
         m.push([id, e]);
         continue;
       }
-      const k = e.floor();
-      factor = mul(factor, pow(base, Number(k)));
-      if (!e.sub(Q.of(k)).isZero()) m.push([id, e.sub(Q.of(k))]);
+      const k = e.div(red.power).floor();
+      factor = mul(factor, pow(red.by, Number(k)));
+      const rest = e.sub(red.power.mul(Q.of(k)));
+      if (!rest.isZero()) m.push([id, rest]);
     }
     out = add(out, mul(fromTerms([{ m, c: t.c }]), factor));
   }
   return out;
 }
 
-/** {@link foldRootsPoly} on a quotient, after multiplying both parts by e^(k·ln P) so no such exponent is negative. */
+/** {@link foldRootsPoly} on a quotient, after multiplying both parts by a power of each such atom so no exponent of it is negative. */
 export function foldRoots(r: RatFn): RatFn {
   const least = new Map<string, Q>();
   for (const p of [r.n, r.d])
     for (const t of p.values())
       for (const [id, e] of t.m)
-        if (e.sign() < 0 && rootBase(id) && (!least.has(id) || e.cmp(least.get(id)!) < 0)) least.set(id, e);
+        if (e.sign() < 0 && reductionOf(id) && (!least.has(id) || e.cmp(least.get(id)!) < 0)) least.set(id, e);
   let { n, d } = r;
   if (least.size) {
     const shift: Mono = [...least]
-      .map(([id, e]) => [id, Q.of(-e.floor())] as const)
+      .map(([id, e]) => {
+        const power = reductionOf(id)!.power;
+        return [id, power.mul(Q.of(-e.div(power).floor()))] as const;
+      })
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     const by = (p: Poly) => fromTerms([...p.values()].map((t) => ({ m: mulMono(t.m, shift), c: t.c })));
     n = by(n);

@@ -460,6 +460,34 @@ function logOfConstantMultiple(n: MathNode): MathNode | undefined {
   return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
 }
 
+/** 2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u (the double-angle formulas), at a product or a sum. */
+function doubleAngle(n: MathNode): MathNode | undefined {
+  const twice = (u: MathNode) => fromProduct(toProduct(mul(literalOf(Q.of(2n)), u), true));
+  if (isSum(n)) {
+    const terms = toSum(n, true);
+    if (terms.length !== 2) return undefined;
+    const square = (t: Product, fn: string) =>
+      t.factors.length === 1 && t.factors[0].exp.equals(Q.of(2n)) && isCall(t.factors[0].base, fn, 1)
+        ? t.factors[0].base.args[0]
+        : undefined;
+    const [a, b] = terms[0].coef.sign() > 0 ? terms : [terms[1], terms[0]];
+    const u = square(a, "cos");
+    const v = square(b, "sin");
+    if (!u || !v || !sameNode(u, v) || !a.coef.equals(b.coef.neg())) return undefined;
+    return fromProduct({ coef: a.coef, factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }] });
+  }
+  if (!isProductLike(n)) return undefined;
+  const p = toProduct(n, true);
+  const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
+  const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
+  const cos =
+    u && p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "cos", 1) && sameNode(f.base.args[0], u));
+  if (!sin || !u || !cos || p.coef.div(Q.of(2n)).d !== 1n) return undefined;
+  const s2 = call("sin", twice(u));
+  const rest = p.factors.filter((f) => f !== sin && f !== cos);
+  return fromProduct({ coef: p.coef.div(Q.of(2n)), factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest] });
+}
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
@@ -518,6 +546,12 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       if (!c) return undefined;
       return mul(fromProduct(c), fromSum(terms.map((t) => divideOut(t, c))));
     },
+  },
+  {
+    id: "double-angle",
+    name: "algebra: double-angle formula",
+    note: "2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u.",
+    at: doubleAngle,
   },
   {
     id: "exp-log",

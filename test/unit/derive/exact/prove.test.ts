@@ -101,10 +101,22 @@ p(
     ] as const) {
       assert.is(prove(a, b, d).status, "equal", `${a} = ${b}`);
     }
-    // a trigonometric identity is beyond the atoms: the normal forms differ, sampling decides
-    assert.is(prove("sin(x)^2 + cos(x)^2", "1", X).status, "different");
-    assert.is(prove("sin(2 * x)", "2 * sin(x) * cos(x)", X).status, "different");
-    // and a false step stays different
+    // cos² = 1 − sin² and the multiple angles (k ≤ 6) keep the form canonical
+    for (const [a, b] of [
+      ["sin(x)^2 + cos(x)^2", "1"],
+      ["sin(2 * x)", "2 * sin(x) * cos(x)"],
+      ["cos(2 * x)", "cos(x)^2 - sin(x)^2"],
+      ["cos(2 * x)", "1 - 2 * sin(x)^2"],
+      ["sin(3 * x)", "3 * sin(x) - 4 * sin(x)^3"],
+      ["sin(-2 * x)", "-2 * sin(x) * cos(x)"],
+      ["2 * sin(6 * x)", "4 * sin(3 * x) * cos(3 * x)"],
+    ]) {
+      assert.is(prove(a, b, X).status, "equal", `${a} = ${b}`);
+    }
+    assert.is(prove("1 / cos(x)^2", "1 + tan(x)^2", { x: "(-1, 1)" }).status, "equal");
+    // a false step stays different
+    assert.is(prove("sin(2 * x)", "sin(x)", X).status, "different");
+    assert.is(prove("cos(2 * x)", "cos(x)^2 + sin(x)^2", X).status, "different");
     assert.is(prove("sin(x)", "cos(x)", X).status, "different");
     assert.is(prove("sin(x)", "sin(-x)", X).status, "different");
   },

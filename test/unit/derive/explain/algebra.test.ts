@@ -69,6 +69,9 @@ const CASES: [string, string, string][] = [
   ["factor", "4 * x^2 - 4 * x + 1", "(1 - 2 * x)^2"],
   ["factor", "x^3 - 2 * x^2 - x + 2", "(1 - x) * (1 + x) * (2 - x)"],
   ["sigma-symmetry", "sigma(-x) * y", "(1 - sigma(x)) * y"],
+  ["double-angle", "2 * sin(x) * cos(x)", "sin(2 * x)"],
+  ["double-angle", "4 * sin(3 * x) * cos(3 * x) * y", "2 * sin(6 * x) * y"],
+  ["double-angle", "cos(x)^2 - sin(x)^2", "cos(2 * x)"],
   ["log-of-multiple", "log(2 * (1 - t))", "log(2) + log(1 - t)"],
   ["log-of-multiple", "log(x / 3)", "log(x) - log(3)"],
 ];
@@ -96,6 +99,9 @@ test("a move leaves an expression it does not fit unchanged", () => {
     ["factor", "x^3 - x"],
     ["factor", "x^2 + y"],
     ["sigma-symmetry", "sigma(x)"],
+    ["double-angle", "sin(x) * cos(x)"],
+    ["double-angle", "cos(x)^2 - 2 * sin(x)^2"],
+    ["double-angle", "2 * sin(x) * cos(y)"],
     // ln(c·u) only for a number c > 0
     ["log-of-multiple", "log(-2 * x)"],
     ["log-of-multiple", "log(y * x)"],
