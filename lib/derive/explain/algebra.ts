@@ -21,6 +21,7 @@ import {
   mul,
   neg,
   pow,
+  printed,
   sameNode,
   sub,
   sym,
@@ -752,9 +753,9 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
     if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
     // a move that only regroups (a·(b·c) → (a·b)·c) prints as the line above: it joins the step before
-    if (steps.length && taken.expr.toString() === steps[steps.length - 1].expr.toString())
+    if (steps.length && printed(taken.expr) === printed(steps[steps.length - 1].expr))
       steps[steps.length - 1] = { move: steps[steps.length - 1].move, expr: taken.expr };
-    else if (!steps.length && taken.expr.toString() === current.toString()) {
+    else if (!steps.length && printed(taken.expr) === printed(current)) {
       current = taken.expr;
       seen.add(keyOf(current));
       continue;
