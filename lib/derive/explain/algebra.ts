@@ -563,7 +563,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "recognise",
     name: "recognise a definition",
-    note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh.",
+    note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
   },
   {
