@@ -69,7 +69,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["∂L/∂ŷ₁ of the mean squared error", "dr"],
     ["a forgotten inner derivative", "d"],
     ["softplus′(x) = σ(x)", "drr"],
-    ["f′(x) by the product rule, derived by the kit", "drr"],
+    ["f′(x) by the product rule, derived by the kit", "dr"],
     ["d/dx of x·σ(x)", "dr"],
   ],
   "09-backpropagation.ipynb": [

@@ -134,20 +134,66 @@ function qPowI(base: bigint, e: Q): Interval {
   return { lo, hi, loOpen: false, hiOpen: false };
 }
 
+const PI_LO = new Down("3.141592653589793238462643383279502884197");
+const PI_HI = new Up("3.141592653589793238462643383279502884198");
+
+/**
+ * An enclosure of an opaque function's values (poly.ts, kind "fn") on an enclosure of its
+ * argument: e^u by exp; sin and cos by where u lies against multiples of π/2 (only the sign
+ * is sharp); the odd increasing functions (atan, asin, asinh, atanh, cbrt) keep u's sign;
+ * acos and acosh are ≥ 0. Anything else: the whole line.
+ */
+function fnI(name: string, u: Interval): Interval {
+  const unit = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean): Interval => interval(lo, hi, loOpen, hiOpen);
+  const above0 = u.lo.gt(0) || (u.lo.isZero() && u.loOpen);
+  const below0 = u.hi.lt(0) || (u.hi.isZero() && u.hiOpen);
+  switch (name) {
+    case "exp":
+      return expI(u);
+    case "sin":
+      // PI_LO < π: u inside (0, π) or (−π, 0)
+      if (above0 && u.hi.lte(PI_LO)) return unit(0, 1, true, false);
+      if (below0 && u.lo.gte(PI_LO.neg())) return unit(-1, 0, false, true);
+      return unit(-1, 1, false, false);
+    case "cos": {
+      const half = Down.div(PI_LO, new Down(2));
+      if (u.lo.gt(half.neg()) && u.hi.lt(half)) return unit(0, 1, true, false);
+      return unit(-1, 1, false, false);
+    }
+    case "atan":
+    case "asin":
+    case "asinh":
+    case "atanh":
+    case "cbrt": {
+      const s = signOfInterval(u);
+      if (s === 1) return { lo: new Down(0), hi: INF, loOpen: true, hiOpen: true };
+      if (s === -1) return { lo: INF.neg(), hi: new Up(0), loOpen: true, hiOpen: true };
+      if (s === 0.5) return { lo: new Down(0), hi: INF, loOpen: false, hiOpen: true };
+      if (s === -0.5) return { lo: INF.neg(), hi: new Up(0), loOpen: true, hiOpen: false };
+      return WHOLE_LINE;
+    }
+    case "acos":
+    case "acosh":
+      return { lo: new Down(0), hi: INF, loOpen: false, hiOpen: true };
+  }
+  return WHOLE_LINE;
+}
+
 /** An enclosure of the values of atom^e on the box. */
 function atomI(id: string, e: Q, box: Box): Interval {
   const a = atomOf(id);
   if (a.kind === "exp") return expI(mulI(point(e), monoI(a.mono, box)));
+  if (a.kind === "fn") {
+    const u = mulI(polyI(a.n, box), recip(polyI(a.d, box)));
+    if (a.name === "exp") return expI(mulI(point(e), u));
+    if (!e.isInteger()) return WHOLE_LINE;
+    return powI(fnI(a.name, u), Number(e.n));
+  }
   if (a.kind === "root") return qPowI(a.prime, e);
   if (!e.isInteger()) return WHOLE_LINE;
   const k = Number(e.n);
   if (a.kind === "var") return powI(box.get(a.name) ?? WHOLE_LINE, k);
-  if (a.kind === "trig") return powI(interval("-1", "1", false, false), k);
-  if (a.kind === "pi")
-    return powI(
-      interval("3.141592653589793238462643383279502884197", "3.141592653589793238462643383279502884198", false, false),
-      k,
-    );
+  if (a.kind === "pi") return powI({ lo: PI_LO, hi: PI_HI, loOpen: false, hiOpen: false }, k);
   return powI(lnI(polyI(a.poly, box)), k);
 }
 

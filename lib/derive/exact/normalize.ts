@@ -3,8 +3,12 @@
  * exact rational coefficients over atoms (see poly.ts). Rewrites are applied only where
  * the domain box guarantees them (a divisor is non-zero, a log argument positive, the
  * sign of an abs or max argument fixed); each such guarantee is recorded as a condition.
- * Expressions outside the class (conditionals, trigonometry, roots of variables, …)
- * throw {@link Outside}; an abs/max/min whose argument changes sign at a point inside
+ * Functions the class does not reduce (sin, cos, atan, asin, …, and e^(N/D) with D not
+ * constant) become opaque atoms of their argument's normal form: equal arguments, equal
+ * values; tan, sec, csc, cot, csch and coth are written over sin, cos and exp first.
+ * (√P)^k and e^(k·ln P) are folded into powers of P (ln atoms only hold positive P).
+ * Expressions outside the class (conditionals, functions of an argument outside their
+ * domain, …) throw {@link Outside}; an abs/max/min whose argument changes sign at a point inside
  * the box throws {@link SplitAt}, so that the caller can decide each side separately.
  */
 import type { BigNumber, MathNode, OperatorNode, FunctionNode, SymbolNode } from "mathjs";
@@ -24,9 +28,7 @@ import {
   mulMono,
   neg,
   ONE,
-  polyKey,
   pow,
-  printPoly,
   powMono,
   scale,
   sub,
@@ -60,11 +62,14 @@ export class SplitAt extends Error {
 export interface NormalizeContext {
   box: Box;
   conditions: Set<string>;
-  /** Set when a sin or cos atom was made: then unequal normal forms may still be equal functions. */
-  trig?: boolean;
 }
 
 const parseBig = (text: string): MathNode => bigMath(PRECISION).parse(text);
+/** The node name(arg), for the messages and sign checks of a divisor the tier writes itself. */
+const callNode = (name: string, arg: MathNode): MathNode => {
+  const m = bigMath(PRECISION);
+  return new m.FunctionNode(new m.SymbolNode(name), [arg]);
+};
 
 const R = (n: Poly, d: Poly = ONE): RatFn => simplify({ n, d });
 
@@ -178,7 +183,55 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
     }
     case "sin":
     case "cos":
-      return trigR(name, one(), ctx);
+    case "atan":
+    case "asinh":
+      return opaque(name, one());
+    case "asin":
+    case "acos":
+    case "atanh": {
+      // |u| ≤ 1 (|u| < 1 for atanh) on the whole box
+      const a = one();
+      const strict = name === "atanh";
+      const inside = [addR(R(ONE), negR(a)), addR(R(ONE), a)].every((x) => {
+        const sg = signR(x, ctx, strict);
+        return strict ? sg === 1 : sg > 0;
+      });
+      if (!inside) throw new Outside(`${name}(${args[0].toString()}): the argument is not shown inside [−1, 1]`);
+      if (hasVariables(args[0])) ctx.conditions.add(`|${args[0].toString()}| ${strict ? "<" : "≤"} 1`);
+      return opaque(name, a);
+    }
+    case "acosh": {
+      const a = one();
+      if (!(signR(addR(a, R(constant(Q.ONE.neg()))), ctx, false) > 0))
+        throw new Outside(`acosh(${args[0].toString()}): the argument is not shown ≥ 1`);
+      if (hasVariables(args[0])) ctx.conditions.add(`${args[0].toString()} ≥ 1`);
+      return opaque(name, a);
+    }
+    case "cbrt": {
+      const a = one();
+      return signR(a, ctx, true) === 1 ? powR(a, R(constant(Q.of(1n, 3n))), args[0], ctx) : opaque(name, a);
+    }
+    case "tan":
+    case "sec":
+    case "csc":
+    case "cot": {
+      // over sin and cos, the divisor shown non-zero on the box
+      const a = one();
+      const sin = opaque("sin", a);
+      const cos = opaque("cos", a);
+      const over = name === "tan" || name === "sec" ? "cos" : "sin";
+      const top = name === "tan" ? sin : name === "cot" ? cos : R(ONE);
+      return divR(top, over === "cos" ? cos : sin, callNode(over, args[0]), ctx);
+    }
+    case "csch":
+    case "coth": {
+      // csch u = 2/(e^u − e^(−u)), coth u = (e^(2u) + 1)/(e^(2u) − 1)
+      const a = one();
+      const x = expR(mulR(R(constant(Q.of(2n))), a));
+      const below = addR(x, R(constant(Q.ONE.neg())));
+      const top = name === "csch" ? mulR(R(constant(Q.of(2n))), expR(a)) : addR(x, R(ONE));
+      return divR(top, below, callNode("sinh", args[0]), ctx);
+    }
     case "abs": {
       const a = one();
       const s = signR(a, ctx, false);
@@ -201,20 +254,150 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
 }
 
 /**
- * sin u or cos u as an atom of u's normal form, written with a positive leading coefficient
- * (sin(−u) = −sin u, cos(−u) = cos u), so that equal arguments give the same atom.
+ * name(u) as an opaque atom of u's normal form ({@link canonicalArgument}); the odd
+ * functions take a leading minus sign out (sin(−u) = −sin u), cos drops it.
  */
-function trigR(fn: "sin" | "cos", u: RatFn, ctx: NormalizeContext): RatFn {
-  ctx.trig = true;
-  const first = [...u.n.keys()].sort()[0];
-  const flip = first !== undefined && u.n.get(first)!.c.sign() < 0;
-  const arg = flip ? negR(u) : u;
-  const text = equalPoly(arg.d, ONE) ? printPoly(arg.n) : `(${printPoly(arg.n)}) / (${printPoly(arg.d)})`;
-  const atom = R(atomPower(atomId({ kind: "trig", fn, arg: `${polyKey(arg.n)}|${polyKey(arg.d)}`, text })));
-  return flip && fn === "sin" ? negR(atom) : atom;
+function opaque(name: string, u: RatFn): RatFn {
+  const c = canonicalArgument(u);
+  const lead = leadCoefficient(c.n);
+  if ((name === "sin" || name === "cos") && lead.isInteger()) {
+    // sin(k·a), cos(k·a) for 2 ≤ |k| ≤ 6 by the angle-sum formulas, over sin a and cos a
+    const k = lead.n < 0n ? -lead.n : lead.n;
+    if (k >= 2n && k <= 6n) {
+      const a = { n: scale(c.n, Q.ONE.div(lead)), d: c.d };
+      const s1 = opaque("sin", a);
+      const c1 = opaque("cos", a);
+      let sk = s1;
+      let ck = c1;
+      for (let i = 1n; i < k; i++)
+        [sk, ck] = [addR(mulR(sk, c1), mulR(ck, s1)), addR(mulR(ck, c1), negR(mulR(sk, s1)))];
+      return name === "cos" ? ck : lead.sign() < 0 ? negR(sk) : sk;
+    }
+  }
+  const flip = lead.sign() < 0 && name !== "exp";
+  const arg = flip ? { n: neg(c.n), d: c.d } : c;
+  const atom = R(atomPower(atomId({ kind: "fn", name, n: arg.n, d: arg.d })));
+  return flip && name !== "cos" ? negR(atom) : atom;
+}
+
+/** The coefficient of a polynomial's first term (terms in key order); 1 for the zero polynomial. */
+function leadCoefficient(p: Poly): Q {
+  if (p.size === 0) return Q.ONE;
+  return p.get([...p.keys()].sort()[0])!.c;
+}
+
+/**
+ * A quotient written one way whichever way it came: the least exponent of each atom of the
+ * denominator divided out of both (1/(1 + e^(−x)) and e^x/(e^x + 1) alike), then both divided
+ * by the denominator's first coefficient. The same function; common factors are not cancelled.
+ */
+export function canonicalArgument(r: RatFn): RatFn {
+  const least = new Map<string, Q>();
+  const ids = new Set<string>();
+  for (const t of r.d.values()) for (const [a] of t.m) ids.add(a);
+  for (const a of ids) {
+    let min: Q | undefined;
+    for (const t of r.d.values()) {
+      const e = t.m.find(([x]) => x === a)?.[1] ?? Q.ZERO;
+      if (min === undefined || e.cmp(min) < 0) min = e;
+    }
+    if (min !== undefined && !min.isZero()) least.set(a, min);
+  }
+  const shift: Mono = [...least].map(([a, e]) => [a, e.neg()] as const);
+  const by = (p: Poly) =>
+    shift.length ? fromTerms([...p.values()].map((t) => ({ m: mulMono(t.m, shift), c: t.c }))) : p;
+  const k = Q.ONE.div(leadCoefficient(r.d));
+  return { n: scale(by(r.n), k), d: scale(by(r.d), k) };
+}
+
+/**
+ * The atoms with a relation that keeps the normal form canonical: a^power = by.
+ * e^(ln P) = P for the atom e^(c·ln P) (power 1; a log atom only holds a positive P), and
+ * cos²u = 1 − sin²u for cos u (power 2). Undefined for any other atom.
+ */
+const reductions = new Map<string, { power: Q; by: Poly } | null>();
+function reductionOf(id: string): { power: Q; by: Poly } | undefined {
+  let r = reductions.get(id);
+  if (r === undefined) {
+    r = null;
+    if (id.startsWith("E:L:")) {
+      const a = atomOf(id);
+      if (a.kind === "exp" && a.mono.length === 1 && a.mono[0][1].equals(Q.ONE)) {
+        const l = atomOf(a.mono[0][0]);
+        if (l.kind === "log") r = { power: Q.ONE, by: l.poly };
+      }
+    } else if (id.startsWith("F:cos(")) {
+      const a = atomOf(id);
+      if (a.kind === "fn") {
+        const sin = atomPower(atomId({ kind: "fn", name: "sin", n: a.n, d: a.d }), Q.of(2n));
+        r = { power: Q.of(2n), by: sub(ONE, sin) };
+      }
+    }
+    reductions.set(id, r);
+  }
+  return r ?? undefined;
+}
+
+/** Every a^e with e ≥ power written by^⌊e/power⌋·a^(rest) ((√P)² = P, (√P)³ = P·√P, cos³u = (1 − sin²u)·cos u). */
+export function foldRootsPoly(p: Poly): Poly {
+  let any = false;
+  for (const t of p.values())
+    for (const [id, e] of t.m) {
+      const red = reductionOf(id);
+      if (red && e.cmp(red.power) >= 0) any = true;
+    }
+  if (!any) return p;
+  let out = ZERO;
+  for (const t of p.values()) {
+    let factor = ONE;
+    const m: [string, Q][] = [];
+    for (const [id, e] of t.m) {
+      const red = reductionOf(id);
+      if (!red || e.cmp(red.power) < 0) {
+        m.push([id, e]);
+        continue;
+      }
+      const k = e.div(red.power).floor();
+      factor = mul(factor, pow(red.by, Number(k)));
+      const rest = e.sub(red.power.mul(Q.of(k)));
+      if (!rest.isZero()) m.push([id, rest]);
+    }
+    out = add(out, mul(fromTerms([{ m, c: t.c }]), factor));
+  }
+  return out;
+}
+
+/** {@link foldRootsPoly} on a quotient, after multiplying both parts by a power of each such atom so no exponent of it is negative. */
+export function foldRoots(r: RatFn): RatFn {
+  const least = new Map<string, Q>();
+  for (const p of [r.n, r.d])
+    for (const t of p.values())
+      for (const [id, e] of t.m)
+        if (e.sign() < 0 && reductionOf(id) && (!least.has(id) || e.cmp(least.get(id)!) < 0)) least.set(id, e);
+  let { n, d } = r;
+  if (least.size) {
+    const shift: Mono = [...least]
+      .map(([id, e]) => {
+        const power = reductionOf(id)!.power;
+        return [id, power.mul(Q.of(-e.div(power).floor()))] as const;
+      })
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    const by = (p: Poly) => fromTerms([...p.values()].map((t) => ({ m: mulMono(t.m, shift), c: t.c })));
+    n = by(n);
+    d = by(d);
+  }
+  const fn = foldRootsPoly(n);
+  const fd = foldRootsPoly(d);
+  return fn === r.n && fd === r.d ? r : { n: fn, d: fd };
 }
 
 export function simplify(r: RatFn): RatFn {
+  const s = simplifyOnce(r);
+  const f = foldRoots(s);
+  return f === s ? s : simplifyOnce(f);
+}
+
+function simplifyOnce(r: RatFn): RatFn {
   if (isZero(r.n)) return { n: ZERO, d: ONE };
   if (r.d.size === 1) {
     const t = [...r.d.values()][0];
@@ -246,9 +429,10 @@ function mulR(a: RatFn, b: RatFn): RatFn {
 }
 
 /**
- * The strict sign of an expression on the box, looking at its factors first (a product
+ * The sign of an expression on the box, looking at its factors and terms first (a product
  * ŷ(1 − ŷ) is positive because each factor is, though the expanded ŷ − ŷ² defeats interval
- * arithmetic), else at its normal form's numerator and denominator. 0 when not shown.
+ * arithmetic; 1 + u² because a square is ≥ 0), else at its normal form's numerator and
+ * denominator: ±1 strict, ±0.5 only ≥ 0 / ≤ 0, 0 when not shown.
  */
 function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): number {
   const n = node as unknown as {
@@ -261,7 +445,8 @@ function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): 
   if (n.isParenthesisNode) return nodeSign(n.content, undefined, ctx);
   if (n.isOperatorNode && (n.fn === "multiply" || n.fn === "divide")) {
     const s = n.args.map((x) => nodeSign(x, undefined, ctx));
-    return s.includes(0) ? 0 : s[0] * s[1];
+    if (s.includes(0) || (n.fn === "divide" && Math.abs(s[1]) !== 1)) return 0;
+    return Math.sign(s[0] * s[1]) * (Math.abs(s[0] * s[1]) === 1 ? 1 : 0.5);
   }
   if (n.isOperatorNode && n.fn === "unaryMinus") return -nodeSign(n.args[0], undefined, ctx);
   if (n.isOperatorNode && n.fn === "pow") {
@@ -269,18 +454,27 @@ function nodeSign(node: MathNode, r: RatFn | undefined, ctx: NormalizeContext): 
     const q = constantValue(e.d) !== undefined ? constantValue(e.n) : undefined;
     if (q?.isInteger() && constantValue(e.d)!.equals(Q.ONE)) {
       const s = nodeSign(n.args[0], undefined, ctx);
-      return q.n % 2n === 0n ? (s === 0 ? 0 : 1) : s;
+      if (q.sign() < 0 && Math.abs(s) !== 1) return 0;
+      return q.n % 2n === 0n ? (Math.abs(s) === 1 ? 1 : 0.5) : s;
     }
   }
   const rr = r ?? normalize(node, ctx);
   const sd = polySign(rr.d, ctx, true);
   const sn = polySign(rr.n, ctx, true);
-  return sd * sn;
+  if (sd * sn !== 0) return sd * sn;
+  if (n.isOperatorNode && (n.fn === "add" || n.fn === "subtract")) {
+    // a sum of terms of one sign, one of them strictly
+    const a = nodeSign(n.args[0], undefined, ctx);
+    const b = (n.fn === "add" ? 1 : -1) * nodeSign(n.args[1], undefined, ctx);
+    if (a * b > 0) return Math.sign(a) * (Math.abs(a) === 1 || Math.abs(b) === 1 ? 1 : 0.5);
+    if (a === 0 || b === 0) return 0;
+  }
+  return 0;
 }
 
 function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn {
   if (isZero(b.n)) throw new Outside(`division by ${bNode.toString()}, which is 0`);
-  if (nodeSign(bNode, b, ctx) === 0)
+  if (Math.abs(nodeSign(bNode, b, ctx)) !== 1)
     throw new Outside(`the divisor ${bNode.toString()} is not shown non-zero on the domain`);
   if (hasVariables(bNode)) ctx.conditions.add(`${bNode.toString()} ≠ 0`);
   return simplify({ n: mul(a.n, b.d), d: mul(a.d, b.n) });
@@ -292,7 +486,7 @@ function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn
     const k = Number(q.n);
     if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
     if (k >= 0) return simplify({ n: pow(a.n, k), d: pow(a.d, k) });
-    if (nodeSign(aNode, a, ctx) === 0)
+    if (Math.abs(nodeSign(aNode, a, ctx)) !== 1)
       throw new Outside(`the base ${aNode.toString()} of a negative power is not shown non-zero`);
     if (hasVariables(aNode)) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
     return simplify({ n: pow(a.d, -k), d: pow(a.n, -k) });
@@ -337,10 +531,18 @@ function rootOf(c: Q, q: Q): Poly {
   ]);
 }
 
-/** e^r for a polynomial r (its denominator a constant): a product of exponential atoms. */
+/**
+ * e^r: for a polynomial r (its denominator a constant) a product of exponential atoms; for a
+ * quotient N/D, the opaque atom e^(r₀) raised to c where r = c·r₀ (so e^(2r) = (e^r)² and
+ * e^(−r) = 1/e^r).
+ */
 function expR(r: RatFn): RatFn {
   const dc = constantValue(r.d);
-  if (dc === undefined) throw new Outside("e^(a quotient that is not a polynomial)");
+  if (dc === undefined) {
+    const u = canonicalArgument(r);
+    const c = leadCoefficient(u.n);
+    return R(atomPower(atomId({ kind: "fn", name: "exp", n: scale(u.n, Q.ONE.div(c)), d: u.d }), c));
+  }
   let n = ONE;
   let d = ONE;
   for (const t of r.n.values()) {
@@ -368,15 +570,25 @@ function expR(r: RatFn): RatFn {
 
 /** log r for r > 0 on the box: a polynomial in log atoms (and the exponents of exponential atoms). */
 function logR(r: RatFn, node: MathNode, ctx: NormalizeContext): RatFn {
-  const a = logPoly(r.n, ctx);
+  // the numerator's sign from the whole argument's (1 + u² > 0 though its expansion defeats intervals)
+  let known: number | undefined;
+  const numeratorSign = (): number => {
+    if (known === undefined) {
+      const s = nodeSign(node, r, ctx);
+      const sd = polySign(r.d, ctx, true);
+      known = Math.abs(s) === 1 ? s * sd : 0;
+    }
+    return known;
+  };
+  const a = logPoly(r.n, ctx, numeratorSign);
   const b = logPoly(r.d, ctx);
   if (a.sign * b.sign < 0) throw new Outside(`log of ${node.toString()}, which is negative`);
   if (hasVariables(node)) ctx.conditions.add(`${node.toString()} > 0`);
   return R(sub(a.log, b.log));
 }
 
-/** log |p| as a polynomial, with the sign of p on the box. */
-function logPoly(p: Poly, ctx: NormalizeContext): { log: Poly; sign: number } {
+/** log |p| as a polynomial, with the sign of p on the box (`knownSign`, if given, tells p's sign when intervals do not). */
+function logPoly(p: Poly, ctx: NormalizeContext, knownSign?: () => number): { log: Poly; sign: number } {
   if (isZero(p)) throw new Outside("log of 0");
   // monomial content: the least exponent of every atom
   const mins = new Map<string, Q>();
@@ -406,7 +618,8 @@ function logPoly(p: Poly, ctx: NormalizeContext): { log: Poly; sign: number } {
     }
     content = Q.of(g, l);
     rest = scale(rest, Q.ONE.div(content));
-    const s = polySign(rest, ctx, true);
+    let s = polySign(rest, ctx, true);
+    if (s === 0 && knownSign) s = restSign(knownSign(), mu, ctx);
     if (s === 0) throw new Outside("log of a factor whose sign is not fixed on the domain");
     if (s < 0) {
       rest = neg(rest);
@@ -434,6 +647,25 @@ function logPoly(p: Poly, ctx: NormalizeContext): { log: Poly; sign: number } {
   }
   if (rest !== ONE) log = add(log, atomPower(atomId({ kind: "log", poly: rest })));
   return { log, sign };
+}
+
+/** The sign of p/(content·μ) from p's sign (`sp`, content > 0) and the signs of μ's atoms; 0 when one is not shown. */
+function restSign(sp: number, mu: Mono, ctx: NormalizeContext): number {
+  let s = sp;
+  for (const [id, e] of mu) {
+    const atom = atomOf(id);
+    if (
+      atom.kind === "exp" ||
+      atom.kind === "root" ||
+      atom.kind === "pi" ||
+      (atom.kind === "fn" && atom.name === "exp")
+    )
+      continue;
+    const sa = polySign(atomPower(id), ctx, true);
+    if (sa === 0 || (sa < 0 && !e.isInteger())) return 0;
+    if (sa < 0 && e.n % 2n !== 0n) s = -s;
+  }
+  return s;
 }
 
 function gcdBig(a: bigint, b: bigint): bigint {
@@ -482,7 +714,7 @@ function termSigns(p: Poly, box: Box): number {
     let s = t.c.sign();
     for (const [id, e] of t.m) {
       const a = atomOf(id);
-      if (a.kind === "exp" || a.kind === "root" || a.kind === "pi") continue;
+      if (a.kind === "exp" || a.kind === "root" || a.kind === "pi" || (a.kind === "fn" && a.name === "exp")) continue;
       const si = signOfInterval(polyI(atomPower(id), box));
       if (Math.abs(si) !== 1) return 0;
       if (si < 0 && e.isInteger() && e.n % 2n !== 0n) s = -s;

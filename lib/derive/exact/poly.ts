@@ -1,9 +1,9 @@
 /**
  * Polynomials with exact rational coefficients over atoms: the variables, exponentials
  * e^(m) of monomials m, logarithms of positive primitive polynomials, roots of primes
- * (p^(k/n), exponent in (0, 1)), π, and sin u and cos u of an argument in normal form, bound
- * by sin² u + cos² u = 1 (a zero polynomial is still the zero function; a non-zero one with
- * such atoms may be zero by a trigonometric identity the form does not know). Exponents are rational (integers except for
+ * (p^(k/n), exponent in (0, 1)), π, and functions of a quotient of polynomials that the
+ * class does not otherwise reduce (sin, cos, atan, …, and e^(N/D) with D not constant),
+ * each an atom per argument: f(a) = f(b) when a and b have the same normal form. Exponents are rational (integers except for
  * exponentials and roots), so these are Laurent polynomials; the ring is an integral
  * domain and a polynomial is zero as a function when all its coefficients are zero.
  */
@@ -16,8 +16,8 @@ export type Atom =
   | { kind: "log"; poly: Poly }
   | { kind: "root"; prime: bigint }
   | { kind: "pi" }
-  /** sin or cos of an argument in normal form (`arg` its key, `text` it printed), leading coefficient positive. */
-  | { kind: "trig"; fn: "sin" | "cos"; arg: string; text: string };
+  /** name(n / d): a function of one argument the class treats as opaque (atom^k is its k-th power). */
+  | { kind: "fn"; name: string; n: Poly; d: Poly };
 
 /** A monomial: atom id → exponent, sorted by id, no zero exponents. */
 export type Mono = readonly (readonly [string, Q])[];
@@ -49,8 +49,8 @@ export function atomId(a: Atom): string {
           ? `L:${polyKey(a.poly)}`
           : a.kind === "root"
             ? `R:${a.prime}`
-            : a.kind === "trig"
-              ? `T:${a.fn}:${a.arg}`
+            : a.kind === "fn"
+              ? `F:${a.name}(${polyKey(a.n)} / ${polyKey(a.d)})`
               : "pi";
   if (!atoms.has(id)) atoms.set(id, a);
   return id;
@@ -83,13 +83,10 @@ export function atomPower(id: string, e: Q = Q.ONE): Poly {
   return fromTerms([{ m: [[id, e]], c: Q.ONE }]);
 }
 
-/**
- * Builds a polynomial from terms, normalising each monomial (roots of primes folded into the
- * coefficient, cos² u written as 1 − sin² u).
- */
+/** Builds a polynomial from terms, normalising each monomial (roots of primes folded into the coefficient). */
 export function fromTerms(terms: Iterable<Term>): Poly {
   const out = new Map<string, Term>();
-  for (const t of pythagorean(terms)) {
+  for (const t of terms) {
     const { m, c } = normalMono(t.m, t.c);
     if (c.isZero()) continue;
     const k = monoKey(m);
@@ -100,34 +97,6 @@ export function fromTerms(terms: Iterable<Term>): Poly {
   }
   return out;
 }
-
-/**
- * The terms with every cos(u)^k, k ≥ 2 an integer, written cos(u)^(k−2)·(1 − sin(u)²), until
- * none is left: sin² u + cos² u = 1 applied one way, so that a polynomial in sin u and cos u
- * has one form (the ideal of the circle has the single generator s² + c² − 1).
- */
-function* pythagorean(terms: Iterable<Term>): Generator<Term> {
-  const todo: Term[] = [];
-  for (const t of terms) {
-    if (t.m.some(([a, e]) => a.startsWith("T:cos:") && e.isInteger() && e.cmp(TWO) >= 0)) todo.push(t);
-    else yield t;
-  }
-  while (todo.length > 0) {
-    const t = todo.pop()!;
-    const k = t.m.findIndex(([a, e]) => a.startsWith("T:cos:") && e.isInteger() && e.cmp(TWO) >= 0);
-    if (k < 0) {
-      yield t;
-      continue;
-    }
-    const cos = t.m[k][0];
-    const c = atomOf(cos) as Extract<Atom, { kind: "trig" }>;
-    const sin = atomId({ kind: "trig", fn: "sin", arg: c.arg, text: c.text });
-    const lower = mulMono(t.m, [[cos, TWO.neg()]]);
-    todo.push({ m: lower, c: t.c }, { m: mulMono(lower, [[sin, TWO]]), c: t.c.neg() });
-  }
-}
-
-const TWO = Q.of(2n);
 
 /** Drops zero exponents and moves whole powers of prime roots into the coefficient. */
 function normalMono(m: Mono, c: Q): Term {
@@ -249,8 +218,8 @@ function printAtom(id: string, e: Q): string {
           ? a.prime.toString()
           : a.kind === "log"
             ? `log(${printPoly(a.poly)})`
-            : a.kind === "trig"
-              ? `${a.fn}(${a.text})`
+            : a.kind === "fn"
+              ? `${a.name}(${equalPoly(a.d, ONE) ? printPoly(a.n) : `(${printPoly(a.n)}) / (${printPoly(a.d)})`})`
               : "";
   if (a.kind === "exp") {
     const inner = a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));

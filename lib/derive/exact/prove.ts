@@ -8,7 +8,7 @@ import type { MathNode } from "mathjs";
 import type { Domain } from "../domain";
 import type { Certificate } from "../types";
 import { interval, WHOLE_LINE, type Box, type Interval } from "./interval";
-import { normalize, Outside, SplitAt, type RatFn } from "./normalize";
+import { foldRoots, normalize, Outside, SplitAt, type RatFn } from "./normalize";
 import { isZero, mul, ONE, printPoly, sub, TooLarge, equalPoly } from "./poly";
 
 /** The exact tier's answer. */
@@ -54,11 +54,12 @@ export function normalFormText(node: MathNode, domain?: Domain): string | undefi
 
 function decide(actual: MathNode, expected: MathNode, box: Box, splits: number): ExactOutcome {
   const conditions = new Set<string>();
-  const ctx = { box, conditions, trig: false };
   try {
-    const a = normalize(actual, ctx);
-    const b = normalize(expected, ctx);
-    const diff = sub(mul(a.n, b.d), mul(b.n, a.d));
+    const a = normalize(actual, { box, conditions });
+    const b = normalize(expected, { box, conditions });
+    const cross = sub(mul(a.n, b.d), mul(b.n, a.d));
+    // products of roots, √P·√P, are folded back into P
+    const diff = isZero(cross) ? cross : foldRoots({ n: cross, d: ONE }).n;
     if (isZero(diff)) {
       return {
         status: "equal",
@@ -70,12 +71,6 @@ function decide(actual: MathNode, expected: MathNode, box: Box, splits: number):
         },
       };
     }
-    // sin and cos obey identities beyond sin² + cos² = 1 (sin 2u = 2 sin u cos u): unequal forms decide nothing
-    if (ctx.trig)
-      return {
-        status: "outside",
-        reason: "the normal forms with sin or cos differ, which does not show the functions do",
-      };
     const text = printPoly(diff);
     return { status: "different", difference: text.length > 300 ? `${text.slice(0, 300)}…` : text };
   } catch (err) {

@@ -21,6 +21,7 @@ import {
   mul,
   neg,
   pow,
+  printed,
   sameNode,
   sub,
   sym,
@@ -174,6 +175,17 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   const p = toProduct(n, true);
   const isOnePlusExp = (b: MathNode): MathNode | undefined =>
     isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined;
+  // (1 + e^w)/e^w = 1/σ(w)
+  const up = p.factors.findIndex((f) => f.exp.equals(Q.ONE) && isOnePlusExp(f.base));
+  if (up >= 0) {
+    const w = isOnePlusExp(p.factors[up].base)!;
+    const j = p.factors.findIndex((f) => f.exp.equals(Q.of(-1n)) && expOf(f.base) && sameNode(expOf(f.base)!, w));
+    if (j >= 0) {
+      const s = call("sigma", w);
+      const rest = p.factors.filter((_f, k) => k !== up && k !== j);
+      return fromProduct({ coef: p.coef, factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest] });
+    }
+  }
   const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
   if (i < 0) return undefined;
   const d = p.factors[i];
@@ -194,9 +206,68 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   });
 }
 
-/** Definitions a learner knows, recognised where they appear: σ, softplus, tanh. */
+/**
+ * Quotients recognised among a product's factors: sinh(u)^k/cosh(u)^k = tanh(u)^k,
+ * sin(u)^k/cos(u)^k = tan(u)^k, and the odds of a sigmoid, σ(u)/(1 − σ(u)) = e^u.
+ */
+const QUOTIENTS: readonly {
+  /** The argument u when the factor is the quotient's numerator function of u. */
+  top: (b: MathNode) => MathNode | undefined;
+  /** Whether the factor is the quotient's denominator function of u. */
+  bottom: (b: MathNode, u: MathNode) => boolean;
+  make: (u: MathNode) => MathNode;
+  /** Only the first power is recognised (σ(u)²/(1 − σ(u))² = e^(2u) is not a step a reader follows). */
+  firstPowerOnly?: boolean;
+}[] = [
+  {
+    top: (b) => (isCall(b, "sinh", 1) ? b.args[0] : undefined),
+    bottom: (b, u) => isCall(b, "cosh", 1) && sameNode(b.args[0], u),
+    make: (u) => call("tanh", u),
+  },
+  {
+    top: (b) => (isCall(b, "sin", 1) ? b.args[0] : undefined),
+    bottom: (b, u) => isCall(b, "cos", 1) && sameNode(b.args[0], u),
+    make: (u) => call("tan", u),
+  },
+  {
+    top: (b) => (isCall(b, "sigma", 1) ? b.args[0] : undefined),
+    bottom: (b, u) =>
+      isOp(b, "subtract", 2) &&
+      rationalOf(b.args[0])?.equals(Q.ONE) === true &&
+      isCall(b.args[1], "sigma", 1) &&
+      sameNode(b.args[1].args[0], u),
+    make: (u) => pow(sym("e"), u),
+    firstPowerOnly: true,
+  },
+];
+
+function recogniseQuotient(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  for (const q of QUOTIENTS) {
+    for (const a of p.factors) {
+      const u = a.exp.sign() > 0 && a.exp.isInteger() ? q.top(a.base) : undefined;
+      if (!u) continue;
+      const b = p.factors.find((f) => f.exp.sign() < 0 && f.exp.isInteger() && q.bottom(f.base, u));
+      if (!b) continue;
+      const k = a.exp.cmp(b.exp.neg()) < 0 ? a.exp : b.exp.neg();
+      if (q.firstPowerOnly && !(a.exp.equals(Q.ONE) && b.exp.equals(Q.of(-1n)))) continue;
+      const made = q.make(u);
+      const factors = [
+        { base: made, key: keyOf(made), exp: k },
+        ...p.factors
+          .map((f) => (f === a ? { ...f, exp: f.exp.sub(k) } : f === b ? { ...f, exp: f.exp.add(k) } : f))
+          .filter((f) => !f.exp.isZero()),
+      ];
+      return fromProduct({ coef: p.coef, factors });
+    }
+  }
+  return undefined;
+}
+
+/** Definitions a learner knows, recognised where they appear: σ, softplus, tanh, tan, the odds e^u of σ(u). */
 function recognise(n: MathNode): MathNode | undefined {
-  const s = recogniseSigma(n);
+  const s = recogniseSigma(n) ?? recogniseQuotient(n);
   if (s) return s;
   if (isOp(n, "divide", 2)) {
     const [a, b] = n.args;
@@ -222,8 +293,6 @@ function recognise(n: MathNode): MathNode | undefined {
         return mul(call("sigma", arg), sub(literalOf(Q.ONE), call("sigma", arg)));
       }
     }
-    if (isCall(a, "sinh", 1) && isCall(b, "cosh", 1) && sameNode(a.args[0], b.args[0])) return call("tanh", a.args[0]);
-    if (isCall(a, "sin", 1) && isCall(b, "cos", 1) && sameNode(a.args[0], b.args[0])) return call("tan", a.args[0]);
   }
   // ln(1 + e^u) → softplus(u)
   if (
@@ -292,6 +361,134 @@ function tidyAt(n: MathNode): MathNode | undefined {
   return undefined;
 }
 
+/** The divisors d ≥ 1 of a non-zero integer below a bound (rational roots are searched among them). */
+function divisors(n: bigint): bigint[] | undefined {
+  const a = n < 0n ? -n : n;
+  if (a > 10_000n) return undefined;
+  const out: bigint[] = [];
+  for (let d = 1n; d <= a; d++) if (a % d === 0n) out.push(d);
+  return out;
+}
+
+/**
+ * A sum that is a polynomial of degree 2 or 3 in one quantity s (σ(x), tanh(x), x, …) with
+ * rational roots, written as the product of its linear factors: 2σ² − 3σ + 1 = (1 − σ)(1 − 2σ),
+ * tanh² − 1 = (tanh − 1)(1 + tanh). Roots by the rational root theorem; undefined otherwise.
+ */
+function factorPolynomial(n: MathNode): MathNode | undefined {
+  if (!isSum(n)) return undefined;
+  const terms = toSum(n, true);
+  let base: MathNode | undefined;
+  let key = "";
+  const coef = new Map<number, Q>();
+  for (const t of terms) {
+    if (t.factors.length > 1) return undefined;
+    const f = t.factors[0];
+    if (f && (!f.exp.isInteger() || f.exp.sign() <= 0 || f.exp.n > 3n)) return undefined;
+    if (f && base && f.key !== key) return undefined;
+    if (f && !base) ({ base, key } = f);
+    const k = f ? Number(f.exp.n) : 0;
+    coef.set(k, (coef.get(k) ?? Q.ZERO).add(t.coef));
+  }
+  const degree = Math.max(...coef.keys());
+  if (!base || degree < 2 || !coef.get(0) || coef.get(0)!.isZero()) return undefined;
+  // integer coefficients a0 … an
+  const lcm = [...coef.values()].reduce((l, q) => (l * q.d) / gcd(l, q.d), 1n);
+  let a = Array.from({ length: degree + 1 }, (_, k) => (coef.get(k) ?? Q.ZERO).mul(Q.of(lcm)));
+  const ps = divisors(a[0].n);
+  const qs = divisors(a[degree].n);
+  if (!ps || !qs) return undefined;
+  const roots: Q[] = [];
+  for (let found = true; found && a.length > 2; ) {
+    found = false;
+    for (const p of ps)
+      for (const q of qs)
+        for (const r of [Q.of(p, q), Q.of(-p, q)]) {
+          if (found) break;
+          // Horner: a(r) = 0 → divide by (s − r)
+          let acc = Q.ZERO;
+          const quotient: Q[] = [];
+          for (let k = a.length - 1; k >= 0; k--) {
+            acc = acc.mul(r).add(a[k]);
+            if (k > 0) quotient.unshift(acc);
+          }
+          if (acc.isZero()) {
+            roots.push(r);
+            a = quotient;
+            found = true;
+          }
+        }
+  }
+  // the rest must be linear (all roots rational)
+  if (a.length !== 2) return undefined;
+  roots.push(a[0].neg().div(a[1]));
+  // a_n·Π(s − r) with s − p/q = −(p − q·s)/q for p > 0 and (|p| + q·s)/q for p < 0: the number first
+  let c = coef.get(degree)!;
+  const linear = new Map<string, { node: MathNode; exp: Q }>();
+  for (const r of roots) {
+    const positive = r.sign() > 0;
+    c = c.mul(Q.of(positive ? -1n : 1n, r.d));
+    const f = fromSum([
+      { coef: positive ? Q.of(r.n) : Q.of(-r.n), factors: [] },
+      { coef: positive ? Q.of(-r.d) : Q.of(r.d), factors: [{ base: base!, key, exp: Q.ONE }] },
+    ]);
+    const k = keyOf(f);
+    const seen = linear.get(k);
+    if (seen) seen.exp = seen.exp.add(Q.ONE);
+    else linear.set(k, { node: f, exp: Q.ONE });
+  }
+  return fromProduct({
+    coef: c,
+    factors: [...linear.entries()].map(([k, f]) => ({ base: f.node, key: k, exp: f.exp })),
+  });
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** ln(c·u) = ln c + ln u and ln(u/c) = ln u − ln c for a number c > 0 (valid wherever c·u > 0). */
+function logOfConstantMultiple(n: MathNode): MathNode | undefined {
+  if (!isCall(n, "log", 1)) return undefined;
+  const p = toProduct(n.args[0], false);
+  if (p.coef.sign() <= 0 || p.coef.equals(Q.ONE) || !p.factors.length) return undefined;
+  const rest = fromProduct({ coef: Q.ONE, factors: p.factors });
+  const lnC = (q: Q) => call("log", literalOf(q));
+  // ln(u/q) = ln u − ln q; else ln c + ln u
+  return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
+}
+
+/** 2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u (the double-angle formulas), at a product or a sum. */
+function doubleAngle(n: MathNode): MathNode | undefined {
+  const twice = (u: MathNode) => fromProduct(toProduct(mul(literalOf(Q.of(2n)), u), true));
+  if (isSum(n)) {
+    const terms = toSum(n, true);
+    if (terms.length !== 2) return undefined;
+    const square = (t: Product, fn: string) =>
+      t.factors.length === 1 && t.factors[0].exp.equals(Q.of(2n)) && isCall(t.factors[0].base, fn, 1)
+        ? t.factors[0].base.args[0]
+        : undefined;
+    const [a, b] = terms[0].coef.sign() > 0 ? terms : [terms[1], terms[0]];
+    const u = square(a, "cos");
+    const v = square(b, "sin");
+    if (!u || !v || !sameNode(u, v) || !a.coef.equals(b.coef.neg())) return undefined;
+    return fromProduct({ coef: a.coef, factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }] });
+  }
+  if (!isProductLike(n)) return undefined;
+  const p = toProduct(n, true);
+  const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
+  const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
+  const cos =
+    u && p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "cos", 1) && sameNode(f.base.args[0], u));
+  if (!sin || !u || !cos || p.coef.div(Q.of(2n)).d !== 1n) return undefined;
+  const s2 = call("sin", twice(u));
+  const rest = p.factors.filter((f) => f !== sin && f !== cos);
+  return fromProduct({ coef: p.coef.div(Q.of(2n)), factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest] });
+}
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
@@ -352,6 +549,12 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     },
   },
   {
+    id: "double-angle",
+    name: "algebra: double-angle formula",
+    note: "2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u.",
+    at: doubleAngle,
+  },
+  {
     id: "exp-log",
     name: "algebra: exponent and log laws",
     note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
@@ -360,7 +563,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "recognise",
     name: "recognise a definition",
-    note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh.",
+    note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
   },
   {
@@ -421,6 +624,30 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       return div(fromSum(numer), fromProduct(d));
     },
   },
+  {
+    id: "factor",
+    name: "algebra: factor",
+    note: "A polynomial in one quantity is written as the product of its linear factors (its roots are rational).",
+    enabler: true,
+    at: factorPolynomial,
+  },
+  {
+    id: "sigma-symmetry",
+    name: "algebra: σ(−u) = 1 − σ(u)",
+    note: "The sigmoid is symmetric about (0, 1/2): σ(−u) = 1/(1 + e^u) = 1 − σ(u).",
+    enabler: true,
+    at: (n) =>
+      isCall(n, "sigma", 1) && isOp(n.args[0], "unaryMinus", 1)
+        ? sub(literalOf(Q.ONE), call("sigma", n.args[0].args[0]))
+        : undefined,
+  },
+  {
+    id: "log-of-multiple",
+    name: "algebra: exponent and log laws",
+    note: "ln(c·u) = ln c + ln u for a number c > 0.",
+    enabler: true,
+    at: logOfConstantMultiple,
+  },
 ];
 
 /** One simplification step: the move and the expression after it. */
@@ -429,9 +656,41 @@ export interface AlgebraStep {
   expr: MathNode;
 }
 
+/**
+ * What each move made of each subexpression it was applied to, by the subexpression's key:
+ * the steps of a simplification change one part of the expression at a time, so most
+ * subtrees come back again and again (nodes are never changed once built, so sharing the
+ * results is safe). Emptied when it holds {@link MOVE_CACHE_LIMIT} entries.
+ */
+const moveCache = new Map<string, Map<string, MathNode>>();
+let moveCacheSize = 0;
+const MOVE_CACHE_LIMIT = 200_000;
+
 /** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
-  return everywhere(node, move.at);
+  let cache = moveCache.get(move.id);
+  if (!cache) moveCache.set(move.id, (cache = new Map()));
+  if (moveCacheSize > MOVE_CACHE_LIMIT) {
+    for (const c of moveCache.values()) c.clear();
+    moveCacheSize = 0;
+  }
+  const memo = cache;
+  const walk = (n: MathNode): MathNode => {
+    const key = keyOf(n);
+    const seen = memo.get(key);
+    if (seen) return seen;
+    const kids = childrenOf(n);
+    let m = n;
+    if (kids.length) {
+      const next = kids.map(walk);
+      if (next.some((k, i) => k !== kids[i])) m = withArgs(n, next);
+    }
+    const out = move.at(m) ?? m;
+    memo.set(key, out);
+    moveCacheSize++;
+    return out;
+  };
+  return walk(node);
 }
 
 /**
@@ -462,16 +721,21 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let text = keyOf(c);
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
-      const next = ALGEBRA_MOVES.map((m) => ({ m, r: apply(m, c, text) })).find(
-        ({ m, r }) => r.text !== text && (m.enabler ? r.size < size : r.size <= size),
-      )?.r;
+      let next: { expr: MathNode; text: string; size: number } | undefined;
+      for (const m of ALGEBRA_MOVES) {
+        const r = apply(m, c, text);
+        if (r.text !== text && (m.enabler ? r.size < size : r.size <= size)) {
+          next = r;
+          break;
+        }
+      }
       if (!next) break;
       ({ expr: c, text, size } = next);
     }
     return size;
   };
   const seen = new Set<string>([keyOf(current)]);
-  while (steps.length < max) {
+  for (let tries = 0; steps.length < max && tries < 4 * max; tries++) {
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
     const text = keyOf(current);
@@ -488,7 +752,14 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     if (!taken) break;
     // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
     if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
-    steps.push(taken);
+    // a move that only regroups (a·(b·c) → (a·b)·c) prints as the line above: it joins the step before
+    if (steps.length && printed(taken.expr) === printed(steps[steps.length - 1].expr))
+      steps[steps.length - 1] = { move: steps[steps.length - 1].move, expr: taken.expr };
+    else if (!steps.length && printed(taken.expr) === printed(current)) {
+      current = taken.expr;
+      seen.add(keyOf(current));
+      continue;
+    } else steps.push(taken);
     current = taken.expr;
     seen.add(keyOf(current));
   }

@@ -13,7 +13,7 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, sameNode, sym, withoutParens } from "./nodes";
+import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
 import type { Parts } from "./rules";
 import { checkDifferentiable, checkInput } from "./input";
 
@@ -78,7 +78,7 @@ function isInline(app: RuleApplication): boolean {
 }
 
 /** Text of a node for notes (mathjs syntax, minus signs as −). */
-const show = (n: MathNode): string => n.toString().replace(/ \^ /g, "^").replace(/-/g, "−");
+const show = (n: MathNode): string => printed(n).replace(/ \^ /g, "^").replace(/-/g, "−");
 
 interface Built {
   /** The derivation of the part (or of f). */
@@ -175,7 +175,7 @@ function build(
   });
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target })) {
-    steps.push({ kind: "rewrite", expr: s.expr.toString(), rule: s.move.name, note: s.move.note });
+    steps.push({ kind: "rewrite", expr: printed(s.expr), rule: s.move.name, note: s.move.note });
     last = s.expr;
   }
   if (opts.target && !sameNode(last, opts.target)) {
@@ -342,9 +342,10 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
     used,
   };
   const parts: Derivation[] = [];
-  const first = ruleTree(strategyRewrite(node, head.wrt, strategy)?.expr ?? node, head.wrt);
-  const title = head.title ?? `${name}′(${head.wrt}) by the ${first.rule.name}, derived by the kit`;
-  const built = build(node, name, title, ctx, { strategy, target, parts });
+  const built = build(node, name, head.title ?? "", ctx, { strategy, target, parts });
+  // the default title names the rule of the differentiate step (the rule tree is built once, in build)
+  const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
+  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by the ${rule}, derived by the kit`;
   built.derivation.spec.f = f;
   built.derivation.parts.push(...parts);
   return built.derivation;

@@ -127,6 +127,18 @@ export function keyOf(n: MathNode): string {
   return k;
 }
 
+const texts = new WeakMap<MathNode, string>();
+
+/** mathjs's text of a node (its toString), kept per node: a step's line is printed once however often it is asked for. */
+export function printed(n: MathNode): string {
+  let t = texts.get(n);
+  if (t === undefined) {
+    t = n.toString();
+    texts.set(n, t);
+  }
+  return t;
+}
+
 /** Structural equality (parentheses ignored). */
 export function sameNode(a: MathNode, b: MathNode): boolean {
   return keyOf(a) === keyOf(b);

@@ -60,6 +60,20 @@ const CASES: [string, string, string][] = [
   ["multiply-out", "(x + 1) * (x - 1) - x^2", "-1"],
   ["multiply-out", "(t * (x - 1) + (1 - t) * x) / (x * (x - 1))", "(x - t) / (x * (x - 1))"],
   ["common-denominator", "1 / x - 1 / y", "(y - x) / (x * y)"],
+  ["recognise", "sinh(y) * x / cosh(y)", "tanh(y) * x"],
+  ["recognise", "sin(y)^2 / cos(y)^3", "tan(y)^2 / cos(y)"],
+  ["recognise", "sigma(x) / (1 - sigma(x))", "e^x"],
+  ["recognise", "(1 + e^x) * y / e^x", "y / sigma(x)"],
+  ["factor", "1 - 3 * sigma(x) + 2 * sigma(x)^2", "(1 - sigma(x)) * (1 - 2 * sigma(x))"],
+  ["factor", "tanh(x)^2 - 1", "(tanh(x) - 1) * (1 + tanh(x))"],
+  ["factor", "4 * x^2 - 4 * x + 1", "(1 - 2 * x)^2"],
+  ["factor", "x^3 - 2 * x^2 - x + 2", "(1 - x) * (1 + x) * (2 - x)"],
+  ["sigma-symmetry", "sigma(-x) * y", "(1 - sigma(x)) * y"],
+  ["double-angle", "2 * sin(x) * cos(x)", "sin(2 * x)"],
+  ["double-angle", "4 * sin(3 * x) * cos(3 * x) * y", "2 * sin(6 * x) * y"],
+  ["double-angle", "cos(x)^2 - sin(x)^2", "cos(2 * x)"],
+  ["log-of-multiple", "log(2 * (1 - t))", "log(2) + log(1 - t)"],
+  ["log-of-multiple", "log(x / 3)", "log(x) - log(3)"],
 ];
 
 test("every move has a case, and each case gives the textbook form, which the verifier accepts as equal", () => {
@@ -79,8 +93,45 @@ test("a move leaves an expression it does not fit unchanged", () => {
     ["common-factor", "x + 1"],
     ["recognise", "1 / (2 + e^x)"],
     ["multiply-out", "x * (x - 1)"],
+    // no rational roots; a zero constant term is the common factor's job
+    ["factor", "x^2 + 1"],
+    ["factor", "x^2 - 2"],
+    ["factor", "x^3 - x"],
+    ["factor", "x^2 + y"],
+    ["sigma-symmetry", "sigma(x)"],
+    ["double-angle", "sin(x) * cos(x)"],
+    ["double-angle", "cos(x)^2 - 2 * sin(x)^2"],
+    ["double-angle", "2 * sin(x) * cos(y)"],
+    // ln(c·u) only for a number c > 0
+    ["log-of-multiple", "log(-2 * x)"],
+    ["log-of-multiple", "log(y * x)"],
+    ["recognise", "sigma(x)^2 / (1 - sigma(x))^2"],
   ]) {
     assert.is(applyMove(move(id), parse(input)).toString(), text(input), `${id} on ${input}`);
+  }
+});
+
+test("the new moves reach the compact forms: σ″ = σ(1 − σ)(1 − 2σ), a ratio of sigmoids e^x, KL to uniform", () => {
+  for (const [input, expected] of [
+    ["sigma(x) * (1 - 3 * sigma(x) + 2 * sigma(x)^2)", "sigma(x) * (1 - sigma(x)) * (1 - 2 * sigma(x))"],
+    ["sigma(x) * (2 - sigma(x) - sigma(-x)) / sigma(-x)", "e^x"],
+    ["log(2 * t) - log(2 * (1 - t))", "log(t) - log(1 - t)"],
+    ["(1 + e^x) * sigma(x) * (1 - sigma(x)) / e^x", "1 - sigma(x)"],
+    ["(tanh(x)^2 - 1) / (1 + tanh(x))", "tanh(x) - 1"],
+  ]) {
+    const steps = simplifySteps(parse(input));
+    const last = steps[steps.length - 1].expr.toString();
+    assert.is(last, text(expected), input);
+    let prev = input;
+    for (const s of steps) {
+      assert.ok(equal(prev, s.expr.toString()), `${s.move.id}: ${prev} = ${s.expr} is not an identity`);
+      assert.is.not(
+        s.expr.toString(),
+        prev === input ? text(input) : prev,
+        `${s.move.id} printed the line above again`,
+      );
+      prev = s.expr.toString();
+    }
   }
 });
 

@@ -1,8 +1,9 @@
 /**
- * A seeded sample of the bench's function corpus (test/fixtures/explain-functions.json, the
- * functions a machine-learning learner meets): explain() gives a derivation that verifies for
- * each (explain() throws otherwise), one differentiate step per derivation, and a final form
- * no larger than the derivative as the rules first wrote it. `npm run bench:explain` runs the
+ * A seeded sample of the bench's function corpora (test/fixtures/explain-functions.json and
+ * explain-functions-added.json, the functions a machine-learning learner meets): explain()
+ * gives a derivation that verifies for each (explain() throws otherwise), one differentiate
+ * step per derivation, a final form no larger than the derivative as the rules first wrote
+ * it, and every generated step proved by the exact tier. `npm run bench:explain` runs the
  * whole corpus against SymPy.
  */
 import { readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { DomainSpec } from "../../../../lib/derive/domain";
 import { formSize } from "../../../../lib/derive/explain/algebra";
-import { explain } from "../../../../lib/derive/explain/explain";
+import { explain, explainSteps, SELF_CHECK_SAMPLES } from "../../../../lib/derive/explain/explain";
 import { math } from "../../../../lib/derive/expression";
 import { prng } from "./random-functions";
 
@@ -23,9 +24,10 @@ interface Fn {
   wrt: string;
   domain: DomainSpec;
 }
-const ALL: Fn[] = JSON.parse(
-  readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "explain-functions.json"), "utf8"),
-).functions;
+const read = (file: string): Fn[] =>
+  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", file), "utf8")).functions;
+const ALL: Fn[] = read("explain-functions.json");
+const ADDED: Fn[] = read("explain-functions-added.json");
 
 test("the corpus holds at least 100 functions", () => {
   assert.ok(ALL.length >= 100, `${ALL.length} functions`);
@@ -42,6 +44,21 @@ test("12 functions drawn with a fixed seed: each derivation verifies and ends no
     const first = formSize(math.parse(steps[i].expr));
     const last = formSize(math.parse(steps[steps.length - 1].expr));
     assert.ok(last <= first, `${fn.name}: ${steps[steps.length - 1].expr} is larger than ${steps[i].expr}`);
+  }
+});
+
+test("10 functions drawn with a fixed seed from both corpora: every generated step is proved by the exact tier", () => {
+  const both = [...ALL, ...ADDED];
+  const r = prng(1919);
+  const sample = Array.from({ length: 10 }, () => both[Math.floor(r() * both.length)]);
+  for (const fn of sample) {
+    const d = explainSteps(fn.f, { wrt: fn.wrt, domain: fn.domain, title: fn.name });
+    for (const part of [...d.parts, d]) {
+      for (const s of part.verify({ samples: SELF_CHECK_SAMPLES }).steps.slice(1)) {
+        assert.ok(s.ok, `${fn.name}: ${s.rule} "${s.expr}" is rejected`);
+        assert.is(s.tier, "proved", `${fn.name}: ${s.rule} "${s.expr}" is only sampled`);
+      }
+    }
   }
 });
 
