@@ -53,7 +53,11 @@ function noteHtml(note: string, math: DisplayMath): string {
 
 /** A certificate's lines: both normal forms, the side conditions, the pieces of a split domain. */
 function certificateHtml(c: CertificateView, math: DisplayMath): string {
-  const lines = [`normal forms ${math(c.actual)} and ${math(c.expected)}; ${escapeHtml(c.method)}`];
+  const lines = [
+    c.omitted === undefined
+      ? `normal forms ${math(c.actual)} and ${math(c.expected)}; ${escapeHtml(c.method)}`
+      : `normal forms of ${c.omitted} characters, too long to show (the derivation's JSON output holds them); ${escapeHtml(c.method)}`,
+  ];
   if (c.conditions.length > 0) {
     lines.push(`given ${c.conditions.map((k) => math(k)).join(", ")} (guaranteed by the domain)`);
   }

@@ -80,10 +80,16 @@ export interface DerivationRowView {
 
 /** A certificate (lib/derive/types.ts) as TeX, for a reader who opens it. */
 export interface CertificateView {
-  /** The step's normal form. */
+  /** The step's normal form ("" when {@link CertificateView.omitted}). */
   actual: string;
-  /** The normal form of what it must equal. */
+  /** The normal form of what it must equal ("" when {@link CertificateView.omitted}). */
   expected: string;
+  /**
+   * Present when the two forms together are longer than {@link CERTIFICATE_SHOWN_CHARS} characters
+   * of mathjs text: their length. They stay in the JSON payload; typeset, they would make a
+   * notebook's output several times larger than everything else in it.
+   */
+  omitted?: number;
   /** How the forms were compared, in words. */
   method: string;
   /** The side conditions, each as TeX. */
@@ -196,11 +202,17 @@ function counterexampleView(
   };
 }
 
-/** A certificate with every expression and condition as TeX. */
+/** The longest pair of normal forms (mathjs text, both together) a displayed certificate typesets. */
+export const CERTIFICATE_SHOWN_CHARS = 400;
+
+/** A certificate with every expression and condition as TeX; forms longer than {@link CERTIFICATE_SHOWN_CHARS} are left out. */
 function certificateView(c: Certificate, names: TexNames): CertificateView {
+  const length = c.actual.length + c.expected.length;
+  const shown = length <= CERTIFICATE_SHOWN_CHARS;
   return {
-    actual: exprTex(c.actual, names),
-    expected: exprTex(c.expected, names),
+    actual: shown ? exprTex(c.actual, names) : "",
+    expected: shown ? exprTex(c.expected, names) : "",
+    ...(shown ? {} : { omitted: length }),
     method: c.method,
     conditions: c.conditions.map((k) => conditionTex(k, names)),
     cases: (c.cases ?? []).map((k) => ({

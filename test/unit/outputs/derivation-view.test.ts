@@ -6,6 +6,8 @@ import { throwsError } from "../charts/helpers";
 import { badResult, goodResult } from "../display/fixtures";
 import { parseExpression } from "../../../lib/derive/expression";
 import { toTex } from "../../../lib/derive/tex";
+import { derive } from "../../../lib/derive/derive";
+import { derivationHtml } from "../../../lib/outputs/derivation-html";
 
 /** The view of a result as display builds it: through the JSON payload. */
 const derivationView = (r: DerivationResult, expectFailure = false) =>
@@ -125,6 +127,40 @@ s("should count a single step in the singular, and join several point coordinate
   const b = badResult();
   b.steps[2].counterexample!.point = { t: "1", yhat: "0.25" };
   assert.is(derivationView(b).rows[2].counterexample?.point, "t = 1, yhat = 0.25");
+});
+
+s("should typeset a proved step's normal forms when short, and leave forms over 400 characters to the payload", () => {
+  const short = derive("s", { name: "g", f: "x^2 + x", wrt: "x", domain: { x: "(-1, 1)" } })
+    .differentiate("2*x + 1", "power rule")
+    .verify();
+  const cert = short.steps[1].certificate!;
+  assert.ok(cert, "the step is proved");
+  const shown = derivationView(short).rows[1].certificate!;
+  assert.is(shown.omitted, undefined);
+  assert.is(shown.actual, toTex(parseExpression(cert.actual, "t")));
+  // (1 + x)^20 expanded: a normal form of a few hundred characters
+  const long = derive("l", { name: "h", f: "(1 + x)^20", wrt: "x", domain: { x: "(-1, 1)" } })
+    .differentiate("20 * (1 + x)^19", "chain rule")
+    .verify();
+  const big = long.steps[1].certificate!;
+  const length = big.actual.length + big.expected.length;
+  assert.ok(length > 400, `forms of ${length} characters`);
+  const view = derivationView(long);
+  assert.equal(
+    {
+      actual: view.rows[1].certificate!.actual,
+      expected: view.rows[1].certificate!.expected,
+      omitted: view.rows[1].certificate!.omitted,
+    },
+    { actual: "", expected: "", omitted: length },
+  );
+  const html = derivationHtml(view, { math: (tex) => `<m>${tex}</m>` });
+  assert.ok(
+    html.includes(`normal forms of ${length} characters, too long to show`),
+    "the HTML says the forms are left out",
+  );
+  // the payload keeps them whole
+  assert.is(derivationPayload(long, { expectFailure: false }).verdicts[1].certificate!.actual, big.actual);
 });
 
 s("should throw TypeError when steps is missing", () => {
