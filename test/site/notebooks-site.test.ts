@@ -249,8 +249,12 @@ if (present) {
           );
         await visit(page, `${site!.server.url}${pageFile}`, site!.server.url);
         // every disclosure open (a derivation's details hold formulas too): a closed one draws nothing
-        await page.evaluate(() => {
+        await page.evaluate(async () => {
           for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
+          // lay the opened contents out, so that the fonts they need start loading before fonts.ready is read
+          void document.body.offsetHeight;
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          await document.fonts.ready;
         });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         // KaTeX's HTML (its MathML copy is drawn in the browser's math font, whatever the stylesheet)
