@@ -270,10 +270,13 @@ if (present) {
           drawn = await drawnFonts(page, ".katex-html *");
         }
         const boxes = await page.evaluate(() =>
-          Array.from(document.querySelectorAll(".katex")).map((e) => {
-            const r = e.getBoundingClientRect();
-            return `${r.width.toFixed(2)}×${r.height.toFixed(2)}`;
-          }),
+          // sizes of the formulas in the page's flow (an opened disclosure's width follows its loading)
+          Array.from(document.querySelectorAll(".katex"))
+            .filter((e) => !e.closest("details"))
+            .map((e) => {
+              const r = e.getBoundingClientRect();
+              return `${r.width.toFixed(2)}×${r.height.toFixed(2)}`;
+            }),
         );
         await context.close();
         return { fonts, drawn, boxes };
