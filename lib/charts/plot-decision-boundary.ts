@@ -1,10 +1,7 @@
 import { checkTrainingOptions } from "../check";
-import { axis, baseLayout, chartColor } from "./theme";
 import type { PlotTrainingOptions } from "./training-history";
 import type { Figure, Trace } from "./types";
-
-/** Height of the decision-boundary chart, in CSS pixels: taller than usual, for the legend below it. */
-const BOUNDARY_CHART_HEIGHT = 500;
+import { checkTwoFeatureData, paddedBox, type TwoFeatureData, twoFeatureFigure } from "./two-feature-data";
 
 /** A line w·x + b = 0 to draw over the data, e.g. the boundary at the start or the end of training. */
 export interface BoundaryLine {
@@ -30,52 +27,20 @@ export interface BoundaryLine {
  * @param boundaries lines to draw, in order (may be empty)
  * @param opts title (default "Data and decision boundary")
  * @returns a figure: a "markers" trace per class, then a "lines" trace per boundary
- * @throws TypeError when X or t is not an array, or a boundary has no name;
+ * @throws TypeError when data, X or t is not an object / array, or a boundary has no name;
  *   RangeError when X is empty or not n×2 of finite numbers, t's length or a label is
- *   wrong, or a boundary's w is not two finite numbers (not both 0) or b is not finite
+ *   wrong (see checkTwoFeatureData), or a boundary's w is not two finite numbers (not both 0) or b is not finite
  */
 export function plotDecisionBoundary(
-  data: { X: number[][]; t: number[] },
+  data: TwoFeatureData,
   boundaries: BoundaryLine[],
   opts: PlotTrainingOptions = {},
 ): Figure {
   const fn = "plotDecisionBoundary";
-  const { X, t } = data ?? {};
   checkTrainingOptions(fn, opts);
-  if (!Array.isArray(X) || !Array.isArray(t)) throw new TypeError(`${fn}: data must be { X, t } with two arrays`);
-  if (X.length === 0 || t.length !== X.length) {
-    throw new RangeError(
-      `${fn}: data.X and data.t must be non-empty and of the same length, got ${X.length} and ${t.length}`,
-    );
-  }
-  X.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== 2 || !row.every(Number.isFinite)) {
-      throw new RangeError(`${fn}: data.X[${i}] must be two finite numbers, got ${JSON.stringify(row)}`);
-    }
-    if (t[i] !== 0 && t[i] !== 1) throw new RangeError(`${fn}: data.t[${i}] must be 0 or 1, got ${t[i]}`);
-  });
+  checkTwoFeatureData(fn, data);
   if (!Array.isArray(boundaries)) throw new TypeError(`${fn}: boundaries must be an array, got ${typeof boundaries}`);
-  const box = [0, 1].map((j) => {
-    const v = X.map((row) => row[j]);
-    const lo = Math.min(...v);
-    const hi = Math.max(...v);
-    const pad = 0.05 * (hi - lo || 1);
-    return [lo - pad, hi + pad];
-  });
-  const classes: Trace[] = [0, 1].map((label) => {
-    const pts = X.filter((_, i) => t[i] === label);
-    const color = chartColor(label);
-    return {
-      type: "scatter",
-      mode: "markers",
-      name: `t = ${label}`,
-      x: pts.map((p) => p[0]),
-      y: pts.map((p) => p[1]),
-      line: { color, width: 0 },
-      marker: { color, size: 7, symbol: label === 0 ? "circle" : "diamond" },
-      opacity: 0.75,
-    };
-  });
+  const box = paddedBox(data.X);
   const lines = boundaries.map((line, k): Trace => {
     if (typeof line?.name !== "string" || line.name === "")
       throw new TypeError(`${fn}: boundaries[${k}].name must be a non-empty string`);
@@ -96,13 +61,7 @@ export function plotDecisionBoundary(
       line: { color: "#000000", width: 2.5, ...(line.dash ? { dash: line.dash } : {}) },
     };
   });
-  const layout = baseLayout(opts.title ?? "Data and decision boundary", "feature x₁", "feature x₂");
-  layout.xaxis = axis("feature x₁", { range: box[0], zeroline: false });
-  layout.yaxis = axis("feature x₂", { range: box[1], zeroline: false, scaleanchor: "x", scaleratio: 1 });
-  // Equal scales leave little room beside the plot, so the legend goes below it, and the chart is taller.
-  layout.legend = { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" };
-  layout.height = BOUNDARY_CHART_HEIGHT;
-  return { data: [...classes, ...lines], layout };
+  return twoFeatureFigure(data, lines, box, opts.title ?? "Data and decision boundary");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { checkArg, checkOptions } from "../check";
-import { axis, baseLayout, chartColor } from "./theme";
+import { chartColor } from "./theme";
+import { checkTwoFeatureData, paddedBox, type TwoFeatureData, twoFeatureFigure } from "./two-feature-data";
 import type { Figure, Trace } from "./types";
 
 /** A classifier to draw: its boundary is where its probability of class 1 crosses 0.5. */
@@ -19,8 +20,6 @@ export interface PlotDecisionRegionsOptions {
   /** Grid points per axis on which the probabilities are evaluated, an integer from 10 to 400; default 120. */
   resolution?: number;
 }
-
-const BOUNDARY_CHART_HEIGHT = 500;
 
 /**
  * Two-feature data as a scatter plot, one colour and marker per class, with the decision
@@ -42,7 +41,7 @@ const BOUNDARY_CHART_HEIGHT = 500;
  *   centre value deciding the saddle cells.
  */
 export function plotDecisionRegions(
-  data: { X: number[][]; t: number[] },
+  data: TwoFeatureData,
   classifiers: ClassifierCurve[],
   opts: PlotDecisionRegionsOptions = {},
 ): Figure {
@@ -51,19 +50,7 @@ export function plotDecisionRegions(
     title: { kind: "string", optional: true },
     resolution: { kind: "number", integer: true, min: 10, max: 400, optional: true },
   });
-  checkArg(fn, "data", data, { kind: "object" });
-  checkArg(fn, "data.X", data.X, { kind: "array", nonEmpty: true });
-  checkArg(fn, "data.t", data.t, { kind: "array" });
-  const { X, t } = data;
-  if (t.length !== X.length)
-    throw new RangeError(`${fn}: data.t must have one label per row of data.X (${X.length}), got length ${t.length}`);
-  X.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== 2 || !row.every(Number.isFinite)) {
-      throw new RangeError(`${fn}: data.X[${i}] must be two finite numbers, got ${JSON.stringify(row)}`);
-    }
-    if (t[i] !== 0 && t[i] !== 1)
-      throw new RangeError(`${fn}: data.t[${i}] must be 0 or 1, got ${JSON.stringify(t[i])}`);
-  });
+  checkTwoFeatureData(fn, data);
   checkArg(fn, "classifiers", classifiers, { kind: "array" });
   classifiers.forEach((c, k) => {
     checkArg(fn, `classifiers[${k}]`, c, { kind: "object" });
@@ -71,27 +58,7 @@ export function plotDecisionRegions(
     checkArg(fn, `classifiers[${k}].probability`, c.probability, { kind: "function" });
   });
   const n = opts.resolution ?? 120;
-  const box = [0, 1].map((j) => {
-    const v = X.map((row) => row[j]);
-    const lo = Math.min(...v);
-    const hi = Math.max(...v);
-    const pad = 0.05 * (hi - lo || 1);
-    return [lo - pad, hi + pad];
-  });
-  const classes: Trace[] = [0, 1].map((label) => {
-    const pts = X.filter((_, i) => t[i] === label);
-    const color = chartColor(label);
-    return {
-      type: "scatter",
-      mode: "markers",
-      name: `t = ${label}`,
-      x: pts.map((p) => p[0]),
-      y: pts.map((p) => p[1]),
-      line: { color, width: 0 },
-      marker: { color, size: 7, symbol: label === 0 ? "circle" : "diamond" },
-      opacity: 0.75,
-    };
-  });
+  const box = paddedBox(data.X);
   const lines = classifiers.map((c, k): Trace => {
     const { x, y } = levelSegments(
       (a, b) => {
@@ -116,12 +83,7 @@ export function plotDecisionRegions(
       hoverinfo: "skip",
     };
   });
-  const layout = baseLayout(opts.title ?? "Data and decision boundaries", "feature x₁", "feature x₂");
-  layout.xaxis = axis("feature x₁", { range: box[0], zeroline: false });
-  layout.yaxis = axis("feature x₂", { range: box[1], zeroline: false, scaleanchor: "x", scaleratio: 1 });
-  layout.legend = { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" };
-  layout.height = BOUNDARY_CHART_HEIGHT;
-  return { data: [...classes, ...lines], layout };
+  return twoFeatureFigure(data, lines, box, opts.title ?? "Data and decision boundaries");
 }
 
 /**

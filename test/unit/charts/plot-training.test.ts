@@ -136,7 +136,7 @@ boundary("should leave a line that misses the box empty but keep it in the legen
 });
 
 boundary("should throw for bad data or boundaries, naming them", () => {
-  throwsError(() => plotDecisionBoundary({ X: [], t: [] }, []), RangeError, /data\.X and data\.t must be non-empty/);
+  throwsError(() => plotDecisionBoundary({ X: [], t: [] }, []), RangeError, /data\.X must be a non-empty array/);
   throwsError(
     () => plotDecisionBoundary({ X: [[1, 2, 3]], t: [0] }, []),
     RangeError,
