@@ -91,6 +91,17 @@ s("should name every export of stepwise/engine in lib/engine.ts (no export *), e
   assert.ok(typeOnly.includes("DerivationSpec") && typeOnly.includes("StepResult"), "the derivation contract's types");
 });
 
+s("should list in lib/engine.ts every value the folders it names export (the two lists kept in step)", () => {
+  const text = readFileSync(path.join(ROOT, "lib", "engine.ts"), "utf8");
+  const folders = [...new Set([...text.matchAll(/from "\.\/([^"]+)"/g)].map((m) => m[1]))];
+  assert.ok(folders.includes("derive/explain") && folders.includes("models"), folders.join(", "));
+  for (const folder of folders) {
+    const mod = require(path.join(ROOT, "lib", folder)) as Record<string, unknown>;
+    const missing = Object.keys(mod).filter((name) => !(name in engine));
+    assert.equal(missing, [], `lib/${folder} exports values that lib/engine.ts does not list`);
+  }
+});
+
 s("should keep test tooling (the mutation harness) out of both entry points and out of lib/", () => {
   for (const name of ["runMutationTest", "mutateExpression"]) {
     assert.not.ok(name in stepwise, `${name} is exported from "stepwise"`);
