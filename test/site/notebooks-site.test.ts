@@ -196,6 +196,8 @@ if (present) {
   /** For each text-holding element of the page's formulas: the fonts Chromium drew it with and how many glyphs of each (DevTools' CSS.getPlatformFontsForNode). */
   const drawnFonts = async (page: Page, selector: string): Promise<string[]> => {
     const count = await page.evaluate((sel) => {
+      // the probes of an earlier reading go first
+      for (const e of Array.from(document.querySelectorAll("[data-font-probe]"))) e.removeAttribute("data-font-probe");
       let n = 0;
       for (const e of Array.from(document.querySelectorAll(sel))) {
         // text that draws something: zero-width characters (the U+200B of KaTeX's vlist-s struts) need no glyph of any font
@@ -263,10 +265,6 @@ if (present) {
         for (let tries = 0; tries < 3 && drawn.includes(""); tries++) {
           await page.waitForTimeout(1000);
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          await page.evaluate(() => {
-            for (const e of Array.from(document.querySelectorAll("[data-font-probe]")))
-              e.removeAttribute("data-font-probe");
-          });
           drawn = await drawnFonts(page, ".katex-html *");
         }
         const boxes = await page.evaluate(() =>
