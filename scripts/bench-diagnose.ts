@@ -10,7 +10,8 @@
  *   time             per rejected step: median, 90th percentile, maximum (goals: ≤ 50 ms, ≤ 500 ms)
  * (wall clock and CPU time), recall per slip, and the items missed or diagnosed wrongly. No assertions: figures only (test/unit/derive/diagnose asserts a sample).
  *
- * Usage: tsx scripts/bench-diagnose.ts [--sample N] (every N-th item)
+ * Usage: tsx scripts/bench-diagnose.ts [--sample N] (every N-th item) [--corpus FILE] (another corpus of the same
+ * format, e.g. the independent one of scripts/independent-slip-corpus.ts)
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -28,9 +29,12 @@ interface Item {
 }
 
 const root = path.join(__dirname, "..");
-const items: Item[] = JSON.parse(
-  readFileSync(path.join(root, "test", "fixtures", "diagnose-corpus.json"), "utf8"),
-).items;
+const corpusArg = process.argv.indexOf("--corpus");
+const corpus =
+  corpusArg >= 0
+    ? path.resolve(process.argv[corpusArg + 1])
+    : path.join(root, "test", "fixtures", "diagnose-corpus.json");
+const items: Item[] = JSON.parse(readFileSync(corpus, "utf8")).items;
 const every = (() => {
   const i = process.argv.indexOf("--sample");
   return i >= 0 ? Number(process.argv[i + 1]) : 1;
@@ -114,7 +118,7 @@ items
   });
 
 console.log(
-  `slip diagnosis on ${slipItems + trueItems + unexplained} corpus items (${((Date.now() - t0) / 1000).toFixed(0)} s in all)`,
+  `slip diagnosis on ${slipItems + trueItems + unexplained} items of ${path.relative(root, corpus)} (${((Date.now() - t0) / 1000).toFixed(0)} s in all)`,
 );
 console.log(`  recall        ${pct(found, slipItems)}   (goal ≥ 95 %)`);
 console.log(`  top-1         ${pct(top1, slipItems)}`);

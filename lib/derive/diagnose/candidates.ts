@@ -10,6 +10,7 @@ import { math } from "../expression";
 import { ruleApplications, ruleTree, type RuleApplication } from "../explain/differentiate";
 import { childrenOf, isFunction, isOperator, withoutParens, type NodePath } from "../explain/nodes";
 import type { DiffRule } from "../explain/rules";
+import { expAsPower, regroupedReadings } from "./groupings";
 import { SLIPS, type ApplicationPlace, type DifferentiateSlip, type RewriteSlip } from "./slips";
 
 /** One predicted wrong step. */
@@ -72,29 +73,36 @@ function placeOf(app: RuleApplication, byPath: ReadonlyMap<NodePath, RuleApplica
 }
 
 /**
- * Every wrong rewrite the rewrite slips predict.
+ * Every wrong rewrite the rewrite slips predict: at every node, as written and with its sums
+ * read in other groups (see groupings.ts), and again with exp(u) spelled e^u where it occurs.
  * @param previous the expression rewritten
  * @returns the candidates, nodes in pre-order
  */
 export function rewriteCandidates(previous: MathNode): Candidate[] {
-  const root = withoutParens(previous);
+  const written = withoutParens(previous);
   const out: Candidate[] = [];
-  const visit = (node: MathNode, path: NodePath): void => {
-    for (const slip of REWRITE_SLIPS) {
-      for (const variant of slip.variants(node)) {
-        out.push({
-          id: slip.id,
-          rank: slip.rank,
-          path,
-          message: variant.message,
-          expr: replaceAt(root, path, variant.result),
-          expected: replaceAt(root, path, variant.correct ?? node),
-        });
+  const visit = (root: MathNode, node: MathNode, path: NodePath): void => {
+    // the node as written, then read with its sums in other groups (groupings.ts)
+    for (const reading of [node, ...regroupedReadings(node)]) {
+      for (const slip of REWRITE_SLIPS) {
+        for (const variant of slip.variants(reading)) {
+          out.push({
+            id: slip.id,
+            rank: slip.rank,
+            path,
+            message: variant.message,
+            expr: replaceAt(root, path, variant.result),
+            expected: replaceAt(root, path, variant.correct ?? reading),
+          });
+        }
       }
     }
-    childrenOf(node).forEach((child, i) => visit(child, path === "" ? `${i}` : `${path}.${i}`));
+    childrenOf(node).forEach((child, i) => visit(root, child, path === "" ? `${i}` : `${path}.${i}`));
   };
-  visit(root, "");
+  visit(written, written, "");
+  // a factor written exp(u) in one place and e^u in another is one factor
+  const spelled = expAsPower(written);
+  if (spelled) visit(spelled, spelled, "");
   return out;
 }
 

@@ -345,15 +345,15 @@ export const SLIPS: readonly Slip[] = [
       const { u, v } = app.parts;
       const d = app.derivatives;
       const minus = app.rule.id === "difference";
-      const out: SlipVariant[] = [];
-      if (!isSum(u))
-        out.push({
+      // a term, or a bracketed group of terms the learner dropped as one (its derivative left out whole)
+      const part = (t: MathNode): string => (isSum(t) ? `group (${s(t)})` : `term ${s(t)}`);
+      return [
+        {
           result: minus ? neg(d.v) : d.v,
-          message: () => `the derivative of the term ${s(u)} of ${s(app.node)} is missing`,
-        });
-      if (!isSum(v))
-        out.push({ result: d.u, message: () => `the derivative of the term ${s(v)} of ${s(app.node)} is missing` });
-      return out;
+          message: () => `the derivative of the ${part(u)} of ${s(app.node)} is missing`,
+        },
+        { result: d.u, message: () => `the derivative of the ${part(v)} of ${s(app.node)} is missing` },
+      ];
     },
   }),
   D({
@@ -368,16 +368,16 @@ export const SLIPS: readonly Slip[] = [
       const flipped = (what: string) => `the sign of ${what} is flipped`;
       if (app.rule.id === "sum" || app.rule.id === "difference") {
         const minus = app.rule.id === "difference";
-        if (!isSum(u))
-          out.push({
-            result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v),
-            message: () => flipped(`the derivative of the term ${s(u)} in the derivative of ${s(app.node)}`),
-          });
-        if (!isSum(v))
-          out.push({
-            result: minus ? add(d.u, d.v) : sub(d.u, d.v),
-            message: () => flipped(`the derivative of the term ${s(v)} in the derivative of ${s(app.node)}`),
-          });
+        // a term, or a bracketed group of terms whose derivative's sign was flipped as one
+        const part = (t: MathNode): string => (isSum(t) ? `group (${s(t)})` : `term ${s(t)}`);
+        out.push({
+          result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v),
+          message: () => flipped(`the derivative of the ${part(u)} in the derivative of ${s(app.node)}`),
+        });
+        out.push({
+          result: minus ? add(d.u, d.v) : sub(d.u, d.v),
+          message: () => flipped(`the derivative of the ${part(v)} in the derivative of ${s(app.node)}`),
+        });
       } else if (app.rule.id === "product") {
         out.push({
           result: add(neg(mul(d.u, v.cloneDeep())), mul(u.cloneDeep(), d.v)),

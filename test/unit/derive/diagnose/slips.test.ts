@@ -90,34 +90,46 @@ const CASES: Record<string, Case[]> = {
     { f: "x^3 + sin(x)", step: "3 * x^2" },
     { f: "x^2 + e^x + log(x)", step: "2 * x + 1 / x" },
     { f: "x * (x^2 - cos(x))", step: "(x^2 - cos(x)) + x * 2 * x" },
+    // a bracketed group of terms dropped whole
+    { f: "(x^3 + sin(x)) - (x^2 - e^x)", step: "3 * x^2 + cos(x)", says: /group/ },
   ],
   "sign-flip": [
     { f: "x^2 - sin(x)", step: "2 * x + cos(x)" },
     { f: "x * log(x)", step: "log(x) - 1" },
+    { f: "x^3 - (log(x) + x^2)", step: "3 * x^2 + (1 / x + 2 * x)" },
   ],
   "split-denominator-sum": [
     { f: "1 / (x + x^2)", step: "1 / x + 1 / x^2", kind: "rewrite" },
     { f: "x + e^x / (1 + e^x)", step: "x + e^x / 1 + e^x / e^x", kind: "rewrite" },
+    // the denominator split into the groups it is written in
+    { f: "x^3 / ((2 + cos(x)) + (1 + x^2))", step: "x^3 / (2 + cos(x)) + x^3 / (1 + x^2)", kind: "rewrite" },
   ],
   "cancel-across-sum": [
     { f: "(x + sin(x)) / x", step: "sin(x)", kind: "rewrite" },
     { f: "2 + (x * e^x + 1) / e^x", step: "2 + x + 1", kind: "rewrite" },
+    // a bracketed group cancelled against the denominator, exp(u) written e^u there
+    { f: "((1 + exp(x^2)) - x) / (1 + e^(x^2))", step: "-x", kind: "rewrite" },
   ],
   "exponential-of-sum": [
     { f: "e^(x + 1)", step: "e^x + e^1", kind: "rewrite" },
     { f: "log(x) * e^(x^2 - x)", step: "log(x) * (e^(x^2) - e^x)", kind: "rewrite" },
+    { f: "e^((x^2 + 1) + sin(x))", step: "e^(x^2 + 1) + e^sin(x)", kind: "rewrite" },
   ],
   "log-of-sum": [
     { f: "log(1 + x)", step: "log(1) + log(x)", kind: "rewrite" },
     { f: "x^2 * log(x^2 + e^x)", step: "x^2 * (2 * log(x) + x)", kind: "rewrite" },
+    { f: "log((1 + e^x) + (1 + x^2))", step: "log(1 + e^x) + log(1 + x^2)", kind: "rewrite" },
+    { f: "log(2 + x^2 + e^x)", step: "log(2) + log(x^2 + e^x)", kind: "rewrite" },
   ],
   "power-of-sum": [
     { f: "(x + 1)^2", step: "x^2 + 1", kind: "rewrite" },
     { f: "3 / (x + sin(x))^3", step: "3 / (x^3 + sin(x)^3)", kind: "rewrite" },
+    { f: "((x + 1) + sin(x))^2", step: "(x + 1)^2 + sin(x)^2", kind: "rewrite" },
   ],
   "negation-distribution": [
     { f: "-(x - 1)", step: "-x - 1", kind: "rewrite" },
     { f: "x^2 - (x - log(x))", step: "x^2 - x - log(x)", kind: "rewrite" },
+    { f: "-((x + 3) - (x^2 - e^x))", step: "-(x + 3) - (x^2 - e^x)", kind: "rewrite" },
   ],
 };
 

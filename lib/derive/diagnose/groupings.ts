@@ -1,0 +1,133 @@
+/**
+ * The ways a learner can read a sum when a rewrite slip strikes it. The catalogue's rewrite
+ * slips split a sum into its flattened terms (log(a + b + c) → log a + log b + log c); a
+ * learner applies the same wrong law to the groups the sum is written in as well, e.g.
+ * log((1 + eˣ) + x²) → log(1 + eˣ) + log(x²), or −((a + b) − c) → −(a + b) − c. This module
+ * gives those readings: copies of a node in which each sum is regrouped into contiguous groups
+ * of its terms, every group of two or more terms bracketed (a ParenthesisNode, which the
+ * catalogue's term and factor helpers treat as one term), so that each slip applies to the
+ * groups as it applies to terms. It also writes e^u for every exp(u), so that a factor
+ * written exp(u) in one place and e^u in another reads as the same factor.
+ */
+import type { MathNode } from "mathjs";
+import { math } from "../expression";
+import { childrenOf, isCall, isFunction, isOp, isOperator, pow, sym } from "../explain/nodes";
+
+interface Term {
+  sign: 1 | -1;
+  node: MathNode;
+}
+
+/** Sums of more terms than this are regrouped only as written (the tree's own brackets). */
+const MAX_TERMS_REGROUPED = 6;
+
+const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
+
+function termsOf(node: MathNode, sign: 1 | -1 = 1): Term[] {
+  if (isOp(node, "add", 2)) return [...termsOf(node.args[0], sign), ...termsOf(node.args[1], sign)];
+  if (isOp(node, "subtract", 2)) return [...termsOf(node.args[0], sign), ...termsOf(node.args[1], sign === 1 ? -1 : 1)];
+  return [{ sign, node }];
+}
+
+function sumOf(terms: readonly Term[]): MathNode {
+  let out: MathNode = terms[0].sign === 1 ? terms[0].node : new math.OperatorNode("-", "unaryMinus", [terms[0].node]);
+  for (const t of terms.slice(1))
+    out = new math.OperatorNode(t.sign === 1 ? "+" : "-", t.sign === 1 ? "add" : "subtract", [out, t.node]);
+  return out;
+}
+
+/** A group of terms as one term: its first term's sign outside, the rest relative to it, in brackets. */
+function group(terms: readonly Term[]): Term {
+  if (terms.length === 1) return terms[0];
+  const s = terms[0].sign;
+  const inner = sumOf(terms.map((t) => ({ sign: (t.sign * s) as 1 | -1, node: t.node })));
+  return { sign: s, node: new math.ParenthesisNode(inner) };
+}
+
+/** Every split of `n` items into two or more contiguous runs, as the run lengths. */
+function compositions(n: number): number[][] {
+  if (n <= 1) return [[n]];
+  const out: number[][] = [];
+  for (let first = 1; first <= n; first++)
+    for (const rest of first === n ? [[]] : compositions(n - first)) out.push([first, ...rest]);
+  return out;
+}
+
+/** The two groups the sum is written as: its left and right operand (the tree's own brackets). */
+function asWritten(node: MathNode): Term[][] {
+  if (!isSum(node)) return [];
+  const [a, b] = (node as MathNode & { args: MathNode[] }).args;
+  const left = termsOf(a);
+  const right = termsOf(b, isOp(node, "subtract", 2) ? -1 : 1);
+  return [[group(left), group(right)]];
+}
+
+/**
+ * The regroupings of a sum other than its flattened terms: every way to cut its terms into
+ * two or more contiguous groups (sums of at most 6 terms), or only its two operands as
+ * written (longer sums). Each result is the sum rebuilt from its groups.
+ * @param node a sum or difference (anything else has none)
+ * @returns the regrouped sums, without the fully flattened reading
+ */
+export function regroupedSums(node: MathNode): MathNode[] {
+  if (!isSum(node)) return [];
+  const terms = termsOf(node);
+  const readings: Term[][] =
+    terms.length > MAX_TERMS_REGROUPED
+      ? asWritten(node)
+      : compositions(terms.length)
+          .filter((runs) => runs.some((r) => r > 1) && runs.length >= 2)
+          .map((runs) => {
+            const out: Term[] = [];
+            let at = 0;
+            for (const r of runs) {
+              out.push(group(terms.slice(at, at + r)));
+              at += r;
+            }
+            return out;
+          });
+  return readings.map(sumOf);
+}
+
+/**
+ * The readings of one node for the rewrite slips: the node with each direct sum child (or
+ * the node itself, for a sum) regrouped as {@link regroupedSums} gives, and any other sum child
+ * bracketed whole (so that a bracketed group can cancel against it).
+ * @param node any node of the previous expression
+ * @returns the regrouped copies (none when the node has no sum to regroup)
+ */
+export function regroupedReadings(node: MathNode): MathNode[] {
+  const out: MathNode[] = regroupedSums(node);
+  if (!isOperator(node) && !isFunction(node)) return out;
+  const kids = childrenOf(node);
+  kids.forEach((kid, i) => {
+    for (const regrouped of regroupedSums(kid)) {
+      const args = kids.map((k, j) => (j === i ? regrouped : isSum(k) ? new math.ParenthesisNode(k) : k));
+      out.push(rebuild(node, args));
+    }
+  });
+  return out;
+}
+
+function rebuild(node: MathNode, args: MathNode[]): MathNode {
+  if (isOperator(node)) return new math.OperatorNode(node.op as never, node.fn as never, args);
+  if (isFunction(node)) return new math.FunctionNode(new math.SymbolNode(node.fn.name), args);
+  return node;
+}
+
+/**
+ * The node with every exp(u) written e^u (the same value; one spelling for a factor written
+ * both ways).
+ * @returns a new tree, or undefined when the node holds no exp(…)
+ */
+export function expAsPower(node: MathNode): MathNode | undefined {
+  let changed = false;
+  const spell = (n: MathNode): MathNode => {
+    const mapped = n.map((child: MathNode) => spell(child));
+    if (!isCall(mapped, "exp", 1)) return mapped;
+    changed = true;
+    return pow(sym("e"), mapped.args[0]);
+  };
+  const out = spell(node);
+  return changed ? out : undefined;
+}
