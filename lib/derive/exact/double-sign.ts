@@ -121,7 +121,7 @@ function atomValue(id: string, e: Q, box: DoubleBox): Iv {
     }
   } else if (a.kind === "root") {
     // p^e, e in (0, 1): the exponent itself is rounded, so allow 10⁴ ulps either way
-    const r = Math.pow(Number(a.prime), Number(e.n) / Number(e.d));
+    const r = Number(a.prime) ** (Number(e.n) / Number(e.d));
     v = Number.isFinite(r) ? [down(r, 1e4), up(r, 1e4)] : null;
   } else if (integer) {
     const base: Iv =
@@ -142,7 +142,7 @@ function atomValue(id: string, e: Q, box: DoubleBox): Iv {
  */
 function logValue(p: Poly, box: DoubleBox): Iv {
   const one = p.get("");
-  if (one && one.c.equals(Q.ONE) && p.size > 1) {
+  if (one?.c.equals(Q.ONE) && p.size > 1) {
     const rest = new Map(p);
     rest.delete("");
     const r = polyValue(rest, box);

@@ -37,25 +37,31 @@ d("should show the sign of a polynomial that keeps away from 0 on the box", () =
   assert.is(sign("cos(x)", "-1.5", "1.5"), 1);
 });
 
-d("should not decide a sign doubles cannot show: a root inside, an open end at 0, a cancellation below a double's digits", () => {
-  assert.is(sign("x - 1", "0", "3"), 0);
-  assert.is(sign("sin(x)", "3", "3.2"), 0);
-  assert.is(sign("x", "0", "1"), 0); // positive only because the end is open: left to the decimals
-  // log(1 + e^x) − e^x ≈ −e^(2x)/2: below a double's digits of e^x
-  assert.is(sign("log(1 + e^x) - e^x", "-50", "-49"), 0);
-});
+d(
+  "should not decide a sign doubles cannot show: a root inside, an open end at 0, a cancellation below a double's digits",
+  () => {
+    assert.is(sign("x - 1", "0", "3"), 0);
+    assert.is(sign("sin(x)", "3", "3.2"), 0);
+    assert.is(sign("x", "0", "1"), 0); // positive only because the end is open: left to the decimals
+    // log(1 + e^x) − e^x ≈ −e^(2x)/2: below a double's digits of e^x
+    assert.is(sign("log(1 + e^x) - e^x", "-50", "-49"), 0);
+  },
+);
 
-d("should show log(1 + e^x) > 0 where 1 + e^x rounds to 1 (log1p), and a variable's sign from its open interval", () => {
-  const box = boxOf("-78.6", "-77.3");
-  const p = numerator("log(1 + e^(x + 1/4))", box);
-  assert.is(doubleSign(p, box), 1);
-  const [[id]] = [...p.values()][0].m;
-  assert.is(doubleAtomSign(id, Q.ONE, box), 1);
-  const open = boxOf("0", "5");
-  const [[x]] = [...numerator("x", open).values()][0].m;
-  assert.is(doubleAtomSign(x, Q.ONE, open), 1);
-  assert.is(doubleAtomSign(x, Q.ONE, boxOf("0", "5", false)), 0);
-});
+d(
+  "should show log(1 + e^x) > 0 where 1 + e^x rounds to 1 (log1p), and a variable's sign from its open interval",
+  () => {
+    const box = boxOf("-78.6", "-77.3");
+    const p = numerator("log(1 + e^(x + 1/4))", box);
+    assert.is(doubleSign(p, box), 1);
+    const [[id]] = [...p.values()][0].m;
+    assert.is(doubleAtomSign(id, Q.ONE, box), 1);
+    const open = boxOf("0", "5");
+    const [[x]] = [...numerator("x", open).values()][0].m;
+    assert.is(doubleAtomSign(x, Q.ONE, open), 1);
+    assert.is(doubleAtomSign(x, Q.ONE, boxOf("0", "5", false)), 0);
+  },
+);
 
 /** A seeded generator (mulberry32). */
 function rng(seed: number): () => number {
@@ -71,7 +77,18 @@ function rng(seed: number): () => number {
 
 d("should agree with 60-digit point values and never contradict interval.ts on a seeded corpus of 240", () => {
   const r = rng(21);
-  const atoms = ["x", "x^2", "exp(x)", "exp(-x)", "log(1 + exp(x))", "sin(x)", "cos(x)", "sqrt(2)", "x * exp(x)", "x^3"];
+  const atoms = [
+    "x",
+    "x^2",
+    "exp(x)",
+    "exp(-x)",
+    "log(1 + exp(x))",
+    "sin(x)",
+    "cos(x)",
+    "sqrt(2)",
+    "x * exp(x)",
+    "x^3",
+  ];
   const coefficient = () => {
     const k = Math.floor(r() * 7) - 3;
     return r() < 0.3 ? `${k}/${1 + Math.floor(r() * 9)}` : `${k === 0 ? 1 : k}`;
@@ -104,7 +121,12 @@ d("should agree with 60-digit point values and never contradict interval.ts on a
     const code = m.parse(expr).compile();
     const deepCode = deep.parse(expr).compile();
     for (let k = 0; k <= 7; k++) {
-      const x = m.bignumber(lo).plus(m.bignumber(hi).minus(lo).times(k / 7));
+      const x = m.bignumber(lo).plus(
+        m
+          .bignumber(hi)
+          .minus(lo)
+          .times(k / 7),
+      );
       let v = code.evaluate({ x }) as { isZero(): boolean; isNeg(): boolean };
       if (v.isZero()) v = deepCode.evaluate({ x: deep.bignumber(x.toString()) });
       const at = v.isZero() ? 0 : v.isNeg() ? -1 : 1;
