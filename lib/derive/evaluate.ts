@@ -99,7 +99,7 @@ interface DecimalStatic {
   pow(x: Dec, y: Dec): Dec;
 }
 
-/** One operation of a plan: a node of the tree, its key (its text) and its operands' slots. */
+/** One operation of a plan: a node of the tree, its key (the same for the same subexpression, in any expression) and its operands' slots. */
 export interface Op {
   key: string;
   kind: string;
@@ -223,17 +223,21 @@ export function planOf(text: string): Op[] | null {
       args: MathNode[];
     };
     if (n.isParenthesisNode) return visit(n.content);
-    const key = node.toString({ parenthesis: "auto" } as object);
+    // the key is built from the operands' keys (cheaper than printing every subtree): ⟨ ⟩ and | never occur in mathjs text
+    const keyOf = (name: string, args: number[]) => `${name}⟨${args.map((k) => ops[k].key).join("|")}⟩`;
     let op: Op;
-    if (n.isConstantNode) op = { key, kind: "const", value: String(n.value), args: [] };
-    else if (n.isSymbolNode) op = { key, kind: "symbol", name: n.name, args: [] };
-    else if (n.isOperatorNode && n.fn === "pow" && isE(n.args[0]))
-      op = { key, kind: "call", name: "exp", args: [visit(n.args[1])] };
-    else if (n.isOperatorNode && OPERATORS.has(n.fn as string))
-      op = { key, kind: n.fn as string, args: n.args.map(visit) };
-    else if (n.isFunctionNode && typeof n.fn === "object" && FUNCTIONS.has(n.fn.name))
-      op = { key, kind: "call", name: n.fn.name, args: n.args.map(visit) };
-    else throw new Error("unplanned");
+    if (n.isConstantNode) op = { key: `⟨${String(n.value)}⟩`, kind: "const", value: String(n.value), args: [] };
+    else if (n.isSymbolNode) op = { key: n.name, kind: "symbol", name: n.name, args: [] };
+    else if (n.isOperatorNode && n.fn === "pow" && isE(n.args[0])) {
+      const args = [visit(n.args[1])];
+      op = { key: keyOf("exp", args), kind: "call", name: "exp", args };
+    } else if (n.isOperatorNode && OPERATORS.has(n.fn as string)) {
+      const args = n.args.map(visit);
+      op = { key: keyOf(n.fn as string, args), kind: n.fn as string, args };
+    } else if (n.isFunctionNode && typeof n.fn === "object" && FUNCTIONS.has(n.fn.name)) {
+      const args = n.args.map(visit);
+      op = { key: keyOf(n.fn.name, args), kind: "call", name: n.fn.name, args };
+    } else throw new Error("unplanned");
     op.constant =
       op.kind === "const" ||
       (op.kind === "symbol" ? ["e", "E", "pi", "PI"].includes(op.name!) : op.args.every((k) => ops[k].constant));

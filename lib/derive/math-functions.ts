@@ -85,72 +85,8 @@ export const VERIFIER_OPERATORS: readonly string[] = [
   "xor",
 ];
 
-/**
- * The mathjs factories every verifier instance is made of: parsing, compiling,
- * differentiating and BigNumbers, the operators, the functions and the constants.
- */
-export const VERIFIER_FACTORIES: readonly string[] = [
-  "parse",
-  "compile",
-  "derivative",
-  "bignumber",
-  "add",
-  "subtract",
-  "multiply",
-  "divide",
-  "pow",
-  "unaryMinus",
-  "unaryPlus",
-  "equal",
-  "unequal",
-  "larger",
-  "largerEq",
-  "smaller",
-  "smallerEq",
-  "mod",
-  "and",
-  "or",
-  "not",
-  "xor",
-  "exp",
-  "expm1",
-  "log",
-  "log10",
-  "log2",
-  "log1p",
-  "sqrt",
-  "cbrt",
-  "nthRoot",
-  "square",
-  "cube",
-  "abs",
-  "sign",
-  "max",
-  "min",
-  "sin",
-  "cos",
-  "tan",
-  "sec",
-  "csc",
-  "cot",
-  "asin",
-  "acos",
-  "atan",
-  "asec",
-  "acsc",
-  "acot",
-  "sinh",
-  "cosh",
-  "tanh",
-  "sech",
-  "csch",
-  "coth",
-  "asinh",
-  "acosh",
-  "atanh",
-  "asech",
-  "acsch",
-  "acoth",
+/** The constants a step may write, besides the variables: e, π and mathjs's other named numbers. */
+export const VERIFIER_CONSTANTS: readonly string[] = [
   "e",
   "E",
   "pi",
@@ -164,6 +100,24 @@ export const VERIFIER_FACTORIES: readonly string[] = [
   "LOG10E",
   "SQRT2",
   "SQRT1_2",
+];
+
+/**
+ * The mathjs factories every verifier instance is made of: parsing, compiling,
+ * differentiating and BigNumbers, then {@link VERIFIER_OPERATORS}, {@link VERIFIER_FUNCTIONS}
+ * and {@link VERIFIER_CONSTANTS} (derived from those lists, so a function added there is
+ * also built, in Node as in the page).
+ */
+export const VERIFIER_FACTORIES: readonly string[] = [
+  ...new Set([
+    "parse",
+    "compile",
+    "derivative",
+    "bignumber",
+    ...VERIFIER_OPERATORS,
+    ...VERIFIER_FUNCTIONS,
+    ...VERIFIER_CONSTANTS,
+  ]),
 ];
 
 // mathjs's Unit type is left out (mathjs-parts.ts's LEFT_OUT), in Node as in the page

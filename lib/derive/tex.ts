@@ -1,5 +1,6 @@
 import type { MathNode, OperatorNode, ParenthesisNode, SymbolNode, FunctionNode } from "mathjs";
 import { isFunctionCall, isSymbol, math } from "./expression";
+import { FUNCTION_TEX, functionTex } from "./tex-functions";
 
 /** LaTeX for variable and function names that are not plain letters. */
 export const DEFAULT_TEX_NAMES: Readonly<Record<string, string>> = {
@@ -64,6 +65,14 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
     (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : (subscripted(name) ?? `\\mathit{${name}}`));
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
+    if (isFunctionCall(n) && table[n.fn.name] === undefined && Object.hasOwn(FUNCTION_TEX, n.fn.name)) {
+      // the verifier's functions as mathjs prints them, without mathjs's FunctionNode LaTeX (tex-functions.ts)
+      const tex = functionTex(
+        n.fn.name,
+        (n as FunctionNode).args.map((a) => a.toTex(options)),
+      );
+      if (tex !== undefined) return tex;
+    }
     if (isFunctionCall(n) && (table[n.fn.name] !== undefined || !isBuiltinFunction(n.fn.name))) {
       const args = (n as FunctionNode).args.map((a) => stripParens(a).toTex(options)).join(", ");
       return ` ${nameTex(n.fn.name)}\\left(${args}\\right)`;

@@ -13,6 +13,7 @@
  */
 import type { BigNumber, MathNode, OperatorNode, FunctionNode, SymbolNode } from "mathjs";
 import { bigMath, PRECISION } from "../evaluate";
+import { doubleAtomSign, doubleSign } from "./double-sign";
 import { bisect, polyI, signOfInterval, type Box } from "./interval";
 import {
   add,
@@ -696,12 +697,16 @@ function signR(r: RatFn, ctx: NormalizeContext, strict: boolean): number {
  * The sign of a polynomial on the whole box: ±1 when strictly positive / negative, ±0.5
  * when only ≥ 0 / ≤ 0 (only when `strict` is false), 0 when not shown. By the signs of
  * coefficients and atoms, else by interval arithmetic, bisecting the box up to 32 pieces.
+ * Double-precision intervals (double-sign.ts) are asked first; the 40-digit decimal ones
+ * (interval.ts) where doubles do not show the sign.
  */
 export function polySign(p: Poly, ctx: NormalizeContext, strict: boolean): number {
   const c = constantValue(p);
   if (c !== undefined) return c.sign();
   const bySigns = termSigns(p, ctx.box);
   if (bySigns !== 0) return bySigns;
+  const fast = doubleSign(p, ctx.box);
+  if (fast !== 0) return fast;
   const s = signOnBoxes(p, [ctx.box], 5);
   if (strict && Math.abs(s) !== 1) return 0;
   return s;
@@ -715,7 +720,7 @@ function termSigns(p: Poly, box: Box): number {
     for (const [id, e] of t.m) {
       const a = atomOf(id);
       if (a.kind === "exp" || a.kind === "root" || a.kind === "pi" || (a.kind === "fn" && a.name === "exp")) continue;
-      const si = signOfInterval(polyI(atomPower(id), box));
+      const si = doubleAtomSign(id, Q.ONE, box) || signOfInterval(polyI(atomPower(id), box));
       if (Math.abs(si) !== 1) return 0;
       if (si < 0 && e.isInteger() && e.n % 2n !== 0n) s = -s;
       else if (si < 0 && !e.isInteger()) return 0;

@@ -7,6 +7,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { math } from "../../../lib/derive/expression";
 import { DEFAULT_TEX_NAMES, toTex } from "../../../lib/derive/tex";
+import { FUNCTION_TEX, functionTex } from "../../../lib/derive/tex-functions";
+import { VERIFIER_FUNCTIONS } from "../../../lib/derive/math-functions";
 
 const tex = (expr: string, names?: Record<string, string>): string => toTex(math.parse(expr), names);
 
@@ -119,5 +121,30 @@ s("should give LaTeX that KaTeX renders without error for the tutorials' express
     assert.not.throws(() => katex.renderToString(tex(expr), { throwOnError: true, displayMode: true }), expr);
   }
 });
+
+s(
+  "should print every verifier function as mathjs's own toTex does, for each argument count it has a template for",
+  () => {
+    const plain = (n: import("mathjs").MathNode) => n.toTex({ parenthesis: "keep" } as object);
+    let compared = 0;
+    for (const name of VERIFIER_FUNCTIONS) {
+      assert.ok(Object.hasOwn(FUNCTION_TEX, name), `no template for ${name}`);
+      for (const count of [1, 2, 3]) {
+        const args = ["(x + 1)", "y^2", "z"].slice(0, count);
+        const node = math.parse(`${name}(${args.join(", ")})`) as unknown as { args: import("mathjs").MathNode[] };
+        const ours = functionTex(name, node.args.map(plain));
+        if (ours === undefined) continue;
+        assert.is(ours, plain(node as unknown as import("mathjs").MathNode), `${name} with ${count} arguments`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= VERIFIER_FUNCTIONS.length, `${compared} compared`);
+    // a nested call is printed once per level (mathjs's own printing renders each argument twice)
+    sameTex(
+      tex("cos(sin(max(abs(x), 0)))"),
+      "\\cos\\left(\\sin\\left(\\max\\left(\\left|x\\right|,0\\right)\\right)\\right)",
+    );
+  },
+);
 
 s.run();
