@@ -50,6 +50,50 @@ s("should link previous and next pages and offer each notebook without outputs",
   await page.close();
 });
 
+s(
+  "should draw the colours of every notation charts use with the site's plotly.js (its colour library cut to rgb and hsl)",
+  async () => {
+    const page = await site!.browser.newPage();
+    await visit(page, `${site!.server.url}03-stepwise-library.html`, site!.server.url);
+    await drawCharts(page);
+    const drawn = await page.evaluate(async () => {
+      const div = document.createElement("div");
+      document.body.appendChild(div);
+      const colors = [
+        "#0072B2",
+        "#d55e00",
+        "rgba(0, 158, 115, 0.5)",
+        "rgb(230,159,0)",
+        "hsl(120, 100%, 25%)",
+        "crimson",
+      ];
+      const plotly = (window as unknown as { Plotly: { newPlot: (...a: unknown[]) => Promise<unknown> } }).Plotly;
+      await plotly.newPlot(
+        div,
+        colors.map((c, i) => ({ x: [0, 1], y: [i, i + 1], mode: "lines", line: { color: c } })),
+        { paper_bgcolor: "#123456", plot_bgcolor: "rgba(255, 255, 255, 0.25)", showlegend: true },
+      );
+      const lines = Array.from(div.querySelectorAll(".scatterlayer .js-line")).map((p) => [
+        (p as SVGElement).style.stroke,
+        (p as SVGElement).style.strokeOpacity,
+      ]);
+      const paper = (div.querySelector(".main-svg") as SVGElement).style.background;
+      div.remove();
+      return { lines, paper };
+    });
+    assert.equal(drawn.lines, [
+      ["rgb(0, 114, 178)", "1"],
+      ["rgb(213, 94, 0)", "1"],
+      ["rgb(0, 158, 115)", "0.5"],
+      ["rgb(230, 159, 0)", "1"],
+      ["rgb(0, 128, 0)", "1"],
+      ["rgb(220, 20, 60)", "1"],
+    ]);
+    assert.is(drawn.paper, "rgb(18, 52, 86)");
+    await page.close();
+  },
+);
+
 s("should hide navigation and keep charts when printed", async () => {
   const page = await site!.browser.newPage();
   await visit(page, `${site!.server.url}03-stepwise-library.html`, site!.server.url);
