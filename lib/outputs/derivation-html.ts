@@ -94,7 +94,7 @@ function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
         ? ` <span class="stepwise-diagnosis-others">(also explained by: ${escapeHtml(d.others.join(", "))})</span>`
         : "";
     parts.push(
-      `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${escapeHtml(d.message)}; ` +
+      `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${noteHtml(d.messageTex, math)}; ` +
         `the step should be ${math(d.expectedTex)}${others}</div>`,
     );
   }
