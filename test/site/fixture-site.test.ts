@@ -94,6 +94,33 @@ s(
   },
 );
 
+s("should reach search results with the arrow keys and follow one with Enter", async () => {
+  const page = await site!.browser.newPage();
+  await visit(page, `${site!.server.url}01-markdown-and-math.html`, site!.server.url);
+  await page.keyboard.press("/");
+  await page.keyboard.type("derivation");
+  await page.waitForSelector("html[data-search-results]");
+  const hrefs = await page.$$eval("#site-search-results a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  assert.ok(hrefs.length >= 2, `${hrefs.length} results for "derivation"`);
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      return a instanceof HTMLAnchorElement ? a.href : (a?.id ?? "");
+    });
+  await page.keyboard.press("ArrowDown");
+  assert.is(await focused(), hrefs[0], "↓ from the field: the first result");
+  await page.keyboard.press("ArrowDown");
+  assert.is(await focused(), hrefs[1], "↓ again: the second");
+  await page.keyboard.press("ArrowUp");
+  assert.is(await focused(), hrefs[0], "↑: back to the first");
+  await page.keyboard.press("ArrowUp");
+  assert.is(await focused(), "site-search-input", "↑ from the first: the field");
+  await page.keyboard.press("ArrowDown");
+  await Promise.all([page.waitForURL(hrefs[0]), page.keyboard.press("Enter")]);
+  assert.is(page.url(), hrefs[0], "Enter follows the result");
+  await page.close();
+});
+
 s("should hide navigation and keep charts when printed", async () => {
   const page = await site!.browser.newPage();
   await visit(page, `${site!.server.url}03-stepwise-library.html`, site!.server.url);

@@ -188,6 +188,39 @@ s("should say where an expression fails to parse, in words", async () => {
   await page.close();
 });
 
+s("should clear a verdict once its field is edited or emptied, in Try a step and in an answer box", async () => {
+  const { page, errors } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  const verdict = page.locator(".stepwise-try .stepwise-try-verdict");
+  await input.fill("e^(-x) / (1 + e^(-x))");
+  await input.press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await input.fill("");
+  assert.is(await verdict.textContent(), "", "emptied: no verdict");
+  assert.is(await verdict.getAttribute("data-ok"), null);
+  await input.fill("e^(-x) / (1 + e^(-x))");
+  await input.press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await input.press("End");
+  await input.press("Backspace");
+  assert.is(await verdict.textContent(), "", "edited: the verdict spoke of the old text");
+  const box = page.locator("form.stepwise-answer >> nth=0");
+  await box.locator("input").fill("sigma(2 x)");
+  await box.locator("input").press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector("form.stepwise-answer .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await box.locator("input").fill("");
+  assert.is(await box.locator(".stepwise-try-verdict").textContent(), "", "the answer box's verdict too");
+  assert.equal(errors, []);
+  await page.close();
+});
+
 async function answer(page: Page, n: number, expr: string): Promise<string> {
   const form = page.locator(`form.stepwise-answer >> nth=${n - 1}`);
   await form.locator("input").fill(expr);

@@ -145,6 +145,15 @@ function livePreview(
   return run;
 }
 
+/** Clears a verdict once the field's text changes: it spoke of the text that was checked. */
+function clearOnEdit(input: HTMLInputElement, out: HTMLElement): void {
+  input.addEventListener("input", () => {
+    if (!out.hasAttribute("data-ok") && !out.textContent) return;
+    out.textContent = "";
+    out.removeAttribute("data-ok");
+  });
+}
+
 /**
  * Adds "Show the kit's derivation" to a "Try a step" form: the button toggles a region with
  * explain()'s derivation of the same function (same variable, domain and definitions), made
@@ -250,6 +259,7 @@ function tryDerivation(script: Element): void {
   host.appendChild(open);
   host.appendChild(form);
   const preview = livePreview(input, box, subject.spec.texNames);
+  clearOnEdit(input, out);
   const resetHint = hintButton(row, out, (api, press) => api.hintStep(subject, Number(pick.value), press));
   pick.addEventListener("change", () => resetHint());
   const original = (): string => steps[Number(pick.value) - 1].expr;
@@ -317,6 +327,7 @@ function answerBox(form: HTMLFormElement): void {
   }
   form.hidden = false;
   const preview = livePreview(input, box, ex.texNames);
+  clearOnEdit(input, out);
   const row = form.querySelector<HTMLElement>(".stepwise-try-row");
   if (row) hintButton(row, out, (api, press) => api.hintAnswer(ex, press));
   form.addEventListener("focusin", warm);
