@@ -112,6 +112,11 @@ export interface Diagnosis {
   id: string;
   /** The mistake in words, naming the place, e.g. "the derivative −1 of the inner function −x of e^(−x) is missing …". */
   message: string;
+  /**
+   * The same words for a page that typesets math: each expression the message quotes as
+   * `$…$` TeX, e.g. "the derivative $-1$ of the inner function $-x$ of $e^{-x}$ is missing".
+   */
+  messageTex?: string;
   /** The right expression for the step, mathjs syntax. */
   expected: string;
   /** Other slips that explain the step as well, less specific ones (may be empty). */

@@ -14,8 +14,11 @@ const MARK_COLORS: Record<StepMark, string> = {
 /**
  * How a formula is written: by default as `\( \displaystyle … \)` (HTML-escaped TeX), or
  * `\[ … \]` when display is true, for the frontend's MathJax; the site passes KaTeX's renderer.
+ * `place` says when the reader sees the formula: "in view" (a line of the chain, or the detail of a
+ * failed or rejected line, which opens by itself) or "on demand" (inside a closed disclosure); the
+ * site draws the latter lighter.
  */
-export type DisplayMath = (tex: string, display?: boolean) => string;
+export type DisplayMath = (tex: string, display?: boolean, place?: "in view" | "on demand") => string;
 
 const mathJax: DisplayMath = (tex, display = false) =>
   display ? `\\[ ${escapeHtml(tex)} \\]` : `\\( ${escapeHtml(tex)} \\)`;
@@ -91,7 +94,7 @@ function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
         ? ` <span class="stepwise-diagnosis-others">(also explained by: ${escapeHtml(d.others.join(", "))})</span>`
         : "";
     parts.push(
-      `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${escapeHtml(d.message)}; ` +
+      `<div class="stepwise-diagnosis" data-slip="${escapeHtml(d.id)}">the slip: ${noteHtml(d.messageTex, math)}; ` +
         `the step should be ${math(d.expectedTex)}${others}</div>`,
     );
   }
@@ -105,11 +108,12 @@ function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
  */
 function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): string {
   const rule = r.rule || fallback;
-  const parts = detailParts(r, math);
+  const opened = r.mark === "failed" || r.mark === "rejected";
+  const parts = detailParts(r, (tex, display) => math(tex, display, opened ? "in view" : "on demand"));
   if (parts.length === 0) {
     return rule ? `<span class="stepwise-rule" style="${STYLE.rule}">${escapeHtml(rule)}</span>` : "";
   }
-  const open = r.mark === "failed" || r.mark === "rejected" ? " open" : "";
+  const open = opened ? " open" : "";
   const words = r.mark === "rejected" ? ` (${MARK_WORDS.rejected})` : r.mark === "failed" ? " (failed)" : "";
   return (
     `<details class="stepwise-why"${open} style="${STYLE.why}">` +

@@ -66,9 +66,10 @@ function checkVerdict(v: unknown, where: string): void {
         typeof d.id === "string" &&
         typeof d.message === "string" &&
         typeof d.expected === "string" &&
+        (d.messageTex === undefined || typeof d.messageTex === "string") &&
         Array.isArray(d.others),
       where,
-      "diagnosis must be { id, message, expected, others } with strings and an array",
+      "diagnosis must be { id, message, messageTex?, expected, others } with strings and an array",
       d,
     );
   }

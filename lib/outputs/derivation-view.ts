@@ -73,7 +73,15 @@ export interface DerivationRowView {
    * For a failure a known slip explains: the slip's id, the mistake in words, the right step
    * (mathjs syntax and TeX), the other slips' ids.
    */
-  diagnosis?: { id: string; message: string; expected: string; expectedTex: string; others: string[] };
+  /** A diagnosed slip: `messageTex` is the message with its expressions as `$…$` TeX (the plain message when the payload has none). */
+  diagnosis?: {
+    id: string;
+    message: string;
+    messageTex: string;
+    expected: string;
+    expectedTex: string;
+    others: string[];
+  };
   /** For a proved step: both sides' normal forms and the side conditions the domain guarantees, as TeX. */
   certificate?: CertificateView;
 }
@@ -166,6 +174,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
           diagnosis: {
             id: s.diagnosis.id,
             message: s.diagnosis.message,
+            messageTex: s.diagnosis.messageTex ?? s.diagnosis.message.replace(/\$/g, "\\$"),
             expected: s.diagnosis.expected,
             expectedTex: exprTex(s.diagnosis.expected, names),
             others: s.diagnosis.others.map((o) => o.id),
@@ -182,8 +191,14 @@ export function derivationView(payload: DerivationPayload): DerivationView {
   return { title: result.title ?? "", expectFailure: expected, rows, summary: summarise(result, expected) };
 }
 
-/** A counterexample as text (every digit) and as TeX (values shortened until they differ). */
-function counterexampleView(
+/**
+ * A counterexample as text (every digit) and as TeX (values shortened until they differ).
+ *
+ * @param c the verdict's counterexample: the point and both values, as decimal strings
+ * @param names TeX names of the variables (the spec's texNames)
+ * @returns { point, expected, actual } as text and { pointTex, expectedTex, actualTex } as TeX
+ */
+export function counterexampleView(
   c: NonNullable<StepResult["counterexample"]>,
   names: TexNames,
 ): NonNullable<DerivationRowView["counterexample"]> {

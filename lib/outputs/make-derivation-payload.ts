@@ -29,6 +29,7 @@ function verdict(s: StepResult): StepResult {
           diagnosis: {
             id: s.diagnosis.id,
             message: s.diagnosis.message,
+            ...(s.diagnosis.messageTex !== undefined ? { messageTex: s.diagnosis.messageTex } : {}),
             expected: s.diagnosis.expected,
             others: s.diagnosis.others.map((o) => ({ id: o.id, message: o.message })),
           },

@@ -181,3 +181,28 @@ export async function checkPage(
     await context.close();
   }
 }
+
+/**
+ * A verdict as a reader hears it, each formula as `$TeX$` (from KaTeX's MathML annotation);
+ * fails if anything in it is math left as text (mathjs's `^(`, `*`) outside a formula.
+ */
+export async function verdictText(page: Page, selector: string): Promise<string> {
+  const text = await page.locator(selector).evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    for (const k of Array.from(copy.querySelectorAll(".katex")))
+      k.replaceWith(`$${k.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? "?"}$`);
+    return copy.textContent ?? "";
+  });
+  // the words around the formulas, an exercise's own hint aside (its author's words, $…$ typeset when written so)
+  const words = await page.locator(selector).evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    for (const k of Array.from(copy.querySelectorAll(".katex, .stepwise-try-hint"))) k.remove();
+    return copy.textContent ?? "";
+  });
+  assert.not.match(words, /\^\(|\w \* \w|e\^/, `math left as text in the verdict: ${text}`);
+  return text;
+}
+
+/** A number KaTeX shows (`numberTex`: "1.5", "-2.5 \times 10^{-14}") as a JavaScript number. */
+export const texNumber = (tex: string): number =>
+  Number(tex.replace(/\s*\\times\s*10\^\{(-?\d+)\}/, "e$1").replace(/\s+/g, ""));

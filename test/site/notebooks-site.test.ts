@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildLibOnce, drawCharts, visit } from "./helpers";
+import { buildLibOnce, drawCharts, texNumber, verdictText, visit } from "./helpers";
 import { NOTEBOOKS } from "../shared";
 
 /** Binary cross-entropy of one prediction, whose ∂L/∂ŷ tutorial 04 asks for in an exercise. */
@@ -87,32 +87,37 @@ if (present) {
           index,
           { timeout: 60_000 },
         );
-        return (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
+        return verdictText(page, `form.stepwise-answer >> nth=${index} >> .stepwise-try-verdict`);
       };
       assert.match(await check("(yhat - t) / (yhat * (1 - yhat))"), /^✓ your answer holds \(tier: \w+\)/);
       // the slip of the issue: the chain-rule factor −1 of ln(1 − ŷ) dropped
       const wrong = await check("-t / yhat - (1 - t) / (1 - yhat)");
-      const m = /^✗ your answer does not hold: at (.+?) it gives (\S+), but it must equal (\S+?)Hint: (.*)$/.exec(
-        wrong,
-      );
+      // every formula typeset: the point, both values (as `$TeX$` here, from KaTeX's MathML)
+      const m =
+        /^✗ your answer does not hold: at \$([^$]+)\$ it gives \$([^$]+)\$, but it must equal \$([^$]+)\$Hint: (.*)$/.exec(
+          wrong,
+        );
       assert.ok(m, wrong);
       const point = Object.fromEntries(
         m![1]
-          .split(", ")
-          .map((kv) => kv.split(" = "))
-          .map(([k, x]) => [k, Number(x)]),
+          .split(",\\;")
+          .map((kv) => kv.split("="))
+          .map(([k, x]) => [k.trim() === "\\hat{y}" ? "yhat" : k.trim(), texNumber(x)]),
       );
       assert.equal(Object.keys(point).sort(), ["t", "yhat"]);
       const { t, yhat } = point;
       assert.ok(yhat > 0 && yhat < 1 && t >= 0 && t <= 1, `the point lies in the domain: ${m![1]}`);
       // both values computed here from the point shown: the reader's slip and the true ∂L/∂ŷ
       const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-      assert.ok(close(Number(m![2]), -t / yhat - (1 - t) / (1 - yhat)), `the slip's value ${m![2]} at ${m![1]}`);
-      assert.ok(close(Number(m![3]), (yhat - t) / (yhat * (1 - yhat))), `∂L/∂ŷ ${m![3]} at ${m![1]}`);
+      assert.ok(close(texNumber(m![2]), -t / yhat - (1 - t) / (1 - yhat)), `the slip's value ${m![2]} at ${m![1]}`);
+      assert.ok(close(texNumber(m![3]), (yhat - t) / (yhat * (1 - yhat))), `∂L/∂ŷ ${m![3]} at ${m![1]}`);
       assert.match(m![4], /chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
       // a wrong answer that is no known slip: ✗ with a point, no hint
       const other = await check("(yhat - t) / yhat");
-      assert.match(other, /^✗ your answer does not hold: at .+ it gives \S+, but it must equal \S+$/);
+      assert.match(
+        other,
+        /^✗ your answer does not hold: at \$[^$]+\$ it gives \$[^$]+\$, but it must equal \$[^$]+\$$/,
+      );
       assert.not.match(other, /Hint/);
       assert.equal(v.foreignRequests, [], "no request leaves the site");
       assert.equal(v.consoleErrors, []);

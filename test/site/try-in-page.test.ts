@@ -8,7 +8,7 @@ import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 import { renderSite } from "../../lib/site/render/render-site";
 import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import type { ExerciseSpec } from "../../lib/site/try/exercise-spec";
-import { launchChromium, tempDir, visit } from "./helpers";
+import { launchChromium, tempDir, texNumber, verdictText, visit } from "./helpers";
 
 // A one-page site rendered from an executed notebook made here: the quotient-rule
 // derivation of σ′ as its JSON output, and a markdown cell declaring two checkable exercises.
@@ -31,7 +31,7 @@ const exercises: ExerciseSpec[] = [
     wrt: "x",
     domain: { x: "(-5, 5)" },
     slips: [
-      { expr: "sigma(2 x) * (1 - sigma(2 x))", hint: "the chain-rule factor 2 of e^(−2x) is missing" },
+      { expr: "sigma(2 x) * (1 - sigma(2 x))", hint: "the chain-rule factor $2$ of $e^{-2x}$ is missing" },
       { expr: "-2 * e^(-2 x) / (1 + e^(-2 x))^2", hint: "the −1 of d/dx e^(−x) is missing" },
     ],
   },
@@ -116,15 +116,18 @@ s("should reject a wrong step with a point and both values, and accept it again 
   await page.waitForFunction(() =>
     /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
   );
-  const wrong = (await verdict.textContent()) ?? "";
-  assert.match(wrong, /^✗ step 2 does not hold: at x = -?\d[\d.e-]*/);
-  const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
+  // the point and both values typeset (KaTeX, with MathML), never as text
+  assert.ok((await verdict.locator(".katex .katex-mathml math").count()) === 3, "point, value, value typeset");
+  const wrong = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
+  const nums = /^✗ step 2 does not hold: at \$x = ([^$]+)\$ it gives \$([^$]+)\$, but it must equal \$([^$]+)\$$/.exec(
+    wrong,
+  );
   assert.ok(nums, wrong);
   // both values are the two sides at the shown point, computed here independently
-  const x = Number(/x = (\S+?) it gives/.exec(wrong.replace(",", ""))?.[1] ?? /x = ([^ ]+) /.exec(wrong)![1]);
+  const x = texNumber(nums![1]);
   const e = Math.exp(-x);
-  assert.ok(Math.abs(Number(nums![1]) - e / (1 + e)) < 1e-6, `actual ${nums![1]} at x = ${x}`);
-  assert.ok(Math.abs(Number(nums![2]) - e / (1 + e) ** 2) < 1e-6, `expected ${nums![2]} at x = ${x}`);
+  assert.ok(Math.abs(texNumber(nums![2]) - e / (1 + e)) < 1e-6, `actual ${nums![2]} at x = ${x}`);
+  assert.ok(Math.abs(texNumber(nums![3]) - e / (1 + e) ** 2) < 1e-6, `expected ${nums![3]} at x = ${x}`);
   await page.click(".stepwise-try button:text('Reset')");
   assert.is(await input.inputValue(), "e^(-x) / (1 + e^(-x))^2");
   await page.waitForFunction(() =>
@@ -147,8 +150,8 @@ s("should show two different numbers when a step is wrong only by a tiny term", 
     await page.waitForFunction(() =>
       /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
     );
-    const wrong = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
-    const nums = /it gives (\S+), but it must equal (\S+)$/.exec(wrong);
+    const wrong = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
+    const nums = /it gives \$([^$]+)\$, but it must equal \$([^$]+)\$$/.exec(wrong);
     assert.ok(nums, `+ ${tiny}: ${wrong}`);
     assert.is.not(nums![1], nums![2], `+ ${tiny}: the two shown values are equal: ${wrong}`);
     await page.click(".stepwise-try button:text('Reset')");
@@ -185,6 +188,39 @@ s("should say where an expression fails to parse, in words", async () => {
   await page.close();
 });
 
+s("should clear a verdict once its field is edited or emptied, in Try a step and in an answer box", async () => {
+  const { page, errors } = await open();
+  await page.click("text=Try a step");
+  const input = page.locator(".stepwise-try input");
+  const verdict = page.locator(".stepwise-try .stepwise-try-verdict");
+  await input.fill("e^(-x) / (1 + e^(-x))");
+  await input.press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await input.fill("");
+  assert.is(await verdict.textContent(), "", "emptied: no verdict");
+  assert.is(await verdict.getAttribute("data-ok"), null);
+  await input.fill("e^(-x) / (1 + e^(-x))");
+  await input.press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await input.press("End");
+  await input.press("Backspace");
+  assert.is(await verdict.textContent(), "", "edited: the verdict spoke of the old text");
+  const box = page.locator("form.stepwise-answer >> nth=0");
+  await box.locator("input").fill("sigma(2 x)");
+  await box.locator("input").press("Enter");
+  await page.waitForFunction(() =>
+    /✗/.test(document.querySelector("form.stepwise-answer .stepwise-try-verdict")?.textContent ?? ""),
+  );
+  await box.locator("input").fill("");
+  assert.is(await box.locator(".stepwise-try-verdict").textContent(), "", "the answer box's verdict too");
+  assert.equal(errors, []);
+  await page.close();
+});
+
 async function answer(page: Page, n: number, expr: string): Promise<string> {
   const form = page.locator(`form.stepwise-answer >> nth=${n - 1}`);
   await form.locator("input").fill(expr);
@@ -193,7 +229,7 @@ async function answer(page: Page, n: number, expr: string): Promise<string> {
     (i) => /[✓✗]/.test(document.querySelectorAll("form.stepwise-answer .stepwise-try-verdict")[i]?.textContent ?? ""),
     n - 1,
   );
-  const text = (await form.locator(".stepwise-try-verdict").textContent()) ?? "";
+  const text = await verdictText(page, `form.stepwise-answer >> nth=${n - 1} >> .stepwise-try-verdict`);
   await form.locator("input").press("Escape");
   return text;
 }
@@ -204,12 +240,15 @@ s("should check exercise answers: right, wrong with a counterexample, and known 
   assert.match(await answer(page, 1, "2 * sigma(2 x) * (1 - sigma(2 x))"), /^✓ your answer holds \(tier: \w+\)/);
   assert.match(await answer(page, 1, "2 e^(-2x) / (1 + e^(-2x))^2"), /^✓/);
   const wrong = await answer(page, 1, "sigma(2 x)");
-  assert.match(wrong, /^✗ your answer does not hold: at x = \S+ it gives \S+, but it must equal \S+$/);
+  assert.match(
+    wrong,
+    /^✗ your answer does not hold: at \$x = [^$]+\$ it gives \$[^$]+\$, but it must equal \$[^$]+\$$/,
+  );
   assert.not.match(wrong, /Hint/);
   // a slip is recognised by value, written any way
   assert.match(
     await answer(page, 1, "e^(-2x) / (1 + e^(-2x))^2"),
-    /Hint: the chain-rule factor 2 of e\^\(−2x\) is missing/,
+    /Hint: the chain-rule factor \$2\$ of \$e\^\{-2x\}\$ is missing/,
   );
   assert.match(
     await answer(page, 1, "-(2 e^(-2 x)) * (1 + e^(-2 x))^(-2)"),
@@ -234,14 +273,18 @@ s("should name a known slip under the ✗, after an exercise's own hint, with th
   await page.waitForFunction(() =>
     /✗/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
   );
-  const verdict = (await page.locator(".stepwise-try .stepwise-try-verdict").textContent()) ?? "";
-  assert.match(verdict, /The slip: the derivative −1 of the inner function −x of e\^\(−x\) is missing/);
-  assert.match(verdict, /It should be \S+/);
+  // the slip's words with its expressions typeset, and the right step typeset (issue 22)
+  const verdict = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
+  assert.match(verdict, /The slip: the derivative \$-1\$ of the inner function \$-x\$ of \$e\^\{-x\}\$ is missing/);
+  assert.match(verdict, /It should be \$[^$]+\$$/);
   assert.is(await page.locator('.stepwise-try .stepwise-try-diagnosis[data-slip="chain-inner-missing"]').count(), 1);
   // an answer box: the exercise's hand-declared hint first, then the catalogue's diagnosis
   const both = await answer(page, 2, "-t / yhat - (1 - t) / (1 - yhat)");
   assert.match(both, /Hint: the chain-rule factor −1 of ln\(1 − ŷ\) is missing/);
-  assert.match(both, /The slip: the derivative −1 of the inner function 1 − yhat of log\(1 − yhat\) is missing/);
+  assert.match(
+    both,
+    /The slip: the derivative \$-1\$ of the inner function \$1-\\hat\{y\}\$ of \$\\ln\\left\(1-\\hat\{y\}\\right\)\$ is missing/,
+  );
   assert.ok(both.indexOf("Hint:") < both.indexOf("The slip:"), both);
   assert.equal(errors, []);
   await page.close();

@@ -15,6 +15,7 @@ import { verifierMath } from "../math-functions";
 import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
+import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
 export interface DiagnoseInput {
@@ -179,5 +180,11 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   for (const m of matches) {
     if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
   }
-  return { id: first.id, message: first.message(), expected: readable(first.expected, scopes).toString(), others };
+  return {
+    id: first.id,
+    message: first.message(),
+    messageTex: messageTex(first.message),
+    expected: readable(first.expected, scopes).toString(),
+    others,
+  };
 }

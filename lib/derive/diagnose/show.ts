@@ -5,6 +5,7 @@
  * "e ^ -x" reads "e^(−x)".
  */
 import type { MathNode } from "mathjs";
+import { DEFAULT_TEX_NAMES, toTex } from "../tex";
 import { tidyExpression } from "../tidy";
 
 /**
@@ -20,4 +21,37 @@ export function showExpr(node: MathNode, tidy = true): string {
     .replace(/ \* /g, "·")
     .replace(/\^-([A-Za-z0-9_.]+)/g, "^(-$1)")
     .replace(/-/g, "\u2212");
+}
+
+/** While a message is written for a page ({@link messageTex}), {@link quote} writes TeX. */
+let quotingTex = false;
+
+/**
+ * An expression as a diagnosis message quotes it: {@link showExpr}'s text, or, while
+ * {@link messageTex} writes the message, `$…$` around its TeX (lib/derive's printer,
+ * DEFAULT_TEX_NAMES), e.g. `$e^{-x}$`.
+ *
+ * @param node a mathjs expression (not modified)
+ * @param tidy tidy it first (default true; false keeps a rewrite's node exactly as written)
+ * @returns the quoted expression
+ */
+export function quote(node: MathNode, tidy = true): string {
+  if (!quotingTex) return showExpr(node, tidy);
+  return `$${toTex(tidy ? tidyExpression(node) : node, DEFAULT_TEX_NAMES)}$`;
+}
+
+/**
+ * A diagnosis message written for a page that typesets math: the same words as `message()`,
+ * each expression it quotes (through {@link quote}) as `$…$` TeX, the rest plain text.
+ *
+ * @param message the message's writer (a slip variant's `message`)
+ * @returns e.g. "the derivative $-1$ of the inner function $-x$ of $e^{-x}$ is missing"
+ */
+export function messageTex(message: () => string): string {
+  quotingTex = true;
+  try {
+    return message();
+  } finally {
+    quotingTex = false;
+  }
 }

@@ -18,11 +18,11 @@ import type { MathNode } from "mathjs";
 import type { RuleApplication } from "../explain/differentiate";
 import { add, call, div, isCall, isOp, mul, neg, num, numericValue, pow, sub, substitute, sym } from "../explain/nodes";
 import { minusOne } from "../explain/nodes";
-import { showExpr } from "./show";
+import { quote } from "./show";
 
-const s = (n: MathNode): string => showExpr(n);
+const s = (n: MathNode): string => quote(n);
 /** As written (a rewrite's place is quoted exactly, not tidied). */
-const w = (n: MathNode): string => showExpr(n, false);
+const w = (n: MathNode): string => quote(n, false);
 
 /** One wrong result at one place, with the words that name it. */
 export interface SlipVariant {
@@ -157,17 +157,17 @@ export const SLIPS: readonly Slip[] = [
     variants: ({ app }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
-      const parts = `u = ${s(u)}, v = ${s(v)}`;
+      const parts = (): string => `u = ${s(u)}, v = ${s(v)}`;
       return [
         {
           result: mul(d.u, v.cloneDeep()),
           message: () =>
-            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u·v′ = ${s(mul(u, d.v))} is missing`,
+            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts()}: the term u·v′ = ${s(mul(u, d.v))} is missing`,
         },
         {
           result: mul(u.cloneDeep(), d.v),
           message: () =>
-            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts}: the term u′·v = ${s(mul(d.u, v))} is missing`,
+            `the product rule for ${s(app.node)} has two terms, u′·v + u·v′ with ${parts()}: the term u′·v = ${s(mul(d.u, v))} is missing`,
         },
       ];
     },
@@ -211,10 +211,11 @@ export const SLIPS: readonly Slip[] = [
       const { u, v } = app.parts;
       const d = app.derivatives;
       const numerator = (): MathNode => sub(mul(d.u, v.cloneDeep()), mul(u.cloneDeep(), d.v));
-      const rule = `the quotient rule for ${s(app.node)} divides by v² = (${s(v)})^2`;
+      const rule = (): string =>
+        `the quotient rule for ${s(app.node)} divides by v² = ${w(pow(v.cloneDeep(), num(2)))}`;
       return [
-        { result: div(numerator(), v.cloneDeep()), message: () => `${rule}, not by v = ${s(v)}` },
-        { result: numerator(), message: () => `${rule}: the denominator is missing` },
+        { result: div(numerator(), v.cloneDeep()), message: () => `${rule()}, not by v = ${s(v)}` },
+        { result: numerator(), message: () => `${rule()}: the denominator is missing` },
       ];
     },
   }),
@@ -327,11 +328,12 @@ export const SLIPS: readonly Slip[] = [
     variants: ({ app }) => {
       const { c, u } = app.parts;
       if (isNumber(c, 1)) return [];
-      const how = app.parts.cBelow ? `(u/c)′ = u′/c with c = ${s(c)}` : `(c·u)′ = c·u′ with c = ${s(c)}`;
+      const how = (): string =>
+        app.parts.cBelow ? `(u/c)′ = u′/c with c = ${s(c)}` : `(c·u)′ = c·u′ with c = ${s(c)}`;
       return [
         {
           result: app.derivatives.u,
-          message: () => `the constant factor of ${s(app.node)} is lost: ${how}, u = ${s(u)}`,
+          message: () => `the constant factor of ${s(app.node)} is lost: ${how()}, u = ${s(u)}`,
         },
       ];
     },

@@ -3,7 +3,8 @@
  * that "/" focuses from anywhere outside a text field; assets/search.js and the index
  * load on first use (focus, pointer over, or "/"), never at first paint. Results are
  * links to the sections, under the field, with their count in a polite live region;
- * Escape clears the field, then leaves it. Without JavaScript there is no box.
+ * ↓ and ↑ move from the field through the results (Enter follows one); Escape clears the
+ * field, then leaves it. Without JavaScript there is no box.
  */
 import type { StepwiseSearch } from "./search";
 
@@ -103,6 +104,18 @@ export function addSearchBox(assetsUrl: string): void {
     e.preventDefault();
     run();
     list.querySelector("a")?.focus();
+  });
+  // ↓ from the field goes to the first result, ↓/↑ move between results, ↑ from the first returns
+  // to the field; Enter on a result follows its link
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const links = Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
+    if (list.hidden || links.length === 0) return;
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const next = e.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+    e.preventDefault();
+    if (next < 0) input.focus();
+    else links[next].focus();
   });
   form.addEventListener("keydown", (e) => {
     if (e.key !== "Escape") return;

@@ -29,10 +29,18 @@ export type TexMacros = Record<string, string>;
  * @param tex the formula without delimiters
  * @param display true for display (block) math, false for inline
  * @param macros the page's macro table, modified by definitions
+ * @param output "htmlAndMathml" (default): KaTeX's HTML, drawn in its fonts, with a hidden MathML
+ *   copy for screen readers; "mathml": MathML alone, drawn by the browser (MathML Core) and read by
+ *   screen readers, about a sixth of the bytes (the site's derivation details, shown on demand)
  * @returns HTML: a `<span class="katex">` (inside `<span class="katex-display">` when displayed)
  * @throws TexError quoting the formula and KaTeX's parse error
  */
-export function renderTex(tex: string, display: boolean, macros: TexMacros): string {
+export function renderTex(
+  tex: string,
+  display: boolean,
+  macros: TexMacros,
+  output: "htmlAndMathml" | "mathml" = "htmlAndMathml",
+): string {
   try {
     return katex.renderToString(tex, {
       displayMode: display,
@@ -41,7 +49,7 @@ export function renderTex(tex: string, display: boolean, macros: TexMacros): str
       trust: false,
       globalGroup: true,
       macros,
-      output: "htmlAndMathml",
+      output,
     });
   } catch (err) {
     throw new TexError(tex, (err as Error).message);

@@ -10,6 +10,9 @@ import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 import { nextStep } from "../../derive/hint/next-step";
+import { counterexampleView } from "../../outputs/derivation-view";
+import { exprTex, notePieces } from "../../outputs/derivation-tex";
+import { escapeHtml } from "../../outputs/escape";
 import {
   explainInPage,
   parseDomainText,
@@ -209,6 +212,65 @@ export function preview(
   };
 }
 
+/** An inline formula drawn by KaTeX, with its MathML for screen readers. */
+function inlineMath(tex: string): string {
+  return katex.renderToString(tex, {
+    displayMode: false,
+    throwOnError: false,
+    output: "htmlAndMathml",
+    strict: "ignore",
+  });
+}
+
+/** The math of a verdict, typeset: each field KaTeX's HTML (with MathML), or HTML text with typeset pieces. */
+export interface VerdictMath {
+  /** A rejected step's counterexample: the point, and what the step gives and must equal there. */
+  counterexample?: { point: string; actual: string; expected: string };
+  /** A diagnosed slip: its message (words, the expressions typeset) and the right step. */
+  diagnosis?: { message: string; expected: string };
+  /** An exercise's own hint for a slip it declares, its `$…$` pieces typeset. */
+  hint?: string;
+}
+
+/** Words with `$…$` pieces: the words escaped, the pieces typeset inline. */
+function wordsHtml(words: string): string {
+  return notePieces(words)
+    .map((p) => (p.math ? inlineMath(p.text) : escapeHtml(p.text)))
+    .join("");
+}
+
+/**
+ * The math of a verdict as the page shows it: the counterexample's point and values (each
+ * value with the digits that tell the two apart) and the diagnosis's message and right step,
+ * typeset by KaTeX from lib/derive's TeX, never mathjs's text; an exercise's own hint with its
+ * `$…$` pieces typeset.
+ *
+ * @param v the verdict (from `checkStep` or `checkAnswer`)
+ * @param texNames the derivation's or exercise's TeX names (e.g. yhat → \hat{y})
+ * @returns the typeset pieces present in the verdict
+ */
+export function verdictMath(v: TryVerdict, texNames: Readonly<Record<string, string>> = {}): VerdictMath {
+  const names = { ...DEFAULT_TEX_NAMES, ...texNames };
+  const out: VerdictMath = {};
+  if (v.counterexample) {
+    const c = counterexampleView(v.counterexample, names);
+    out.counterexample = {
+      point: inlineMath(c.pointTex),
+      actual: inlineMath(c.actualTex),
+      expected: inlineMath(c.expectedTex),
+    };
+  }
+  if (v.diagnosis) {
+    const words = v.diagnosis.messageTex ?? v.diagnosis.message.replace(/\$/g, "\\$");
+    out.diagnosis = {
+      message: wordsHtml(words),
+      expected: inlineMath(exprTex(v.diagnosis.expected, names)),
+    };
+  }
+  if (v.hint) out.hint = wordsHtml(v.hint);
+  return out;
+}
+
 /** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
 function displayMath(tex: string): string {
   return katex.renderToString(tex, {
@@ -264,6 +326,7 @@ export interface StepwiseVerifier {
   preview: typeof preview;
   hintStep: typeof hintStep;
   hintAnswer: typeof hintAnswer;
+  verdictMath: typeof verdictMath;
   explainFunction: typeof explainFunction;
   explainSubject: typeof explainSubject;
   variablesOf: typeof variablesOf;
@@ -276,6 +339,7 @@ const api: StepwiseVerifier = {
   preview,
   hintStep,
   hintAnswer,
+  verdictMath,
   explainFunction,
   explainSubject,
   variablesOf,

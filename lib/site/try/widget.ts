@@ -15,20 +15,29 @@
  * where the expression fails to parse, in words. A "Hint" button in each form names the
  * rule to apply next (first press) and shows the next step (second press).
  */
-import type { StepwiseVerifier, TrySubject, TryVerdict } from "./browser-entry";
+import type { StepwiseVerifier, TrySubject, TryVerdict, VerdictMath } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
 import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
 import { el, verifier, warm } from "./verifier-loader";
-import { distinctValues, shortValue } from "../../outputs/counterexample-values";
 
-function pointText(point: Record<string, string>): string {
-  return Object.keys(point)
-    .map((k) => `${k} = ${shortValue(point[k])}`)
-    .join(", ");
+/** A span of typeset math (KaTeX's HTML from the verifier, with its MathML). */
+function mathSpan(html: string, cls = "stepwise-try-math"): HTMLElement {
+  const span = el("span", { class: cls });
+  span.innerHTML = html;
+  return span;
 }
 
-/** Writes a verdict into its live region; `what` names what was checked ("step 2", "your answer"). */
-function show(out: HTMLElement, v: Pick<TryVerdict, "error"> & Partial<TryVerdict>, what = ""): void {
+/**
+ * Writes a verdict into its live region; `what` names what was checked ("step 2", "your
+ * answer"); `math` is the verdict's math typeset by the verifier (`verdictMath`): the
+ * counterexample's point and values, the slip's message and right step.
+ */
+function show(
+  out: HTMLElement,
+  v: Pick<TryVerdict, "error"> & Partial<TryVerdict>,
+  what = "",
+  math: VerdictMath = {},
+): void {
   out.textContent = "";
   if (v.error) {
     out.setAttribute("data-ok", "false");
@@ -40,19 +49,32 @@ function show(out: HTMLElement, v: Pick<TryVerdict, "error"> & Partial<TryVerdic
     out.textContent = `\u2713 ${what} holds${v.tier ? ` (tier: ${v.tier})` : ""}`;
     return;
   }
-  const c = v.counterexample;
-  const values = c ? distinctValues(c.actual, c.expected) : null;
-  out.textContent = `\u2717 ${what} does not hold${c && values ? `: at ${pointText(c.point)} it gives ${values[0]}, but it must equal ${values[1]}` : ""}`;
-  if (v.hint) out.appendChild(el("span", { class: "stepwise-try-hint" }, `Hint: ${v.hint}`));
-  if (v.diagnosis) {
-    const d = el(
-      "span",
-      { class: "stepwise-try-diagnosis", "data-slip": v.diagnosis.id },
-      `The slip: ${v.diagnosis.message}. `,
+  const c = math.counterexample;
+  out.append(`\u2717 ${what} does not hold`);
+  if (c)
+    out.append(
+      ": at ",
+      mathSpan(c.point),
+      " it gives ",
+      mathSpan(c.actual),
+      ", but it must equal ",
+      mathSpan(c.expected),
     );
-    d.appendChild(el("span", { class: "stepwise-try-expected" }, `It should be ${v.diagnosis.expected}`));
-    out.appendChild(d);
+  if (v.hint) {
+    const hint = el("span", { class: "stepwise-try-hint" }, "Hint: ");
+    hint.append(math.hint ? mathSpan(math.hint, "stepwise-try-slip") : v.hint);
+    out.appendChild(hint);
   }
+  const d = math.diagnosis;
+  if (v.diagnosis && d) {
+    const slip = el("span", { class: "stepwise-try-diagnosis", "data-slip": v.diagnosis.id }, "The slip: ");
+    slip.append(mathSpan(d.message, "stepwise-try-slip"), ". ");
+    const expected = el("span", { class: "stepwise-try-expected" }, "It should be ");
+    expected.append(mathSpan(d.expected));
+    slip.appendChild(expected);
+    out.appendChild(slip);
+  }
+  document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
 }
 
 /** What the verifier answers to a hint press: the text, or why there is none. */
@@ -121,6 +143,15 @@ function livePreview(
     timer = setTimeout(run, 120);
   });
   return run;
+}
+
+/** Clears a verdict once the field's text changes: it spoke of the text that was checked. */
+function clearOnEdit(input: HTMLInputElement, out: HTMLElement): void {
+  input.addEventListener("input", () => {
+    if (!out.hasAttribute("data-ok") && !out.textContent) return;
+    out.textContent = "";
+    out.removeAttribute("data-ok");
+  });
 }
 
 /**
@@ -228,6 +259,7 @@ function tryDerivation(script: Element): void {
   host.appendChild(open);
   host.appendChild(form);
   const preview = livePreview(input, box, subject.spec.texNames);
+  clearOnEdit(input, out);
   const resetHint = hintButton(row, out, (api, press) => api.hintStep(subject, Number(pick.value), press));
   pick.addEventListener("change", () => resetHint());
   const original = (): string => steps[Number(pick.value) - 1].expr;
@@ -242,7 +274,10 @@ function tryDerivation(script: Element): void {
     out.removeAttribute("data-ok");
     out.textContent = "checking\u2026";
     verifier().then(
-      (api) => show(out, api.checkStep(subject, index, input.value), `step ${index}`),
+      (api) => {
+        const v = api.checkStep(subject, index, input.value);
+        show(out, v, `step ${index}`, api.verdictMath(v, subject.spec.texNames));
+      },
       (err: Error) => show(out, { error: err.message }),
     );
   };
@@ -292,6 +327,7 @@ function answerBox(form: HTMLFormElement): void {
   }
   form.hidden = false;
   const preview = livePreview(input, box, ex.texNames);
+  clearOnEdit(input, out);
   const row = form.querySelector<HTMLElement>(".stepwise-try-row");
   if (row) hintButton(row, out, (api, press) => api.hintAnswer(ex, press));
   form.addEventListener("focusin", warm);
@@ -301,7 +337,10 @@ function answerBox(form: HTMLFormElement): void {
     out.removeAttribute("data-ok");
     out.textContent = "checking\u2026";
     verifier().then(
-      (api) => show(out, api.checkAnswer(ex, input.value), "your answer"),
+      (api) => {
+        const v = api.checkAnswer(ex, input.value);
+        show(out, v, "your answer", api.verdictMath(v, ex.texNames));
+      },
       (err: Error) => show(out, { error: err.message }),
     );
   });

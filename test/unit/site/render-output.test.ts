@@ -129,6 +129,41 @@ out("should draw a derivation from its JSON payload, never from the text/html be
   assert.match(html, "all 1 step verified");
 });
 
+out("should typeset a derivation's chain as KaTeX's HTML and the formulas of its disclosures as MathML alone", () => {
+  const html = renderOutput(display(derivationData()), ctx);
+  const details: string[] = html.match(/<details class="stepwise-why"[\s\S]*?<\/details>/g) ?? [];
+  assert.ok(details.length >= 2, `${details.length} disclosures`);
+  const inDetails = details.join("");
+  const outside = details.reduce((rest, d) => rest.replace(d, ""), html);
+  // the chain: KaTeX's HTML with its hidden MathML copy, one per formula
+  assert.is(outside.split('<span class="katex-html"').length - 1, 4, "v(x), = 1 + e^(−x), v′(x), = −e^(−x)");
+  assert.is(outside.split('<span class="katex-mathml">').length - 1, 4);
+  // the disclosures: every formula a <math> the browser draws, none of KaTeX's HTML
+  const formulas = inDetails.split('<span class="katex">').length - 1;
+  assert.ok(formulas >= 3, `${formulas} formulas in the disclosures`);
+  assert.is(inDetails.split("<math").length - 1, formulas, "each a MathML formula");
+  assert.not.match(inDetails, "katex-html");
+  assert.not.match(inDetails, "katex-mathml", "MathML in view, not hidden for screen readers only");
+  assert.match(inDetails, '<annotation encoding="application/x-tex">');
+});
+
+out("should keep KaTeX's HTML in the detail of a failed step, which is open and in view", () => {
+  const { derive } = require("../../../lib/derive") as typeof import("../../../lib/derive");
+  const { derivationBundle } = require("../../../lib/display") as typeof import("../../../lib/display");
+  const d = derive("a forgotten −1", { name: "v", f: "e^(-x)", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
+    "e^(-x)",
+    "chain rule",
+  );
+  const html = renderOutput(display({ ...derivationBundle(d.verify(), { spec: d.spec }) }), ctx);
+  const open = html.match(/<details class="stepwise-why" open[\s\S]*?<\/details>/g) ?? [];
+  assert.ok(open.length >= 1, "the failed step's detail is open");
+  for (const detail of open) {
+    const formulas = detail.split('<span class="katex">').length - 1;
+    assert.ok(formulas >= 3, `compared with, the point and both values: ${formulas} formulas`);
+    assert.is(detail.split('<span class="katex-html"').length - 1, formulas, "each drawn by KaTeX");
+  }
+});
+
 out("should draw a derivation whose payload is JSON text, and name the cell of a malformed one", () => {
   const good = derivationData();
   const asText = renderOutput(display({ ...good, [DERIVATION_MIME]: JSON.stringify(good[DERIVATION_MIME]) }), ctx);

@@ -9,6 +9,8 @@ import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import { SLIPS } from "../../../../lib/derive/diagnose/slips";
 import type { StepResult } from "../../../../lib/derive/types";
+import katex from "katex";
+import { notePieces } from "../../../../lib/outputs/derivation-tex";
 
 const test = suite("diagnose: the slip catalogue");
 
@@ -160,6 +162,29 @@ for (const [id, cases] of Object.entries(CASES)) {
     }
   });
 }
+
+test("every diagnosis has its message for a page: the same words, each expression as $…$ TeX KaTeX can typeset", () => {
+  const pieces = (t: string) => notePieces(t);
+  let checked = 0;
+  for (const [id, cases] of Object.entries(CASES)) {
+    for (const c of cases) {
+      const d = verdict(c).diagnosis!;
+      const where = `${id}: ${c.f} → ${c.step}`;
+      assert.type(d.messageTex, "string", where);
+      const parts = pieces(d.messageTex!);
+      const math = parts.filter((p) => p.math);
+      assert.ok(math.length > 0, `${where}: no expression typeset in ${d.messageTex}`);
+      // the words around the expressions are the plain message's, in order, the expressions in their places
+      const pattern = parts.map((p) => (p.math ? "(.+?)" : p.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+      assert.match(d.message, new RegExp(`^${pattern}$`), `${where}: ${d.messageTex} against ${d.message}`);
+      // every expression the message quotes, and only those, is TeX (the rule a slip breaks,
+      // e.g. "(a^u)′ = a^u·ln a·u′", stays in words): each one typesets
+      for (const p of math) katex.renderToString(p.text, { throwOnError: true, strict: "ignore" });
+      checked++;
+    }
+  }
+  assert.ok(checked >= 40, `${checked} diagnoses`);
+});
 
 test("the most specific slip comes first: a forgotten chain factor −1 before the generic sign flip", () => {
   const v = verdict({ f: "x^2 + e^(-x)", step: "2 * x + e^(-x)" });
