@@ -8,6 +8,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
+import { pythagoreanAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
   add,
@@ -565,6 +566,12 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "recognise a definition",
     note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
+  },
+  {
+    id: "pythagorean",
+    name: "algebra: Pythagorean identity",
+    note: "1 − tanh²u = 1/cosh²u, 1 + tan²u = 1/cos²u, 1 − sin²u = cos²u, 1 − cos²u = sin²u, 1 + sinh²u = cosh²u (in a product).",
+    at: pythagoreanAt,
   },
   {
     id: "multiply-out",
