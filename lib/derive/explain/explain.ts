@@ -16,6 +16,7 @@ import { ruleTree, type RuleApplication } from "./differentiate";
 import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
 import type { Parts } from "./rules";
 import { checkDifferentiable, checkInput } from "./input";
+import { checkDefinedOnDomain } from "./singularities";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
 export const MAX_EXPLAIN_NODES = 300;
@@ -329,6 +330,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (!dependsOn(node, head.wrt))
     throw new RangeError(`${where}: the function does not contain the variable ${head.wrt}`);
   checkDifferentiable(node, domain, where);
+  checkDefinedOnDomain(node, domain, where);
   let target: MathNode | undefined;
   if (head.target !== undefined)
     target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
