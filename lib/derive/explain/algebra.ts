@@ -8,7 +8,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
-import { pythagoreanAt } from "./identities";
+import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
   add,
@@ -574,6 +574,15 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     at: pythagoreanAt,
   },
   {
+    id: "sigma-cosh",
+    name: "algebra: σ′ in hyperbolic form",
+    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v).",
+    at: (n) => {
+      const out = sigmaDerivativeCoshAt(n);
+      return out && formSize(out) < formSize(n) ? out : undefined;
+    },
+  },
+  {
     id: "multiply-out",
     name: "algebra: multiply out",
     note: "The products of sums are multiplied out and like terms collected.",
@@ -647,6 +656,13 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       isCall(n, "sigma", 1) && isOp(n.args[0], "unaryMinus", 1)
         ? sub(literalOf(Q.ONE), call("sigma", n.args[0].args[0]))
         : undefined,
+  },
+  {
+    id: "sigma-of-log",
+    name: "algebra: exponent and log laws",
+    note: "σ(ln u) = 1/(1 + e^(−ln u)) = u/(1 + u), and 1 − σ(ln u) = 1/(1 + u).",
+    enabler: true,
+    at: sigmaOfLogAt,
   },
   {
     id: "log-of-multiple",

@@ -6,8 +6,8 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
-import { fromProduct, toProduct, toSum, type Factor, type Product } from "./forms";
-import { call, isCall, isOp, keyOf } from "./nodes";
+import { fromProduct, rationalOf, toProduct, toSum, type Factor, type Product } from "./forms";
+import { add, call, div, isCall, isOp, keyOf, num } from "./nodes";
 
 /** One identity c + d·f(u)² = s·c·g(u)^k, with d = sign·c. */
 export interface PythagoreanIdentity {
@@ -92,4 +92,76 @@ export function pythagoreanAt(n: MathNode): MathNode | undefined {
   if (!hit) return undefined;
   const out: Product = { coef, factors };
   return fromProduct(out);
+}
+
+/** σ(u) as a factor's base: u, else undefined. */
+const sigmaArg = (b: MathNode): MathNode | undefined => (isCall(b, "sigma", 1) ? b.args[0] : undefined);
+/** 1 − σ(u) (sign 1) or σ(u) − 1 (sign −1) as a factor's base, for a given u. */
+function oneMinusSigma(b: MathNode, u: MathNode): 1 | -1 | undefined {
+  if (!isOp(b, "add", 2) && !isOp(b, "subtract", 2)) return undefined;
+  const terms = toSum(b, true);
+  if (terms.length !== 2) return undefined;
+  const c = terms.find((t) => t.factors.length === 0);
+  const s = terms.find((t) => t.factors.length === 1 && t.factors[0].exp.equals(Q.ONE));
+  if (!c || !s || !isCall(s.factors[0].base, "sigma", 1) || keyOf(s.factors[0].base.args[0]) !== keyOf(u))
+    return undefined;
+  if (c.coef.equals(Q.ONE) && s.coef.equals(Q.of(-1n))) return 1;
+  if (c.coef.equals(Q.of(-1n)) && s.coef.equals(Q.ONE)) return -1;
+  return undefined;
+}
+
+/**
+ * σ′ in hyperbolic form, at a product: σ(u)·(1 − σ(u)) = 1/(4·cosh²(u/2)) (and σ(u)·(σ(u) − 1)
+ * = −1/(4·cosh²(u/2))). The move (algebra.ts) takes it only where it makes the product smaller
+ * (a long u, or u/2 that cancels a factor 2), so that σ(x)(1 − σ(x)), the form the tutorials
+ * teach, stays. Source:
+ * σ(u) = (1 + tanh(u/2))/2, so σ(1 − σ) = (1 − tanh²(u/2))/4 = 1/(4 cosh²(u/2)).
+ *
+ * @param n any expression node (no parentheses)
+ * @returns the product rewritten, or undefined where it has no factors σ(u) and 1 − σ(u)
+ */
+export function sigmaDerivativeCoshAt(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
+  const p = toProduct(n, true);
+  for (const f of p.factors) {
+    const u = f.exp.equals(Q.ONE) ? sigmaArg(f.base) : undefined;
+    if (!u) continue;
+    const g = p.factors.find((o) => o !== f && o.exp.equals(Q.ONE) && oneMinusSigma(o.base, u) !== undefined);
+    if (!g) continue;
+    const sign = oneMinusSigma(g.base, u)!;
+    const cosh = call("cosh", fromProduct(halved(u)));
+    const out = fromProduct({
+      coef: p.coef.mul(Q.of(BigInt(sign), 4n)),
+      factors: [...p.factors.filter((o) => o !== f && o !== g), { base: cosh, key: keyOf(cosh), exp: Q.of(-2n) }],
+    });
+    return out;
+  }
+  return undefined;
+}
+
+/** |u|/2 as a product, with u's number halved (2x/2 = x) and its sign dropped (cosh is even). */
+function halved(u: MathNode): Product {
+  const p = toProduct(u, true);
+  const c = p.coef.div(Q.of(2n));
+  return { coef: c.sign() < 0 ? c.neg() : c, factors: p.factors };
+}
+
+/**
+ * The exponent and log laws inside σ: σ(ln u) = 1/(1 + e^(−ln u)) = u/(1 + u), and so
+ * 1 − σ(ln u) = 1 − u/(1 + u) = 1/(1 + u), at one node.
+ *
+ * @param n any expression node (no parentheses)
+ * @returns the rewritten node, or undefined
+ */
+export function sigmaOfLogAt(n: MathNode): MathNode | undefined {
+  const u = sigmaArg(n);
+  if (u && isCall(u, "log", 1)) return div(u.args[0], add(num(1), u.args[0]));
+  // 1 − σ(ln u), met after its σ(ln u) became u/(1 + u) (the move works children first): 1 − u/(1 + u) = 1/(1 + u)
+  if (isOp(n, "subtract", 2) && rationalOf(n.args[0])?.equals(Q.ONE)) {
+    const b = n.args[1];
+    if (isOp(b, "divide", 2) && isOp(b.args[1], "add", 2) && rationalOf(b.args[1].args[0])?.equals(Q.ONE)) {
+      if (keyOf(b.args[1].args[1]) === keyOf(b.args[0])) return div(num(1), b.args[1]);
+    }
+  }
+  return undefined;
 }

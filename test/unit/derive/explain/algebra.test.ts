@@ -76,6 +76,10 @@ const CASES: [string, string, string][] = [
   ["pythagorean", "(3 - 3 * cos(y)^2) * x", "3 * sin(y)^2 * x"],
   ["pythagorean", "(1 + sinh(y)^2) / x", "cosh(y)^2 / x"],
   ["pythagorean", "(1 - cosh(y)^2) * x", "-(sinh(y)^2 * x)"],
+  ["sigma-cosh", "2 * sigma(2 * x) * (1 - sigma(2 * x))", "1 / (2 * cosh(x)^2)"],
+  ["sigma-cosh", "y * sigma(3 * x - 1) * (sigma(3 * x - 1) - 1)", "-(y / (4 * cosh((3 * x - 1) / 2)^2))"],
+  ["sigma-of-log", "sigma(log(x))", "x / (1 + x)"],
+  ["sigma-of-log", "1 - sigma(log(y))", "1 / (1 + y)"],
   ["double-angle", "2 * sin(x) * cos(x)", "sin(2 * x)"],
   ["double-angle", "4 * sin(3 * x) * cos(3 * x) * y", "2 * sin(6 * x) * y"],
   ["double-angle", "cos(x)^2 - sin(x)^2", "cos(2 * x)"],
@@ -102,6 +106,10 @@ test("a move leaves an expression it does not fit unchanged", () => {
     ["pythagorean", "1 - tanh(x)^2"],
     ["pythagorean", "x * (1 + tanh(x)^2)"],
     ["pythagorean", "(1 - tanh(x)^2) / 2"],
+    // σ(u)(1 − σ(u)) with a short u stays: the hyperbolic form is longer
+    ["sigma-cosh", "sigma(x) * (1 - sigma(x))"],
+    ["sigma-cosh", "sigma(2 * x) * (1 - sigma(x))"],
+    ["sigma-of-log", "sigma(x)"],
     ["recognise", "1 / (2 + e^x)"],
     ["multiply-out", "x * (x - 1)"],
     // no rational roots; a zero constant term is the common factor's job
