@@ -41,6 +41,12 @@ export interface AlgebraMove {
   at(node: MathNode): MathNode | undefined;
   /** Only with look-ahead: the move may make the expression larger on the way to a smaller one. */
   enabler?: boolean;
+  /**
+   * Only in the simplification of a derivation's own result ({@link simplifySteps} with
+   * `final`), not of a part's derivative that a parent derivation goes on with (σ(u)(1 − σ(u))
+   * there can still cancel against a σ(u) of the parent; 1/(4cosh²(u/2)) cannot).
+   */
+  finalOnly?: boolean;
 }
 
 const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
@@ -574,15 +580,6 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     at: pythagoreanAt,
   },
   {
-    id: "sigma-cosh",
-    name: "algebra: σ′ in hyperbolic form",
-    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v).",
-    at: (n) => {
-      const out = sigmaDerivativeCoshAt(n);
-      return out && formSize(out) < formSize(n) ? out : undefined;
-    },
-  },
-  {
     id: "multiply-out",
     name: "algebra: multiply out",
     note: "The products of sums are multiplied out and like terms collected.",
@@ -671,6 +668,17 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     enabler: true,
     at: logOfConstantMultiple,
   },
+  {
+    id: "sigma-cosh",
+    name: "algebra: σ′ in hyperbolic form",
+    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
+    enabler: true,
+    finalOnly: true,
+    at: (n) => {
+      const out = sigmaDerivativeCoshAt(n);
+      return out && formSize(out) < formSize(n) ? out : undefined;
+    },
+  },
 ];
 
 /** One simplification step: the move and the expression after it. */
@@ -720,10 +728,15 @@ export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
  * Simplifies an expression by algebra moves, one move per step, to a compact form.
  *
  * @param node the expression (e.g. a derivative as the rules wrote it)
- * @param options maxSteps (default 16); stopAt: a node at which to stop (a target form)
+ * @param options maxSteps (default 16); stopAt: a node at which to stop (a target form); final:
+ *   the expression is a derivation's own result, so the `finalOnly` moves may be taken too
  * @returns the steps, in order; empty when no move makes the expression smaller
  */
-export function simplifySteps(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode } = {}): AlgebraStep[] {
+export function simplifySteps(
+  node: MathNode,
+  options: { maxSteps?: number; stopAt?: MathNode; final?: boolean } = {},
+): AlgebraStep[] {
+  const moves = options.final ? ALGEBRA_MOVES : ALGEBRA_MOVES.filter((m) => !m.finalOnly);
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
   const max = options.maxSteps ?? 16;
@@ -745,7 +758,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
       let next: { expr: MathNode; text: string; size: number } | undefined;
-      for (const m of ALGEBRA_MOVES) {
+      for (const m of moves) {
         const r = apply(m, c, text);
         if (r.text !== text && (m.enabler ? r.size < size : r.size <= size)) {
           next = r;
@@ -763,7 +776,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let taken: AlgebraStep | undefined;
     const text = keyOf(current);
     const size = formSize(current);
-    for (const move of ALGEBRA_MOVES) {
+    for (const move of moves) {
       const r = apply(move, current, text);
       const next = r.expr;
       if (r.text === text || seen.has(r.text)) continue;
