@@ -468,7 +468,10 @@ function logOfConstantMultiple(n: MathNode): MathNode | undefined {
   return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
 }
 
-/** 2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u (the double-angle formulas), at a product or a sum. */
+/**
+ * The double-angle formulas, at a product or a sum: 2·sin u·cos u = sin 2u, cos²u − sin²u =
+ * cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u and (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.
+ */
 function doubleAngle(n: MathNode): MathNode | undefined {
   const twice = (u: MathNode) => fromProduct(toProduct(mul(literalOf(Q.of(2n)), u), true));
   if (isSum(n)) {
@@ -486,6 +489,32 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   }
   if (!isProductLike(n)) return undefined;
   const p = toProduct(n, true);
+  // (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u and (1 − tan²u)/(1 + tan²u) = cos 2u
+  for (const [fn, to, exp] of [
+    ["tanh", "cosh", -1n],
+    ["tan", "cos", 1n],
+  ] as const) {
+    const squareOf = (b: MathNode, sign: 1 | -1): MathNode | undefined => {
+      if (!isSum(b)) return undefined;
+      const t = toSum(b, true);
+      const one = t.find((x) => x.factors.length === 0 && x.coef.equals(Q.ONE));
+      const sq = t.find(
+        (x) =>
+          x.factors.length === 1 &&
+          x.factors[0].exp.equals(Q.of(2n)) &&
+          x.coef.equals(Q.of(BigInt(sign))) &&
+          isCall(x.factors[0].base, fn, 1),
+      );
+      return t.length === 2 && one && sq ? (sq.factors[0].base as import("mathjs").FunctionNode).args[0] : undefined;
+    };
+    const top = p.factors.find((f) => f.exp.equals(Q.ONE) && squareOf(f.base, -1));
+    const u = top && squareOf(top.base, -1);
+    const bottom = u && p.factors.find((f) => f.exp.equals(Q.of(-1n)) && squareOf(f.base, 1) && sameNode(squareOf(f.base, 1)!, u));
+    if (!top || !u || !bottom) continue;
+    const c2 = call(to, twice(u));
+    const rest = p.factors.filter((f) => f !== top && f !== bottom);
+    return fromProduct({ coef: p.coef, factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest] });
+  }
   const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
   const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
   const cos =
@@ -558,7 +587,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "double-angle",
     name: "algebra: double-angle formula",
-    note: "2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u.",
+    note: "2·sin u·cos u = sin 2u, cos²u − sin²u = cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u, (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.",
     at: doubleAngle,
   },
   {

@@ -83,6 +83,8 @@ const CASES: [string, string, string][] = [
   ["double-angle", "2 * sin(x) * cos(x)", "sin(2 * x)"],
   ["double-angle", "4 * sin(3 * x) * cos(3 * x) * y", "2 * sin(6 * x) * y"],
   ["double-angle", "cos(x)^2 - sin(x)^2", "cos(2 * x)"],
+  ["double-angle", "(1 - tanh(x)^2) / (1 + tanh(x)^2)", "1 / cosh(2 * x)"],
+  ["double-angle", "y * (1 - tan(x)^2) / (1 + tan(x)^2)", "cos(2 * x) * y"],
   ["log-of-multiple", "log(2 * (1 - t))", "log(2) + log(1 - t)"],
   ["log-of-multiple", "log(x / 3)", "log(x) - log(3)"],
 ];
