@@ -1,4 +1,5 @@
 import { formatPoint } from "./compare";
+import { readableExpression } from "./readable";
 import type { DerivationResult, StepResult } from "./types";
 
 /**
@@ -66,8 +67,10 @@ function shortStack(result: DerivationResult, message: string): string {
 
 /**
  * Describes what failed in a verified derivation, in one line per failure: the
- * derivation, the step number, its expression, what it had to equal, and the
- * counterexample point with both values.
+ * derivation, the step (number and rule), its expression as the learner wrote it, what it
+ * had to equal (the previous line as written; a derivative in readable form, see
+ * {@link readableExpression}), the counterexample point with both values, and the slip
+ * that explains the step when the verifier found one (its id, message and the right step).
  *
  * @param result a verifier result
  * @returns the description, or null when every step (and the closing check) passed
@@ -75,22 +78,38 @@ function shortStack(result: DerivationResult, message: string): string {
 export function failureMessage(result: DerivationResult): string | null {
   const failed = [...result.steps, ...(result.final ? [result.final] : [])].filter((s) => !s.ok);
   if (failed.length === 0) return null;
-  return failed.map((s) => `derivation "${result.title}": ${describeStep(s, result.final === s)}`).join("\n");
+  return failed.map((s) => `derivation "${result.title}": ${describeStep(result, s, result.final === s)}`).join("\n");
 }
 
-function describeStep(s: StepResult, isFinal: boolean): string {
-  const what = isFinal ? "the closing check (last step against mathjs derivative())" : `step ${s.index}`;
-  const must =
-    s.kind === "differentiate" && !isFinal
-      ? "the derivative of the previous expression"
-      : isFinal
-        ? "mathjs derivative() of the given function"
-        : "the previous expression";
+function describeStep(result: DerivationResult, s: StepResult, isFinal: boolean): string {
+  // the learner's lines as written; what the kit computed (a derivative, a slip's right step) readable
+  const quote = (text: string) => `"${readableExpression(text)}"`;
+  const asWritten = (text: string) => `"${text}"`;
+  const previous = result.steps[s.index - 1];
+  let what: string;
+  let must: string;
+  if (isFinal) {
+    what = "the closing check (last step against mathjs derivative())";
+    const f = result.steps[0];
+    must = `mathjs derivative() of the given function${f ? ` ${asWritten(f.expr)}` : ""} (that is ${quote(s.against)})`;
+  } else {
+    what = `step ${s.index}${s.rule ? ` (${s.rule})` : ""}`;
+    const prev = previous ? ` ${asWritten(previous.expr)}` : "";
+    must =
+      s.kind === "differentiate"
+        ? `the derivative of the previous expression${prev} (that is ${quote(s.against)})`
+        : `the previous expression${prev || ` ${quote(s.against)}`}`;
+  }
   const ce = s.counterexample;
   const at = ce
     ? `: at ${formatPoint(ce.point)} it is ${ce.actual}, but ${ce.expected} was expected${ce.reason ? ` (${ce.reason})` : ""}`
     : "";
-  return `${what} failed: "${s.expr}" is not equal to ${must} ("${s.against}")${at}`;
+  const d = s.diagnosis;
+  const slip =
+    d && !isFinal
+      ? `; the slip (${d.id}): ${d.message.replace(/\.$/, "")}${d.expected ? `; the step should be ${quote(d.expected)}` : ""}`
+      : "";
+  return `${what} failed: ${asWritten(s.expr)} is not equal to ${must}${at}${slip}`;
 }
 
 /**

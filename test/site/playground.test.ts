@@ -247,7 +247,10 @@ s("should name the part of bad input, mark its field, and keep working", async (
       "#pg-f",
     ],
     ["#pg-f", "max(x, 1)", /^✗ The function: no differentiation rule applies to "max\(x, 1\)"/, "#pg-f"],
-    ["#pg-f", "log(x)", /^✗ The domain: the given function \("log\(x\)"\) is not a real number at x = /, "#pg-domain"],
+    ["#pg-f", "log(x)", /^✗ The domain: log\(x\) is not defined or has no finite derivative where x ≤ 0, as at x = /, "#pg-domain"],
+    ["#pg-f", "log(x^2)", /^✗ The domain: log\(x \^ 2\) is not defined .* where x \^ 2 ≤ 0, as at x [=≈] 0\b/, "#pg-domain"],
+    ["#pg-f", "1/x", /^✗ The domain: 1 \/ x is not defined .* where x = 0, as at x [=≈] 0\b/, "#pg-domain"],
+    ["#pg-f", "sqrt(x^2)", /^✗ The domain: sqrt\(x \^ 2\) is not defined .* as at x [=≈] 0\b/, "#pg-domain"],
     ["#pg-f", "abs(x)", /^✗ The domain: abs\(x\) has no derivative where x changes sign/, "#pg-domain"],
     ["#pg-f", "x * t", /^✗ The domain: t has no interval; add e\.g\. t: \(-10, 10\)/, "#pg-domain"],
   ];

@@ -8,6 +8,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
+import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
   add,
@@ -40,6 +41,12 @@ export interface AlgebraMove {
   at(node: MathNode): MathNode | undefined;
   /** Only with look-ahead: the move may make the expression larger on the way to a smaller one. */
   enabler?: boolean;
+  /**
+   * Only in the simplification of a derivation's own result ({@link simplifySteps} with
+   * `final`), not of a part's derivative that a parent derivation goes on with (σ(u)(1 − σ(u))
+   * there can still cancel against a σ(u) of the parent; 1/(4cosh²(u/2)) cannot).
+   */
+  finalOnly?: boolean;
 }
 
 const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
@@ -461,7 +468,10 @@ function logOfConstantMultiple(n: MathNode): MathNode | undefined {
   return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
 }
 
-/** 2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u (the double-angle formulas), at a product or a sum. */
+/**
+ * The double-angle formulas, at a product or a sum: 2·sin u·cos u = sin 2u, cos²u − sin²u =
+ * cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u and (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.
+ */
 function doubleAngle(n: MathNode): MathNode | undefined {
   const twice = (u: MathNode) => fromProduct(toProduct(mul(literalOf(Q.of(2n)), u), true));
   if (isSum(n)) {
@@ -479,6 +489,32 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   }
   if (!isProductLike(n)) return undefined;
   const p = toProduct(n, true);
+  // (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u and (1 − tan²u)/(1 + tan²u) = cos 2u
+  for (const [fn, to, exp] of [
+    ["tanh", "cosh", -1n],
+    ["tan", "cos", 1n],
+  ] as const) {
+    const squareOf = (b: MathNode, sign: 1 | -1): MathNode | undefined => {
+      if (!isSum(b)) return undefined;
+      const t = toSum(b, true);
+      const one = t.find((x) => x.factors.length === 0 && x.coef.equals(Q.ONE));
+      const sq = t.find(
+        (x) =>
+          x.factors.length === 1 &&
+          x.factors[0].exp.equals(Q.of(2n)) &&
+          x.coef.equals(Q.of(BigInt(sign))) &&
+          isCall(x.factors[0].base, fn, 1),
+      );
+      return t.length === 2 && one && sq ? (sq.factors[0].base as import("mathjs").FunctionNode).args[0] : undefined;
+    };
+    const top = p.factors.find((f) => f.exp.equals(Q.ONE) && squareOf(f.base, -1));
+    const u = top && squareOf(top.base, -1);
+    const bottom = u && p.factors.find((f) => f.exp.equals(Q.of(-1n)) && squareOf(f.base, 1) && sameNode(squareOf(f.base, 1)!, u));
+    if (!top || !u || !bottom) continue;
+    const c2 = call(to, twice(u));
+    const rest = p.factors.filter((f) => f !== top && f !== bottom);
+    return fromProduct({ coef: p.coef, factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest] });
+  }
   const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
   const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
   const cos =
@@ -551,7 +587,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "double-angle",
     name: "algebra: double-angle formula",
-    note: "2·sin u·cos u = sin 2u and cos²u − sin²u = cos 2u.",
+    note: "2·sin u·cos u = sin 2u, cos²u − sin²u = cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u, (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.",
     at: doubleAngle,
   },
   {
@@ -565,6 +601,12 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "recognise a definition",
     note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
+  },
+  {
+    id: "pythagorean",
+    name: "algebra: Pythagorean identity",
+    note: "1 − tanh²u = 1/cosh²u, 1 + tan²u = 1/cos²u, 1 − sin²u = cos²u, 1 − cos²u = sin²u, 1 + sinh²u = cosh²u (in a product).",
+    at: pythagoreanAt,
   },
   {
     id: "multiply-out",
@@ -642,11 +684,29 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
         : undefined,
   },
   {
+    id: "sigma-of-log",
+    name: "algebra: exponent and log laws",
+    note: "σ(ln u) = 1/(1 + e^(−ln u)) = u/(1 + u), and 1 − σ(ln u) = 1/(1 + u).",
+    enabler: true,
+    at: sigmaOfLogAt,
+  },
+  {
     id: "log-of-multiple",
     name: "algebra: exponent and log laws",
     note: "ln(c·u) = ln c + ln u for a number c > 0.",
     enabler: true,
     at: logOfConstantMultiple,
+  },
+  {
+    id: "sigma-cosh",
+    name: "algebra: σ′ in hyperbolic form",
+    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
+    enabler: true,
+    finalOnly: true,
+    at: (n) => {
+      const out = sigmaDerivativeCoshAt(n);
+      return out && formSize(out) < formSize(n) ? out : undefined;
+    },
   },
 ];
 
@@ -697,10 +757,15 @@ export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
  * Simplifies an expression by algebra moves, one move per step, to a compact form.
  *
  * @param node the expression (e.g. a derivative as the rules wrote it)
- * @param options maxSteps (default 16); stopAt: a node at which to stop (a target form)
+ * @param options maxSteps (default 16); stopAt: a node at which to stop (a target form); final:
+ *   the expression is a derivation's own result, so the `finalOnly` moves may be taken too
  * @returns the steps, in order; empty when no move makes the expression smaller
  */
-export function simplifySteps(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode } = {}): AlgebraStep[] {
+export function simplifySteps(
+  node: MathNode,
+  options: { maxSteps?: number; stopAt?: MathNode; final?: boolean } = {},
+): AlgebraStep[] {
+  const moves = options.final ? ALGEBRA_MOVES : ALGEBRA_MOVES.filter((m) => !m.finalOnly);
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
   const max = options.maxSteps ?? 16;
@@ -722,7 +787,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let size = formSize(c);
     for (let i = 0; i < budget; i++) {
       let next: { expr: MathNode; text: string; size: number } | undefined;
-      for (const m of ALGEBRA_MOVES) {
+      for (const m of moves) {
         const r = apply(m, c, text);
         if (r.text !== text && (m.enabler ? r.size < size : r.size <= size)) {
           next = r;
@@ -740,7 +805,7 @@ export function simplifySteps(node: MathNode, options: { maxSteps?: number; stop
     let taken: AlgebraStep | undefined;
     const text = keyOf(current);
     const size = formSize(current);
-    for (const move of ALGEBRA_MOVES) {
+    for (const move of moves) {
       const r = apply(move, current, text);
       const next = r.expr;
       if (r.text === text || seen.has(r.text)) continue;

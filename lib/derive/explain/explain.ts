@@ -16,6 +16,7 @@ import { ruleTree, type RuleApplication } from "./differentiate";
 import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
 import type { Parts } from "./rules";
 import { checkDifferentiable, checkInput } from "./input";
+import { checkDefinedOnDomain } from "./singularities";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
 export const MAX_EXPLAIN_NODES = 300;
@@ -118,7 +119,7 @@ function build(
   name: string,
   title: string,
   ctx: Context,
-  opts: { strategy: ExplainStrategy; target?: MathNode; parts: Derivation[] },
+  opts: { strategy: ExplainStrategy; target?: MathNode; parts: Derivation[]; top?: boolean },
 ): Built {
   const steps: StepSpec[] = [];
   let expr = node;
@@ -174,7 +175,7 @@ function build(
     note: ruleNote(tree, derivatives, said),
   });
   let last = main;
-  for (const s of simplifySteps(main, { stopAt: opts.target })) {
+  for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
     steps.push({ kind: "rewrite", expr: printed(s.expr), rule: s.move.name, note: s.move.note });
     last = s.expr;
   }
@@ -329,6 +330,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (!dependsOn(node, head.wrt))
     throw new RangeError(`${where}: the function does not contain the variable ${head.wrt}`);
   checkDifferentiable(node, domain, where);
+  checkDefinedOnDomain(node, domain, where);
   let target: MathNode | undefined;
   if (head.target !== undefined)
     target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
@@ -342,7 +344,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
     used,
   };
   const parts: Derivation[] = [];
-  const built = build(node, name, head.title ?? "", ctx, { strategy, target, parts });
+  const built = build(node, name, head.title ?? "", ctx, { strategy, target, parts, top: true });
   // the default title names the rule of the differentiate step (the rule tree is built once, in build)
   const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
   built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by the ${rule}, derived by the kit`;

@@ -9,7 +9,8 @@ import { checkNames } from "../context";
 import { parseDomain, samplePoints, type Domain, type DomainSpec } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, RESERVED_NAMES, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
-import { isCall } from "./nodes";
+import { dependsOn, isCall } from "./nodes";
+import { bisectZero } from "./singularities";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
 const doubles = verifierMath();
@@ -78,8 +79,14 @@ export function checkDifferentiable(node: MathNode, domain: Domain, where: strin
       else pos ??= p;
     }
     if (neg && pos) {
+      const num = (p: Record<string, string>) => Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Number(x)]));
+      const zero = bisectZero((p) => code.evaluate({ ...p }) as number, num(neg), num(pos));
+      const at = Object.entries(zero)
+        .filter(([k]) => dependsOn(u, k))
+        .map(([k, v]) => `${k} ≈ ${Number(v.toPrecision(6))}`)
+        .join(", ");
       throw new RangeError(
-        `${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} changes sign, and the domain ` +
+        `${where}: abs(${shortened(u.toString())}) has no derivative where ${shortened(u.toString())} changes sign, as at ${at}; the domain ` +
           `(${[...domain.entries()].map(([k, i]) => `${k} in (${i.min}, ${i.max})`).join(", ")}) holds both ${fmt(neg)} (negative) and ${fmt(pos)} (positive); declare a domain on which it has one sign`,
       );
     }

@@ -104,6 +104,23 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
 const presses = new WeakMap<Derivation, { steps: number; presses: number }>();
 
 /**
+ * The verdict hint() last had for each derivation, with the derivation's content it was for
+ * (its steps, function, variable and domain as JSON): a second press, or a press after nothing
+ * changed, does not verify the derivation again; a step added (or any change) does.
+ */
+const verdicts = new WeakMap<Derivation, { key: string; result: ReturnType<Derivation["verify"]> }>();
+
+/** The derivation's verdict, verified once per content (see {@link verdicts}). */
+function verdictOf(derivation: Derivation): ReturnType<Derivation["verify"]> {
+  const key = JSON.stringify(derivation.spec);
+  const seen = verdicts.get(derivation);
+  if (seen && seen.key === key) return seen.result;
+  const result = derivation.verify();
+  verdicts.set(derivation, { key, result });
+  return result;
+}
+
+/**
  * A hint for a derivation under construction, in two presses: the first call names the rule
  * to apply next and the part it applies to; a second call, with no step added in between,
  * shows the next step. Adding a step starts over. When a step does not hold, the hint is
@@ -134,7 +151,7 @@ export function hint(derivation: Derivation, press?: 1 | 2): string {
   const n = spec.steps.length;
   const count = press ?? (state && state.steps === n ? Math.min(state.presses + 1, 2) : 1);
   presses.set(derivation, { steps: n, presses: count });
-  const wrong = n === 0 ? undefined : derivation.verify().steps.find((st) => !st.ok);
+  const wrong = n === 0 ? undefined : verdictOf(derivation).steps.find((st) => !st.ok);
   if (wrong) {
     const k = wrong.index;
     const from = k === 1 ? "the function" : `step ${k - 1}`;

@@ -34,7 +34,8 @@ fm("should name the derivation, the step, its text, what it had to equal and the
   const lines = msg.split("\n");
   assert.is(lines.length, 2, "step 2 and the closing check");
   const c = BAD.steps[2].counterexample!;
-  assert.match(lines[0], 'derivation "t log ŷ": step 2 failed: "yhat / t"');
+  assert.match(lines[0], 'derivation "t log ŷ": step 2 (algebra) failed: "yhat / t"');
+  assert.match(lines[0], 'the previous expression "t * (1 / yhat)"');
   assert.match(lines[0], "the previous expression");
   assert.match(lines[0], `yhat = ${c.point.yhat}, t = ${c.point.t}`);
   assert.match(lines[0], c.actual);
@@ -49,7 +50,7 @@ fm("should say a wrong differentiate step had to equal the derivative of the pre
     .verify();
   assert.match(
     failureMessage(r)!.split("\n")[0],
-    'step 1 failed: "e^(-x)" is not equal to the derivative of the previous expression',
+    'step 1 (slip) failed: "e^(-x)" is not equal to the derivative of the previous expression "1 + e^(-x)" (that is "-e^(-x)")',
   );
 });
 
@@ -63,7 +64,24 @@ fm("should add the reason a point rejects the step when there is one (precision 
   })
     .rewrite("cos(0 * z) * (-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z))))", "naive form")
     .verify();
-  assert.match(failureMessage(r) ?? "", /step 1 failed: .* \(precision bound hit: /);
+  assert.match(failureMessage(r) ?? "", /step 1 \(naive form\) failed: .* \(precision bound hit: /);
+});
+
+fm("should name the slip the verifier found, and write the kit's expressions readably, not as mathjs prints them", () => {
+  const r = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
+    .differentiate("e^(-x) / (1 + e^(-x))^2 * -1", "quotient rule")
+    .verify();
+  const line = failureMessage(r)!.split("\n")[0];
+  const d = r.steps[1].diagnosis!;
+  assert.ok(d, "the verifier diagnoses the step");
+  assert.match(line, 'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"', "the learner's text as written");
+  assert.match(line, `the slip (${d.id}): ${d.message.replace(/\.$/, "")}`);
+  assert.match(line, /the step should be "[^"]+"/);
+  // mathjs's own text of the derivative, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2", is not quoted
+  assert.is(r.steps[1].against, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2");
+  assert.not.match(line, " ^ ");
+  assert.not.match(line, "-1 *");
+  assert.match(line, '(that is "e^(-x) / (1 + e^(-x))^2")');
 });
 
 const av = suite("assertVerified");

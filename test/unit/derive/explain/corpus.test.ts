@@ -1,6 +1,7 @@
 /**
- * A seeded sample of the bench's function corpora (test/fixtures/explain-functions.json and
- * explain-functions-added.json, the functions a machine-learning learner meets): explain()
+ * A seeded sample of the bench's function corpora (test/fixtures/explain-functions.json,
+ * explain-functions-added.json and explain-functions-third.json, the functions a
+ * machine-learning learner meets; none of them is refused as not differentiable): explain()
  * gives a derivation that verifies for each (explain() throws otherwise), one differentiate
  * step per derivation, a final form no larger than the derivative as the rules first wrote
  * it, and every generated step proved by the exact tier. `npm run bench:explain` runs the
@@ -13,8 +14,10 @@ import * as assert from "uvu/assert";
 import type { DomainSpec } from "../../../../lib/derive/domain";
 import { formSize } from "../../../../lib/derive/explain/algebra";
 import { explain, explainSteps, SELF_CHECK_SAMPLES } from "../../../../lib/derive/explain/explain";
-import { math } from "../../../../lib/derive/expression";
 import { prng } from "./random-functions";
+import { findSingularity } from "../../../../lib/derive/explain/singularities";
+import { parseDomain } from "../../../../lib/derive/domain";
+import { math, parseExpression } from "../../../../lib/derive/expression";
 
 const test = suite("explain: a seeded sample of the ML function corpus");
 
@@ -28,6 +31,7 @@ const read = (file: string): Fn[] =>
   JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", file), "utf8")).functions;
 const ALL: Fn[] = read("explain-functions.json");
 const ADDED: Fn[] = read("explain-functions-added.json");
+const THIRD: Fn[] = read("explain-functions-third.json");
 
 test("the corpus holds at least 100 functions", () => {
   assert.ok(ALL.length >= 100, `${ALL.length} functions`);
@@ -47,8 +51,8 @@ test("12 functions drawn with a fixed seed: each derivation verifies and ends no
   }
 });
 
-test("10 functions drawn with a fixed seed from both corpora: every generated step is proved by the exact tier", () => {
-  const both = [...ALL, ...ADDED];
+test("10 functions drawn with a fixed seed from the three corpora: every generated step is proved by the exact tier", () => {
+  const both = [...ALL, ...ADDED, ...THIRD];
   const r = prng(1919);
   const sample = Array.from({ length: 10 }, () => both[Math.floor(r() * both.length)]);
   for (const fn of sample) {
@@ -59,6 +63,13 @@ test("10 functions drawn with a fixed seed from both corpora: every generated st
         assert.is(s.tier, "proved", `${fn.name}: ${s.rule} "${s.expr}" is only sampled`);
       }
     }
+  }
+});
+
+test("no function of the three corpora, each differentiable on its domain, is refused as not differentiable", () => {
+  for (const fn of [...ALL, ...ADDED, ...THIRD]) {
+    const s = findSingularity(parseExpression(fn.f, fn.name), parseDomain(fn.domain, fn.name));
+    assert.is(s, undefined, `${fn.name}: ${s?.hazard.fails} at ${JSON.stringify(s?.point)}`);
   }
 });
 

@@ -106,6 +106,31 @@ test("a wrong step: the hint names it (with the slip where one explains it), the
   );
 });
 
+test("the verdict is cached per derivation and content: a second press does not verify again, a new step does", () => {
+  const d = sigmoid().differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule");
+  let calls = 0;
+  const verify = d.verify.bind(d);
+  d.verify = (options) => {
+    calls++;
+    return verify(options);
+  };
+  const first = hint(d);
+  assert.is(calls, 1, "the first press verifies");
+  const second = hint(d);
+  assert.is(calls, 1, "the second press uses the verdict of the first");
+  assert.is.not(second, first);
+  hint(d, 1);
+  assert.is(calls, 1, "a press asked for by number too");
+  d.rewrite("e^(-x) / (1 + e^(-x))^2", "algebra");
+  hint(d);
+  assert.is(calls, 2, "a step added: verified again");
+  // a wrong step: the verdict that finds it is also kept
+  d.rewrite("e^(-x) / (1 + e^(-x))", "algebra");
+  assert.match(hint(d), /^step 3 does not hold/);
+  assert.match(hint(d), /^instead of step 3, /);
+  assert.is(calls, 3, "one verification for both presses on the wrong step");
+});
+
 test("hint refuses what is not a derivation, naming what it got", () => {
   for (const [arg, got] of [
     ["x^2", 'the text "x^2"'],

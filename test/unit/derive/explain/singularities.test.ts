@@ -1,0 +1,113 @@
+/**
+ * explain()'s refusal of a function that is not defined, or has no finite derivative, somewhere
+ * on its open domain (lib/derive/explain/singularities.ts), over a generated class: each hazard
+ * template (ln, division, √, a non-integer power, cbrt, tan, asin, abs) with its bad point c
+ * placed at a seeded random spot inside the domain, under a seeded random outer function, must
+ * be refused with an error naming the part and a point within 1e-4 of the domain's width of c
+ * (the oracle is the construction: c is where the part fails); the same function on a domain
+ * that keeps clear of c must be accepted and verify.
+ */
+import seedrandom from "seedrandom";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { explain, explainSteps } from "../../../../lib/derive/explain/explain";
+import { parseDomain } from "../../../../lib/derive/domain";
+import { parseExpression } from "../../../../lib/derive/expression";
+import { findSingularity, hazardsOf } from "../../../../lib/derive/explain/singularities";
+
+const fmt = (v: number) => v.toFixed(4);
+/** A hazard template: the part P(c) failing at x = c, whether the domain must lie right of c to be safe. */
+const TEMPLATES: { name: string; part: (c: string) => string; zeroAt: boolean; safeRight: boolean }[] = [
+  { name: "ln of something reaching 0", part: (c) => `log(x - ${c})`, zeroAt: false, safeRight: true },
+  { name: "ln of a square touching 0", part: (c) => `log((x - ${c})^2)`, zeroAt: true, safeRight: true },
+  { name: "a division by 0", part: (c) => `1 / (x - ${c})`, zeroAt: true, safeRight: true },
+  { name: "a division by a square touching 0", part: (c) => `2 / (3 * (x - ${c})^2)`, zeroAt: true, safeRight: true },
+  { name: "a negative power", part: (c) => `(x - ${c})^(-3)`, zeroAt: true, safeRight: true },
+  { name: "sqrt of a square", part: (c) => `sqrt((x - ${c})^2)`, zeroAt: true, safeRight: true },
+  { name: "sqrt reaching 0", part: (c) => `sqrt(x - ${c})`, zeroAt: false, safeRight: true },
+  { name: "a non-integer power", part: (c) => `(x - ${c})^1.5`, zeroAt: false, safeRight: true },
+  { name: "a cube root at 0", part: (c) => `cbrt(x - ${c})`, zeroAt: true, safeRight: true },
+  { name: "tan at a pole", part: (c) => `tan(x - ${c} + pi / 2)`, zeroAt: true, safeRight: true },
+  { name: "asin at 1", part: (c) => `asin(x - ${c} + 1)`, zeroAt: false, safeRight: false },
+  { name: "abs at its kink", part: (c) => `abs(x - ${c})`, zeroAt: true, safeRight: true },
+];
+/** Outer functions the part is put into (the hazard stays the part's). */
+const OUTER = [(p: string) => p, (p: string) => `sigma(${p})`, (p: string) => `x^2 * ${p}`, (p: string) => `${p} + tanh(x)`];
+
+test("a generated class of functions that fail at a point of the domain: refused, naming the part and the point", () => {
+  const rng = seedrandom("explain-singularities");
+  let n = 0;
+  for (const t of TEMPLATES) {
+    for (let k = 0; k < 4; k++) {
+      const lo = -3 + 2 * rng();
+      const hi = lo + 1 + 3 * rng();
+      const c = lo + (hi - lo) * (0.2 + 0.6 * rng());
+      const part = t.part(fmt(c));
+      const f = OUTER[Math.floor(rng() * OUTER.length)](part);
+      const dom = { x: `(${fmt(lo)}, ${fmt(hi)})` };
+      let err: Error | undefined;
+      try {
+        explainSteps(f, { wrt: "x", domain: dom });
+      } catch (e) {
+        err = e as Error;
+      }
+      assert.ok(err instanceof RangeError, `${t.name}: ${f} on ${dom.x} is accepted`);
+      const shown = parseExpression(part, "t").toString().replace(/[()^*+.]/g, "\\$&");
+      assert.match(err!.message, new RegExp(shown), `${f}: the message names the part: ${err!.message}`);
+      assert.match(err!.message, /no (finite )?derivative|not defined/, err!.message);
+      const at = /x [=≈] (-?[\d.e-]+)/.exec(err!.message);
+      assert.ok(at, `${f}: the message gives a point: ${err!.message}`);
+      const x = Number(at![1]);
+      assert.ok(x > lo && x < hi, `${f}: the point ${x} is in ${dom.x}`);
+      if (t.zeroAt) assert.ok(Math.abs(x - c) < 1e-4 * (hi - lo), `${f}: the point ${x} is c = ${c}`);
+      else if (t.safeRight) assert.ok(x <= c + 1e-4 * (hi - lo), `${f}: the point ${x} is on the bad side of c = ${c}`);
+      else assert.ok(x >= c - 1e-4 * (hi - lo), `${f}: the point ${x} is on the bad side of c = ${c}`);
+      n++;
+    }
+  }
+  assert.is(n, TEMPLATES.length * 4);
+});
+
+test("the same functions on a domain clear of the bad point: accepted, and every step verifies", () => {
+  const rng = seedrandom("explain-singularities-safe");
+  for (const t of TEMPLATES) {
+    const c = -1 + 2 * rng();
+    const gap = 0.05 + 0.5 * rng();
+    // a domain right of c (left of it for asin, whose argument must stay below 1)
+    const [lo, hi] = t.safeRight ? [c + gap, c + gap + 1] : [c - gap - 1.5, c - gap];
+    const f = `x * ${t.part(fmt(c))}`;
+    const dom = { x: `(${fmt(lo)}, ${fmt(hi)})` };
+    const d = explain(f, { wrt: "x", domain: dom });
+    assert.ok(d.verify().ok, `${f} on ${dom.x}`);
+  }
+});
+
+test("an open end is not in the domain: ln x on (0, 4), √x on (0, 1), asin x on (−1, 1) are accepted", () => {
+  for (const [f, x] of [
+    ["log(x)", "(0, 4)"],
+    ["sqrt(x)", "(0, 1)"],
+    ["asin(x)", "(-1, 1)"],
+    ["x^0.5 + 1 / x", "(0, 2)"],
+  ])
+    assert.is(findSingularity(parseExpression(f, "t"), parseDomain({ x }, "t")), undefined, `${f} on ${x}`);
+  // a closed end is: ln x on [0, 4] fails at x = 0
+  const s = findSingularity(parseExpression("log(x)", "t"), parseDomain({ x: "[0, 4]" }, "t"));
+  assert.equal(s?.point, { x: 0 });
+});
+
+test("the hazards of a function: one per part that can fail, innermost first, none for a constant part", () => {
+  const hz = hazardsOf(parseExpression("log(1 / x) + sqrt(2) / y + x^2 + e^x + 2^x", "t"), new Set(["x", "y"]));
+  assert.equal(
+    hz.map((h) => `${h.kind} ${h.h.toString()}`),
+    ["nonzero x", "positive 1 / x", "nonzero y"],
+  );
+});
+
+test("several variables: a division by p + t − p·t is shown safe on (0.1, 0.9)², p − t is not", () => {
+  const dom = parseDomain({ p: "(0.1, 0.9)", t: "(0.1, 0.9)" }, "t");
+  assert.is(findSingularity(parseExpression("p * t / (p + t - p * t)", "t"), dom), undefined);
+  const s = findSingularity(parseExpression("p / (p - t)", "t"), dom);
+  assert.ok(s && Math.abs(s.point.p - s.point.t) < 1e-9, JSON.stringify(s?.point));
+});
+
+test.run();
