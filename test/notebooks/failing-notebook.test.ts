@@ -60,8 +60,14 @@ failing("should name the slip of a diagnosed step, and write the kit's expressio
     const e = err as NotebookError;
     assert.is(e.ename, "DerivationFailedError");
     assert.match(e.message, 'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"');
-    assert.match(e.message, 'the derivative of the previous expression "1 / (1 + e^(-x))" (that is "e^(-x) / (1 + e^(-x))^2")');
-    assert.match(e.message, /the slip \(chain-inner-missing\): the derivative −1 of the inner function −x of e\^\(−x\) is missing/);
+    assert.match(
+      e.message,
+      'the derivative of the previous expression "1 / (1 + e^(-x))" (that is "e^(-x) / (1 + e^(-x))^2")',
+    );
+    assert.match(
+      e.message,
+      /the slip \(chain-inner-missing\): the derivative −1 of the inner function −x of e\^\(−x\) is missing/,
+    );
     assert.match(e.message, /the step should be "[^"]+"/);
     assert.not.match(e.message, / \^ |-1 \*/);
   }

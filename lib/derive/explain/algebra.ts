@@ -509,7 +509,8 @@ function doubleAngle(n: MathNode): MathNode | undefined {
     };
     const top = p.factors.find((f) => f.exp.equals(Q.ONE) && squareOf(f.base, -1));
     const u = top && squareOf(top.base, -1);
-    const bottom = u && p.factors.find((f) => f.exp.equals(Q.of(-1n)) && squareOf(f.base, 1) && sameNode(squareOf(f.base, 1)!, u));
+    const bottom =
+      u && p.factors.find((f) => f.exp.equals(Q.of(-1n)) && squareOf(f.base, 1) && sameNode(squareOf(f.base, 1)!, u));
     if (!top || !u || !bottom) continue;
     const c2 = call(to, twice(u));
     const rest = p.factors.filter((f) => f !== top && f !== bottom);

@@ -19,7 +19,21 @@ import type { MathNode } from "mathjs";
 import { samplePoints, type Domain } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
-import { add, call, childrenOf, dependsOn, isCall, isConstant, isOp, isSymbolNode, num, numericValue, pow, sub, withoutParens } from "./nodes";
+import {
+  add,
+  call,
+  childrenOf,
+  dependsOn,
+  isCall,
+  isConstant,
+  isOp,
+  isSymbolNode,
+  num,
+  numericValue,
+  pow,
+  sub,
+  withoutParens,
+} from "./nodes";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
 const doubles = verifierMath();
@@ -61,8 +75,7 @@ const text = (n: MathNode): string => shortened(n.toString());
  */
 export function hazardsOf(node: MathNode, vars: ReadonlySet<string>): Hazard[] {
   const out: Hazard[] = [];
-  const positive = (part: MathNode, h: MathNode) =>
-    out.push({ part, h, kind: "positive", fails: `${text(h)} ≤ 0` });
+  const positive = (part: MathNode, h: MathNode) => out.push({ part, h, kind: "positive", fails: `${text(h)} ≤ 0` });
   const nonzero = (part: MathNode, h: MathNode, fails = `${text(h)} = 0`) =>
     out.push({ part, h, kind: "nonzero", fails });
   // each node's variables, children first (one pass over the tree)
@@ -98,8 +111,7 @@ export function hazardsOf(node: MathNode, vars: ReadonlySet<string>): Hazard[] {
     else if (isCall(n, "cot", 1) || isCall(n, "csc", 1)) nonzero(n, call("sin", g), `sin(${text(g)}) = 0`);
     else if (isCall(n, "asin", 1) || isCall(n, "acos", 1) || isCall(n, "atanh", 1))
       out.push({ part: n, h: sub(num(1), pow(g, num(2))), kind: "positive", fails: `|${text(g)}| ≥ 1` });
-    else if (isCall(n, "acosh", 1))
-      out.push({ part: n, h: sub(g, num(1)), kind: "positive", fails: `${text(g)} ≤ 1` });
+    else if (isCall(n, "acosh", 1)) out.push({ part: n, h: sub(g, num(1)), kind: "positive", fails: `${text(g)} ≤ 1` });
     else if (isCall(n, "asec", 1) || isCall(n, "acsc", 1) || isCall(n, "acoth", 1))
       out.push({ part: n, h: sub(pow(g, num(2)), num(1)), kind: "positive", fails: `|${text(g)}| ≤ 1` });
     else if (isCall(n, "asech", 1))
@@ -192,7 +204,11 @@ function enclose(n: MathNode, box: ReadonlyMap<string, Iv>): Iv {
     case "sinh":
       return mono(Math[name as "tanh"], a);
     case "cosh":
-      return a[0] >= 0 ? mono(Math.cosh, a) : a[1] <= 0 ? mono(Math.cosh, [a[1], a[0]]) : widen([1, Math.max(Math.cosh(a[0]), Math.cosh(a[1]))]);
+      return a[0] >= 0
+        ? mono(Math.cosh, a)
+        : a[1] <= 0
+          ? mono(Math.cosh, [a[1], a[0]])
+          : widen([1, Math.max(Math.cosh(a[0]), Math.cosh(a[1]))]);
     case "sin":
     case "cos":
       return [-1, 1];

@@ -67,22 +67,29 @@ fm("should add the reason a point rejects the step when there is one (precision 
   assert.match(failureMessage(r) ?? "", /step 1 \(naive form\) failed: .* \(precision bound hit: /);
 });
 
-fm("should name the slip the verifier found, and write the kit's expressions readably, not as mathjs prints them", () => {
-  const r = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
-    .differentiate("e^(-x) / (1 + e^(-x))^2 * -1", "quotient rule")
-    .verify();
-  const line = failureMessage(r)!.split("\n")[0];
-  const d = r.steps[1].diagnosis!;
-  assert.ok(d, "the verifier diagnoses the step");
-  assert.match(line, 'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"', "the learner's text as written");
-  assert.match(line, `the slip (${d.id}): ${d.message.replace(/\.$/, "")}`);
-  assert.match(line, /the step should be "[^"]+"/);
-  // mathjs's own text of the derivative, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2", is not quoted
-  assert.is(r.steps[1].against, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2");
-  assert.not.match(line, " ^ ");
-  assert.not.match(line, "-1 *");
-  assert.match(line, '(that is "e^(-x) / (1 + e^(-x))^2")');
-});
+fm(
+  "should name the slip the verifier found, and write the kit's expressions readably, not as mathjs prints them",
+  () => {
+    const r = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
+      .differentiate("e^(-x) / (1 + e^(-x))^2 * -1", "quotient rule")
+      .verify();
+    const line = failureMessage(r)!.split("\n")[0];
+    const d = r.steps[1].diagnosis!;
+    assert.ok(d, "the verifier diagnoses the step");
+    assert.match(
+      line,
+      'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"',
+      "the learner's text as written",
+    );
+    assert.match(line, `the slip (${d.id}): ${d.message.replace(/\.$/, "")}`);
+    assert.match(line, /the step should be "[^"]+"/);
+    // mathjs's own text of the derivative, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2", is not quoted
+    assert.is(r.steps[1].against, "-1 * e ^ (-x) * -1 / (1 + e ^ (-x)) ^ 2");
+    assert.not.match(line, " ^ ");
+    assert.not.match(line, "-1 *");
+    assert.match(line, '(that is "e^(-x) / (1 + e^(-x))^2")');
+  },
+);
 
 const av = suite("assertVerified");
 

@@ -22,8 +22,20 @@ test("mathjs's text as a reader writes it: no spaces around ^, a product by −1
 test("the same value: the readable text and mathjs's text agree at seeded points", () => {
   for (const [input] of CASES)
     for (const x of [-1.7, -0.3, 0.4, 2.2]) {
-      const a = Number(math.parse(input).compile().evaluate({ x: math.bignumber(x), e: math.bignumber(Math.E) }).toString());
-      const b = Number(math.parse(readableExpression(input)).compile().evaluate({ x: math.bignumber(x), e: math.bignumber(Math.E) }).toString());
+      const a = Number(
+        math
+          .parse(input)
+          .compile()
+          .evaluate({ x: math.bignumber(x), e: math.bignumber(Math.E) })
+          .toString(),
+      );
+      const b = Number(
+        math
+          .parse(readableExpression(input))
+          .compile()
+          .evaluate({ x: math.bignumber(x), e: math.bignumber(Math.E) })
+          .toString(),
+      );
       assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a)), `${input} at ${x}: ${a} vs ${b}`);
     }
 });

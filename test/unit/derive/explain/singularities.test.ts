@@ -32,7 +32,12 @@ const TEMPLATES: { name: string; part: (c: string) => string; zeroAt: boolean; s
   { name: "abs at its kink", part: (c) => `abs(x - ${c})`, zeroAt: true, safeRight: true },
 ];
 /** Outer functions the part is put into (the hazard stays the part's). */
-const OUTER = [(p: string) => p, (p: string) => `sigma(${p})`, (p: string) => `x^2 * ${p}`, (p: string) => `${p} + tanh(x)`];
+const OUTER = [
+  (p: string) => p,
+  (p: string) => `sigma(${p})`,
+  (p: string) => `x^2 * ${p}`,
+  (p: string) => `${p} + tanh(x)`,
+];
 
 test("a generated class of functions that fail at a point of the domain: refused, naming the part and the point", () => {
   const rng = seedrandom("explain-singularities");
@@ -52,7 +57,9 @@ test("a generated class of functions that fail at a point of the domain: refused
         err = e as Error;
       }
       assert.ok(err instanceof RangeError, `${t.name}: ${f} on ${dom.x} is accepted`);
-      const shown = parseExpression(part, "t").toString().replace(/[()^*+.]/g, "\\$&");
+      const shown = parseExpression(part, "t")
+        .toString()
+        .replace(/[()^*+.]/g, "\\$&");
       assert.match(err!.message, new RegExp(shown), `${f}: the message names the part: ${err!.message}`);
       assert.match(err!.message, /no (finite )?derivative|not defined/, err!.message);
       const at = /x [=≈] (-?[\d.e-]+)/.exec(err!.message);
