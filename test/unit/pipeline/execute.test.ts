@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { executeNotebook, NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
 import type { Notebook } from "../../../lib/notebook/nbformat";
-import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
+import { code, endlessCell, md, notebook, stdoutOf, tempDir, waitFor, writeNotebook } from "./helpers";
 
 const dir = tempDir("stepwise-execute-test-");
 const JS = { name: "jslab", language: "javascript" };
@@ -224,12 +224,13 @@ one("should run two notebooks at once in one process, in separate kernels that s
 
 one("should fail the notebooks still running, saying how the executor ended, when its process is stopped", async () => {
   const executor = new NotebookExecutor();
-  writeNotebook(path.join(dir, "slow.ipynb"), notebook([code("await new Promise((r) => setTimeout(r, 30000));")]));
+  const inside = path.join(dir, "slow-inside.txt");
+  writeNotebook(path.join(dir, "slow.ipynb"), notebook([code(endlessCell(inside, "await"))]));
   const run = executor.run(path.join(dir, "slow.ipynb"), path.join(dir, "slow.out.ipynb")).then(
     () => "ok",
     (e) => e,
   );
-  await new Promise((r) => setTimeout(r, 4000));
+  await waitFor("the kernel entered the notebook's endless cell", () => existsSync(inside));
   const child = (executor as unknown as { child: import("node:child_process").ChildProcess }).child;
   child.kill("SIGTERM"); // the executor kills its kernels and exits with 128 + 15
   const e = await run;
