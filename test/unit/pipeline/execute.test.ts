@@ -241,6 +241,26 @@ one("should fail the notebooks still running, saying how the executor ended, whe
   assert.is(child.exitCode, 143);
 });
 
+one(
+  "should report the CPU seconds the kernel spent on the cells, a busy cell's counted and a waiting cell's not",
+  async () => {
+    writeNotebook(
+      path.join(dir, "cpu.ipynb"),
+      notebook([
+        code("const t0 = process.cpuUsage();\nwhile (process.cpuUsage(t0).user < 800_000) {}"),
+        code("await new Promise((r) => setTimeout(r, 1500));"),
+      ]),
+    );
+    const r = await executeNotebook(path.join(dir, "cpu.ipynb"), path.join(dir, "cpu.out.ipynb"));
+    const wall = r.timings.cells.reduce((a, b) => a + b, 0);
+    assert.ok(
+      r.timings.cellsCpu !== null && r.timings.cellsCpu >= 0.8,
+      `the busy cell's 0.8 s counted: ${r.timings.cellsCpu}`,
+    );
+    assert.ok(r.timings.cellsCpu! < wall, `the 1.5 s wait not counted: ${r.timings.cellsCpu} s of CPU in ${wall} s`);
+  },
+);
+
 one("should run a single notebook in a process of its own with executeNotebook", async () => {
   writeNotebook(path.join(dir, "single.ipynb"), notebook([code("console.log(6 * 7)")]));
   const r = await executeNotebook(path.join(dir, "single.ipynb"), path.join(dir, "single.out.ipynb"));
