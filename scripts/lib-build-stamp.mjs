@@ -44,6 +44,17 @@ function hashTree(dir, keep) {
  * @returns {{ inputs: string, outputs: string }} hex digests of the inputs and of the output folder
  */
 export function currentStamp(root, args, outDir) {
+  return { inputs: inputsDigest(root, args), outputs: hashTree(outDir, () => true) };
+}
+
+/**
+ * The hash of what a build of lib/ reads: take it before compiling, so that a source saved during the
+ * compile counts as a change for the next build.
+ * @param {string} root the kit's folder
+ * @param {string[]} args tsc's arguments
+ * @returns {string} hex digest
+ */
+export function inputsDigest(root, args) {
   const inputs = createHash("sha256");
   inputs.update(`${JSON.stringify(args)}\0`);
   inputs.update(`${readFileSync(join(root, "node_modules", "typescript", "package.json"), "utf8")}\0`);
@@ -52,7 +63,7 @@ export function currentStamp(root, args, outDir) {
     inputs.update(`${file}\0${existsSync(p) ? readFileSync(p, "utf8") : "missing"}\0`);
   }
   inputs.update(hashTree(join(root, "lib"), (name) => name.endsWith(".ts")));
-  return { inputs: inputs.digest("hex"), outputs: hashTree(outDir, () => true) };
+  return inputs.digest("hex");
 }
 
 /** Where the stamp of builds into `outDir` is kept. */
@@ -81,11 +92,11 @@ export function buildIsCurrent(root, args, outDir) {
 /**
  * Records the stamp of a build that just succeeded (call it after the output folder is final).
  * @param {string} root the kit's folder
- * @param {string[]} args tsc's arguments
  * @param {string} outDir the output folder (absolute)
+ * @param {string} inputs {@link inputsDigest} as it was before the compile started
  * @throws Error from the file system when node_modules/.cache/stepwise cannot be written
  */
-export function recordBuild(root, args, outDir) {
+export function recordBuild(root, outDir, inputs) {
   const file = stampFile(root, outDir);
   const folder = join(file, "..");
   mkdirSync(folder, { recursive: true });
@@ -98,5 +109,6 @@ export function recordBuild(root, args, outDir) {
       rmSync(join(folder, name), { force: true });
     }
   }
-  writeFileSync(file, `${JSON.stringify({ outDir: resolve(outDir), ...currentStamp(root, args, outDir) })}\n`);
+  const outputs = hashTree(outDir, () => true);
+  writeFileSync(file, `${JSON.stringify({ outDir: resolve(outDir), inputs, outputs })}\n`);
 }

@@ -20,7 +20,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIsCurrent, recordBuild } from "./lib-build-stamp.mjs";
+import { buildIsCurrent, inputsDigest, recordBuild } from "./lib-build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies?.typescript;
@@ -32,12 +32,15 @@ if (installed !== pinned) {
 const args = process.argv.slice(2);
 const project = args[args.indexOf("-p") + 1];
 const buildsLib = args.includes("-p") && project.endsWith("tsconfig.build.json");
-const outDir = buildsLib ? resolve(args.includes("--outDir") ? args[args.indexOf("--outDir") + 1] : join(root, "dist")) : "";
+const outDir = buildsLib
+  ? resolve(args.includes("--outDir") ? args[args.indexOf("--outDir") + 1] : join(root, "dist"))
+  : "";
 if (buildsLib && buildIsCurrent(root, args, outDir)) {
   // scripts/lib-build-stamp.mjs: same sources, options and compiler as the last build, its output untouched
   console.log(`stepwise: ${relative(process.cwd(), outDir) || outDir} is up to date with lib/ (not compiled again)`);
   process.exit(0);
 }
+const inputs = buildsLib ? inputsDigest(root, args) : "";
 const r = spawnSync(
   process.execPath,
   [join(root, "node_modules", "typescript", "bin", "tsc"), ...process.argv.slice(2)],
@@ -45,7 +48,7 @@ const r = spawnSync(
 );
 if (r.status === 0 && buildsLib) {
   pruneOrphans(outDir, join(root, "lib"));
-  recordBuild(root, args, outDir);
+  recordBuild(root, outDir, inputs);
 }
 process.exit(r.status ?? 1);
 

@@ -8,7 +8,8 @@ import { tempFolder } from "../../temp-folders";
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 type Stamp = {
   buildIsCurrent(root: string, args: string[], outDir: string): boolean;
-  recordBuild(root: string, args: string[], outDir: string): void;
+  recordBuild(root: string, outDir: string, inputs: string): void;
+  inputsDigest(root: string, args: string[]): string;
 };
 const load = (): Promise<Stamp> => import(path.join(ROOT, "scripts", "lib-build-stamp.mjs"));
 
@@ -34,10 +35,10 @@ function fakeKit(): { root: string; out: string; args: string[] } {
 }
 
 unit("should be current right after a recorded build, and not before one", async () => {
-  const { buildIsCurrent, recordBuild } = await load();
+  const { buildIsCurrent, recordBuild, inputsDigest } = await load();
   const { root, out, args } = fakeKit();
   assert.is(buildIsCurrent(root, args, out), false, "no stamp yet");
-  recordBuild(root, args, out);
+  recordBuild(root, out, inputsDigest(root, args));
   assert.is(buildIsCurrent(root, args, out), true);
 });
 
@@ -58,32 +59,41 @@ const changes: [string, (root: string, out: string) => void][] = [
 ];
 for (const [what, change] of changes)
   unit(`should not be current after ${what}`, async () => {
-    const { buildIsCurrent, recordBuild } = await load();
+    const { buildIsCurrent, recordBuild, inputsDigest } = await load();
     const { root, out, args } = fakeKit();
-    recordBuild(root, args, out);
+    recordBuild(root, out, inputsDigest(root, args));
     change(root, out);
     assert.is(buildIsCurrent(root, args, out), false);
   });
 
-unit("should stay current when a file the compile does not read changes (a stylesheet in lib/)", async () => {
-  const { buildIsCurrent, recordBuild } = await load();
+unit("should not be current when a source changed while the build compiled (inputs taken before it)", async () => {
+  const { buildIsCurrent, recordBuild, inputsDigest } = await load();
   const { root, out, args } = fakeKit();
-  recordBuild(root, args, out);
+  const before = inputsDigest(root, args);
+  writeFileSync(path.join(root, "lib", "a.ts"), "export const a = 5;"); // saved during the compile
+  recordBuild(root, out, before);
+  assert.is(buildIsCurrent(root, args, out), false);
+});
+
+unit("should stay current when a file the compile does not read changes (a stylesheet in lib/)", async () => {
+  const { buildIsCurrent, recordBuild, inputsDigest } = await load();
+  const { root, out, args } = fakeKit();
+  recordBuild(root, out, inputsDigest(root, args));
   writeFileSync(path.join(root, "lib", "site", "style.css"), "p { color: red }");
   assert.is(buildIsCurrent(root, args, out), true);
 });
 
 unit("should not be current for other arguments, and keep one stamp per output folder", async () => {
-  const { buildIsCurrent, recordBuild } = await load();
+  const { buildIsCurrent, recordBuild, inputsDigest } = await load();
   const { root, out, args } = fakeKit();
-  recordBuild(root, args, out);
+  recordBuild(root, out, inputsDigest(root, args));
   assert.is(buildIsCurrent(root, [...args, "--sourceMap", "false"], out), false);
   const other = path.join(root, "dist2");
   mkdirSync(other);
-  recordBuild(root, args, other);
+  recordBuild(root, other, inputsDigest(root, args));
   assert.is(buildIsCurrent(root, args, out), true, "the first folder's stamp survives a build into another");
   rmSync(other, { recursive: true });
-  recordBuild(root, args, out);
+  recordBuild(root, out, inputsDigest(root, args));
   const stamps = readdirSync(path.join(root, "node_modules", ".cache", "stepwise"));
   assert.is(stamps.length, 1, `the stamp of the deleted folder is gone: ${stamps}`);
 });
