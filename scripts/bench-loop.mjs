@@ -9,8 +9,11 @@
 //   executor   the rest of the execute phase: the request, the notebook read and written, the cache
 //   render     writing the page and the index
 //   reload     dev's "rebuilt" line → the page reloaded and showing the marker
+// with the CPU seconds of the kernel for the cells and of this process (dev) for the whole edit, and
+// the load average: on a shared machine the wall times above follow the load, the CPU times barely.
 // and for comparison the same notebook in a kernel started for it (no spare), as `npm start` runs it.
 import { readFileSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 /** Appends a code cell that prints `text` to a notebook file: a code edit, which the execution cache cannot serve. */
@@ -54,6 +57,7 @@ export async function benchLoop({ dev, lines, page, file, nbconvert, coldRun }) 
     const reloaded = page.waitForEvent("load", { timeout: 120_000 });
     const from = lines.length;
     const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     addCodeCell(file, marker);
     try {
       await reloaded;
@@ -64,6 +68,7 @@ export async function benchLoop({ dev, lines, page, file, nbconvert, coldRun }) 
       );
     }
     const end = process.hrtime.bigint();
+    const used = process.cpuUsage(cpu);
     const since = (at) => Number(at - t) / 1e9;
     const mine = lines.slice(from);
     const started = mine.find((l) => l.line.includes("rebuilding"));
@@ -82,6 +87,9 @@ export async function benchLoop({ dev, lines, page, file, nbconvert, coldRun }) 
       render: build.phases.render,
       settle,
       reload: rebuilt ? Number(end - rebuilt.at) / 1e9 : Number.NaN,
+      cellsCpu: run?.timings.cellsCpu ?? Number.NaN,
+      devCpu: (used.user + used.system) / 1e6,
+      load: os.loadavg()[0],
     });
   }
   const one = nbconvert();
@@ -90,15 +98,18 @@ export async function benchLoop({ dev, lines, page, file, nbconvert, coldRun }) 
     `   code-cell edit to reloaded page: ${f(median(rows.map((r) => r.total)))} s (median of 3); nbconvert of that notebook: ${f(one.wall)} s   (${name}; runs ${rows.map((r) => f(r.total)).join(", ")} s; goal N ≤ 3 s)`,
   );
   console.log(
-    "     where each edit's time went (s):  total   watch  kernel   cells executor  render  reload  spare (ready after waiting s)",
+    "     where each edit's time went (s):  total   watch  kernel   cells executor  render  reload | CPU: cells (kernel)  dev | load  spare (ready after waiting s)",
   );
   for (const [i, r] of rows.entries())
     console.log(
-      `     edit ${i + 1}                            ${[r.total, r.watch, r.kernel, r.cells, r.executor, r.render, r.reload].map((x) => f(x).padStart(7)).join(" ")}  ${r.spare ? "yes" : "no"} (${f(r.settle)})`,
+      `     edit ${i + 1}                            ${[r.total, r.watch, r.kernel, r.cells, r.executor, r.render, r.reload].map((x) => f(x).padStart(7)).join(" ")} | ${f(r.cellsCpu).padStart(17)} ${f(r.devCpu).padStart(4)} | ${r.load.toFixed(1).padStart(4)}  ${r.spare ? "yes" : "no"} (${f(r.settle)})`,
     );
+  console.log(
+    `     (wall times on ${os.cpus().length} cores under the load average shown; CPU: the kernel's for the cells, and this process's (dev: watch, executor client, render, server) for the whole edit)`,
+  );
   const cold = await coldRun(file);
   console.log(
-    `     the same notebook in a kernel started for it (as npm start runs it): ${f(cold.seconds)} s = kernel start ${f(cold.timings.kernel)} s (Node, tslab, TypeScript's lib parsed) + cells ${f(sum(cold.timings.cells))} s (first cell ${f(cold.timings.cells[0])} s: "stepwise" loaded and its types checked)\n`,
+    `     the same notebook in a kernel started for it (as npm start runs it): ${f(cold.seconds)} s = kernel start ${f(cold.timings.kernel)} s (Node, tslab, TypeScript's lib parsed) + cells ${f(sum(cold.timings.cells))} s, ${f(cold.timings.cellsCpu ?? Number.NaN)} s of CPU (first cell ${f(cold.timings.cells[0])} s: "stepwise" loaded and its types checked)\n`,
   );
 }
 

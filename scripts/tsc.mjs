@@ -10,14 +10,17 @@
 //
 // After a successful build of lib/ (-p tsconfig.build.json), the outputs whose source is gone
 // (a file moved or deleted in lib/) are removed from the output folder, so a stale module
-// can never be imported or counted in the execution cache's key.
+// can never be imported or counted in the execution cache's key. A build of lib/ whose sources,
+// options and compiler are those of the last one, into an output folder left as that build wrote
+// it, is skipped (scripts/lib-build-stamp.mjs).
 //
 // Usage: node scripts/tsc.mjs [tsc arguments…]   (e.g. -p tsconfig.build.json)
 // Exit code: tsc's own; 2 when the installed typescript is not the pinned version.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIsCurrent, inputsDigest, recordBuild } from "./lib-build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies?.typescript;
@@ -26,16 +29,26 @@ if (installed !== pinned) {
   console.error(`stepwise: node_modules/typescript is ${installed}, package.json pins ${pinned}; run npm ci`);
   process.exit(2);
 }
+const args = process.argv.slice(2);
+const project = args[args.indexOf("-p") + 1];
+const buildsLib = args.includes("-p") && project.endsWith("tsconfig.build.json");
+const outDir = buildsLib
+  ? resolve(args.includes("--outDir") ? args[args.indexOf("--outDir") + 1] : join(root, "dist"))
+  : "";
+if (buildsLib && buildIsCurrent(root, args, outDir)) {
+  // scripts/lib-build-stamp.mjs: same sources, options and compiler as the last build, its output untouched
+  console.log(`stepwise: ${relative(process.cwd(), outDir) || outDir} is up to date with lib/ (not compiled again)`);
+  process.exit(0);
+}
+const inputs = buildsLib ? inputsDigest(root, args) : "";
 const r = spawnSync(
   process.execPath,
   [join(root, "node_modules", "typescript", "bin", "tsc"), ...process.argv.slice(2)],
   { cwd: process.cwd(), stdio: "inherit" },
 );
-const args = process.argv.slice(2);
-const project = args[args.indexOf("-p") + 1];
-if (r.status === 0 && args.includes("-p") && project.endsWith("tsconfig.build.json")) {
-  const outIndex = args.indexOf("--outDir");
-  pruneOrphans(outIndex >= 0 ? args[outIndex + 1] : join(root, "dist"), join(root, "lib"));
+if (r.status === 0 && buildsLib) {
+  pruneOrphans(outDir, join(root, "lib"));
+  recordBuild(root, outDir, inputs);
 }
 process.exit(r.status ?? 1);
 

@@ -9,8 +9,8 @@ pays Python's start-up and imports once: it reads one JSON request per line on s
 null}, starts each at once (the caller decides how many run together), and for each finished
 notebook writes one JSON line to file descriptor 3, {"id": ..., "status": 0, "timings": {...}} or
 {"id": ..., "status": 1, "error": {...the report below...}, "timings": {...}}, where timings holds
-"kernel" (seconds until the kernel answered, waiting for a spare still starting included), "spare" (whether it was a spare kernel) and "cells"
-(seconds per code cell run, the drain cell last). It exits when stdin closes and every notebook is done.
+"kernel" (seconds until the kernel answered, waiting for a spare still starting included), "spare" (whether it was a spare kernel), "cells"
+(seconds per code cell run, the drain cell last) and "cells_cpu" (CPU seconds the kernel process used for them, null where /proc cannot tell). It exits when stdin closes and every notebook is done.
 
 With "spare": TOKEN the notebook runs in a spare kernel made under the same token when one is ready
 (lib/pipeline/spare_kernels.py: a fresh kernel started ahead, with "stepwise" imported when the
@@ -209,6 +209,7 @@ async def run(client, nb, language, timings, started):
             msg_id = await msg_id
         info = await client.async_wait_for_reply(msg_id)
         timings["kernel"] = round(time.monotonic() - started, 3)
+        cpu_before = kernel_cpu_seconds(client.km)
         if info is not None and "language_info" in info["content"]:
             nb.metadata["language_info"] = info["content"]["language_info"]
             # the kernel's own word on its language: a notebook naming only its kernel (python3, say) gets no TypeScript drain cell
@@ -238,7 +239,23 @@ async def run(client, nb, language, timings, started):
                 nb.cells[last_code].outputs.extend(late)
                 await check_cell(client, nb, last_code)
             await check_late(client, nb)
+        cpu_after = kernel_cpu_seconds(client.km)
+        if cpu_before is not None and cpu_after is not None:
+            timings["cells_cpu"] = round(cpu_after - cpu_before, 3)
         client.set_widgets_metadata()
+
+
+def kernel_cpu_seconds(km):
+    """The CPU seconds (user and system) the kernel process of the kernel manager `km` used so far,
+    read from /proc (Linux); None when it cannot be read (another system, no local process)."""
+    try:
+        pid = km.provisioner.process.pid
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        # utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except Exception:
+        return None
 
 
 async def check_late(client, nb):
@@ -324,7 +341,7 @@ async def execute(src, dst, timeout, cwd, spare=None, timings=None):
     module docstring)."""
     started = time.monotonic()
     timings = {} if timings is None else timings
-    timings.update(kernel=None, spare=False, cells=[])
+    timings.update(kernel=None, spare=False, cells=[], cells_cpu=None)
     nb = nbformat.read(src, as_version=4)
     cwd = cwd or os.path.dirname(os.path.abspath(src))
     key = spare_key(nb, cwd) if spare else None

@@ -31,6 +31,8 @@ export interface RunTimings {
   spare: boolean;
   /** Each code cell run, in order; the last is the executor's drain cell (after the last code cell of a tslab or jslab notebook). */
   cells: number[];
+  /** CPU seconds (user and system) the kernel process used for all the cells, the drain cell included: unlike wall times, barely changed by a loaded machine. Null where it cannot be read (only Linux's /proc is). */
+  cellsCpu: number | null;
 }
 
 /** What a successful run returns. */
@@ -225,7 +227,7 @@ export class NotebookExecutor {
     id: number;
     status: number;
     error?: { cell: number | null; code_cell?: number | null; ename: string; evalue: string };
-    timings?: Partial<RunTimings>;
+    timings?: Partial<RunTimings> & { cells_cpu?: number | null };
   }): void {
     const p = this.pending.get(result.id);
     if (!p) return;
@@ -236,7 +238,12 @@ export class NotebookExecutor {
       p.resolve({
         out: p.out,
         seconds,
-        timings: { kernel: t.kernel ?? null, spare: t.spare === true, cells: t.cells ?? [] },
+        timings: {
+          kernel: t.kernel ?? null,
+          spare: t.spare === true,
+          cells: t.cells ?? [],
+          cellsCpu: t.cells_cpu ?? null,
+        },
       });
       return;
     }

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { executeNotebook, NotebookError, NotebookExecutor } from "../../../lib/pipeline/execute-notebook";
 import type { Notebook } from "../../../lib/notebook/nbformat";
-import { code, md, notebook, stdoutOf, tempDir, writeNotebook } from "./helpers";
+import { code, endlessCell, md, notebook, stdoutOf, tempDir, waitFor, writeNotebook } from "./helpers";
 
 const dir = tempDir("stepwise-execute-test-");
 const JS = { name: "jslab", language: "javascript" };
@@ -224,12 +224,13 @@ one("should run two notebooks at once in one process, in separate kernels that s
 
 one("should fail the notebooks still running, saying how the executor ended, when its process is stopped", async () => {
   const executor = new NotebookExecutor();
-  writeNotebook(path.join(dir, "slow.ipynb"), notebook([code("await new Promise((r) => setTimeout(r, 30000));")]));
+  const inside = path.join(dir, "slow-inside.txt");
+  writeNotebook(path.join(dir, "slow.ipynb"), notebook([code(endlessCell(inside, "await"))]));
   const run = executor.run(path.join(dir, "slow.ipynb"), path.join(dir, "slow.out.ipynb")).then(
     () => "ok",
     (e) => e,
   );
-  await new Promise((r) => setTimeout(r, 4000));
+  await waitFor("the kernel entered the notebook's endless cell", () => existsSync(inside));
   const child = (executor as unknown as { child: import("node:child_process").ChildProcess }).child;
   child.kill("SIGTERM"); // the executor kills its kernels and exits with 128 + 15
   const e = await run;
@@ -239,6 +240,26 @@ one("should fail the notebooks still running, saying how the executor ended, whe
   await executor.close(); // already exited: returns at once
   assert.is(child.exitCode, 143);
 });
+
+one(
+  "should report the CPU seconds the kernel spent on the cells, a busy cell's counted and a waiting cell's not",
+  async () => {
+    writeNotebook(
+      path.join(dir, "cpu.ipynb"),
+      notebook([
+        code("const t0 = process.cpuUsage();\nwhile (process.cpuUsage(t0).user < 800_000) {}"),
+        code("await new Promise((r) => setTimeout(r, 1500));"),
+      ]),
+    );
+    const r = await executeNotebook(path.join(dir, "cpu.ipynb"), path.join(dir, "cpu.out.ipynb"));
+    const wall = r.timings.cells.reduce((a, b) => a + b, 0);
+    assert.ok(
+      r.timings.cellsCpu !== null && r.timings.cellsCpu >= 0.8,
+      `the busy cell's 0.8 s counted: ${r.timings.cellsCpu}`,
+    );
+    assert.ok(r.timings.cellsCpu! < wall, `the 1.5 s wait not counted: ${r.timings.cellsCpu} s of CPU in ${wall} s`);
+  },
+);
 
 one("should run a single notebook in a process of its own with executeNotebook", async () => {
   writeNotebook(path.join(dir, "single.ipynb"), notebook([code("console.log(6 * 7)")]));

@@ -52,3 +52,35 @@ export function stdoutOf(file: string): string[] {
         .join(""),
     );
 }
+
+/**
+ * Waits for an event a test cannot be told of directly (a file appearing, a process starting) by
+ * checking `happened` every 100 ms, so that a slow, loaded machine only makes the test slower,
+ * never wrong.
+ *
+ * @param what the event, for the error, e.g. "the kernel entered the endless cell"
+ * @param happened returns true once the event happened
+ * @param timeoutMs the longest wait in milliseconds; default 120 000 (a kernel's start under heavy load takes tens of seconds)
+ * @returns the milliseconds waited
+ * @throws Error "timed out after N s waiting until WHAT" when it never happened
+ */
+export async function waitFor(what: string, happened: () => boolean, timeoutMs = 120_000): Promise<number> {
+  const start = Date.now();
+  while (!happened()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return Date.now() - start;
+}
+
+/**
+ * The source of a code cell that writes the file `marker` (its path) and then never ends: a test
+ * waits for the file ({@link waitFor}) to know the kernel is inside the cell, rather than for a fixed time.
+ *
+ * @param marker absolute path of the file written on entering the cell
+ * @param wait "busy" (a loop that holds the kernel's thread) or "await" (a promise that never resolves)
+ */
+export function endlessCell(marker: string, wait: "busy" | "await"): string {
+  const enter = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "inside");`;
+  return wait === "busy" ? `${enter}\nwhile (Date.now() > 0) {}` : `${enter}\nawait new Promise(() => undefined);`;
+}

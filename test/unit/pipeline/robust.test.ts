@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../../lib/pipeline/build";
-import { code, notebook, ROOT, tempDir, writeNotebook } from "./helpers";
+import { code, endlessCell, notebook, ROOT, tempDir, waitFor, writeNotebook } from "./helpers";
 
 const BIN = path.join(ROOT, "bin", "stepwise.js");
 
@@ -94,7 +94,7 @@ out("should warn when serve is pointed at a folder that is not a site, and serve
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
   try {
-    for (let i = 0; i < 100 && !/serving/.test(stdout); i++) await sleep(100);
+    await waitFor("serve printed where it serves", () => /serving/.test(stdout));
     assert.match(
       stderr,
       /warning: .*plain\/ has no index\.html and was not written by `stepwise build`; serving its files anyway/,
@@ -127,7 +127,6 @@ const kernelsTagged = (tag: string) =>
       return false;
     }
   });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const signals = suite("Ctrl-C and SIGTERM during a build");
 
@@ -137,9 +136,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const tmp = path.join(work, "tmp");
     mkdirSync(tmp);
     mkdirSync(path.join(work, "nb"));
-    copyFileSync(
-      path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"),
+    const inside = path.join(work, "nb", "inside.txt");
+    writeNotebook(
       path.join(work, "nb", "endless-loop.ipynb"),
+      notebook([code("const a = 1;"), code(endlessCell(inside, "busy"))]),
     );
     const tag = `STEPWISE_SIGNAL_TEST=${Math.random().toString(36).slice(2)}`;
     const [k, v] = tag.split("=");
@@ -156,17 +156,16 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.on("data", (d) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
-    assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
-    await sleep(1500); // the kernel is inside the endless cell
+    await waitFor("the kernel started", () => kernelsTagged(tag).length > 0);
+    await waitFor("the kernel entered the endless cell", () => existsSync(inside));
     assert.ok(
       readdirSync(tmp).some((f) => f.startsWith("stepwise-run-") || f.startsWith("stepwise-exec-")),
       "the build made temporary folders",
     );
     child.kill(signal);
-    const code = await exited;
-    assert.is(code, signal === "SIGINT" ? 130 : 143, stderr);
-    for (let i = 0; i < 50 && processesTagged(tag).length > 0; i++) await sleep(100);
+    const status = await exited;
+    assert.is(status, signal === "SIGINT" ? 130 : 143, stderr);
+    await waitFor("every tagged process ended", () => processesTagged(tag).length === 0, 30_000).catch(() => 0);
     assert.equal(processesTagged(tag), [], "no kernel or helper process is left");
     assert.equal(readdirSync(tmp), [], "the temporary folders are gone");
     assert.equal(readdirSync(work).sort(), ["nb", "tmp"], "no site and no half-built site");
@@ -182,9 +181,10 @@ signals(
   async () => {
     const work = tempDir("stepwise-sigkill-test-");
     mkdirSync(path.join(work, "nb"));
-    copyFileSync(
-      path.join(ROOT, "test", "fixtures", "endless-loop.ipynb"),
+    const inside = path.join(work, "nb", "inside.txt");
+    writeNotebook(
       path.join(work, "nb", "endless-loop.ipynb"),
+      notebook([code("const a = 1;"), code(endlessCell(inside, "busy"))]),
     );
     const tag = `STEPWISE_SIGKILL_TEST=${Math.random().toString(36).slice(2)}`;
     const [k, v] = tag.split("=");
@@ -197,14 +197,13 @@ signals(
       },
     );
     const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-    for (let i = 0; i < 300 && kernelsTagged(tag).length === 0; i++) await sleep(100);
-    assert.ok(kernelsTagged(tag).length > 0, "the kernel started");
-    await sleep(1500);
+    await waitFor("the kernel started", () => kernelsTagged(tag).length > 0);
+    await waitFor("the kernel entered the endless cell", () => existsSync(inside));
     const before = processesTagged(tag).filter((p) => p !== child.pid);
     assert.ok(before.length >= 2, `an executor and a kernel run: ${before}`);
     child.kill("SIGKILL");
     await exited;
-    for (let i = 0; i < 100 && processesTagged(tag).length > 0; i++) await sleep(100);
+    await waitFor("every tagged process ended", () => processesTagged(tag).length === 0, 30_000).catch(() => 0);
     assert.equal(processesTagged(tag), [], "the executor saw its parent go, killed the kernel and exited");
   },
 );
