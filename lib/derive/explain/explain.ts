@@ -14,7 +14,7 @@ import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
-import type { Parts } from "./rules";
+import { elementaryOf, type Parts } from "./rules";
 import { checkDifferentiable, checkInput } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
 
@@ -255,7 +255,9 @@ function ruleNote(tree: RuleApplication, derivatives: Parts, said: string[]): st
       ? `: ${said.join("; ")}`
       : ` with ${said.join("; ")}`
     : "";
-  return `${tree.rule.formula}${parts}.`;
+  // an elementary derivative states the formula of its own function: (a^x)′ = a^x·ln a for 2^x, not (e^x)′ = e^x
+  const formula = (tree.children.length === 0 && elementaryOf(tree.node, tree.wrt)?.formula) || tree.rule.formula;
+  return `${formula}${parts}.`;
 }
 
 /** The rewrite a strategy starts with, if any: c/v → c·v^(−1) (chain), u/v → u·v^(−1) (product). */

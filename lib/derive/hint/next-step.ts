@@ -84,7 +84,9 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
       name: spec.name,
     });
     const first = d.spec.steps.find((st) => st.kind === "differentiate") ?? d.spec.steps[0];
-    const step = { kind: first.kind, expr: first.expr, rule: first.rule, note: first.note };
+    // explain's note points at the parts' own derivations ("worked out above"), which a hint does not show
+    const note = first.note.replace(/ \(worked out above(?: as [^)]*)?\)/g, "");
+    const step = { kind: first.kind, expr: first.expr, rule: first.rule, note };
     return {
       rule: `apply ${ruleInWords(tree)}`,
       step,

@@ -20,6 +20,25 @@ test("first press: the quotient rule with u = 1 and v = 1 + e^(−x); second pre
   assert.is(hint(d), second, "a third press repeats the step");
 });
 
+test("the second press states the parts' derivatives, and never refers to derivations it does not show", () => {
+  for (const [f, wrt, domain] of [
+    ["1 / (1 + e^(-x))", "x", { x: "(-10, 10)" }],
+    ["sin(x) * log(1 + x^2)", "x", { x: "(-3, 3)" }],
+    ["u^v", "v", { u: "(1, 3)", v: "(-2, 2)" }],
+    ["-(t * log(yhat) + (1 - t) * log(1 - yhat))", "yhat", { yhat: "(0, 1)", t: "[0, 1]" }],
+  ] as const) {
+    const shown = hint(derive("h", { f, wrt, domain }), 2);
+    assert.not.match(shown, /worked out above/, `${f}: ${shown}`);
+  }
+  assert.match(hint(derive("h", { f: "sin(x) * log(1 + x^2)", wrt: "x", domain: { x: "(-3, 3)" } }), 2), /v′ = /);
+  // the note states the formula of the function at hand: u^v in v is an exponential with base u, not e
+  assert.match(
+    hint(derive("h", { f: "u^v", wrt: "v", domain: { u: "(1, 3)", v: "(-2, 2)" } }), 2),
+    /\(a\^u\)′ = a\^u·ln a/,
+  );
+  assert.match(hint(derive("h", { f: "e^x", wrt: "x", domain: { x: "(-2, 2)" } }), 2), /\(e\^u\)′ = e\^u/);
+});
+
 test("the shown step is right: the verifier accepts it as the next step", () => {
   for (const [f, wrt, domain] of [
     ["1 / (1 + e^(-x))", "x", { x: "(-10, 10)" }],
