@@ -8,6 +8,8 @@ import * as assert from "uvu/assert";
 import { axeViolations, openTryForms } from "./axe";
 
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
+/** Full-page screenshots of every checked page, only on request (STEPWISE_SCREENSHOTS=1). */
+const SCREENSHOTS = process.env.STEPWISE_SCREENSHOTS === "1";
 
 /** A fresh temporary folder, removed when the test process exits. */
 export function tempDir(prefix: string): string {
@@ -111,8 +113,9 @@ export function leftoverTex(page: Page): Promise<string[]> {
  * no leftover delimiters, no .katex-error), every chart drawn, derivations with
  * their ✓ and tier, no notebook script run, no sideways scrolling at phone
  * width, and no violation axe-core finds (any impact) with the "Try a step" forms open,
- * in the light and the dark scheme; saves screenshots (desktop and phone, light and dark)
- * to test-artifacts/site/.
+ * in the light and the dark scheme. With STEPWISE_SCREENSHOTS=1 it also saves full-page
+ * screenshots (desktop and phone, light and dark) to test-artifacts/site/: they assert nothing
+ * and cost about a second each on a long page, so `npm test` skips them.
  */
 export async function checkPage(
   browser: Browser,
@@ -169,7 +172,7 @@ export async function checkPage(
     }
     assert.equal(dom.notebookScriptsRan, [], `notebook scripts ran on ${where}`);
     assert.ok(dom.overflow <= 0, `${where} scrolls sideways by ${dom.overflow}px`);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
     // accessibility, as a reader finds the page: "Try a step" forms open, answer boxes shown, in both colour schemes
     await openTryForms(page);
     for (const scheme of ["light", "dark"] as const) {
@@ -177,7 +180,8 @@ export async function checkPage(
       const violations = await axeViolations(page);
       assert.equal(violations, [], `axe-core on ${where}, ${scheme} scheme: ${JSON.stringify(violations, null, 1)}`);
     }
-    await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}-dark.png`), fullPage: true });
+    if (SCREENSHOTS)
+      await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}-dark.png`), fullPage: true });
     await context.close();
   }
 }
