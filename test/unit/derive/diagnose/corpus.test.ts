@@ -4,33 +4,13 @@
  * mistakes, each checked independently by SymPy/mpmath). The whole corpus runs in
  * `npm run bench:diagnose`; here every 20th item, so that each class is tested.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { derive } from "../../../../lib/derive/derive";
+import { type CorpusItem as Item, diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
 
-interface Item {
-  f: string;
-  wrt: string;
-  domain: Record<string, string>;
-  kind: "differentiate" | "rewrite";
-  step: string;
-  label: string;
-}
-
-const items: Item[] = JSON.parse(
-  readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "diagnose-corpus.json"), "utf8"),
-).items;
+const items: Item[] = readCorpus("diagnose-corpus.json");
 const sample = items.filter((_, i) => i % 20 === 0);
 const test = suite("diagnose: a seeded sample of the corpus");
-
-const verdict = (item: Item) => {
-  const d = derive("corpus", { f: item.f, wrt: item.wrt, domain: item.domain });
-  if (item.kind === "differentiate") d.differentiate(item.step, "");
-  else d.rewrite(item.step, "");
-  return d.verify({ samples: 32 }).steps[1];
-};
 
 test("the sample holds slips, true steps and unexplained mistakes", () => {
   const labels = new Set(sample.map((i) => i.label));
@@ -44,7 +24,7 @@ test("a wrong step made by a slip is diagnosed with that slip among the ids (rec
   for (const item of slips) {
     const v = verdict(item);
     assert.not.ok(v.ok, `${item.f} → ${item.step} is accepted`);
-    const ids = v.diagnosis ? [v.diagnosis.id, ...v.diagnosis.others.map((o) => o.id)] : [];
+    const ids = diagnosedIds(v);
     if (!ids.includes(item.label))
       missed.push(`${item.label}: ${item.f} → ${item.step} (got ${ids.join(", ") || "none"})`);
   }

@@ -7,37 +7,17 @@
  * in `npm run bench:diagnose`; here up to 3 items of each slip from a
  * committed sample of 12 functions (seed 14).
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { derive } from "../../../../lib/derive/derive";
+import { type CorpusItem as Item, diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
 
-interface Item {
-  f: string;
-  wrt: string;
-  domain: Record<string, string>;
-  kind: "differentiate" | "rewrite";
-  step: string;
-  label: string;
-}
-
-const items: Item[] = JSON.parse(
-  readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", "independent-slip-sample.json"), "utf8"),
-).items.filter(
+const items: Item[] = readCorpus("independent-slip-sample.json").filter(
   // the first 3 items of each slip and 6 of the true and unexplained ones: the time a unit test may take
   (item: Item, i: number, all: Item[]) =>
     all.slice(0, i).filter((o) => o.label === item.label).length <
     (item.label === "true" || item.label === "unexplained" ? 6 : 3),
 );
 const test = suite("diagnose: slips made by an independent generator");
-
-const verdict = (item: Item) => {
-  const d = derive("independent", { f: item.f, wrt: item.wrt, domain: item.domain });
-  if (item.kind === "differentiate") d.differentiate(item.step, "");
-  else d.rewrite(item.step, "");
-  return d.verify({ samples: 32 }).steps[1];
-};
 
 test("the sample holds most slips of the catalogue, true steps and unexplained mistakes", () => {
   const labels = new Set(items.map((i) => i.label));
@@ -50,7 +30,7 @@ test("every wrong step made by a slip is rejected and diagnosed with that slip a
   for (const item of items.filter((i) => i.label !== "true" && i.label !== "unexplained")) {
     const v = verdict(item);
     assert.not.ok(v.ok, `${item.f} → ${item.step} is accepted`);
-    const ids = v.diagnosis ? [v.diagnosis.id, ...v.diagnosis.others.map((o) => o.id)] : [];
+    const ids = diagnosedIds(v);
     if (!ids.includes(item.label))
       missed.push(`${item.label}: ${item.f} → ${item.step} (got ${ids.join(", ") || "none"})`);
   }
