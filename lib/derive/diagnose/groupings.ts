@@ -12,29 +12,10 @@
 import type { MathNode } from "mathjs";
 import { math } from "../expression";
 import { childrenOf, isCall, isFunction, isOp, isOperator, pow, sym } from "../explain/nodes";
-
-interface Term {
-  sign: 1 | -1;
-  node: MathNode;
-}
+import { isSum, sumOf, type Term, termsOf } from "./slips";
 
 /** Sums of more terms than this are regrouped only as written (the tree's own brackets). */
 const MAX_TERMS_REGROUPED = 6;
-
-const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
-
-function termsOf(node: MathNode, sign: 1 | -1 = 1): Term[] {
-  if (isOp(node, "add", 2)) return [...termsOf(node.args[0], sign), ...termsOf(node.args[1], sign)];
-  if (isOp(node, "subtract", 2)) return [...termsOf(node.args[0], sign), ...termsOf(node.args[1], sign === 1 ? -1 : 1)];
-  return [{ sign, node }];
-}
-
-function sumOf(terms: readonly Term[]): MathNode {
-  let out: MathNode = terms[0].sign === 1 ? terms[0].node : new math.OperatorNode("-", "unaryMinus", [terms[0].node]);
-  for (const t of terms.slice(1))
-    out = new math.OperatorNode(t.sign === 1 ? "+" : "-", t.sign === 1 ? "add" : "subtract", [out, t.node]);
-  return out;
-}
 
 /** A group of terms as one term: its first term's sign outside, the rest relative to it, in brackets. */
 function group(terms: readonly Term[]): Term {

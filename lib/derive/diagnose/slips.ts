@@ -79,7 +79,7 @@ export type Slip = DifferentiateSlip | RewriteSlip;
 // ---- helpers over sums and products ----
 
 /** A term of a sum with its sign. */
-interface Term {
+export interface Term {
   sign: 1 | -1;
   node: MathNode;
 }
@@ -109,7 +109,7 @@ function productOf(factors: readonly MathNode[]): MathNode | undefined {
   return factors.slice(1).reduce((acc, f) => mul(acc, f.cloneDeep()), factors[0].cloneDeep());
 }
 
-const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
+export const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
 const same = (a: MathNode, b: MathNode): boolean => a.toString() === b.toString();
 const isNumber = (n: MathNode, v: number): boolean => numericValue(n)?.eq(v) === true;
 
