@@ -8,26 +8,36 @@ import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 
 const failing = suite("executeNotebook on a notebook with a wrong step");
 
-failing("should stop at the failing cell and name the step and its expression", async () => {
-  const fixture = path.resolve(__dirname, "..", "fixtures", "failing-derivation.ipynb");
+/**
+ * Executes the fixture notebook `name` (test/fixtures) into a temporary folder and returns the
+ * NotebookError it fails with and the path of the executed copy; fails the test when the
+ * notebook runs through or throws anything else.
+ */
+async function failureOf(name: string, options: { timeout?: number } = {}): Promise<{ e: NotebookError; out: string }> {
+  const fixture = path.resolve(__dirname, "..", "fixtures", name);
   const out = path.join(tempFolder("stepwise-fail-"), "out.ipynb");
   try {
-    await executeNotebook(fixture, out);
-    assert.unreachable("the notebook should have failed");
+    await executeNotebook(fixture, out, options);
   } catch (err) {
     assert.instance(err, NotebookError);
-    const e = err as NotebookError;
-    assert.is(e.notebook, "failing-derivation.ipynb");
-    assert.is(e.cell, 3);
-    assert.is(e.codeCell, 2);
-    assert.is(e.ename, "DerivationFailedError");
-    assert.match(e.message, /^failing-derivation\.ipynb, cell 3 \(code cell 2\): DerivationFailedError: /);
-    assert.match(e.message, /step 2 \(algebra\) failed: "e\^\(x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
-    // the line it had to equal, as the notebook wrote it; no mathjs text ("e ^ (-x)", "-1 * …")
-    assert.match(e.message, /the previous expression "e\^\(-x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
-    assert.not.match(e.message, / \^ |-1 \*/);
-    assert.match(e.message, /at x = -?\d/);
+    return { e: err as NotebookError, out };
   }
+  assert.unreachable(`${name} should have failed`);
+  throw new Error("unreachable"); // assert.unreachable throws; this tells the compiler
+}
+
+failing("should stop at the failing cell and name the step and its expression", async () => {
+  const { e, out } = await failureOf("failing-derivation.ipynb");
+  assert.is(e.notebook, "failing-derivation.ipynb");
+  assert.is(e.cell, 3);
+  assert.is(e.codeCell, 2);
+  assert.is(e.ename, "DerivationFailedError");
+  assert.match(e.message, /^failing-derivation\.ipynb, cell 3 \(code cell 2\): DerivationFailedError: /);
+  assert.match(e.message, /step 2 \(algebra\) failed: "e\^\(x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
+  // the line it had to equal, as the notebook wrote it; no mathjs text ("e ^ (-x)", "-1 * …")
+  assert.match(e.message, /the previous expression "e\^\(-x\) \/ \(1 \+ e\^\(-x\)\)\^2"/);
+  assert.not.match(e.message, / \^ |-1 \*/);
+  assert.match(e.message, /at x = -?\d/);
   // what JupyterLab shows under the derivation: tslab's report on stderr, short, naming the step
   const nb = readNotebook(out);
   const outputs = nb.cells[2].outputs ?? [];
@@ -50,43 +60,27 @@ failing("should stop at the failing cell and name the step and its expression", 
 });
 
 failing("should name the slip of a diagnosed step, and write the kit's expressions readably", async () => {
-  const fixture = path.resolve(__dirname, "..", "fixtures", "slip-derivation.ipynb");
-  const out = path.join(tempFolder("stepwise-slip-"), "out.ipynb");
-  try {
-    await executeNotebook(fixture, out);
-    assert.unreachable("the notebook should have failed");
-  } catch (err) {
-    assert.instance(err, NotebookError);
-    const e = err as NotebookError;
-    assert.is(e.ename, "DerivationFailedError");
-    assert.match(e.message, 'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"');
-    assert.match(
-      e.message,
-      'the derivative of the previous expression "1 / (1 + e^(-x))" (that is "e^(-x) / (1 + e^(-x))^2")',
-    );
-    assert.match(
-      e.message,
-      /the slip \(chain-inner-missing\): the derivative −1 of the inner function −x of e\^\(−x\) is missing/,
-    );
-    assert.match(e.message, /the step should be "[^"]+"/);
-    assert.not.match(e.message, / \^ |-1 \*/);
-  }
+  const { e } = await failureOf("slip-derivation.ipynb");
+  assert.is(e.ename, "DerivationFailedError");
+  assert.match(e.message, 'step 1 (quotient rule) failed: "e^(-x) / (1 + e^(-x))^2 * -1"');
+  assert.match(
+    e.message,
+    'the derivative of the previous expression "1 / (1 + e^(-x))" (that is "e^(-x) / (1 + e^(-x))^2")',
+  );
+  assert.match(
+    e.message,
+    /the slip \(chain-inner-missing\): the derivative −1 of the inner function −x of e\^\(−x\) is missing/,
+  );
+  assert.match(e.message, /the step should be "[^"]+"/);
+  assert.not.match(e.message, / \^ |-1 \*/);
 });
 
 failing("should name the cell that ran past the timeout", async () => {
-  const fixture = path.resolve(__dirname, "..", "fixtures", "endless-loop.ipynb");
-  const out = path.join(tempFolder("stepwise-loop-"), "out.ipynb");
-  try {
-    await executeNotebook(fixture, out, { timeout: 3 });
-    assert.unreachable("the notebook should have timed out");
-  } catch (err) {
-    assert.instance(err, NotebookError);
-    const e = err as NotebookError;
-    assert.is(e.cell, 3);
-    assert.is(e.codeCell, 2);
-    assert.is(e.ename, "CellTimeoutError");
-    assert.match(e.message, "the cell was still running after 3 s");
-  }
+  const { e } = await failureOf("endless-loop.ipynb", { timeout: 3 });
+  assert.is(e.cell, 3);
+  assert.is(e.codeCell, 2);
+  assert.is(e.ename, "CellTimeoutError");
+  assert.match(e.message, "the cell was still running after 3 s");
 });
 
 failing.run();
