@@ -67,6 +67,38 @@ c("should reject a difference far smaller than double precision but far above 50
   assert.is(v.equal, false);
 });
 
+c(
+  "should reject a difference the exact tier shows that only more than 234 digits resolve (2x + 1e-300 vs 2x, tanh x vs 1 far out)",
+  () => {
+    const cases: [string, string, Record<string, string>, number][] = [
+      ["2 * x + 1e-300", "2 * x", { x: "(0, 1)" }, -300],
+      ["1", "tanh(x)", { x: "(400, 500)" }, -347],
+      ["exp(x)", "1 / (1 + exp(-x))", { x: "(-800, -700)" }, -304],
+      ["x", "log(1 + exp(x))", { x: "(700, 800)" }, -303],
+    ];
+    for (const [a, b, domain, above] of cases) {
+      const points = samplePoints(parseDomain(domain, "T"), 24, "compare-test");
+      const v = compare(math.parse(a), math.parse(b), points, "here", parseDomain(domain, "T"));
+      assert.is(v.equal, false, `${a} vs ${b} on ${domain.x}`);
+      if (v.equal) continue;
+      const m = /the exact normal forms differ; the difference, about 1e(-\d+) relative, shows at 480 digits/.exec(
+        v.counterexample.reason ?? "",
+      );
+      assert.ok(m, `${a} vs ${b}: the reason names the deep comparison, got ${v.counterexample.reason}`);
+      // the relative difference it names, against the 80-digit reference's size of the expected side
+      const rel = Number(m![1]);
+      assert.ok(rel < -234 && rel >= above - 80, `${a} vs ${b}: about 1e${rel} relative`);
+      const want = ref(b, v.counterexample.point);
+      assert.ok(
+        R.bignumber(v.counterexample.expected).minus(want).abs().lte(want.abs().times("1e-15")),
+        `${a} vs ${b}: expected value`,
+      );
+    }
+    // a true identity the exact class misses still passes the deeper look
+    assert.equal(cmp("sqrt(x^2) * (1 + 0 * x)", "abs(x)", X), { equal: true, tier: "sampled" });
+  },
+);
+
 c("should accept a tiny rounding difference of 60-digit arithmetic (1/3 · 3 vs 1)", () => {
   assert.is(cmp("(1 / 3) * 3 * x", "x", X).equal, true);
 });
