@@ -11,12 +11,17 @@
  * 2. else h at the verifier's own sample points (samplePoints, {@link HAZARD_SAMPLES} of them,
  *    with 0 and the ends among them): a point where h ≤ 0 (or h = 0), or two points between
  *    which h changes sign (the zero is then located by bisection on the segment), refuses;
- * 3. else a local search for the minimum of h (or |h|) from the lowest samples: a point where
+ * 3. else a local search for the minimum of h (or |h|) from the lowest samples: a point inside
+ *    the domain (not at its edge, where a decaying tail such as 1 − σ(x) has its minimum) where
  *    it is ≤ {@link ZERO_TOLERANCE} relative to h's scale refuses (√(x²) at x = 0.3 …).
+ * The values of stage 2 are doubles, which round 1 − σ(37) and σ(−800) to 0: a point where
+ * they show h failing refuses only when h's error-bounded decimal value there agrees.
  * Where no stage finds a point, the part is accepted, and the verifier's sampling stays the check.
  */
-import type { MathNode } from "mathjs";
+import type { BigNumber, MathNode } from "mathjs";
+import { log10Abs } from "../ball";
 import { samplePoints, type Domain } from "../domain";
+import { evaluator, unsettled } from "../evaluate";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
 import {
@@ -42,6 +47,11 @@ const doubles = verifierMath();
 export const HAZARD_SAMPLES = 256;
 /** Boxes the interval stage may bisect the domain into, per hazard. */
 export const MAX_BOXES = 64;
+/**
+ * Points whose double-precision values a hazard's check confirms in decimals, at most (each
+ * up to 480 digits, where doubles cancel); the rest is left to the verifier's sampling.
+ */
+export const CONFIRMED_POINTS = 12;
 /** A minimum of h (or |h|) at most this times h's scale counts as reaching 0. */
 export const ZERO_TOLERANCE = 1e-12;
 
@@ -271,26 +281,55 @@ export function findSingularity(node: MathNode, domain: Domain): Singularity | u
       return typeof v === "number" ? v : Number.NaN;
     };
     const values = points.map(at);
+    // doubles round 1 − σ(37) to 0 and σ(−800) to 0: a point they show failing fails only
+    // if the decimal value there (error-bounded, up to 480 digits) agrees
+    const hText = expandDefinitions(hazard.h, BUILTINS, "explain").toString();
+    const sign = (p: Record<string, number>) => decimalSign(hText, p);
+    const failsAt = (p: Record<string, number>): boolean => {
+      const s = sign(p);
+      return hazard.kind === "positive" ? s !== 1 : s !== 1 && s !== -1;
+    };
     // of the points where it fails, the one farthest inside the domain (a reader's point, not an end's neighbour)
-    let bad = -1;
-    let depth = -1;
-    values.forEach((v, i) => {
-      if (!(Number.isNaN(v) || (hazard.kind === "positive" ? v <= 0 : v === 0))) return;
-      const d = Math.min(
+    const inside = (i: number) =>
+      Math.min(
         ...[...domain].map(([k, iv]) => Math.min(points![i][k] - iv.min, iv.max - points![i][k]) / (iv.max - iv.min)),
       );
-      if (d > depth) [bad, depth] = [i, d];
-    });
-    if (bad >= 0) return { hazard, point: points[bad], approximate: false };
+    const suspects = values
+      .map((v, i) => [v, i] as const)
+      .filter(([v]) => Number.isNaN(v) || (hazard.kind === "positive" ? v <= 0 : v === 0))
+      .map(([, i]) => i)
+      .sort((i, j) => inside(j) - inside(i));
+    const bad = spread(suspects, CONFIRMED_POINTS).find((i) => failsAt(points![i]));
+    if (bad !== undefined) return { hazard, point: points[bad], approximate: false };
     if (hazard.kind === "nonzero") {
-      const i = values.findIndex((v) => v < 0);
-      const j = values.findIndex((v) => v > 0);
-      if (i >= 0 && j >= 0) return { hazard, point: bisectZero(at, points[i], points[j]), approximate: true };
+      // the sign change is bisected on decimal signs: doubles may place it where they round h to 0
+      // (a point of each sign: first where doubles show that sign, else any, where they cancel wrongly)
+      const withSign = (want: number): number => {
+        const indices = values.map((_, k) => k);
+        const shown = spread(
+          indices.filter((k) => Math.sign(values[k]) === want),
+          CONFIRMED_POINTS,
+        );
+        const others = spread(
+          indices.filter((k) => Math.sign(values[k]) !== want),
+          CONFIRMED_POINTS,
+        );
+        return [...shown, ...others].find((k) => sign(points![k]) === want) ?? -1;
+      };
+      const i = withSign(-1);
+      const j = i < 0 ? -1 : withSign(1);
+      if (i >= 0 && j >= 0) return { hazard, point: bisectZero(sign, points[i], points[j]), approximate: true };
     }
     const found = searchMinimum(hazard.kind === "positive" ? at : (p) => Math.abs(at(p)), points, domain);
-    if (found) return { hazard, point: found, approximate: true };
+    if (found && decimalMinimum(hText, hazard.kind, found, domain)) return { hazard, point: found, approximate: true };
   }
   return undefined;
+}
+
+/** At most `n` of `items`, evenly spread over them, in their order (all of them when there are no more than n). */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, k) => items[Math.floor((k * items.length) / n)]);
 }
 
 /**
@@ -368,7 +407,64 @@ function searchMinimum(
         if (tiny) break;
       }
     }
-    if (best <= ZERO_TOLERANCE * scale) return p;
+    // a minimum at the domain's edge is a tail that decays (1 − σ(x) on (−40, 40), e^(−x²)), not a zero
+    const interior = [...bounds].every(([k, [lo, hi]]) => p[k] > lo && p[k] < hi);
+    if (best <= ZERO_TOLERANCE * scale && interior) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a minimum of h (or |h|) that the double-precision search found at `p` is one in
+ * decimals too ({@link decimalValue}): no neighbour a millionth of a variable's width away is lower. Where
+ * doubles round h to 0 on a stretch (1 − σ(x) for x > 37), the search stops anywhere on it;
+ * the decimal values there still fall towards the edge, so it is no zero.
+ */
+function decimalMinimum(text: string, kind: Hazard["kind"], p: Record<string, number>, domain: Domain): boolean {
+  const value = (q: Record<string, number>) => {
+    const v = decimalValue(text, q);
+    return v == null ? undefined : kind === "positive" ? v : v.abs();
+  };
+  const here = value(p);
+  if (here === undefined) return true;
+  for (const [k, iv] of domain) {
+    const step = (iv.max - iv.min) * 1e-6;
+    for (const q of [p[k] - step, p[k] + step]) {
+      if (q <= iv.min || q >= iv.max) continue;
+      if (value({ ...p, [k]: q })?.lt(here)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The sign of an expression at a point from its error-bounded decimal value
+ * ({@link decimalValue}): 1 or −1, 0 when it is 0 or its bound never excludes 0, NaN where it
+ * is not a finite real number.
+ *
+ * @param text  the expression, mathjs syntax, definitions expanded
+ * @param point variable → value
+ */
+function decimalSign(text: string, point: Record<string, number>): number {
+  const v = decimalValue(text, point);
+  if (v === null) return Number.NaN;
+  return v === undefined || v.isZero() ? 0 : v.isNegative() ? -1 : 1;
+}
+
+/**
+ * An expression's value at a point from evaluate.ts's error-bounded decimal balls at 60, 120,
+ * 240 and 480 digits, with the first precision whose bound is below half the value (or that
+ * gives an exact 0): undefined when none is, null where the value is not a finite real number.
+ */
+function decimalValue(text: string, point: Record<string, number>): BigNumber | undefined | null {
+  const e = evaluator(text, [Object.fromEntries(Object.entries(point).map(([k, v]) => [k, String(v)]))]);
+  for (const digits of [60, 120, 240, 480]) {
+    const b = e.ball(0, digits);
+    if (typeof b === "string") {
+      if (unsettled(b)) continue;
+      return null;
+    }
+    if (b.v.isZero() ? b.r === Number.NEGATIVE_INFINITY : log10Abs(b.v) > b.r + 0.31) return b.v;
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
  * (the oracle is the construction: c is where the part fails); the same function on a domain
  * that keeps clear of c must be accepted and verify.
  */
+import { all, create } from "mathjs";
 import seedrandom from "seedrandom";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -115,6 +116,57 @@ test("several variables: a division by p + t − p·t is shown safe on (0.1, 0.9
   assert.is(findSingularity(parseExpression("p * t / (p + t - p * t)", "t"), dom), undefined);
   const s = findSingularity(parseExpression("p / (p - t)", "t"), dom);
   assert.ok(s && Math.abs(s.point.p - s.point.t) < 1e-9, JSON.stringify(s?.point));
+});
+
+/**
+ * Parts positive on the whole line whose double-precision value rounds to 0 on part of it
+ * (1 − σ(x) from x ≈ 37, σ(x) below −745, e^(−x²) beyond |x| ≈ 27, …), with where they do,
+ * and the part written so that it does not cancel (the oracle's form).
+ */
+const TAILS: { part: string; zeroFrom: number; side: 1 | -1; ref: string }[] = [
+  { part: "1 - sigma(x)", zeroFrom: 37.5, side: 1, ref: "1 / (1 + exp(x))" },
+  { part: "sigma(x)", zeroFrom: -746, side: -1, ref: "1 / (1 + exp(-x))" },
+  { part: "exp(-x^2)", zeroFrom: 27.5, side: 1, ref: "exp(-x^2)" },
+  { part: "1 - tanh(x)", zeroFrom: 19.5, side: 1, ref: "2 / (1 + exp(2 * x))" },
+  { part: "x * exp(-x)", zeroFrom: 746, side: 1, ref: "x * exp(-x)" },
+  // log(1 + u) = u − u²/2 + u³/3 − …, u = e^(−x) < 10^−20 where it matters
+  { part: "softplus(-x)", zeroFrom: 746, side: 1, ref: "exp(-x) - exp(-2 * x) / 2 + exp(-3 * x) / 3" },
+];
+const HOLDERS = [
+  (p: string) => `log(${p})`,
+  (p: string) => `1 / (${p})`,
+  (p: string) => `sqrt(${p})`,
+  (p: string) => `x + (${p})^(-2)`,
+];
+
+test("parts positive everywhere that doubles round to 0 on the domain: accepted; the same parts less a tiny constant: refused where they fall below it", () => {
+  const rng = seedrandom("explain-singularities-tails");
+  const R = create(all, { number: "BigNumber", precision: 80 });
+  for (const t of TAILS) {
+    for (const hold of HOLDERS) {
+      // a domain reaching a random distance into the stretch where doubles give 0
+      const far = t.zeroFrom + t.side * (1 + 20 * rng());
+      const near = t.zeroFrom - t.side * (5 + 30 * rng());
+      const [lo, hi] = t.side === 1 ? [Math.max(near, 0.5), far] : [far, near];
+      const dom = parseDomain({ x: `(${fmt(lo)}, ${fmt(hi)})` }, "t");
+      const f = hold(t.part);
+      assert.is(findSingularity(parseExpression(f, "t"), dom), undefined, `${f} on (${fmt(lo)}, ${fmt(hi)})`);
+      // less ε (10^−30 … 10^−300, a double), which the part falls below before x = ±800: refused at a point where it has
+      const eps = `1e-${30 + Math.floor(270 * rng())}`;
+      const g = hold(`${t.part} - ${eps}`);
+      const wide = parseDomain({ x: t.side === 1 ? "(0.5, 800)" : "(-800, -0.5)" }, "t");
+      const s = findSingularity(parseExpression(g, "t"), wide);
+      assert.ok(s, `${g} on ${t.side === 1 ? "(0.5, 800)" : "(−800, −0.5)"} is refused`);
+      const x = R.bignumber(String(s!.point.x));
+      // the part in a form that does not cancel, at 80 digits
+      const value = R.evaluate(`${t.ref} - ${eps}`, { x });
+      // a point shown failing (h ≤ 0), or a sign change of a divisor bisected to within a millionth of ε of 0
+      const v = R.bignumber(String(value));
+      if (s!.approximate)
+        assert.ok(v.abs().lte(R.bignumber(eps).times(1e-6)), `${g}: 0 at x = ${s!.point.x}, got ${v}`);
+      else assert.ok(v.lte(0), `${g}: the part is ≤ 0 at x = ${s!.point.x}, got ${v}`);
+    }
+  }
 });
 
 test.run();
