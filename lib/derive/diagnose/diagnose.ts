@@ -12,6 +12,7 @@ import { compare, expectation, type Verdict } from "../compare";
 import type { Domain } from "../domain";
 import { math } from "../expression";
 import { verifierMath } from "../math-functions";
+import { formSize } from "../explain/algebra";
 import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
@@ -39,6 +40,16 @@ export interface DiagnoseInput {
   where: string;
   /** At most this many candidates are compared in full (default 12): a bound on the time. */
   maxCompared?: number;
+  /** Filled in when given: what the diagnosis tried and where its time went (the bench prints it). */
+  stats?: DiagnoseStats;
+}
+
+/** What one diagnosis tried, and the milliseconds of each phase (performance.now()). */
+export interface DiagnoseStats {
+  candidates: number;
+  distinct: number;
+  compared: number;
+  ms: Record<"generate" | "expand" | "screen" | "compare" | "readable", number>;
 }
 
 const doubles = verifierMath();
@@ -79,11 +90,20 @@ function mayEqual(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * The right step in a form to read: mathjs's simplify of it when that has the same values at
- * the quick points (simplify is only presentation here), else the tidied expression.
+ * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
+ * time grows steeply with size (a median of about 18 ms of CPU at 21–30 nodes, 150 ms above
+ * 70, up to 650 ms on this corpus), and a larger step stays long however simplified.
+ */
+const MAX_SIMPLIFIED_SIZE = 30;
+
+/**
+ * The right step in a form to read: mathjs's simplify of it when it is small enough
+ * ({@link MAX_SIMPLIFIED_SIZE}) and the simplified form has the same values at the quick
+ * points (simplify is only presentation here), else the tidied expression.
  */
 function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
   const tidy = tidyExpression(expected);
+  if (formSize(tidy) > MAX_SIMPLIFIED_SIZE) return tidy;
   try {
     const simple = math.simplify(tidy);
     const a = quickValues(tidy, scopes),
@@ -114,22 +134,38 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
  *   candidate the verifier cannot evaluate: those give no diagnosis
  */
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
+  const stats: DiagnoseStats = input.stats ?? {
+    candidates: 0,
+    distinct: 0,
+    compared: 0,
+    ms: { generate: 0, expand: 0, screen: 0, compare: 0, readable: 0 },
+  };
+  const timed = <T>(phase: keyof DiagnoseStats["ms"], run: () => T): T => {
+    const t = performance.now();
+    try {
+      return run();
+    } finally {
+      stats.ms[phase] += performance.now() - t;
+    }
+  };
   let candidates: Candidate[];
   try {
-    candidates =
+    candidates = timed("generate", () =>
       input.kind === "differentiate"
         ? differentiateCandidates(input.previous, input.wrt)
-        : rewriteCandidates(input.previous);
+        : rewriteCandidates(input.previous),
+    );
   } catch {
     return undefined;
   }
+  stats.candidates = candidates.length;
   if (candidates.length === 0) return undefined;
   const stride = Math.max(1, Math.floor(input.points.length / QUICK_POINTS));
   const scopes = input.points
     .filter((_, i) => i % stride === 0)
     .slice(0, QUICK_POINTS)
     .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
-  const stepValues = quickValues(input.step, scopes);
+  const stepValues = timed("screen", () => quickValues(input.step, scopes));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
   const matches: Candidate[] = [];
   const verdicts = new Map<string, boolean>();
@@ -148,31 +184,39 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
+  const matchedIds = new Set<string>();
   for (const { c } of ordered) {
+    // a later candidate of a slip that already matched changes neither the first id nor the others
+    if (matchedIds.has(c.id)) continue;
     let expanded: MathNode;
     try {
-      expanded = input.expand(c.expr);
+      expanded = timed("expand", () => input.expand(c.expr));
     } catch {
       continue;
     }
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (equal === undefined) {
-      if (!mayEqual(stepValues, quickValues(expanded, scopes))) {
+      stats.distinct++;
+      if (!timed("screen", () => mayEqual(stepValues, quickValues(expanded, scopes)))) {
         equal = false;
       } else if (compared >= (input.maxCompared ?? 12)) {
         continue;
       } else {
         compared++;
+        stats.compared++;
         try {
-          equal = judged(expanded);
+          equal = timed("compare", () => judged(expanded));
         } catch {
           equal = false;
         }
       }
       verdicts.set(key, equal);
     }
-    if (equal) matches.push(c);
+    if (equal) {
+      matches.push(c);
+      matchedIds.add(c.id);
+    }
   }
   if (matches.length === 0) return undefined;
   const [first] = matches;
@@ -184,7 +228,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    expected: readable(first.expected, scopes).toString(),
+    expected: timed("readable", () => readable(first.expected, scopes)).toString(),
     others,
   };
 }
