@@ -11,11 +11,11 @@ import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
 import type { Domain } from "../domain";
 import { math } from "../expression";
-import { verifierMath } from "../math-functions";
 import { formSize } from "../explain/algebra";
 import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
+import { mayEqual, quickValues } from "./screen";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -46,48 +46,18 @@ export interface DiagnoseInput {
 
 /** What one diagnosis tried, and the milliseconds of each phase (performance.now()). */
 export interface DiagnoseStats {
+  /** Wrong steps the catalogue predicts from the previous expression. */
   candidates: number;
-  distinct: number;
+  /** Of those, evaluated at the quick points (the others belong to a slip that had already matched). */
+  screened: number;
+  /** Of those, agreeing with the step there. */
+  passed: number;
+  /** Of those, distinct expressions compared in full by the verifier's comparison. */
   compared: number;
-  ms: Record<"generate" | "expand" | "screen" | "compare" | "readable", number>;
+  ms: Record<"generate" | "screen" | "expand" | "compare" | "readable", number>;
 }
 
-const doubles = verifierMath();
 const QUICK_POINTS = 10;
-const QUICK_TOLERANCE = 1e-7;
-
-/** Values at the quick points in doubles; NaN where not finite or not real. */
-function quickValues(node: MathNode, scopes: readonly Record<string, number>[]): number[] {
-  let code: { evaluate(scope: object): unknown };
-  try {
-    code = doubles.compile(node.toString());
-  } catch {
-    return scopes.map(() => Number.NaN);
-  }
-  return scopes.map((scope) => {
-    try {
-      const v = code.evaluate({ ...scope });
-      return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
-    } catch {
-      return Number.NaN;
-    }
-  });
-}
-
-/**
- * False when the two plainly differ at some quick point (both finite and apart, or one finite
- * and the other not); true otherwise, also when doubles cannot tell (both overflow everywhere):
- * the verifier's comparison decides then.
- */
-function mayEqual(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return false;
-    if (Number.isNaN(a[i])) continue;
-    const scale = Math.max(Math.abs(a[i]), Math.abs(b[i]));
-    if (Math.abs(a[i] - b[i]) > QUICK_TOLERANCE * scale + 1e-300) return false;
-  }
-  return true;
-}
 
 /**
  * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
@@ -109,9 +79,7 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
     const a = quickValues(tidy, scopes),
       b = quickValues(simple, scopes);
     if (
-      a.every((v, i) =>
-        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
-      ) &&
+      a.every((v, i) => (Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)))) &&
       simple.toString().length <= tidy.toString().length
     ) {
       return simple;
@@ -136,9 +104,10 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   const stats: DiagnoseStats = input.stats ?? {
     candidates: 0,
-    distinct: 0,
+    screened: 0,
+    passed: 0,
     compared: 0,
-    ms: { generate: 0, expand: 0, screen: 0, compare: 0, readable: 0 },
+    ms: { generate: 0, screen: 0, expand: 0, compare: 0, readable: 0 },
   };
   const timed = <T>(phase: keyof DiagnoseStats["ms"], run: () => T): T => {
     const t = performance.now();
@@ -188,6 +157,10 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   for (const { c } of ordered) {
     // a later candidate of a slip that already matched changes neither the first id nor the others
     if (matchedIds.has(c.id)) continue;
+    stats.screened++;
+    // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
+    if (!timed("screen", () => mayEqual(stepValues, quickValues(c.expr, scopes)))) continue;
+    stats.passed++;
     let expanded: MathNode;
     try {
       expanded = timed("expand", () => input.expand(c.expr));
@@ -197,19 +170,13 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (equal === undefined) {
-      stats.distinct++;
-      if (!timed("screen", () => mayEqual(stepValues, quickValues(expanded, scopes)))) {
+      if (compared >= (input.maxCompared ?? 12)) continue;
+      compared++;
+      stats.compared++;
+      try {
+        equal = timed("compare", () => judged(expanded));
+      } catch {
         equal = false;
-      } else if (compared >= (input.maxCompared ?? 12)) {
-        continue;
-      } else {
-        compared++;
-        stats.compared++;
-        try {
-          equal = timed("compare", () => judged(expanded));
-        } catch {
-          equal = false;
-        }
       }
       verdicts.set(key, equal);
     }
