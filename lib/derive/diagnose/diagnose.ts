@@ -40,9 +40,22 @@ export interface DiagnoseInput {
   where: string;
   /** At most this many candidates are compared in full (default 12): a bound on the time. */
   maxCompared?: number;
+  /**
+   * The time the diagnosis may take, in ms of CPU time in Node (process.cpuUsage) and of
+   * wall-clock time elsewhere (default {@link DIAGNOSIS_BUDGET_MS}); checked before each
+   * candidate, so one comparison under way may overrun it. A diagnosis that runs out gives
+   * no diagnosis (never a guess) and sets `stats.outOfTime`.
+   */
+  budgetMs?: number;
   /** Filled in when given: what the diagnosis tried and where its time went (the bench prints it). */
   stats?: DiagnoseStats;
 }
+
+/**
+ * The default time budget of one diagnosis, in ms: a last resort, far above what the
+ * corpora's diagnoses take (npm run bench:diagnose prints how many ran out).
+ */
+export const DIAGNOSIS_BUDGET_MS = 400;
 
 /** What one diagnosis tried, and the milliseconds of each phase (performance.now()). */
 export interface DiagnoseStats {
@@ -54,10 +67,34 @@ export interface DiagnoseStats {
   passed: number;
   /** Of those, distinct expressions compared in full by the verifier's comparison. */
   compared: number;
+  /** True when the time budget ran out (then there is no diagnosis). */
+  outOfTime: boolean;
+  /** Wall-clock ms per phase (performance.now()). */
   ms: Record<"generate" | "screen" | "expand" | "compare" | "readable", number>;
 }
 
+/** Stats with nothing tried yet, to pass as `stats` to {@link diagnoseStep}. */
+export function emptyStats(): DiagnoseStats {
+  return {
+    candidates: 0,
+    screened: 0,
+    passed: 0,
+    compared: 0,
+    outOfTime: false,
+    ms: { generate: 0, screen: 0, expand: 0, compare: 0, readable: 0 },
+  };
+}
+
 const QUICK_POINTS = 10;
+
+/** The clock of the budget: CPU ms of this process in Node, wall-clock ms elsewhere (a page). */
+const elapsed: () => number =
+  typeof process !== "undefined" && typeof process.cpuUsage === "function"
+    ? () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      }
+    : () => performance.now();
 
 /**
  * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
@@ -102,12 +139,12 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
  *   candidate the verifier cannot evaluate: those give no diagnosis
  */
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
-  const stats: DiagnoseStats = input.stats ?? {
-    candidates: 0,
-    screened: 0,
-    passed: 0,
-    compared: 0,
-    ms: { generate: 0, screen: 0, expand: 0, compare: 0, readable: 0 },
+  const stats = input.stats ?? emptyStats();
+  const deadline = elapsed() + (input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  const outOfTime = (): boolean => {
+    if (elapsed() <= deadline) return false;
+    stats.outOfTime = true;
+    return true;
   };
   const timed = <T>(phase: keyof DiagnoseStats["ms"], run: () => T): T => {
     const t = performance.now();
@@ -157,6 +194,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   for (const { c } of ordered) {
     // a later candidate of a slip that already matched changes neither the first id nor the others
     if (matchedIds.has(c.id)) continue;
+    if (outOfTime()) return undefined;
     stats.screened++;
     // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
     if (!timed("screen", () => mayEqual(stepValues, quickValues(c.expr, scopes)))) continue;
@@ -171,6 +209,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     let equal = verdicts.get(key);
     if (equal === undefined) {
       if (compared >= (input.maxCompared ?? 12)) continue;
+      if (outOfTime()) return undefined;
       compared++;
       stats.compared++;
       try {
