@@ -146,7 +146,7 @@ function walk(node: MathNode, scopes: readonly Record<string, number>[]): Float6
   throw new Unplanned(node.type);
 }
 
-/** mathjs's values of the whole expression, in doubles (any function the verifier knows). */
+/** mathjs's values of the whole expression, in doubles (any function the verifier knows, and sigma and softplus). */
 function byMathjs(node: MathNode, scopes: readonly Record<string, number>[]): Float64Array {
   const out = new Float64Array(scopes.length).fill(Number.NaN);
   let code: { evaluate(scope: object): unknown };
@@ -157,7 +157,7 @@ function byMathjs(node: MathNode, scopes: readonly Record<string, number>[]): Fl
   }
   scopes.forEach((scope, i) => {
     try {
-      const v = code.evaluate({ ...scope });
+      const v = code.evaluate({ ...scope, sigma, softplus });
       if (typeof v === "number") out[i] = v;
     } catch {
       // not a real number here: NaN
