@@ -3,9 +3,9 @@
  * slip catalogue predicts from the previous expression (candidates.ts); a candidate it
  * equals on the domain, by the verifier's own comparison (compare.ts: the exact tier where
  * it applies, and 64 sampled points in 60-digit arithmetic), explains it. A quick
- * double-precision look at a few points first sets aside the candidates that plainly
- * differ, so that only the few that may match are compared in full. No candidate equal:
- * no diagnosis (never a guess).
+ * double-precision look at a few points first (screen.ts) sets aside the candidates that
+ * plainly differ, so that only the few that may match are compared in full. No candidate
+ * equal, or the time budget spent: no diagnosis (never a guess).
  */
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
@@ -134,7 +134,8 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
  * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
  *   (lowest rank, then the first place in pre-order), the message naming the place, the
  *   right expression for the step (mathjs syntax, tidied), and the other slips that explain
- *   it too; undefined when none does
+ *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
+ *   before every candidate was tried (`input.stats.outOfTime` says which)
  * @throws nothing for a previous expression the rule table cannot differentiate or a
  *   candidate the verifier cannot evaluate: those give no diagnosis
  */
