@@ -145,7 +145,17 @@ console.log(
 const phases = Object.keys(emptyStats().ms) as (keyof DiagnoseStats["ms"])[];
 const phaseLine = (s: DiagnoseStats) => phases.map((p) => `${p} ${s.ms[p].toFixed(0)}`).join(", ");
 console.log(
-  `  time per phase, ms  median ${phases.map((p) => `${p} ${quantile(work.map((w) => w.stats.ms[p]), 0.5).toFixed(1)}`).join(", ")}; total ${phases.map((p) => `${p} ${work.reduce((a, w) => a + w.stats.ms[p], 0).toFixed(0)}`).join(", ")}`,
+  `  time per phase, ms  median ${phases
+    .map(
+      (p) =>
+        `${p} ${quantile(
+          work.map((w) => w.stats.ms[p]),
+          0.5,
+        ).toFixed(1)}`,
+    )
+    .join(
+      ", ",
+    )}; total ${phases.map((p) => `${p} ${work.reduce((a, w) => a + w.stats.ms[p], 0).toFixed(0)}`).join(", ")}`,
 );
 console.log("  slowest:");
 for (const w of [...work].sort((a, b) => b.ms - a.ms).slice(0, 5)) {

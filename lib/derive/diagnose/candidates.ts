@@ -78,13 +78,16 @@ export function differentiateCandidates(previous: MathNode, wrt: string): Candid
  * @returns (app, result) => the whole derivative (a tree of its own), or undefined where a
  *   parent's derivatives cannot be matched to its children (then call ruleTree)
  */
-function resultsUpward(apps: readonly RuleApplication[]): (app: RuleApplication, result: MathNode) => MathNode | undefined {
+function resultsUpward(
+  apps: readonly RuleApplication[],
+): (app: RuleApplication, result: MathNode) => MathNode | undefined {
   const parents = new Map<RuleApplication, { parent: RuleApplication; part: string } | null>();
   for (const a of apps) {
     const parts = Object.keys(a.derivatives);
     a.children.forEach((child, i) => {
       // each child computed one part's derivative, in the order of the rule's requests
-      const part = parts.length === a.children.length && a.derivatives[parts[i]] === child.result ? parts[i] : undefined;
+      const part =
+        parts.length === a.children.length && a.derivatives[parts[i]] === child.result ? parts[i] : undefined;
       parents.set(child, part === undefined ? null : { parent: a, part });
     });
   }

@@ -116,7 +116,9 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
     const a = quickValues(tidy, scopes),
       b = quickValues(simple, scopes);
     if (
-      a.every((v, i) => (Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)))) &&
+      a.every((v, i) =>
+        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
+      ) &&
       simple.toString().length <= tidy.toString().length
     ) {
       return simple;

@@ -105,7 +105,7 @@ function walk(node: MathNode, scopes: readonly Record<string, number>[]): Float6
         for (let i = 0; i < k; i++) out[i] = a[i] / b[i];
         return out;
       case "pow":
-        for (let i = 0; i < k; i++) out[i] = Math.pow(a[i], b[i]);
+        for (let i = 0; i < k; i++) out[i] = a[i] ** b[i];
         return out;
       case "unaryMinus":
         for (let i = 0; i < k; i++) out[i] = -a[i];
@@ -127,7 +127,7 @@ function walk(node: MathNode, scopes: readonly Record<string, number>[]): Float6
       return out;
     }
     if (name === "pow" && args.length === 2) {
-      for (let i = 0; i < k; i++) out[i] = Math.pow(args[0][i], args[1][i]);
+      for (let i = 0; i < k; i++) out[i] = args[0][i] ** args[1][i];
       return out;
     }
     if ((name === "max" || name === "min") && args.length >= 1) {
@@ -138,7 +138,7 @@ function walk(node: MathNode, scopes: readonly Record<string, number>[]): Float6
       // mathjs: the real root, also of a negative radicand with an odd index
       for (let i = 0; i < k; i++) {
         const [x, r] = [args[0][i], args[1][i]];
-        out[i] = x < 0 && Number.isInteger(r) && Math.abs(r) % 2 === 1 ? -Math.pow(-x, 1 / r) : Math.pow(x, 1 / r);
+        out[i] = x < 0 && Number.isInteger(r) && Math.abs(r) % 2 === 1 ? -((-x) ** (1 / r)) : x ** (1 / r);
       }
       return out;
     }

@@ -732,7 +732,10 @@ function boxKey(box: Box): string {
   if (key === undefined) {
     key = [...box]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, iv]) => `${name}${iv.loOpen ? "(" : "["}${iv.lo.toString()},${iv.hi.toString()}${iv.hiOpen ? ")" : "]"}`)
+      .map(
+        ([name, iv]) =>
+          `${name}${iv.loOpen ? "(" : "["}${iv.lo.toString()},${iv.hi.toString()}${iv.hiOpen ? ")" : "]"}`,
+      )
       .join(";");
     boxKeys.set(box, key);
   }

@@ -54,7 +54,10 @@ test("each candidate is a tree of its own: changing one leaves the others as the
     const c = node as MathNode & { isConstantNode?: boolean; value?: unknown };
     if (c.isConstantNode) c.value = 12345;
   });
-  assert.equal(candidates.slice(1).map((c) => c.expr.toString()), before.slice(1));
+  assert.equal(
+    candidates.slice(1).map((c) => c.expr.toString()),
+    before.slice(1),
+  );
 });
 
 test.run();
