@@ -8,25 +8,21 @@
  *   precision        diagnosed slip steps whose ids include the slip that made them
  *   no diagnosis     on true steps and on mistakes no slip explains (goal: 100 %)
  *   time             per rejected step: median, 90th percentile, maximum (goals: ≤ 50 ms, ≤ 500 ms)
- * (wall clock and CPU time), recall per slip, and the items missed or diagnosed wrongly. No assertions: figures only (test/unit/derive/diagnose asserts a sample).
+ *                    (wall clock and CPU time), and how many diagnoses ran out of their time budget
+ *   work             candidates predicted, screened in doubles, passing the screen, compared in full
+ *                    (totals and maxima), the time per phase, and the slowest items with theirs
+ * recall per slip, and the items missed or diagnosed wrongly. No assertions: figures only
+ * (test/unit/derive/diagnose asserts a sample).
  *
  * Usage: tsx scripts/bench-diagnose.ts [--sample N] (every N-th item) [--corpus FILE] (another corpus of the same
  * format, e.g. the independent one of scripts/independent-slip-corpus.ts)
  */
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { DIAGNOSIS_BUDGET_MS, type DiagnoseStats, emptyStats } from "../lib/derive/diagnose/diagnose";
 import { stepDiagnoser } from "../lib/derive/diagnose/in-derivation";
 import { verifyDerivation } from "../lib/derive/verify";
 import type { DerivationSpec } from "../lib/derive/spec";
-
-interface Item {
-  f: string;
-  wrt: string;
-  domain: Record<string, string>;
-  kind: "differentiate" | "rewrite";
-  step: string;
-  label: string;
-}
+import { readSlipCorpus, type CorpusItem } from "./slip-corpus-format";
 
 const root = path.join(__dirname, "..");
 const corpusArg = process.argv.indexOf("--corpus");
@@ -34,7 +30,7 @@ const corpus =
   corpusArg >= 0
     ? path.resolve(process.argv[corpusArg + 1])
     : path.join(root, "test", "fixtures", "diagnose-corpus.json");
-const items: Item[] = JSON.parse(readFileSync(corpus, "utf8")).items;
+const items: CorpusItem[] = readSlipCorpus(corpus);
 const every = (() => {
   const i = process.argv.indexOf("--sample");
   return i >= 0 ? Number(process.argv[i + 1]) : 1;
@@ -48,6 +44,8 @@ const quantile = (xs: number[], q: number): number => {
 
 const times: number[] = [];
 const cpuTimes: number[] = [];
+/** Per diagnosed (rejected) step: its wall and CPU time, what it tried, and the item. */
+const work: { ms: number; cpu: number; stats: DiagnoseStats; item: CorpusItem }[] = [];
 const perSlip = new Map<string, { n: number; found: number }>();
 let slipItems = 0,
   found = 0,
@@ -77,12 +75,14 @@ items
     let ids: string[] = [];
     if (!verdict.ok) {
       const diagnose = stepDiagnoser(spec, 1);
+      const stats = emptyStats();
       const start = process.hrtime.bigint();
       const cpu = process.cpuUsage();
-      const d = diagnose();
+      const d = diagnose(undefined, { stats });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       const used = process.cpuUsage(cpu);
       cpuTimes.push((used.user + used.system) / 1e3);
+      work.push({ ms: times[times.length - 1], cpu: cpuTimes[cpuTimes.length - 1], stats, item });
       ids = d ? [d.id, ...d.others.map((o) => o.id)] : [];
     }
     if (item.label === "true") {
@@ -133,6 +133,37 @@ console.log(
 console.log(
   `  CPU time per rejected step  median ${quantile(cpuTimes, 0.5).toFixed(1)} ms, p90 ${quantile(cpuTimes, 0.9).toFixed(1)} ms, max ${Math.max(...cpuTimes).toFixed(1)} ms (the same, without the waits of a shared machine)`,
 );
+const outOfTime = work.filter((w) => w.stats.outOfTime);
+console.log(
+  `  ran out of the time budget (${DIAGNOSIS_BUDGET_MS} ms of CPU; no diagnosis then): ${outOfTime.length} of ${work.length}${outOfTime.length ? ` (${outOfTime.map((w) => w.item.label).join(", ")})` : ""}`,
+);
+const total = (k: "candidates" | "screened" | "passed" | "compared") => work.reduce((a, w) => a + w.stats[k], 0);
+const most = (k: "candidates" | "screened" | "passed" | "compared") => Math.max(0, ...work.map((w) => w.stats[k]));
+console.log(
+  `  work per rejected step  candidates ${total("candidates")} (max ${most("candidates")}), screened in doubles ${total("screened")}, passing the screen ${total("passed")}, compared in full ${total("compared")} (max ${most("compared")})`,
+);
+const phases = Object.keys(emptyStats().ms) as (keyof DiagnoseStats["ms"])[];
+const phaseLine = (s: DiagnoseStats) => phases.map((p) => `${p} ${s.ms[p].toFixed(0)}`).join(", ");
+console.log(
+  `  time per phase, ms  median ${phases
+    .map(
+      (p) =>
+        `${p} ${quantile(
+          work.map((w) => w.stats.ms[p]),
+          0.5,
+        ).toFixed(1)}`,
+    )
+    .join(
+      ", ",
+    )}; total ${phases.map((p) => `${p} ${work.reduce((a, w) => a + w.stats.ms[p], 0).toFixed(0)}`).join(", ")}`,
+);
+console.log("  slowest (by CPU time; phases in wall-clock ms):");
+for (const w of [...work].sort((a, b) => b.cpu - a.cpu).slice(0, 5)) {
+  const s = w.stats;
+  console.log(
+    `    CPU ${w.cpu.toFixed(0)} ms, wall ${w.ms.toFixed(0)} ms (${phaseLine(s)}): ${s.candidates} candidates, ${s.screened} screened, ${s.passed} passed, ${s.compared} compared; ${w.item.label} ${w.item.kind} ${w.item.f} → ${w.item.step.slice(0, 80)}${w.item.step.length > 80 ? "…" : ""}`,
+  );
+}
 console.log(
   `  recall per slip: ${[...perSlip]
     .sort()

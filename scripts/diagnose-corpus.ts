@@ -16,16 +16,8 @@ import * as path from "node:path";
 import { differentiateCandidates, rewriteCandidates } from "../lib/derive/diagnose/candidates";
 import { ruleTree } from "../lib/derive/explain/differentiate";
 import { parseExpression } from "../lib/derive/expression";
-
-export interface CorpusItem {
-  f: string;
-  wrt: string;
-  domain: Record<string, string>;
-  kind: "differentiate" | "rewrite";
-  step: string;
-  /** The slip that made the step, or "true" (a right step), or "unexplained" (a mistake no slip makes). */
-  label: string;
-}
+import { mulberry32 } from "./seeded-random";
+import type { CorpusItem } from "./slip-corpus-format";
 
 const root = path.join(__dirname, "..");
 const arg = (name: string, dflt: number): number => {
@@ -33,18 +25,7 @@ const arg = (name: string, dflt: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const r = prng(arg("--seed", 20));
+const r = mulberry32(arg("--seed", 20));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** A function of x finite on (−2, 2): ML building blocks composed `d` deep. */

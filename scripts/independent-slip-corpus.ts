@@ -13,6 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import type { CorpusItem } from "./slip-corpus-format";
 
 const root = path.join(__dirname, "..");
 const arg = (name: string, dflt: string): string => {
@@ -36,7 +37,7 @@ const run = (script: string, args: string[], input?: string): string => {
   return r.stdout;
 };
 
-const items: { label: string }[] = JSON.parse(
+const items: CorpusItem[] = JSON.parse(
   run("independent_slips.py", ["--functions", arg("--functions", "80"), "--seed", arg("--seed", "7")]),
 ).items;
 const verdicts: { keep: boolean; why: string }[] = JSON.parse(

@@ -16,17 +16,8 @@ export type Node =
   | { k: "op"; o: "+" | "-" | "*" | "/" | "^"; a: [Node, Node] }
   | { k: "neg"; a: [Node] };
 
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32, scripts/seeded-random.ts). */
+export { mulberry32 as rng } from "../seeded-random";
 
 const X: Node = { k: "x" };
 const c = (v: string | number): Node => ({ k: "c", v: String(v) });

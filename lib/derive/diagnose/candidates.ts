@@ -9,7 +9,6 @@ import type { MathNode } from "mathjs";
 import { math } from "../expression";
 import { ruleApplications, ruleTree, type RuleApplication } from "../explain/differentiate";
 import { childrenOf, isFunction, isOperator, withoutParens, type NodePath } from "../explain/nodes";
-import type { DiffRule } from "../explain/rules";
 import { expAsPower, regroupedReadings } from "./groupings";
 import { SLIPS, type ApplicationPlace, type DifferentiateSlip, type RewriteSlip } from "./slips";
 
@@ -45,16 +44,20 @@ export function differentiateCandidates(previous: MathNode, wrt: string): Candid
   const expected = tree.result;
   const apps = ruleApplications(tree);
   const byPath = new Map(apps.map((a) => [a.path, a] as const));
+  const rebuild = resultsUpward(apps);
   const out: Candidate[] = [];
   for (const app of apps) {
     const place = placeOf(app, byPath);
     for (const slip of DIFFERENTIATE_SLIPS) {
       if (!slip.rules.includes(app.rule.id)) continue;
       for (const variant of slip.variants(place)) {
-        const buggy: DiffRule = { ...app.rule, id: slip.id, result: () => variant.result.cloneDeep() };
         let expr: MathNode;
         try {
-          expr = ruleTree(root, wrt, { replace: { at: app.path, rule: buggy } }).result;
+          expr =
+            rebuild(app, variant.result.cloneDeep()) ??
+            ruleTree(root, wrt, {
+              replace: { at: app.path, rule: { ...app.rule, id: slip.id, result: () => variant.result.cloneDeep() } },
+            }).result;
         } catch {
           continue;
         }
@@ -63,6 +66,43 @@ export function differentiateCandidates(previous: MathNode, wrt: string): Candid
     }
   }
   return out;
+}
+
+/**
+ * The derivative with another result at one application, every other application as the
+ * right tree has it: only the applications above it are applied again (each rule's result
+ * from its parts and its parts' derivatives), instead of the whole tree as
+ * `ruleTree(f, wrt, { replace })` would. The same expression (test/unit/derive/diagnose/
+ * candidates.test.ts compares the two on seeded random functions), in time proportional to
+ * the depth rather than the size of the tree.
+ * @returns (app, result) => the whole derivative (a tree of its own), or undefined where a
+ *   parent's derivatives cannot be matched to its children (then call ruleTree)
+ */
+function resultsUpward(
+  apps: readonly RuleApplication[],
+): (app: RuleApplication, result: MathNode) => MathNode | undefined {
+  const parents = new Map<RuleApplication, { parent: RuleApplication; part: string } | null>();
+  for (const a of apps) {
+    const parts = Object.keys(a.derivatives);
+    a.children.forEach((child, i) => {
+      // each child computed one part's derivative, in the order of the rule's requests
+      const part =
+        parts.length === a.children.length && a.derivatives[parts[i]] === child.result ? parts[i] : undefined;
+      parents.set(child, part === undefined ? null : { parent: a, part });
+    });
+  }
+  return (app, result) => {
+    let at = app;
+    let value = result;
+    for (;;) {
+      const up = parents.get(at);
+      if (up === undefined) return value.cloneDeep(); // the root
+      if (up === null) return undefined;
+      const { parent, part } = up;
+      value = parent.rule.result(parent.parts, { ...parent.derivatives, [part]: value }, parent.wrt);
+      at = parent;
+    }
+  };
 }
 
 /** The place an application stands for: the chain rule's outer function reads as the whole composite. */

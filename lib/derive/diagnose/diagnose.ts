@@ -3,18 +3,19 @@
  * slip catalogue predicts from the previous expression (candidates.ts); a candidate it
  * equals on the domain, by the verifier's own comparison (compare.ts: the exact tier where
  * it applies, and 64 sampled points in 60-digit arithmetic), explains it. A quick
- * double-precision look at a few points first sets aside the candidates that plainly
- * differ, so that only the few that may match are compared in full. No candidate equal:
- * no diagnosis (never a guess).
+ * double-precision look at a few points first (screen.ts) sets aside the candidates that
+ * plainly differ, so that only the few that may match are compared in full. No candidate
+ * equal, or the time budget spent: no diagnosis (never a guess).
  */
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
 import type { Domain } from "../domain";
 import { math } from "../expression";
-import { verifierMath } from "../math-functions";
+import { formSize } from "../explain/algebra";
 import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
+import { mayEqual, quickValues } from "./screen";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -39,51 +40,77 @@ export interface DiagnoseInput {
   where: string;
   /** At most this many candidates are compared in full (default 12): a bound on the time. */
   maxCompared?: number;
-}
-
-const doubles = verifierMath();
-const QUICK_POINTS = 10;
-const QUICK_TOLERANCE = 1e-7;
-
-/** Values at the quick points in doubles; NaN where not finite or not real. */
-function quickValues(node: MathNode, scopes: readonly Record<string, number>[]): number[] {
-  let code: { evaluate(scope: object): unknown };
-  try {
-    code = doubles.compile(node.toString());
-  } catch {
-    return scopes.map(() => Number.NaN);
-  }
-  return scopes.map((scope) => {
-    try {
-      const v = code.evaluate({ ...scope });
-      return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
-    } catch {
-      return Number.NaN;
-    }
-  });
+  /**
+   * The time the diagnosis may take, in ms of CPU time in Node (process.cpuUsage) and of
+   * wall-clock time elsewhere (default {@link DIAGNOSIS_BUDGET_MS}); checked before each
+   * candidate, so one comparison under way may overrun it. A diagnosis that runs out gives
+   * no diagnosis (never a guess) and sets `stats.outOfTime`.
+   */
+  budgetMs?: number;
+  /** Filled in when given: what the diagnosis tried and where its time went (the bench prints it). */
+  stats?: DiagnoseStats;
 }
 
 /**
- * False when the two plainly differ at some quick point (both finite and apart, or one finite
- * and the other not); true otherwise, also when doubles cannot tell (both overflow everywhere):
- * the verifier's comparison decides then.
+ * The default time budget of one diagnosis, in ms: a last resort, far above what the
+ * corpora's diagnoses take (npm run bench:diagnose prints how many ran out).
  */
-function mayEqual(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return false;
-    if (Number.isNaN(a[i])) continue;
-    const scale = Math.max(Math.abs(a[i]), Math.abs(b[i]));
-    if (Math.abs(a[i] - b[i]) > QUICK_TOLERANCE * scale + 1e-300) return false;
-  }
-  return true;
+export const DIAGNOSIS_BUDGET_MS = 400;
+
+/** What one diagnosis tried, and the milliseconds of each phase (performance.now()). */
+export interface DiagnoseStats {
+  /** Wrong steps the catalogue predicts from the previous expression. */
+  candidates: number;
+  /** Of those, evaluated at the quick points (the others belong to a slip that had already matched). */
+  screened: number;
+  /** Of those, agreeing with the step there. */
+  passed: number;
+  /** Of those, distinct expressions compared in full by the verifier's comparison. */
+  compared: number;
+  /** True when the time budget ran out (then there is no diagnosis). */
+  outOfTime: boolean;
+  /** Wall-clock ms per phase (performance.now()). */
+  ms: Record<"generate" | "screen" | "expand" | "compare" | "readable", number>;
 }
 
+/** Stats with nothing tried yet, to pass as `stats` to {@link diagnoseStep}. */
+export function emptyStats(): DiagnoseStats {
+  return {
+    candidates: 0,
+    screened: 0,
+    passed: 0,
+    compared: 0,
+    outOfTime: false,
+    ms: { generate: 0, screen: 0, expand: 0, compare: 0, readable: 0 },
+  };
+}
+
+const QUICK_POINTS = 10;
+
+/** The clock of the budget: CPU ms of this process in Node, wall-clock ms elsewhere (a page). */
+const elapsed: () => number =
+  typeof process !== "undefined" && typeof process.cpuUsage === "function"
+    ? () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      }
+    : () => performance.now();
+
 /**
- * The right step in a form to read: mathjs's simplify of it when that has the same values at
- * the quick points (simplify is only presentation here), else the tidied expression.
+ * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
+ * time grows steeply with size (a median of about 18 ms of CPU at 21–30 nodes, 150 ms above
+ * 70, up to 650 ms on this corpus), and a larger step stays long however simplified.
+ */
+const MAX_SIMPLIFIED_SIZE = 30;
+
+/**
+ * The right step in a form to read: mathjs's simplify of it when it is small enough
+ * ({@link MAX_SIMPLIFIED_SIZE}) and the simplified form has the same values at the quick
+ * points (simplify is only presentation here), else the tidied expression.
  */
 function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
   const tidy = tidyExpression(expected);
+  if (formSize(tidy) > MAX_SIMPLIFIED_SIZE) return tidy;
   try {
     const simple = math.simplify(tidy);
     const a = quickValues(tidy, scopes),
@@ -109,27 +136,45 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
  * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
  *   (lowest rank, then the first place in pre-order), the message naming the place, the
  *   right expression for the step (mathjs syntax, tidied), and the other slips that explain
- *   it too; undefined when none does
+ *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
+ *   before every candidate was tried (`input.stats.outOfTime` says which)
  * @throws nothing for a previous expression the rule table cannot differentiate or a
  *   candidate the verifier cannot evaluate: those give no diagnosis
  */
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
+  const stats = input.stats ?? emptyStats();
+  const deadline = elapsed() + (input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  const outOfTime = (): boolean => {
+    if (elapsed() <= deadline) return false;
+    stats.outOfTime = true;
+    return true;
+  };
+  const timed = <T>(phase: keyof DiagnoseStats["ms"], run: () => T): T => {
+    const t = performance.now();
+    try {
+      return run();
+    } finally {
+      stats.ms[phase] += performance.now() - t;
+    }
+  };
   let candidates: Candidate[];
   try {
-    candidates =
+    candidates = timed("generate", () =>
       input.kind === "differentiate"
         ? differentiateCandidates(input.previous, input.wrt)
-        : rewriteCandidates(input.previous);
+        : rewriteCandidates(input.previous),
+    );
   } catch {
     return undefined;
   }
+  stats.candidates = candidates.length;
   if (candidates.length === 0) return undefined;
   const stride = Math.max(1, Math.floor(input.points.length / QUICK_POINTS));
   const scopes = input.points
     .filter((_, i) => i % stride === 0)
     .slice(0, QUICK_POINTS)
     .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
-  const stepValues = quickValues(input.step, scopes);
+  const stepValues = timed("screen", () => quickValues(input.step, scopes));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
   const matches: Candidate[] = [];
   const verdicts = new Map<string, boolean>();
@@ -148,31 +193,39 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
+  const matchedIds = new Set<string>();
   for (const { c } of ordered) {
+    // a later candidate of a slip that already matched changes neither the first id nor the others
+    if (matchedIds.has(c.id)) continue;
+    if (outOfTime()) return undefined;
+    stats.screened++;
+    // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
+    if (!timed("screen", () => mayEqual(stepValues, quickValues(c.expr, scopes)))) continue;
+    stats.passed++;
     let expanded: MathNode;
     try {
-      expanded = input.expand(c.expr);
+      expanded = timed("expand", () => input.expand(c.expr));
     } catch {
       continue;
     }
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (equal === undefined) {
-      if (!mayEqual(stepValues, quickValues(expanded, scopes))) {
+      if (compared >= (input.maxCompared ?? 12)) continue;
+      if (outOfTime()) return undefined;
+      compared++;
+      stats.compared++;
+      try {
+        equal = timed("compare", () => judged(expanded));
+      } catch {
         equal = false;
-      } else if (compared >= (input.maxCompared ?? 12)) {
-        continue;
-      } else {
-        compared++;
-        try {
-          equal = judged(expanded);
-        } catch {
-          equal = false;
-        }
       }
       verdicts.set(key, equal);
     }
-    if (equal) matches.push(c);
+    if (equal) {
+      matches.push(c);
+      matchedIds.add(c.id);
+    }
   }
   if (matches.length === 0) return undefined;
   const [first] = matches;
@@ -184,7 +237,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    expected: readable(first.expected, scopes).toString(),
+    expected: timed("readable", () => readable(first.expected, scopes)).toString(),
     others,
   };
 }

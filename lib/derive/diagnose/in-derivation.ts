@@ -7,7 +7,7 @@ import { prepare, type VerifyOptions } from "../context";
 import { shortened } from "../expression";
 import type { DerivationSpec } from "../spec";
 import type { Diagnosis } from "../types";
-import { diagnoseStep } from "./diagnose";
+import { diagnoseStep, type DiagnoseInput } from "./diagnose";
 
 /**
  * Prepares a derivation once and returns a function that diagnoses step `index` (1-based)
@@ -17,14 +17,15 @@ import { diagnoseStep } from "./diagnose";
  * @param spec    the derivation
  * @param index   1-based step number
  * @param options seed and sample count, as for the verifier
- * @returns (expr?) => the diagnosis, or undefined when no slip explains the step
+ * @returns (expr?, extra?) => the diagnosis, or undefined when no slip explains the step;
+ *   `extra` passes a time budget and a stats object on to {@link diagnoseStep}
  * @throws RangeError when index is not a step number; as verifyDerivation for a bad spec or step
  */
 export function stepDiagnoser(
   spec: DerivationSpec,
   index: number,
   options: VerifyOptions = {},
-): (expr?: string) => Diagnosis | undefined {
+): (expr?: string, extra?: Pick<DiagnoseInput, "budgetMs" | "stats">) => Diagnosis | undefined {
   const ctx = prepare(spec, options);
   if (!Number.isInteger(index) || index < 1 || index > spec.steps.length) {
     throw new RangeError(`${ctx.where}: there is no step ${index} (it has ${spec.steps.length})`);
@@ -32,8 +33,9 @@ export function stepDiagnoser(
   const own = spec.steps[index - 1];
   const previousText = index === 1 ? spec.f : spec.steps[index - 2].expr;
   const previous = ctx.prepareForRules(previousText, index === 1 ? "the given function" : `step ${index - 1}`);
-  return (expr = own.expr) =>
+  return (expr = own.expr, extra = {}) =>
     diagnoseStep({
+      ...extra,
       kind: own.kind,
       previous,
       wrt: ctx.wrt,

@@ -29,6 +29,7 @@ import {
   mulMono,
   neg,
   ONE,
+  polyKey,
   pow,
   powMono,
   scale,
@@ -703,13 +704,42 @@ function signR(r: RatFn, ctx: NormalizeContext, strict: boolean): number {
 export function polySign(p: Poly, ctx: NormalizeContext, strict: boolean): number {
   const c = constantValue(p);
   if (c !== undefined) return c.sign();
-  const bySigns = termSigns(p, ctx.box);
-  if (bySigns !== 0) return bySigns;
-  const fast = doubleSign(p, ctx.box);
-  if (fast !== 0) return fast;
-  const s = signOnBoxes(p, [ctx.box], 5);
+  const key = `${boxKey(ctx.box)}|${polyKey(p)}`;
+  let s = shownSigns.get(key);
+  if (s === undefined) {
+    s = termSigns(p, ctx.box) || doubleSign(p, ctx.box) || signOnBoxes(p, [ctx.box], 5);
+    if (shownSigns.size >= SHOWN_SIGNS_LIMIT) shownSigns.clear();
+    shownSigns.set(key, s);
+  }
   if (strict && Math.abs(s) !== 1) return 0;
   return s;
+}
+
+/**
+ * The signs polySign has shown, per box and polynomial. A step is normalized again for every
+ * comparison it is part of (verifying it, then each candidate of its diagnosis), and the
+ * candidates share most of its logs and divisors, whose signs cost most of the exact tier's
+ * time (interval arithmetic on up to 32 pieces of the box). A pure function's results: the
+ * cache changes no verdict. Cleared whole when full.
+ */
+const shownSigns = new Map<string, number>();
+const SHOWN_SIGNS_LIMIT = 20_000;
+const boxKeys = new WeakMap<Box, string>();
+
+/** A box's text key: every variable's interval with its ends, e.g. "x(-2,2)". */
+function boxKey(box: Box): string {
+  let key = boxKeys.get(box);
+  if (key === undefined) {
+    key = [...box]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(
+        ([name, iv]) =>
+          `${name}${iv.loOpen ? "(" : "["}${iv.lo.toString()},${iv.hi.toString()}${iv.hiOpen ? ")" : "]"}`,
+      )
+      .join(";");
+    boxKeys.set(box, key);
+  }
+  return key;
 }
 
 /** Every term strictly positive (or every term strictly negative) on the box. */

@@ -1,24 +1,14 @@
 /**
- * The slip corpora's items as the diagnosis tests read them (the format of
- * test/fixtures/diagnose-corpus.json and independent-slip-sample.json), and the verdict on one.
+ * The slip corpora's items as the diagnosis tests read them (the format, CorpusItem, is
+ * scripts/slip-corpus-format.ts's), and the verdict on one.
  */
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { derive } from "../../../../lib/derive/derive";
-
-/** One step after a function: a slip's id, "true" (a right step) or "unexplained" (a mistake no slip makes). */
-export interface CorpusItem {
-  f: string;
-  wrt: string;
-  domain: Record<string, string>;
-  kind: "differentiate" | "rewrite";
-  step: string;
-  label: string;
-}
+import { type CorpusItem, readSlipCorpus } from "../../../../scripts/slip-corpus-format";
 
 /** The items of a corpus file in test/fixtures. */
 export function readCorpus(file: string): CorpusItem[] {
-  return JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", file), "utf8")).items;
+  return readSlipCorpus(path.join(__dirname, "..", "..", "..", "fixtures", file));
 }
 
 /** The verifier's verdict (with its diagnosis) on the item's step after its function, at 32 sample points. */

@@ -6,7 +6,8 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { type CorpusItem as Item, diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
+import type { CorpusItem as Item } from "../../../../scripts/slip-corpus-format";
+import { diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
 
 const items: Item[] = readCorpus("diagnose-corpus.json");
 const sample = items.filter((_, i) => i % 20 === 0);

@@ -9,7 +9,8 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { type CorpusItem as Item, diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
+import type { CorpusItem as Item } from "../../../../scripts/slip-corpus-format";
+import { diagnosedIds, readCorpus, verdictOn as verdict } from "./corpus-items";
 
 const items: Item[] = readCorpus("independent-slip-sample.json").filter(
   // the first 3 items of each slip and 6 of the true and unexplained ones: the time a unit test may take

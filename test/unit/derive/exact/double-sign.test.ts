@@ -15,6 +15,7 @@ import type { Poly } from "../../../../lib/derive/exact/poly";
 import { Q } from "../../../../lib/derive/exact/rational";
 import { bigMath } from "../../../../lib/derive/evaluate";
 import { math } from "../../../../lib/derive/expression";
+import { mulberry32 } from "../../../../scripts/seeded-random";
 
 const boxOf = (lo: string, hi: string, open = true): Box => new Map([["x", interval(lo, hi, open, open)]]);
 /** The numerator polynomial of an expression's normal form on the box. */
@@ -63,20 +64,8 @@ d(
   },
 );
 
-/** A seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 d("should agree with 60-digit point values and never contradict interval.ts on a seeded corpus of 240", () => {
-  const r = rng(21);
+  const r = mulberry32(21);
   const atoms = [
     "x",
     "x^2",

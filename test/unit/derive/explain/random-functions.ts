@@ -4,25 +4,14 @@
  * arguments kept inside their domains (log and sqrt of something positive), nested up to a
  * given depth. Every function is finite on x ∈ (−2, 2).
  */
-
-/** A small deterministic PRNG (mulberry32) so every run draws the same functions. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../../../scripts/seeded-random";
 
 /**
  * `count` functions of x, drawn from `seed`, each of nesting depth at most `depth`.
  * @returns mathjs expressions, e.g. "sigma(2 * x) * log(1 + e^(x))"
  */
 export function randomFunctions(count: number, seed: number, depth = 3): string[] {
-  const r = prng(seed);
+  const r = mulberry32(seed); // every run draws the same functions
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const leaf = (): string => pick(["x", "x", "2 * x", "x / 3", "(x - 1)", "3", "0.5"]);
   const gen = (d: number): string => {
