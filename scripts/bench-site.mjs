@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
+import { openSite } from "./bench-browser.mjs";
 
 const GOAL = 600 * 1024;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -24,18 +25,8 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
  *   out: the built site's folder; pages: its notebook pages (index.html is measured too)
  */
 export async function benchSite({ out, pages, serveSite, chromium }) {
-  const server = await serveSite(out);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  const site = await openSite({ out, serveSite, chromium });
+  const { server, browser } = site;
   const sizes = new Map();
   const sizeOf = (url) => {
     const file = path.join(out, decodeURIComponent(new URL(url).pathname));
@@ -171,6 +162,5 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
   console.log(
     `   search index: ${kb(index.raw)} raw, ${kb(index.gzip)} gzip; first query from typing to results: median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted[sorted.length - 1]} ms over ${sorted.length} pages`,
   );
-  await browser.close();
-  await server.close();
+  await site.close();
 }

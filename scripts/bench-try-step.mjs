@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import { openSite } from "./bench-browser.mjs";
 
 const GOAL_MS = 1000;
 const PER_SLIP = 2;
@@ -64,18 +65,8 @@ export async function benchTryStep({ root, serveSite, chromium }) {
   const work = mkdtempSync(path.join(os.tmpdir(), "stepwise-bench-try-"));
   const out = path.join(work, "site");
   await renderSite([{ file: "try.ipynb", source: nb, executed: nb }], out, { title: "bench" });
-  const server = await serveSite(out);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  const site = await openSite({ out, serveSite, chromium });
+  const { server, browser } = site;
   const slips = [...taken.keys()].length;
   console.log(
     `8. "Try a step": Enter to the verdict of a diagnosed wrong step, 390×844 (issue 20's goal: median ≤ ${GOAL_MS} ms); ${items.length} tries, ${PER_SLIP} per slip over ${slips} slips of test/fixtures/diagnose-corpus.json`,
@@ -134,8 +125,7 @@ export async function benchTryStep({ root, serveSite, chromium }) {
     );
     await context.close();
   }
-  await browser.close();
-  await server.close();
+  await site.close();
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -112,7 +112,8 @@ export function leftoverTex(page: Page): Promise<string[]> {
  * outside the site, math rendered (KaTeX present where the notebook has TeX,
  * no leftover delimiters, no .katex-error), every chart drawn, derivations with
  * their ✓ and tier, no notebook script run, no sideways scrolling at phone
- * width, and no violation axe-core finds (any impact) with the "Try a step" forms open,
+ * width (the page, nor a box in a derivation unless a formula in it is wider than the derivation), no chart
+ * title past its chart's edges, and no violation axe-core finds (any impact) with the "Try a step" forms open,
  * in the light and the dark scheme. With STEPWISE_SCREENSHOTS=1 it also saves full-page
  * screenshots (desktop and phone, light and dark) to test-artifacts/site/: they assert nothing
  * and cost about a second each on a long page, so `npm test` skips them.
@@ -156,6 +157,38 @@ export async function checkPage(
         "__stepwiseScriptOnly",
       ].filter((k) => k in window),
       overflow: document.documentElement.scrollWidth - window.innerWidth,
+      // chart titles past their chart's left or right edge (plotly draws a title on one line and clips it)
+      titlesOutside: Array.from(document.querySelectorAll(".stepwise-plot")).flatMap((p) => {
+        const box = p.getBoundingClientRect();
+        return Array.from(p.querySelectorAll(".gtitle"))
+          .map((t) => ({ t, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5))
+          .map(
+            ({ t, r }) =>
+              `"${t.textContent}" spans ${r.left.toFixed(0)}–${r.right.toFixed(0)} px, its chart ${box.left.toFixed(0)}–${box.right.toFixed(0)} px`,
+          );
+      }),
+      // a box inside a derivation that scrolls sideways, though no formula in it is wider than the derivation's own width
+      // (an unbreakable piece of a formula: a KaTeX .base; KaTeX's hidden MathML is left aside)
+      needlessScroll: Array.from(document.querySelectorAll("[data-stepwise-derivation]")).flatMap((d) => {
+        const style = getComputedStyle(d);
+        const room = d.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return Array.from(d.querySelectorAll<HTMLElement>("*"))
+          .filter(
+            (e) =>
+              e.clientWidth > 1 &&
+              e.scrollWidth > e.clientWidth &&
+              !e.closest(".katex-mathml") &&
+              ["auto", "scroll"].includes(getComputedStyle(e).overflowX),
+          )
+          .filter((e) =>
+            Array.from(e.querySelectorAll(".katex-html > .base")).every((b) => b.getBoundingClientRect().width <= room),
+          )
+          .map(
+            (e) =>
+              `${e.className} ${e.clientWidth}/${e.scrollWidth}px in a derivation with ${room.toFixed(0)}px of room: ${e.querySelector("annotation")?.textContent?.slice(0, 60) ?? e.textContent?.slice(0, 60)}`,
+          );
+      }),
     }));
     assert.equal(dom.katexErrors, 0, `.katex-error on ${where}`);
     if (expected.math) assert.ok(dom.katex > 0, `no KaTeX on ${where} although the notebook has TeX`);
@@ -172,6 +205,14 @@ export async function checkPage(
     }
     assert.equal(dom.notebookScriptsRan, [], `notebook scripts ran on ${where}`);
     assert.ok(dom.overflow <= 0, `${where} scrolls sideways by ${dom.overflow}px`);
+    assert.equal(dom.titlesOutside, [], `${where}: chart titles cut off at the chart's edge`);
+    // issue 22's rule, at phone width (on a desktop, page 06's widest formula is still 2px wider than its column of the chain)
+    if (label === "phone")
+      assert.equal(
+        dom.needlessScroll,
+        [],
+        `${where}: derivation boxes that scroll sideways with no formula too wide for them`,
+      );
     if (SCREENSHOTS) await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
     // accessibility, as a reader finds the page: "Try a step" forms open, answer boxes shown, in both colour schemes
     await openTryForms(page);

@@ -4,64 +4,23 @@
  * the URL keeps the input and a shared URL shows the same derivation, bad input names its part
  * and the page keeps working, axe-core finds nothing at 1280 and 390 px in both schemes.
  */
-import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { derive } from "../../lib/derive";
 import { verifierMath } from "../../lib/derive/math-functions";
-import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
-import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
-import { renderSite } from "../../lib/site/render/render-site";
-import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import { axeViolations } from "./axe";
-import { launchChromium, tempDir, visit } from "./helpers";
+import { visit } from "./helpers";
+import { type OnePageSite, servePage, sigmaCell } from "./one-page-site";
 
-const sigma = derive("σ′(x) by the quotient rule", {
-  name: "g",
-  f: "1 / (1 + e^(-x))",
-  wrt: "x",
-  domain: { x: "(-10, 10)" },
-})
-  .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
-  .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
-  .rewrite("g(x) * (1 - g(x))", "recognise g");
-const notebook = {
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: { language_info: { name: "typescript" } },
-  cells: [
-    { cell_type: "markdown", metadata: {}, source: "# Try it" },
-    {
-      cell_type: "code",
-      metadata: {},
-      execution_count: 1,
-      source: "showVerified(d)",
-      outputs: [
-        {
-          output_type: "display_data",
-          metadata: {},
-          data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" },
-        },
-      ],
-    },
-  ],
-};
-
-let server: SiteServer | undefined;
-let browser: Browser | undefined;
+let site: OnePageSite | undefined;
 const s = suite("the playground and the kit's derivation in the page");
 s.before(async () => {
-  const out = path.join(tempDir("stepwise-playground-"), "site");
-  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
+  site = await servePage([{ cell_type: "markdown", metadata: {}, source: "# Try it" }, sigmaCell()], {
     title: "playground test",
   });
-  server = await serveSite(out);
-  browser = await launchChromium();
 });
 s.after(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 /** Presses Tab until the element matching `selector` has focus (at most 60 presses). */
@@ -119,8 +78,8 @@ function numericDerivative(f: string, x: number): number {
 }
 
 s("should be linked from the index as “Derive any function”, and reached from the keyboard", async () => {
-  const page = await browser!.newPage();
-  const v = await visit(page, `${server!.url}index.html`, server!.url);
+  const page = await site!.browser.newPage();
+  const v = await visit(page, `${site!.server.url}index.html`, site!.server.url);
   await tabTo(page, "a[href='playground.html']");
   assert.is(await page.evaluate(() => document.activeElement?.textContent), "Derive any function");
   await page.keyboard.press("Enter");
@@ -135,8 +94,8 @@ s("should be linked from the index as “Derive any function”, and reached fro
 });
 
 s("should derive a typed function, verified in the page, and keep it in the URL (keyboard only)", async () => {
-  const page = await browser!.newPage();
-  const v = await visit(page, `${server!.url}playground.html`, server!.url);
+  const page = await site!.browser.newPage();
+  const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
   await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
   const { state, status } = await typeInto(page, "#pg-f", "x^2 * tanh(x)");
   assert.is(state, "done", status);
@@ -170,9 +129,9 @@ s("should derive a typed function, verified in the page, and keep it in the URL 
 });
 
 s("should give f′ itself: the final expression equals a central difference of f at several points", async () => {
-  const page = await browser!.newPage();
+  const page = await site!.browser.newPage();
   for (const f of ["x^2 * tanh(x)", "log(cosh(x))", "x * sigma(x)", "sqrt(1 + x^2) / (2 + sin(x))"]) {
-    await visit(page, `${server!.url}playground.html?${new URLSearchParams({ f })}`, server!.url);
+    await visit(page, `${site!.server.url}playground.html?${new URLSearchParams({ f })}`, site!.server.url);
     const { state, status } = await answered(page);
     assert.is(state, "done", `${f}: ${status}`);
     // the final expression as mathjs text, from the kit's answer in the page
@@ -197,9 +156,9 @@ s("should give f′ itself: the final expression equals a central difference of 
 });
 
 s("should restore a shared URL: the same input and derivation, with the strategy it names", async () => {
-  const page = await browser!.newPage();
+  const page = await site!.browser.newPage();
   const query = new URLSearchParams({ f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-5, 5)", strategy: "chain" });
-  const v = await visit(page, `${server!.url}playground.html?${query}`, server!.url);
+  const v = await visit(page, `${site!.server.url}playground.html?${query}`, site!.server.url);
   const { state, status } = await answered(page);
   assert.is(state, "done", status);
   assert.is(await page.inputValue("#pg-f"), "1 / (1 + e^(-x))");
@@ -234,8 +193,8 @@ s("should restore a shared URL: the same input and derivation, with the strategy
 });
 
 s("should name the part of bad input, mark its field, and keep working", async () => {
-  const page = await browser!.newPage();
-  const v = await visit(page, `${server!.url}playground.html`, server!.url);
+  const page = await site!.browser.newPage();
+  const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
   await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
   const bad: [string, string, RegExp, string][] = [
     ["#pg-f", "foo(x) + x", /^✗ The function: unknown function foo/, "#pg-f"],
@@ -282,8 +241,12 @@ s("should name the part of bad input, mark its field, and keep working", async (
   assert.equal(v.consoleErrors, []);
   await page.close();
   // a shared URL whose variable is not in the function
-  const other = await browser!.newPage();
-  await visit(other, `${server!.url}playground.html?${new URLSearchParams({ f: "x^2", wrt: "y" })}`, server!.url);
+  const other = await site!.browser.newPage();
+  await visit(
+    other,
+    `${site!.server.url}playground.html?${new URLSearchParams({ f: "x^2", wrt: "y" })}`,
+    site!.server.url,
+  );
   const wrong = await answered(other);
   assert.match(wrong.status, /^✗ The variable: y is not in the function; the function's variables are x/);
   assert.is(await other.getAttribute("#pg-wrt", "aria-invalid"), "true");
@@ -301,14 +264,14 @@ s(
   "should pass axe-core at 1280 and 390 px in both schemes, with a derivation shown, and not scroll sideways",
   async () => {
     for (const width of [1280, 390]) {
-      const context = await browser!.newContext({ viewport: { width, height: 844 } });
+      const context = await site!.browser.newContext({ viewport: { width, height: 844 } });
       const page = await context.newPage();
       const query = new URLSearchParams({
         f: "-(t * log(sigma(z)) + (1 - t) * log(1 - sigma(z)))",
         wrt: "z",
         domain: "z: (-10, 10); t: [0, 1]",
       });
-      await visit(page, `${server!.url}playground.html?${query}`, server!.url);
+      await visit(page, `${site!.server.url}playground.html?${query}`, site!.server.url);
       const { state, status } = await answered(page);
       assert.is(state, "done", status);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -327,9 +290,9 @@ s(
 );
 
 s("should show the kit's derivation of a derivation's function in “Try a step” (keyboard only)", async () => {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await site!.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const v = await visit(page, `${server!.url}try.html`, server!.url);
+  const v = await visit(page, `${site!.server.url}try.html`, site!.server.url);
   await tabTo(page, "button.stepwise-try-open");
   await page.keyboard.press("Enter");
   await tabTo(page, "button.stepwise-kit-open");

@@ -1,26 +1,12 @@
-import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { derive } from "../../lib/derive";
-import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
-import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
-import { renderSite } from "../../lib/site/render/render-site";
-import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import type { ExerciseSpec } from "../../lib/site/try/exercise-spec";
-import { launchChromium, tempDir, texNumber, verdictText, visit } from "./helpers";
+import { texNumber, verdictText, visit } from "./helpers";
+import { type OnePageSite, servePage, sigmaCell } from "./one-page-site";
 
 // A one-page site rendered from an executed notebook made here: the quotient-rule
-// derivation of σ′ as its JSON output, and a markdown cell declaring two checkable exercises.
-const sigma = derive("σ′(x) by the quotient rule", {
-  name: "g",
-  f: "1 / (1 + e^(-x))",
-  wrt: "x",
-  domain: { x: "(-10, 10)" },
-})
-  .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
-  .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
-  .rewrite("g(x) * (1 - g(x))", "recognise g");
+// derivation of σ′ as its JSON output (one-page-site.ts), and a markdown cell declaring two checkable exercises.
 const exercises: ExerciseSpec[] = [
   {
     number: 1,
@@ -46,52 +32,28 @@ const exercises: ExerciseSpec[] = [
     slips: [{ expr: "-t / yhat - (1 - t) / (1 - yhat)", hint: "the chain-rule factor −1 of ln(1 − ŷ) is missing" }],
   },
 ];
-const notebook = {
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: { language_info: { name: "typescript" } },
-  cells: [
-    { cell_type: "markdown", metadata: {}, source: "# Try it\n\nThe derivation below can be edited in the page." },
-    {
-      cell_type: "code",
-      metadata: { tags: ["hide-input"] },
-      execution_count: 1,
-      source: "showVerified(d)",
-      outputs: [
-        {
-          output_type: "display_data",
-          metadata: {},
-          data: { [DERIVATION_MIME]: derivationPayload(sigma.verify(), { spec: sigma.spec }), "text/plain": "σ′" },
-        },
-      ],
-    },
-    {
-      cell_type: "markdown",
-      metadata: { stepwise: { exercises } },
-      source: "## Exercises\n\n1. Differentiate $1/(1 + e^{-2x})$.\n2. Differentiate $L$ by $\\hat{y}$.",
-    },
-  ],
-};
+const cells = [
+  { cell_type: "markdown", metadata: {}, source: "# Try it\n\nThe derivation below can be edited in the page." },
+  sigmaCell({ tags: ["hide-input"] }),
+  {
+    cell_type: "markdown",
+    metadata: { stepwise: { exercises } },
+    source: "## Exercises\n\n1. Differentiate $1/(1 + e^{-2x})$.\n2. Differentiate $L$ by $\\hat{y}$.",
+  },
+];
 
-let server: SiteServer | undefined;
-let browser: Browser | undefined;
+let site: OnePageSite | undefined;
 const s = suite("trying steps and exercises in the page");
 s.before(async () => {
-  const out = path.join(tempDir("stepwise-try-"), "site");
-  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
-    title: "try",
-  });
-  server = await serveSite(out, { port: 19217 });
-  browser = await launchChromium();
+  site = await servePage(cells, { title: "try", port: 19217 });
 });
 s.after(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function open(): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-  const page = await browser!.newPage();
-  const v = await visit(page, `${server!.url}try.html`, server!.url);
+  const page = await site!.browser.newPage();
+  const v = await visit(page, `${site!.server.url}try.html`, site!.server.url);
   return { page, foreign: v.foreignRequests, errors: v.consoleErrors };
 }
 
@@ -375,9 +337,9 @@ s(
 );
 
 s("should read without JavaScript: the derivation stays, no answer box or button shows", async () => {
-  const context = await browser!.newContext({ javaScriptEnabled: false });
+  const context = await site!.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server!.url}try.html`);
+  await page.goto(`${site!.server.url}try.html`);
   assert.is(await page.locator(".stepwise-step").count(), 5);
   assert.is(await page.locator("form.stepwise-answer:visible").count(), 0);
   assert.is(await page.locator(".stepwise-try-open").count(), 0);

@@ -12,13 +12,14 @@
  * `<script type="application/json">` ({ data, layout, config? }), removes the
  * `.stepwise-plot-placeholder`, calls `Plotly.newPlot(div, data, layout,
  * { responsive: true, displaylogo: false, ...config })`, and marks the div
- * `data-stepwise-drawn`. When all charts are drawn it sets `data-charts-drawn="N"` on
+ * `data-stepwise-drawn` (a title wider than its chart broken into lines first, `fitChartTitle`). When all charts are drawn it sets `data-charts-drawn="N"` on
  * <html> and the performance mark "stepwise:charts-drawn" (read by the benchmark).
  * It also resizes the charts before printing, folds the table of contents on
  * narrow screens, adds the search box (`addSearchBox`) and the light/dark toggle to the header (charts follow the scheme:
  * transparent backgrounds, the page's text and line colours), and makes boxes that
  * scroll sideways keyboard-reachable regions (`watchScrollRegions`).
  */
+import { fitChartTitle } from "./chart-titles";
 import { CONTENT_CHANGED_EVENT, SITE_FIGURE_ATTR } from "./markers";
 import { addSearchBox } from "./search-box";
 import { watchScrollRegions } from "./scroll-regions";
@@ -71,9 +72,12 @@ function draw(plotly: PlotlyApi, div: HTMLElement): Promise<void> {
   const text = resolvedColor("var(--text)");
   for (const i of black) setPath(data[i] as Record<string, unknown>, "line.color", text);
   blackOf.set(div, black);
-  return plotly.newPlot(div, data, layout, config).then(() => {
-    div.setAttribute("data-stepwise-drawn", "");
-  });
+  return plotly
+    .newPlot(div, data, layout, config)
+    .then(() => fitChartTitle(plotly, div))
+    .then(() => {
+      div.setAttribute("data-stepwise-drawn", "");
+    });
 }
 
 /** Redraws the drawn charts in the colours of the scheme the page shows now. */
@@ -137,6 +141,16 @@ function drawLoaded(list: HTMLElement[]): void {
   );
   window.addEventListener("beforeprint", () => {
     for (const div of list) if (div.hasAttribute("data-stepwise-drawn")) plotly.Plots.resize(div);
+  });
+  // a title wider than its chart is broken into lines, again at each new width
+  let refit: number | undefined;
+  window.addEventListener("resize", () => {
+    window.clearTimeout(refit);
+    refit = window.setTimeout(() => {
+      for (const div of list)
+        if (div.hasAttribute("data-stepwise-drawn"))
+          fitChartTitle(plotly, div).catch((err) => console.error("stepwise: a chart title could not be refitted:", err));
+    }, 150);
   });
 }
 

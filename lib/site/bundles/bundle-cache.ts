@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { BuildOptions } from "esbuild";
+import type { BuildOptions, BuildResult } from "esbuild";
 import { sha256, writeFileAtomic } from "./cache-file";
 
 /** What a cached bundle's manifest records: the options' key and each input file's hash. */
@@ -16,6 +16,52 @@ function fileHash(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Where a bundle's entry lives in the cache, and the key of its options. */
+function entryOf(
+  name: string,
+  options: BuildOptions,
+  cacheDir: string | undefined,
+  extraKey: string,
+): { key: string; base: string | undefined } {
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const key = sha256(JSON.stringify({ name, version: esbuild.version, options, extraKey }));
+  return { key, base: cacheDir ? path.join(cacheDir, "bundles", `${name}-${key.slice(0, 16)}`) : undefined };
+}
+
+/** The cached text when the entry exists and every input file still has its hash; else undefined. */
+function readEntry(key: string, base: string | undefined): string | undefined {
+  if (!base || !existsSync(`${base}.json`) || !existsSync(`${base}.js`)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(`${base}.json`, "utf8")) as Manifest;
+    if (manifest.key === key && Object.entries(manifest.inputs).every(([file, hash]) => fileHash(file) === hash))
+      return readFileSync(`${base}.js`, "utf8");
+  } catch {
+    // an unreadable entry is a miss
+  }
+  return undefined;
+}
+
+/** Stores a build's text with the hash of every input file its metafile names; returns the text. */
+function storeEntry(key: string, base: string | undefined, options: BuildOptions, result: BuildResult): string {
+  const text = result.outputFiles![0].text;
+  if (!base) return text;
+  const root = options.absWorkingDir ?? process.cwd();
+  const inputs: Record<string, string> = {};
+  for (const input of Object.keys(result.metafile!.inputs)) {
+    if (input.startsWith("<")) continue; // stdin: its contents are part of the options' key
+    const file = path.resolve(root, input);
+    const hash = fileHash(file);
+    if (hash) inputs[file] = hash;
+  }
+  try {
+    writeFileAtomic(`${base}.js`, text);
+    writeFileAtomic(`${base}.json`, JSON.stringify({ key, inputs } satisfies Manifest));
+  } catch {
+    // a cache that cannot be written only costs the next build a rebuild
+  }
+  return text;
 }
 
 /**
@@ -36,34 +82,34 @@ function fileHash(file: string): string | null {
  */
 export function cachedBundle(name: string, options: BuildOptions, cacheDir: string | undefined): string {
   const esbuild = require("esbuild") as typeof import("esbuild");
-  const key = sha256(JSON.stringify({ name, version: esbuild.version, options }));
-  const base = cacheDir ? path.join(cacheDir, "bundles", `${name}-${key.slice(0, 16)}`) : undefined;
-  if (base && existsSync(`${base}.json`) && existsSync(`${base}.js`)) {
-    try {
-      const manifest = JSON.parse(readFileSync(`${base}.json`, "utf8")) as Manifest;
-      if (manifest.key === key && Object.entries(manifest.inputs).every(([file, hash]) => fileHash(file) === hash))
-        return readFileSync(`${base}.js`, "utf8");
-    } catch {
-      // an unreadable entry is a miss
-    }
-  }
-  const result = esbuild.buildSync({ ...options, write: false, metafile: true });
-  const text = result.outputFiles![0].text;
-  if (base) {
-    const root = options.absWorkingDir ?? process.cwd();
-    const inputs: Record<string, string> = {};
-    for (const input of Object.keys(result.metafile!.inputs)) {
-      if (input.startsWith("<")) continue; // stdin: its contents are part of the options' key
-      const file = path.resolve(root, input);
-      const hash = fileHash(file);
-      if (hash) inputs[file] = hash;
-    }
-    try {
-      writeFileAtomic(`${base}.js`, text);
-      writeFileAtomic(`${base}.json`, JSON.stringify({ key, inputs } satisfies Manifest));
-    } catch {
-      // a cache that cannot be written only costs the next build a rebuild
-    }
-  }
-  return text;
+  const { key, base } = entryOf(name, options, cacheDir, "");
+  const cached = readEntry(key, base);
+  if (cached !== undefined) return cached;
+  return storeEntry(key, base, options, esbuild.buildSync({ ...options, write: false, metafile: true }));
+}
+
+/**
+ * {@link cachedBundle} with esbuild's asynchronous `build`, which takes plugins
+ * (`options.plugins`). A plugin's code is not part of the options' key (only its name is):
+ * `pluginsKey` stands for it, e.g. the source of the functions it calls, so that a change
+ * to them builds again.
+ *
+ * @param name as for {@link cachedBundle}
+ * @param options as for {@link cachedBundle}, plugins allowed
+ * @param cacheDir as for {@link cachedBundle}
+ * @param pluginsKey text that changes whenever what the plugins do changes
+ * @returns the bundle's text
+ * @throws Error with esbuild's message when the bundle does not build
+ */
+export async function cachedBundleAsync(
+  name: string,
+  options: BuildOptions,
+  cacheDir: string | undefined,
+  pluginsKey: string,
+): Promise<string> {
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const { key, base } = entryOf(name, options, cacheDir, pluginsKey);
+  const cached = readEntry(key, base);
+  if (cached !== undefined) return cached;
+  return storeEntry(key, base, options, await esbuild.build({ ...options, write: false, metafile: true }));
 }

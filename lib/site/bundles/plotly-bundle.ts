@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { browserSource } from "./browser-bundles";
-import { cachedBundle } from "./bundle-cache";
+import { cachedBundleAsync } from "./bundle-cache";
+import { plotlyDescriptionsPlugin, withoutDescriptions } from "./plotly-descriptions";
 
 /**
  * The trace types and components the site's plotly.js registers: lib/charts draws only
@@ -35,25 +36,36 @@ Plotly.Plots = { resize: Plots.resize, graphJson: Plots.graphJson };
 window.Plotly = Plotly;
 `;
 
-let built: string | undefined;
+let built: Promise<string> | undefined;
 
 /**
  * plotly.js for the site (assets/plotly.min.js): a bundle built by esbuild from the
  * plotly.js package's own modules (its documented way to a custom bundle: the core plus
- * the trace modules one needs), with {@link SITE_PLOTLY_MODULES} registered, and culori (its
+ * the trace modules one needs), with {@link SITE_PLOTLY_MODULES} registered, culori (its
  * colour library) in the few colour spaces plotly's colour module uses (plotly-colors.ts,
- * about 18 KiB gzip less); about 320 KiB gzip, against 389 KiB for plotly's smallest partial
- * bundle (basic: scatter, bar, pie) and 1.4 MiB for the whole plotly.js. Built once per process.
+ * about 18 KiB gzip less), and without the attributes' `description` texts, as plotly's own
+ * minified bundles (plotly-descriptions.ts, about 32 KiB gzip less); about 289 KiB gzip,
+ * against 389 KiB for plotly's smallest partial bundle (basic: scatter, bar, pie) and 1.4 MiB
+ * for the whole plotly.js. Built once per process.
  *
- * @param cacheDir where to keep the bundle between builds (`cachedBundle`); undefined: built once per process
+ * @param cacheDir where to keep the bundle between builds (`cachedBundleAsync`); undefined: built once per process
  * @returns the minified script text, which sets `window.Plotly`
  * @throws Error when plotly.js or esbuild is not installed, or with esbuild's message
  */
-export function sitePlotlyBundle(cacheDir?: string): string {
+export function sitePlotlyBundle(cacheDir?: string): Promise<string> {
   if (built !== undefined) return built;
+  built = buildPlotly(cacheDir);
+  // a failed build is not kept: the next call tries again
+  built.catch(() => {
+    built = undefined;
+  });
+  return built;
+}
+
+async function buildPlotly(cacheDir: string | undefined): Promise<string> {
   const root = path.dirname(path.dirname(require.resolve("plotly.js/package.json")));
   const version = (require("plotly.js/package.json") as { version: string }).version;
-  const text = cachedBundle(
+  const text = await cachedBundleAsync(
     "plotly",
     {
       stdin: { contents: ENTRY, resolveDir: root, sourcefile: "stepwise-plotly.js", loader: "js" },
@@ -74,9 +86,10 @@ export function sitePlotlyBundle(cacheDir?: string): string {
         "culori-fn": require.resolve("culori/fn", { paths: [root] }),
       },
       absWorkingDir: root,
+      plugins: [plotlyDescriptionsPlugin()],
     },
     cacheDir,
+    String(withoutDescriptions),
   );
-  built = `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${text}`;
-  return built;
+  return `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${text}`;
 }

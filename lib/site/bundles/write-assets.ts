@@ -58,7 +58,7 @@ export async function copyAssets(
     path.posix.join(path.posix.dirname(ASSET_URLS.katexCss), "fonts/"),
     ...subsets.sort(),
   );
-  if (options.charts) put(ASSET_URLS.plotly, sitePlotlyBundle(options.cacheDir));
+  if (options.charts) put(ASSET_URLS.plotly, await sitePlotlyBundle(options.cacheDir));
   if (options.tryable) put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
   if (options.playground) put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
   if (options.tryable || options.playground) put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));

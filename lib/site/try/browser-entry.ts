@@ -202,25 +202,28 @@ export function preview(
   const problem = parseProblem(expr);
   if (problem) return { error: problem };
   const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
-  return {
-    html: katex.renderToString(tex, {
-      displayMode: true,
-      throwOnError: false,
-      output: "htmlAndMathml",
-      strict: "ignore",
-    }),
-  };
+  return { html: typeset(tex, true) };
 }
 
-/** An inline formula drawn by KaTeX, with its MathML for screen readers. */
-function inlineMath(tex: string): string {
+/**
+ * A formula drawn by KaTeX as the site draws its math: HTML with its MathML for screen
+ * readers, an error in the TeX shown in place (never thrown).
+ *
+ * @param tex the formula's TeX
+ * @param display true: display style (a derivation's rows, the preview); false: inline (in words)
+ * @returns KaTeX's HTML
+ */
+function typeset(tex: string, display: boolean): string {
   return katex.renderToString(tex, {
-    displayMode: false,
+    displayMode: display,
     throwOnError: false,
     output: "htmlAndMathml",
     strict: "ignore",
   });
 }
+
+/** An inline formula drawn by KaTeX, with its MathML for screen readers. */
+const inlineMath = (tex: string): string => typeset(tex, false);
 
 /** The math of a verdict, typeset: each field KaTeX's HTML (with MathML), or HTML text with typeset pieces. */
 export interface VerdictMath {
@@ -272,14 +275,7 @@ export function verdictMath(v: TryVerdict, texNames: Readonly<Record<string, str
 }
 
 /** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
-function displayMath(tex: string): string {
-  return katex.renderToString(tex, {
-    displayMode: true,
-    throwOnError: false,
-    output: "htmlAndMathml",
-    strict: "ignore",
-  });
-}
+const displayMath = (tex: string): string => typeset(tex, true);
 
 /**
  * The kit's own derivation of a function (explain(), its parts first), verified in the page,

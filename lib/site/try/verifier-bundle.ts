@@ -4,7 +4,7 @@ import { cachedBundle } from "../bundles/bundle-cache";
 
 /**
  * The page's verifier as one browser script (assets/verifier.js): esbuild bundles
- * `browser-entry` (lib/derive's public entry, the part of mathjs it uses, seedrandom, KaTeX) into a
+ * `browser-entry` (lib/derive's public entry, the part of mathjs it uses, seedrandom's default generator, KaTeX) into a
  * minified IIFE, so the page runs whatever lib/derive holds when the site is built.
  * Bundles lib/'s TypeScript sources when they are present (from tsx and from dist/ of a
  * checkout), else the compiled dist/ (an installed package ships only dist/).
@@ -39,6 +39,9 @@ export function verifierBundle(cacheDir?: string): string {
       legalComments: "none",
       logLevel: "silent",
       absWorkingDir: path.dirname(entry),
+      // seedrandom's own file: its default generator (ARC4), the one lib/derive/domain.ts calls, without
+      // the six other generators its index attaches to it (about 2 KiB gzip)
+      alias: { seedrandom: require.resolve("seedrandom/seedrandom") },
     },
     cacheDir,
   );

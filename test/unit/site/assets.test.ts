@@ -30,8 +30,8 @@ const site = suite("sitePlotlyBundle");
 
 site(
   "should build plotly.js with scatter traces only, as one script setting window.Plotly with newPlot and Plots.resize, smaller than plotly's basic bundle",
-  () => {
-    const code = sitePlotlyBundle();
+  async () => {
+    const code = await sitePlotlyBundle();
     const version = (require("plotly.js/package.json") as { version: string }).version;
     assert.ok(
       code.startsWith(`/* plotly.js v${version} (MIT), for the stepwise site: scatter, shapes, legend, fx, modebar`),
@@ -74,7 +74,7 @@ copy("should write the site's CSS and script and KaTeX's stylesheet with every f
 copy("should add plotly.js when a page has charts", async () => {
   const out = tempDir();
   await copyAssets(out, { charts: true });
-  assert.is(readFileSync(path.join(out, "assets/plotly.min.js"), "utf8"), sitePlotlyBundle());
+  assert.is(readFileSync(path.join(out, "assets/plotly.min.js"), "utf8"), await sitePlotlyBundle());
   assert.ok(statSync(path.join(out, "assets/plotly.min.js")).size > 500_000);
   assert.not.ok(existsSync(path.join(out, "assets/verifier.js")));
 });

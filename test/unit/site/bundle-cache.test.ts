@@ -2,7 +2,8 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { cachedBundle } from "../../../lib/site/bundles/bundle-cache";
+import { cachedBundle, cachedBundleAsync } from "../../../lib/site/bundles/bundle-cache";
+import type { Plugin } from "esbuild";
 import { tempFolder } from "../../temp-folders";
 
 const s = suite("cachedBundle: esbuild bundles kept between builds, rebuilt when an input changes");
@@ -63,5 +64,35 @@ s("should name the file when the bundle does not build", () => {
   writeFileSync(path.join(dir, "word.js"), "export const word = ;\n");
   assert.throws(() => cachedBundle("demo", options, cache), /word\.js/);
 });
+
+s(
+  "should build with plugins asynchronously, keep the result, and rebuild when the plugins' key or an input changes",
+  async () => {
+    const { dir, options, cache } = project();
+    // a plugin that says the word louder; how it does so is what the key stands for
+    const shout = (text: string): string => text.replace(/"(\w+)"/, (_, w: string) => `"${w.toUpperCase()}"`);
+    const plugin: Plugin = {
+      name: "shout",
+      setup(build) {
+        build.onLoad({ filter: /word\.js$/ }, async (a) => ({
+          contents: shout(require("node:fs").readFileSync(a.path, "utf8")),
+          loader: "js",
+        }));
+      },
+    };
+    const withPlugin = { ...options, plugins: [plugin] };
+    const first = await cachedBundleAsync("demo", withPlugin, cache, "shout v1");
+    assert.is(run(first), "HELLO!");
+    const stored = entryFile(cache);
+    const written = statSync(stored).mtimeMs;
+    assert.is(await cachedBundleAsync("demo", withPlugin, cache, "shout v1"), first);
+    assert.is(statSync(stored).mtimeMs, written, "not written again");
+    const bundles = () => readdirSync(path.join(cache, "bundles")).filter((f) => f.endsWith(".js")).length;
+    await cachedBundleAsync("demo", withPlugin, cache, "shout v2");
+    assert.is(bundles(), 2, "another key is another entry");
+    writeFileSync(path.join(dir, "word.js"), 'export const word = "changed";\n');
+    assert.is(run(await cachedBundleAsync("demo", withPlugin, cache, "shout v1")), "CHANGED!");
+  },
+);
 
 s.run();

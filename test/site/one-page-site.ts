@@ -1,0 +1,86 @@
+/**
+ * A one-page site for the browser tests of "Try a step" and the playground: an executed
+ * notebook made in the test (σ′ by the quotient rule as its derivation output, and whatever
+ * cells the test adds), rendered by renderSite alone (no notebook runs), served on the
+ * loopback, with Chromium.
+ */
+import * as path from "node:path";
+import type { Browser } from "playwright-core";
+import { derive } from "../../lib/derive";
+import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
+import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
+import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
+import { renderSite } from "../../lib/site/render/render-site";
+import { launchChromium, tempDir } from "./helpers";
+
+/** σ′(x) by the quotient rule, as notebook 02 and the README write it. */
+export const SIGMA_QUOTIENT = derive("σ′(x) by the quotient rule", {
+  name: "g",
+  f: "1 / (1 + e^(-x))",
+  wrt: "x",
+  domain: { x: "(-10, 10)" },
+})
+  .differentiate("(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2", "quotient rule", "u = 1, v = 1 + e^(−x)")
+  .rewrite("e^(-x) / (1 + e^(-x))^2", "algebra")
+  .rewrite("g(x) * (1 - g(x))", "recognise g");
+
+/**
+ * The code cell that shows {@link SIGMA_QUOTIENT} verified: its derivation JSON output, as
+ * `showVerified(d)` leaves it in an executed notebook.
+ *
+ * @param metadata the cell's metadata (e.g. `{ tags: ["hide-input"] }`)
+ */
+export function sigmaCell(metadata: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    cell_type: "code",
+    metadata,
+    execution_count: 1,
+    source: "showVerified(d)",
+    outputs: [
+      {
+        output_type: "display_data",
+        metadata: {},
+        data: {
+          [DERIVATION_MIME]: derivationPayload(SIGMA_QUOTIENT.verify(), { spec: SIGMA_QUOTIENT.spec }),
+          "text/plain": "σ′",
+        },
+      },
+    ],
+  };
+}
+
+/** The site served and the browser; `close()` ends both. */
+export interface OnePageSite {
+  server: SiteServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Renders an executed notebook of these cells as the site's only page (`try.html`, with the
+ * index and, since it shows a derivation, playground.html), serves it and starts Chromium.
+ *
+ * @param cells the notebook's cells
+ * @param o title: the site's title; port: a fixed port (default: any free one)
+ * @returns the server, the browser and `close`
+ */
+export async function servePage(
+  cells: Record<string, unknown>[],
+  o: { title: string; port?: number },
+): Promise<OnePageSite> {
+  const notebook = { nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "typescript" } }, cells };
+  const out = path.join(tempDir("stepwise-one-page-"), "site");
+  await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
+    title: o.title,
+  });
+  const server = await serveSite(out, o.port === undefined ? {} : { port: o.port });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
