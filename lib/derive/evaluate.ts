@@ -22,6 +22,7 @@ import {
   type Ball,
   type BallValue,
 } from "./ball";
+import { checkDeadline } from "./deadline";
 import { verifierMath } from "./math-functions";
 
 /** Decimal digits of the first evaluation of every point. */
@@ -274,6 +275,8 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
       slots[i] = hit;
       continue;
     }
+    // above the first precision an operation can take a large part of a second (e^x at 1000 digits): the step's time bound is checked before each
+    if (digits > PRECISION) checkDeadline(() => `evaluating at ${pointWords(point)} with ${digits} digits`);
     const args = op.args.map((k) => slots[k]);
     const bad = args.find((a) => typeof a === "string");
     let v: BallValue;
@@ -291,6 +294,13 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
     memo.set(op.key, v);
   }
   return slots[plan.length - 1];
+}
+
+/** A sample point in words for a reason, each coordinate to 8 significant digits: "x = -282.77512". */
+function pointWords(point: Record<string, string>): string {
+  return Object.entries(point)
+    .map(([k, v]) => `${k} = ${Number(v).toPrecision(8).replace(/\.?0+(?=$|e)/, "")}`)
+    .join(", ");
 }
 
 function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string>, digits: number): BallValue {

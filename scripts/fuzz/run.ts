@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
 import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
+import type { DerivationSpec } from "../../lib/derive/spec";
 import {
   derivative,
   domain as randomDomain,
@@ -29,6 +30,8 @@ import {
 
 /** One step the fuzzer had judged. */
 export interface FuzzStep {
+  /** `seed/number`: the run's seed and the step's 0-based number in it (fuzzCases reproduces it). */
+  id: string;
   f: string;
   kind: "rewrite" | "differentiate";
   expr: string;
@@ -123,25 +126,8 @@ export interface FuzzOptions {
  * @throws Error when the oracle's Python cannot run (it names the Python and how to install mpmath)
  */
 export function runFuzz(count: number, seed: number, options: FuzzOptions = {}): FuzzReport {
-  const r = rng(seed);
   const steps: FuzzStep[] = [];
-  for (let n = 0; steps.length < count; n++) {
-    const differentiate = r() < 0.5;
-    const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
-    if (differentiate && kinked(f)) continue;
-    const dom = options.tail ? tailDomain(r) : randomDomain(r);
-    // one derivation in four gets a near miss, from its own random source (the seeds' other steps stay as they were)
-    const nearMisses = options.tail === true || n % 4 === 3;
-    const spec = {
-      title: `fuzz ${seed}/${n}`,
-      name: "f",
-      f: text(f),
-      wrt: "x",
-      domain: { x: `(${dom.lo}, ${dom.hi})` },
-      steps: [
-        { kind: differentiate ? ("differentiate" as const) : ("rewrite" as const), expr: "x", rule: "fuzz", note: "" },
-      ],
-    };
+  for (const { spec, domain: dom, candidates: cands, first } of fuzzCases(count, seed, options)) {
     let check: ((expr?: string) => { ok: boolean; counterexample?: { point: Record<string, string> } }) | undefined;
     let refusal: string | undefined;
     let escaped: string | undefined;
@@ -151,8 +137,9 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
       if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
       else escaped = `${(err as Error).name}: ${(err as Error).message}`;
     }
-    for (const cand of candidates(r, f, differentiate, 2, nearMisses)) {
+    cands.forEach((cand, k) => {
       const step: FuzzStep = {
+        id: `${seed}/${first + k}`,
         f: spec.f,
         kind: spec.steps[0].kind,
         expr: cand.expr,
@@ -183,9 +170,11 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
       }
       step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       if (process.env.FUZZ_TRACE)
-        console.error(`${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`);
+        console.error(
+          `${step.id} ${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`,
+        );
       steps.push(step);
-    }
+    });
   }
   judgeByOracle(steps);
   const judged = steps.filter(
@@ -198,6 +187,52 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
     refused: steps.filter((s) => s.verifier === "refused").length,
     undecided: steps.filter((s) => s.oracle === "undecided").length,
   };
+}
+
+/** One generated derivation of a fuzz run and its candidate steps, numbered from `first` in the run. */
+export interface FuzzCase {
+  spec: DerivationSpec;
+  domain: { lo: string; hi: string };
+  candidates: { expr: string; made: FuzzStep["made"]; reference: string }[];
+  /** The 0-based number of its first candidate among the run's steps (a step's id is `seed/number`). */
+  first: number;
+}
+
+/**
+ * The derivations and candidate steps a fuzz run judges, without judging them: the same
+ * seed gives the same cases, so a step named `seed/number` by a run can be reproduced alone.
+ *
+ * @param count   how many steps, at least (the last derivation's candidates all come)
+ * @param seed    the seed of the run
+ * @param options see {@link FuzzOptions}
+ * @returns the cases in order
+ */
+export function fuzzCases(count: number, seed: number, options: FuzzOptions = {}): FuzzCase[] {
+  const r = rng(seed);
+  const cases: FuzzCase[] = [];
+  let made = 0;
+  for (let n = 0; made < count; n++) {
+    const differentiate = r() < 0.5;
+    const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
+    if (differentiate && kinked(f)) continue;
+    const dom = options.tail ? tailDomain(r) : randomDomain(r);
+    // one derivation in four gets a near miss, from its own random source (the seeds' other steps stay as they were)
+    const nearMisses = options.tail === true || n % 4 === 3;
+    const spec: DerivationSpec = {
+      title: `fuzz ${seed}/${n}`,
+      name: "f",
+      f: text(f),
+      wrt: "x",
+      domain: { x: `(${dom.lo}, ${dom.hi})` },
+      steps: [
+        { kind: differentiate ? ("differentiate" as const) : ("rewrite" as const), expr: "x", rule: "fuzz", note: "" },
+      ],
+    };
+    const cands = candidates(r, f, differentiate, 2, nearMisses);
+    cases.push({ spec, domain: dom, candidates: cands, first: made });
+    made += cands.length;
+  }
+  return cases;
 }
 
 /** Fills in the oracle's verdict of every step the verifier judged, in one run of oracle.py. */
