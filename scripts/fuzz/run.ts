@@ -39,7 +39,8 @@ export interface FuzzStep {
   reference: string;
   domain: { lo: string; hi: string };
   made: "rewrite" | "derivative" | "mutant" | "near miss";
-  verifier: "accepted" | "rejected" | "refused" | "escaped";
+  /** undecided: the verifier's time bound per step ran out (VerifyOptions.deadline); counted apart, never a disagreement. */
+  verifier: "accepted" | "rejected" | "refused" | "escaped" | "undecided";
   message?: string;
   point?: string;
   seconds: number;
@@ -54,7 +55,10 @@ export interface FuzzReport {
   disagreements: FuzzStep[];
   escaped: FuzzStep[];
   refused: number;
+  /** Steps the oracle left undecided (not judged). */
   undecided: number;
+  /** Steps the verifier left undecided within its time bound, with their ids (`seed/number`). */
+  verifierUndecided: FuzzStep[];
 }
 
 const root = path.join(__dirname, "..", "..");
@@ -111,6 +115,8 @@ function candidates(
 
 /** What else a fuzz run generates besides its defaults. */
 export interface FuzzOptions {
+  /** The verifier's time bound per step, in seconds (VerifyOptions.deadline; default the verifier's own, 5 s). */
+  deadline?: number;
   /** Every derivation on a domain in the far negative tail (x from −1000 to −200), each with a near miss (grammar.ts). */
   tail?: boolean;
 }
@@ -128,11 +134,13 @@ export interface FuzzOptions {
 export function runFuzz(count: number, seed: number, options: FuzzOptions = {}): FuzzReport {
   const steps: FuzzStep[] = [];
   for (const { spec, domain: dom, candidates: cands, first } of fuzzCases(count, seed, options)) {
-    let check: ((expr?: string) => { ok: boolean; counterexample?: { point: Record<string, string> } }) | undefined;
+    let check:
+      | ((expr?: string) => { ok: boolean; tier: string | null; counterexample?: { point: Record<string, string> }; undecided?: { reason: string } })
+      | undefined;
     let refusal: string | undefined;
     let escaped: string | undefined;
     try {
-      check = stepChecker(spec, 1);
+      check = stepChecker(spec, 1, options.deadline === undefined ? {} : { deadline: options.deadline });
     } catch (err) {
       if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
       else escaped = `${(err as Error).name}: ${(err as Error).message}`;
@@ -158,8 +166,9 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
       } else {
         try {
           const v = check(cand.expr);
-          step.verifier = v.ok ? "accepted" : "rejected";
+          step.verifier = v.ok ? "accepted" : v.undecided ? "undecided" : "rejected";
           if (v.counterexample) step.point = v.counterexample.point.x;
+          if (v.undecided) step.message = v.undecided.reason;
         } catch (err) {
           if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
           else {
@@ -186,6 +195,7 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
     escaped: steps.filter((s) => s.verifier === "escaped"),
     refused: steps.filter((s) => s.verifier === "refused").length,
     undecided: steps.filter((s) => s.oracle === "undecided").length,
+    verifierUndecided: steps.filter((s) => s.verifier === "undecided"),
   };
 }
 
