@@ -209,17 +209,17 @@ export interface FuzzCase {
 }
 
 /**
- * The derivations and candidate steps a fuzz run judges, without judging them: the same
- * seed gives the same cases, so a step named `seed/number` by a run can be reproduced alone.
+ * The derivations and candidate steps a fuzz run judges, without judging them, made one by
+ * one as they are asked for (a run judges each before the next is made): the same seed gives
+ * the same cases, so a step named `seed/number` by a run can be reproduced alone.
  *
  * @param count   how many steps, at least (the last derivation's candidates all come)
  * @param seed    the seed of the run
  * @param options see {@link FuzzOptions}
  * @returns the cases in order
  */
-export function fuzzCases(count: number, seed: number, options: FuzzOptions = {}): FuzzCase[] {
+export function* fuzzCases(count: number, seed: number, options: FuzzOptions = {}): Generator<FuzzCase> {
   const r = rng(seed);
-  const cases: FuzzCase[] = [];
   let made = 0;
   for (let n = 0; made < count; n++) {
     const differentiate = r() < 0.5;
@@ -239,10 +239,9 @@ export function fuzzCases(count: number, seed: number, options: FuzzOptions = {}
       ],
     };
     const cands = candidates(r, f, differentiate, 2, nearMisses);
-    cases.push({ spec, domain: dom, candidates: cands, first: made });
+    yield { spec, domain: dom, candidates: cands, first: made };
     made += cands.length;
   }
-  return cases;
 }
 
 /** Fills in the oracle's verdict of every step the verifier judged, in one run of oracle.py. */
