@@ -20,12 +20,15 @@ export { expandInDerivation, type VerifyOptions } from "./context";
  * Each comparison is decided by the exact tier ("proved", with a certificate) where both
  * sides are in its class, else by sampling ("sampled": 60-digit evaluation, more where
  * the sides cancel, at points of the domain seeded from the derivation); sampling runs on
- * every step either way. See `compare`.
+ * every step either way. See `compare`. Each step and the closing check has a time bound
+ * (`options.deadline`, seconds, default 5): one not decided within it is "undecided" (ok
+ * false, tier "undecided", `undecided.reason` "could not decide within 5 s: …"), see deadline.ts.
  *
  * @param spec    the derivation; see {@link DerivationSpec}
- * @param options sample count and seed
+ * @param options sample count, seed, diagnosis, the time bound per step
  * @returns per-step verdicts with the deciding tier, and a counterexample for each wrong step
- * @throws RangeError when there are no steps, fewer than 16 samples, a malformed domain, or a step
+ *          (or the reason of each undecided one)
+ * @throws RangeError when there are no steps, fewer than 16 samples, a deadline that is not a number ≥ 0, a malformed domain, or a step
  *         uses a variable with no declared domain (the message names the step and the variable)
  * @throws RangeError naming the step for: a reserved constant (e, pi, i) declared as a variable,
  *         `wrt` also defined in defs, a given function or named quantity that is not finite and
