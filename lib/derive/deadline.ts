@@ -4,8 +4,10 @@
  * "undecided" instead of running on: see docs/verification.md, "The time bound".
  *
  * The bound is checked between phases (each sample point, each precision round, each
- * exact-tier split), so a step may overrun it by at most one phase. Time is read with
- * `performance.now()`, which Node and the browser both have (the page runs this code).
+ * exact-tier split), so a step may overrun it by at most one phase. Time is the process's
+ * CPU time in Node (`process.cpuUsage()`: the verifier's own work, so a verdict does not
+ * change with the load of a shared machine) and `performance.now()` in the browser (the
+ * page runs this code; it has no CPU clock).
  * The deadline is kept for the duration of one synchronous call (`withinDeadline`), so the
  * functions between the step and the phases (compare, the exact tier) keep their APIs.
  */
@@ -32,7 +34,16 @@ export class StepUndecided extends Error {
   }
 }
 
-/** The deadline in force: when it ends (performance.now() milliseconds) and the bound it came from. */
+/** Milliseconds on the clock the bound is measured with: CPU time in Node, wall-clock time in the browser. */
+const clock: () => number =
+  typeof process !== "undefined" && typeof process.cpuUsage === "function"
+    ? () => {
+        const used = process.cpuUsage();
+        return (used.user + used.system) / 1000;
+      }
+    : () => performance.now();
+
+/** The deadline in force: when it ends ({@link clock} milliseconds) and the bound it came from. */
 let current: { end: number; seconds: number } | null = null;
 
 /**
@@ -51,7 +62,7 @@ export function withinDeadline<T>(seconds: number, work: () => T): T {
     throw new RangeError(`deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(seconds)}`);
   }
   const outer = current;
-  const end = performance.now() + seconds * 1000;
+  const end = clock() + seconds * 1000;
   if (outer === null || end < outer.end) current = { end, seconds };
   try {
     return work();
@@ -67,7 +78,7 @@ export function withinDeadline<T>(seconds: number, work: () => T): T {
  * @throws StepUndecided naming the bound and the phase once the deadline has passed
  */
 export function checkDeadline(phase: () => string): void {
-  if (current !== null && performance.now() >= current.end) throw new StepUndecided(phase(), current.seconds);
+  if (current !== null && clock() >= current.end) throw new StepUndecided(phase(), current.seconds);
 }
 
 /** Seconds as shown in a reason: "5", "0.5", "0". */
