@@ -80,7 +80,9 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
   const deadline = options.deadline ?? DEFAULT_DEADLINE_SECONDS;
   if (typeof deadline !== "number" || Number.isNaN(deadline) || deadline < 0)
-    throw new RangeError(`${where}: deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(deadline)}`);
+    throw new RangeError(
+      `${where}: deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(deadline)}`,
+    );
   const domain = parseDomain(spec.domain, where);
   for (const name of domain.keys()) {
     if (Object.hasOwn(RESERVED_NAMES, name)) {

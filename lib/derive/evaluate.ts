@@ -299,7 +299,12 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
 /** A sample point in words for a reason, each coordinate to 8 significant digits: "x = -282.77512". */
 function pointWords(point: Record<string, string>): string {
   return Object.entries(point)
-    .map(([k, v]) => `${k} = ${Number(v).toPrecision(8).replace(/\.?0+(?=$|e)/, "")}`)
+    .map(
+      ([k, v]) =>
+        `${k} = ${Number(v)
+          .toPrecision(8)
+          .replace(/\.?0+(?=$|e)/, "")}`,
+    )
     .join(", ");
 }
 

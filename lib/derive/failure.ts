@@ -102,7 +102,8 @@ function describeStep(result: DerivationResult, s: StepResult, isFinal: boolean)
         : `the previous expression${prev || ` ${quote(s.against)}`}`;
   }
   // a step left undecided by its time bound is not called wrong: it says what was not decided, and why
-  if (s.undecided) return `${what} undecided: ${asWritten(s.expr)} was not shown equal to ${must}: ${s.undecided.reason}`;
+  if (s.undecided)
+    return `${what} undecided: ${asWritten(s.expr)} was not shown equal to ${must}: ${s.undecided.reason}`;
   const ce = s.counterexample;
   const at = ce
     ? `: at ${formatPoint(ce.point)} it is ${ce.actual}, but ${ce.expected} was expected${ce.reason ? ` (${ce.reason})` : ""}`

@@ -87,7 +87,9 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
       target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`, ctx.points);
     const closing = target;
     const verdict = verdictWithin(() =>
-      withinDeadline(ctx.deadline, () => compare(prev, closing, ctx.points, `${ctx.where}, the closing check`, ctx.domain)),
+      withinDeadline(ctx.deadline, () =>
+        compare(prev, closing, ctx.points, `${ctx.where}, the closing check`, ctx.domain),
+      ),
     );
     const {
       counterexample: _drop,
@@ -253,7 +255,9 @@ function checkStep(
 }
 
 /** What a verdict adds to a step's result: the certificate of a proof, the counterexample of a rejection, or why it is undecided. */
-function verdictFields(verdict: Verdict | UndecidedVerdict): Pick<StepResult, "certificate" | "counterexample" | "undecided"> {
+function verdictFields(
+  verdict: Verdict | UndecidedVerdict,
+): Pick<StepResult, "certificate" | "counterexample" | "undecided"> {
   if (verdict.equal) return verdict.certificate ? { certificate: verdict.certificate } : {};
   if ("undecided" in verdict) return { undecided: verdict.undecided };
   return { counterexample: verdict.counterexample };

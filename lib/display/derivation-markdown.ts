@@ -50,8 +50,7 @@ function chainLine(r: DerivationRowView): string {
 
 /** A row's detail as one Markdown paragraph: glyph, label, action, rule, tier, note, comparison, counterexample, slip. */
 function detailMarkdown(r: DerivationRowView): string {
-  const glyph =
-    MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
+  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
   const head = [`**${escapeMarkdown(r.label)}**`];
   if (r.action) head.push(escapeMarkdown(r.action));
   if (r.rule) head.push(escapeMarkdown(r.rule));

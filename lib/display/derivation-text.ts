@@ -2,8 +2,7 @@ import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } 
 
 /** One row as indented plain-text lines. */
 function rowText(r: DerivationRowView): string[] {
-  const glyph =
-    MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
+  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
   const head = [r.label, r.action, r.rule, r.tier ? `[${r.tier}]` : ""].filter((s) => s !== "");
   const lines = [`  ${glyph} ${head.join(" · ")}`, `      ${r.expr}`];
   if (r.note) lines.push(`      ${r.note.replace(/\s*\n\s*/g, " ")}`);

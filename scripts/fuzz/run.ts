@@ -135,7 +135,12 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
   const steps: FuzzStep[] = [];
   for (const { spec, domain: dom, candidates: cands, first } of fuzzCases(count, seed, options)) {
     let check:
-      | ((expr?: string) => { ok: boolean; tier: string | null; counterexample?: { point: Record<string, string> }; undecided?: { reason: string } })
+      | ((expr?: string) => {
+          ok: boolean;
+          tier: string | null;
+          counterexample?: { point: Record<string, string> };
+          undecided?: { reason: string };
+        })
       | undefined;
     let refusal: string | undefined;
     let escaped: string | undefined;

@@ -54,7 +54,9 @@ export function normalFormText(node: MathNode, domain?: Domain): string | undefi
 }
 
 function decide(actual: MathNode, expected: MathNode, box: Box, splits: number): ExactOutcome {
-  checkDeadline(() => (splits === 0 ? "the exact tier" : `the exact tier, case split ${splits} of at most ${MAX_SPLITS}`));
+  checkDeadline(() =>
+    splits === 0 ? "the exact tier" : `the exact tier, case split ${splits} of at most ${MAX_SPLITS}`,
+  );
   const conditions = new Set<string>();
   try {
     const a = normalize(actual, { box, conditions });

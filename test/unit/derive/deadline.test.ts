@@ -19,23 +19,26 @@ const sigmaPrime = () =>
     "chain rule",
   );
 
-t("should leave every step and the closing check undecided with a deadline of 0, never ✓ and with no counterexample", () => {
-  const r = sigmaPrime().rewrite("sigma(x) - sigma(x)^2", "expand").verify({ deadline: 0 });
-  assert.is(r.ok, false);
-  for (const s of [...r.steps.slice(1), r.final!]) {
-    assert.is(s.ok, false, `step ${s.index}`);
-    assert.is(s.tier, "undecided");
-    assert.is(s.counterexample, undefined);
-    assert.is(s.diagnosis, undefined);
-    assert.is(s.undecided?.seconds, 0);
-    assert.match(s.undecided!.reason, /^could not decide within 0 s: \S/);
-    assert.ok(s.undecided!.reason.endsWith(s.undecided!.phase), s.undecided!.reason);
-  }
-  // a wrong step too: undecided, not rejected with a counterexample
-  const wrong = verifyStep(sigmaPrime().spec, 1, "sigma(x) * (1 + sigma(x))", { deadline: 0 });
-  assert.is(wrong.tier, "undecided");
-  assert.is(wrong.ok, false);
-});
+t(
+  "should leave every step and the closing check undecided with a deadline of 0, never ✓ and with no counterexample",
+  () => {
+    const r = sigmaPrime().rewrite("sigma(x) - sigma(x)^2", "expand").verify({ deadline: 0 });
+    assert.is(r.ok, false);
+    for (const s of [...r.steps.slice(1), r.final!]) {
+      assert.is(s.ok, false, `step ${s.index}`);
+      assert.is(s.tier, "undecided");
+      assert.is(s.counterexample, undefined);
+      assert.is(s.diagnosis, undefined);
+      assert.is(s.undecided?.seconds, 0);
+      assert.match(s.undecided!.reason, /^could not decide within 0 s: \S/);
+      assert.ok(s.undecided!.reason.endsWith(s.undecided!.phase), s.undecided!.reason);
+    }
+    // a wrong step too: undecided, not rejected with a counterexample
+    const wrong = verifyStep(sigmaPrime().spec, 1, "sigma(x) * (1 + sigma(x))", { deadline: 0 });
+    assert.is(wrong.tier, "undecided");
+    assert.is(wrong.ok, false);
+  },
+);
 
 t("should decide a normal step as before under the default bound: the same verdicts as with no bound", () => {
   const spec = sigmaPrime().rewrite("sigma(x) - sigma(x)^2", "expand").rewrite("sigma(x) - sigma(x)^3", "wrong").spec;
@@ -84,7 +87,10 @@ t("should end the step that stalled the fuzz within its bound, undecided and nam
   const seconds = (used.user + used.system) / 1e6;
   assert.is(v.ok, false);
   assert.is(v.tier, "undecided");
-  assert.match(v.undecided!.reason, /^could not decide within 1 s: (evaluating at x = -282\.77\d* with \d+ digits|sampling)/);
+  assert.match(
+    v.undecided!.reason,
+    /^could not decide within 1 s: (evaluating at x = -282\.77\d* with \d+ digits|sampling)/,
+  );
   // one phase past the bound at most; unbounded, the step takes 45 s of CPU or more
   assert.ok(seconds < 4, `${seconds.toFixed(1)} s of CPU`);
   // the true derivative on the same domain is still decided under the same bound
@@ -115,7 +121,10 @@ t("should keep a sooner outer deadline in a nested call, and none outside any", 
   const err = thrown(() => withinDeadline(0, () => withinDeadline(100, () => checkDeadline(() => "inner work"))));
   assert.instance(err, StepUndecided);
   assert.is(err.message, "could not decide within 0 s: inner work");
-  assert.is(withinDeadline(100, () => 7), 7);
+  assert.is(
+    withinDeadline(100, () => 7),
+    7,
+  );
 });
 
 t.run();

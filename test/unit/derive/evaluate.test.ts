@@ -72,13 +72,30 @@ e("should bound tanh, sinh and cosh of a large argument soundly where the small 
   assert.ok(Math.abs(Number(at1000.v.toExponential(8).split("e")[1]) - -261) <= 1, at1000.v.toExponential(8));
   // log10(2e^(−600)) = log10 2 − 600·log10 e
   const want = Math.log10(2) - 600 * Math.LOG10E;
-  const got = Math.log10(Number(at1000.v.toExponential(12).split("e")[0])) + Number(at1000.v.toExponential(12).split("e")[1]);
+  const got =
+    Math.log10(Number(at1000.v.toExponential(12).split("e")[0])) + Number(at1000.v.toExponential(12).split("e")[1]);
   assert.ok(Math.abs(got - want) < 1e-9, `${got} vs ${want}`);
   // cosh(300)·2e^(−300) = 1 + e^(−600): 1 at 60 digits, with a ball that holds 1 + 10^(−260.6)
   const c = evaluator("cosh(x) * 2 * exp(-x)", [{ x: "300" }]).ball(0, 60);
-  assert.ok(typeof c !== "string" && c.v.minus(1).abs().lte(`1e${Math.ceil(c.r)}`) && c.r < -50, JSON.stringify(c));
+  assert.ok(
+    typeof c !== "string" &&
+      c.v
+        .minus(1)
+        .abs()
+        .lte(`1e${Math.ceil(c.r)}`) &&
+      c.r < -50,
+    JSON.stringify(c),
+  );
   const sn = evaluator("sinh(x) * 2 * exp(x)", [{ x: "-300" }]).ball(0, 60);
-  assert.ok(typeof sn !== "string" && sn.v.plus(1).abs().lte(`1e${Math.ceil(sn.r)}`) && sn.r < -50, JSON.stringify(sn));
+  assert.ok(
+    typeof sn !== "string" &&
+      sn.v
+        .plus(1)
+        .abs()
+        .lte(`1e${Math.ceil(sn.r)}`) &&
+      sn.r < -50,
+    JSON.stringify(sn),
+  );
 });
 
 e.run();
