@@ -129,6 +129,7 @@ if (steps > 0) {
   const t = Date.now();
   const report = runFuzz(steps, 1);
   console.log(
-    `\nnpm run fuzz at scale (seed 1): ${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors (${report.refused} refused by name, ${report.undecided} undecided by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+    `\nnpm run fuzz at scale (seed 1): ${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided ` +
+      `(${report.verifierUndecided.map((s) => s.id).join(", ") || "none"}; ${report.refused} refused by name, ${report.undecided} left open by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
   );
 }

@@ -1,8 +1,9 @@
 /**
- * npm run fuzz [-- --steps N --seed S]: the verifier against an independent oracle on
- * generated derivations (scripts/fuzz/run.ts). Prints `N steps, D disagreements, E escaped
- * errors`, then each disagreement and escaped error with its derivation, and exits 1 unless
- * both are 0. Defaults: 2000 steps, seed 1.
+ * npm run fuzz [-- --steps N --seed S --deadline T]: the verifier against an independent
+ * oracle on generated derivations (scripts/fuzz/run.ts). Prints each disagreement, escaped
+ * error and step the verifier left undecided within its time bound (T seconds per step,
+ * default the verifier's 5), with its id `seed/number`, then `N steps, D disagreements,
+ * E escaped errors, U undecided`, and exits 1 unless D and E are 0. Defaults: 2000 steps, seed 1.
  */
 import { runFuzz } from "./fuzz/run";
 
@@ -19,22 +20,29 @@ const arg = (name: string, fallback: number): number => {
 
 const count = arg("steps", 2000);
 const seed = arg("seed", 1);
+const deadlineAt = process.argv.indexOf("--deadline");
+const deadline = deadlineAt < 0 ? undefined : Number(process.argv[deadlineAt + 1]);
+if (deadline !== undefined && !(deadline >= 0)) {
+  console.error(`npm run fuzz: --deadline must be a number of seconds ≥ 0, got ${process.argv[deadlineAt + 1]}`);
+  process.exit(2);
+}
 const t0 = Date.now();
-const report = runFuzz(count, seed);
+const report = runFuzz(count, seed, deadline === undefined ? {} : { deadline });
 const seconds = (Date.now() - t0) / 1000;
 const show = (s: (typeof report.steps)[number]) =>
-  `  ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
+  `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
 for (const s of report.disagreements) console.log(`disagreement:\n${show(s)}`);
 for (const s of report.escaped) console.log(`escaped error:\n${show(s)}`);
+for (const s of report.verifierUndecided) console.log(`undecided by the verifier:\n${show(s)}`);
 const times = report.steps
   .filter((s) => s.verifier === "accepted" || s.verifier === "rejected")
   .map((s) => s.seconds * 1000)
   .sort((a, b) => a - b);
 console.log(
-  `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left undecided by the oracle; ` +
+  `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left open by the oracle; ` +
     `median step ${times.length ? times[Math.floor(times.length / 2)].toFixed(1) : "-"} ms, slowest ${times.length ? times[times.length - 1].toFixed(0) : "-"} ms; ${seconds.toFixed(0)} s in all`,
 );
 console.log(
-  `${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors`,
+  `${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided`,
 );
 process.exit(report.disagreements.length === 0 && report.escaped.length === 0 ? 0 : 1);

@@ -13,7 +13,8 @@ import {
 import { boundedAt, firstApart, pointIntervals } from "./double-interval";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
-import type { Certificate, Counterexample, Tier } from "./types";
+import { checkDeadline, StepUndecided } from "./deadline";
+import type { Certificate, Counterexample, Tier, Undecided } from "./types";
 
 export { PRECISION, PRECISION_BOUND, PRECISION_LEVELS } from "./evaluate";
 
@@ -30,6 +31,29 @@ export const TOLERANCE = `1e-${PRECISION - GUARD_DIGITS}`;
 export type Verdict =
   | { equal: true; tier: Tier; certificate?: Certificate }
   | { equal: false; tier: Tier; counterexample: Counterexample };
+
+/** A comparison whose time bound (deadline.ts) ran out first. */
+export type UndecidedVerdict = { equal: false; tier: "undecided"; undecided: Undecided };
+
+/**
+ * Runs a comparison and turns a {@link StepUndecided} from inside it (the step's time bound
+ * ran out, deadline.ts) into the verdict "undecided"; anything else it throws passes through.
+ *
+ * @param decide the comparison, e.g. () => compare(actual, expected, points, where, domain)
+ * @returns its verdict, or { equal: false, tier: "undecided", undecided: { reason, phase, seconds } }
+ */
+export function verdictWithin(decide: () => Verdict): Verdict | UndecidedVerdict {
+  try {
+    return decide();
+  } catch (err) {
+    if (!(err instanceof StepUndecided)) throw err;
+    return {
+      equal: false,
+      tier: "undecided",
+      undecided: { reason: err.message, phase: err.phase, seconds: err.seconds },
+    };
+  }
+}
 
 /** What the comparison at one point found. */
 type PointOutcome =
@@ -95,10 +119,12 @@ export function expectation(
   where: string,
   domain?: Domain,
 ): (actual: MathNode) => Verdict {
+  checkDeadline(() => "preparing the expected side");
   const want = evaluator(expected.toString(), points);
   const wantFast = pointIntervals(expected.toString(), points);
   for (let i = 0; i < points.length; i++) {
     if (boundedAt(wantFast, i)) continue; // certainly finite and real: no decimal evaluation needed to know
+    checkDeadline(() => `evaluating the expected side at point ${i + 1} of ${points.length}`);
     const v = firstFinite(want, i);
     if (unsettled(v)) {
       throw new RangeError(
@@ -114,7 +140,9 @@ export function expectation(
   }
   const exact = exactJudge(expected, domain);
   return (actual) => {
+    checkDeadline(() => "starting the comparison");
     const outcome = exact(actual);
+    checkDeadline(() => "sampling, after the exact tier");
     const got = evaluator(actual.toString(), points);
     // Doubles with rigorous bounds first: a point where the sides are certainly far apart
     // decides a wrong step, and cross-checks a proof, without any decimal evaluation.
@@ -229,6 +257,7 @@ function samplePoints(
 ): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
   const open: number[] = [];
   for (let i = 0; i < count; i++) {
+    checkDeadline(() => `sampling point ${i + 1} of ${count} at ${PRECISION_LEVELS[minLevel]} digits`);
     const result = comparePoint(got, want, i, minLevel, PRECISION_LEVELS[minLevel]);
     if (result.kind === "unresolved") open.push(i);
     else if (result.kind !== "agree") return { index: i, result };
@@ -272,6 +301,7 @@ function comparePoint(
   let last: { a: BallValue; b: BallValue; digits: number } | undefined;
   let found: { a: Ball; b: Ball; digits: number } | undefined;
   for (let digits = PRECISION_LEVELS[0]; ; ) {
+    checkDeadline(() => `sampling: comparing the sides at point ${i + 1} with ${digits} digits`);
     const a = got.ball(i, digits);
     const b = want.ball(i, digits);
     last = { a, b, digits };

@@ -6,6 +6,7 @@
 import type { MathNode } from "mathjs";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
 import { boundedAt, pointIntervals } from "./double-interval";
+import { DEFAULT_DEADLINE_SECONDS } from "./deadline";
 import { evaluator, PRECISION_LEVELS } from "./evaluate";
 import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
@@ -35,6 +36,12 @@ export interface VerifyOptions {
    * Default true for verifyDerivation and verifyStep, false for stepChecker (the mutation test).
    */
   diagnose?: boolean;
+  /**
+   * The time bound of each step (and of the closing check), in seconds (default 5,
+   * DEFAULT_DEADLINE_SECONDS; Infinity for none). A step not decided within it is "undecided"
+   * (ok false, tier "undecided", with the reason): see deadline.ts.
+   */
+  deadline?: number;
 }
 
 /** Everything prepared once per derivation. */
@@ -43,6 +50,8 @@ export interface Context {
   wrt: string;
   samples: number;
   seed: string;
+  /** The time bound of each step, in seconds (VerifyOptions.deadline). */
+  deadline: number;
   domain: Domain;
   points: Record<string, string>[];
   given: MathNode;
@@ -69,6 +78,11 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
   if (!Number.isInteger(samples) || samples < 16)
     throw new RangeError(`${where}: samples must be an integer ≥ 16, got ${samples}`);
+  const deadline = options.deadline ?? DEFAULT_DEADLINE_SECONDS;
+  if (typeof deadline !== "number" || Number.isNaN(deadline) || deadline < 0)
+    throw new RangeError(
+      `${where}: deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(deadline)}`,
+    );
   const domain = parseDomain(spec.domain, where);
   for (const name of domain.keys()) {
     if (Object.hasOwn(RESERVED_NAMES, name)) {
@@ -109,6 +123,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     wrt: spec.wrt,
     samples,
     seed,
+    deadline,
     domain,
     texNames,
     points,

@@ -22,6 +22,7 @@ import {
   type Ball,
   type BallValue,
 } from "./ball";
+import { checkDeadline } from "./deadline";
 import { verifierMath } from "./math-functions";
 
 /** Decimal digits of the first evaluation of every point. */
@@ -274,6 +275,8 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
       slots[i] = hit;
       continue;
     }
+    // above the first precision an operation can take a large part of a second (e^x at 1000 digits): the step's time bound is checked before each
+    if (digits > PRECISION) checkDeadline(() => `evaluating at ${pointWords(point)} with ${digits} digits`);
     const args = op.args.map((k) => slots[k]);
     const bad = args.find((a) => typeof a === "string");
     let v: BallValue;
@@ -291,6 +294,18 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
     memo.set(op.key, v);
   }
   return slots[plan.length - 1];
+}
+
+/** A sample point in words for a reason, each coordinate to 8 significant digits: "x = -282.77512". */
+function pointWords(point: Record<string, string>): string {
+  return Object.entries(point)
+    .map(
+      ([k, v]) =>
+        `${k} = ${Number(v)
+          .toPrecision(8)
+          .replace(/\.?0+(?=$|e)/, "")}`,
+    )
+    .join(", ");
 }
 
 function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string>, digits: number): BallValue {
@@ -365,15 +380,15 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       if (x.v.isZero() || x.r >= log10Abs(x.v)) return UNRESOLVED;
       return exact(new D(x.v.isNeg() ? -1 : 1));
     case "tanh":
-      return ballLipschitz(x.r, tanh(D, x.v), digits);
+      return ballLipschitz(x.r, tanh(D, x.v, digits), digits);
     case "atan":
       return ballLipschitz(x.r, (D as unknown as { atan(x: Dec): Dec }).atan(x.v), digits);
     case "asinh":
       return ballLipschitz(x.r, (D as unknown as { asinh(x: Dec): Dec }).asinh(x.v), digits);
     case "sinh":
-      return ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
+      return ballHyperbolic(x, sinhCosh(D, x.v, "sinh", digits), digits);
     case "cosh":
-      return ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
+      return ballHyperbolic(x, sinhCosh(D, x.v, "cosh", digits), digits);
     case "sin":
       return ballLipschitz(x.r, D.sin(x.v), digits);
     case "cos":
@@ -386,7 +401,7 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
     case "csc": {
       const inner =
         op.name === "sech" || op.name === "csch"
-          ? ballHyperbolic(x, sinhCosh(D, x.v, op.name === "sech" ? "cosh" : "sinh"), digits)
+          ? ballHyperbolic(x, sinhCosh(D, x.v, op.name === "sech" ? "cosh" : "sinh", digits), digits)
           : ballLipschitz(x.r, op.name === "sec" ? D.cos(x.v) : D.sin(x.v), digits);
       if (typeof inner === "string") return inner;
       return ballDiv(one, inner, () => new D(1).div(inner.v), digits);
@@ -396,11 +411,11 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       const c =
         op.name === "cot"
           ? ballLipschitz(x.r, D.cos(x.v), digits)
-          : ballHyperbolic(x, sinhCosh(D, x.v, "cosh"), digits);
+          : ballHyperbolic(x, sinhCosh(D, x.v, "cosh", digits), digits);
       const s =
         op.name === "cot"
           ? ballLipschitz(x.r, D.sin(x.v), digits)
-          : ballHyperbolic(x, sinhCosh(D, x.v, "sinh"), digits);
+          : ballHyperbolic(x, sinhCosh(D, x.v, "sinh", digits), digits);
       if (typeof c === "string") return c;
       if (typeof s === "string") return s;
       return ballDiv(c, s, () => c.v.div(s.v), digits);
@@ -418,19 +433,32 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
 
 /**
  * tanh x; from |x| ≥ 1 as ±(1 − t)/(1 + t) with t = e^(−2|x|) (decimal.js's own tanh takes
- * seconds at |x| = 10^4, its exp of a large negative argument no time), which loses nothing
- * there: 1 − t ≥ 0.86.
+ * seconds at |x| = 10^4), which loses nothing there: 1 − t ≥ 0.86. Where t < 10^−(P + 8) at
+ * P digits, ±1 without computing t: 1 − tanh|x| = 2t/(1 + t) < 2t is then far below the
+ * 10 units in the last place the ball adds for the rounding (ballLipschitz), and e^(−2|x|)
+ * at 480 digits costs tens of milliseconds when |x| is 10^7 (a fuzz step spent most of a
+ * minute there).
  */
-function tanh(D: DecimalStatic, x: Dec): Dec {
+function tanh(D: DecimalStatic, x: Dec, digits: number): Dec {
   if (x.abs().lt(1)) return D.tanh(x);
+  if (x.abs().toNumber() * 2 * Math.LOG10E > digits + 8) return new D(x.isNeg() ? -1 : 1);
   const t = D.exp(x.abs().times(-2));
   const v = new D(1).minus(t).div(t.plus(1));
   return x.isNeg() ? v.neg() : v;
 }
 
-/** sinh x or cosh x; from |x| ≥ 1 as (e^x ∓ e^(−x))/2 (decimal.js's own are slow for large |x|; no cancellation there). */
-function sinhCosh(D: DecimalStatic, x: Dec, which: "sinh" | "cosh"): Dec {
+/**
+ * sinh x or cosh x; from |x| ≥ 1 as (e^x ∓ e^(−x))/2 (decimal.js's own are slow for large |x|;
+ * no cancellation there). Where e^(−2|x|) < 10^−(P + 8) at P digits the smaller exponential
+ * is left out: it changes the value by less than that, relative, far below the 10 units in the
+ * last place the ball adds for the rounding (ballHyperbolic).
+ */
+function sinhCosh(D: DecimalStatic, x: Dec, which: "sinh" | "cosh", digits: number): Dec {
   if (x.abs().lt(1)) return which === "sinh" ? D.sinh(x) : D.cosh(x);
+  if (x.abs().toNumber() * 2 * Math.LOG10E > digits + 8) {
+    const big = D.exp(x.abs()).div(2);
+    return which === "sinh" && x.isNeg() ? big.neg() : big;
+  }
   const p = D.exp(x);
   const q = D.exp(x.neg());
   return (which === "sinh" ? p.minus(q) : p.plus(q)).div(2);

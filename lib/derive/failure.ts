@@ -71,6 +71,7 @@ function shortStack(result: DerivationResult, message: string): string {
  * had to equal (the previous line as written; a derivative in readable form, see
  * {@link readableExpression}), the counterexample point with both values, and the slip
  * that explains the step when the verifier found one (its id, message and the right step).
+ * A step left undecided by its time bound says so, with the reason ("could not decide within 5 s: …").
  *
  * @param result a verifier result
  * @returns the description, or null when every step (and the closing check) passed
@@ -100,6 +101,9 @@ function describeStep(result: DerivationResult, s: StepResult, isFinal: boolean)
         ? `the derivative of the previous expression${prev} (that is ${quote(s.against)})`
         : `the previous expression${prev || ` ${quote(s.against)}`}`;
   }
+  // a step left undecided by its time bound is not called wrong: it says what was not decided, and why
+  if (s.undecided)
+    return `${what} undecided: ${asWritten(s.expr)} was not shown equal to ${must}: ${s.undecided.reason}`;
   const ce = s.counterexample;
   const at = ce
     ? `: at ${formatPoint(ce.point)} it is ${ce.actual}, but ${ce.expected} was expected${ce.reason ? ` (${ce.reason})` : ""}`

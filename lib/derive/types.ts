@@ -32,7 +32,22 @@ export type Tier =
    */
   | "proved"
   /** Outside the exact tier's class: equal at every sample point, in 60-digit (or more) arithmetic. */
-  | "sampled";
+  | "sampled"
+  /**
+   * Neither tier decided the step within its time bound (VerifyOptions.deadline): the step
+   * is not accepted (ok is false) and carries {@link StepResult.undecided}, not a counterexample.
+   */
+  | "undecided";
+
+/** Why a step was left undecided: its time bound ran out (docs/verification.md, "The time bound"). */
+export interface Undecided {
+  /** In words, naming the bound and what the verifier was doing: "could not decide within 5 s: sampling point 12 of 64 at 480 digits". */
+  reason: string;
+  /** What the verifier was doing when the time ran out, e.g. "sampling point 12 of 64 at 480 digits". */
+  phase: string;
+  /** The time bound, in seconds. */
+  seconds: number;
+}
 
 /**
  * What a reader can inspect to check a "proved" step: both sides in the exact tier's normal
@@ -89,8 +104,10 @@ export interface StepResult {
   tier: Tier | null;
   /** What the step was compared with, in mathjs syntax: the previous expression, or mathjs's derivative of it tidied for reading (`tidyExpression`: no `log(e)`, `0 +` or `* 1`, the same value). */
   against: string;
-  /** Present when ok is false: a point where both sides differ, with both values. */
+  /** Present when ok is false and the step was decided: a point where both sides differ, with both values. */
   counterexample?: Counterexample;
+  /** Present when tier is "undecided": the time bound ran out before either tier decided the step. */
+  undecided?: Undecided;
   /** Present when tier is "proved": both sides' normal forms and the side conditions. */
   certificate?: Certificate;
   /**

@@ -1,5 +1,6 @@
 import type { MathNode } from "mathjs";
-import { compare, expectation, PRECISION, type Verdict } from "./compare";
+import { compare, expectation, PRECISION, verdictWithin, type UndecidedVerdict, type Verdict } from "./compare";
+import { StepUndecided, withinDeadline } from "./deadline";
 import { derivativeTex, differentiate, prepare, type Context, type VerifyOptions } from "./context";
 import { parseExpression, shortened } from "./expression";
 import type { DerivationSpec, StepSpec } from "./spec";
@@ -19,12 +20,15 @@ export { expandInDerivation, type VerifyOptions } from "./context";
  * Each comparison is decided by the exact tier ("proved", with a certificate) where both
  * sides are in its class, else by sampling ("sampled": 60-digit evaluation, more where
  * the sides cancel, at points of the domain seeded from the derivation); sampling runs on
- * every step either way. See `compare`.
+ * every step either way. See `compare`. Each step and the closing check has a time bound
+ * (`options.deadline`, seconds, default 5): one not decided within it is "undecided" (ok
+ * false, tier "undecided", `undecided.reason` "could not decide within 5 s: …"), see deadline.ts.
  *
  * @param spec    the derivation; see {@link DerivationSpec}
- * @param options sample count and seed
+ * @param options sample count, seed, diagnosis, the time bound per step
  * @returns per-step verdicts with the deciding tier, and a counterexample for each wrong step
- * @throws RangeError when there are no steps, fewer than 16 samples, a malformed domain, or a step
+ *          (or the reason of each undecided one)
+ * @throws RangeError when there are no steps, fewer than 16 samples, a deadline that is not a number ≥ 0, a malformed domain, or a step
  *         uses a variable with no declared domain (the message names the step and the variable)
  * @throws RangeError naming the step for: a reserved constant (e, pi, i) declared as a variable,
  *         `wrt` also defined in defs, a given function or named quantity that is not finite and
@@ -81,8 +85,19 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
     let target = ctx.given;
     for (let k = 0; k < order; k++)
       target = differentiate(target, spec.wrt, `${ctx.where}, the closing check`, ctx.points);
-    const verdict = compare(prev, target, ctx.points, `${ctx.where}, the closing check`, ctx.domain);
-    const { counterexample: _drop, certificate: _cert, diagnosis: _diagnosis, ...last } = steps[steps.length - 1];
+    const closing = target;
+    const verdict = verdictWithin(() =>
+      withinDeadline(ctx.deadline, () =>
+        compare(prev, closing, ctx.points, `${ctx.where}, the closing check`, ctx.domain),
+      ),
+    );
+    const {
+      counterexample: _drop,
+      certificate: _cert,
+      diagnosis: _diagnosis,
+      undecided: _undecided,
+      ...last
+    } = steps[steps.length - 1];
     final = {
       ...last,
       index: steps.length,
@@ -93,11 +108,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
       ok: verdict.equal,
       tier: verdict.tier,
       against: tidyExpression(target).toString(),
-      ...(verdict.equal
-        ? verdict.certificate
-          ? { certificate: verdict.certificate }
-          : {}
-        : { counterexample: verdict.counterexample }),
+      ...verdictFields(verdict),
     };
   }
   const ok = steps.every((s) => s.ok) && (final?.ok ?? true);
@@ -162,7 +173,22 @@ export function stepChecker(
   if (own.kind === "differentiate") order++;
   const against =
     own.kind === "differentiate" ? differentiate(prev, ctx.wrt, `${ctx.where}, step ${index}`, ctx.points) : prev;
-  const judge = expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain);
+  // preparing what every candidate is compared with counts against the first candidate's time bound
+  let judge: ((actual: MathNode) => Verdict) | undefined;
+  let late: StepUndecided | undefined;
+  try {
+    judge = withinDeadline(ctx.deadline, () =>
+      expectation(against, ctx.points, `${ctx.where}, step ${index}`, ctx.domain),
+    );
+  } catch (err) {
+    if (!(err instanceof StepUndecided)) throw err;
+    late = err;
+  }
+  const prepared =
+    judge ??
+    (() => {
+      throw late;
+    });
   const shown =
     own.kind === "differentiate"
       ? tidyExpression(against).toString()
@@ -171,7 +197,7 @@ export function stepChecker(
         : spec.steps[index - 2].expr;
   const previous = options.diagnose === true ? (index === 1 ? spec.f : spec.steps[index - 2].expr) : undefined;
   return (expr) =>
-    checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, judge, previous).result;
+    checkStep(ctx, index - 1, { ...own, expr: expr ?? own.expr }, against, order, shown, prepared, previous).result;
 }
 
 /**
@@ -194,7 +220,11 @@ function checkStep(
   const label = `step ${i + 1}`;
   const node = ctx.prepare(step.expr, label);
   const stepWhere = `${ctx.where}, ${label} ("${shortened(step.expr)}")`;
-  const verdict = judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain);
+  const verdict = verdictWithin(() =>
+    withinDeadline(ctx.deadline, () =>
+      judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain),
+    ),
+  );
   const result: StepResult = {
     index: i + 1,
     kind: step.kind,
@@ -206,13 +236,9 @@ function checkStep(
     ok: verdict.equal,
     tier: verdict.tier,
     against: shown,
-    ...(verdict.equal
-      ? verdict.certificate
-        ? { certificate: verdict.certificate }
-        : {}
-      : { counterexample: verdict.counterexample }),
+    ...verdictFields(verdict),
   };
-  if (!verdict.equal && previous !== undefined) {
+  if (!verdict.equal && verdict.tier !== "undecided" && previous !== undefined) {
     const diagnosis = diagnoseStep({
       kind: step.kind,
       previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`),
@@ -226,4 +252,13 @@ function checkStep(
     if (diagnosis) result.diagnosis = diagnosis;
   }
   return { result, node };
+}
+
+/** What a verdict adds to a step's result: the certificate of a proof, the counterexample of a rejection, or why it is undecided. */
+function verdictFields(
+  verdict: Verdict | UndecidedVerdict,
+): Pick<StepResult, "certificate" | "counterexample" | "undecided"> {
+  if (verdict.equal) return verdict.certificate ? { certificate: verdict.certificate } : {};
+  if ("undecided" in verdict) return { undecided: verdict.undecided };
+  return { counterexample: verdict.counterexample };
 }

@@ -28,6 +28,7 @@ const MARK_TEX: Readonly<Record<StepMark, string>> = {
   ok: "\\checkmark",
   failed: "\\times",
   rejected: "\\oslash",
+  undecided: "\\oslash",
 };
 
 /** Inline math for Markdown: `$tex$`, < and > as \lt and \gt. */
@@ -49,7 +50,7 @@ function chainLine(r: DerivationRowView): string {
 
 /** A row's detail as one Markdown paragraph: glyph, label, action, rule, tier, note, comparison, counterexample, slip. */
 function detailMarkdown(r: DerivationRowView): string {
-  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" ? ` ${MARK_WORDS.rejected}` : "");
+  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
   const head = [`**${escapeMarkdown(r.label)}**`];
   if (r.action) head.push(escapeMarkdown(r.action));
   if (r.rule) head.push(escapeMarkdown(r.rule));
@@ -63,6 +64,7 @@ function detailMarkdown(r: DerivationRowView): string {
       `at ${inline(c.pointTex)} the step gives ${inline(c.actualTex)}, but it must equal ${inline(c.expectedTex)}`,
     );
   }
+  if (r.undecided) parts.push(escapeMarkdown(r.undecided));
   if (r.diagnosis) {
     const d = r.diagnosis;
     parts.push(
@@ -89,8 +91,9 @@ function detailMarkdown(r: DerivationRowView): string {
 export function derivationMarkdown(view: DerivationView): string {
   const chainRows = view.rows.filter((r) => r.label !== "final check");
   const chain = ["$$", "\\begin{aligned}", chainRows.map(chainLine).join(" \\\\\n"), "\\end{aligned}", "$$"].join("\n");
-  const failing = view.rows.filter((r) => r.mark === "failed" || r.mark === "rejected");
-  const quiet = view.rows.filter((r) => r.mark !== "failed" && r.mark !== "rejected");
+  const shown = (r: DerivationRowView) => r.mark === "failed" || r.mark === "rejected" || r.mark === "undecided";
+  const failing = view.rows.filter(shown);
+  const quiet = view.rows.filter((r) => !shown(r));
   const blocks = [`**${escapeMarkdown(view.title)}**`, chain, ...failing.map(detailMarkdown)];
   if (quiet.length > 0) {
     blocks.push(

@@ -2,7 +2,7 @@ import { MARK_GLYPHS, MARK_WORDS, type DerivationView, type DerivationRowView } 
 
 /** One row as indented plain-text lines. */
 function rowText(r: DerivationRowView): string[] {
-  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" ? ` ${MARK_WORDS.rejected}` : "");
+  const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
   const head = [r.label, r.action, r.rule, r.tier ? `[${r.tier}]` : ""].filter((s) => s !== "");
   const lines = [`  ${glyph} ${head.join(" · ")}`, `      ${r.expr}`];
   if (r.note) lines.push(`      ${r.note.replace(/\s*\n\s*/g, " ")}`);
@@ -11,6 +11,7 @@ function rowText(r: DerivationRowView): string[] {
     const c = r.counterexample;
     lines.push(`      at ${c.point}: the step gives ${c.actual}, but it must equal ${c.expected}`);
   }
+  if (r.undecided) lines.push(`      ${r.undecided}`);
   if (r.diagnosis) {
     const d = r.diagnosis;
     lines.push(`      the slip (${d.id}): ${d.message}`, `      the step should be ${d.expected}`);

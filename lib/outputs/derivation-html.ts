@@ -9,6 +9,7 @@ const MARK_COLORS: Record<StepMark, string> = {
   ok: "#009E73",
   failed: "#D55E00",
   rejected: "#E69F00",
+  undecided: "#0072B2",
 };
 
 /**
@@ -87,6 +88,7 @@ function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
         `but it must equal ${math(c.expectedTex)}</div>`,
     );
   }
+  if (r.undecided) parts.push(`<div class="stepwise-undecided">${escapeHtml(r.undecided)}</div>`);
   if (r.diagnosis) {
     const d = r.diagnosis;
     const others =
@@ -108,13 +110,18 @@ function detailParts(r: DerivationRowView, math: DisplayMath): string[] {
  */
 function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): string {
   const rule = r.rule || fallback;
-  const opened = r.mark === "failed" || r.mark === "rejected";
+  const opened = r.mark === "failed" || r.mark === "rejected" || r.mark === "undecided";
   const parts = detailParts(r, (tex, display) => math(tex, display, opened ? "in view" : "on demand"));
   if (parts.length === 0) {
     return rule ? `<span class="stepwise-rule" style="${STYLE.rule}">${escapeHtml(rule)}</span>` : "";
   }
   const open = opened ? " open" : "";
-  const words = r.mark === "rejected" ? ` (${MARK_WORDS.rejected})` : r.mark === "failed" ? " (failed)" : "";
+  const words =
+    r.mark === "rejected" || r.mark === "undecided"
+      ? ` (${MARK_WORDS[r.mark]})`
+      : r.mark === "failed"
+        ? " (failed)"
+        : "";
   return (
     `<details class="stepwise-why"${open} style="${STYLE.why}">` +
     `<summary class="stepwise-rule" style="${STYLE.summary}">${escapeHtml(rule || "details")}${words}</summary>` +

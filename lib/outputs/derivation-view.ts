@@ -13,12 +13,20 @@ import { conditionTex, exprTex, numberTex, type TexNames } from "./derivation-te
 /**
  * What a row's glyph means. "failed" (✗) is used only for a real, unexpected
  * failure; "rejected" (⊘) for a failure the caller expected (a wrong step shown
- * on purpose); "given" (•) for the starting function, which is not checked.
+ * on purpose); "undecided" (⊘, with its own words and colour) for a step the verifier
+ * could not decide within its time bound: neither ✓ nor ✗; "given" (•) for the
+ * starting function, which is not checked.
  */
-export type StepMark = "given" | "ok" | "failed" | "rejected";
+export type StepMark = "given" | "ok" | "failed" | "rejected" | "undecided";
 
 /** The glyph of each mark: ✓ U+2713, ✗ U+2717, ⊘ U+2298, • U+2022. */
-export const MARK_GLYPHS: Readonly<Record<StepMark, string>> = { given: "•", ok: "✓", failed: "✗", rejected: "⊘" };
+export const MARK_GLYPHS: Readonly<Record<StepMark, string>> = {
+  given: "•",
+  ok: "✓",
+  failed: "✗",
+  rejected: "⊘",
+  undecided: "⊘",
+};
 
 /** Words shown next to (or as a tooltip of) each glyph. */
 export const MARK_WORDS: Readonly<Record<StepMark, string>> = {
@@ -26,6 +34,7 @@ export const MARK_WORDS: Readonly<Record<StepMark, string>> = {
   ok: "verified",
   failed: "failed",
   rejected: "rejected as expected",
+  undecided: "undecided",
 };
 
 /** One displayed row: a step of the derivation or the final check. */
@@ -84,6 +93,8 @@ export interface DerivationRowView {
   };
   /** For a proved step: both sides' normal forms and the side conditions the domain guarantees, as TeX. */
   certificate?: CertificateView;
+  /** For an undecided step (mark "undecided"): why, e.g. "could not decide within 5 s: sampling …". */
+  undecided?: string;
 }
 
 /** A certificate (lib/derive/types.ts) as TeX, for a reader who opens it. */
@@ -154,7 +165,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
         ? `sampled: ${result.samples} points, ${result.precision} digits`
         : s.tier;
   const row = (s: StepResult, label: string, action: string, isFinal: boolean): DerivationRowView => ({
-    mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : fail,
+    mark: s.ok ? (s.kind === "given" && !isFinal ? "given" : "ok") : s.undecided ? "undecided" : fail,
     label,
     action,
     rule: s.rule ?? "",
@@ -168,6 +179,7 @@ export function derivationView(payload: DerivationPayload): DerivationView {
     againstTex: (!s.ok || isFinal) && s.against ? exprTex(s.against, names) : "",
     ...(s.ok || !s.counterexample ? {} : { counterexample: counterexampleView(s.counterexample, names) }),
     ...(s.certificate ? { certificate: certificateView(s.certificate, names) } : {}),
+    ...(!s.ok && s.undecided ? { undecided: s.undecided.reason } : {}),
     ...(s.ok || !s.diagnosis
       ? {}
       : {
@@ -258,6 +270,15 @@ function summarise(
       ? `the final check: ${finalFailed.expr} is not the derivative`
       : "the derivation";
   const whatBrief = firstFailed ? `step ${firstFailed.index}` : finalFailed ? "the final check" : "the derivation";
+  const undecided = firstFailed?.undecided ?? (firstFailed ? undefined : finalFailed?.undecided);
+  if (undecided) {
+    const who = firstFailed ? `step ${firstFailed.index}` : "the final check";
+    return {
+      mark: "undecided",
+      text: `${who} undecided: ${undecided.reason}${firstFailed ? ` (${firstFailed.expr})` : ""}`,
+      brief: `${who} undecided: ${undecided.reason}`,
+    };
+  }
   if (expectFailure) {
     return {
       mark: "rejected",

@@ -24,6 +24,9 @@ function verdict(s: StepResult): StepResult {
           },
         }
       : {}),
+    ...(s.undecided
+      ? { undecided: { reason: s.undecided.reason, phase: s.undecided.phase, seconds: s.undecided.seconds } }
+      : {}),
     ...(s.diagnosis
       ? {
           diagnosis: {

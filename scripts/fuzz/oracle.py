@@ -66,7 +66,9 @@ def mig(v):
 def value(code, x):
     try:
         v = eval(code, {"__builtins__": {}}, dict(names(), x=iv.mpf(x)))
-    except (ValueError, ZeroDivisionError, OverflowError):
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+        # TypeError: mpmath.iv has no complex intervals, and log or sqrt of an interval that
+        # reaches below 0 (a value near 0 at too few digits) tries one; more digits may settle it
         return None
     if not isinstance(v, type(iv.mpf(0))):
         v = iv.mpf(v)

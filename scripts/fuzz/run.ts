@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
 import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
+import type { DerivationSpec } from "../../lib/derive/spec";
 import {
   derivative,
   domain as randomDomain,
@@ -29,6 +30,8 @@ import {
 
 /** One step the fuzzer had judged. */
 export interface FuzzStep {
+  /** `seed/number`: the run's seed and the step's 0-based number in it (fuzzCases reproduces it). */
+  id: string;
   f: string;
   kind: "rewrite" | "differentiate";
   expr: string;
@@ -36,7 +39,8 @@ export interface FuzzStep {
   reference: string;
   domain: { lo: string; hi: string };
   made: "rewrite" | "derivative" | "mutant" | "near miss";
-  verifier: "accepted" | "rejected" | "refused" | "escaped";
+  /** undecided: the verifier's time bound per step ran out (VerifyOptions.deadline); counted apart, never a disagreement. */
+  verifier: "accepted" | "rejected" | "refused" | "escaped" | "undecided";
   message?: string;
   point?: string;
   seconds: number;
@@ -51,7 +55,10 @@ export interface FuzzReport {
   disagreements: FuzzStep[];
   escaped: FuzzStep[];
   refused: number;
+  /** Steps the oracle left undecided (not judged). */
   undecided: number;
+  /** Steps the verifier left undecided within its time bound, with their ids (`seed/number`). */
+  verifierUndecided: FuzzStep[];
 }
 
 const root = path.join(__dirname, "..", "..");
@@ -108,6 +115,8 @@ function candidates(
 
 /** What else a fuzz run generates besides its defaults. */
 export interface FuzzOptions {
+  /** The verifier's time bound per step, in seconds (VerifyOptions.deadline; default the verifier's own, 5 s). */
+  deadline?: number;
   /** Every derivation on a domain in the far negative tail (x from −1000 to −200), each with a near miss (grammar.ts). */
   tail?: boolean;
 }
@@ -123,36 +132,27 @@ export interface FuzzOptions {
  * @throws Error when the oracle's Python cannot run (it names the Python and how to install mpmath)
  */
 export function runFuzz(count: number, seed: number, options: FuzzOptions = {}): FuzzReport {
-  const r = rng(seed);
   const steps: FuzzStep[] = [];
-  for (let n = 0; steps.length < count; n++) {
-    const differentiate = r() < 0.5;
-    const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
-    if (differentiate && kinked(f)) continue;
-    const dom = options.tail ? tailDomain(r) : randomDomain(r);
-    // one derivation in four gets a near miss, from its own random source (the seeds' other steps stay as they were)
-    const nearMisses = options.tail === true || n % 4 === 3;
-    const spec = {
-      title: `fuzz ${seed}/${n}`,
-      name: "f",
-      f: text(f),
-      wrt: "x",
-      domain: { x: `(${dom.lo}, ${dom.hi})` },
-      steps: [
-        { kind: differentiate ? ("differentiate" as const) : ("rewrite" as const), expr: "x", rule: "fuzz", note: "" },
-      ],
-    };
-    let check: ((expr?: string) => { ok: boolean; counterexample?: { point: Record<string, string> } }) | undefined;
+  for (const { spec, domain: dom, candidates: cands, first } of fuzzCases(count, seed, options)) {
+    let check:
+      | ((expr?: string) => {
+          ok: boolean;
+          tier: string | null;
+          counterexample?: { point: Record<string, string> };
+          undecided?: { reason: string };
+        })
+      | undefined;
     let refusal: string | undefined;
     let escaped: string | undefined;
     try {
-      check = stepChecker(spec, 1);
+      check = stepChecker(spec, 1, options.deadline === undefined ? {} : { deadline: options.deadline });
     } catch (err) {
       if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
       else escaped = `${(err as Error).name}: ${(err as Error).message}`;
     }
-    for (const cand of candidates(r, f, differentiate, 2, nearMisses)) {
+    cands.forEach((cand, k) => {
       const step: FuzzStep = {
+        id: `${seed}/${first + k}`,
         f: spec.f,
         kind: spec.steps[0].kind,
         expr: cand.expr,
@@ -171,8 +171,9 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
       } else {
         try {
           const v = check(cand.expr);
-          step.verifier = v.ok ? "accepted" : "rejected";
+          step.verifier = v.ok ? "accepted" : v.undecided ? "undecided" : "rejected";
           if (v.counterexample) step.point = v.counterexample.point.x;
+          if (v.undecided) step.message = v.undecided.reason;
         } catch (err) {
           if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
           else {
@@ -183,9 +184,11 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
       }
       step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       if (process.env.FUZZ_TRACE)
-        console.error(`${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`);
+        console.error(
+          `${step.id} ${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`,
+        );
       steps.push(step);
-    }
+    });
   }
   judgeByOracle(steps);
   const judged = steps.filter(
@@ -197,7 +200,53 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
     escaped: steps.filter((s) => s.verifier === "escaped"),
     refused: steps.filter((s) => s.verifier === "refused").length,
     undecided: steps.filter((s) => s.oracle === "undecided").length,
+    verifierUndecided: steps.filter((s) => s.verifier === "undecided"),
   };
+}
+
+/** One generated derivation of a fuzz run and its candidate steps, numbered from `first` in the run. */
+export interface FuzzCase {
+  spec: DerivationSpec;
+  domain: { lo: string; hi: string };
+  candidates: { expr: string; made: FuzzStep["made"]; reference: string }[];
+  /** The 0-based number of its first candidate among the run's steps (a step's id is `seed/number`). */
+  first: number;
+}
+
+/**
+ * The derivations and candidate steps a fuzz run judges, without judging them, made one by
+ * one as they are asked for (a run judges each before the next is made): the same seed gives
+ * the same cases, so a step named `seed/number` by a run can be reproduced alone.
+ *
+ * @param count   how many steps, at least (the last derivation's candidates all come)
+ * @param seed    the seed of the run
+ * @param options see {@link FuzzOptions}
+ * @returns the cases in order
+ */
+export function* fuzzCases(count: number, seed: number, options: FuzzOptions = {}): Generator<FuzzCase> {
+  const r = rng(seed);
+  let made = 0;
+  for (let n = 0; made < count; n++) {
+    const differentiate = r() < 0.5;
+    const f = generate(r, 2 + Math.floor(r() * 4), !differentiate);
+    if (differentiate && kinked(f)) continue;
+    const dom = options.tail ? tailDomain(r) : randomDomain(r);
+    // one derivation in four gets a near miss, from its own random source (the seeds' other steps stay as they were)
+    const nearMisses = options.tail === true || n % 4 === 3;
+    const spec: DerivationSpec = {
+      title: `fuzz ${seed}/${n}`,
+      name: "f",
+      f: text(f),
+      wrt: "x",
+      domain: { x: `(${dom.lo}, ${dom.hi})` },
+      steps: [
+        { kind: differentiate ? ("differentiate" as const) : ("rewrite" as const), expr: "x", rule: "fuzz", note: "" },
+      ],
+    };
+    const cands = candidates(r, f, differentiate, 2, nearMisses);
+    yield { spec, domain: dom, candidates: cands, first: made };
+    made += cands.length;
+  }
 }
 
 /** Fills in the oracle's verdict of every step the verifier judged, in one run of oracle.py. */

@@ -6,6 +6,7 @@
  */
 import type { MathNode } from "mathjs";
 import type { Domain } from "../domain";
+import { checkDeadline } from "../deadline";
 import type { Certificate } from "../types";
 import { interval, WHOLE_LINE, type Box, type Interval } from "./interval";
 import { foldRoots, normalize, Outside, SplitAt, type RatFn } from "./normalize";
@@ -53,6 +54,9 @@ export function normalFormText(node: MathNode, domain?: Domain): string | undefi
 }
 
 function decide(actual: MathNode, expected: MathNode, box: Box, splits: number): ExactOutcome {
+  checkDeadline(() =>
+    splits === 0 ? "the exact tier" : `the exact tier, case split ${splits} of at most ${MAX_SPLITS}`,
+  );
   const conditions = new Set<string>();
   try {
     const a = normalize(actual, { box, conditions });

@@ -26,7 +26,8 @@ import {
  * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
  * (ok, tier, against, counterexample), plus a hint or an error.
  */
-export interface TryVerdict extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample" | "diagnosis"> {
+export interface TryVerdict
+  extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample" | "diagnosis" | "undecided"> {
   /** For a rejected exercise answer that equals a known slip: its hint. */
   hint?: string;
   /** The verifier's error (a variable without a domain, …), in words, instead of a verdict. */
@@ -69,6 +70,7 @@ function verdictOf(r: StepResult): TryVerdict {
     tier: r.tier,
     against: r.against,
     ...(r.counterexample ? { counterexample: r.counterexample } : {}),
+    ...(r.undecided ? { undecided: r.undecided } : {}),
     ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
   };
 }

@@ -49,6 +49,11 @@ function show(
     out.textContent = `\u2713 ${what} holds${v.tier ? ` (tier: ${v.tier})` : ""}`;
     return;
   }
+  if (v.undecided) {
+    // neither ✓ nor ✗: the step's time bound ran out (lib/derive/deadline.ts)
+    out.textContent = `\u2298 ${what} undecided: ${v.undecided.reason}`;
+    return;
+  }
   const c = math.counterexample;
   out.append(`\u2717 ${what} does not hold`);
   if (c)

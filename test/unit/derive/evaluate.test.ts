@@ -55,4 +55,47 @@ e("should agree with the precision levels it documents", () => {
   assert.is(PRECISION_BOUND, 1000);
 });
 
+e("should bound tanh, sinh and cosh of a large argument soundly where the small exponential is left out", () => {
+  // at 60 digits e^(−600) is left out of tanh(−300) and cosh(300); at 1000 digits it is not.
+  // References from the closed forms: 1 + tanh(−300) = 2e^(−600)/(1 + e^(−600)) ≈ 10^(−260.26)
+  const pts = [{ x: "-300" }, { x: "-22600000" }];
+  const lift = evaluator("tanh(x) + 1", pts);
+  for (const i of [0, 1]) {
+    const at60 = lift.ball(i, 60);
+    assert.ok(typeof at60 !== "string");
+    // the ball holds the exact value: 0 within its radius, which is above 10^(−260.26) (the distance to the truth) and small
+    assert.is(at60.v.isZero(), true);
+    assert.ok(at60.r >= (i === 0 ? -260.27 : -9e6) && at60.r < -57, String(at60.r));
+  }
+  const at1000 = lift.ball(0, 1000);
+  assert.ok(typeof at1000 !== "string");
+  assert.ok(Math.abs(Number(at1000.v.toExponential(8).split("e")[1]) - -261) <= 1, at1000.v.toExponential(8));
+  // log10(2e^(−600)) = log10 2 − 600·log10 e
+  const want = Math.log10(2) - 600 * Math.LOG10E;
+  const got =
+    Math.log10(Number(at1000.v.toExponential(12).split("e")[0])) + Number(at1000.v.toExponential(12).split("e")[1]);
+  assert.ok(Math.abs(got - want) < 1e-9, `${got} vs ${want}`);
+  // cosh(300)·2e^(−300) = 1 + e^(−600): 1 at 60 digits, with a ball that holds 1 + 10^(−260.6)
+  const c = evaluator("cosh(x) * 2 * exp(-x)", [{ x: "300" }]).ball(0, 60);
+  assert.ok(
+    typeof c !== "string" &&
+      c.v
+        .minus(1)
+        .abs()
+        .lte(`1e${Math.ceil(c.r)}`) &&
+      c.r < -50,
+    JSON.stringify(c),
+  );
+  const sn = evaluator("sinh(x) * 2 * exp(x)", [{ x: "-300" }]).ball(0, 60);
+  assert.ok(
+    typeof sn !== "string" &&
+      sn.v
+        .plus(1)
+        .abs()
+        .lte(`1e${Math.ceil(sn.r)}`) &&
+      sn.r < -50,
+    JSON.stringify(sn),
+  );
+});
+
 e.run();

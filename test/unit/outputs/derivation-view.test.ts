@@ -173,4 +173,43 @@ s("should throw TypeError when steps is missing", () => {
   throwsError(() => derivationPayload({} as never), TypeError, /result\.steps must be an array, got undefined/);
 });
 
+s(
+  "should show a step left undecided by its time bound as ⊘ undecided with the reason, in the view, the text, the HTML and the payload",
+  () => {
+    const d = derive("σ′", { name: "g", f: "sigma(x)", wrt: "x", domain: { x: "(-5, 5)" } }).differentiate(
+      "sigma(x) * (1 - sigma(x))",
+      "chain rule",
+    );
+    const r = d.verify({ deadline: 0 });
+    const payload = derivationPayload(r, { spec: d.spec });
+    assert.equal(payload.verdicts[1].undecided, {
+      reason: "could not decide within 0 s: preparing the expected side",
+      phase: "preparing the expected side",
+      seconds: 0,
+    });
+    assert.is(payload.verdicts[1].tier, "undecided");
+    const v = viewOfPayload(payload);
+    assert.equal(
+      v.rows.map((row) => row.mark),
+      ["given", "undecided", "undecided"],
+    );
+    assert.is(v.rows[1].undecided, "could not decide within 0 s: preparing the expected side");
+    assert.is(v.rows[1].counterexample, undefined);
+    assert.equal(v.summary, {
+      mark: "undecided",
+      text: "step 1 undecided: could not decide within 0 s: preparing the expected side (sigma(x) * (1 - sigma(x)))",
+      brief: "step 1 undecided: could not decide within 0 s: preparing the expected side",
+    });
+    const html = derivationHtml(v);
+    assert.match(html, /stepwise-mark-undecided[^>]*title="undecided"[^>]*>⊘</);
+    assert.match(
+      html,
+      /<div class="stepwise-undecided">could not decide within 0 s: preparing the expected side<\/div>/,
+    );
+    assert.not.match(html, /✓|✗/);
+    // an expected failure that is only undecided is not "rejected as expected"
+    assert.is(viewOfPayload(derivationPayload(r, { spec: d.spec, expectFailure: true })).summary.mark, "undecided");
+  },
+);
+
 s.run();

@@ -1,0 +1,87 @@
+/**
+ * The verifier's time bound per step. A step that the verifier cannot decide within it
+ * (a precision escalation at many points, an exact-tier split, …) ends with the verdict
+ * "undecided" instead of running on: see docs/verification.md, "The time bound".
+ *
+ * The bound is checked between phases (each sample point, each precision round, each
+ * exact-tier split), so a step may overrun it by at most one phase. Time is the process's
+ * CPU time in Node (`process.cpuUsage()`: the verifier's own work, so a verdict does not
+ * change with the load of a shared machine) and `performance.now()` in the browser (the
+ * page runs this code; it has no CPU clock).
+ * The deadline is kept for the duration of one synchronous call (`withinDeadline`), so the
+ * functions between the step and the phases (compare, the exact tier) keep their APIs.
+ */
+
+/** The default time bound of one step, in seconds (VerifyOptions.deadline). */
+export const DEFAULT_DEADLINE_SECONDS = 5;
+
+/** Thrown by {@link checkDeadline} when the step's time is up; caught where the step's verdict is made. */
+export class StepUndecided extends Error {
+  /** What the verifier was doing when the time ran out, e.g. "sampling point 12 of 64 at 480 digits". */
+  readonly phase: string;
+  /** The bound, in seconds. */
+  readonly seconds: number;
+
+  /**
+   * @param phase   what the verifier was doing
+   * @param seconds the bound that ran out, in seconds
+   */
+  constructor(phase: string, seconds: number) {
+    super(`could not decide within ${formatSeconds(seconds)} s: ${phase}`);
+    this.name = "StepUndecided";
+    this.phase = phase;
+    this.seconds = seconds;
+  }
+}
+
+/** Milliseconds on the clock the bound is measured with: CPU time in Node, wall-clock time in the browser. */
+const clock: () => number =
+  typeof process !== "undefined" && typeof process.cpuUsage === "function"
+    ? () => {
+        const used = process.cpuUsage();
+        return (used.user + used.system) / 1000;
+      }
+    : () => performance.now();
+
+/** The deadline in force: when it ends ({@link clock} milliseconds) and the bound it came from. */
+let current: { end: number; seconds: number } | null = null;
+
+/**
+ * Runs `work` with a deadline `seconds` from now: {@link checkDeadline} inside it throws
+ * {@link StepUndecided} once the time is up. A deadline already in force and ending
+ * sooner is kept (a nested call cannot extend it).
+ *
+ * @param seconds the bound in seconds (≥ 0; Infinity: none)
+ * @param work    the synchronous work
+ * @returns what `work` returns
+ * @throws RangeError when seconds is negative or not a number
+ * @throws StepUndecided from work, when the time ran out
+ */
+export function withinDeadline<T>(seconds: number, work: () => T): T {
+  if (typeof seconds !== "number" || Number.isNaN(seconds) || seconds < 0) {
+    throw new RangeError(`deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(seconds)}`);
+  }
+  const outer = current;
+  const end = clock() + seconds * 1000;
+  if (outer === null || end < outer.end) current = { end, seconds };
+  try {
+    return work();
+  } finally {
+    current = outer;
+  }
+}
+
+/**
+ * Ends the step when its time is up: call between phases of work.
+ *
+ * @param phase what the verifier is doing, in words (a function, so the words are made only when needed)
+ * @throws StepUndecided naming the bound and the phase once the deadline has passed
+ */
+export function checkDeadline(phase: () => string): void {
+  if (current !== null && clock() >= current.end) throw new StepUndecided(phase(), current.seconds);
+}
+
+/** Seconds as shown in a reason: "5", "0.5", "0". */
+export function formatSeconds(seconds: number): string {
+  return Number.isFinite(seconds) ? String(Number(seconds.toPrecision(3))) : "∞";
+}
