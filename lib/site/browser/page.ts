@@ -149,7 +149,9 @@ function drawLoaded(list: HTMLElement[]): void {
     refit = window.setTimeout(() => {
       for (const div of list)
         if (div.hasAttribute("data-stepwise-drawn"))
-          fitChartTitle(plotly, div).catch((err) => console.error("stepwise: a chart title could not be refitted:", err));
+          fitChartTitle(plotly, div).catch((err) =>
+            console.error("stepwise: a chart title could not be refitted:", err),
+          );
     }, 150);
   });
 }

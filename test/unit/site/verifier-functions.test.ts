@@ -227,26 +227,32 @@ s(
   },
 );
 
-s("should draw the same random points in the page as in Node, with seedrandom's default generator alone in the bundle", () => {
-  const subject = {
-    spec: {
-      title: "σ′",
-      name: "g",
-      f: "1 / (1 + e^(-x))",
-      wrt: "x",
-      domain: { x: "(-10, 10)" },
-      steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
-    },
-    seed: "stepwise-02",
-    samples: 64,
-  };
-  // a wrong step: its counterexample is the first random point where the two sides differ
-  const inPage = plain(page.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))")) as { ok: boolean; counterexample?: unknown };
-  assert.is(inPage.ok, false);
-  assert.ok(inPage.counterexample, "a counterexample");
-  assert.equal(inPage.counterexample, plain(inNode.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))").counterexample));
-  const bundle = verifierBundle();
-  for (const other of ["xor4096", "xorshift7", "tychei", "alea"]) assert.not.ok(bundle.includes(other), other);
-});
+s(
+  "should draw the same random points in the page as in Node, with seedrandom's default generator alone in the bundle",
+  () => {
+    const subject = {
+      spec: {
+        title: "σ′",
+        name: "g",
+        f: "1 / (1 + e^(-x))",
+        wrt: "x",
+        domain: { x: "(-10, 10)" },
+        steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
+      },
+      seed: "stepwise-02",
+      samples: 64,
+    };
+    // a wrong step: its counterexample is the first random point where the two sides differ
+    const inPage = plain(page.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))")) as {
+      ok: boolean;
+      counterexample?: unknown;
+    };
+    assert.is(inPage.ok, false);
+    assert.ok(inPage.counterexample, "a counterexample");
+    assert.equal(inPage.counterexample, plain(inNode.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))").counterexample));
+    const bundle = verifierBundle();
+    for (const other of ["xor4096", "xorshift7", "tychei", "alea"]) assert.not.ok(bundle.includes(other), other);
+  },
+);
 
 s.run();
