@@ -23,7 +23,7 @@ export interface NextStep {
   rule: string;
   /** Second press: the next step (kind, mathjs expression, rule, note). */
   step: StepSpec;
-  /** The second press in words: "next step (quotient rule): …". */
+  /** The second press in words: "next step (quotient rule): …", the step whole (mathjs syntax, to type in). */
   shown: string;
 }
 
@@ -90,7 +90,7 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
     return {
       rule: `apply ${ruleInWords(tree)}`,
       step,
-      shown: `next step (${step.rule}): ${shortened(step.expr)}${step.note ? ` — ${step.note}` : ""}`,
+      shown: `next step (${step.rule}): ${step.expr}${step.note ? ` — ${step.note}` : ""}`,
     };
   }
   const [move] = simplifySteps(node, { maxSteps: 1 });
@@ -99,7 +99,7 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
   return {
     rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`,
     step,
-    shown: `next step (${step.rule}): ${shortened(step.expr)}`,
+    shown: `next step (${step.rule}): ${step.expr}`,
   };
 }
 

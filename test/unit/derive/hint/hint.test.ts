@@ -45,12 +45,18 @@ test("the shown step is right: the verifier accepts it as the next step", () => 
     ["x * sigma(x)", "x", { x: "(-5, 5)" }],
     ["-(t * log(yhat) + (1 - t) * log(1 - yhat))", "yhat", { yhat: "(0, 1)", t: "[0, 1]" }],
     ["log(cosh(x))", "x", { x: "(-3, 3)" }],
+    // long next steps are shown whole, never cut with "…" (a learner types them in)
+    ["e^z3 / (e^z1 + e^z2 + e^z3)", "z3", { z1: "(-3, 3)", z2: "(-3, 3)", z3: "(-3, 3)" }],
+    ["0.5 * x * (1 + tanh(0.7978845608 * (x + 0.044715 * x^3)))", "x", { x: "(-3, 3)" }],
   ] as const) {
     const d = derive("h", { f, wrt, domain });
     const next = nextStep(d.spec)!;
     assert.is(next.step.kind, "differentiate", f);
-    const checked = derive("h", { f, wrt, domain }).differentiate(next.step.expr, next.step.rule).verify();
-    assert.ok(checked.ok, `${f}: the hinted step ${next.step.expr} is rejected`);
+    // the step as the second press shows it, read back from the words
+    const shown = /^next step \([^)]*\): (.*?)(?: — |$)/.exec(next.shown)![1];
+    assert.is(shown, next.step.expr, `${f}: the second press shows the whole step`);
+    const checked = derive("h", { f, wrt, domain }).differentiate(shown, next.step.rule).verify();
+    assert.ok(checked.ok, `${f}: the hinted step ${shown} is rejected`);
   }
 });
 
