@@ -477,7 +477,8 @@ export const SLIPS: readonly Slip[] = [
         {
           result: sumOf(terms.map((t) => ({ sign: t.sign, node: powerOf(t) }))),
           correct,
-          message: () => `a power of a sum is a product, not a sum: ${w(node)} = ${w(correct)}`,
+          message: () =>
+            `a power whose exponent is a sum is a product of powers, not a sum: ${w(node)} = ${w(correct)}`,
         },
       ];
     },
