@@ -531,13 +531,13 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "tidy",
     name: "algebra: drop the zeros and ones",
-    note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, and the arithmetic of the numbers.",
+    note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, a − (−b) = a + b, and the arithmetic of the numbers.",
     at: tidyAt,
   },
   {
     id: "signs",
-    name: "algebra: collect the signs",
-    note: "The minus signs are brought to the front of each term, and two of them cancel.",
+    name: "algebra: collect the signs and numbers",
+    note: "In each product, the minus signs and the numbers are gathered into one factor in front (two minus signs cancel), and the factors of a fraction are written over one line.",
     at: (n) => {
       if (!isProductLike(n)) return undefined;
       const p = toProduct(n, false);
