@@ -159,10 +159,12 @@ export function hint(derivation: Derivation, press?: 1 | 2): string {
     const from = k === 1 ? "the function" : `step ${k - 1}`;
     if (count === 1)
       return `step ${k} does not hold${wrong.diagnosis ? `: ${wrong.diagnosis.message.replace(/\.$/, "")}` : ""}; start again from ${from}`;
-    const next = nextStep(
-      { ...spec, steps: spec.steps.slice(0, k - 1) },
-      wrong.kind === "differentiate" ? "differentiate" : "simplify",
-    );
+    const held = { ...spec, steps: spec.steps.slice(0, k - 1) };
+    // a wrong rewrite before the derivative is taken, where no algebra move applies: the next
+    // step from the last line that holds is the derivative's
+    const next =
+      nextStep(held, wrong.kind === "differentiate" ? "differentiate" : "simplify") ??
+      (held.steps.some((st) => st.kind === "differentiate") ? undefined : nextStep(held, "differentiate"));
     if (!next) return `step ${k} does not hold; ${from} needs no further step: remove step ${k}`;
     return `instead of step ${k}, ${next.shown}`;
   }

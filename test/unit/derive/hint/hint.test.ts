@@ -88,6 +88,16 @@ test("a finished derivation: done", () => {
   assert.match(hint(d), /^done/);
 });
 
+test("a wrong rewrite of the function itself, where no algebra move applies: the second press shows the derivative's first step", () => {
+  const head = { name: "f", f: "log(1 + x^2)", wrt: "x", domain: { x: "(0.5, 2)" } };
+  const d = derive("b", head).rewrite("log(1) + log(x^2)", "log law");
+  assert.match(hint(d), /^step 1 does not hold: /);
+  const instead = hint(d);
+  assert.match(instead, /^instead of step 1, next step \(chain rule\): /);
+  const expr = /\): (.*?)( — .*)?$/.exec(instead)![1];
+  assert.ok(derive("b", head).differentiate(expr, "chain rule").verify().ok, `${expr} is the derivative`);
+});
+
 test("press 3 is refused by name", () => {
   try {
     hint(sigmoid(), 3 as never);
