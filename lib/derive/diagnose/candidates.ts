@@ -105,8 +105,25 @@ function resultsUpward(
   };
 }
 
-/** The place an application stands for: the chain rule's outer function reads as the whole composite. */
+const SUMS = new Set(["sum", "difference"]);
+
+/**
+ * The place an application stands for: the chain rule's outer function reads as the whole
+ * composite; a sum or difference carries the whole sum it is a term of.
+ */
 function placeOf(app: RuleApplication, byPath: ReadonlyMap<NodePath, RuleApplication>): ApplicationPlace {
+  if (SUMS.has(app.rule.id)) {
+    // up through the sums this one is a term of, to the whole sum the learner wrote
+    let top = app;
+    for (;;) {
+      const dot = top.path.lastIndexOf(".");
+      const up = dot >= 0 ? top.path.slice(0, dot) : top.path === "" || top.path.includes(":") ? undefined : "";
+      const parent = up === undefined ? undefined : byPath.get(up);
+      if (!parent || !SUMS.has(parent.rule.id)) break;
+      top = parent;
+    }
+    return { app, shown: app.node, sum: top.node };
+  }
   if (!app.path.endsWith(":outer")) return { app, shown: app.node };
   const parent = byPath.get(app.path.slice(0, -":outer".length));
   return parent ? { app, shown: parent.node, inner: parent.parts.inner } : { app, shown: app.node };

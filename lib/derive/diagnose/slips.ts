@@ -47,6 +47,11 @@ export interface ApplicationPlace {
   shown: MathNode;
   /** For an outer function: the inner function u that its placeholder stands for. */
   inner?: MathNode;
+  /**
+   * For a sum or difference: the whole sum it is a part of, as the learner reads it (the
+   * parser makes x^2 − sin(x) + e^x a sum of x^2 − sin(x) and e^x); the node itself otherwise.
+   */
+  sum?: MathNode;
 }
 
 interface SlipBase {
@@ -343,7 +348,7 @@ export const SLIPS: readonly Slip[] = [
     rank: 4,
     rules: ["sum", "difference"],
     summary: "one term of a sum left out",
-    variants: ({ app }) => {
+    variants: ({ app, sum }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
       const minus = app.rule.id === "difference";
@@ -352,9 +357,9 @@ export const SLIPS: readonly Slip[] = [
       return [
         {
           result: minus ? neg(d.v) : d.v,
-          message: () => `the derivative of the ${part(u)} of ${s(app.node)} is missing`,
+          message: () => `the derivative of the ${part(u)} of ${s(sum ?? app.node)} is missing`,
         },
-        { result: d.u, message: () => `the derivative of the ${part(v)} of ${s(app.node)} is missing` },
+        { result: d.u, message: () => `the derivative of the ${part(v)} of ${s(sum ?? app.node)} is missing` },
       ];
     },
   }),
@@ -363,7 +368,7 @@ export const SLIPS: readonly Slip[] = [
     rank: 5,
     rules: ["sum", "difference", "product", "quotient"],
     summary: "one term's sign flipped, nothing else wrong",
-    variants: ({ app }) => {
+    variants: ({ app, sum }) => {
       const { u, v } = app.parts;
       const d = app.derivatives;
       const out: SlipVariant[] = [];
@@ -374,11 +379,11 @@ export const SLIPS: readonly Slip[] = [
         const part = (t: MathNode): string => (isSum(t) ? `group (${s(t)})` : `term ${s(t)}`);
         out.push({
           result: minus ? sub(neg(d.u), d.v) : add(neg(d.u), d.v),
-          message: () => flipped(`the derivative of the ${part(u)} in the derivative of ${s(app.node)}`),
+          message: () => flipped(`the derivative of the ${part(u)} in the derivative of ${s(sum ?? app.node)}`),
         });
         out.push({
           result: minus ? add(d.u, d.v) : sub(d.u, d.v),
-          message: () => flipped(`the derivative of the ${part(v)} in the derivative of ${s(app.node)}`),
+          message: () => flipped(`the derivative of the ${part(v)} in the derivative of ${s(sum ?? app.node)}`),
         });
       } else if (app.rule.id === "product") {
         out.push({

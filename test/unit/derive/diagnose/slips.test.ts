@@ -94,11 +94,22 @@ const CASES: Record<string, Case[]> = {
     { f: "x * (x^2 - cos(x))", step: "(x^2 - cos(x)) + x * 2 * x" },
     // a bracketed group of terms dropped whole
     { f: "(x^3 + sin(x)) - (x^2 - e^x)", step: "3 * x^2 + cos(x)", says: /group/ },
+    // the message quotes the whole sum the learner wrote, not the parser's part of it
+    {
+      f: "x^2 - sin(x) + exp(x)",
+      step: "2 * x + exp(x)",
+      says: /the term sin\(x\) of x\^2 − sin\(x\) \+ exp\(x\) is missing/,
+    },
   ],
   "sign-flip": [
     { f: "x^2 - sin(x)", step: "2 * x + cos(x)" },
     { f: "x * log(x)", step: "log(x) - 1" },
     { f: "x^3 - (log(x) + x^2)", step: "3 * x^2 + (1 / x + 2 * x)" },
+    {
+      f: "x^2 - sin(x) + log(x)",
+      step: "2 * x + cos(x) + 1 / x",
+      says: /term sin\(x\) in the derivative of x\^2 − sin\(x\) \+ log\(x\) is flipped/,
+    },
   ],
   "split-denominator-sum": [
     { f: "1 / (x + x^2)", step: "1 / x + 1 / x^2", kind: "rewrite" },
