@@ -9,6 +9,7 @@
  */
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
+import { StepUndecided, withinDeadline } from "../deadline";
 import type { Domain } from "../domain";
 import { math } from "../expression";
 import { formSize } from "../explain/algebra";
@@ -184,7 +185,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     if (judge === undefined) {
       try {
         judge = expectation(input.step, input.points, input.where, input.domain);
-      } catch {
+      } catch (err) {
+        if (err instanceof StepUndecided) throw err;
         judge = null; // the step is not finite at a point: compare each candidate the other way round
       }
     }
@@ -216,8 +218,16 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       compared++;
       stats.compared++;
       try {
-        equal = timed("compare", () => judged(expanded));
-      } catch {
+        // the budget bounds the comparison from inside too (deadline.ts: between sample points and
+        // precision rounds), so one comparison at 1000 digits cannot overrun it by seconds
+        equal = timed("compare", () =>
+          withinDeadline(Math.max(0, deadline - elapsed()) / 1000, () => judged(expanded)),
+        );
+      } catch (err) {
+        if (err instanceof StepUndecided) {
+          stats.outOfTime = true;
+          return undefined; // unknown is not unequal: no diagnosis rather than a guess
+        }
         equal = false;
       }
       verdicts.set(key, equal);

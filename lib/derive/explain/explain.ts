@@ -363,14 +363,28 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
  * @returns the derivation; `.verify()` gives the verdicts (all ✓), `.parts` the parts' derivations
  * @throws as {@link explainSteps}; RangeError when `target` is not equal to the derivative
  *   (with a point where they differ)
+ * @throws RangeError naming the call when a part of the function is not a finite real number
+ *   on the domain, or when a generated step could not be verified within the verifier's time bound
  * @throws ExplainInternalError naming the function and the step when the verifier rejects a generated step
  */
 export function explain(f: string, head: ExplainHead): Derivation {
   const d = explainSteps(f, head);
   for (const part of [...d.parts, d]) {
-    const result = part.verify({ samples: SELF_CHECK_SAMPLES });
+    let result: DerivationResult;
+    try {
+      result = part.verify({ samples: SELF_CHECK_SAMPLES });
+    } catch (err) {
+      // a part that is not finite on the domain (e^(e^(e^x)) overflowing): named as the learner's call
+      if (err instanceof RangeError) throw new RangeError(`explain("${shortened(f)}"): ${err.message}`, { cause: err });
+      throw err;
+    }
     if (result.ok) continue;
     const bad = result.steps.find((s) => !s.ok) ?? result.final!;
+    if (bad.tier === "undecided")
+      throw new RangeError(
+        `explain("${shortened(f)}"): step ${bad.index} of derivation "${part.spec.title}" (${bad.rule}) could not be verified in time: ` +
+          `${bad.undecided?.reason ?? "the time bound ran out"}; try a narrower domain or a smaller function`,
+      );
     const isTarget =
       part === d &&
       head.target !== undefined &&

@@ -153,6 +153,10 @@ test("bad input: each a clear error naming the part", () => {
     thrown(() => explain("x", { wrt: "x", domain: dom, strategy: "sideways" as never })).message,
     /strategy must be/,
   );
+  // a part that overflows on the domain: the error starts with the learner's call
+  const e = thrown(() => explain("exp(exp(exp(exp(exp(exp(x))))))", { wrt: "x", domain: { x: "(0, 1)" } }));
+  assert.instance(e, RangeError);
+  assert.match(e.message, /^explain\("exp\(exp\(exp\(exp\(exp\(exp\(x\)\)\)\)\)\)"\): .*is not finite at x = /);
 });
 
 test("a generated step the verifier rejects is an ExplainInternalError naming the function and the step", () => {
