@@ -76,7 +76,8 @@ type PointOutcome =
  *   120, 240 and 480 digits: a difference that stays put while the rounding error shrinks
  *   rejects the step; one that shrinks with it was rounding, and the point agrees once the
  *   values match to the precision's tolerance. A side that is not finite at 60 digits is
- *   tried at more digits before it counts as undefined.
+ *   tried at more digits before it counts as undefined, unless its error bounds already show
+ *   it is not (a log of a value wholly below 0, a division by an exact 0).
  *
  * A proof that the samples contradict is a {@link VerifierInternalError}. When the exact
  * tier shows the sides differ but the samples agree (a difference below 54 digits), the
@@ -134,7 +135,7 @@ export function expectation(
     }
     if (typeof v === "string") {
       throw new RangeError(
-        `${where}: "${expected.toString()}" is ${v} at ${formatPoint(points[i])}, even with ${PRECISION_BOUND} digits; check the declared domain`,
+        `${where}: "${expected.toString()}" is ${v} at ${formatPoint(points[i])}${want.bounded ? "" : `, even with ${PRECISION_BOUND} digits`}; check the declared domain`,
       );
     }
   }
@@ -379,8 +380,11 @@ const ZERO_AFTER_ONE = 240;
 function firstFinite(e: Evaluator, i: number): RealValue {
   let v: RealValue = "not evaluated";
   for (const digits of PRECISION_LEVELS) {
+    if (digits > PRECISION_LEVELS[0]) checkDeadline(() => `evaluating a side at point ${i + 1} with ${digits} digits`);
     v = e.at(i, digits);
     if (typeof v !== "string") return v;
+    // certainly not a real number (a log of a ball wholly below 0): more digits cannot change it
+    if (e.bounded && !unsettled(v)) return v;
   }
   return v;
 }

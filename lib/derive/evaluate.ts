@@ -81,6 +81,13 @@ export interface Evaluator {
   at(index: number, digits: number): RealValue;
   /** The same value with a bound on its error (see ball.ts), or why there is none. */
   ball(index: number, digits: number): BallValue;
+  /**
+   * True when the values come with rigorous error bounds (the expression has a plan, see
+   * {@link planOf}): then a reason other than an unsettled one ("not a real number" for the
+   * log of a ball wholly below 0, "not finite" for an exact 0 divisor) is certain, and more
+   * digits cannot change it. False where mathjs evaluates and rounding alone may give one.
+   */
+  readonly bounded: boolean;
 }
 
 type Dec = BigNumber;
@@ -161,6 +168,7 @@ export function evaluator(text: string, points: readonly Record<string, string>[
   };
   return {
     ball: ballAt,
+    bounded: plan !== null,
     at(index, digits) {
       const b = ballAt(index, digits);
       return typeof b === "string" ? b : b.v;
