@@ -275,7 +275,8 @@ export function findSingularity(node: MathNode, domain: Domain): Singularity | u
     points ??= samplePoints(domain, HAZARD_SAMPLES, "explain-hazards").map((p) =>
       Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])),
     );
-    const code = doubles.compile(expandDefinitions(hazard.h, BUILTINS, "explain").toString());
+    const hText = expandDefinitions(hazard.h, BUILTINS, "explain").toString();
+    const code = doubles.compile(hText);
     const at = (p: Record<string, number>): number => {
       const v = code.evaluate({ ...p });
       return typeof v === "number" ? v : Number.NaN;
@@ -283,7 +284,6 @@ export function findSingularity(node: MathNode, domain: Domain): Singularity | u
     const values = points.map(at);
     // doubles round 1 − σ(37) to 0 and σ(−800) to 0: a point they show failing fails only
     // if the decimal value there (error-bounded, up to 480 digits) agrees
-    const hText = expandDefinitions(hazard.h, BUILTINS, "explain").toString();
     const sign = (p: Record<string, number>) => decimalSign(hText, p);
     const failsAt = (p: Record<string, number>): boolean => {
       const s = sign(p);
