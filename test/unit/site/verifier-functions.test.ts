@@ -139,6 +139,20 @@ s("should name a function outside the verifier's set in its error", () => {
 /** A value of the bundle's context as one of this one (its objects have the other context's Object, which `equal` tells apart). */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
+/** The quotient-rule derivation of σ′ as the page receives it, sampled with `seed`. */
+const sigmaSubject = (seed: string) => ({
+  spec: {
+    title: "σ′",
+    name: "g",
+    f: "1 / (1 + e^(-x))",
+    wrt: "x",
+    domain: { x: "(-10, 10)" },
+    steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
+  },
+  seed,
+  samples: 64,
+});
+
 s("should read a unit's name such as cm as a variable, in the bundle as in Node (their mathjs has no units)", () => {
   const noCm = {
     number: 1,
@@ -206,18 +220,7 @@ s(
       a.html,
       inNode.explainFunction({ f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" }, strategy: "chain" }).html,
     );
-    const sigma = {
-      spec: {
-        title: "σ′",
-        name: "g",
-        f: "1 / (1 + e^(-x))",
-        wrt: "x",
-        domain: { x: "(-10, 10)" },
-        steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
-      },
-      seed: "1",
-      samples: 64,
-    };
+    const sigma = sigmaSubject("1");
     assert.match(page.explainSubject(sigma).html ?? "", /g′\(x\) by the quotient rule, derived by the kit/);
     const bad = page.explainFunction({ f: "gamma(x)", wrt: "x", domain: { x: "(0, 1)" } });
     assert.is(bad.part, "function");
@@ -230,18 +233,7 @@ s(
 s(
   "should draw the same random points in the page as in Node, with seedrandom's default generator alone in the bundle",
   () => {
-    const subject = {
-      spec: {
-        title: "σ′",
-        name: "g",
-        f: "1 / (1 + e^(-x))",
-        wrt: "x",
-        domain: { x: "(-10, 10)" },
-        steps: [{ kind: "differentiate" as const, expr: "e^(-x) / (1 + e^(-x))^2", rule: "quotient rule", note: "" }],
-      },
-      seed: "stepwise-02",
-      samples: 64,
-    };
+    const subject = sigmaSubject("stepwise-02");
     // a wrong step: its counterexample is the first random point where the two sides differ
     const inPage = plain(page.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))")) as {
       ok: boolean;
