@@ -21,6 +21,7 @@ import {
   type Definition,
   shortened,
 } from "./expression";
+import { realRoots } from "./odd-roots";
 import { resolvePieces } from "./piecewise";
 import type { DerivationSpec } from "./spec";
 import { toTex } from "./tex";
@@ -251,7 +252,7 @@ export function differentiate(
   }
   const pieces = points ? resolvePieces(node, wrt, points, where) : node;
   try {
-    return math.derivative(pieces, wrt, { simplify: false });
+    return realRoots(pieces, math.derivative(pieces, wrt, { simplify: false }));
   } catch (err) {
     const msg = (err as Error).message;
     const fn = /Cannot process function "(\w+)"/.exec(msg);
