@@ -74,7 +74,7 @@ export function verifyDerivation(spec: DerivationSpec, options: VerifyOptions = 
       options.diagnose === false ? undefined : previous,
     );
     if (step.kind === "differentiate" && result.ok) {
-      const check = checkNamedRule(previous, step.expr, spec.wrt, step.rule);
+      const check = checkNamedRule(previous, step.expr, spec.wrt, step.rule, Object.keys(spec.defs ?? {}));
       if (check) result.ruleCheck = check;
     }
     steps.push(result);

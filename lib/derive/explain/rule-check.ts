@@ -4,7 +4,7 @@
  * another rule gives? The step's truth is the verifier's business; this only names the rule,
  * so a true step is never marked wrong here: at most it gets a note naming the rule it is.
  */
-import type { MathNode } from "mathjs";
+import type { MathNode, SymbolNode } from "mathjs";
 import { parseExpression } from "../expression";
 import { ALGEBRA_MOVES, applyMove } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
@@ -125,6 +125,21 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
   return out;
 }
 
+/** The names of every rule the kit's own derivation of `node` applies, at the root or below; empty when no rule applies. */
+function rulesUsed(node: MathNode, wrt: string): Set<string> {
+  const names = new Set<string>();
+  const walk = (a: RuleApplication): void => {
+    names.add(a.rule.name);
+    a.children.forEach(walk);
+  };
+  try {
+    walk(ruleTree(node, wrt));
+  } catch {
+    // outside the rules: nothing applies
+  }
+  return names;
+}
+
 /**
  * Checks the rule a hand-written differentiate step names.
  *
@@ -132,14 +147,19 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
  * @param stepText the step's expression as written
  * @param wrt      the differentiation variable
  * @param ruleText the step's `rule`, e.g. "quotient rule"
- * @returns undefined when the text names no vocabulary rule or the previous expression is outside
- *   the rules (then there is nothing to check); else what the check found
+ * @param definedNames the names the derivation's `defs` define (p1 for { p1: "e^z1 / …" }): the rules
+ *   read such a name as a constant, so a previous expression that holds one is not checked
+ * @returns undefined when the text names no vocabulary rule, the previous expression is outside
+ *   the rules or holds a defined name (then there is nothing to check); else what the check found.
+ *   A named rule the kit applies anywhere in its own derivation of the previous expression (the
+ *   chain rule inside a constant multiple, the sum rule under a minus) is never said not to apply.
  */
 export function checkNamedRule(
   prevText: string,
   stepText: string,
   wrt: string,
   ruleText: string,
+  definedNames: readonly string[] = [],
 ): RuleCheck | undefined {
   const named = namedRules(ruleText);
   if (named.length === 0) return undefined;
@@ -151,6 +171,11 @@ export function checkNamedRule(
   } catch {
     return undefined;
   }
+  if (
+    definedNames.length &&
+    prev.filter((n) => (n as SymbolNode).isSymbolNode && definedNames.includes((n as SymbolNode).name)).length
+  )
+    return undefined;
   let cands: { rule: DiffRule; shapes: string[] }[];
   try {
     cands = candidates(prev, wrt);
@@ -161,6 +186,12 @@ export function checkNamedRule(
   const mine = shape(step);
   const applied = cands.find((c) => c.shapes.includes(mine))?.rule.name ?? "";
   const first = named[0];
+  // a step may do several rules at once: a named rule the kit applies below a sum or a constant
+  // multiple (the chain rule in 0.5·(y − x)², the sum rule under a minus) is applied too
+  const used = rulesUsed(prev, wrt);
+  const namedBelow = named.some((name) => used.has(name));
+  const LINEAR = ["constant multiple rule", "sum rule"];
+  if (namedBelow && (!applied || LINEAR.includes(applied))) return { named: first, applied, agrees: true, note: "" };
   if (applied && !named.includes(applied)) {
     return {
       named: first,

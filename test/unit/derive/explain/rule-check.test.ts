@@ -61,4 +61,33 @@ test("the verifier carries the check in the verdict and the payload; the step st
   assert.is(wrong.steps[1].ruleCheck, undefined);
 });
 
+test("a rule the kit applies below a constant multiple or a minus is never said not to apply (a new user's report)", () => {
+  // the chain rule inside 0.5·(…)², the sum rule under the leading minus of binary cross-entropy
+  for (const [prev, step, rule, wrt] of [
+    ["0.5 * (y - x)^2", "-(y - x)", "chain rule", "x"],
+    ["-(t * log(y) + (1 - t) * log(1 - y))", "(1 - t) / (1 - y) - t / y", "sum rule", "y"],
+    ["3 * sin(x^2)", "6 * x * cos(x^2)", "chain rule", "x"],
+  ]) {
+    const c = checkNamedRule(prev, step, wrt, rule)!;
+    assert.is(c.agrees, true, `${rule} on ${prev}: ${c.note}`);
+    assert.is(c.note, "");
+  }
+  // a rule the kit uses nowhere is still named
+  const none = checkNamedRule("0.5 * (y - x)^2", "-(y - x)", "x", "quotient rule")!;
+  assert.match(none.note, /quotient rule does not apply/);
+});
+
+test("a previous line holding a quantity named in defs is not checked: the rules would read it as a constant", () => {
+  const logits = { z1: "(-3, 3)", z2: "(-3, 3)", z3: "(-3, 3)" };
+  const defs = { p1: "e^z1 / (e^z1 + e^z2 + e^z3)" };
+  const r = derive("∂L/∂z1", { name: "L", f: "-log(p1)", wrt: "z1", domain: logits, defs })
+    .differentiate("-(1 - p1)", "chain rule")
+    .verify();
+  assert.is(r.steps[1].ok, true);
+  assert.is(r.steps[1].ruleCheck, undefined);
+  assert.is(checkNamedRule("-log(p1)", "-(1 - p1)", "z1", "chain rule", ["p1"]), undefined);
+  // without the names, p1 is a constant to the rules, and the check says so wrongly: what the names prevent
+  assert.match(checkNamedRule("-log(p1)", "-(1 - p1)", "z1", "chain rule")?.note ?? "", /constant rule/);
+});
+
 test.run();
