@@ -112,8 +112,8 @@ function samePieceEverywhere(
         ? "its argument is"
         : `its ${which === "max" ? "largest" : "smallest"} argument is`;
       throw new RangeError(
-        `${where}: cannot differentiate ${call}: it is not differentiable on the declared domain: ${what} ${pieceText(first.k)} at ${a} ` +
-          `but ${pieceText(k)} at ${at}, so there is a kink between; split the domain there and derive each piece on its own`,
+        `${where}: cannot differentiate ${call} across the declared domain (the kit differentiates max, min and abs one piece at a time): ${what} ${pieceText(first.k)} at ${a} ` +
+          `but ${pieceText(k)} at ${at}, so the pieces meet between; split the domain there and derive each piece on its own`,
       );
     }
   }

@@ -16,6 +16,28 @@ import { calledFunctions } from "../expression";
 import { withoutParens } from "../explain/nodes";
 import type { DerivationSpec, StepSpec } from "../spec";
 import { showExpr } from "../diagnose/show";
+import { contentSeed, parseDomain, samplePoints } from "../domain";
+import { resolvePieces } from "../piecewise";
+
+/**
+ * The expression with each max(…) and min(…) in `wrt` written as the argument it equals on the
+ * whole domain (ReLU's max(0, x) is x on x > 0), decided at the derivation's own kind of sample
+ * points; undefined when the expression has none.
+ * @throws RangeError (from resolvePieces) when the pieces change inside the domain: there the
+ *   function has a kink and no rule gives a next step
+ */
+function piecesOnDomain(node: MathNode, spec: DerivationSpec, where: string): MathNode | undefined {
+  let found = false;
+  node.traverse((n) => {
+    const name = (n as { isFunctionNode?: boolean; fn?: { name?: string } }).fn?.name;
+    if ((n as { isFunctionNode?: boolean }).isFunctionNode && (name === "max" || name === "min")) found = true;
+  });
+  if (!found) return undefined;
+  const points = samplePoints(parseDomain(spec.domain, where), 64, contentSeed([spec.f, spec.domain]));
+  // abs keeps its own rule (|u|′ on a domain of one sign): only max and min are written out
+  const piece = withoutParens(resolvePieces(node, spec.wrt, points, where));
+  return piece.toString() === node.toString() ? undefined : piece;
+}
 
 /** The next step of a derivation, for a hint. */
 export interface NextStep {
@@ -75,7 +97,22 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
     Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed,
   );
   if (!differentiated) {
+    const piece = piecesOnDomain(node, spec, where);
+    if (piece) {
+      const note = `On the domain each max/min equals one of its arguments, so ${showExpr(node, false)} = ${showExpr(piece, false)} there; the rules then apply to that.`;
+      const step: StepSpec = { kind: "rewrite", expr: piece.toString(), rule: "max/min on the domain", note };
+      return {
+        rule: `write each max/min as the argument it equals on the domain: ${showExpr(node, false)} = ${showExpr(piece, false)}`,
+        step,
+        shown: `next step (${step.rule}): ${step.expr}`,
+      };
+    }
     const tree = ruleTree(node, spec.wrt);
+    if (tree.rule.id === "constant") {
+      // explain() takes functions of the variable only: a constant's derivative is written here
+      const step: StepSpec = { kind: "differentiate", expr: "0", rule: tree.rule.name, note: "" };
+      return { rule: `apply ${ruleInWords(tree)}`, step, shown: `next step (${step.rule}): 0` };
+    }
     const d = explainSteps(node.toString(), {
       wrt: spec.wrt,
       domain: spec.domain,
@@ -137,9 +174,11 @@ function verdictOf(derivation: Derivation): ReturnType<Derivation["verify"]> {
  *   hint(d)  // "step 1 does not hold: … start again from the function"
  * @param derivation the derivation (derive() or explain())
  * @param press 1 or 2 to ask for that press directly (default: the next press)
- * @returns the hint in words; "done: …" when nothing is left to do
- * @throws TypeError when derivation is not a derivation; as {@link nextStep}; RangeError when
- *   press is not 1 or 2
+ * @returns the hint in words; "done: …" when nothing is left to do; "no hint from here: …" naming
+ *   the part when no rule gives a next step (a kink of max/min inside the domain, a function
+ *   outside the rule table)
+ * @throws TypeError when derivation is not a derivation; SyntaxError when the last expression
+ *   does not parse; RangeError when press is not 1 or 2
  */
 export function hint(derivation: Derivation, press?: 1 | 2): string {
   const spec = (derivation as { spec?: DerivationSpec } | null | undefined)?.spec;
@@ -153,6 +192,19 @@ export function hint(derivation: Derivation, press?: 1 | 2): string {
   const n = spec.steps.length;
   const count = press ?? (state && state.steps === n ? Math.min(state.presses + 1, 2) : 1);
   presses.set(derivation, { steps: n, presses: count });
+  try {
+    return pressed(derivation, spec, count);
+  } catch (e) {
+    // a function outside the rule table (a kink of max inside the domain, a function no rule
+    // differentiates): the hint says so, in words, instead of failing the learner's cell
+    if (!(e instanceof RangeError)) throw e;
+    return `no hint from here: ${e.message}`;
+  }
+}
+
+/** The hint of press `count` (see {@link hint}). */
+function pressed(derivation: Derivation, spec: DerivationSpec, count: number): string {
+  const n = spec.steps.length;
   const wrong = n === 0 ? undefined : verdictOf(derivation).steps.find((st) => !st.ok);
   if (wrong) {
     const k = wrong.index;

@@ -182,4 +182,34 @@ test("hint refuses what is not a derivation, naming what it got", () => {
   }
 });
 
+test("max and min: the next step writes them as the argument they equal on the domain, and the step it gives is proved", () => {
+  const cases = [
+    { f: "max(0, x)", wrt: "x", domain: "(0.1, 2)", piece: "x" },
+    { f: "max(0, 1 - m)^2", wrt: "m", domain: "(0, 0.9)", piece: "(1 - m) ^ 2" },
+    { f: "min(x, 3) * sigma(x)", wrt: "x", domain: "(-2, 2)", piece: "x * sigma(x)" },
+    { f: "max(0, x)", wrt: "x", domain: "(-2, -0.5)", piece: "0" },
+  ];
+  for (const c of cases) {
+    const d = derive("piecewise", { name: "f", f: c.f, wrt: c.wrt, domain: { [c.wrt]: c.domain } });
+    assert.match(hint(d), `write each max/min as the argument it equals on the domain`, c.f);
+    const next = nextStep(d.spec)!;
+    assert.is(next.step.kind, "rewrite");
+    assert.is(next.step.expr, c.piece, c.f);
+    d.spec.steps.push(next.step);
+    assert.ok(d.verify().ok, `${c.f}: the hint's own step must hold`);
+    // then the rules take over: a differentiate step
+    assert.is(nextStep(d.spec)?.step.kind, "differentiate", c.f);
+  }
+});
+
+test("a kink of max inside the domain: the hint says so in words instead of throwing", () => {
+  const d = derive("squared hinge", { name: "f", f: "max(0, 1 - m)^2", wrt: "m", domain: { m: "(0, 2)" } });
+  const h = hint(d);
+  assert.match(
+    h,
+    /^no hint from here: hint for "squared hinge": cannot differentiate max\(0, 1 - m\) across the declared domain/,
+  );
+  assert.match(h, "split the domain there");
+});
+
 test.run();
