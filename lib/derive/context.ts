@@ -192,14 +192,32 @@ const ASCII_NAMES: Readonly<Record<string, string>> = {
 /**
  * Checks that an expression uses only declared variables and functions the verifier knows:
  * a variable outside the domain (with "write ŷ as yhat" for a letter typed as printed), a
- * variable called like a function (`yhat(1 - yhat)`), an unknown function.
+ * variable called like a function (`yhat(1 - yhat)`), an unknown function, Infinity or NaN, a
+ * literal that is not a number (a quoted string, true, null).
  *
  * @param node an expression with its definitions expanded (`expandInDerivation`)
  * @param domain the declared variables
  * @param where what is checked, for errors (a derivation, step and expression)
- * @throws RangeError naming the variable or function
+ * @throws RangeError naming the variable, function or literal
  */
 export function checkNames(node: MathNode, domain: Domain, where: string): void {
+  node.traverse((n) => {
+    const sym = n as { isSymbolNode?: boolean; name?: string };
+    if (sym.isSymbolNode && (sym.name === "Infinity" || sym.name === "NaN"))
+      throw new RangeError(
+        `${where}: ${sym.name} is not a real number; the kit checks expressions of finite real numbers`,
+      );
+    const c = n as { isConstantNode?: boolean; value?: unknown };
+    const v = c.value;
+    if (c.isConstantNode && ((typeof v === "number" && !Number.isFinite(v)) || (math.isBigNumber(v) && !v.isFinite())))
+      throw new RangeError(
+        `${where}: ${n.toString()} is not a real number; the kit checks expressions of finite real numbers`,
+      );
+    if (c.isConstantNode && !(typeof v === "number" || math.isBigNumber(v)))
+      throw new RangeError(
+        `${where}: ${n.toString()} is ${c.value === null || c.value === undefined ? String(c.value) : `a ${typeof c.value}`}, not a number; write an expression of numbers and variables (no quotes)`,
+      );
+  });
   for (const v of freeVariables(node)) {
     if (!domain.has(v)) {
       const ascii = ASCII_NAMES[v];

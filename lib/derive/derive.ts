@@ -40,6 +40,7 @@ export class Derivation {
    * @param expr the derivative as written by hand, mathjs syntax
    * @param rule the rule applied, e.g. "quotient rule"
    * @param note a short explanation
+   * @throws TypeError when an argument is not a string (naming the step)
    */
   differentiate(expr: string, rule: string, note = ""): this {
     return this.add({ kind: "differentiate", expr, rule, note });
@@ -50,6 +51,7 @@ export class Derivation {
    * @param expr the rewritten expression, mathjs syntax
    * @param rule what justifies it, e.g. "algebra: split the fraction"
    * @param note a short explanation
+   * @throws TypeError when an argument is not a string (naming the step)
    */
   rewrite(expr: string, rule: string, note = ""): this {
     return this.add({ kind: "rewrite", expr, rule, note });
@@ -60,7 +62,20 @@ export class Derivation {
     return verifyDerivation(this.spec, options);
   }
 
+  /**
+   * @throws TypeError naming the step and the argument when expr or rule is not a string, or the
+   *   note is not one (a JavaScript kernel has no type check to catch a missing rule)
+   */
   private add(step: StepSpec): this {
+    const where = `derivation "${this.spec.title}", step ${this.spec.steps.length + 1} (.${step.kind}(…))`;
+    if (typeof step.expr !== "string")
+      throw new TypeError(`${where}: the expression must be a string (mathjs syntax), got ${typeof step.expr}`);
+    if (typeof step.rule !== "string")
+      throw new TypeError(
+        `${where}: the rule must be a string naming what was applied, e.g. "chain rule" (or "" for none), got ${typeof step.rule}`,
+      );
+    if (typeof step.note !== "string")
+      throw new TypeError(`${where}: the note must be a string, got ${typeof step.note}`);
     this.spec.steps.push(step);
     return this;
   }

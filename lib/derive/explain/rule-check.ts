@@ -36,6 +36,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** The vocabulary names a rule text mentions, e.g. "sum rule, exponential rule, chain rule" → three names. */
 export function namedRules(text: string): string[] {
+  if (typeof text !== "string") return [];
   const lower = text.toLowerCase();
   const names = new Set<string>();
   for (const name of [...DIFF_RULES.map((r) => r.name), ...Object.values(ELEMENTARY_RULE_NAMES)])

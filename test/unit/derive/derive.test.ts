@@ -243,5 +243,49 @@ D("should use texNames for the function name and variables in the TeX", () => {
   assert.is(texNorm(r.steps[1].tex), "2\\cdot\\omega\\cdot t");
 });
 
+D(
+  "should name the step and the argument when a step's rule or expression is not a string (a JavaScript kernel has no type check)",
+  () => {
+    const g = derive("t", { name: "f", f: "x^2", wrt: "x", domain: { x: "(-1, 1)" } }) as unknown as {
+      differentiate: (...a: unknown[]) => unknown;
+      rewrite: (...a: unknown[]) => unknown;
+    };
+    assert.throws(
+      () => g.differentiate("2*x"),
+      (e: Error) =>
+        e instanceof TypeError &&
+        /^derivation "t", step 1 \(\.differentiate\(…\)\): the rule must be a string .* got undefined$/.test(e.message),
+    );
+    assert.throws(
+      () => g.rewrite(2, "r"),
+      (e: Error) =>
+        e instanceof TypeError &&
+        /step 1 \(\.rewrite\(…\)\): the expression must be a string .* got number$/.test(e.message),
+    );
+  },
+);
+
+D(
+  "should refuse Infinity, NaN and literals that are not numbers in a step, naming the step, before any tier runs",
+  () => {
+    const head = { name: "f", f: "x^2", wrt: "x", domain: { x: "(0.5, 3)" } };
+    const cases: [string, RegExp][] = [
+      ["2*x + 1/Infinity", /step 1 \("2\*x \+ 1\/Infinity"\): Infinity is not a real number/],
+      ["2*x + NaN*0", /step 1 \("2\*x \+ NaN\*0"\): NaN is not a real number/],
+      ['"2*x"', /"2\*x" is a string, not a number/],
+      ["true", /true is a boolean, not a number/],
+      ["2*x + null", /null is null, not a number/],
+    ];
+    for (const [step, message] of cases) {
+      assert.throws(
+        () => derive("t", head).differentiate(step, "power rule").verify(),
+        (e: Error) => e instanceof RangeError && message.test(e.message),
+        step,
+      );
+    }
+    assert.ok(derive("t", head).differentiate("2*x", "power rule").verify().ok);
+  },
+);
+
 d.run();
 D.run();
