@@ -17,6 +17,7 @@ import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
 import { mayEqual, quickValues } from "./screen";
+import { mathText } from "../math-text";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -247,7 +248,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    expected: timed("readable", () => readable(first.expected, scopes)).toString(),
+    expected: mathText(timed("readable", () => readable(first.expected, scopes))),
     others,
   };
 }

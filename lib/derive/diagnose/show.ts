@@ -6,6 +6,7 @@
  */
 import type { MathNode } from "mathjs";
 import { DEFAULT_TEX_NAMES, toTex } from "../tex";
+import { powerExponent } from "../math-text";
 import { tidyExpression } from "../tidy";
 
 /**
@@ -15,7 +16,11 @@ import { tidyExpression } from "../tidy";
  * @returns e.g. "e^(−x)", "1 + e^(−x)", "−1"
  */
 export function showExpr(node: MathNode, tidy = true): string {
-  const text = (tidy ? tidyExpression(node) : node).toString({ parenthesis: "auto", implicit: "show" });
+  const text = (tidy ? tidyExpression(node) : node).toString({
+    parenthesis: "auto",
+    implicit: "show",
+    handler: powerExponent,
+  });
   return text
     .replace(/ \^ /g, "^")
     .replace(/ \* /g, "·")

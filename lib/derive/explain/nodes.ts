@@ -10,6 +10,7 @@
  */
 import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from "mathjs";
 import { math } from "../expression";
+import { mathText } from "../math-text";
 
 /** A node's address in an expression; see the module comment. */
 export type NodePath = string;
@@ -129,11 +130,11 @@ export function keyOf(n: MathNode): string {
 
 const texts = new WeakMap<MathNode, string>();
 
-/** mathjs's text of a node (its toString), kept per node: a step's line is printed once however often it is asked for. */
+/** mathjs's text of a node (mathText: its toString, with e ^ (x ^ 2) in parentheses), kept per node: a step's line is printed once however often it is asked for. */
 export function printed(n: MathNode): string {
   let t = texts.get(n);
   if (t === undefined) {
-    t = n.toString();
+    t = mathText(n);
     texts.set(n, t);
   }
   return t;
