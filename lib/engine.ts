@@ -276,7 +276,9 @@ export {
   replaceAt,
   type Candidate,
   diagnoseStep,
+  emptyStats,
   type DiagnoseInput,
+  type DiagnoseStats,
   showExpr,
   stepDiagnoser,
 } from "./derive/diagnose";

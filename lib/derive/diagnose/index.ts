@@ -13,6 +13,6 @@ export {
   type ApplicationPlace,
 } from "./slips";
 export { differentiateCandidates, rewriteCandidates, replaceAt, type Candidate } from "./candidates";
-export { diagnoseStep, type DiagnoseInput, type DiagnoseStats } from "./diagnose";
+export { diagnoseStep, emptyStats, type DiagnoseInput, type DiagnoseStats } from "./diagnose";
 export { showExpr } from "./show";
 export { stepDiagnoser } from "./in-derivation";
