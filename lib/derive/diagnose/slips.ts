@@ -307,6 +307,31 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   D({
+    id: "elementary-derivative-sign",
+    rank: 6,
+    rules: ["sigmoid", "tanh", "trigonometric"],
+    summary: "a sign wrong in a known derivative: σ′ = σ(1 + σ), tanh′ = 1 + tanh², sin′ = −cos, cos′ = sin",
+    variants: (place) => {
+      const f = place.app.parts.f;
+      const x = place.app.parts.x;
+      const u = () => x.cloneDeep();
+      // the wrong derivative with respect to the placeholder, the right one, and the law in words
+      const wrong: [MathNode, string][] = isCall(f, "sigma", 1)
+        ? [[mul(call("sigma", u()), add(num(1), call("sigma", u()))), "σ′(u) = σ(u)·(1 − σ(u)), not σ(u)·(1 + σ(u))"]]
+        : isCall(f, "tanh", 1)
+          ? [[add(num(1), pow(call("tanh", u()), num(2))), "tanh′(u) = 1 − tanh²(u), not 1 + tanh²(u)"]]
+          : isCall(f, "sin", 1)
+            ? [[neg(call("cos", u())), "sin′(u) = cos(u), not −cos(u)"]]
+            : isCall(f, "cos", 1)
+              ? [[call("sin", u()), "cos′(u) = −sin(u), not sin(u)"]]
+              : [];
+      return wrong.map(([result, law]) => ({
+        result,
+        message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${law}`,
+      }));
+    },
+  }),
+  D({
     id: "constant-not-zero",
     rank: 3,
     rules: ["constant"],

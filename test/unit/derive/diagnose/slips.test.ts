@@ -111,6 +111,16 @@ const CASES: Record<string, Case[]> = {
       says: /term sin\(x\) in the derivative of x\^2 − sin\(x\) \+ log\(x\) is flipped/,
     },
   ],
+  "elementary-derivative-sign": [
+    {
+      f: "sigma(3 * x)",
+      step: "3 * sigma(3 * x) * (1 + sigma(3 * x))",
+      says: /σ′\(u\) = σ\(u\)·\(1 − σ\(u\)\), not σ\(u\)·\(1 \+ σ\(u\)\)/,
+    },
+    { f: "tanh(x^2)", step: "2 * x * (1 + tanh(x^2)^2)", says: /tanh′\(u\) = 1 − tanh²\(u\)/ },
+    { f: "x^2 + sin(2 * x)", step: "2 * x - 2 * cos(2 * x)" },
+    { f: "log(cos(x))", step: "sin(x) / cos(x)", domain: { x: "(-1, 1)" } },
+  ],
   "split-denominator-sum": [
     { f: "1 / (x + x^2)", step: "1 / x + 1 / x^2", kind: "rewrite" },
     { f: "x + e^x / (1 + e^x)", step: "x + e^x / 1 + e^x / e^x", kind: "rewrite" },
@@ -146,10 +156,10 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-test("every slip of the catalogue has hand-written cases, and the ids are the issue's 19", () => {
+test("every slip of the catalogue has hand-written cases, and the ids are the issue's 19 and elementary-derivative-sign", () => {
   assert.equal(SLIPS.map((s) => s.id).sort(), Object.keys(CASES).sort());
-  assert.is(SLIPS.length, 19);
-  assert.is(SLIPS.filter((s) => s.kind === "differentiate").length, 13);
+  assert.is(SLIPS.length, 20);
+  assert.is(SLIPS.filter((s) => s.kind === "differentiate").length, 14);
 });
 
 for (const [id, cases] of Object.entries(CASES)) {
