@@ -189,6 +189,18 @@ const ASCII_NAMES: Readonly<Record<string, string>> = {
   ω: "omega",
 };
 
+/** Textbook names of functions the verifier knows under mathjs's name: what it is, and how the kit writes it. */
+const USUAL_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  ln: ["the natural logarithm ln u", "log(u)"],
+  σ: ["the sigmoid σ(u)", "sigma(u)"],
+  arcsin: ["arcsin u", "asin(u)"],
+  arccos: ["arccos u", "acos(u)"],
+  arctan: ["arctan u", "atan(u)"],
+  arsinh: ["arsinh u", "asinh(u)"],
+  artanh: ["artanh u", "atanh(u)"],
+  sgn: ["the sign sgn u", "sign(u)"],
+};
+
 /**
  * Checks that an expression uses only declared variables and functions the verifier knows:
  * a variable outside the domain (with "write ŷ as yhat" for a letter typed as printed), a
@@ -234,6 +246,8 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
       );
     }
     if (!isVerifierFunction(fn)) {
+      const usual = USUAL_NAMES[fn];
+      if (usual) throw new RangeError(`${where}: unknown function ${fn}(…): the kit writes ${usual[0]} as ${usual[1]}`);
       throw new RangeError(
         `${where}: unknown function ${fn}(…): the verifier knows ${VERIFIER_FUNCTIONS.join(", ")} ` +
           `(and sigma, softplus); declare ${fn} in defs, e.g. { "${fn}(u)": "…" }`,

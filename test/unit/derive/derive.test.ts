@@ -287,5 +287,19 @@ D(
   },
 );
 
+D("should tell a learner who writes ln, arctan or sgn the name the kit uses", () => {
+  for (const [f, says] of [
+    ["ln(x)", "unknown function ln(…): the kit writes the natural logarithm ln u as log(u)"],
+    ["arctan(x) + 1", "unknown function arctan(…): the kit writes arctan u as atan(u)"],
+    ["sgn(x) * x", "unknown function sgn(…): the kit writes the sign sgn u as sign(u)"],
+  ]) {
+    assert.throws(
+      () => derive("t", { name: "f", f, wrt: "x", domain: { x: "(1, 2)" } }).verify(),
+      (e: Error) => e instanceof RangeError && e.message.includes(says),
+      f,
+    );
+  }
+});
+
 d.run();
 D.run();
