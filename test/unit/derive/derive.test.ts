@@ -294,7 +294,10 @@ D("should tell a learner who writes ln, arctan or sgn the name the kit uses", ()
     ["sgn(x) * x", "unknown function sgn(…): the kit writes the sign sgn u as sign(u)"],
   ]) {
     assert.throws(
-      () => derive("t", { name: "f", f, wrt: "x", domain: { x: "(1, 2)" } }).verify(),
+      () =>
+        derive("t", { name: "f", f, wrt: "x", domain: { x: "(1, 2)" } })
+          .differentiate("1 / x", "r")
+          .verify(),
       (e: Error) => e instanceof RangeError && e.message.includes(says),
       f,
     );
