@@ -13,6 +13,7 @@
  *
  * Python: .venv/bin/python if present, else $STEPWISE_PYTHON, else python3.
  * `-- --only <substring>` runs the functions whose name contains it.
+ * Then the time against nesting depth (scripts/bench-explain-depth.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -26,6 +27,7 @@ import {
 } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
 import { explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
+import { benchExplainDepth } from "./bench-explain-depth";
 import type { DomainSpec } from "../lib/derive/domain";
 
 interface Fn {
@@ -265,3 +267,4 @@ const indices = (set?: string) => rows.flatMap((r, i) => (set === undefined || r
 for (const [set, file] of Object.entries(SETS))
   if (indices(set).length) summary(`${set} set (test/fixtures/${file})`, indices(set));
 summary("both sets", indices());
+benchExplainDepth(only > 0 ? process.argv[only + 1] : undefined);

@@ -1,5 +1,6 @@
 import type { MathNode } from "mathjs";
 import { math } from "./expression";
+import { simplifyCoreLinear } from "./simplify-core";
 
 /** An integer literal's value: a ConstantNode holding an integer, or the unary minus of one. */
 function integerOf(node: MathNode): bigint | undefined {
@@ -50,7 +51,7 @@ function tidyOnce(node: MathNode): MathNode {
 /**
  * A tidier form of an expression for people to read, with the same value everywhere it is
  * defined: what mathjs's `derivative(…, { simplify: false })` leaves behind is taken out
- * (`log(e)` → 1; mathjs's `simplifyCore`: `0 + a` → a, `1 * a` → a, `a ^ 1` → a, `-(-a)` → a;
+ * (`log(e)` → 1; mathjs's `simplifyCore`, here in linear time ({@link simplifyCoreLinear}): `0 + a` → a, `1 * a` → a, `a ^ 1` → a, `-(-a)` → a;
  * integer arithmetic such as `2 - 1` → 1, done exactly), and nothing else is rearranged, so
  * the result keeps the shape of the rules that made it. Only for display: verdicts are
  * always computed on the expression itself.
@@ -64,7 +65,7 @@ function tidyOnce(node: MathNode): MathNode {
 export function tidyExpression(node: MathNode): MathNode {
   let current = node;
   for (let pass = 0; pass < 8; pass++) {
-    const next = math.simplifyCore(tidyOnce(math.simplifyCore(current)));
+    const next = simplifyCoreLinear(tidyOnce(simplifyCoreLinear(current)));
     if (next.toString() === current.toString()) return next;
     current = next;
   }

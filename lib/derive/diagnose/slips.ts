@@ -18,6 +18,7 @@ import type { MathNode } from "mathjs";
 import type { RuleApplication } from "../explain/differentiate";
 import { add, call, div, isCall, isOp, mul, neg, num, numericValue, pow, sub, substitute, sym } from "../explain/nodes";
 import { minusOne } from "../explain/nodes";
+import { simplifySteps } from "../explain/algebra";
 import { quote } from "./show";
 
 const s = (n: MathNode): string => quote(n);
@@ -124,6 +125,15 @@ function powerParts(n: MathNode): [MathNode, MathNode] | undefined {
   return undefined;
 }
 
+/**
+ * A derivative as the rules wrote it, in the final form of explain()'s algebra moves, the form
+ * explain()'s notes state it in: −(2·x)/2 → −x.
+ */
+function simplified(node: MathNode): MathNode {
+  const steps = simplifySteps(node);
+  return steps.length ? steps[steps.length - 1].expr : node;
+}
+
 /** The node with `x` (the application's variable) written as the inner function it stands for. */
 function real(place: ApplicationPlace, node: MathNode): MathNode {
   return place.inner ? substitute(node, place.app.wrt, place.inner) : node;
@@ -149,7 +159,7 @@ export const SLIPS: readonly Slip[] = [
         {
           result: substitute(d.outer, (placeholder as import("mathjs").SymbolNode).name, inner),
           message: () =>
-            `the derivative ${s(d.inner)} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
+            `the derivative ${s(simplified(d.inner))} of the inner function ${s(inner)} of ${s(app.node)} is missing (chain rule: (f(u))′ = f′(u)·u′)`,
         },
       ];
     },

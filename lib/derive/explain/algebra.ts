@@ -84,10 +84,18 @@ const isProductLike = (n: MathNode): boolean =>
   isOp(n, "multiply", 2) || isOp(n, "divide", 2) || isOp(n, "unaryMinus", 1) || isOp(n, "pow", 2);
 
 /**
- * A sum's expansion over the sums among its terms' factors above the fraction line (positive
- * integer powers ≤ 3 of sums are multiplied out; denominators stay as they are).
+ * The most terms "multiply out" writes before collecting like terms. A product of k sums has
+ * 2^k terms or more (σ′ nested k deep is a product of k factors 1 − σ(…)), so without a bound
+ * the move's cost doubles per level; so many terms do not collect to something shorter.
  */
-function expand(node: MathNode): Product[] {
+export const MAX_EXPANDED_TERMS = 64;
+
+/**
+ * A sum's expansion over the sums among its terms' factors above the fraction line (positive
+ * integer powers ≤ 3 of sums are multiplied out; denominators stay as they are); undefined
+ * when it has more than {@link MAX_EXPANDED_TERMS} terms.
+ */
+function expand(node: MathNode): Product[] | undefined {
   const terms = toSum(node, true);
   const out: Product[] = [];
   for (const t of terms) {
@@ -100,10 +108,12 @@ function expand(node: MathNode): Product[] {
       }
       for (let k = 0; k < n; k++) {
         const inner = expand(f.base);
+        if (!inner || acc.length * inner.length > MAX_EXPANDED_TERMS) return undefined;
         acc = acc.flatMap((p) => inner.map((q) => mergeProducts(p, q)));
       }
     }
     out.push(...acc);
+    if (out.length > MAX_EXPANDED_TERMS) return undefined;
   }
   return out;
 }
@@ -618,6 +628,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       // only where like terms then combine: (x + 1)(x − 1) − x² → −1, not x(x − 1) → x² − x
       const multiplied = (e: MathNode): MathNode | undefined => {
         const terms = expand(e);
+        if (!terms) return undefined;
         const c = collect(terms);
         if (c.length === terms.length) return undefined;
         const out = fromSum(c);

@@ -15,7 +15,7 @@ import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
 import { elementaryOf, type Parts } from "./rules";
-import { checkDifferentiable, checkInput } from "./input";
+import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
@@ -303,24 +303,23 @@ const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
  *   something ≤ 0), |u| whose u changes sign on the domain, a function no rule differentiates
  */
 export function explainSteps(f: string, head: ExplainHead): Derivation {
-  if (typeof f !== "string") throw new TypeError(`explain: f must be a string (mathjs syntax), got ${typeof f}`);
-  if (typeof head?.wrt !== "string")
-    throw new TypeError(`explain("${shortened(f)}"): wrt must be a string, got ${typeof head?.wrt}`);
+  if (typeof f !== "string")
+    throw new TypeError(`explain(${typeof f}): f must be a string (mathjs syntax), got ${typeof f}`);
+  // every error starts with the learner's call, then names the part that failed
+  const where = `explain("${shortened(f)}")`;
+  if (typeof head?.wrt !== "string") throw new TypeError(`${where}: wrt must be a string, got ${typeof head?.wrt}`);
   if (typeof head.domain !== "object" || head.domain === null)
-    throw new TypeError(`explain("${shortened(f)}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
+    throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
   const name = head.name ?? "f";
-  const parsed = withoutParens(parseExpression(f, `explain: the function`));
+  const parsed = withoutParens(parseExpression(f, `${where}: the function`));
   const size = nodeCount(parsed);
   if (size > MAX_EXPLAIN_NODES)
-    throw new RangeError(
-      `explain: the function "${shortened(f)}" has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`,
-    );
+    throw new RangeError(`${where}: the function has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`);
   const strategy = head.strategy ?? "auto";
   if (!["quotient", "chain", "product", "auto"].includes(strategy))
     throw new RangeError(
-      `explain: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`,
+      `${where}: strategy must be "quotient", "chain", "product" or "auto", got "${String(strategy)}"`,
     );
-  const where = `explain("${shortened(f)}")`;
   const domain = checkInput(parsed, head, where);
   // user definitions are expanded (the rules know sigma and softplus by name)
   const own = Object.fromEntries(
@@ -334,8 +333,13 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   checkDifferentiable(node, domain, where);
   checkDefinedOnDomain(node, domain, where);
   let target: MathNode | undefined;
-  if (head.target !== undefined)
-    target = withoutParens(parseExpression(head.target, `explain("${shortened(f)}"): the target`));
+  if (head.target !== undefined) {
+    if (typeof head.target !== "string")
+      throw new TypeError(`${where}: target must be a string (mathjs syntax), got ${typeof head.target}`);
+    const targetWhere = `${where}, the target "${shortened(head.target)}"`;
+    target = withoutParens(parseExpression(head.target, targetWhere));
+    checkTarget(target, name, head, domain, targetWhere);
+  }
   const used = new Set<string>([...domain.keys(), name]);
   const ctx: Context = {
     wrt: head.wrt,
@@ -346,7 +350,15 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
     used,
   };
   const parts: Derivation[] = [];
-  const built = build(node, name, head.title ?? "", ctx, { strategy, target, parts, top: true });
+  let built: Built;
+  try {
+    built = build(node, name, head.title ?? "", ctx, { strategy, target, parts, top: true });
+  } catch (err) {
+    // a part no rule differentiates (max, sign, …): the rules' message, after the learner's call
+    if (err instanceof RangeError && !err.message.startsWith("explain("))
+      throw new RangeError(`${where}: ${err.message}`, { cause: err });
+    throw err;
+  }
   // the default title names the rule of the differentiate step (the rule tree is built once, in build)
   const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
   built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by the ${rule}, derived by the kit`;

@@ -9,7 +9,7 @@ import { checkNames } from "../context";
 import { parseDomain, samplePoints, type Domain, type DomainSpec } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, RESERVED_NAMES, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
-import { dependsOn, isCall } from "./nodes";
+import { dependsOn, isCall, num } from "./nodes";
 import { bisectZero } from "./singularities";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -46,6 +46,31 @@ export function checkInput(
     head.defs && Object.keys(head.defs).length ? parseDefinitions({ ...BUILTIN_DEFINITIONS, ...head.defs }) : BUILTINS;
   checkNames(expandDefinitions(node, defs, where), domain, `${where}, the function`);
   return domain;
+}
+
+/**
+ * The verifier's checks of explain()'s `target` before any step is generated: every variable
+ * has a domain and every function is one the verifier knows (or defined in defs); a call of
+ * the function by its own name (g(x) in "g(x) * (1 - g(x))") stands for the function.
+ *
+ * @param target the parsed target
+ * @param name   the function's name (head.name, default "f")
+ * @param head   its definitions
+ * @param domain the declared domain
+ * @param where  the learner's call and the target, for errors, e.g. `explain("x^2"), the target "2 * y"`
+ * @throws RangeError naming the variable without a domain or the unknown function
+ */
+export function checkTarget(
+  target: MathNode,
+  name: string,
+  head: { defs?: Readonly<Record<string, string>> },
+  domain: Domain,
+  where: string,
+): void {
+  const own = target.transform((n) => (isCall(n, name) ? num(1) : n));
+  const defs =
+    head.defs && Object.keys(head.defs).length ? parseDefinitions({ ...BUILTIN_DEFINITIONS, ...head.defs }) : BUILTINS;
+  checkNames(expandDefinitions(own, defs, where), domain, where);
 }
 
 /**

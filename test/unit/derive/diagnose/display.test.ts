@@ -72,4 +72,20 @@ test("a right derivation shows no slip", () => {
   assert.not.match(derivationText(derivationView(derivationPayload(d.verify()))), "the slip");
 });
 
+test("chain-inner-missing quotes the inner derivative simplified, as explain()'s notes state it", () => {
+  // mathjs's rules write (−x²/2)′ as −(2·x)/2; the message says −x
+  const cases: [string, string, string][] = [
+    ["exp(-x^2 / 2)", "exp(-x^2 / 2)", "the derivative −x of the inner function −x^2 / 2 of exp(−x^2 / 2) is missing"],
+    ["sin(3 * x^2)", "cos(3 * x^2)", "the derivative 6·x of the inner function 3·x^2 of sin(3·x^2) is missing"],
+    ["log(1 + x^2)", "1 / (1 + x^2)", "the derivative 2·x of the inner function 1 + x^2 of log(1 + x^2) is missing"],
+  ];
+  for (const [f, step, message] of cases) {
+    const r = derive("slip", { name: "g", f, wrt: "x", domain: { x: "(-2, 2)" } })
+      .differentiate(step, "chain rule")
+      .verify();
+    assert.is(r.steps[1].diagnosis?.id, "chain-inner-missing", f);
+    assert.match(r.steps[1].diagnosis!.message, message);
+  }
+});
+
 test.run();

@@ -8,7 +8,13 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
-import { ALGEBRA_MOVES, applyMove, formSize, simplifySteps } from "../../../../lib/derive/explain/algebra";
+import {
+  ALGEBRA_MOVES,
+  applyMove,
+  formSize,
+  MAX_EXPANDED_TERMS,
+  simplifySteps,
+} from "../../../../lib/derive/explain/algebra";
 import { differentiateByRules } from "../../../../lib/derive/explain/differentiate";
 import { withoutParens } from "../../../../lib/derive/explain/nodes";
 import { math } from "../../../../lib/derive/expression";
@@ -130,6 +136,16 @@ test("a move leaves an expression it does not fit unchanged", () => {
   ]) {
     assert.is(applyMove(move(id), parse(input)).toString(), text(input), `${id} on ${input}`);
   }
+});
+
+test("multiply out writes at most MAX_EXPANDED_TERMS terms: a product of sums whose expansion is longer stays", () => {
+  // P − P with P = (1 + x)(1 + 2x²)…(1 + kx^k) has 2 · 2^k terms before collecting
+  const product = (k: number) => Array.from({ length: k }, (_, i) => `(1 + ${i + 1} * x^${i + 1})`).join(" * ");
+  const fits = Math.floor(Math.log2(MAX_EXPANDED_TERMS)) - 1; // 2 · 2^fits terms: still multiplied out
+  const small = `${product(fits)} - ${product(fits)}`;
+  assert.is(applyMove(move("multiply-out"), parse(small)).toString(), "0");
+  const large = `${product(fits + 1)} - ${product(fits + 1)}`;
+  assert.is(applyMove(move("multiply-out"), parse(large)).toString(), text(large));
 });
 
 test("the new moves reach the compact forms: σ″ = σ(1 − σ)(1 − 2σ), a ratio of sigmoids e^x, KL to uniform", () => {

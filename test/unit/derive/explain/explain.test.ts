@@ -159,6 +159,61 @@ test("bad input: each a clear error naming the part", () => {
   assert.match(e.message, /^explain\("exp\(exp\(exp\(exp\(exp\(exp\(x\)\)\)\)\)\)"\): .*is not finite at x = /);
 });
 
+test("every input error starts with the learner's call and names the part that failed", () => {
+  const dom = { x: "(-3, 3)" };
+  const head = { wrt: "x", domain: dom };
+  const cases: [() => unknown, RegExp][] = [
+    // the target: checked before any step is generated, never named as the kit's derivation
+    [
+      () => explain("x^2", { ...head, target: "2 * y" }),
+      /^explain\("x\^2"\), the target "2 \* y": the variable y has no declared domain \(declared: x\)$/,
+    ],
+    [
+      () => explain("x^2", { ...head, target: "gamma(x)" }),
+      /^explain\("x\^2"\), the target "gamma\(x\)": unknown function gamma/,
+    ],
+    [() => explain("x^2", { ...head, target: "2 * (" }), /^explain\("x\^2"\), the target "2 \* \(": cannot parse/],
+    [() => explain("x^2", { ...head, target: 2 as never }), /^explain\("x\^2"\): target must be a string/],
+    [
+      () => explain("x^2", { ...head, target: "3 * x" }),
+      /^explain\("x\^2"\): the target "3 \* x" is not equal to the derivative/,
+    ],
+    // the function, the variable, the domain, the strategy
+    [() => explain(3 as never, head), /^explain\(number\): f must be a string/],
+    [() => explain("x + * 2", head), /^explain\("x \+ \* 2"\): the function: cannot parse/],
+    [() => explain("gamma(x)", head), /^explain\("gamma\(x\)"\), the function: unknown function gamma/],
+    [() => explain("x + y", head), /^explain\("x \+ y"\), the function: the variable y has no declared domain/],
+    [() => explain("x", { wrt: 1 as never, domain: dom }), /^explain\("x"\): wrt must be a string/],
+    [() => explain("x", { wrt: "x", domain: null as never }), /^explain\("x"\): domain must be an object/],
+    [() => explain("x", { wrt: "t", domain: dom }), /^explain\("x"\): the variable t has no declared domain/],
+    [
+      () => explain("y^2", { wrt: "x", domain: { ...dom, y: "(0, 1)" } }),
+      /^explain\("y\^2"\): the function does not contain the variable x/,
+    ],
+    [
+      () => explain(Array(151).fill("x").join(" + "), head),
+      /^explain\("x \+ x.*"\): the function has 301 nodes; explain takes at most 300$/,
+    ],
+    [() => explain("x", { ...head, strategy: "sideways" as never }), /^explain\("x"\): strategy must be/],
+    [
+      () => explain("max(x, 0) + x", head),
+      /^explain\("max\(x, 0\) \+ x"\): no differentiation rule applies to "max\(x, 0\)"/,
+    ],
+    [() => explain("abs(x)", head), /^explain\("abs\(x\)"\): abs\(x\) has no derivative where x changes sign/],
+    [() => explain("log(x)", head), /^explain\("log\(x\)"\): log\(x\) is not defined/],
+  ];
+  for (const [run, expected] of cases) assert.match(thrown(run).message, expected);
+  // a target that calls the function by its name is accepted by the check
+  assert.ok(
+    explain("1 / (1 + e^(-x))", {
+      name: "g",
+      wrt: "x",
+      domain: { x: "(-10, 10)" },
+      target: "g(x) * (1 - g(x))",
+    }).verify().ok,
+  );
+});
+
 test("a generated step the verifier rejects is an ExplainInternalError naming the function and the step", () => {
   // a wrong algebra move put into the table for this test: it drops every "1 +"
   const wrong: AlgebraMove = {
