@@ -22,7 +22,8 @@ import {
   type Ball,
   type BallValue,
 } from "./ball";
-import { checkDeadline } from "./deadline";
+import { affordable, COST_FROM, scaledMs } from "./cost";
+import { checkAffordable, checkDeadline, clockMs } from "./deadline";
 import { verifierMath } from "./math-functions";
 
 /** Decimal digits of the first evaluation of every point. */
@@ -138,6 +139,8 @@ const constants = new Map<number, Map<string, BallValue>>();
 export function evaluator(text: string, points: readonly Record<string, string>[]): Evaluator {
   const plan = planOf(text);
   const compiled = new Map<number, { evaluate(scope: object): unknown }>();
+  /** Without a plan: how long the evaluation at each point took, with the most digits so far (cost.ts). */
+  const timings = new Map<number, { ms: number; digits: number }>();
   let memo = memos.get(points);
   if (!memo) {
     memo = new Map();
@@ -161,7 +164,17 @@ export function evaluator(text: string, points: readonly Record<string, string>[
       compiled.set(digits, code);
     }
     const scope = Object.fromEntries(Object.entries(points[index]).map(([k, v]) => [k, m.bignumber(v)]));
+    // mathjs evaluates the whole expression in one call, which cannot be stopped: not started
+    // when, by the time it took with fewer digits, it cannot end within the step's bound (cost.ts)
+    const before = timings.get(index);
+    if (before !== undefined && digits >= COST_FROM)
+      checkAffordable(
+        scaledMs(before.ms, before.digits, digits),
+        () => `evaluating at ${pointWords(points[index])} with ${digits} digits`,
+      );
+    const t0 = clockMs();
     const r = evaluateReal(m, code, scope);
+    if (before === undefined || digits > before.digits) timings.set(index, { ms: clockMs() - t0, digits });
     const v: BallValue = typeof r === "string" ? r : { v: r, r: Math.max(log10Abs(r), 0) + 10 - digits };
     values.set(text, v);
     return v;
@@ -291,7 +304,16 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
     if (bad !== undefined) v = bad;
     else {
       try {
-        v = apply(D, op, args as Ball[], point, digits);
+        const cost = digits >= COST_FROM ? costName(op, args as Ball[]) : undefined;
+        v =
+          cost === undefined
+            ? apply(D, op, args as Ball[], point, digits)
+            : affordable(
+                cost,
+                digits,
+                () => `evaluating ${cost} at ${pointWords(point)} with ${digits} digits`,
+                () => apply(D, op, args as Ball[], point, digits),
+              );
       } catch (err) {
         // decimal.js refuses ln, trigonometry and non-integer powers beyond about 1025 digits
         if (/DecimalError/.test((err as Error).message)) v = PRECISION_LIMIT;
@@ -302,6 +324,16 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
     memo.set(op.key, v);
   }
   return slots[plan.length - 1];
+}
+
+/** The name cost.ts knows an operation's cost by: its function, "pow" for a power that is not a small exact integer one, else undefined (cheap). */
+function costName(op: Op, args: Ball[]): string | undefined {
+  if (op.kind === "call") return op.name;
+  if (op.kind === "pow") {
+    const x = args[1];
+    return x.r === -Infinity && x.v.isInteger() && x.v.abs().lte(1024) ? undefined : "pow";
+  }
+  return undefined;
 }
 
 /** A sample point in words for a reason, each coordinate to 8 significant digits: "x = -282.77512". */
