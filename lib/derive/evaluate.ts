@@ -9,6 +9,7 @@ import {
   ballDiv,
   ballExp,
   ballHyperbolic,
+  ballIntPow,
   ballLipschitz,
   ballLn,
   ballMul,
@@ -564,6 +565,12 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
     const nearest = x.v.toDecimalPlaces(0);
     if (x.r !== -Infinity && log10Abs(x.v.minus(nearest)) <= x.r) return UNRESOLVED;
     return b.r === -Infinity || b.r < log10Abs(b.v) ? "not a real number" : UNRESOLVED;
+  }
+  const smallPower = integer && x.v.isPos() && x.v.lte(1024);
+  // a positive integer power of a ball holding 0 is bounded all the same: (0 ± r)^3 is 0 ± 3r³
+  if (smallPower && b.r !== -Infinity && (b.v.isZero() || b.r >= log10Abs(b.v) - 0.31)) {
+    const v = b.v.pow(x.v);
+    return v.isFinite() ? ballIntPow(b, x.v.toNumber(), v, digits) : "not finite";
   }
   if (b.v.isZero()) {
     if (b.r !== -Infinity) return UNRESOLVED;
