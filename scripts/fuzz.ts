@@ -1,5 +1,5 @@
 /**
- * npm run fuzz [-- --steps N --seed S --deadline T]: the verifier against an independent
+ * npm run fuzz [-- --steps N --seed S --deadline T --far-tails]: the verifier against an independent
  * oracle on generated derivations (scripts/fuzz/run.ts). Prints each disagreement, escaped
  * error and step the verifier left undecided within its time bound (T seconds per step,
  * default the verifier's 5), with its id `seed/number`, then `N steps, D disagreements,
@@ -27,7 +27,12 @@ if (deadline !== undefined && !(deadline >= 0)) {
   process.exit(2);
 }
 const t0 = Date.now();
-const report = runFuzz(count, seed, deadline === undefined ? {} : { deadline });
+// --far-tails: derivations whose derivatives cancel far out (scripts/fuzz/far-tails.ts) instead of the grammar's
+const farTails = process.argv.includes("--far-tails");
+const report = runFuzz(count, seed, {
+  ...(deadline === undefined ? {} : { deadline }),
+  ...(farTails ? { farTails } : {}),
+});
 const seconds = (Date.now() - t0) / 1000;
 const show = (s: (typeof report.steps)[number]) =>
   `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;

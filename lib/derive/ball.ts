@@ -190,6 +190,17 @@ export function ballPow(b: Ball, x: Ball, v: BigNumber, digits: number): BallVal
   return ball(v, log10Abs(v) + spread, digits, T);
 }
 
+/**
+ * b^n for an exact integer 1 ≤ n ≤ 1024 (`v`, already computed), also where b's ball holds 0
+ * (then ballPow cannot bound it): by the mean value theorem |(b + δ)^n − b^n| ≤ n·|δ|·(|b| + |δ|)^(n−1),
+ * so the radius is n·r·(|b| + r)^(n−1); (0 ± r)³ is 0 ± 3r³, not unknown.
+ */
+export function ballIntPow(b: Ball, n: number, v: BigNumber, digits: number): BallValue {
+  if (b.r === -Infinity) return ball(v, -Infinity, digits, T);
+  const r = Math.log10(n) + b.r + (n - 1) * logSum(log10Abs(b.v), b.r);
+  return ball(v, r, digits, T);
+}
+
 /** An exact value (a literal, a sample point's coordinate). */
 export const exact = (v: BigNumber): Ball => ({ v, r: -Infinity });
 

@@ -81,6 +81,43 @@ export function checkDeadline(phase: () => string): void {
   if (current !== null && clock() >= current.end) throw new StepUndecided(phase(), current.seconds);
 }
 
+/**
+ * Milliseconds left before the deadline in force ({@link clock} time), Infinity when there is
+ * none: for work that can tell its cost in advance (a decimal.js call at 1000 digits, see
+ * cost.ts) and should not start when it cannot end in time.
+ *
+ * @returns the milliseconds left (≤ 0 once the time is up), or Infinity
+ */
+export function millisecondsLeft(): number {
+  return current === null ? Infinity : current.end - clock();
+}
+
+/**
+ * Ends the step now when work about to start is expected to take longer than the time left
+ * (a single decimal.js call cannot be interrupted once started: atan at 1000 digits takes
+ * seconds).
+ *
+ * @param expectedMs the expected cost of the work, in milliseconds of {@link clock} time
+ * @param phase      what the work is, in words (made only when needed)
+ * @throws StepUndecided naming the bound, the phase and the expected cost, when expectedMs exceeds the time left
+ */
+export function checkAffordable(expectedMs: number, phase: () => string): void {
+  if (current === null) return;
+  const left = current.end - clock();
+  if (left <= 0 || expectedMs > left) {
+    const p = phase();
+    throw new StepUndecided(
+      left <= 0 ? p : `${p} (expected to take about ${formatSeconds(expectedMs / 1000)} s, more than the time left)`,
+      current.seconds,
+    );
+  }
+}
+
+/** The {@link clock}: CPU milliseconds of the process in Node, wall-clock milliseconds in the browser. */
+export function clockMs(): number {
+  return clock();
+}
+
 /** Seconds as shown in a reason: "5", "0.5", "0". */
 export function formatSeconds(seconds: number): string {
   return Number.isFinite(seconds) ? String(Number(seconds.toPrecision(3))) : "∞";

@@ -9,6 +9,7 @@ import {
   ballDiv,
   ballExp,
   ballHyperbolic,
+  ballIntPow,
   ballLipschitz,
   ballLn,
   ballMul,
@@ -17,12 +18,15 @@ import {
   ballTan,
   exact,
   log10Abs,
+  logSum,
   rounded,
   UNRESOLVED,
   type Ball,
   type BallValue,
 } from "./ball";
-import { checkDeadline } from "./deadline";
+import { cancellationFree } from "./cancellation";
+import { affordable, COST_FROM, scaledMs } from "./cost";
+import { checkAffordable, checkDeadline, clockMs } from "./deadline";
 import { verifierMath } from "./math-functions";
 
 /** Decimal digits of the first evaluation of every point. */
@@ -60,6 +64,24 @@ function decimalAt(digits: number): DecimalStatic {
     decimals.set(digits, D);
   }
   return D;
+}
+
+/** decimal.js's rounding mode of every class here: its default, ROUND_HALF_UP, which mathjs keeps. */
+const ROUNDING = 4;
+
+/**
+ * Puts a decimal.js class back to `digits` digits and its rounding after a call threw. decimal.js's
+ * sin, cos and tan raise the class's precision (to the digits asked for plus the argument's
+ * own) and set rounding down while they reduce the argument, and restore both only when they
+ * return: when the reduction throws "[DecimalError] Precision limit exceeded" (sin at 1000
+ * digits of an argument with 1000 significant digits needs π to 2007), the class stays at the
+ * raised precision, and every later evaluation "at 60 digits" ran at 1000 or more, 10 to 100
+ * times slower (fuzz seed 3: steps of 0.5 s took 6 s and more after such a call in the same process).
+ */
+function restoreConfig(D: DecimalStatic, digits: number): void {
+  const C = D as unknown as { precision: number; rounding: number };
+  C.precision = digits;
+  C.rounding = ROUNDING;
 }
 
 /** A finite real value, or why there is none ("not finite", "not a real number", "undefined (…)", {@link UNRESOLVED}, {@link PRECISION_LIMIT}). */
@@ -138,6 +160,8 @@ const constants = new Map<number, Map<string, BallValue>>();
 export function evaluator(text: string, points: readonly Record<string, string>[]): Evaluator {
   const plan = planOf(text);
   const compiled = new Map<number, { evaluate(scope: object): unknown }>();
+  /** Without a plan: how long the evaluation at each point took, with the most digits so far (cost.ts). */
+  const timings = new Map<number, { ms: number; digits: number }>();
   let memo = memos.get(points);
   if (!memo) {
     memo = new Map();
@@ -161,7 +185,17 @@ export function evaluator(text: string, points: readonly Record<string, string>[
       compiled.set(digits, code);
     }
     const scope = Object.fromEntries(Object.entries(points[index]).map(([k, v]) => [k, m.bignumber(v)]));
-    const r = evaluateReal(m, code, scope);
+    // mathjs evaluates the whole expression in one call, which cannot be stopped: not started
+    // when, by the time it took with fewer digits, it cannot end within the step's bound (cost.ts)
+    const before = timings.get(index);
+    if (before !== undefined && digits >= COST_FROM)
+      checkAffordable(
+        scaledMs(before.ms, before.digits, digits),
+        () => `evaluating at ${pointWords(points[index])} with ${digits} digits`,
+      );
+    const t0 = clockMs();
+    const r = evaluateReal(m, code, scope, digits);
+    if (before === undefined || digits > before.digits) timings.set(index, { ms: clockMs() - t0, digits });
     const v: BallValue = typeof r === "string" ? r : { v: r, r: Math.max(log10Abs(r), 0) + 10 - digits };
     values.set(text, v);
     return v;
@@ -255,7 +289,8 @@ export function planOf(text: string): Op[] | null {
   };
   let plan: Op[] | null;
   try {
-    visit(bigMath(PRECISION).parse(text));
+    const m = bigMath(PRECISION);
+    visit(cancellationFree(m.parse(text), (t) => m.parse(t)));
     plan = ops;
   } catch {
     plan = null;
@@ -291,17 +326,38 @@ function runPlan(plan: Op[], values: Map<string, BallValue>, point: Record<strin
     if (bad !== undefined) v = bad;
     else {
       try {
-        v = apply(D, op, args as Ball[], point, digits);
+        const cost = digits >= COST_FROM ? costName(op, args as Ball[]) : undefined;
+        v =
+          cost === undefined
+            ? apply(D, op, args as Ball[], point, digits)
+            : affordable(
+                cost,
+                digits,
+                () => `evaluating ${cost} at ${pointWords(point)} with ${digits} digits`,
+                () => apply(D, op, args as Ball[], point, digits),
+              );
       } catch (err) {
         // decimal.js refuses ln, trigonometry and non-integer powers beyond about 1025 digits
-        if (/DecimalError/.test((err as Error).message)) v = PRECISION_LIMIT;
-        else throw err;
+        if (/DecimalError/.test((err as Error).message)) {
+          restoreConfig(D, digits);
+          v = PRECISION_LIMIT;
+        } else throw err;
       }
     }
     slots[i] = v;
     memo.set(op.key, v);
   }
   return slots[plan.length - 1];
+}
+
+/** The name cost.ts knows an operation's cost by: its function, "pow" for a power that is not a small exact integer one, else undefined (cheap). */
+function costName(op: Op, args: Ball[]): string | undefined {
+  if (op.kind === "call") return op.name;
+  if (op.kind === "pow") {
+    const x = args[1];
+    return x.r === -Infinity && x.v.isInteger() && x.v.abs().lte(1024) ? undefined : "pow";
+  }
+  return undefined;
 }
 
 /** A sample point in words for a reason, each coordinate to 8 significant digits: "x = -282.77512". */
@@ -363,6 +419,7 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       return ballDiv(num, base, () => num.v.div(base.v), digits);
     }
     case "log1p": {
+      if (x.v.abs().lt(LOG1P_SERIES_BELOW)) return log1pSmall(D, x, digits);
       const y = ballAdd(x, one, x.v.plus(1), digits);
       if (typeof y === "string") return y;
       return ballLn(y, () => D.ln(y.v), digits);
@@ -439,6 +496,34 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
   }
 }
 
+/** Below this |w|, log1p(w) is summed as its series (log1pSmall) rather than as ln(1 + w), which would lose the digits of w that 1 + w rounds off. */
+const LOG1P_SERIES_BELOW = "1e-3";
+
+/**
+ * ln(1 + w) for |w| < 10^−3 from its series w − w²/2 + w³/3 − …, so a tiny w (e^−700, from
+ * softplus(−700) = log(1 + e^−700)) keeps all its digits. Error bound: the n terms summed at
+ * `digits` digits add at most 2 units in the last place each; the tail after n terms is at most
+ * |w|^(n+1)/((n+1)(1 − |w|)) (alternating, decreasing); w's own radius r carries over by the slope
+ * 1/(1 + ξ) ≤ 1/(1 − |w| − r) ≤ 2 for |w| + r ≤ 1/2. Source: the Taylor series of ln(1 + w), |w| < 1.
+ */
+function log1pSmall(D: DecimalStatic, x: Ball, digits: number): BallValue {
+  if (x.v.isZero()) return x.r === -Infinity ? exact(new D(0)) : ballLipschitz(x.r + Math.log10(2), x.v, digits, 0);
+  if (x.r > Math.log10(0.4)) return UNRESOLVED;
+  const lw = log10Abs(x.v);
+  // terms until |w|^n is below 10^−(digits + 2) of |w|
+  const n = Math.max(1, Math.ceil((digits + 2) / -lw) + 1);
+  let power = x.v;
+  let sum = x.v;
+  for (let k = 2; k <= n; k++) {
+    power = power.times(x.v);
+    const term = power.div(k);
+    sum = k % 2 === 0 ? sum.minus(term) : sum.plus(term);
+  }
+  const tail = (n + 1) * lw - Math.log10(n + 1) + Math.log10(2);
+  const rounding = log10Abs(sum) + 1 - digits + Math.log10(2 * n);
+  return ballLipschitz(logSum(x.r + Math.log10(2), tail, rounding), sum, digits, 0);
+}
+
 /**
  * tanh x; from |x| ≥ 1 as ±(1 − t)/(1 + t) with t = e^(−2|x|) (decimal.js's own tanh takes
  * seconds at |x| = 10^4), which loses nothing there: 1 − t ≥ 0.86. Where t < 10^−(P + 8) at
@@ -481,6 +566,12 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
     if (x.r !== -Infinity && log10Abs(x.v.minus(nearest)) <= x.r) return UNRESOLVED;
     return b.r === -Infinity || b.r < log10Abs(b.v) ? "not a real number" : UNRESOLVED;
   }
+  const smallPower = integer && x.v.isPos() && x.v.lte(1024);
+  // a positive integer power of a ball holding 0 is bounded all the same: (0 ± r)^3 is 0 ± 3r³
+  if (smallPower && b.r !== -Infinity && (b.v.isZero() || b.r >= log10Abs(b.v) - 0.31)) {
+    const v = b.v.pow(x.v);
+    return v.isFinite() ? ballIntPow(b, x.v.toNumber(), v, digits) : "not finite";
+  }
   if (b.v.isZero()) {
     if (b.r !== -Infinity) return UNRESOLVED;
     if (x.v.isNeg()) return "not finite";
@@ -508,12 +599,20 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
 }
 
 /** Evaluates to a finite real BigNumber, or a string saying why not. */
-function evaluateReal(m: MathJsInstance, code: { evaluate(scope: object): unknown }, scope: object): RealValue {
+function evaluateReal(
+  m: MathJsInstance,
+  code: { evaluate(scope: object): unknown },
+  scope: object,
+  digits: number,
+): RealValue {
   let v: unknown;
   try {
     v = code.evaluate(scope);
   } catch (err) {
-    if (/DecimalError/.test((err as Error).message)) return PRECISION_LIMIT;
+    if (/DecimalError/.test((err as Error).message)) {
+      restoreConfig((m as unknown as { BigNumber: DecimalStatic }).BigNumber, digits);
+      return PRECISION_LIMIT;
+    }
     return `undefined (${(err as Error).message})`;
   }
   if (m.isBigNumber(v)) return (v as BigNumber).isFinite() ? (v as BigNumber) : "not finite";

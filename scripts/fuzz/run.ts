@@ -15,6 +15,7 @@ import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpressi
 import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
 import type { DerivationSpec } from "../../lib/derive/spec";
+import { farTailCases } from "./far-tails";
 import {
   derivative,
   domain as randomDomain,
@@ -119,6 +120,8 @@ export interface FuzzOptions {
   deadline?: number;
   /** Every derivation on a domain in the far negative tail (x from −1000 to −200), each with a near miss (grammar.ts). */
   tail?: boolean;
+  /** Far-tail derivations whose derivatives cancel (1 − σ, 1 − tanh², log(1 + e^u), …) instead of the grammar's (far-tails.ts). */
+  farTails?: boolean;
 }
 
 /**
@@ -224,6 +227,10 @@ export interface FuzzCase {
  * @returns the cases in order
  */
 export function* fuzzCases(count: number, seed: number, options: FuzzOptions = {}): Generator<FuzzCase> {
+  if (options.farTails) {
+    yield* farTailCases(count, seed);
+    return;
+  }
   const r = rng(seed);
   let made = 0;
   for (let n = 0; made < count; n++) {

@@ -25,6 +25,7 @@ import {
   equalPoly,
   fromTerms,
   isZero,
+  MAX_TERMS,
   mul,
   mulMono,
   neg,
@@ -34,6 +35,7 @@ import {
   powMono,
   scale,
   sub,
+  TooLarge,
   ZERO,
   type Mono,
   type Poly,
@@ -349,7 +351,8 @@ export function foldRootsPoly(p: Poly): Poly {
       if (red && e.cmp(red.power) >= 0) any = true;
     }
   if (!any) return p;
-  let out = ZERO;
+  // the folded terms are gathered and summed once (adding each to a running sum rebuilt the sum every time: quadratic)
+  const parts: Term[] = [];
   for (const t of p.values()) {
     let factor = ONE;
     const m: [string, Q][] = [];
@@ -364,8 +367,10 @@ export function foldRootsPoly(p: Poly): Poly {
       const rest = e.sub(red.power.mul(Q.of(k)));
       if (!rest.isZero()) m.push([id, rest]);
     }
-    out = add(out, mul(fromTerms([{ m, c: t.c }]), factor));
+    for (const term of mul(fromTerms([{ m, c: t.c }]), factor).values()) parts.push(term);
   }
+  const out = fromTerms(parts);
+  if (out.size > MAX_TERMS) throw new TooLarge(`a polynomial of ${out.size} terms`);
   return out;
 }
 

@@ -7,6 +7,7 @@
  * exponentials and roots), so these are Laurent polynomials; the ring is an integral
  * domain and a polynomial is zero as a function when all its coefficients are zero.
  */
+import { checkDeadline } from "../deadline";
 import { Q } from "./rational";
 
 /** What an atom stands for. */
@@ -83,10 +84,27 @@ export function atomPower(id: string, e: Q = Q.ONE): Poly {
   return fromTerms([{ m: [[id, e]], c: Q.ONE }]);
 }
 
-/** Builds a polynomial from terms, normalising each monomial (roots of primes folded into the coefficient). */
+/** Terms built since the step's time bound was last looked at (see {@link fromTerms}). */
+let sinceCheck = 0;
+/** How many terms are built between two looks at the step's time bound: about a millisecond of work. */
+const TERMS_PER_CHECK = 2048;
+
+/**
+ * Builds a polynomial from terms, normalising each monomial (roots of primes folded into the coefficient).
+ * Every polynomial operation goes through here, so the step's time bound (deadline.ts) is
+ * checked here too, every {@link TERMS_PER_CHECK} terms: a normal form that grows for
+ * seconds (a product of large sums) ends the step as "undecided" within about a millisecond
+ * of its bound, not after.
+ *
+ * @throws StepUndecided (deadline.ts) when the step's time is up
+ */
 export function fromTerms(terms: Iterable<Term>): Poly {
   const out = new Map<string, Term>();
   for (const t of terms) {
+    if (++sinceCheck >= TERMS_PER_CHECK) {
+      sinceCheck = 0;
+      checkDeadline(() => "the exact tier: bringing the sides to their normal form");
+    }
     const { m, c } = normalMono(t.m, t.c);
     if (c.isZero()) continue;
     const k = monoKey(m);

@@ -2,6 +2,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { evaluator, PRECISION_BOUND, PRECISION_LEVELS } from "../../../lib/derive/evaluate";
+import { verifyStep } from "../../../lib/derive/verify";
 
 const e = suite("evaluator");
 
@@ -50,6 +51,35 @@ e("should evaluate what its own evaluator does not know through mathjs (a condit
   assert.is(String(v), "2.5");
 });
 
+e(
+  "should bound a positive integer power of a value whose ball holds 0 (fuzz 3/154), and reject the wrong step it is in",
+  () => {
+    // s = sin²x + cos²x is 1 ± 1e-59 at 60 digits, so x·s − x·s is 0 ± about 1e-57: its cube was "unresolved" at every precision
+    const pts = [{ x: "-322.33" }];
+    const cube = evaluator("(x * (sin(x)^2 + cos(x)^2) - x * (sin(x)^2 + cos(x)^2))^3", pts).ball(0, 60);
+    assert.ok(typeof cube !== "string", String(cube));
+    assert.ok(cube.v.abs().lte(`1e${Math.ceil(cube.r)}`), "0 within the radius");
+    assert.ok(cube.r < -150 && cube.r > -180, String(cube.r));
+    const v = verifyStep(
+      {
+        title: "fuzz 3/154",
+        name: "f",
+        f: "(exp(tanh(((x + x) ^ 3))) ^ 3)",
+        wrt: "x",
+        domain: { x: "(-322.332, -111.271)" },
+        steps: [{ kind: "rewrite", expr: "x", rule: "fuzz", note: "" }],
+      },
+      1,
+      "exp(tanh(((-x + 1e+30 - 1e+30) * (sin(x) ^ 2 + cos(x) ^ 2) + (x + 1e+30 - 1e+30) * (sin(x) ^ 2 + cos(x) ^ 2)) ^ 3)) ^ 3",
+    );
+    assert.is(v.ok, false);
+    assert.is(v.tier, "sampled");
+    // e^(tanh(0)·3) = 1 against e^(3·tanh((2x)³)) = e^(−3), not "precision bound hit"
+    assert.is(v.counterexample?.actual, "1");
+    assert.is(v.counterexample?.reason, undefined);
+  },
+);
+
 e("should agree with the precision levels it documents", () => {
   assert.equal(PRECISION_LEVELS, [60, 120, 240, 480, 1000]);
   assert.is(PRECISION_BOUND, 1000);
@@ -59,7 +89,8 @@ e("should bound tanh, sinh and cosh of a large argument soundly where the small 
   // at 60 digits e^(−600) is left out of tanh(−300) and cosh(300); at 1000 digits it is not.
   // References from the closed forms: 1 + tanh(−300) = 2e^(−600)/(1 + e^(−600)) ≈ 10^(−260.26)
   const pts = [{ x: "-300" }, { x: "-22600000" }];
-  const lift = evaluator("tanh(x) + 1", pts);
+  // written as tanh(x) − (−1): 1 + tanh x itself is evaluated as 2/(1 + e^(−2x)), without the cancellation (cancellation.ts)
+  const lift = evaluator("tanh(x) - (-1)", pts);
   for (const i of [0, 1]) {
     const at60 = lift.ball(i, 60);
     assert.ok(typeof at60 !== "string");

@@ -125,20 +125,36 @@ c("should settle the naive BCE on z in (1080, 1100), where 1 − σ(z) ≈ 1e−
 });
 
 c(
-  'should say "precision bound hit" where even 1000 digits cannot settle a step outside the exact class (1 − σ(z) ≈ 1e−1050)',
+  'should say "precision bound hit" where even 1000 digits cannot settle a step outside the exact class (1 − e^(−e^(−z)) ≈ 1e−1050)',
   () => {
+    // 1 − e^(−w) = 2e^(−w/2)·sinh(w/2); the step times 2cos²(z/2) − cos z (= 1) is outside the exact class
     const r = derive("bound", {
       name: "L",
-      f: `cos(0 * z) * (${LOGITS_Z}) + sin(0 * z)`,
+      f: "log(2 * e^(-e^(-z) / 2) * sinh(e^(-z) / 2))",
       wrt: "z",
-      domain: { z: "(2420, 2440)", t: "[0, 1]" },
+      domain: { z: "(2420, 2440)" },
     })
-      .rewrite(`cos(0 * z) * (${NAIVE_Z})`, "naive form")
+      .rewrite("log(1 - e^(-e^(-z))) * (2 * cos(z / 2)^2 - cos(z))", "naive form")
       .verify();
     assert.is(r.steps[1].ok, false);
     assert.match(r.steps[1].counterexample!.reason ?? "", "precision bound hit");
   },
 );
+
+c("should decide the naive binary cross-entropy in z far out, where 1 − σ(z) ≈ 1e−1050 (it no longer cancels)", () => {
+  const r = derive("bound", {
+    name: "L",
+    f: `cos(0 * z) * (${LOGITS_Z}) + sin(0 * z)`,
+    wrt: "z",
+    domain: { z: "(2420, 2440)", t: "[0, 1]" },
+  })
+    .rewrite(`cos(0 * z) * (${NAIVE_Z})`, "naive form")
+    .rewrite(`cos(0 * z) * (${NAIVE_Z}) * (1 + 1e-40)`, "off in the 40th digit")
+    .verify();
+  assert.is(r.steps[1].ok, true, JSON.stringify(r.steps[1].counterexample));
+  assert.is(r.steps[2].ok, false);
+  assert.is(r.steps[2].counterexample?.reason, undefined);
+});
 
 const e = suite("errors that name the step");
 

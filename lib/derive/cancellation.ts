@@ -1,0 +1,158 @@
+/**
+ * Cancellation-free forms for the sampling tier's evaluation (issue 21, the far tails).
+ *
+ * Where an expression subtracts two nearly equal values — 1 − σ(x) for large x, 1 − tanh²u,
+ * log(1 + e^x) for very negative x — decimal arithmetic loses every digit the values share:
+ * 1 − σ(700) at 60 digits is 0 ± 10^−59 (ball.ts), and only 360 digits or more tell it from 0.
+ * Each rewrite below replaces such a pattern by an expression that is the same function
+ * (an exact identity, stated at each rule) but computed without the subtraction, so 60 digits
+ * give 60 correct digits. They change how a value is computed, never which value: the
+ * error bounds of ball.ts still hold for the rewritten expression, and the sides compared
+ * keep the same exact values.
+ *
+ * Used by evaluate.ts's planOf (and so by the double-precision pass, which shares the plan);
+ * the exact tier never sees these forms.
+ */
+import type { MathNode } from "mathjs";
+
+/** The node behind any parentheses. */
+function bare(node: MathNode): MathNode {
+  let n = node as unknown as { isParenthesisNode?: boolean; content: MathNode };
+  while (n.isParenthesisNode) n = n.content as unknown as typeof n;
+  return n as unknown as MathNode;
+}
+
+interface Shape {
+  isConstantNode?: boolean;
+  isOperatorNode?: boolean;
+  isFunctionNode?: boolean;
+  isSymbolNode?: boolean;
+  value?: unknown;
+  fn?: string | { name: string };
+  name?: string;
+  op?: string;
+  args: MathNode[];
+}
+const shape = (node: MathNode): Shape => bare(node) as unknown as Shape;
+
+const isOne = (node: MathNode): boolean => {
+  const n = shape(node);
+  return n.isConstantNode === true && String(n.value) === "1";
+};
+const isTwo = (node: MathNode): boolean => {
+  const n = shape(node);
+  return n.isConstantNode === true && String(n.value) === "2";
+};
+/** The operands of a binary operator `fn` (add, subtract, divide, pow), else undefined. */
+function operands(node: MathNode, fn: string): [MathNode, MathNode] | undefined {
+  const n = shape(node);
+  return n.isOperatorNode && n.fn === fn && n.args.length === 2 ? [n.args[0], n.args[1]] : undefined;
+}
+/** The argument of a call of `name` with one argument, else undefined. */
+function callOf(node: MathNode, name: string): MathNode | undefined {
+  const n = shape(node);
+  return n.isFunctionNode && typeof n.fn === "object" && n.fn.name === name && n.args.length === 1
+    ? n.args[0]
+    : undefined;
+}
+/** W of 1 + W or W + 1, else undefined. */
+function onePlus(node: MathNode): MathNode | undefined {
+  const s = operands(node, "add");
+  if (!s) return undefined;
+  if (isOne(s[0])) return s[1];
+  if (isOne(s[1])) return s[0];
+  return undefined;
+}
+
+const p = (node: MathNode): string => `(${node.toString()})`;
+
+/**
+ * 1 − X without the subtraction, as text, when X has such a form; else undefined.
+ * - X = 1/(1 + W) (σ(u) with W = e^(−u)): 1 − 1/(1 + W) = W/(1 + W).
+ * - X = tanh u: 1 − tanh u = 2/(1 + e^(2u)).
+ * - X = tanh² u: 1 − tanh² u = sech² u = 4e^(−2|u|)/(1 + e^(−2|u|))², which neither
+ *   overflows nor cancels.
+ * - X = Y² where 1 − Y has a form F: 1 − Y² = F·(1 + Y).
+ */
+function oneMinus(x: MathNode): string | undefined {
+  const q = operands(x, "divide");
+  if (q && isOne(q[0])) {
+    const w = onePlus(q[1]);
+    if (w) return `${p(w)} / (1 + ${p(w)})`;
+  }
+  const t = callOf(x, "tanh");
+  if (t) return `2 / (1 + e^(2 * ${p(t)}))`;
+  const sq = operands(x, "pow");
+  if (sq && isTwo(sq[1])) {
+    const u = callOf(sq[0], "tanh");
+    if (u) return `4 * e^(-2 * abs(${p(u)})) / (1 + e^(-2 * abs(${p(u)})))^2`;
+    const f = oneMinus(sq[0]);
+    if (f) return `(${f}) * (1 + ${p(sq[0])})`;
+  }
+  return undefined;
+}
+
+/**
+ * 1 + X without cancellation where X comes near −1, as text; else undefined.
+ * - X = tanh u: 1 + tanh u = 2/(1 + e^(−2u)).
+ */
+function onePlusCancelling(x: MathNode): string | undefined {
+  const t = callOf(x, "tanh");
+  if (t) return `2 / (1 + e^(-2 * ${p(t)}))`;
+  return undefined;
+}
+
+/**
+ * The expression with every pattern above replaced, bottom-up, as text; the same text when
+ * nothing applies.
+ *
+ * @param node   an expression, definitions expanded (σ is 1/(1 + e^(−u)), softplus log(1 + e^u))
+ * @param parse  parses text into a node (the caller's mathjs instance)
+ * @returns the text of the rewritten expression
+ */
+export function cancellationFree(node: MathNode, parse: (text: string) => MathNode): MathNode {
+  let changed = false;
+  const visit = (n: MathNode): MathNode => {
+    const out = n.map((child) => visit(child));
+    const r = rule(out);
+    if (r === undefined) return out;
+    changed = true;
+    return parse(r);
+  };
+  const result = visit(node);
+  return changed ? result : node;
+}
+
+/** The rewrite of one node (its operands already rewritten), as text, or undefined. */
+function rule(node: MathNode): string | undefined {
+  const diff = operands(node, "subtract");
+  if (diff) {
+    // 1 − X
+    if (isOne(diff[0])) return oneMinus(diff[1]);
+    // X − 1 = −(1 − X)
+    if (isOne(diff[1])) {
+      const f = oneMinus(diff[0]);
+      if (f) return `-(${f})`;
+    }
+    return undefined;
+  }
+  const sum = operands(node, "add");
+  if (sum) {
+    if (isOne(sum[0])) return onePlusCancelling(sum[1]);
+    if (isOne(sum[1])) return onePlusCancelling(sum[0]);
+    return undefined;
+  }
+  const arg = callOf(node, "log");
+  if (arg) {
+    // log(1 + W) = log1p(W), evaluated without forming 1 + W where W is small (evaluate.ts)
+    const w = onePlus(arg);
+    if (w) return `log1p(${w.toString()})`;
+    // log(1/(1 + W)) = −log1p(W): log σ(u) for large u, where σ(u) rounds to 1
+    const q = operands(arg, "divide");
+    if (q && isOne(q[0])) {
+      const v = onePlus(q[1]);
+      if (v) return `-log1p(${v.toString()})`;
+    }
+  }
+  return undefined;
+}
