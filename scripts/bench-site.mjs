@@ -126,7 +126,9 @@ export async function benchSite({ out, pages, serveSite, chromium }) {
       await quiet();
       // the rest of what a reader can load in the form: "Hint" pressed twice (the rule, then the step) and
       // "Show the kit's derivation" (explain() made, verified and typeset in the page)
-      const hint = tab.locator(".stepwise-try:not([hidden]) .stepwise-hint, form.stepwise-answer .stepwise-hint").first();
+      const hint = tab
+        .locator(".stepwise-try:not([hidden]) .stepwise-hint, form.stepwise-answer .stepwise-hint")
+        .first();
       if (await hint.count()) {
         await hint.click();
         await hint.click();

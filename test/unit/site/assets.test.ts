@@ -58,7 +58,16 @@ site("should leave out plotly's schema validation and templates, and keep the me
   assert.not.ok(code.includes("is not part of the schema"), "Plotly.validate's messages are left out");
   assert.not.ok(code.includes("makeTemplate"), "Plotly.makeTemplate is left out");
   // the camera button's image export, the eraser's deleteActiveShape, and the GUI edits the mode bar makes
-  for (const kept of ["newPlot", "relayout", "restyle", "react", "purge", "toImage", "downloadImage", "deleteActiveShape"])
+  for (const kept of [
+    "newPlot",
+    "relayout",
+    "restyle",
+    "react",
+    "purge",
+    "toImage",
+    "downloadImage",
+    "deleteActiveShape",
+  ])
     assert.ok(code.includes(`.${kept}=`), `${kept} is kept`);
   assert.ok(code.includes("_guiRelayout"), "the mode bar's _guiRelayout is kept");
 });
