@@ -9,6 +9,7 @@ import { NOTEBOOKS } from "../shared";
 /** Binary cross-entropy of one prediction, whose ∂L/∂ŷ tutorial 04 asks for in an exercise. */
 const BCE = "-(t * log(yhat) + (1 - t) * log(1 - yhat))";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
+import { OVER_GOAL, PAGE_WEIGHT_GOAL, pageWeight } from "./page-weight";
 
 const present =
   existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
@@ -26,6 +27,26 @@ s.after(() => close(site));
 if (present) {
   s("should list every tutorial on the index in file-name order", () => {
     checkIndexOrder(site!, NOTEBOOKS);
+  });
+
+  s("should keep every page, with everything a reader can load on it, within 600 KiB gzip", () => {
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    const pages = ["index.html", "playground.html", ...site!.result.pages.map((p) => p.page)];
+    const weights = pages.map((page) => ({ page, ...pageWeight(site!.result.out, page) }));
+    // the charts' plotly.js, the verifier and the search are each counted where a reader can load them
+    const files = (page: string) => weights.find((w) => w.page === page)!.rows.map((r) => r.file);
+    assert.ok(files("playground.html").includes("assets/verifier.js"), "the playground counts the verifier");
+    const charted = site!.result.pages.find((p) => p.figures > 0)!.page;
+    assert.ok(files(charted).includes("assets/plotly.min.js"), `${charted} counts plotly.js`);
+    for (const w of weights) {
+      assert.ok(files(w.page).includes("assets/search-index.json"), `${w.page} counts the search index`);
+      const limit = OVER_GOAL[w.page] ?? PAGE_WEIGHT_GOAL;
+      const heaviest = [...w.rows].sort((a, b) => b.gzip - a.gzip).slice(0, 4);
+      assert.ok(
+        w.total <= limit,
+        `${w.page}: ${kib(w.total)} gzip with everything loaded, over ${kib(limit)}; heaviest: ${heaviest.map((r) => `${r.file} ${kib(r.gzip)}`).join(", ")}`,
+      );
+    }
   });
 
   s("should render every tutorial without errors, with math, charts and derivations drawn", async () => {

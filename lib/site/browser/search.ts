@@ -2,11 +2,12 @@
  * The site's search (bundled by esbuild into assets/search.js, see `searchScript`),
  * loaded by the site script the first time the reader reaches for the search box (focus,
  * pointer, or the "/" key). It fetches assets/search-index.json (built at build time,
- * `buildSearchIndex`), loads it into MiniSearch with the options it was built with, and
+ * `buildSearchIndex`, in search-index-codec.ts's compact form), expands it, loads it into MiniSearch with the options it was built with, and
  * sets `window.stepwiseSearch`. Runs in the reader's browser: nothing here may import a
  * Node module.
  */
 import MiniSearch from "minisearch";
+import { type CompactSearchIndex, expandSearchIndex } from "./search-index-codec";
 import { SEARCH_INDEX_FILE, SEARCH_OPTIONS, type SearchSection } from "./search-options";
 
 /** One hit: the section's site-relative URL, its page and heading. */
@@ -37,10 +38,10 @@ const started = performance.now();
 window.stepwiseSearch = fetch(indexUrl)
   .then((r) => {
     if (!r.ok) throw new Error(`the search index (${indexUrl}) could not be loaded: HTTP ${r.status}`);
-    return r.text();
+    return r.json() as Promise<CompactSearchIndex>;
   })
-  .then((json) => {
-    const index = MiniSearch.loadJSON<SearchSection>(json, {
+  .then((compact) => {
+    const index = MiniSearch.loadJS<SearchSection>(expandSearchIndex(compact), {
       ...SEARCH_OPTIONS,
       fields: [...SEARCH_OPTIONS.fields],
       storeFields: [...SEARCH_OPTIONS.storeFields],

@@ -1,7 +1,9 @@
 import * as path from "node:path";
 import { browserSource } from "./browser-bundles";
 import { cachedBundleAsync } from "./bundle-cache";
+import { PLOTLY_D3_KEY, plotlyD3Plugin } from "./plotly-d3";
 import { plotlyDescriptionsPlugin, withoutDescriptions } from "./plotly-descriptions";
+import { GL_MAT4_USED, plotlyGlMat4Plugin } from "./plotly-gl-mat4";
 
 /**
  * The trace types and components the site's plotly.js registers: lib/charts draws only
@@ -20,10 +22,27 @@ export const SITE_PLOTLY_MODULES: readonly string[] = [
   "src/locale-en-us",
 ];
 
-// What plotly.js's own src/core.js does (the plot API, Plots.resize, its stylesheet), with only the modules above registered.
+/**
+ * The methods of plotly's plot API (src/plot_api/index.js) the site's plotly.js leaves out:
+ * checking a figure against plotly's schema (`validate`) and making or checking a template
+ * (`makeTemplate`, `validateTemplate`). The site draws only the figures lib/charts writes,
+ * and nothing in plotly calls these; they bring plotly's schema walker (about 3 KiB gzip).
+ */
+export const PLOTLY_API_LEFT_OUT: readonly string[] = ["validate", "makeTemplate", "validateTemplate"];
+
+// What plotly.js's own src/core.js does (the plot API, Plots.resize, its stylesheet), with only the modules above
+// registered. The API is src/plot_api/index.js's without PLOTLY_API_LEFT_OUT: its plot_api.js methods, the image
+// export the mode bar's camera button calls, and deleteActiveShape.
 const ENTRY = `
 var Registry = require("plotly.js/src/registry");
-var plotApi = require("plotly.js/src/plot_api");
+var main = require("plotly.js/src/plot_api/plot_api");
+var plotApi = {};
+Object.keys(main).forEach(function (name) { plotApi[name] = main[name]; });
+plotApi.toImage = require("plotly.js/src/plot_api/to_image");
+plotApi.downloadImage = require("plotly.js/src/snapshot/download");
+var eraseActiveShape = require("plotly.js/src/components/shapes/draw").eraseActiveShape;
+var getGraphDiv = require("plotly.js/src/lib/dom").getGraphDiv;
+plotApi.deleteActiveShape = function (gd) { return eraseActiveShape(getGraphDiv(gd)); };
 require("plotly.js/build/plotcss");
 var Plotly = { version: require("plotly.js/src/version").version, register: Registry.register };
 Object.keys(plotApi).forEach(function (name) {
@@ -44,7 +63,10 @@ let built: Promise<string> | undefined;
  * the trace modules one needs), with {@link SITE_PLOTLY_MODULES} registered, culori (its
  * colour library) in the few colour spaces plotly's colour module uses (plotly-colors.ts,
  * about 18 KiB gzip less), and without the attributes' `description` texts, as plotly's own
- * minified bundles (plotly-descriptions.ts, about 32 KiB gzip less); about 289 KiB gzip,
+ * minified bundles (plotly-descriptions.ts, about 32 KiB gzip less), and without the plot API's schema
+ * validation and templates ({@link PLOTLY_API_LEFT_OUT}, about 3 KiB gzip less), and without the parts of d3
+ * no plotly module calls (plotly-d3.ts, about 18 KiB gzip less), with the two functions of gl-mat4 it calls (plotly-gl-mat4.ts, 3 KiB
+ * gzip less); about 260 KiB gzip,
  * against 389 KiB for plotly's smallest partial bundle (basic: scatter, bar, pie) and 1.4 MiB
  * for the whole plotly.js. Built once per process.
  *
@@ -86,10 +108,10 @@ async function buildPlotly(cacheDir: string | undefined): Promise<string> {
         "culori-fn": require.resolve("culori/fn", { paths: [root] }),
       },
       absWorkingDir: root,
-      plugins: [plotlyDescriptionsPlugin()],
+      plugins: [plotlyDescriptionsPlugin(), plotlyD3Plugin(), plotlyGlMat4Plugin(root)],
     },
     cacheDir,
-    String(withoutDescriptions),
+    String(withoutDescriptions) + PLOTLY_D3_KEY + PLOTLY_API_LEFT_OUT.join() + GL_MAT4_USED.join(),
   );
   return `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${text}`;
 }

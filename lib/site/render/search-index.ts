@@ -3,6 +3,7 @@ import { selectAll } from "css-select";
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import MiniSearch from "minisearch";
+import { compactSearchIndex } from "../browser/search-index-codec";
 import { SEARCH_OPTIONS, type SearchSection } from "../browser/search-options";
 
 /** Elements whose text is not searchable: KaTeX's drawn glyphs (its TeX is read instead), scripts, styles, prompts. */
@@ -93,8 +94,9 @@ export function pageSections(html: string, url: string, title: string, firstId: 
 
 /**
  * The site's search index: MiniSearch (`SEARCH_OPTIONS`) over every section of every
- * page, serialised for assets/search-index.json; the page loads it on first use with
- * `MiniSearch.loadJSON`, so a static folder serves search with no server logic.
+ * page, serialised for assets/search-index.json in the compact form of search-index-codec.ts;
+ * the page expands it on first use and loads it with `MiniSearch.loadJS`, so a static folder
+ * serves search with no server logic.
  *
  * @param pages each page's HTML as written, its site-relative URL and its title
  * @returns the index as JSON text
@@ -110,5 +112,5 @@ export function buildSearchIndex(pages: { html: string; url: string; title: stri
     storeFields: [...SEARCH_OPTIONS.storeFields],
   });
   index.addAll(sections);
-  return JSON.stringify(index);
+  return JSON.stringify(compactSearchIndex(index.toJSON()));
 }

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { copyAssets, plotlyBundle } from "../../../lib/site/bundles/write-assets";
-import { sitePlotlyBundle } from "../../../lib/site/bundles/plotly-bundle";
+import { PLOTLY_API_LEFT_OUT, sitePlotlyBundle } from "../../../lib/site/bundles/plotly-bundle";
 import { tempDir } from "./helpers";
 
 const bundle = suite("plotlyBundle");
@@ -50,6 +50,27 @@ site(
     assert.match(code, /window\.Plotly=\w+;\}\)\(\);\s*$/);
   },
 );
+
+site("should leave out plotly's schema validation and templates, and keep the methods the mode bar calls", async () => {
+  const code = await sitePlotlyBundle();
+  assert.equal(PLOTLY_API_LEFT_OUT, ["validate", "makeTemplate", "validateTemplate"]);
+  // validate.js's own messages and template_api's name: neither module is in the bundle
+  assert.not.ok(code.includes("is not part of the schema"), "Plotly.validate's messages are left out");
+  assert.not.ok(code.includes("makeTemplate"), "Plotly.makeTemplate is left out");
+  // the camera button's image export, the eraser's deleteActiveShape, and the GUI edits the mode bar makes
+  for (const kept of [
+    "newPlot",
+    "relayout",
+    "restyle",
+    "react",
+    "purge",
+    "toImage",
+    "downloadImage",
+    "deleteActiveShape",
+  ])
+    assert.ok(code.includes(`.${kept}=`), `${kept} is kept`);
+  assert.ok(code.includes("_guiRelayout"), "the mode bar's _guiRelayout is kept");
+});
 
 const copy = suite("copyAssets");
 

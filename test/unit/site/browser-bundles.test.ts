@@ -47,7 +47,7 @@ test("the theme script should be tiny (it blocks the first paint) and read the r
 
 test("the search script should carry MiniSearch and fetch the index next to itself", () => {
   const code = searchScript();
-  assert.ok(code.includes("search-index.json") && code.includes("loadJSON"));
+  assert.ok(code.includes("search-index.json") && code.includes("loadJS"));
   assert.ok(code.length < 60_000, `${code.length} characters`);
 });
 
