@@ -89,7 +89,8 @@ export function topLevelGroups(tex: string): Group[] {
       } else i = j;
     } else i += 1;
   }
-  if (braces !== 0 || lefts !== 0) throw new RangeError(`breakableLine: unbalanced braces or \\left/\\right in "${tex}"`);
+  if (braces !== 0 || lefts !== 0)
+    throw new RangeError(`breakableLine: unbalanced braces or \\left/\\right in "${tex}"`);
   return groups;
 }
 
@@ -131,7 +132,15 @@ function hasBreakPoint(tex: string): boolean {
       continue;
     }
     // a leading sign is unary, not a break point
-    if (braces === 0 && lefts === 0 && /[=+<>-]/.test(c ?? "") && tex.slice(0, i).replace(/\\displaystyle/g, "").trim() !== "")
+    if (
+      braces === 0 &&
+      lefts === 0 &&
+      /[=+<>-]/.test(c ?? "") &&
+      tex
+        .slice(0, i)
+        .replace(/\\displaystyle/g, "")
+        .trim() !== ""
+    )
       return true;
     i += 1;
   }
@@ -146,7 +155,8 @@ function open(tex: string, macros: TexMacros, depth: number): string {
     out += tex.slice(at, g.start);
     at = g.end;
     const script = /^\s*[\^_]/.test(tex.slice(g.end));
-    const size = script || !(g.open in OPEN) || !(g.close in CLOSE) ? undefined : delimiterSize(g.open, g.inner, g.close, macros);
+    const size =
+      script || !(g.open in OPEN) || !(g.close in CLOSE) ? undefined : delimiterSize(g.open, g.inner, g.close, macros);
     if (size === undefined) {
       out += tex.slice(g.start, g.end);
       continue;

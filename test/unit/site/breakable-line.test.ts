@@ -45,12 +45,18 @@ s("should make the operators inside page 06's outer parentheses break points, wi
 s("should size the opened delimiters as \\left chose them around a fraction (page 07)", () => {
   const tex = "\\displaystyle = -\\left(\\frac{t_{1}}{p_{1}}\\cdot p_{1}+ \\frac{t_{2}}{p_{2}}\\cdot p_{2}\\right)";
   const out = breakableLine(tex);
-  assert.is(out, "\\displaystyle = -\\biggl(\\frac{t_{1}}{p_{1}}\\cdot p_{1}+ \\frac{t_{2}}{p_{2}}\\cdot p_{2}\\biggr)");
+  assert.is(
+    out,
+    "\\displaystyle = -\\biggl(\\frac{t_{1}}{p_{1}}\\cdot p_{1}+ \\frac{t_{2}}{p_{2}}\\cdot p_{2}\\biggr)",
+  );
   assert.equal(delimiterClasses(renderTex(out, false, {})), delimiterClasses(renderTex(tex, false, {})));
 });
 
 s("should open the groups inside a group that alone holds no break point", () => {
-  assert.is(breakableLine("\\displaystyle = \\left(\\ln\\left(a + b\\right)\\right)"), "\\displaystyle = (\\ln(a + b))");
+  assert.is(
+    breakableLine("\\displaystyle = \\left(\\ln\\left(a + b\\right)\\right)"),
+    "\\displaystyle = (\\ln(a + b))",
+  );
   assert.is(breakableLine("\\left|a - b\\right|"), "\\lvert a - b\\rvert ");
 });
 
@@ -72,34 +78,42 @@ s("should name the formula when \\left and \\right do not pair up", () => {
 
 // The class, at scale: 400 derivatives of seeded random functions (the fuzzer's grammar) printed by the kit's
 // TeX printer, each line checked against KaTeX's rendering of the line as the printer wrote it.
-s("should draw every line of a seeded corpus at the height, depth and delimiter sizes KaTeX gave it, to screen readers alike, with at least as many break points", () => {
-  const r = rng(2026_12_04);
-  let opened = 0;
-  for (let i = 0; i < 400; i++) {
-    const f = generate(r, 2 + Math.floor(r() * 3), false);
-    const tex = `\\displaystyle = ${toTex(parseExpression(text(derivative(f)), `case ${i}`))}`;
-    const out = breakableLine(tex);
-    const before = renderTex(tex, false, {});
-    const after = renderTex(out, false, {});
-    const [b, a] = [bases(before), bases(after)];
-    const where = `case ${i}: ${tex}`;
-    const max = (xs: { height: number; depth: number }[], k: "height" | "depth") => Math.max(...xs.map((x) => x[k]));
-    assert.ok(Math.abs(max(a, "height") - max(b, "height")) < 1e-4, `height, ${where}`);
-    assert.ok(Math.abs(max(a, "depth") - max(b, "depth")) < 1e-4, `depth, ${where}`);
-    assert.equal(delimiterClasses(after), delimiterClasses(before), `delimiter sizes, ${where}`);
-    assert.is(mathmlText(after), mathmlText(before), `MathML text, ${where}`);
-    assert.ok(a.length >= b.length, `break points, ${where}`);
-    // every top-level group of the line is opened, unless a script follows it or KaTeX stacks its delimiters
-    const openable = topLevelGroups(tex).filter(
-      (g) =>
-        !/^\s*[\^_]/.test(tex.slice(g.end)) &&
-        !renderTex(`\\displaystyle\\left${g.open}${g.inner}\\right${g.close}`, false, {}).includes("delimsizing mult"),
-    ).length;
-    const lefts = (t: string) => t.split("\\left").length - 1;
-    assert.ok(lefts(tex) - lefts(out) >= openable, `${openable} groups to open, ${lefts(tex) - lefts(out)} opened: ${out}`);
-    if (a.length > b.length) opened += 1;
-  }
-  assert.ok(opened > 100, `lines given more break points: ${opened} of 400`);
-});
+s(
+  "should draw every line of a seeded corpus at the height, depth and delimiter sizes KaTeX gave it, to screen readers alike, with at least as many break points",
+  () => {
+    const r = rng(2026_12_04);
+    let opened = 0;
+    for (let i = 0; i < 400; i++) {
+      const f = generate(r, 2 + Math.floor(r() * 3), false);
+      const tex = `\\displaystyle = ${toTex(parseExpression(text(derivative(f)), `case ${i}`))}`;
+      const out = breakableLine(tex);
+      const before = renderTex(tex, false, {});
+      const after = renderTex(out, false, {});
+      const [b, a] = [bases(before), bases(after)];
+      const where = `case ${i}: ${tex}`;
+      const max = (xs: { height: number; depth: number }[], k: "height" | "depth") => Math.max(...xs.map((x) => x[k]));
+      assert.ok(Math.abs(max(a, "height") - max(b, "height")) < 1e-4, `height, ${where}`);
+      assert.ok(Math.abs(max(a, "depth") - max(b, "depth")) < 1e-4, `depth, ${where}`);
+      assert.equal(delimiterClasses(after), delimiterClasses(before), `delimiter sizes, ${where}`);
+      assert.is(mathmlText(after), mathmlText(before), `MathML text, ${where}`);
+      assert.ok(a.length >= b.length, `break points, ${where}`);
+      // every top-level group of the line is opened, unless a script follows it or KaTeX stacks its delimiters
+      const openable = topLevelGroups(tex).filter(
+        (g) =>
+          !/^\s*[\^_]/.test(tex.slice(g.end)) &&
+          !renderTex(`\\displaystyle\\left${g.open}${g.inner}\\right${g.close}`, false, {}).includes(
+            "delimsizing mult",
+          ),
+      ).length;
+      const lefts = (t: string) => t.split("\\left").length - 1;
+      assert.ok(
+        lefts(tex) - lefts(out) >= openable,
+        `${openable} groups to open, ${lefts(tex) - lefts(out)} opened: ${out}`,
+      );
+      if (a.length > b.length) opened += 1;
+    }
+    assert.ok(opened > 100, `lines given more break points: ${opened} of 400`);
+  },
+);
 
 s.run();
