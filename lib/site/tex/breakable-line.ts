@@ -98,8 +98,14 @@ export function topLevelGroups(tex: string): Group[] {
  * The size KaTeX gives `\left` around this content in display style: 0 for the normal glyph,
  * 1–4 for `\big` … `\Bigg`, or undefined when it stacks pieces (taller than `\Bigg`).
  */
-function delimiterSize(open: string, inner: string, close: string, macros: TexMacros): number | undefined {
-  const html = katex.renderToString(`\\displaystyle\\left${open}${inner}\\right${close}`, {
+function delimiterSize(
+  open: string,
+  inner: string,
+  close: string,
+  macros: TexMacros,
+  style: string,
+): number | undefined {
+  const html = katex.renderToString(`${style}\\left${open}${inner}\\right${close}`, {
     displayMode: false,
     throwOnError: true,
     strict: "ignore",
@@ -148,7 +154,7 @@ function hasBreakPoint(tex: string): boolean {
 }
 
 /** One pass: each top-level group written with sized delimiters; its content opened again when it alone holds no break point. */
-function open(tex: string, macros: TexMacros, depth: number): string {
+function open(tex: string, macros: TexMacros, depth: number, style: string): string {
   let out = "";
   let at = 0;
   for (const g of topLevelGroups(tex)) {
@@ -156,12 +162,14 @@ function open(tex: string, macros: TexMacros, depth: number): string {
     at = g.end;
     const script = /^\s*[\^_]/.test(tex.slice(g.end));
     const size =
-      script || !(g.open in OPEN) || !(g.close in CLOSE) ? undefined : delimiterSize(g.open, g.inner, g.close, macros);
+      script || !(g.open in OPEN) || !(g.close in CLOSE)
+        ? undefined
+        : delimiterSize(g.open, g.inner, g.close, macros, style);
     if (size === undefined) {
       out += tex.slice(g.start, g.end);
       continue;
     }
-    const inner = depth < 8 && !hasBreakPoint(g.inner) ? open(g.inner, macros, depth + 1) : g.inner;
+    const inner = depth < 8 && !hasBreakPoint(g.inner) ? open(g.inner, macros, depth + 1, style) : g.inner;
     const l = size === 0 ? OPEN[g.open] : `${SIZES[size]}l${g.open === "|" ? "\\vert " : g.open}`;
     const r = size === 0 ? CLOSE[g.close] : `${SIZES[size]}r${g.close === "|" ? "\\vert " : g.close}`;
     out += `${l}${inner}${r}`;
@@ -177,10 +185,12 @@ function open(tex: string, macros: TexMacros, depth: number): string {
  *
  * @param tex one line of a derivation, e.g. `\displaystyle = -\left(a + b\right)` (no delimiters)
  * @param macros the page's KaTeX macros (read, never changed)
+ * @param style the style the text is set in, which sizes `\left`: "\\displaystyle" (a line) or
+ *   "\\textstyle" (a fraction's numerator or denominator in a displayed line)
  * @returns TeX text, equal to `tex` when there is nothing to open
  * @throws RangeError naming the formula when its braces or `\left`/`\right` do not pair up;
  *   KaTeX's ParseError when a group does not parse
  */
-export function breakableLine(tex: string, macros: TexMacros = {}): string {
-  return tex.includes("\\left") ? open(tex, macros, 0) : tex;
+export function breakableLine(tex: string, macros: TexMacros = {}, style = "\\displaystyle"): string {
+  return tex.includes("\\left") ? open(tex, macros, 0, style) : tex;
 }

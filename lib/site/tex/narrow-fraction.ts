@@ -1,3 +1,4 @@
+import { breakableLine } from "./breakable-line";
 import type { TexMacros } from "./katex";
 import { texWidthEm } from "./tex-width";
 
@@ -10,7 +11,7 @@ import { texWidthEm } from "./tex-width";
  * a numerator on two rows, the second indented and starting with its operator; `narrowLine` writes
  * that TeX: each fraction at the line's top level (outside braces and `\left … \right`) that is
  * wider than `WIDE_EM` has its numerator and denominator, when wider than `ROW_EM`, split before a
- * top-level "+" or "−" (or after a "·") into rows of at most `ROW_EM` (`\begin{aligned}`). The page
+ * top-level "+" or "−" (or after a "·"; its own top-level parentheses opened first, `breakableLine`) into rows of at most `ROW_EM` (`\begin{aligned}`). The page
  * shows this form only where the line as written does not fit (lib/site/browser/narrow-lines.ts).
  */
 
@@ -83,8 +84,10 @@ function pieces(tex: string): string[] {
 }
 
 /** A numerator or denominator set on rows of at most ROW_EM, or undefined when it fits on one or cannot be split. */
-function rows(part: string, macros: TexMacros): string | undefined {
-  if (texWidthEm(`\\textstyle ${part}`, macros) <= ROW_EM) return undefined;
+function rows(written: string, macros: TexMacros): string | undefined {
+  if (texWidthEm(`\\textstyle ${written}`, macros) <= ROW_EM) return undefined;
+  // its own top-level parentheses opened, as in a line (a numerator the printer wrote as one \left( … \right))
+  const part = breakableLine(written, macros, "\\textstyle");
   const lines: string[] = [];
   let line = "";
   for (const p of pieces(part)) {
