@@ -2,15 +2,16 @@
 // site served on the loopback and the system's Chromium (/usr/bin/chromium, no downloads, no
 // background traffic), so that every bench measures in the same browser the same way.
 
-/** Chromium's flags for the benches: no sandbox (root), no GPU, nothing fetched in the background. */
-export const BENCH_CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
+import { readFileSync } from "node:fs";
+
+/**
+ * How every bench and test launches Chromium (playwright-core's `chromium.launch` options):
+ * Debian's /usr/bin/chromium, never a downloaded browser, with no sandbox (root), no GPU and nothing
+ * fetched in the background. The one definition is scripts/chromium-launch.json, which
+ * test/shared.ts imports too.
+ * @type {{ executablePath: string, args: string[] }}
+ */
+export const CHROMIUM_LAUNCH = JSON.parse(readFileSync(new URL("./chromium-launch.json", import.meta.url), "utf8"));
 
 /**
  * Serves a built site and launches Chromium.
@@ -24,7 +25,7 @@ export async function openSite({ out, serveSite, chromium }) {
   const server = await serveSite(out);
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BENCH_CHROMIUM_ARGS });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   } catch (err) {
     await server.close();
     throw err;

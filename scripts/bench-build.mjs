@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_LAUNCH } from "./bench-browser.mjs";
 import { benchLoop } from "./bench-loop.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -91,18 +92,7 @@ export async function benchBuild(dir) {
   const { listNotebooks } = require(path.join(root, "dist", "pipeline", "build.js"));
   const { jupyterEnv } = require(path.join(root, "dist", "pipeline", "jupyter-env.js"));
   const { startDev } = require(path.join(root, "dist", "pipeline", "dev.js"));
-  const launchChromium = () =>
-    require("playwright-core").chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+  const launchChromium = () => require("playwright-core").chromium.launch(CHROMIUM_LAUNCH);
   mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
   const work = mkdtempSync(path.join(root, "test-artifacts", "bench-"));
   try {

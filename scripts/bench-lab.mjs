@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CHROMIUM_LAUNCH } from "./bench-browser.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const s = (x) => `${x.toFixed(2)} s`;
@@ -149,17 +150,7 @@ async function benchJupyterLab(root, dir, files) {
         await sleep(100);
       }
     }
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${base}lab?token=${token}`);
     await page.waitForFunction(

@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CHROMIUM_LAUNCH } from "./bench-browser.mjs";
 
 /** Appends a code cell that prints `text` to a notebook file: a code edit, which the execution cache cannot serve. */
 export function addCodeCell(file, text) {
@@ -138,16 +139,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     cacheDir: path.join(work, "cache"),
     log: (line) => lines.push({ line, at: process.hrtime.bigint() }),
   });
-  const browser = await require("playwright-core").chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await require("playwright-core").chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     await page.goto(dev.url + path.basename(file).replace(/\.ipynb$/, ".html"));

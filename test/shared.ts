@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { compileLibSync } from "../lib/pipeline/compile-lib";
 import { chromium, type Browser } from "playwright-core";
 import { listNotebooks } from "../lib/pipeline/build";
+import CHROMIUM_LAUNCH from "../scripts/chromium-launch.json";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const NOTEBOOKS = path.join(ROOT, "notebooks");
@@ -20,17 +21,10 @@ export function buildLibOnce(): void {
   built = true;
 }
 
-/** Chromium from Debian, never a downloaded browser; no background traffic. */
+/**
+ * Chromium from Debian, never a downloaded browser; no background traffic: the launch options
+ * every test and bench uses (scripts/chromium-launch.json, also read by scripts/bench-browser.mjs).
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_LAUNCH.executablePath, args: [...CHROMIUM_LAUNCH.args] });
 }

@@ -17,9 +17,10 @@ const MARK_COLORS: Record<StepMark, string> = {
  * `\[ … \]` when display is true, for the frontend's MathJax; the site passes KaTeX's renderer.
  * `place` says when the reader sees the formula: "in view" (a line of the chain, or the detail of a
  * failed or rejected line, which opens by itself) or "on demand" (inside a closed disclosure); the
- * site draws the latter lighter.
+ * site draws the latter lighter. "line" marks a line of the chain itself (its right-hand side,
+ * `\displaystyle = …`), which the site lets break onto continuation rows on a narrow screen.
  */
-export type DisplayMath = (tex: string, display?: boolean, place?: "in view" | "on demand") => string;
+export type DisplayMath = (tex: string, display?: boolean, place?: "in view" | "on demand" | "line") => string;
 
 const mathJax: DisplayMath = (tex, display = false) =>
   display ? `\\[ ${escapeHtml(tex)} \\]` : `\\( ${escapeHtml(tex)} \\)`;
@@ -133,7 +134,7 @@ function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): st
 function rowHtml(r: DerivationRowView, math: DisplayMath): string {
   const label = `${r.label}: ${MARK_WORDS[r.mark]}`;
   const formula = r.rhs
-    ? `<span class="stepwise-math" style="${STYLE.math}">${math(`\\displaystyle = ${r.rhs}`)}</span>`
+    ? `<span class="stepwise-math" style="${STYLE.math}">${math(`\\displaystyle = ${r.rhs}`, false, "line")}</span>`
     : `<span class="stepwise-expr"><code>${escapeHtml(r.expr)}</code></span>`;
   return (
     `<div class="stepwise-step stepwise-step-${r.mark}" style="${STYLE.row}">` +

@@ -6,6 +6,7 @@ export { buildLibOnce, launchChromium, ROOT } from "../shared";
 import { ROOT } from "../shared";
 import * as assert from "uvu/assert";
 import { axeViolations, openTryForms } from "./axe";
+import { derivationLinesTooWide } from "./derivation-lines";
 
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "site");
 /** Full-page screenshots of every checked page, only on request (STEPWISE_SCREENSHOTS=1). */
@@ -112,7 +113,8 @@ export function leftoverTex(page: Page): Promise<string[]> {
  * outside the site, math rendered (KaTeX present where the notebook has TeX,
  * no leftover delimiters, no .katex-error), every chart drawn, derivations with
  * their ✓ and tier, no notebook script run, no sideways scrolling at phone
- * width (the page, nor a box in a derivation unless a formula in it is wider than the derivation), no chart
+ * width (the page, nor a box in a derivation unless a formula in it is wider than the derivation, nor any line of
+ * a derivation unless one piece of it KaTeX cannot break is wider than the screen), no chart
  * title past its chart's edges, and no violation axe-core finds (any impact) with the "Try a step" forms open,
  * in the light and the dark scheme. With STEPWISE_SCREENSHOTS=1 it also saves full-page
  * screenshots (desktop and phone, light and dark) to test-artifacts/site/: they assert nothing
@@ -212,6 +214,13 @@ export async function checkPage(
         dom.needlessScroll,
         [],
         `${where}: derivation boxes that scroll sideways with no formula too wide for them`,
+      );
+    // issue 22: at 390 px no line of a derivation scrolls unless one unbreakable piece alone is wider than the screen
+    if (label === "phone")
+      assert.equal(
+        await page.evaluate(derivationLinesTooWide),
+        [],
+        `${where}: derivation lines wider than their column`,
       );
     if (SCREENSHOTS) await page.screenshot({ path: path.join(ARTIFACTS, `${shotName}-${label}.png`), fullPage: true });
     // accessibility, as a reader finds the page: "Try a step" forms open, answer boxes shown, in both colour schemes

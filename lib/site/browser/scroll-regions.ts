@@ -8,6 +8,8 @@
  * so the table keeps its own role. Checked at start and after every resize.
  */
 
+import { fitLines } from "./narrow-lines";
+
 /** The boxes that may scroll, with what their label calls them. */
 const KINDS: readonly [selector: string, label: string][] = [
   [".katex-display, .stepwise-math", "formula"],
@@ -38,6 +40,8 @@ function place(box: Element): string {
 const OWN = "data-scrolls";
 
 function mark(): void {
+  // a derivation line shows its narrow form first where it does not fit, so that only what still scrolls is marked
+  fitLines();
   // every region's label is unique on the page (a screen reader lists them by label)
   const used = new Set<string>(
     Array.from(document.querySelectorAll("[role=region][aria-label]:not([data-scrolls])")).map(
@@ -95,7 +99,9 @@ export function watchScrollRegions(): () => void {
     frame = requestAnimationFrame(mark);
   };
   window.addEventListener("resize", again);
-  // fonts change widths once they load
+  // fonts change widths once they load: KaTeX's load when a formula first uses them, which can be after `ready`
+  // first resolved (then only "loadingdone" tells)
   document.fonts?.ready.then(again, () => undefined);
+  document.fonts?.addEventListener?.("loadingdone", again);
   return again;
 }

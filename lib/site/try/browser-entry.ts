@@ -13,6 +13,8 @@ import { nextStep } from "../../derive/hint/next-step";
 import { counterexampleView } from "../../outputs/derivation-view";
 import { exprTex, notePieces } from "../../outputs/derivation-tex";
 import { escapeHtml } from "../../outputs/escape";
+import type { DisplayMath } from "../../outputs/derivation-html";
+import { breakableLine } from "../tex/breakable-line";
 import {
   explainInPage,
   parseDomainText,
@@ -277,7 +279,9 @@ export function verdictMath(v: TryVerdict, texNames: Readonly<Record<string, str
 }
 
 /** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
-const displayMath = (tex: string): string => typeset(tex, true);
+/** The formulas of an in-page derivation: a line of its chain inline with break points (as on the site's pages), the rest displayed. */
+const displayMath: DisplayMath = (tex, _display, place) =>
+  place === "line" ? typeset(breakableLine(tex), false) : typeset(tex, true);
 
 /**
  * The kit's own derivation of a function (explain(), its parts first), verified in the page,

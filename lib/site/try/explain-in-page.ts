@@ -14,7 +14,7 @@ import {
   RESERVED_NAMES,
 } from "../../derive/expression";
 import { explainSteps, type ExplainStrategy } from "../../derive/explain";
-import { derivationHtml } from "../../outputs/derivation-html";
+import { derivationHtml, type DisplayMath } from "../../outputs/derivation-html";
 import { derivationView } from "../../outputs/derivation-view";
 import { derivationPayload } from "../../outputs/make-derivation-payload";
 import type { DerivationResult } from "../../derive/types";
@@ -138,11 +138,12 @@ const failure = (part: RequestPart, error: string): ExplainAnswer => ({ part, er
  * differentiable or not finite, the function is larger than explain's bound (300 nodes).
  *
  * @param req the function, variable, domain, strategy (and name, defs, texNames)
- * @param math draws one display formula from its TeX (the page passes KaTeX)
+ * @param math draws one formula from its TeX (the page passes KaTeX; see `DisplayMath` for its
+ *   `place`, "line" for a line of the chain)
  * @returns the derivations' HTML and the verifier's figures, or { error, part } in words;
  *   a generated step the verifier rejects is reported as the kit's internal error (never thrown)
  */
-export function explainInPage(req: ExplainRequest, math: (tex: string) => string): ExplainAnswer {
+export function explainInPage(req: ExplainRequest, math: DisplayMath): ExplainAnswer {
   const f = (req.f ?? "").trim();
   if (!f) return failure("function", "the function: it is empty; type one, e.g. x * sigma(x)");
   try {
