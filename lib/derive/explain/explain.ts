@@ -125,7 +125,7 @@ function build(
   let expr = node;
   const rewritten = strategyRewrite(expr, ctx.wrt, opts.strategy);
   if (rewritten) {
-    steps.push({ kind: "rewrite", expr: rewritten.expr.toString(), rule: rewritten.rule, note: rewritten.note });
+    steps.push({ kind: "rewrite", expr: printed(rewritten.expr), rule: rewritten.rule, note: rewritten.note });
     expr = rewritten.expr;
   }
   const tree = ruleTree(expr, ctx.wrt);
@@ -170,7 +170,7 @@ function build(
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
   steps.push({
     kind: "differentiate",
-    expr: main.toString(),
+    expr: printed(main),
     rule: tree.rule.name,
     note: ruleNote(tree, derivatives, said),
   });
@@ -184,7 +184,7 @@ function build(
     if (named && sameNode(named, opts.target)) {
       steps.push({
         kind: "rewrite",
-        expr: named.toString(),
+        expr: printed(named),
         rule: `recognise ${name}`,
         note: `${name}(${ctx.wrt}) = ${show(node)}.`,
       });
