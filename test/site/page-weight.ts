@@ -62,7 +62,7 @@ export function pageWeight(out: string, page: string): { rows: WeightRow[]; tota
   const rows = [...new Set(files)].map((file) => {
     const full = path.join(out, file);
     if (!existsSync(full)) throw new Error(`page weight of ${page}: it links ${file}, which the site does not have`);
-    return { file, gzip: gzipSync(readFileSync(full), { level: 6 }).length };
+    return { file, gzip: gzipSync(new Uint8Array(readFileSync(full)), { level: 6 }).length };
   });
   return { rows, total: rows.reduce((a, r) => a + r.gzip, 0) };
 }
