@@ -489,6 +489,17 @@ function divR(a: RatFn, b: RatFn, bNode: MathNode, ctx: NormalizeContext): RatFn
 
 function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn {
   const q = constantValue(b.d) !== undefined ? constantValue(b.n)?.div(constantValue(b.d)!) : undefined;
+  // e^b is the exponential atom whatever b is (e^(−300) as exp(−300): not a power too large to expand)
+  if (isE(a)) return expR(b);
+  const c = constantValue(a.d) !== undefined ? constantValue(a.n)?.div(constantValue(a.d)!) : undefined;
+  // a rational to a large integer power (2^(−500)): computed exactly while its digits stay few
+  // (so 2^70 and 1180591620717411303424 are one number), else a product of prime powers
+  if (q?.isInteger() && Math.abs(Number(q.n)) > 64 && c !== undefined && !c.isZero()) {
+    const k = Number(q.n);
+    const bits = (c.n < 0n ? -c.n : c.n).toString(2).length + c.d.toString(2).length;
+    if (Math.abs(k) * bits <= 20_000) return R(constant(c.pow(k)));
+    if (c.sign() > 0) return R(rootOf(c, q));
+  }
   if (q?.isInteger()) {
     const k = Number(q.n);
     if (Math.abs(k) > 64) throw new Outside(`the power ${k}`);
@@ -498,9 +509,7 @@ function powR(a: RatFn, b: RatFn, aNode: MathNode, ctx: NormalizeContext): RatFn
     if (hasVariables(aNode)) ctx.conditions.add(`${aNode.toString()} ≠ 0`);
     return simplify({ n: pow(a.d, -k), d: pow(a.n, -k) });
   }
-  const c = constantValue(a.d) !== undefined ? constantValue(a.n)?.div(constantValue(a.d)!) : undefined;
   if (q !== undefined && c !== undefined && c.sign() > 0) return R(rootOf(c, q));
-  if (isE(a)) return expR(b);
   return expR(mulR(b, logR(a, aNode, ctx)));
 }
 
