@@ -67,6 +67,11 @@ export interface Context {
   prepareForRules(expr: string, label: string): MathNode;
 }
 
+/** The seed of a derivation's sample points when none is given: drawn from its function, variable, domain and defs. */
+export function derivationSeed(spec: Pick<DerivationSpec, "f" | "wrt" | "domain" | "defs">): string {
+  return contentSeed({ f: spec.f, wrt: spec.wrt, domain: spec.domain, defs: spec.defs ?? {} });
+}
+
 /**
  * Parses the domain and definitions, draws the sample points and prepares the given function.
  * @throws as verifyDerivation
@@ -74,7 +79,7 @@ export interface Context {
 export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const where = `derivation "${spec.title}"`;
   const samples = options.samples ?? DEFAULT_SAMPLES;
-  const seed = options.seed ?? contentSeed({ f: spec.f, wrt: spec.wrt, domain: spec.domain, defs: spec.defs ?? {} });
+  const seed = options.seed ?? derivationSeed(spec);
   if (!Array.isArray(spec.steps) || spec.steps.length === 0)
     throw new RangeError(`${where} has no steps: add .differentiate(…) or .rewrite(…)`);
   if (!Number.isInteger(samples) || samples < 16)

@@ -16,25 +16,22 @@ import { calledFunctions } from "../expression";
 import { withoutParens } from "../explain/nodes";
 import type { DerivationSpec, StepSpec } from "../spec";
 import { showExpr } from "../diagnose/show";
-import { contentSeed, parseDomain, samplePoints } from "../domain";
+import { derivationSeed } from "../context";
+import { DEFAULT_SAMPLES, parseDomain, samplePoints } from "../domain";
 import { resolvePieces } from "../piecewise";
 
 /**
  * The expression with each max(…) and min(…) in `wrt` written as the argument it equals on the
- * whole domain (ReLU's max(0, x) is x on x > 0), decided at the derivation's own kind of sample
- * points; undefined when the expression has none.
+ * whole domain (ReLU's max(0, x) is x on x > 0), decided at the points the verifier samples the
+ * derivation at; undefined when the expression has neither. (An abs alone keeps its own rule,
+ * |u|′ on a domain of one sign; next to a max or min, resolvePieces writes it out too.)
  * @throws RangeError (from resolvePieces) when the pieces change inside the domain: there the
  *   function has a kink and no rule gives a next step
  */
 function piecesOnDomain(node: MathNode, spec: DerivationSpec, where: string): MathNode | undefined {
-  let found = false;
-  node.traverse((n) => {
-    const name = (n as { isFunctionNode?: boolean; fn?: { name?: string } }).fn?.name;
-    if ((n as { isFunctionNode?: boolean }).isFunctionNode && (name === "max" || name === "min")) found = true;
-  });
-  if (!found) return undefined;
-  const points = samplePoints(parseDomain(spec.domain, where), 64, contentSeed([spec.f, spec.domain]));
-  // abs keeps its own rule (|u|′ on a domain of one sign): only max and min are written out
+  const called = calledFunctions(node);
+  if (!called.has("max") && !called.has("min")) return undefined;
+  const points = samplePoints(parseDomain(spec.domain, where), DEFAULT_SAMPLES, derivationSeed(spec));
   const piece = withoutParens(resolvePieces(node, spec.wrt, points, where));
   return piece.toString() === node.toString() ? undefined : piece;
 }
