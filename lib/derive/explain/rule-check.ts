@@ -126,6 +126,9 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
   return out;
 }
 
+/** The rules a learner may do in the same step as the ones below them: a sum's terms, a constant's multiple. */
+const LINEAR_RULES = ["constant multiple rule", "sum rule"];
+
 /** The names of every rule the kit's own derivation of `node` applies, at the root or below; empty when no rule applies. */
 function rulesUsed(node: MathNode, wrt: string): Set<string> {
   const names = new Set<string>();
@@ -189,10 +192,10 @@ export function checkNamedRule(
   const first = named[0];
   // a step may do several rules at once: a named rule the kit applies below a sum or a constant
   // multiple (the chain rule in 0.5·(y − x)², the sum rule under a minus) is applied too
-  const used = rulesUsed(prev, wrt);
-  const namedBelow = named.some((name) => used.has(name));
-  const LINEAR = ["constant multiple rule", "sum rule"];
-  if (namedBelow && (!applied || LINEAR.includes(applied))) return { named: first, applied, agrees: true, note: "" };
+  if (!applied || LINEAR_RULES.includes(applied)) {
+    const used = rulesUsed(prev, wrt);
+    if (named.some((name) => used.has(name))) return { named: first, applied, agrees: true, note: "" };
+  }
   if (applied && !named.includes(applied)) {
     return {
       named: first,
