@@ -139,6 +139,23 @@ function real(place: ApplicationPlace, node: MathNode): MathNode {
   return place.inner ? substitute(node, place.app.wrt, place.inner) : node;
 }
 
+/**
+ * The sign slips of the known derivatives (elementary-derivative-sign): the wrong derivative with
+ * respect to the placeholder u, and the law in words.
+ */
+const WRONG_SIGN: Readonly<Record<string, { result: (u: MathNode) => MathNode; law: string }>> = {
+  sigma: {
+    result: (u) => mul(call("sigma", u.cloneDeep()), add(num(1), call("sigma", u.cloneDeep()))),
+    law: "σ′(u) = σ(u)·(1 − σ(u)), not σ(u)·(1 + σ(u))",
+  },
+  tanh: {
+    result: (u) => add(num(1), pow(call("tanh", u.cloneDeep()), num(2))),
+    law: "tanh′(u) = 1 − tanh²(u), not 1 + tanh²(u)",
+  },
+  sin: { result: (u) => neg(call("cos", u.cloneDeep())), law: "sin′(u) = cos(u), not −cos(u)" },
+  cos: { result: (u) => call("sin", u.cloneDeep()), law: "cos′(u) = −sin(u), not sin(u)" },
+};
+
 // ---- the catalogue ----
 
 const D = (slip: Omit<DifferentiateSlip, "kind">): DifferentiateSlip => ({ kind: "differentiate", ...slip });
@@ -324,21 +341,15 @@ export const SLIPS: readonly Slip[] = [
     variants: (place) => {
       const f = place.app.parts.f;
       const x = place.app.parts.x;
-      const u = () => x.cloneDeep();
-      // the wrong derivative with respect to the placeholder, the right one, and the law in words
-      const wrong: [MathNode, string][] = isCall(f, "sigma", 1)
-        ? [[mul(call("sigma", u()), add(num(1), call("sigma", u()))), "σ′(u) = σ(u)·(1 − σ(u)), not σ(u)·(1 + σ(u))"]]
-        : isCall(f, "tanh", 1)
-          ? [[add(num(1), pow(call("tanh", u()), num(2))), "tanh′(u) = 1 − tanh²(u), not 1 + tanh²(u)"]]
-          : isCall(f, "sin", 1)
-            ? [[neg(call("cos", u())), "sin′(u) = cos(u), not −cos(u)"]]
-            : isCall(f, "cos", 1)
-              ? [[call("sin", u()), "cos′(u) = −sin(u), not sin(u)"]]
-              : [];
-      return wrong.map(([result, law]) => ({
-        result,
-        message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${law}`,
-      }));
+      const name = (f as { fn?: { name?: string } } | undefined)?.fn?.name ?? "";
+      if (!Object.hasOwn(WRONG_SIGN, name) || !isCall(f, name, 1)) return [];
+      const row = WRONG_SIGN[name];
+      return [
+        {
+          result: row.result(x),
+          message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${row.law}`,
+        },
+      ];
     },
   }),
   D({
