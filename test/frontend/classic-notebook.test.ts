@@ -26,6 +26,8 @@ import {
   waitForCharts,
   waitForKernel,
   waitForMathJax,
+  waitForSteadyKernel,
+  kernelId,
 } from "./notebook-page";
 import {
   keepOrClose,
@@ -202,8 +204,19 @@ s("should offer the TypeScript kernel for a new notebook, which imports stepwise
   nbPage.on("pageerror", (e) => st.pageErrors.push(`new notebook: ${e.message}`));
   const kernel = await waitForKernel(nbPage, "new notebook");
   assert.is(kernel, KERNEL_NAME, "the new notebook's kernel");
+  const steady = await waitForSteadyKernel(nbPage, "new notebook");
   await setCellText(nbPage, 1, 'import { sigmoid } from "stepwise";\nsigmoid(0)');
-  await runCell(nbPage, 1, "new notebook");
+  try {
+    await runCell(nbPage, 1, "new notebook");
+  } catch (err) {
+    // Notebook 6 can replace a new notebook's kernel after it first reports idle; the
+    // request then went to a kernel that is gone. Only that case is retried, once, and said.
+    const now = await kernelId(nbPage);
+    if (now === steady) throw new Error(`${String(err)} (the same kernel ${steady} throughout)`);
+    timings.push(`new notebook: kernel ${steady} was replaced by ${now || "none"} during the first run; run again`);
+    await waitForSteadyKernel(nbPage, "new notebook, after its kernel was replaced");
+    await runCell(nbPage, 1, "new notebook, second run after its kernel was replaced");
+  }
   const [cell] = await cellViews(nbPage);
   assert.equal(cell.errors, [], "the new notebook's cell shows an error");
   assert.equal(cell.stderr, [], "the new notebook's cell wrote to stderr");

@@ -20,7 +20,13 @@ interface JupyterCell {
 interface JupyterPage {
   notebook?: {
     _fully_loaded?: boolean;
-    kernel?: { name: string; is_connected(): boolean } | null;
+    kernel?: {
+      id: string;
+      name: string;
+      is_connected(): boolean;
+      kernel_info(callback: (reply: { content?: object }) => void): void;
+      interrupt(): void;
+    } | null;
     get_cells(): JupyterCell[];
     get_cell(i: number): JupyterCell;
     execute_all_cells(): void;
@@ -226,6 +232,50 @@ export function cellViews(page: Page): Promise<CellView[]> {
       }),
   );
 }
+
+/**
+ * Waits until the page's kernel answers a kernel_info request on its shell
+ * channel, and is the same kernel (same id) on two answers 1 s apart: the
+ * classic Notebook may replace the session's first kernel while a new notebook
+ * starts, and a request sent to the replaced kernel never gets a reply.
+ *
+ * @returns the kernel's id
+ * @throws Error naming the notebook and the ids seen when the kernel did not settle within timeoutMs
+ */
+export async function waitForSteadyKernel(page: Page, label: string, timeoutMs = 60_000): Promise<string> {
+  const answer = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const kernel = (window as Win).Jupyter?.notebook?.kernel;
+          if (!kernel?.is_connected()) return resolve("");
+          const id = kernel.id;
+          const timer = setTimeout(() => resolve(""), 5000);
+          kernel.kernel_info((reply) => {
+            clearTimeout(timer);
+            // tslab's kernel_info_reply carries no `status`; any reply proves the channel.
+            resolve(reply?.content ? id : "");
+          });
+        }),
+    );
+  const deadline = Date.now() + timeoutMs;
+  const seen: string[] = [];
+  for (;;) {
+    const first = await answer();
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = await answer();
+    seen.push(first || "(no answer)", second || "(no answer)");
+    if (first && first === second) return first;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${label}: the kernel did not settle within ${timeoutMs / 1000} s (kernel ids seen: ${seen.join(", ")})`,
+      );
+  }
+}
+
+/** The id of the page's current kernel ("" when there is none). */
+export const kernelId = (page: Page): Promise<string> =>
+  page.evaluate(() => (window as Win).Jupyter?.notebook?.kernel?.id ?? "");
 
 /** Runs one cell (by its 1-based index over all cells) and waits for it to finish. */
 export async function runCell(page: Page, index: number, label: string, timeoutMs = 120_000): Promise<void> {
