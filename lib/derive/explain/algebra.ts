@@ -18,6 +18,7 @@ import {
   isCall,
   isOp,
   isSymbolNode,
+  keyGeneration,
   keyOf,
   mul,
   neg,
@@ -737,12 +738,15 @@ export interface AlgebraStep {
 const moveCache = new Map<string, Map<string, MathNode>>();
 let moveCacheSize = 0;
 const MOVE_CACHE_LIMIT = 200_000;
+/** The generation of the keys the cache is keyed by (nodes.ts keyGeneration). */
+let moveCacheGeneration = keyGeneration();
 
 /** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
   let cache = moveCache.get(move.id);
   if (!cache) moveCache.set(move.id, (cache = new Map()));
-  if (moveCacheSize > MOVE_CACHE_LIMIT) {
+  if (moveCacheSize > MOVE_CACHE_LIMIT || moveCacheGeneration !== keyGeneration()) {
+    moveCacheGeneration = keyGeneration();
     for (const c of moveCache.values()) c.clear();
     moveCacheSize = 0;
   }

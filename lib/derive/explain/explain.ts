@@ -13,7 +13,20 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
+import {
+  call,
+  dependsOn,
+  isOp,
+  keyOf,
+  mul,
+  nodeCount,
+  pow,
+  printed,
+  releaseKeys,
+  sameNode,
+  sym,
+  withoutParens,
+} from "./nodes";
 import { elementaryOf, type Parts } from "./rules";
 import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
@@ -311,6 +324,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof head.domain !== "object" || head.domain === null)
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
   const name = head.name ?? "f";
+  releaseKeys(); // no key is held between two calls
   const parsed = withoutParens(parseExpression(f, `${where}: the function`));
   const size = nodeCount(parsed);
   if (size > MAX_EXPLAIN_NODES)
