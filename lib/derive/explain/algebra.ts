@@ -8,6 +8,20 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
+import {
+  featuresOf,
+  HAS_COS,
+  HAS_COSH,
+  HAS_EXP,
+  HAS_LOG,
+  HAS_PRODUCT,
+  HAS_SIGMA,
+  HAS_SIN,
+  HAS_SINH,
+  HAS_SUM,
+  HAS_TAN,
+  HAS_TANH,
+} from "./features";
 import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
@@ -48,6 +62,12 @@ export interface AlgebraMove {
    * there can still cancel against a σ(u) of the parent; 1/(4cosh²(u/2)) cannot).
    */
   finalOnly?: boolean;
+  /**
+   * The features (features.ts, HAS_… bits) of which a node's subtree must hold at least one for
+   * `at` to rewrite anything in it: applyMove skips a subtree with none of them. A necessary
+   * condition of `at` only (absent: every subtree is walked).
+   */
+  needs?: number;
 }
 
 const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
@@ -547,6 +567,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "signs",
+    needs: HAS_PRODUCT,
     name: "algebra: collect the signs and numbers",
     note: "In each product, the minus signs and the numbers are gathered into one factor in front (two minus signs cancel), and the factors of a fraction are written over one line.",
     at: (n) => {
@@ -557,6 +578,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "cancel",
+    needs: HAS_PRODUCT,
     name: "algebra: cancel a common factor",
     note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
     at: (n) => {
@@ -569,6 +591,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "collect",
+    needs: HAS_SUM,
     name: "algebra: collect like terms",
     note: "Terms that differ only in their number are added.",
     at: (n) => {
@@ -580,12 +603,14 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "one-fraction",
+    needs: HAS_SUM,
     name: "algebra: write over the common denominator",
     note: "Terms with the same denominator are written as one fraction.",
     at: (n) => (isSum(n) ? changed(n, fractionOfSums(toSum(n, true))) : undefined),
   },
   {
     id: "common-factor",
+    needs: HAS_SUM,
     name: "algebra: take out a common factor",
     note: "A factor every term has is written once, in front of the sum of what is left.",
     at: (n) => {
@@ -598,30 +623,35 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "double-angle",
+    needs: HAS_SIN | HAS_TAN | HAS_TANH,
     name: "algebra: double-angle formula",
     note: "2·sin u·cos u = sin 2u, cos²u − sin²u = cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u, (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.",
     at: doubleAngle,
   },
   {
     id: "exp-log",
+    needs: HAS_EXP,
     name: "algebra: exponent and log laws",
     note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
     at: expLog,
   },
   {
     id: "recognise",
+    needs: HAS_EXP | HAS_SIN | HAS_SINH | HAS_SIGMA,
     name: "recognise a definition",
     note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
   },
   {
     id: "pythagorean",
+    needs: HAS_SIN | HAS_COS | HAS_TAN | HAS_SINH | HAS_COSH | HAS_TANH,
     name: "algebra: Pythagorean identity",
     note: "1 − tanh²u = 1/cosh²u, 1 + tan²u = 1/cos²u, 1 − sin²u = cos²u, 1 − cos²u = sin²u, 1 + sinh²u = cosh²u (in a product).",
     at: pythagoreanAt,
   },
   {
     id: "multiply-out",
+    needs: HAS_SUM,
     name: "algebra: multiply out",
     note: "The products of sums are multiplied out and like terms collected.",
     enabler: true,
@@ -654,6 +684,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "common-denominator",
+    needs: HAS_SUM,
     name: "algebra: combine the fractions",
     note: "The terms are brought over their common denominator.",
     enabler: true,
@@ -681,6 +712,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "factor",
+    needs: HAS_SUM,
     name: "algebra: factor",
     note: "A polynomial in one quantity is written as the product of its linear factors (its roots are rational).",
     enabler: true,
@@ -688,6 +720,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-symmetry",
+    needs: HAS_SIGMA,
     name: "algebra: σ(−u) = 1 − σ(u)",
     note: "The sigmoid is symmetric about (0, 1/2): σ(−u) = 1/(1 + e^u) = 1 − σ(u).",
     enabler: true,
@@ -698,6 +731,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-of-log",
+    needs: HAS_SIGMA | HAS_SUM,
     name: "algebra: exponent and log laws",
     note: "σ(ln u) = 1/(1 + e^(−ln u)) = u/(1 + u), and 1 − σ(ln u) = 1/(1 + u).",
     enabler: true,
@@ -705,6 +739,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "log-of-multiple",
+    needs: HAS_LOG,
     name: "algebra: exponent and log laws",
     note: "ln(c·u) = ln c + ln u for a number c > 0.",
     enabler: true,
@@ -712,6 +747,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-cosh",
+    needs: HAS_SIGMA,
     name: "algebra: σ′ in hyperbolic form",
     note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
     enabler: true,
@@ -751,7 +787,10 @@ export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
     moveCacheSize = 0;
   }
   const memo = cache;
+  const needs = move.needs;
   const walk = (n: MathNode): MathNode => {
+    // nothing the move needs below this node: nothing in the subtree changes
+    if (needs !== undefined && (featuresOf(n) & needs) === 0) return n;
     const key = keyOf(n);
     const seen = memo.get(key);
     if (seen) return seen;
