@@ -820,6 +820,30 @@ export function simplifySteps(
   node: MathNode,
   options: { maxSteps?: number; stopAt?: MathNode; final?: boolean } = {},
 ): AlgebraStep[] {
+  if (simplifiedGeneration !== keyGeneration()) {
+    simplified.clear();
+    simplifiedGeneration = keyGeneration();
+  }
+  const cacheKey = `${keyOf(node)}|${options.maxSteps ?? 16}|${options.final === true}|${options.stopAt ? keyOf(options.stopAt) : ""}`;
+  const known = simplified.get(cacheKey);
+  if (known) return [...known];
+  if (simplified.size >= SIMPLIFIED_LIMIT) simplified.clear();
+  const steps = simplify(node, options);
+  simplified.set(cacheKey, steps);
+  return [...steps];
+}
+
+/**
+ * The steps of each simplification done, by the key of the expression and the options: the rule
+ * check of a verified step (rule-check.ts) simplifies the same part derivatives for each rule it
+ * compares with, and explain() the same function for a target. Bounded by {@link SIMPLIFIED_LIMIT}.
+ */
+const simplified = new Map<string, readonly AlgebraStep[]>();
+let simplifiedGeneration = keyGeneration();
+const SIMPLIFIED_LIMIT = 20_000;
+
+/** {@link simplifySteps} without the cache of its results. */
+function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode; final?: boolean }): AlgebraStep[] {
   const moves = options.final ? ALGEBRA_MOVES : ALGEBRA_MOVES.filter((m) => !m.finalOnly);
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
