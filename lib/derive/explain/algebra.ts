@@ -22,6 +22,7 @@ import {
   HAS_TAN,
   HAS_TANH,
 } from "./features";
+import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
 import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
@@ -68,6 +69,12 @@ export interface AlgebraMove {
    * condition of `at` only (absent: every subtree is walked).
    */
   needs?: number;
+  /**
+   * The name and note of a step of this move taken on the line `before`, where what the move did
+   * there has a better name than the row's (labels.ts: "collect a power" for a cancel that
+   * cancelled nothing); undefined keeps the row's.
+   */
+  label?: (before: MathNode) => StepLabel | undefined;
 }
 
 const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
@@ -557,6 +564,15 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   return fromProduct({ coef: p.coef.div(Q.of(2n)), factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest] });
 }
 
+/** Equal bases of a product merged: x·x → x², x²/x → x (the move "cancel"). */
+function cancelAt(n: MathNode): MathNode | undefined {
+  if (!isProductLike(n)) return undefined;
+  const loose = toProduct(n, false);
+  const tight = toProduct(n, true);
+  if (tight.factors.length === loose.factors.length) return undefined;
+  return changed(n, fromProduct(tight));
+}
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
@@ -564,6 +580,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "algebra: drop the zeros and ones",
     note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, a − (−b) = a + b, and the arithmetic of the numbers.",
     at: tidyAt,
+    label: (before) => tidyLabel(before, tidyAt, (x) => rationalOf(x) !== undefined),
   },
   {
     id: "signs",
@@ -581,13 +598,8 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     needs: HAS_PRODUCT,
     name: "algebra: cancel a common factor",
     note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
-    at: (n) => {
-      if (!isProductLike(n)) return undefined;
-      const loose = toProduct(n, false);
-      const tight = toProduct(n, true);
-      if (tight.factors.length === loose.factors.length) return undefined;
-      return changed(n, fromProduct(tight));
-    },
+    at: cancelAt,
+    label: (before) => cancelLabel(before, cancelAt),
   },
   {
     id: "collect",

@@ -189,7 +189,9 @@ function build(
   });
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
-    steps.push({ kind: "rewrite", expr: printed(s.expr), rule: s.move.name, note: s.move.note });
+    // the name of what the move did on the line above ("collect a power" for a cancel that cancelled nothing)
+    const label = s.move.label?.(last) ?? s.move;
+    steps.push({ kind: "rewrite", expr: printed(s.expr), rule: label.name, note: label.note });
     last = s.expr;
   }
   if (opts.target && !sameNode(last, opts.target)) {
