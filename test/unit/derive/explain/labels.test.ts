@@ -9,6 +9,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ALGEBRA_MOVES } from "../../../../lib/derive/explain/algebra";
+import { explainSteps } from "../../../../lib/derive/explain/explain";
 import { featuresOf } from "../../../../lib/derive/explain/features";
 import { COLLECT_A_POWER, SIGN_RULE } from "../../../../lib/derive/explain/labels";
 import { childrenOf, keyOf, withoutParens } from "../../../../lib/derive/explain/nodes";
@@ -124,6 +125,43 @@ test("keys: equal exactly when mathjs prints the trees alike (pairs of seeded ra
     assert.is(keyOf(a) === keyOf(b), a.toString() === b.toString(), `${fs[i]} against ${fs[(i + 1) % fs.length]}`);
     assert.ok(keyOf(a).length <= 24, `a short key whatever the size: ${keyOf(a)}`);
   }
+});
+
+test("strategy: a note opens the differentiate step exactly when the strategy asked for does not fit (generated quotients)", () => {
+  const tops = [
+    ["x", true],
+    ["sin(x)", true],
+    ["x ^ 2", true],
+    ["e ^ x", true],
+    ["1", false],
+    ["3", false],
+  ] as const;
+  const bottoms = ["1 + x ^ 2", "2 + cos(x)", "x", "e ^ x + 1"];
+  for (const [top, variable] of tops)
+    for (const bottom of bottoms)
+      for (const strategy of ["chain", "product", "quotient", "auto"] as const) {
+        const f = `${top} / (${bottom})`;
+        const d = explainSteps(f, { wrt: "x", domain: { x: "(0.5, 2)" }, strategy });
+        const step = d.spec.steps.find((s) => s.kind === "differentiate")!;
+        const fits = strategy === "auto" || strategy === "quotient" || (strategy === "chain") === !variable;
+        const note = step.note.startsWith(`The ${strategy} strategy does not fit`);
+        assert.is(note, !fits, `${f}, strategy ${strategy}: ${step.note}`);
+        if (!fits)
+          assert.ok(step.note.includes(`the ${step.rule} is used`), `${f}: names the rule used (${step.rule})`);
+        else if (strategy !== "auto" && strategy !== "quotient")
+          assert.is(
+            d.spec.steps[0].rule,
+            strategy === "chain" ? "algebra: a quotient as a negative power" : "algebra: a quotient as a product",
+            `${f}, strategy ${strategy}: its route's rewrite first`,
+          );
+      }
+  // not a quotient: every strategy but auto is noted, with the rule the function takes
+  const d = explainSteps("x * sin(x)", { wrt: "x", domain: { x: "(0.5, 2)" }, strategy: "quotient" });
+  assert.ok(
+    d.spec.steps[0].note.startsWith("The quotient strategy does not fit: x * sin(x) is not a quotient") &&
+      d.spec.steps[0].note.includes("the product rule is used"),
+    d.spec.steps[0].note,
+  );
 });
 
 test.run();
