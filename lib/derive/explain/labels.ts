@@ -7,7 +7,7 @@
  */
 import type { MathNode } from "mathjs";
 import { toProduct } from "./forms";
-import { childrenOf, isOp, keyOf } from "./nodes";
+import { childrenOf, isOp, keyOf, sub } from "./nodes";
 
 /** A step's name and note. */
 export interface StepLabel {
@@ -27,14 +27,22 @@ export function sitesOf(before: MathNode, at: (n: MathNode) => MathNode | undefi
   return out;
 }
 
+/** The key of a base, a − b and b − a alike (they cancel up to a sign, as toProduct merges them). */
+function baseKey(base: MathNode): string {
+  if (!isOp(base, "subtract", 2)) return keyOf(base);
+  const [k, flipped] = [keyOf(base), keyOf(sub(base.args[1], base.args[0]))];
+  return k < flipped ? k : flipped;
+}
+
 /** Whether a product has a base both above and below the fraction line (a factor that cancels). */
 function cancels(n: MathNode): boolean {
   const signs = new Map<string, number>();
   for (const f of toProduct(n, false).factors) {
     const s = f.exp.sign();
-    const seen = signs.get(f.key);
+    const key = baseKey(f.base);
+    const seen = signs.get(key);
     if (seen !== undefined && seen !== s) return true;
-    signs.set(f.key, s);
+    signs.set(key, s);
   }
   return false;
 }

@@ -29,9 +29,12 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const BASES = ["x", "e ^ x", "sin(x)", "sigma(x)", "(1 + x)", "log(x)", "cosh(2 * x)"];
+const BASES = ["x", "e ^ x", "sin(x)", "sigma(x)", "(1 + x)", "log(x)", "cosh(2 * x)", "(x - 1)", "(1 - x)"];
 const parse = (text: string) => withoutParens(math.parse(text));
 const move = (id: string) => ALGEBRA_MOVES.find((m) => m.id === id)!;
+
+/** b − a for a − b among the bases. */
+const flip = (b: string) => (b === "(x - 1)" ? "(1 - x)" : b === "(1 - x)" ? "(x - 1)" : b);
 
 test("cancel: 'collect a power' exactly when no base is both above and below the line (300 generated products)", () => {
   const next = rng(19);
@@ -42,11 +45,12 @@ test("cancel: 'collect a power' exactly when no base is both above and below the
     // a repeated base above (so the move applies), and maybe the same base or another below
     const top = pick(BASES);
     const other = pick(BASES.filter((b) => b !== top));
-    const extra = pick(BASES);
+    const extra = next() < 0.3 ? flip(top) : pick(BASES);
     const below = next() < 0.5 ? (next() < 0.5 ? top : extra) : undefined;
     const text = `${next() < 0.5 ? "3 * " : ""}${top} * ${other} * ${top}${below ? ` / ${below}` : ""}`;
     const label = move("cancel").label!(parse(text));
-    const cancels = below !== undefined && [top, other].includes(below);
+    // a − b below cancels b − a above (up to a sign)
+    const cancels = below !== undefined && [top, other, flip(top), flip(other)].includes(below);
     if (cancels) {
       cancelled++;
       assert.is(label, undefined, `${text}: a factor cancels, the step keeps "cancel a common factor"`);
