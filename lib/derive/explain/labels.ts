@@ -31,7 +31,7 @@ export function sitesOf(before: MathNode, at: (n: MathNode) => MathNode | undefi
 function baseKey(base: MathNode): string {
   if (!isOp(base, "subtract", 2)) return keyOf(base);
   const [k, flipped] = [keyOf(base), keyOf(sub(base.args[1], base.args[0]))];
-  return k < flipped ? k : flipped;
+  return [k, flipped].sort()[0]; // the smaller text of the two, whichever the tree holds
 }
 
 /** Whether a product has a base both above and below the fraction line (a factor that cancels). */
