@@ -8,6 +8,21 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
+import {
+  featuresOf,
+  HAS_COS,
+  HAS_COSH,
+  HAS_EXP,
+  HAS_LOG,
+  HAS_PRODUCT,
+  HAS_SIGMA,
+  HAS_SIN,
+  HAS_SINH,
+  HAS_SUM,
+  HAS_TAN,
+  HAS_TANH,
+} from "./features";
+import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
 import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
 import {
@@ -18,6 +33,7 @@ import {
   isCall,
   isOp,
   isSymbolNode,
+  keyGeneration,
   keyOf,
   mul,
   neg,
@@ -47,6 +63,18 @@ export interface AlgebraMove {
    * there can still cancel against a σ(u) of the parent; 1/(4cosh²(u/2)) cannot).
    */
   finalOnly?: boolean;
+  /**
+   * The features (features.ts, HAS_… bits) of which a node's subtree must hold at least one for
+   * `at` to rewrite anything in it: applyMove skips a subtree with none of them. A necessary
+   * condition of `at` only (absent: every subtree is walked).
+   */
+  needs?: number;
+  /**
+   * The name and note of a step of this move taken on the line `before`, where what the move did
+   * there has a better name than the row's (labels.ts: "collect a power" for a cancel that
+   * cancelled nothing); undefined keeps the row's.
+   */
+  label?: (before: MathNode) => StepLabel | undefined;
 }
 
 const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.name === "E");
@@ -536,6 +564,15 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   return fromProduct({ coef: p.coef.div(Q.of(2n)), factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest] });
 }
 
+/** Equal bases of a product merged: x·x → x², x²/x → x (the move "cancel"). */
+function cancelAt(n: MathNode): MathNode | undefined {
+  if (!isProductLike(n)) return undefined;
+  const loose = toProduct(n, false);
+  const tight = toProduct(n, true);
+  if (tight.factors.length === loose.factors.length) return undefined;
+  return changed(n, fromProduct(tight));
+}
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
@@ -543,9 +580,11 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "algebra: drop the zeros and ones",
     note: "0 + a = a, 1·a = a, a^1 = a, 0·a = 0, a − (−b) = a + b, and the arithmetic of the numbers.",
     at: tidyAt,
+    label: (before) => tidyLabel(before, tidyAt, (x) => rationalOf(x) !== undefined),
   },
   {
     id: "signs",
+    needs: HAS_PRODUCT,
     name: "algebra: collect the signs and numbers",
     note: "In each product, the minus signs and the numbers are gathered into one factor in front (two minus signs cancel), and the factors of a fraction are written over one line.",
     at: (n) => {
@@ -556,18 +595,15 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "cancel",
+    needs: HAS_PRODUCT,
     name: "algebra: cancel a common factor",
     note: "Equal factors above and below the fraction line cancel; equal bases add their exponents.",
-    at: (n) => {
-      if (!isProductLike(n)) return undefined;
-      const loose = toProduct(n, false);
-      const tight = toProduct(n, true);
-      if (tight.factors.length === loose.factors.length) return undefined;
-      return changed(n, fromProduct(tight));
-    },
+    at: cancelAt,
+    label: (before) => cancelLabel(before, cancelAt),
   },
   {
     id: "collect",
+    needs: HAS_SUM,
     name: "algebra: collect like terms",
     note: "Terms that differ only in their number are added.",
     at: (n) => {
@@ -579,12 +615,14 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "one-fraction",
+    needs: HAS_SUM,
     name: "algebra: write over the common denominator",
     note: "Terms with the same denominator are written as one fraction.",
     at: (n) => (isSum(n) ? changed(n, fractionOfSums(toSum(n, true))) : undefined),
   },
   {
     id: "common-factor",
+    needs: HAS_SUM,
     name: "algebra: take out a common factor",
     note: "A factor every term has is written once, in front of the sum of what is left.",
     at: (n) => {
@@ -597,30 +635,35 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "double-angle",
+    needs: HAS_SIN | HAS_TAN | HAS_TANH,
     name: "algebra: double-angle formula",
     note: "2·sin u·cos u = sin 2u, cos²u − sin²u = cos 2u, (1 − tan²u)/(1 + tan²u) = cos 2u, (1 − tanh²u)/(1 + tanh²u) = 1/cosh 2u.",
     at: doubleAngle,
   },
   {
     id: "exp-log",
+    needs: HAS_EXP,
     name: "algebra: exponent and log laws",
     note: "ln(e^u) = u, e^(ln u) = u and e^a·e^b = e^(a + b).",
     at: expLog,
   },
   {
     id: "recognise",
+    needs: HAS_EXP | HAS_SIN | HAS_SINH | HAS_SIGMA,
     name: "recognise a definition",
     note: "σ(u) = 1/(1 + e^(−u)) = e^u/(1 + e^u), σ′ = e^(−u)/(1 + e^(−u))² = σ(u)(1 − σ(u)), softplus(u) = ln(1 + e^u), tanh = sinh/cosh, tan = sin/cos, σ(u)/(1 − σ(u)) = e^u.",
     at: recognise,
   },
   {
     id: "pythagorean",
+    needs: HAS_SIN | HAS_COS | HAS_TAN | HAS_SINH | HAS_COSH | HAS_TANH,
     name: "algebra: Pythagorean identity",
     note: "1 − tanh²u = 1/cosh²u, 1 + tan²u = 1/cos²u, 1 − sin²u = cos²u, 1 − cos²u = sin²u, 1 + sinh²u = cosh²u (in a product).",
     at: pythagoreanAt,
   },
   {
     id: "multiply-out",
+    needs: HAS_SUM,
     name: "algebra: multiply out",
     note: "The products of sums are multiplied out and like terms collected.",
     enabler: true,
@@ -653,6 +696,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "common-denominator",
+    needs: HAS_SUM,
     name: "algebra: combine the fractions",
     note: "The terms are brought over their common denominator.",
     enabler: true,
@@ -680,6 +724,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "factor",
+    needs: HAS_SUM,
     name: "algebra: factor",
     note: "A polynomial in one quantity is written as the product of its linear factors (its roots are rational).",
     enabler: true,
@@ -687,6 +732,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-symmetry",
+    needs: HAS_SIGMA,
     name: "algebra: σ(−u) = 1 − σ(u)",
     note: "The sigmoid is symmetric about (0, 1/2): σ(−u) = 1/(1 + e^u) = 1 − σ(u).",
     enabler: true,
@@ -697,6 +743,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-of-log",
+    needs: HAS_SIGMA | HAS_SUM,
     name: "algebra: exponent and log laws",
     note: "σ(ln u) = 1/(1 + e^(−ln u)) = u/(1 + u), and 1 − σ(ln u) = 1/(1 + u).",
     enabler: true,
@@ -704,6 +751,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "log-of-multiple",
+    needs: HAS_LOG,
     name: "algebra: exponent and log laws",
     note: "ln(c·u) = ln c + ln u for a number c > 0.",
     enabler: true,
@@ -711,6 +759,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
   {
     id: "sigma-cosh",
+    needs: HAS_SIGMA,
     name: "algebra: σ′ in hyperbolic form",
     note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
     enabler: true,
@@ -737,17 +786,23 @@ export interface AlgebraStep {
 const moveCache = new Map<string, Map<string, MathNode>>();
 let moveCacheSize = 0;
 const MOVE_CACHE_LIMIT = 200_000;
+/** The generation of the keys the cache is keyed by (nodes.ts keyGeneration). */
+let moveCacheGeneration = keyGeneration();
 
 /** Applies one move everywhere it fits, innermost first (one pass). */
 export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
   let cache = moveCache.get(move.id);
   if (!cache) moveCache.set(move.id, (cache = new Map()));
-  if (moveCacheSize > MOVE_CACHE_LIMIT) {
+  if (moveCacheSize > MOVE_CACHE_LIMIT || moveCacheGeneration !== keyGeneration()) {
+    moveCacheGeneration = keyGeneration();
     for (const c of moveCache.values()) c.clear();
     moveCacheSize = 0;
   }
   const memo = cache;
+  const needs = move.needs;
   const walk = (n: MathNode): MathNode => {
+    // nothing the move needs below this node: nothing in the subtree changes
+    if (needs !== undefined && (featuresOf(n) & needs) === 0) return n;
     const key = keyOf(n);
     const seen = memo.get(key);
     if (seen) return seen;
@@ -777,6 +832,30 @@ export function simplifySteps(
   node: MathNode,
   options: { maxSteps?: number; stopAt?: MathNode; final?: boolean } = {},
 ): AlgebraStep[] {
+  if (simplifiedGeneration !== keyGeneration()) {
+    simplified.clear();
+    simplifiedGeneration = keyGeneration();
+  }
+  const cacheKey = `${keyOf(node)}|${options.maxSteps ?? 16}|${options.final === true}|${options.stopAt ? keyOf(options.stopAt) : ""}`;
+  const known = simplified.get(cacheKey);
+  if (known) return [...known];
+  if (simplified.size >= SIMPLIFIED_LIMIT) simplified.clear();
+  const steps = simplify(node, options);
+  simplified.set(cacheKey, steps);
+  return [...steps];
+}
+
+/**
+ * The steps of each simplification done, by the key of the expression and the options: the rule
+ * check of a verified step (rule-check.ts) simplifies the same part derivatives for each rule it
+ * compares with, and explain() the same function for a target. Bounded by {@link SIMPLIFIED_LIMIT}.
+ */
+const simplified = new Map<string, readonly AlgebraStep[]>();
+let simplifiedGeneration = keyGeneration();
+const SIMPLIFIED_LIMIT = 20_000;
+
+/** {@link simplifySteps} without the cache of its results. */
+function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode; final?: boolean }): AlgebraStep[] {
   const moves = options.final ? ALGEBRA_MOVES : ALGEBRA_MOVES.filter((m) => !m.finalOnly);
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);

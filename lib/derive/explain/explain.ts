@@ -13,7 +13,20 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { call, dependsOn, isOp, keyOf, mul, nodeCount, pow, printed, sameNode, sym, withoutParens } from "./nodes";
+import {
+  call,
+  dependsOn,
+  isOp,
+  keyOf,
+  mul,
+  nodeCount,
+  pow,
+  printed,
+  releaseKeys,
+  sameNode,
+  sym,
+  withoutParens,
+} from "./nodes";
 import { elementaryOf, type Parts } from "./rules";
 import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
@@ -168,15 +181,18 @@ function build(
     );
   });
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
+  const misfit = strategyMisfit(node, ctx.wrt, opts.strategy, rewritten !== undefined, tree);
   steps.push({
     kind: "differentiate",
     expr: printed(main),
     rule: tree.rule.name,
-    note: ruleNote(tree, derivatives, said),
+    note: `${misfit ? `${misfit} ` : ""}${ruleNote(tree, derivatives, said)}`,
   });
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
-    steps.push({ kind: "rewrite", expr: printed(s.expr), rule: s.move.name, note: s.move.note });
+    // the name of what the move did on the line above ("collect a power" for a cancel that cancelled nothing)
+    const label = s.move.label?.(last) ?? s.move;
+    steps.push({ kind: "rewrite", expr: printed(s.expr), rule: label.name, note: label.note });
     last = s.expr;
   }
   if (opts.target && !sameNode(last, opts.target)) {
@@ -286,6 +302,29 @@ function strategyRewrite(
   return undefined;
 }
 
+/**
+ * The sentence that opens the differentiate step's note when the strategy asked for does not fit
+ * the function (it names the strategy, why, and the rule used instead), else undefined. "auto"
+ * always fits; "quotient" fits when the quotient rule is the rule applied; "chain" and "product"
+ * when their rewrite of the quotient was made (c/v with c constant, u/v with u depending on wrt).
+ */
+export function strategyMisfit(
+  node: MathNode,
+  wrt: string,
+  strategy: ExplainStrategy,
+  rewritten: boolean,
+  tree: RuleApplication,
+): string | undefined {
+  if (strategy === "auto" || (strategy === "quotient" ? tree.rule.id === "quotient" : rewritten)) return undefined;
+  const quotient = isOp(node, "divide", 2) && dependsOn(node.args[1], wrt);
+  const why = !quotient
+    ? `${show(node)} is not a quotient with ${wrt} in its denominator`
+    : strategy === "chain"
+      ? `its numerator ${show(node.args[0])} depends on ${wrt} (the chain route needs a constant over a function)`
+      : `its numerator ${show(node.args[0])} is a constant (the product route needs a function of ${wrt} above the line)`;
+  return `The ${strategy} strategy does not fit: ${why}; the ${tree.rule.name} is used.`;
+}
+
 const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
 
 /**
@@ -311,6 +350,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof head.domain !== "object" || head.domain === null)
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
   const name = head.name ?? "f";
+  releaseKeys(); // no key is held between two calls
   const parsed = withoutParens(parseExpression(f, `${where}: the function`));
   const size = nodeCount(parsed);
   if (size > MAX_EXPLAIN_NODES)

@@ -108,25 +108,65 @@ export function substitute(node: MathNode, name: string, value: MathNode): MathN
   return node.transform((n, path) => (isSymbolNode(n) && n.name === name && path !== "fn" ? value.cloneDeep() : n));
 }
 
-const keys = new WeakMap<MathNode, string>();
+/**
+ * The interned structures: the text of a node built from its children's ids ("multiply(#3,#7)")
+ * → the node's id ("#12"). Every key is short (one operator and a few ids), so taking a key,
+ * hashing it in a Map and comparing two keys cost the same for a large tree as for a leaf, where
+ * prefix text of the whole subtree grows with the tree's size times its depth. Emptied when it
+ * holds {@link KEY_TABLE_LIMIT} entries, at a point where no key is held ({@link releaseKeys}).
+ */
+const interned = new Map<string, string>();
+/** Bumped when the table is emptied: a node's key cached under an older generation is taken again. */
+let generation = 0;
+const KEY_TABLE_LIMIT = 1_000_000;
+const keys = new WeakMap<MathNode, { key: string; generation: number }>();
 
 /**
- * A node's structural key: prefix notation such as "multiply(2,pow(x,2))", parentheses
- * skipped. Equal keys, equal trees. Much cheaper than mathjs's toString (no precedence
- * analysis), and cached per node: nodes must not be changed after their key is taken.
+ * A node's structural key: equal keys, equal trees (parentheses skipped), for one process
+ * between two {@link releaseKeys} calls. The key of a leaf is its text ("x", "2"); that of an
+ * operator or function an id ("#12") of its name and its arguments' keys, interned, so it is
+ * short whatever the size of the tree. Cached per node: nodes must not be changed after their
+ * key is taken. Keys are for equality and maps only (their order and text mean nothing).
  */
 export function keyOf(n: MathNode): string {
-  let k = keys.get(n);
-  if (k !== undefined) return k;
+  const cached = keys.get(n);
+  if (cached !== undefined && cached.generation === generation) return cached.key;
+  let k: string;
   if ((n as ParenthesisNode).isParenthesisNode) k = keyOf((n as ParenthesisNode).content);
   else if (isConstant(n)) k = String(n.value);
   else if (isSymbolNode(n)) k = n.name;
-  else if (isOperator(n)) k = `${n.fn}(${n.args.map(keyOf).join(",")})`;
-  else if (isFunction(n)) k = `${n.fn.name}(${n.args.map(keyOf).join(",")})`;
-  else k = n.toString();
-  keys.set(n, k);
+  else {
+    const text = isOperator(n)
+      ? `${n.fn}(${n.args.map(keyOf).join(",")})`
+      : isFunction(n)
+        ? `${n.fn.name}(${n.args.map(keyOf).join(",")})`
+        : n.toString();
+    let id = interned.get(text);
+    if (id === undefined) {
+      id = `#${interned.size}`;
+      interned.set(text, id);
+    }
+    k = id;
+  }
+  keys.set(n, { key: k, generation });
   return k;
 }
+
+/**
+ * Empties the table of keys when it has grown past its bound (a long-running kernel); call only
+ * where no key taken before is still held to be compared with a key taken after (at the start
+ * of a top-level explain()). Keys cached on nodes are then taken again.
+ * @returns true when the table was emptied (the caller empties its own caches of keys too)
+ */
+export function releaseKeys(): boolean {
+  if (interned.size < KEY_TABLE_LIMIT) return false;
+  interned.clear();
+  generation++;
+  return true;
+}
+
+/** The generation of the keys: changes when {@link releaseKeys} empties the table (caches keyed by keys are then stale). */
+export const keyGeneration = (): number => generation;
 
 const texts = new WeakMap<MathNode, string>();
 

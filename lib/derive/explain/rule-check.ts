@@ -8,7 +8,7 @@ import type { MathNode, SymbolNode } from "mathjs";
 import { parseExpression } from "../expression";
 import { ALGEBRA_MOVES, applyMove } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
-import { keyOf, withoutParens } from "./nodes";
+import { keyOf, releaseKeys, withoutParens } from "./nodes";
 import { simplifySteps } from "./algebra";
 import { DIFF_RULES, ELEMENTARY_RULE_NAMES, type DiffRule } from "./rules";
 
@@ -167,6 +167,7 @@ export function checkNamedRule(
 ): RuleCheck | undefined {
   const named = namedRules(ruleText);
   if (named.length === 0) return undefined;
+  releaseKeys(); // no key is held between two calls
   let prev: MathNode;
   let step: MathNode;
   try {
