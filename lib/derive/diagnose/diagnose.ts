@@ -11,13 +11,10 @@ import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
 import { StepUndecided, withinDeadline } from "../deadline";
 import type { Domain } from "../domain";
-import { math } from "../expression";
-import { formSize } from "../explain/algebra";
-import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
 import { mayEqual, quickValues } from "./screen";
-import { mathText } from "../math-text";
+import { readableText } from "../readable";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -99,45 +96,13 @@ const elapsed: () => number =
     : () => performance.now();
 
 /**
- * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
- * time grows steeply with size (a median of about 18 ms of CPU at 21–30 nodes, 150 ms above
- * 70, up to 650 ms on this corpus), and a larger step stays long however simplified.
- */
-const MAX_SIMPLIFIED_SIZE = 30;
-
-/**
- * The right step in a form to read: mathjs's simplify of it when it is small enough
- * ({@link MAX_SIMPLIFIED_SIZE}) and the simplified form has the same values at the quick
- * points (simplify is only presentation here), else the tidied expression.
- */
-function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
-  const tidy = tidyExpression(expected);
-  if (formSize(tidy) > MAX_SIMPLIFIED_SIZE) return tidy;
-  try {
-    const simple = math.simplify(tidy);
-    const a = quickValues(tidy, scopes),
-      b = quickValues(simple, scopes);
-    if (
-      a.every((v, i) =>
-        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
-      ) &&
-      simple.toString().length <= tidy.toString().length
-    ) {
-      return simple;
-    }
-  } catch {
-    // keep the tidied form
-  }
-  return tidy;
-}
-
-/**
  * The diagnosis of a rejected step, or undefined when no slip of the catalogue explains it.
  *
  * @param input the step, the previous expression, the variable, the domain and its points
  * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
  *   (lowest rank, then the first place in pre-order), the message naming the place, the
- *   right expression for the step (mathjs syntax, tidied), and the other slips that explain
+ *   right expression for the step (the rule's own result in mathjs syntax, readable:
+ *   {@link readableText}), and the other slips that explain
  *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
  *   before every candidate was tried (`input.stats.outOfTime` says which)
  * @throws nothing for a previous expression the rule table cannot differentiate or a
@@ -248,7 +213,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    expected: mathText(timed("readable", () => readable(first.expected, scopes))),
+    // the rule's own result, tidied (as a hint shows it), never re-arranged by mathjs's simplify
+    expected: timed("readable", () => readableText(first.expected)),
     others,
   };
 }
