@@ -21,9 +21,7 @@ import { tidyExpression } from "./tidy";
  * @returns the text
  */
 export function readableText(node: MathNode): string {
-  return tidyExpression(node)
-    .toString({ parenthesis: "auto", handler: powerExponent })
-    .replace(/ \^ /g, "^");
+  return tidyExpression(node).toString({ parenthesis: "auto", handler: powerExponent }).replace(/ \^ /g, "^");
 }
 
 /**

@@ -40,7 +40,13 @@ function decimalValue(text: string): Rational | undefined {
  * at most {@link SIMPLE_DENOMINATOR}: 0.5, 0.25, 1.5), or the unary minus of one of those.
  */
 function literalOf(node: MathNode): Rational | undefined {
-  const n = node as { isConstantNode?: boolean; isOperatorNode?: boolean; fn?: string; args?: MathNode[]; value?: unknown };
+  const n = node as {
+    isConstantNode?: boolean;
+    isOperatorNode?: boolean;
+    fn?: string;
+    args?: MathNode[];
+    value?: unknown;
+  };
   if (n.isOperatorNode && n.fn === "unaryMinus" && n.args?.length === 1) {
     if (!(n.args[0] as { isConstantNode?: boolean }).isConstantNode) return undefined;
     const inner = literalOf(n.args[0]);
@@ -49,7 +55,8 @@ function literalOf(node: MathNode): Rational | undefined {
   if (!n.isConstantNode) return undefined;
   const v = n.value;
   let r: Rational | undefined;
-  if (typeof v === "number" && Number.isFinite(v)) r = Number.isSafeInteger(v) ? { p: BigInt(v), q: 1n } : decimalValue(String(v));
+  if (typeof v === "number" && Number.isFinite(v))
+    r = Number.isSafeInteger(v) ? { p: BigInt(v), q: 1n } : decimalValue(String(v));
   else if (math.isBigNumber(v) && v.isFinite()) r = decimalValue(v.toFixed());
   return r && r.q <= SIMPLE_DENOMINATOR ? r : undefined;
 }
@@ -112,7 +119,8 @@ function tidyOnce(node: MathNode): MathNode {
     if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
       const inner = o.args[1] as { isOperatorNode?: boolean; op?: string; args?: MathNode[] };
       const c = rationalOf(o.args[0]);
-      const d = inner.isOperatorNode && inner.op === "*" && inner.args?.length === 2 ? rationalOf(inner.args[0]) : undefined;
+      const d =
+        inner.isOperatorNode && inner.op === "*" && inner.args?.length === 2 ? rationalOf(inner.args[0]) : undefined;
       if (c && d && inner.args) {
         const r = rational(c.p * d.p, c.q * d.q);
         if (r && r.p >= -SAFE && r.p <= SAFE && r.q <= SAFE) {
@@ -124,10 +132,26 @@ function tidyOnce(node: MathNode): MathNode {
   });
 }
 
-/** The operand of a negation: a for −a (a unary minus, or a negative number literal); undefined otherwise. */
+/**
+ * The operand of a negation: a for −a (a unary minus, or a negative number literal), and a
+ * product or quotient whose first factor is one, without its minus sign ((−a)·b → a·b);
+ * undefined otherwise.
+ */
 function negated(node: MathNode): MathNode | undefined {
-  const o = node as { isOperatorNode?: boolean; isConstantNode?: boolean; fn?: string; args?: MathNode[]; value?: unknown };
+  const o = node as {
+    isOperatorNode?: boolean;
+    isConstantNode?: boolean;
+    fn?: string;
+    op?: string;
+    args?: MathNode[];
+    value?: unknown;
+    implicit?: boolean;
+  };
   if (o.isOperatorNode && o.fn === "unaryMinus" && o.args?.length === 1) return o.args[0];
+  if (o.isOperatorNode && (o.fn === "multiply" || o.fn === "divide") && o.args?.length === 2 && o.op) {
+    const first = negated(o.args[0]);
+    return first && new math.OperatorNode(o.op as "*", o.fn as "multiply", [first, o.args[1]], o.implicit === true);
+  }
   if (o.isConstantNode) {
     const v = o.value;
     if (typeof v === "number" && v < 0) return new math.ConstantNode(-v);
@@ -141,15 +165,16 @@ const isOne = (node: MathNode): boolean => {
   return r !== undefined && r.p === 1n && r.q === 1n;
 };
 
-/** −a, with −(−a) written a. */
+/** −a, with −(−a) written a and −((−a)·b) written a·b. */
 function minus(a: MathNode): MathNode {
   return negated(a) ?? new math.OperatorNode("-", "unaryMinus", [a]);
 }
 
 /**
- * The signs written as a reader writes them, children first: a·(−1) and (−1)·a → −a;
- * (−a)·b, a·(−b), (−a)/b, a/(−b) → −(a·b), −(a/b) (so two minus signs of a product cancel);
- * a + (−b) → a − b; a − (−b) → a + b; −(−a) → a. The value is the same.
+ * The signs written as a reader writes them, children first: a·(−1) and (−1)·a → −a; a·(−b)
+ * → (−a)·b and a/(−b) → (−a)/b, so that a product's minus sign stands in front, and two
+ * minus signs of a product cancel; a + (−b) → a − b; a − (−b) → a + b; −(−a) → a. The
+ * value is the same.
  */
 function foldSigns(node: MathNode): MathNode {
   const m = node.map((child) => foldSigns(child));
@@ -158,16 +183,16 @@ function foldSigns(node: MathNode): MathNode {
   if (o.fn === "unaryMinus" && o.args.length === 1) return minus(o.args[0]);
   if (o.args.length !== 2) return m;
   const [a, b] = o.args;
-  const na = negated(a);
-  const nb = negated(b);
   if (o.fn === "multiply" || o.fn === "divide") {
+    const na = negated(a);
+    const nb = negated(b);
     if (o.fn === "multiply" && na && isOne(na)) return minus(b);
     if (nb && isOne(nb)) return minus(a);
-    if (na === undefined && nb === undefined) return m;
+    if (!nb) return m;
     const op = o.fn === "multiply" ? "*" : "/";
-    const inner = new math.OperatorNode(op, o.fn, [na ?? a, nb ?? b], o.fn === "multiply" && o.implicit === true);
-    return na && nb ? inner : minus(inner);
+    return new math.OperatorNode(op, o.fn, [na ?? minus(a), nb], o.fn === "multiply" && o.implicit === true);
   }
+  const nb = negated(b);
   if (o.fn === "add" && nb) return new math.OperatorNode("-", "subtract", [a, nb]);
   if (o.fn === "subtract" && nb) return new math.OperatorNode("+", "add", [a, nb]);
   return m;

@@ -353,6 +353,33 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   D({
+    id: "abs-sign",
+    rank: 2,
+    rules: ["abs"],
+    summary: "|u|′ written u′ where u < 0 on the domain, or −u′ where u > 0",
+    variants: (place) => {
+      const f = place.app.parts.f;
+      const x = place.app.parts.x;
+      if (!isCall(f, "abs", 1)) return [];
+      // the variant that matches a rejected step tells the sign of u: u′ is wrong only where u < 0
+      const law = "(|u|′ = |u|/u·u′: u′ where u > 0, −u′ where u < 0)";
+      const u = (): MathNode => real(place, x);
+      const abs = (): MathNode => real(place, f);
+      return [
+        {
+          result: num(1),
+          message: () =>
+            `${s(u())} < 0 on the domain, so ${s(abs())} = ${s(neg(u()))} there and its derivative is that of ${s(neg(u()))}: the step differentiates ${s(abs())} as if it were ${s(u())} ${law}`,
+        },
+        {
+          result: num(-1),
+          message: () =>
+            `${s(u())} > 0 on the domain, so ${s(abs())} = ${s(u())} there and its derivative is that of ${s(u())}: the step differentiates ${s(abs())} as if it were ${s(neg(u()))} ${law}`,
+        },
+      ];
+    },
+  }),
+  D({
     id: "constant-not-zero",
     rank: 3,
     rules: ["constant"],
