@@ -21,7 +21,17 @@ import { tidyExpression } from "./tidy";
  * @returns the text
  */
 export function readableText(node: MathNode): string {
-  return tidyExpression(node).toString({ parenthesis: "auto", handler: powerExponent }).replace(/ \^ /g, "^");
+  const print = (n: MathNode): string =>
+    tidyExpression(n).toString({ parenthesis: "auto", handler: powerExponent }).replace(/ \^ /g, "^");
+  // the text may read back as a tree of another shape (a·(b·c) prints a·b·c, read (a·b)·c),
+  // which tidies further: tidy what is read until the text stays, so that reading it again gives it
+  let text = print(node);
+  for (let round = 0; round < 3; round++) {
+    const again = print(math.parse(text));
+    if (again === text) break;
+    text = again;
+  }
+  return text;
 }
 
 /**

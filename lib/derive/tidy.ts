@@ -90,7 +90,7 @@ function decimalAsFraction(node: MathNode): MathNode {
 }
 
 /**
- * One pass: log(e) → 1; sums, differences, products and quotients of two exact literals
+ * One pass: log(e) → 1; a·(1/b) → a/b; sums, differences, products and quotients of two exact literals
  * (integers, simple fractions) → their exact value; a decimal that is a simple fraction → the fraction.
  */
 function tidyOnce(node: MathNode): MathNode {
@@ -114,6 +114,19 @@ function tidyOnce(node: MathNode): MathNode {
                 : rational(a.p * b.q, a.q * b.p);
         if (r && r.p >= -SAFE && r.p <= SAFE && r.q <= SAFE) return literal(r);
       }
+    }
+    // a·(1/b) and (1/b)·a → a/b: the rules for log and quotients write 1/u as a factor, which
+    // prints as a·1/b
+    if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
+      const reciprocal = (n: MathNode): MathNode | undefined => {
+        const q = n as { isOperatorNode?: boolean; op?: string; args?: MathNode[] };
+        if (!q.isOperatorNode || q.op !== "/" || q.args?.length !== 2) return undefined;
+        const one = literalOf(q.args[0]);
+        return one && one.p === 1n && one.q === 1n ? q.args[1] : undefined;
+      };
+      const [a, b] = o.args;
+      const below = reciprocal(b) ?? reciprocal(a);
+      if (below) return new math.OperatorNode("/", "divide", [reciprocal(b) ? a : b, below]);
     }
     // c·(d·u) → (cd)·u for literals c, d: the constant factors the chain and power rules leave side by side
     if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
