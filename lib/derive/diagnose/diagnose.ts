@@ -14,6 +14,7 @@ import type { Domain } from "../domain";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
 import { mayEqual, quickValues } from "./screen";
+import { likeness } from "./likeness";
 import { readableText } from "../readable";
 import { messageTex } from "./show";
 
@@ -143,7 +144,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
   const stepValues = timed("screen", () => quickValues(input.step, scopes));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
-  const matches: Candidate[] = [];
+  // per slip id, its place written most like the step (the map keeps the order of first matches: rank order)
+  const matches = new Map<string, { c: Candidate; like: number }>();
   const verdicts = new Map<string, boolean>();
   // the step's values and normal form are prepared once; every candidate is compared with them
   let judge: ((candidate: MathNode) => Verdict) | null | undefined;
@@ -161,10 +163,12 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
-  const matchedIds = new Set<string>();
+  const whole = likeness(input.step, input.step);
   for (const { c } of ordered) {
-    // a later candidate of a slip that already matched changes neither the first id nor the others
-    if (matchedIds.has(c.id)) continue;
+    // a later place of a slip that already matched matters only if it is written more like the
+    // step: then it may put its slip first (it cannot change the list of ids)
+    const matched = matches.get(c.id);
+    if (matched && matched.like === whole) continue;
     if (outOfTime()) return undefined;
     stats.screened++;
     // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
@@ -176,6 +180,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     } catch {
       continue;
     }
+    const like = likeness(expanded, input.step);
+    if (matched && like <= matched.like) continue;
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (equal === undefined) {
@@ -198,15 +204,16 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       }
       verdicts.set(key, equal);
     }
-    if (equal) {
-      matches.push(c);
-      matchedIds.add(c.id);
-    }
+    if (equal) matches.set(c.id, { c, like });
   }
-  if (matches.length === 0) return undefined;
-  const [first] = matches;
+  if (matches.size === 0) return undefined;
+  // every match has the step's value: the one written most like the step comes first (the
+  // learner's structure tells which slip they made), then the most specific (rank order)
+  const scored = [...matches.values()].map((m, i) => ({ ...m, i }));
+  scored.sort((a, b) => b.like - a.like || a.i - b.i);
+  const first = scored[0].c;
   const others: Diagnosis["others"] = [];
-  for (const m of matches) {
+  for (const { c: m } of scored) {
     if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
   }
   return {

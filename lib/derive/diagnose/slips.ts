@@ -296,6 +296,26 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   D({
+    id: "power-factor-lost",
+    rank: 2,
+    rules: ["power"],
+    summary: "(uⁿ)′ written uⁿ⁻¹·u′, the factor n left out",
+    variants: (place) => {
+      const f = place.app.parts.f;
+      const x = place.app.parts.x;
+      const pp = powerParts(f);
+      if (!pp || isNumber(pp[1], 1) || isNumber(pp[1], 0)) return [];
+      const n = pp[1];
+      return [
+        {
+          result: pow(x.cloneDeep(), minusOne(n)),
+          message: () =>
+            `the power rule brings the exponent down as a factor: the derivative of ${s(real(place, f))} has the factor ${s(mul(n.cloneDeep(), pow(real(place, x), minusOne(n))))}, and the factor ${s(n)} is missing`,
+        },
+      ];
+    },
+  }),
+  D({
     id: "power-rule-on-exponential",
     rank: 2,
     rules: ["exponential"],
