@@ -22,12 +22,12 @@ import { tidyExpression } from "./tidy";
  */
 export function readableText(node: MathNode): string {
   const print = (n: MathNode): string =>
-    tidyExpression(n).toString({ parenthesis: "auto", handler: powerExponent }).replace(/ \^ /g, "^");
-  // the text may read back as a tree of another shape (a·(b·c) prints a·b·c, read (a·b)·c),
-  // which tidies further: tidy what is read until the text stays, so that reading it again gives it
+    n.toString({ parenthesis: "auto", handler: powerExponent }).replace(/ \^ /g, "^");
+  // the text is tidied as it reads back (a·(b·c) prints a·b·c and reads (a·b)·c, which tidies
+  // further), until reading it again gives it again
   let text = print(node);
-  for (let round = 0; round < 3; round++) {
-    const again = print(math.parse(text));
+  for (let round = 0; round < 4; round++) {
+    const again = print(tidyExpression(math.parse(text)));
     if (again === text) break;
     text = again;
   }

@@ -94,7 +94,8 @@ function decimalAsFraction(node: MathNode): MathNode {
  * (integers, simple fractions) → their exact value; a decimal that is a simple fraction → the fraction.
  */
 function tidyOnce(node: MathNode): MathNode {
-  return node.transform((n) => {
+  // children first, so that a chain of constant factors folds in one pass
+  return bottomUp(node, (n) => {
     const f = n as { isFunctionNode?: boolean; fn?: { name?: string }; args?: MathNode[] };
     const arg = f.args?.[0] as { isSymbolNode?: boolean; name?: string } | undefined;
     if (f.isFunctionNode && f.fn?.name === "log" && f.args?.length === 1 && arg?.isSymbolNode && arg.name === "e") {
@@ -115,19 +116,6 @@ function tidyOnce(node: MathNode): MathNode {
         if (r && r.p >= -SAFE && r.p <= SAFE && r.q <= SAFE) return literal(r);
       }
     }
-    // a·(1/b) and (1/b)·a → a/b: the rules for log and quotients write 1/u as a factor, which
-    // prints as a·1/b
-    if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
-      const reciprocal = (n: MathNode): MathNode | undefined => {
-        const q = n as { isOperatorNode?: boolean; op?: string; args?: MathNode[] };
-        if (!q.isOperatorNode || q.op !== "/" || q.args?.length !== 2) return undefined;
-        const one = literalOf(q.args[0]);
-        return one && one.p === 1n && one.q === 1n ? q.args[1] : undefined;
-      };
-      const [a, b] = o.args;
-      const below = reciprocal(b) ?? reciprocal(a);
-      if (below) return new math.OperatorNode("/", "divide", [reciprocal(b) ? a : b, below]);
-    }
     // c·(d·u) → (cd)·u for literals c, d: the constant factors the chain and power rules leave side by side
     if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
       const inner = o.args[1] as { isOperatorNode?: boolean; op?: string; args?: MathNode[] };
@@ -141,8 +129,37 @@ function tidyOnce(node: MathNode): MathNode {
         }
       }
     }
+    // a·(1/b) and (1/b)·a → a/b: the rules for log and quotients write 1/u as a factor, which
+    // prints as a·1/b
+    if (o.isOperatorNode && o.op === "*" && o.args?.length === 2) {
+      const reciprocal = (n: MathNode): MathNode | undefined => {
+        const q = n as { isOperatorNode?: boolean; op?: string; args?: MathNode[] };
+        if (!q.isOperatorNode || q.op !== "/" || q.args?.length !== 2) return undefined;
+        const one = literalOf(q.args[0]);
+        return one && one.p === 1n && one.q === 1n ? q.args[1] : undefined;
+      };
+      const [a, b] = o.args;
+      const below = reciprocal(b) ?? reciprocal(a);
+      if (below) return new math.OperatorNode("/", "divide", [reciprocal(b) ? a : b, below]);
+    }
     return decimalAsFraction(n);
   });
+}
+
+/**
+ * Rewrites a tree children first: each node's children are rewritten, then the node itself
+ * by `rule` (its result is not visited again); a node is rebuilt only when a child changed.
+ */
+function bottomUp(node: MathNode, rule: (n: MathNode) => MathNode): MathNode {
+  const kids: MathNode[] = [];
+  let changed = false;
+  node.forEach((child) => {
+    const done = bottomUp(child, rule);
+    kids.push(done);
+    changed ||= done !== child;
+  });
+  let k = 0;
+  return rule(changed ? node.map(() => kids[k++]) : node);
 }
 
 /**
@@ -190,7 +207,11 @@ function minus(a: MathNode): MathNode {
  * value is the same.
  */
 function foldSigns(node: MathNode): MathNode {
-  const m = node.map((child) => foldSigns(child));
+  return bottomUp(node, foldSign);
+}
+
+/** {@link foldSigns} at one node whose children are done. */
+function foldSign(m: MathNode): MathNode {
   const o = m as { isOperatorNode?: boolean; fn?: string; op?: string; args?: MathNode[]; implicit?: boolean };
   if (!o.isOperatorNode || !o.args) return m;
   if (o.fn === "unaryMinus" && o.args.length === 1) return minus(o.args[0]);
@@ -230,10 +251,13 @@ function foldSigns(node: MathNode): MathNode {
  */
 export function tidyExpression(node: MathNode): MathNode {
   let current = node;
+  let text = node.toString();
   for (let pass = 0; pass < 8; pass++) {
     const next = foldSigns(simplifyCoreLinear(tidyOnce(simplifyCoreLinear(current))));
-    if (next.toString() === current.toString()) return next;
+    const nextText = next.toString();
+    if (nextText === text) return next;
     current = next;
+    text = nextText;
   }
   return current;
 }
