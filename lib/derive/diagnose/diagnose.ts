@@ -9,7 +9,7 @@
  */
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
-import { StepUndecided, withinDeadline } from "../deadline";
+import { millisecondsLeft, StepUndecided, withinDeadline } from "../deadline";
 import type { Domain } from "../domain";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
@@ -87,21 +87,13 @@ export function emptyStats(): DiagnoseStats {
 
 const QUICK_POINTS = 10;
 
-/** The clock of the budget: CPU ms of this process in Node, wall-clock ms elsewhere (a page). */
-const elapsed: () => number =
-  typeof process !== "undefined" && typeof process.cpuUsage === "function"
-    ? () => {
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-      }
-    : () => performance.now();
-
 /**
  * The diagnosis of a rejected step, or undefined when no slip of the catalogue explains it.
  *
  * @param input the step, the previous expression, the variable, the domain and its points
- * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
- *   (lowest rank, then the first place in pre-order), the message naming the place, the
+ * @returns `{ id, message, expected, others }`: the slip that explains the step written most
+ *   like it (likeness.ts), then the most specific (lowest rank, then the first place in
+ *   pre-order), the message naming the place, the
  *   right expression for the step (the rule's own result in mathjs syntax, readable:
  *   {@link readableText}), and the other slips that explain
  *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
@@ -111,9 +103,18 @@ const elapsed: () => number =
  */
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   const stats = input.stats ?? emptyStats();
-  const deadline = elapsed() + (input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  // one budget, the verifier's own (deadline.ts: its clock, checked before each candidate here
+  // and between the phases of each comparison inside); a deadline already in force and ending
+  // sooner is kept
+  // (a budget ≤ 0 has run out before the first candidate)
+  const budgetMs = Math.max(0, input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  return withinDeadline(budgetMs / 1000, () => diagnoseWithin(input, stats));
+}
+
+/** {@link diagnoseStep} under its budget's deadline. */
+function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis | undefined {
   const outOfTime = (): boolean => {
-    if (elapsed() <= deadline) return false;
+    if (millisecondsLeft() > 0) return false;
     stats.outOfTime = true;
     return true;
   };
@@ -192,9 +193,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       try {
         // the budget bounds the comparison from inside too (deadline.ts: between sample points and
         // precision rounds), so one comparison at 1000 digits cannot overrun it by seconds
-        equal = timed("compare", () =>
-          withinDeadline(Math.max(0, deadline - elapsed()) / 1000, () => judged(expanded)),
-        );
+        equal = timed("compare", () => judged(expanded));
       } catch (err) {
         if (err instanceof StepUndecided) {
           stats.outOfTime = true;
