@@ -2,6 +2,7 @@ import type { DomainSpec } from "./domain";
 import type { DerivationSpec, StepSpec } from "./spec";
 import type { DerivationResult } from "./types";
 import { verifyDerivation, type VerifyOptions } from "./verify";
+import { withLearnerComparisons } from "./comparison";
 
 /** What `derive` needs besides the title. */
 export interface DeriveHead {
@@ -57,9 +58,12 @@ export class Derivation {
     return this.add({ kind: "rewrite", expr, rule, note });
   }
 
-  /** Verifies every step; see {@link verifyDerivation}. */
+  /**
+   * Verifies every step; see {@link verifyDerivation}. What a rejected step was compared with
+   * is shown in the learner's terms ({@link withLearnerComparisons}).
+   */
   verify(options?: VerifyOptions): DerivationResult {
-    return verifyDerivation(this.spec, options);
+    return withLearnerComparisons(verifyDerivation(this.spec, options), this.spec);
   }
 
   /**

@@ -88,12 +88,25 @@ export const MAX_EXPRESSION_NODES = 1000;
 export const MAX_EXPRESSION_DEPTH = 100;
 
 /**
+ * Where explain() parses its function ("explain("…"): the function"). explain checks its own
+ * bound, MAX_EXPLAIN_NODES = 300 of lib/derive/explain (not imported here: explain imports this
+ * module), after parsing; a function over this module's bound is refused here first, and with
+ * explain's own words, so that any size over 300 reads the same (test/unit/derive/expression.test.ts
+ * checks the two numbers agree).
+ */
+const EXPLAIN_CALL = /^explain\(.*\): the function$/s;
+/** explain()'s bound as its message states it (MAX_EXPLAIN_NODES). */
+export const EXPLAIN_NODES = 300;
+
+/**
  * Refuses, before parsing, a text too long or too deeply bracketed to check: the checks after
  * it recurse over the tree, and a page must stay responsive while it verifies.
  *
  * @throws RangeError naming where, the size found and the bound
  */
 function checkExpressionSize(expr: string, where: string): void {
+  if (expr.length > MAX_EXPRESSION_CHARS && EXPLAIN_CALL.test(where))
+    throw new RangeError(`${where} is ${expr.length} characters long; explain takes at most ${EXPLAIN_NODES} nodes`);
   if (expr.length > MAX_EXPRESSION_CHARS)
     throw new RangeError(
       `${where}: the expression is ${expr.length} characters long, more than the ${MAX_EXPRESSION_CHARS} the kit checks; split the step into shorter ones`,
@@ -177,10 +190,14 @@ function checkExpressionNodes(node: MathNode, expr: string, where: string): void
   });
   if (refused)
     throw new SyntaxError(`${where}: "${shortened(expr)}" is not an expression the kit checks: it holds ${refused}`);
-  if (count > MAX_EXPRESSION_NODES)
+  if (count > MAX_EXPRESSION_NODES) {
+    // explain() reads whole functions, not steps: its words for a function too large, at any size
+    if (EXPLAIN_CALL.test(where))
+      throw new RangeError(`${where} has ${count} nodes; explain takes at most ${EXPLAIN_NODES}`);
     throw new RangeError(
       `${where}: the expression has ${count} nodes (numbers, names, operators, calls), more than the ${MAX_EXPRESSION_NODES} the kit checks; split the step into shorter ones`,
     );
+  }
 }
 
 /** The typographic operators a reader may copy from a rendered formula (− · ⋅ × ÷), as mathjs writes them. */

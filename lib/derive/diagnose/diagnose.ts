@@ -9,15 +9,13 @@
  */
 import type { MathNode } from "mathjs";
 import { compare, expectation, type Verdict } from "../compare";
-import { StepUndecided, withinDeadline } from "../deadline";
+import { millisecondsLeft, StepUndecided, withinDeadline } from "../deadline";
 import type { Domain } from "../domain";
-import { math } from "../expression";
-import { formSize } from "../explain/algebra";
-import { tidyExpression } from "../tidy";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
 import { mayEqual, quickValues } from "./screen";
-import { mathText } from "../math-text";
+import { likeness } from "./likeness";
+import { readableText } from "../readable";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -89,55 +87,15 @@ export function emptyStats(): DiagnoseStats {
 
 const QUICK_POINTS = 10;
 
-/** The clock of the budget: CPU ms of this process in Node, wall-clock ms elsewhere (a page). */
-const elapsed: () => number =
-  typeof process !== "undefined" && typeof process.cpuUsage === "function"
-    ? () => {
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-      }
-    : () => performance.now();
-
-/**
- * The largest right step (in nodes, {@link formSize}) that mathjs's simplify is run on. Its
- * time grows steeply with size (a median of about 18 ms of CPU at 21–30 nodes, 150 ms above
- * 70, up to 650 ms on this corpus), and a larger step stays long however simplified.
- */
-const MAX_SIMPLIFIED_SIZE = 30;
-
-/**
- * The right step in a form to read: mathjs's simplify of it when it is small enough
- * ({@link MAX_SIMPLIFIED_SIZE}) and the simplified form has the same values at the quick
- * points (simplify is only presentation here), else the tidied expression.
- */
-function readable(expected: MathNode, scopes: readonly Record<string, number>[]): MathNode {
-  const tidy = tidyExpression(expected);
-  if (formSize(tidy) > MAX_SIMPLIFIED_SIZE) return tidy;
-  try {
-    const simple = math.simplify(tidy);
-    const a = quickValues(tidy, scopes),
-      b = quickValues(simple, scopes);
-    if (
-      a.every((v, i) =>
-        Number.isNaN(v) ? Number.isNaN(b[i]) : Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)),
-      ) &&
-      simple.toString().length <= tidy.toString().length
-    ) {
-      return simple;
-    }
-  } catch {
-    // keep the tidied form
-  }
-  return tidy;
-}
-
 /**
  * The diagnosis of a rejected step, or undefined when no slip of the catalogue explains it.
  *
  * @param input the step, the previous expression, the variable, the domain and its points
- * @returns `{ id, message, expected, others }`: the most specific slip that explains the step
- *   (lowest rank, then the first place in pre-order), the message naming the place, the
- *   right expression for the step (mathjs syntax, tidied), and the other slips that explain
+ * @returns `{ id, message, expected, others }`: the slip that explains the step written most
+ *   like it (likeness.ts), then the most specific (lowest rank, then the first place in
+ *   pre-order), the message naming the place, the
+ *   right expression for the step (the rule's own result in mathjs syntax, readable:
+ *   {@link readableText}), and the other slips that explain
  *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
  *   before every candidate was tried (`input.stats.outOfTime` says which)
  * @throws nothing for a previous expression the rule table cannot differentiate or a
@@ -145,9 +103,18 @@ function readable(expected: MathNode, scopes: readonly Record<string, number>[])
  */
 export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
   const stats = input.stats ?? emptyStats();
-  const deadline = elapsed() + (input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  // one budget, the verifier's own (deadline.ts: its clock, checked before each candidate here
+  // and between the phases of each comparison inside); a deadline already in force and ending
+  // sooner is kept
+  // (a budget ≤ 0 has run out before the first candidate)
+  const budgetMs = Math.max(0, input.budgetMs ?? DIAGNOSIS_BUDGET_MS);
+  return withinDeadline(budgetMs / 1000, () => diagnoseWithin(input, stats));
+}
+
+/** {@link diagnoseStep} under its budget's deadline. */
+function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis | undefined {
   const outOfTime = (): boolean => {
-    if (elapsed() <= deadline) return false;
+    if (millisecondsLeft() > 0) return false;
     stats.outOfTime = true;
     return true;
   };
@@ -178,7 +145,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
   const stepValues = timed("screen", () => quickValues(input.step, scopes));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
-  const matches: Candidate[] = [];
+  // per slip id, its place written most like the step (the map keeps the order of first matches: rank order)
+  const matches = new Map<string, { c: Candidate; like: number }>();
   const verdicts = new Map<string, boolean>();
   // the step's values and normal form are prepared once; every candidate is compared with them
   let judge: ((candidate: MathNode) => Verdict) | null | undefined;
@@ -196,10 +164,12 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
-  const matchedIds = new Set<string>();
+  const whole = likeness(input.step, input.step);
   for (const { c } of ordered) {
-    // a later candidate of a slip that already matched changes neither the first id nor the others
-    if (matchedIds.has(c.id)) continue;
+    // a later place of a slip that already matched matters only if it is written more like the
+    // step: then it may put its slip first (it cannot change the list of ids)
+    const matched = matches.get(c.id);
+    if (matched && matched.like === whole) continue;
     if (outOfTime()) return undefined;
     stats.screened++;
     // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
@@ -211,6 +181,8 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
     } catch {
       continue;
     }
+    const like = likeness(expanded, input.step);
+    if (matched && like <= matched.like) continue;
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (equal === undefined) {
@@ -221,9 +193,7 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       try {
         // the budget bounds the comparison from inside too (deadline.ts: between sample points and
         // precision rounds), so one comparison at 1000 digits cannot overrun it by seconds
-        equal = timed("compare", () =>
-          withinDeadline(Math.max(0, deadline - elapsed()) / 1000, () => judged(expanded)),
-        );
+        equal = timed("compare", () => judged(expanded));
       } catch (err) {
         if (err instanceof StepUndecided) {
           stats.outOfTime = true;
@@ -233,22 +203,24 @@ export function diagnoseStep(input: DiagnoseInput): Diagnosis | undefined {
       }
       verdicts.set(key, equal);
     }
-    if (equal) {
-      matches.push(c);
-      matchedIds.add(c.id);
-    }
+    if (equal) matches.set(c.id, { c, like });
   }
-  if (matches.length === 0) return undefined;
-  const [first] = matches;
+  if (matches.size === 0) return undefined;
+  // every match has the step's value: the one written most like the step comes first (the
+  // learner's structure tells which slip they made), then the most specific (rank order)
+  const scored = [...matches.values()].map((m, i) => ({ ...m, i }));
+  scored.sort((a, b) => b.like - a.like || a.i - b.i);
+  const first = scored[0].c;
   const others: Diagnosis["others"] = [];
-  for (const m of matches) {
+  for (const { c: m } of scored) {
     if (m.id !== first.id && !others.some((o) => o.id === m.id)) others.push({ id: m.id, message: m.message() });
   }
   return {
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    expected: mathText(timed("readable", () => readable(first.expected, scopes))),
+    // the rule's own result, tidied (as a hint shows it), never re-arranged by mathjs's simplify
+    expected: timed("readable", () => readableText(first.expected)),
     others,
   };
 }

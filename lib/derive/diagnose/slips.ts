@@ -296,6 +296,26 @@ export const SLIPS: readonly Slip[] = [
     },
   }),
   D({
+    id: "power-factor-lost",
+    rank: 2,
+    rules: ["power"],
+    summary: "(uⁿ)′ written uⁿ⁻¹·u′, the factor n left out",
+    variants: (place) => {
+      const f = place.app.parts.f;
+      const x = place.app.parts.x;
+      const pp = powerParts(f);
+      if (!pp || isNumber(pp[1], 1) || isNumber(pp[1], 0)) return [];
+      const n = pp[1];
+      return [
+        {
+          result: pow(x.cloneDeep(), minusOne(n)),
+          message: () =>
+            `the power rule brings the exponent down as a factor: the derivative of ${s(real(place, f))} has the factor ${s(mul(n.cloneDeep(), pow(real(place, x), minusOne(n))))}, and the factor ${s(n)} is missing`,
+        },
+      ];
+    },
+  }),
+  D({
     id: "power-rule-on-exponential",
     rank: 2,
     rules: ["exponential"],
@@ -348,6 +368,33 @@ export const SLIPS: readonly Slip[] = [
         {
           result: row.result(x),
           message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${row.law}`,
+        },
+      ];
+    },
+  }),
+  D({
+    id: "abs-sign",
+    rank: 2,
+    rules: ["abs"],
+    summary: "|u|′ written u′ where u < 0 on the domain, or −u′ where u > 0",
+    variants: (place) => {
+      const f = place.app.parts.f;
+      const x = place.app.parts.x;
+      if (!isCall(f, "abs", 1)) return [];
+      // the variant that matches a rejected step tells the sign of u: u′ is wrong only where u < 0
+      const law = "(|u|′ = |u|/u·u′: u′ where u > 0, −u′ where u < 0)";
+      const u = (): MathNode => real(place, x);
+      const abs = (): MathNode => real(place, f);
+      return [
+        {
+          result: num(1),
+          message: () =>
+            `${s(u())} < 0 on the domain, so ${s(abs())} = ${s(neg(u()))} there and its derivative is that of ${s(neg(u()))}: the step differentiates ${s(abs())} as if it were ${s(u())} ${law}`,
+        },
+        {
+          result: num(-1),
+          message: () =>
+            `${s(u())} > 0 on the domain, so ${s(abs())} = ${s(u())} there and its derivative is that of ${s(u())}: the step differentiates ${s(abs())} as if it were ${s(neg(u()))} ${law}`,
         },
       ];
     },

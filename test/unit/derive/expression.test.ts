@@ -15,7 +15,9 @@ import {
   math,
   parseDefinitions,
   parseExpression,
+  EXPLAIN_NODES,
 } from "../../../lib/derive/expression";
+import { explain, MAX_EXPLAIN_NODES } from "../../../lib/derive/explain";
 import { derive } from "../../../lib/derive/derive";
 import { expandInDerivation } from "../../../lib/derive/verify";
 import { thrown } from "./helpers";
@@ -226,6 +228,28 @@ eid("should throw a SyntaxError naming the derivation when the text does not par
   const e = thrown(() => expandInDerivation(G(), "g(x"));
   assert.instance(e, SyntaxError);
   assert.match(e.message, 'derivation "σ′"');
+});
+
+pe("should tell explain() of a function too large the same thing at any size over its bound (F5)", () => {
+  const sum = (terms: number) => Array.from({ length: terms }, (_, i) => `x^${i + 2}`).join(" + ");
+  const said = (terms: number) =>
+    thrown(() => explain(sum(terms), { wrt: "x", domain: { x: "(0, 1)" } })).message.replace(
+      /^explain\(".*?"\)/s,
+      "explain(…)",
+    );
+  assert.is(EXPLAIN_NODES, MAX_EXPLAIN_NODES);
+  for (const terms of [80, 300, 2000]) {
+    assert.match(
+      said(terms),
+      /^explain\(…\): the function (has \d+ nodes|is \d+ characters long); explain takes at most 300( nodes)?$/,
+      `${terms} terms`,
+    );
+  }
+  // a derivation's step over the parser's bound is still told to be split
+  assert.match(
+    thrown(() => parseExpression(sum(300), "step 2")).message,
+    /^step 2: the expression has \d+ nodes .* split the step/,
+  );
 });
 
 pe.run();

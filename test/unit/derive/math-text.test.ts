@@ -40,7 +40,7 @@ t("should quote e^(x^2) with its parentheses in a diagnosis's message and sugges
   assert.is(d.id, "chain-inner-missing");
   assert.match(d.message, "of e^(x^2) is missing");
   assert.not.match(d.message, "e^x^2");
-  assert.is(d.expected, "2 * e ^ (x ^ 2) * x");
+  assert.is(d.expected, "2 * e^(x^2) * x");
 });
 
 t.run();

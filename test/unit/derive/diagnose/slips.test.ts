@@ -45,6 +45,26 @@ const CASES: Record<string, Case[]> = {
       says: /1 − yhat of log\(1 − yhat\)/,
     },
   ],
+  "power-factor-lost": [
+    // F22: the squared error's factor 2 dropped
+    {
+      f: "(w * x + b - y)^2",
+      step: "(w * x + b - y) * x",
+      wrt: "w",
+      domain: { w: "(-2, 2)", x: "(-2, 2)", b: "(-1, 1)", y: "(-1, 1)" },
+      says: /the factor 2 is missing/,
+    },
+    { f: "x^3 + x", step: "x^2 + 1", says: /the factor 3 is missing/ },
+    { f: "sin(x)^4", step: "sin(x)^3 * cos(x)" },
+  ],
+  "abs-sign": [
+    // F13: |x − 3| on (0, 2), where x − 3 < 0, differentiated as if it were x − 3
+    { f: "abs(x - 3)", step: "1", domain: { x: "(0, 2)" }, says: /x − 3 < 0 on the domain, so abs\(x − 3\) = 3 − x/ },
+    { f: "abs(x)", step: "-1", domain: { x: "(1, 2)" }, says: /x > 0 on the domain/ },
+    { f: "x * abs(x^2 - 9)", step: "abs(x^2 - 9) + x * 2 * x", domain: { x: "(0, 2)" }, says: /x\^2 − 9 < 0/ },
+    { f: "sin(abs(1 - e^x))", step: "cos(abs(1 - e^x)) * -e^x", domain: { x: "(0.5, 3)" }, says: /1 − e\^x < 0/ },
+    { f: "log(abs(x - 5))", step: "1 / (5 - x)", domain: { x: "(1, 4)" }, says: /x − 5 < 0/ },
+  ],
   "product-one-term": [
     { f: "x * sin(x)", step: "sin(x)" },
     { f: "x^2 * e^x", step: "x^2 * e^x" },
@@ -156,10 +176,10 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-test("every slip of the catalogue has hand-written cases, and the ids are the issue's 19 and elementary-derivative-sign", () => {
+test("every slip of the catalogue has hand-written cases, and the ids are the issue's 19, elementary-derivative-sign, abs-sign and power-factor-lost", () => {
   assert.equal(SLIPS.map((s) => s.id).sort(), Object.keys(CASES).sort());
-  assert.is(SLIPS.length, 20);
-  assert.is(SLIPS.filter((s) => s.kind === "differentiate").length, 14);
+  assert.is(SLIPS.length, 22);
+  assert.is(SLIPS.filter((s) => s.kind === "differentiate").length, 16);
 });
 
 for (const [id, cases] of Object.entries(CASES)) {
