@@ -235,23 +235,6 @@ if (present) {
       }
       return n;
     }, selector);
-    // Chromium lays out a text whose face is still loading in a fallback (system) font and reports that font:
-    // load the very faces each probe needs (its computed font and its characters, which pick the faces by
-    // unicode-range, subset or full font) and let a frame redraw, so that what is read no longer depends on
-    // how fast the machine fetched and decoded them. A face that fails to load rejects here, naming it.
-    await page.evaluate(async () => {
-      const probes = Array.from(document.querySelectorAll("[data-font-probe]"));
-      await Promise.all(
-        probes.map((e) => {
-          const s = getComputedStyle(e);
-          return document.fonts.load(
-            `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
-            e.textContent ?? "",
-          );
-        }),
-      );
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("DOM.enable");
     await cdp.send("CSS.enable");
