@@ -9,7 +9,7 @@ import { NOTEBOOKS } from "../shared";
 /** Binary cross-entropy of one prediction, whose ∂L/∂ŷ tutorial 04 asks for in an exercise. */
 const BCE = "-(t * log(yhat) + (1 - t) * log(1 - yhat))";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
-import { OVER_GOAL, PAGE_WEIGHT_GOAL, pageWeight } from "./page-weight";
+import { PAGE_WEIGHT_GOAL, pageWeight } from "./page-weight";
 
 const present =
   existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
@@ -40,11 +40,10 @@ if (present) {
     assert.ok(files(charted).includes("assets/plotly.min.js"), `${charted} counts plotly.js`);
     for (const w of weights) {
       assert.ok(files(w.page).includes("assets/search-index.json"), `${w.page} counts the search index`);
-      const limit = OVER_GOAL[w.page] ?? PAGE_WEIGHT_GOAL;
       const heaviest = [...w.rows].sort((a, b) => b.gzip - a.gzip).slice(0, 4);
       assert.ok(
-        w.total <= limit,
-        `${w.page}: ${kib(w.total)} gzip with everything loaded, over ${kib(limit)}; heaviest: ${heaviest.map((r) => `${r.file} ${kib(r.gzip)}`).join(", ")}`,
+        w.total <= PAGE_WEIGHT_GOAL,
+        `${w.page}: ${kib(w.total)} gzip with everything loaded, over ${kib(PAGE_WEIGHT_GOAL)}; heaviest: ${heaviest.map((r) => `${r.file} ${kib(r.gzip)}`).join(", ")}`,
       );
     }
   });

@@ -7,14 +7,6 @@ import { ASSET_URLS } from "../../lib/site/render/layout";
 /** Issues 19 and 22: every page, with everything a reader can load on it, at most 600 KiB gzip. */
 export const PAGE_WEIGHT_GOAL = 600 * 1024;
 
-/**
- * The pages of the tutorials' site that are still over {@link PAGE_WEIGHT_GOAL} (issue 19/22's
- * goal not yet met), each with the ceiling it must stay under meanwhile: the heaviest page,
- * 09's backpropagation (its own HTML is 66 KiB gzip), measured at 614 KiB by `pageWeight`.
- * Every other page must meet the goal.
- */
-export const OVER_GOAL: Readonly<Record<string, number>> = { "09-backpropagation.html": 625 * 1024 };
-
 /** One file a page can load and its size gzip (level 6, as a server sends it). */
 export interface WeightRow {
   file: string;

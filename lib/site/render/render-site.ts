@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import * as path from "node:path";
 import { copyAssets } from "../bundles/write-assets";
 import { KatexGlyphs } from "../tex/katex-fonts";
+import { withoutTexAnnotations } from "../tex/tex-annotations";
 import { describeNotebook, type NotebookDescription } from "./describe";
 import { notebookJson, stripOutputs, type Notebook } from "../../notebook/nbformat";
 import { renderCells } from "./render-cells";
@@ -199,7 +200,7 @@ export async function renderSite(
       noun: options.noun,
     });
     mkdirSync(path.join(outDir, folder), { recursive: true });
-    writeFileSync(path.join(outDir, pages[i]), rebaseShell(html, folder));
+    writeFileSync(path.join(outDir, pages[i]), withoutTexAnnotations(rebaseShell(html, folder)));
     glyphs?.add(html);
     searchable.push({ html, url: pages[i], title: described[i].title });
     const copy = path.join(outDir, "notebooks", nb.file);
@@ -227,7 +228,7 @@ export async function renderSite(
   // the playground, on a site whose notebooks show derivations (all of them, not only those written now)
   const playground = notebooks.some((nb) => showsDerivation(nb.executed));
   const index = renderIndex(options.title, entries, intro, options.noun, playground ? PLAYGROUND_PAGE : undefined);
-  writeFileSync(path.join(outDir, "index.html"), index);
+  writeFileSync(path.join(outDir, "index.html"), withoutTexAnnotations(index));
   if (playground) writeFileSync(path.join(outDir, PLAYGROUND_PAGE), renderPlayground(options.title));
   if (glyphs) {
     glyphs.add(index);

@@ -90,6 +90,30 @@ s(
   },
 );
 
+s(
+  "should serve pages and the index without KaTeX's TeX annotations, and still index the formulas' TeX for the search",
+  async () => {
+    const out = tempDir();
+    const a = notebook([
+      md("# Alpha\n\n## Gradient\n\nThe slope $\\frac{\\partial L}{\\partial w} = \\hat{y} - t$ here."),
+    ]);
+    await renderSite([{ file: "a.ipynb", source: a, executed: a }], out, {
+      title: "T",
+      introMarkdown: "Also $\\zeta$.",
+    });
+    for (const page of ["a.html", "index.html"]) {
+      const html = readFileSync(path.join(out, page), "utf8");
+      assert.ok(html.includes('<math xmlns="http://www.w3.org/1998/Math/MathML">'), `${page}: the MathML is kept`);
+      assert.ok(html.includes('<span class="katex-html" aria-hidden="true">'), `${page}: KaTeX's HTML is kept`);
+      assert.not.ok(html.includes("<annotation"), `${page}: no TeX annotation`);
+    }
+    assert.ok(readFileSync(path.join(out, "a.html"), "utf8").includes("<mi>L</mi>"));
+    const index = readFileSync(path.join(out, "assets/search-index.json"), "utf8");
+    // the index holds the formula's TeX words (MiniSearch's terms, lower-cased)
+    for (const term of ["partial", "hat", "frac"]) assert.ok(index.includes(term), `the search index has "${term}"`);
+  },
+);
+
 s("should not write plotly.js when no page has a chart", async () => {
   const out = tempDir();
   const a = executed("Alpha");
