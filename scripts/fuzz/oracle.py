@@ -1,6 +1,7 @@
 """The fuzzer's independent oracle: are two expressions equal on a domain?
 
-Reads a JSON list of items {lhs, rhs, lo, hi, seed, extra} (Python syntax in x, literals
+Reads (with --lines: one JSON list a line, answered line by line, for a long run fed in
+chunks) a JSON list of items {lhs, rhs, lo, hi, seed, extra} (Python syntax in x, literals
 written N("0.1") so they stay decimal; sigma, softplus written out) on stdin and prints a JSON list of verdicts: "equal", "different" or
 "undecided", each with the point that decided it. Each side is evaluated in mpmath's
 interval arithmetic (mpmath.iv, rigorous outward rounding, nothing shared with the
@@ -136,6 +137,12 @@ def judge(item):
 
 
 def main():
+    if "--lines" in sys.argv:
+        # long-lived: each input line a JSON list of items (one chunk), each output line its verdicts
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps([judge(it) for it in json.loads(line)]), flush=True)
+        return
     items = json.load(sys.stdin)
     print(json.dumps([judge(it) for it in items]))
 
