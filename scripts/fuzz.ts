@@ -9,6 +9,7 @@
  * partial. Defaults: 2000 steps, seed 1.
  */
 import { runFuzzLive } from "./fuzz/live";
+import type { FuzzStep } from "./fuzz/run";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,12 +47,20 @@ for (const sig of ["SIGTERM", "SIGINT"] as const)
     signalledAt = Date.now();
     console.error(`npm run fuzz: ${sig}: stopping after this derivation; judging the steps made (up to 60 s)`);
   });
+const show = (s: FuzzStep) =>
+  `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
+const reported = { disagreements: 0, escaped: 0 };
 const main = async () => {
   const report = await runFuzzLive(count, seed, {
     ...(deadline === undefined ? {} : { deadline }),
     ...(farTails ? { farTails } : {}),
     stop: () => signalled !== undefined,
     progress: (r) => {
+      // each disagreement and escaped error as soon as the oracle has judged it
+      for (const d of r.disagreements.slice(reported.disagreements)) console.error(`disagreement:\n${show(d)}`);
+      for (const d of r.escaped.slice(reported.escaped)) console.error(`escaped error:\n${show(d)}`);
+      reported.disagreements = r.disagreements.length;
+      reported.escaped = r.escaped.length;
       const s = (Date.now() - t0) / 1000;
       const judged = r.steps.length - r.awaitingOracle;
       console.error(
@@ -60,8 +69,6 @@ const main = async () => {
     },
   });
   const seconds = (Date.now() - t0) / 1000;
-  const show = (s: (typeof report.steps)[number]) =>
-    `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
   for (const s of report.disagreements) console.log(`disagreement:\n${show(s)}`);
   for (const s of report.escaped) console.log(`escaped error:\n${show(s)}`);
   for (const s of report.verifierUndecided) console.log(`undecided by the verifier:\n${show(s)}`);

@@ -168,7 +168,7 @@ export function judgeCase(
     | ((expr?: string) => {
         ok: boolean;
         tier: string | null;
-        counterexample?: { point: Record<string, string> };
+        counterexample?: { point: Record<string, string>; reason?: string };
         undecided?: { reason: string };
       })
     | undefined;
@@ -201,9 +201,12 @@ export function judgeCase(
     } else {
       try {
         const v = check(cand.expr);
-        step.verifier = v.ok ? "accepted" : v.undecided ? "undecided" : "rejected";
+        // "precision bound hit": the verifier says it cannot tell (README), a rejection that is no verdict
+        const unsettled = v.counterexample?.reason?.startsWith("precision bound hit") === true;
+        step.verifier = v.ok ? "accepted" : v.undecided || unsettled ? "undecided" : "rejected";
         if (v.counterexample) step.point = v.counterexample.point.x;
         if (v.undecided) step.message = v.undecided.reason;
+        if (unsettled) step.message = v.counterexample?.reason;
       } catch (err) {
         if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
         else {
