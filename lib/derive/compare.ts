@@ -1,4 +1,4 @@
-import type { BigNumber, MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
 import type { Domain } from "./domain";
 import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ball";
 import { exactlyZeroAt, showPair, showValue as show } from "./counterexample-text";
