@@ -1,6 +1,7 @@
-import type { BigNumber, MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
 import type { Domain } from "./domain";
 import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ball";
+import { exactlyZeroAt, showPair, showValue as show } from "./counterexample-text";
 import {
   evaluator,
   PRECISION,
@@ -10,7 +11,7 @@ import {
   type Evaluator,
   type RealValue,
 } from "./evaluate";
-import { boundedAt, firstApart, pointIntervals } from "./double-interval";
+import { boundedAt, firstApart, pointIntervals, type PointIntervals } from "./double-interval";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import { checkDeadline, StepUndecided } from "./deadline";
@@ -59,7 +60,14 @@ export function verdictWithin(decide: () => Verdict): Verdict | UndecidedVerdict
 type PointOutcome =
   /** zero: both sides are 0 to every digit computed (not settled otherwise). */
   | { kind: "agree"; zero?: boolean }
-  | { kind: "differ"; expected: BallValue; actual: BallValue; digits: number }
+  /** zero: a side the exact tier shows is exactly 0 at the point (shown "0"; no digits are chased for it). */
+  | {
+      kind: "differ";
+      expected: BallValue;
+      actual: BallValue;
+      digits: number;
+      zero?: { expected?: boolean; actual?: boolean };
+    }
   | { kind: "unresolved"; expected: BallValue; actual: BallValue; digits: number }
   /** The expected side is not a finite real number at any precision. */
   | { kind: "undefined-expected"; expected: string };
@@ -149,17 +157,30 @@ export function expectation(
     // decides a wrong step, and cross-checks a proof, without any decimal evaluation.
     const gotFast = pointIntervals(actual.toString(), points);
     const apart = firstApart(gotFast, wantFast);
+    const sides: Sides = { got, want, gotFast, wantFast, actual, expected, points };
     if (outcome.status !== "equal" && apart >= 0) {
       // an earlier point where doubles cannot bound the step (a pole, a log of 0) shows it first, as the decimal pass would
       for (let i = 0; i < apart; i++) {
         if (boundedAt(gotFast, i)) continue;
         const early = comparePoint(got, want, i, 0, PRECISION_LEVELS[0]);
-        if (early.kind === "differ")
-          return { equal: false, tier: "sampled", counterexample: counterexample(points[i], early, outcome) };
+        if (early.kind === "differ") {
+          const best = clearest(sides, i, early, 0);
+          return {
+            equal: false,
+            tier: "sampled",
+            counterexample: counterexample(points[best.index], best.result, outcome),
+          };
+        }
       }
-      const result = comparePoint(got, want, apart, 0);
-      if (result.kind !== "agree")
-        return { equal: false, tier: "sampled", counterexample: counterexample(points[apart], result, outcome) };
+      const result = comparePoint(got, want, apart, 0, PRECISION_BOUND, PRECISION_BOUND, PRECISION_LEVELS[0]);
+      if (result.kind !== "agree") {
+        const best = clearest(sides, apart, result, 0);
+        return {
+          equal: false,
+          tier: "sampled",
+          counterexample: counterexample(points[best.index], best.result, outcome),
+        };
+      }
     }
     if (outcome.status === "equal") {
       // A proof is checked by the double-precision pass at every point; where it finds the
@@ -178,16 +199,19 @@ export function expectation(
       }
       return { equal: true, tier: "proved", certificate: outcome.certificate };
     }
-    const sampled = samplePoints(got, want, points.length, 0);
-    if (sampled !== null)
+    const found = samplePoints(got, want, points.length, 0);
+    if (found !== null) {
+      const sampled = clearest(sides, found.index, found.result, 0);
       return {
         equal: false,
         tier: "sampled",
         counterexample: counterexample(points[sampled.index], sampled.result, outcome),
       };
+    }
     if (outcome.status === "different") {
       // The normal forms differ but every point agreed to 54 digits: look deeper.
-      const deep = samplePoints(got, want, points.length, 2);
+      const deeper = samplePoints(got, want, points.length, 2);
+      const deep = deeper === null ? null : clearest(sides, deeper.index, deeper.result, 2);
       if (deep !== null && deep.result.kind === "differ") {
         return {
           equal: false,
@@ -208,6 +232,84 @@ export function expectation(
     }
     return { equal: true, tier: "sampled" };
   };
+}
+
+/** Both sides of a comparison: evaluators, double intervals, expressions and the sample points. */
+interface Sides {
+  got: Evaluator;
+  want: Evaluator;
+  gotFast: PointIntervals | null;
+  wantFast: PointIntervals | null;
+  actual: MathNode;
+  expected: MathNode;
+  points: Record<string, string>[];
+}
+
+/** Certain digits a counterexample value needs to be shown plainly. */
+const SHOWN_DIGITS = 6;
+
+/** A side's value known to {@link SHOWN_DIGITS} digits (or known not to be a finite real number). */
+function plain(v: BallValue): boolean {
+  return typeof v === "string" || certainDigits(v) >= SHOWN_DIGITS;
+}
+
+/**
+ * Whether the double intervals of both sides at point i are plainly apart: disjoint by more
+ * than 10^−6 of their size, and each known to 6 digits (its width below 10^−7 of its
+ * magnitude, so it holds no 0). The decimal comparison there finds the sides different with
+ * both values readable at the first precision.
+ */
+function plainlyApartInDoubles(a: PointIntervals, b: PointIntervals, i: number): boolean {
+  const known = (v: PointIntervals) => v.hi[i] - v.lo[i] < 1e-7 * Math.min(Math.abs(v.lo[i]), Math.abs(v.hi[i]));
+  const gap = Math.max(a.lo[i] - b.hi[i], b.lo[i] - a.hi[i]);
+  const size = Math.max(Math.abs(a.lo[i]), Math.abs(a.hi[i]), Math.abs(b.lo[i]), Math.abs(b.hi[i]));
+  return known(a) && known(b) && gap > 1e-6 * size;
+}
+
+/**
+ * The clearest counterexample for a step found wrong at point `index`: that point when both
+ * values there are known to 6 digits, or one side is not a finite real number there; else the first other point where the sides plainly
+ * differ (their double intervals apart and each known to 6 digits, or where doubles bound
+ * neither, the decimal values at the first precision of `minLevel`), found in milliseconds;
+ * else `index` again, a side the exact tier shows is exactly 0 there marked so (shown "0",
+ * issue 21: e^(q·k1)·k1 − … at q = k1 = k2, whose ball holds 0 at any precision), and the
+ * values raised to 6 certain digits when more digits give them.
+ *
+ * @param sides    both sides of the comparison
+ * @param index    the point where the step was found wrong
+ * @param result   what that point showed (with no digits chased for the display)
+ * @param minLevel the comparison's first level (an index of PRECISION_LEVELS)
+ * @returns the point to show and what it showed
+ */
+function clearest(
+  sides: Sides,
+  index: number,
+  result: Exclude<PointOutcome, { kind: "agree" }>,
+  minLevel: number,
+): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } {
+  if (result.kind !== "differ" || (plain(result.expected) && plain(result.actual))) return { index, result };
+  const { got, want, gotFast, wantFast, points } = sides;
+  const first = PRECISION_LEVELS[minLevel];
+  // a side that is not a finite real number here is the plainest counterexample there is: keep the point
+  const undefinedSide = typeof result.expected === "string" || typeof result.actual === "string";
+  for (let j = 0; j < (undefinedSide ? 0 : points.length); j++) {
+    if (j === index) continue;
+    const doubles = gotFast !== null && wantFast !== null && boundedAt(gotFast, j) && boundedAt(wantFast, j);
+    if (doubles && !plainlyApartInDoubles(gotFast, wantFast, j)) continue;
+    checkDeadline(() => `looking for a clearer counterexample at point ${j + 1} of ${points.length}`);
+    const r = comparePoint(got, want, j, minLevel, first, PRECISION_BOUND, first);
+    if (r.kind === "differ" && plain(r.expected) && plain(r.actual)) return { index: j, result: r };
+  }
+  const zero = {
+    expected: !plain(result.expected) && exactlyZeroAt(sides.expected, points[index]),
+    actual: !plain(result.actual) && exactlyZeroAt(sides.actual, points[index]),
+  };
+  if ((plain(result.expected) || zero.expected) && (plain(result.actual) || zero.actual))
+    return { index, result: { ...result, zero } };
+  const full = comparePoint(got, want, index, minLevel);
+  // more digits only sharpen what was found: a full comparison that agrees here is not expected, and keeps the first finding
+  if (full.kind === "agree") return { index, result: { ...result, zero } };
+  return { index, result: full.kind === "differ" ? { ...full, zero } : full };
 }
 
 /** The precision (an index of PRECISION_LEVELS: 480 digits) of the last look for a difference the exact tier showed. */
@@ -267,7 +369,7 @@ function samplePoints(
   // once one point was, the others where both sides vanish alike are taken as 0 from 240 digits on.
   let zeroFrom = PRECISION_BOUND;
   for (const i of open) {
-    const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND, zeroFrom);
+    const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND, zeroFrom, 0);
     if (result.kind === "agree" && result.zero) zeroFrom = ZERO_AFTER_ONE;
     if (result.kind !== "agree") return { index: i, result };
   }
@@ -287,7 +389,8 @@ function samplePoints(
  *   overlap agree (zero to every digit computed); anything else is "unresolved".
  * A side that is not a finite real number is one only once its ball says so for certain.
  * `minLevel` is the first level (index into PRECISION_LEVELS) at which "agree" may be said;
- * `limit` the most digits tried (below the bound, what is still open then is "unresolved").
+ * `limit` the most digits tried (below the bound, what is still open then is "unresolved");
+ * `chase` the most digits tried, once the sides certainly differ, to show 6 certain digits of each.
  */
 function comparePoint(
   got: Evaluator,
@@ -296,6 +399,7 @@ function comparePoint(
   minLevel: number,
   limit = PRECISION_BOUND,
   zeroFrom = PRECISION_BOUND,
+  chase = PRECISION_BOUND,
 ): PointOutcome {
   const first = PRECISION_LEVELS[minLevel];
   const tau = GUARD_DIGITS - first;
@@ -320,8 +424,8 @@ function comparePoint(
       if (found === undefined && digits >= first && logSum(d, radius) <= tau + scale) return { kind: "agree" };
       if (found !== undefined || (d > radius + Math.log10(4) && d > tau + scale)) {
         found = { a, b, digits };
-        // shown with at least 6 certain digits of each value, if more digits give them
-        if (Math.min(certainDigits(a), certainDigits(b)) >= 6) break;
+        // shown with at least 6 certain digits of each value, if more digits give them (up to `chase` digits)
+        if (Math.min(certainDigits(a), certainDigits(b)) >= 6 || digits >= chase) break;
       }
       // orders of magnitude the radius must still shrink by, when the values are known at all
       if (scale > radius) deficit = radius - (found ? scale - 8 : tau + scale);
@@ -395,7 +499,7 @@ function counterexample(
   exact: ExactOutcome,
 ): Counterexample {
   if (r.kind === "undefined-expected") return { point, expected: r.expected, actual: "(not compared)" };
-  const pair = showPair(r.expected, r.actual);
+  const pair = showPair(r.expected, r.actual, r.kind === "differ" ? r.zero : undefined);
   if (r.kind === "unresolved") {
     return {
       point,
@@ -415,30 +519,6 @@ function counterexample(
       };
   }
   return { point, ...pair };
-}
-
-/**
- * Both values with 20 significant digits, or as many more as it takes to tell them apart,
- * never more than the digits their error bounds make certain (a value known to no digit
- * reads "≈ 0 (|…| < 1e-N)").
- */
-function showPair(want: BallValue, got: BallValue): { expected: string; actual: string } {
-  if (typeof want === "string" || typeof got === "string") return { expected: show(want), actual: show(got) };
-  const limit = Math.min(certainDigits(want), certainDigits(got), PRECISION_BOUND);
-  for (let digits = 20; ; digits += 10) {
-    const expected = show(want, digits);
-    const actual = show(got, digits);
-    if (expected !== actual || digits >= limit) return { expected, actual };
-  }
-}
-
-/** A value with at most `digits` significant digits, and no more than are certain. */
-function show(v: BallValue | RealValue, digits = 20): string {
-  if (typeof v === "string") return unsettled(v) ? `not settled by ${PRECISION_BOUND} digits (${v})` : v;
-  if (!("r" in v)) return (v as BigNumber).toSignificantDigits(digits).toString();
-  const certain = certainDigits(v);
-  if (certain < 1) return `≈ 0 (|value| < 1e${Math.ceil(logSum(v.r, log10Abs(v.v)))})`;
-  return v.v.toSignificantDigits(Math.min(digits, certain)).toString();
 }
 
 /** Formats a point as "x = 0.25, t = 1". */

@@ -136,66 +136,16 @@ export interface FuzzOptions {
  */
 export function runFuzz(count: number, seed: number, options: FuzzOptions = {}): FuzzReport {
   const steps: FuzzStep[] = [];
-  for (const { spec, domain: dom, candidates: cands, first } of fuzzCases(count, seed, options)) {
-    let check:
-      | ((expr?: string) => {
-          ok: boolean;
-          tier: string | null;
-          counterexample?: { point: Record<string, string> };
-          undecided?: { reason: string };
-        })
-      | undefined;
-    let refusal: string | undefined;
-    let escaped: string | undefined;
-    try {
-      check = stepChecker(spec, 1, options.deadline === undefined ? {} : { deadline: options.deadline });
-    } catch (err) {
-      if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
-      else escaped = `${(err as Error).name}: ${(err as Error).message}`;
-    }
-    cands.forEach((cand, k) => {
-      const step: FuzzStep = {
-        id: `${seed}/${first + k}`,
-        f: spec.f,
-        kind: spec.steps[0].kind,
-        expr: cand.expr,
-        reference: cand.reference,
-        domain: dom,
-        made: cand.made,
-        verifier: "refused",
-        seconds: 0,
-      };
-      const t0 = process.hrtime.bigint();
-      if (escaped) {
-        step.verifier = "escaped";
-        step.message = escaped;
-      } else if (refusal || !check) {
-        step.message = refusal;
-      } else {
-        try {
-          const v = check(cand.expr);
-          step.verifier = v.ok ? "accepted" : v.undecided ? "undecided" : "rejected";
-          if (v.counterexample) step.point = v.counterexample.point.x;
-          if (v.undecided) step.message = v.undecided.reason;
-        } catch (err) {
-          if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
-          else {
-            step.verifier = "escaped";
-            step.message = `${(err as Error).name}: ${(err as Error).message}`;
-          }
-        }
-      }
-      step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (process.env.FUZZ_TRACE)
-        console.error(
-          `${step.id} ${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`,
-        );
-      steps.push(step);
-    });
-  }
+  for (const c of fuzzCases(count, seed, options)) steps.push(...judgeCase(c, seed, options));
   judgeByOracle(steps);
+  return tally(steps);
+}
+
+/** The totals of judged steps (a step still awaiting the oracle counts in none of them but `steps`). */
+export function tally(steps: FuzzStep[]): FuzzReport {
   const judged = steps.filter(
-    (s) => (s.verifier === "accepted" || s.verifier === "rejected") && s.oracle !== "undecided",
+    (s) =>
+      (s.verifier === "accepted" || s.verifier === "rejected") && s.oracle !== undefined && s.oracle !== "undecided",
   );
   return {
     steps,
@@ -205,6 +155,74 @@ export function runFuzz(count: number, seed: number, options: FuzzOptions = {}):
     undecided: steps.filter((s) => s.oracle === "undecided").length,
     verifierUndecided: steps.filter((s) => s.verifier === "undecided"),
   };
+}
+
+/** The verifier's verdicts on one generated derivation's candidate steps (the oracle's still to come). */
+export function judgeCase(
+  { spec, domain: dom, candidates: cands, first }: FuzzCase,
+  seed: number,
+  options: FuzzOptions,
+): FuzzStep[] {
+  const steps: FuzzStep[] = [];
+  let check:
+    | ((expr?: string) => {
+        ok: boolean;
+        tier: string | null;
+        counterexample?: { point: Record<string, string>; reason?: string };
+        undecided?: { reason: string };
+      })
+    | undefined;
+  let refusal: string | undefined;
+  let escaped: string | undefined;
+  try {
+    check = stepChecker(spec, 1, options.deadline === undefined ? {} : { deadline: options.deadline });
+  } catch (err) {
+    if (err instanceof RangeError || err instanceof SyntaxError) refusal = (err as Error).message;
+    else escaped = `${(err as Error).name}: ${(err as Error).message}`;
+  }
+  cands.forEach((cand, k) => {
+    const step: FuzzStep = {
+      id: `${seed}/${first + k}`,
+      f: spec.f,
+      kind: spec.steps[0].kind,
+      expr: cand.expr,
+      reference: cand.reference,
+      domain: dom,
+      made: cand.made,
+      verifier: "refused",
+      seconds: 0,
+    };
+    const t0 = process.hrtime.bigint();
+    if (escaped) {
+      step.verifier = "escaped";
+      step.message = escaped;
+    } else if (refusal || !check) {
+      step.message = refusal;
+    } else {
+      try {
+        const v = check(cand.expr);
+        // "precision bound hit": the verifier says it cannot tell (README), a rejection that is no verdict
+        const unsettled = v.counterexample?.reason?.startsWith("precision bound hit") === true;
+        step.verifier = v.ok ? "accepted" : v.undecided || unsettled ? "undecided" : "rejected";
+        if (v.counterexample) step.point = v.counterexample.point.x;
+        if (v.undecided) step.message = v.undecided.reason;
+        if (unsettled) step.message = v.counterexample?.reason;
+      } catch (err) {
+        if (err instanceof RangeError || err instanceof SyntaxError) step.message = (err as Error).message;
+        else {
+          step.verifier = "escaped";
+          step.message = `${(err as Error).name}: ${(err as Error).message}`;
+        }
+      }
+    }
+    step.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (process.env.FUZZ_TRACE)
+      console.error(
+        `${step.id} ${step.seconds.toFixed(2)} s ${step.verifier} ${spec.domain.x} f = ${spec.f} :: ${step.expr}`,
+      );
+    steps.push(step);
+  });
+  return steps;
 }
 
 /** One generated derivation of a fuzz run and its candidate steps, numbered from `first` in the run. */
@@ -260,14 +278,7 @@ export function* fuzzCases(count: number, seed: number, options: FuzzOptions = {
 function judgeByOracle(steps: FuzzStep[]): void {
   const todo = steps.filter((s) => s.verifier === "accepted" || s.verifier === "rejected");
   if (todo.length === 0) return;
-  const items = todo.map((s, i) => ({
-    lhs: pythonText(s.expr),
-    rhs: pythonText(s.reference),
-    lo: s.domain.lo,
-    hi: s.domain.hi,
-    seed: i,
-    extra: s.point ? [s.point] : [],
-  }));
+  const items = todo.map((s, i) => oracleItem(s, i));
   const run = spawnSync(python(), [path.join(__dirname, "oracle.py")], {
     input: JSON.stringify(items),
     encoding: "utf8",
@@ -284,4 +295,16 @@ function judgeByOracle(steps: FuzzStep[]): void {
     s.oracle = verdicts[i].verdict;
     s.oracleAt = verdicts[i].at;
   });
+}
+
+/** A step as oracle.py reads it; `seed` picks its 24 random points. */
+export function oracleItem(s: FuzzStep, seed: number) {
+  return {
+    lhs: pythonText(s.expr),
+    rhs: pythonText(s.reference),
+    lo: s.domain.lo,
+    hi: s.domain.hi,
+    seed,
+    extra: s.point ? [s.point] : [],
+  };
 }

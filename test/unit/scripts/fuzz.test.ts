@@ -6,7 +6,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derivative, generate, rewrite, rng, text } from "../../../scripts/fuzz/grammar";
-import { fuzzCases, pythonText, runFuzz } from "../../../scripts/fuzz/run";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { runFuzzLive } from "../../../scripts/fuzz/live";
+import { fuzzCases, python, pythonText, runFuzz } from "../../../scripts/fuzz/run";
 
 const f = suite("npm run fuzz, a seeded sample");
 
@@ -65,5 +68,52 @@ f(
     );
   },
 );
+
+f(
+  "should judge in chunks as the run goes, with runFuzz's verdicts, and report a stopped run's judged steps",
+  async () => {
+    const whole = runFuzz(14, 4, { deadline: Infinity });
+    const lines: number[] = [];
+    const live = await runFuzzLive(14, 4, {
+      deadline: Infinity,
+      chunk: 5,
+      progress: (r) => lines.push(r.steps.length - r.awaitingOracle),
+    });
+    assert.equal(
+      live.steps.map((s) => [s.id, s.verifier, s.oracle]),
+      whole.steps.map((s) => [s.id, s.verifier, s.oracle]),
+    );
+    assert.ok(lines.length >= 2, `a running line per chunk judged: ${lines}`);
+    assert.is(live.awaitingOracle, 0);
+    assert.is(live.stopped, false);
+    // stopped after the first derivation: its steps still judged by the oracle, and counted
+    let polls = 0;
+    const stopped = await runFuzzLive(14, 4, { deadline: Infinity, stop: () => ++polls > 1 });
+    assert.is(stopped.stopped, true);
+    assert.ok(stopped.steps.length > 0 && stopped.steps.length < live.steps.length, `${stopped.steps.length} steps`);
+    assert.is(stopped.awaitingOracle, 0);
+    assert.equal(
+      stopped.steps.map((s) => s.oracle),
+      live.steps.slice(0, stopped.steps.length).map((s) => s.oracle),
+    );
+  },
+);
+
+f("should take powers in the oracle as the verifier does: a negative base only to an integer exponent", () => {
+  const judge = (lhs: string, rhs: string, lo: string, hi: string, extra: string[] = []) => {
+    const run = spawnSync(python(), [path.join(__dirname, "../../../scripts/fuzz/oracle.py")], {
+      input: JSON.stringify([{ lhs: pythonText(lhs), rhs: pythonText(rhs), lo, hi, seed: 1, extra }]),
+      encoding: "utf8",
+    });
+    assert.is(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout)[0].verdict;
+  };
+  // cos x < 0 on (2, 3): a fractional power of it is not a real number, even times 0
+  assert.is(judge("(x - x) * cos(x) ^ 2.0000000000000002", "0", "2", "3"), "different");
+  assert.is(judge("cos(x) ^ (2 + 1)", "cos(x)^3", "2", "3"), "equal");
+  assert.is(judge("x ^ 0.5", "sqrt(x)", "1", "2"), "equal");
+  // 1 − tanh² 150 000 x is below 1e-1920 on (1, 2): no evidence at the verifier's counterexample
+  assert.is(judge("1 - tanh(150000 * x)^2", "0", "1", "2", ["1.5"]), "undecided");
+});
 
 f.run();
