@@ -9,7 +9,7 @@
  * partial. Defaults: 2000 steps, seed 1.
  */
 import { runFuzzLive } from "./fuzz/live";
-import type { FuzzStep } from "./fuzz/run";
+import { type FuzzStep, oracleBoundHit } from "./fuzz/run";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,7 +48,7 @@ for (const sig of ["SIGTERM", "SIGINT"] as const)
     console.error(`npm run fuzz: ${sig}: stopping after this derivation; judging the steps made (up to 60 s)`);
   });
 const show = (s: FuzzStep) =>
-  `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}`;
+  `  ${s.id}: ${s.kind} on x in (${s.domain.lo}, ${s.domain.hi}) of f = ${s.f}\n    step (${s.made}): ${s.expr}\n    verifier: ${s.verifier}${s.point ? ` at x = ${s.point}` : ""}${s.message ? ` — ${s.message}` : ""}\n    oracle: ${s.oracle ?? "-"}${s.oracleAt ? ` at x = ${s.oracleAt}` : ""}${s.oracleReason ? ` — ${s.oracleReason}` : ""}`;
 const reported = { disagreements: 0, escaped: 0 };
 const main = async () => {
   const report = await runFuzzLive(count, seed, {
@@ -64,7 +64,7 @@ const main = async () => {
       const s = (Date.now() - t0) / 1000;
       const judged = r.steps.length - r.awaitingOracle;
       console.error(
-        `… ${judged} steps judged, ${r.disagreements.length} disagreements, ${r.escaped.length} escaped errors, ${r.verifierUndecided.length} undecided; ${r.awaitingOracle} awaiting the oracle; ${s.toFixed(0)} s, ${((r.steps.length / s) * 60).toFixed(0)} steps/min`,
+        `… ${judged} steps judged, ${r.disagreements.length} disagreements, ${r.escaped.length} escaped errors, ${r.verifierUndecided.length} undecided, ${r.undecided} left open by the oracle; ${r.awaitingOracle} awaiting the oracle; ${s.toFixed(0)} s, ${((r.steps.length / s) * 60).toFixed(0)} steps/min`,
       );
     },
   });
@@ -72,12 +72,16 @@ const main = async () => {
   for (const s of report.disagreements) console.log(`disagreement:\n${show(s)}`);
   for (const s of report.escaped) console.log(`escaped error:\n${show(s)}`);
   for (const s of report.verifierUndecided) console.log(`undecided by the verifier:\n${show(s)}`);
+  const bound = report.oracleUndecided.filter(oracleBoundHit);
+  for (const s of report.oracleUndecided.filter((s) => !oracleBoundHit(s)))
+    console.log(`left open by the oracle:\n${show(s)}`);
+  for (const s of bound) console.log(`left open by the oracle's item bound:\n${show(s)}`);
   const times = report.steps
     .filter((s) => s.verifier === "accepted" || s.verifier === "rejected")
     .map((s) => s.seconds * 1000)
     .sort((a, b) => a - b);
   console.log(
-    `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left open by the oracle; ` +
+    `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left open by the oracle (${bound.length} of them by its item bound); ` +
       `median step ${times.length ? times[Math.floor(times.length / 2)].toFixed(1) : "-"} ms, slowest ${times.length ? times[times.length - 1].toFixed(0) : "-"} ms; ${seconds.toFixed(0)} s in all`,
   );
   const partial = report.stopped
@@ -86,7 +90,8 @@ const main = async () => {
       ? ` (${report.awaitingOracle} awaiting the oracle, not counted)`
       : "";
   console.log(
-    `${report.steps.length - report.awaitingOracle} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided${partial}`,
+    `${report.steps.length - report.awaitingOracle} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided; ` +
+      `${report.undecided} left open by the oracle, ${bound.length} of them by its item bound${partial}`,
   );
   process.exit(report.disagreements.length === 0 && report.escaped.length === 0 ? 0 : 1);
 };

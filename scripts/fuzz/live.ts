@@ -12,8 +12,10 @@ import {
   type FuzzStep,
   fuzzCases,
   judgeCase,
+  type OracleVerdict,
   oracleItem,
   python,
+  setOracle,
   tally,
 } from "./run";
 
@@ -80,11 +82,8 @@ class OracleProcess {
       this.buffer = this.buffer.slice(nl + 1);
       const w = this.waiting.shift();
       if (!w) continue;
-      const verdicts: { verdict: FuzzStep["oracle"]; at: string | null }[] = JSON.parse(line);
-      w.steps.forEach((s, i) => {
-        s.oracle = verdicts[i].verdict;
-        s.oracleAt = verdicts[i].at;
-      });
+      const verdicts: OracleVerdict[] = JSON.parse(line);
+      w.steps.forEach((s, i) => setOracle(s, verdicts[i]));
       w.done();
     }
   }

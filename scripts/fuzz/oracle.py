@@ -19,16 +19,33 @@ tolerance there but whose difference is certainly not 0 at some precision up to 
 so rejecting it is right, though its error is below the tolerance (the verifier rejects
 such a step where its exact tier shows the normal forms differ).
 """
+import argparse
 import ast
 import json
+import multiprocessing
 import random
+import signal
 import sys
 from fractions import Fraction
 
-from mpmath import iv, mpf
+from mpmath import iv, mp, mpf
 
 TOL = mpf("1e-54")
 LEVELS = [30, 60, 120, 240, 480, 960, 1920]
+
+
+class Undefined(Exception):
+    """The value is certainly not a real number at this point, at any precision (a log of numbers
+    all ≤ 0, a fractional power of a base all < 0, a square root of numbers all < 0)."""
+
+
+class Unsettled(Exception):
+    """The interval at these digits cannot tell whether the value is defined (it reaches a branch
+    point or a pole); more digits may settle it."""
+
+
+class ItemBound(Exception):
+    """The item's CPU time bound (--item-seconds) ran out."""
 
 
 def imax(*args):
@@ -49,9 +66,112 @@ def iabs(a):
     return abs(a)
 
 
-def itanh(u):
-    # tanh u = 1 - 2 / (e^(2u) + 1), no overflow for u < 0 needed: intervals of any size work
-    return 1 - 2 / (iv.exp(2 * u) + 1)
+def ilog(a):
+    a = iv.mpf(a)
+    if a.b <= 0:
+        raise Undefined("log of a number ≤ 0")
+    if a.a <= 0:
+        raise Unsettled("log of an interval reaching 0")
+    return iv.log(a)
+
+
+def isqrt(a):
+    a = iv.mpf(a)
+    if a.b < 0:
+        raise Undefined("square root of a number < 0")
+    if a.a < 0:
+        raise Unsettled("square root of an interval reaching below 0")
+    return iv.sqrt(a)
+
+
+# below this magnitude log1p and expm1 sum their Taylor series (with a rigorous remainder) instead of
+# log(1 + w) and e^v − 1, which lose every digit of w or v once it is below the working precision
+SMALL = mpf(2) ** -10
+
+
+def _terms(m):
+    """How many Taylor terms take a series in m (0 < m ≤ 2^-10) below the working precision;
+    fewer would still be rigorous (the remainder is added), only wider."""
+    e = -mp.mag(mp.make_mpf(m._mpi_[1]))  # m < 2^(1 − e)
+    return max(1, -(-(iv.prec + 10) // max(1, e - 1)))
+
+
+def ilog1p(w):
+    """log(1 + w) without cancellation: for |w| ≤ 2^-10 the series Σ (−1)^(k+1) w^k/k to n terms plus
+    the remainder, whose size is at most Σ_(k>n) |w|^k/k ≤ 2|w|^(n+1)/(n+1) (|w| ≤ 1/2)."""
+    w = iv.mpf(w)
+    m = mag(w)
+    if m > SMALL:
+        return ilog(1 + w)
+    if m == 0:
+        return iv.mpf(0)
+    n = _terms(m)
+    s = iv.mpf(0)
+    power = w
+    for k in range(1, n + 1):
+        s += power / k if k % 2 else -power / k
+        power *= w
+    r = (2 * iv.mpf(m) ** (n + 1) / (n + 1)).b
+    return s + iv.mpf([-r, r])
+
+
+def iexpm1(v):
+    """e^v − 1 without cancellation: for |v| ≤ 2^-10 the series Σ v^k/k! to n terms plus the
+    remainder, at most |v|^(n+1)/(n+1)! · e^|v| ≤ 2|v|^(n+1)/(n+1)!."""
+    v = iv.mpf(v)
+    m = mag(v)
+    if m > SMALL:
+        return iv.exp(v) - 1
+    if m == 0:
+        return iv.mpf(0)
+    n = _terms(m)
+    s = iv.mpf(0)
+    term = iv.mpf(1)
+    for k in range(1, n + 1):
+        term = term * v / k
+        s += term
+    r = (2 * iv.mpf(m) ** (n + 1) / iv.factorial(n + 1)).b
+    return s + iv.mpf([-r, r])
+
+
+def increasing(at_point):
+    """An increasing function on intervals from its value at a point (an interval of width 0): the
+    lower end of its value at the lower end, the upper end of its value at the upper end."""
+
+    def f(u):
+        u = iv.mpf(u)
+        return iv.mpf([at_point(iv.mpf(u.a)).a, at_point(iv.mpf(u.b)).b])
+
+    return f
+
+
+def _sigma(p):
+    # σ(p) = 1/(1 + e^(−p)) for p ≥ 0, e^p/(1 + e^p) for p < 0: no term overflows, nothing cancels
+    if p >= 0:
+        return 1 / (1 + iv.exp(-p))
+    t = iv.exp(p)
+    return t / (1 + t)
+
+
+def _softplus(p):
+    # softplus p = log(1 + e^p) = log1p(e^p) for p < 0, p + log1p(e^(−p)) for p ≥ 0
+    if p < 0:
+        return ilog1p(iv.exp(p))
+    return p + ilog1p(iv.exp(-p))
+
+
+def _tanh(p):
+    # tanh p = −m/(2 + m) with m = e^(−2p) − 1 for p ≥ 0 (odd for p < 0): m by expm1, so tanh of a
+    # tiny p keeps its digits, and 2 + m ≥ 1
+    if p < 0:
+        return -_tanh(-p)
+    m = iexpm1(-2 * p)
+    return -m / (2 + m)
+
+
+isigma = increasing(_sigma)
+isoftplus = increasing(_softplus)
+itanh = increasing(_tanh)
 
 
 def exact_exponent(node):
@@ -74,30 +194,45 @@ def exact_exponent(node):
 
 
 class Powers(ast.NodeTransformer):
-    """a ** b → ipow(a, b, "p/q" or None): the real power as the verifier (and mathjs) define it."""
+    """a ** b → ipow(a, b, "p/q" or None): the real power as the verifier (and mathjs) define it;
+    e ** b → exp(b); log(1 + w) → log1p(w) (no cancellation when w is below the working precision)."""
 
     def visit_BinOp(self, node):
         self.generic_visit(node)
         if not isinstance(node.op, ast.Pow):
             return node
+        if isinstance(node.left, ast.Name) and node.left.id == "e":
+            return ast.Call(func=ast.Name(id="exp", ctx=ast.Load()), args=[node.right], keywords=[])
         q = exact_exponent(node.right)
         return ast.Call(func=ast.Name(id="ipow", ctx=ast.Load()),
                         args=[node.left, node.right, ast.Constant(None if q is None else str(q))], keywords=[])
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id == "log" and len(node.args) == 1:
+            a = node.args[0]
+            if isinstance(a, ast.BinOp) and isinstance(a.op, ast.Add):
+                for one, w in ((a.left, a.right), (a.right, a.left)):
+                    if exact_exponent(one) == 1:
+                        return ast.Call(func=ast.Name(id="log1p", ctx=ast.Load()), args=[w], keywords=[])
+        return node
 
 
 def ipow(a, b, exact):
     """The real power a^b: an integer exponent (exact, when b is a constant) for any a; any other
     exponent only for a ≥ 0 (a negative base is not a real number, as in the verifier and mathjs;
-    a base interval reaching below 0 is not settled at these digits: ValueError, more digits)."""
+    a base interval reaching below 0 is not settled at these digits)."""
     a = iv.mpf(a)
     if exact is not None and Fraction(exact).denominator == 1:
         return a ** int(Fraction(exact))
+    if a.b < 0:
+        raise Undefined("a negative base to a fractional power is not a real number")
     if a.a < 0:
-        raise ValueError("a negative base to a fractional power is not a real number")
+        raise Unsettled("a base interval reaching below 0 to a fractional power")
     if a.b == 0:
         return iv.mpf(0)
     if a.a == 0:
-        raise ValueError("a base interval holding 0 to a fractional power")
+        raise Unsettled("a base interval holding 0 to a fractional power")
     e = iv.mpf(Fraction(exact).numerator) / Fraction(exact).denominator if exact is not None else iv.mpf(b)
     return iv.exp(e * iv.log(a))
 
@@ -108,8 +243,9 @@ def compile_side(code, name):
 
 
 def names():
-    return {"ipow": ipow, "exp": iv.exp, "log": iv.log, "sqrt": iv.sqrt, "sin": iv.sin, "cos": iv.cos, "tan": iv.tan,
-            "tanh": itanh, "abs": iabs, "max": imax, "min": imin, "e": iv.e, "pi": iv.pi, "N": iv.mpf}
+    return {"ipow": ipow, "exp": iv.exp, "log": ilog, "log1p": ilog1p, "sqrt": isqrt, "sin": iv.sin, "cos": iv.cos,
+            "tan": iv.tan, "tanh": itanh, "sigma": isigma, "softplus": isoftplus, "abs": iabs, "max": imax,
+            "min": imin, "e": iv.e, "pi": iv.pi, "N": iv.mpf}
 
 
 def mag(v):
@@ -123,61 +259,80 @@ def mig(v):
 
 
 def value(code, x):
+    """("value", interval), ("undefined", why): certainly no real number, or ("unsettled", why):
+    these digits cannot tell."""
     try:
         v = eval(code, {"__builtins__": {}}, dict(names(), x=iv.mpf(x)))
-    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
-        # TypeError: mpmath.iv has no complex intervals, and log or sqrt of an interval that
-        # reaches below 0 (a value near 0 at too few digits) tries one; more digits may settle it
-        return None
+    except Undefined as err:
+        return "undefined", str(err)
+    except Unsettled as err:
+        return "unsettled", str(err)
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError) as err:
+        # TypeError: mpmath.iv has no complex intervals; ValueError includes its ComplexResult
+        return "unsettled", f"{type(err).__name__}: {err}"
     if not isinstance(v, type(iv.mpf(0))):
         v = iv.mpf(v)
     if not (mpf("-inf") < v.a <= v.b < mpf("inf")):
-        return None
-    return v
+        return "unsettled", "an interval reaching infinity (a pole, or a division by an interval holding 0)"
+    return "value", v
+
+
+# where the item being judged is, for the reason of an item stopped by its bound
+where = {"x": None, "dps": None}
 
 
 def judge_point(lhs, rhs, x, strict=False):
-    """"different", "equal", "undefined" or "undecided" at x; with strict, "near" for sides
-    within the tolerance whose difference is certainly not 0 at more digits."""
-    last = None
+    """(verdict, reason) at x, the verdict "different", "equal", "undefined" (both sides certainly
+    not real numbers: no evidence) or "undecided"; with strict, "near" for sides within the
+    tolerance whose difference is certainly not 0 at more digits."""
+    why = None
     within = False
+    a = b = None
+    where["x"] = x
     for dps in LEVELS:
+        where["dps"] = dps
         iv.dps = dps
-        a = value(lhs, x)
-        b = value(rhs, x)
-        if a is None or b is None:
-            last = (a, b)
+        ka, a = value(lhs, x)
+        kb, b = value(rhs, x)
+        if ka == "undefined" and kb == "undefined":
+            return "undefined", f"both sides undefined ({a}; {b})"
+        if (ka, kb) in (("undefined", "value"), ("value", "undefined")):
+            return "different", f"{'lhs' if ka == 'undefined' else 'rhs'} undefined ({a if ka == 'undefined' else b}), the other side a real number"
+        if ka != "value" or kb != "value":
+            why = f"{a if ka != 'value' else b} at {dps} digits"
             continue
+        why = None
         d = a - b
         big = max(mag(a), mag(b))
         small = max(mig(a), mig(b))
         if within:
             if mig(d) > 0:
-                return "near"
+                return "near", None
             continue
         if mig(d) > TOL * big:
-            return "different"
+            return "different", None
         if mag(d) <= TOL * small:
             if not strict:
-                return "equal"
+                return "equal", None
             within = True
             continue
-        last = (a, b)
     if within:
-        return "equal"
-    a, b = last
-    if a is None and b is None:
-        return "undefined"
-    if a is None or b is None:
-        return "different"
+        return "equal", None
+    if why is not None:
+        return "undecided", why
     if a.a <= 0 <= a.b and b.a <= 0 <= b.b:
         # both 0 to 1920 digits; at the verifier's counterexample, where it found them apart
         # (1 - tanh(u)^2 against 4·e^(-2u) at u = 98 500, about 1e-85581), that is no evidence
-        return "undecided" if strict else "equal"
-    return "undecided"
+        if strict:
+            return "undecided", f"both sides within 1e-{LEVELS[-1]} of 0 at the verifier's counterexample"
+        return "equal", None
+    return "undecided", f"the difference not settled against the tolerance at {LEVELS[-1]} digits"
 
 
 def judge(item):
+    """The verdict on one item: {"verdict", "at", "reason"}. A random point where both sides are
+    certainly undefined is no evidence either way and is skipped; "equal" needs at least half of the
+    random points decided and the verifier's counterexample decided (both undefined there: undecided)."""
     rng = random.Random(item["seed"])
     lo, hi = mpf(item["lo"]), mpf(item["hi"])
     points = [lo + (hi - lo) * mpf(k) / 10 ** 6 for k in (1, 10 ** 6 - 1)]
@@ -187,24 +342,102 @@ def judge(item):
     lhs = compile_side(item["lhs"], "lhs")
     rhs = compile_side(item["rhs"], "rhs")
     verdict = {"verdict": "equal", "at": None}
+    undefined = []
     for p, strict in points:
-        v = judge_point(lhs, rhs, str(p), strict)
+        v, why = judge_point(lhs, rhs, str(p), strict)
         if v == "different":
-            return {"verdict": "different", "at": str(p)}
-        if v == "undecided" or (v == "near" and verdict["verdict"] == "equal"):
-            verdict = {"verdict": v, "at": str(p)}
+            return {"verdict": "different", "at": str(p), **({"reason": why} if why else {})}
+        if v == "undefined" and not strict:
+            undefined.append(str(p))
+            continue
+        if v == "undefined":
+            v, why = "undecided", f"{why} at the verifier's counterexample, where it found the sides apart"
+        if (v == "undecided" and verdict["verdict"] != "undecided") or (v == "near" and verdict["verdict"] == "equal"):
+            verdict = {"verdict": v, "at": str(p), **({"reason": why} if why else {})}
+    random_points = sum(1 for _, strict in points if not strict)
+    if verdict["verdict"] in ("equal", "near") and 2 * len(undefined) > random_points:
+        return {"verdict": "undecided", "at": undefined[0],
+                "reason": f"both sides undefined at {len(undefined)} of {random_points} points (first x = {undefined[0]}): too few decided"}
     return verdict
 
 
+def bounded(seconds):
+    """judge with a CPU time bound: past `seconds` of CPU the item is "undecided" with the reason."""
+
+    def stop(*_):
+        raise ItemBound()
+
+    signal.signal(signal.SIGPROF, stop)
+
+    def run(item):
+        signal.setitimer(signal.ITIMER_PROF, seconds)
+        try:
+            return judge(item)
+        except ItemBound:
+            return {"verdict": "undecided", "at": where["x"],
+                    "reason": f"the oracle's item bound: over {seconds:g} s of CPU (at x = {where['x']}, {where['dps']} digits)"}
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+
+    return run
+
+
+class Worker:
+    """Items judged in a forked child under the CPU bound; a child that does not answer within the
+    wall bound (a stall the CPU timer cannot interrupt, e.g. inside one long C call, or a machine so
+    loaded the CPU bound is never reached) is killed and replaced, the item "undecided"."""
+
+    def __init__(self, seconds, wall):
+        self.seconds, self.wall = seconds, wall
+        self.start()
+
+    def start(self):
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=self.serve, args=(child, self.seconds), daemon=True)
+        self.proc.start()
+
+    @staticmethod
+    def serve(conn, seconds):
+        run = bounded(seconds)
+        while True:
+            try:
+                item = conn.recv()
+            except EOFError:
+                return
+            conn.send(run(item))
+
+    def __call__(self, item):
+        self.conn.send(item)
+        if self.conn.poll(self.wall):
+            return self.conn.recv()
+        self.proc.kill()
+        self.proc.join()
+        self.start()
+        return {"verdict": "undecided", "at": None,
+                "reason": f"the oracle's item bound: no answer within {self.wall:g} s of wall time (killed)"}
+
+
 def main():
-    if "--lines" in sys.argv:
+    parser = argparse.ArgumentParser(description="The fuzzer's independent oracle (see the docstring).")
+    parser.add_argument("--lines", action="store_true", help="one JSON list a line, answered line by line")
+    parser.add_argument("--item-seconds", type=float, default=20,
+                        help="CPU seconds per item before it is undecided (0: no bound); default 20")
+    parser.add_argument("--item-wall", type=float, default=None,
+                        help="wall seconds per item before its process is killed; default 10 × --item-seconds")
+    args = parser.parse_args()
+    if args.item_seconds > 0:
+        run = Worker(args.item_seconds, args.item_wall or 10 * args.item_seconds)
+    else:
+        run = judge
+    if args.lines:
         # long-lived: each input line a JSON list of items (one chunk), each output line its verdicts
         for line in sys.stdin:
             if line.strip():
-                print(json.dumps([judge(it) for it in json.loads(line)]), flush=True)
+                print(json.dumps([run(it) for it in json.loads(line)]), flush=True)
         return
     items = json.load(sys.stdin)
-    print(json.dumps([judge(it) for it in items]))
+    print(json.dumps([run(it) for it in items]))
 
 
 if __name__ == "__main__":

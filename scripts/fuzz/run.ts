@@ -48,7 +48,20 @@ export interface FuzzStep {
   /** near: the sides differ at the verifier's counterexample point, by less than the tolerance (rejecting is right). */
   oracle?: "equal" | "different" | "near" | "undecided";
   oracleAt?: string | null;
+  /** Why the oracle left the step undecided (or what made it different, when not the values), e.g. its item bound. */
+  oracleReason?: string;
 }
+
+/** One verdict of oracle.py. */
+export interface OracleVerdict {
+  verdict: FuzzStep["oracle"];
+  at: string | null;
+  reason?: string;
+}
+
+/** Whether the oracle left a step undecided because its time bound per item ran out (oracle.py --item-seconds). */
+export const oracleBoundHit = (s: FuzzStep): boolean =>
+  s.oracle === "undecided" && s.oracleReason?.startsWith("the oracle's item bound") === true;
 
 /** The fuzzer's totals. */
 export interface FuzzReport {
@@ -58,6 +71,8 @@ export interface FuzzReport {
   refused: number;
   /** Steps the oracle left undecided (not judged). */
   undecided: number;
+  /** The steps the oracle left undecided, with its reasons (those of its item bound among them: oracleBoundHit). */
+  oracleUndecided: FuzzStep[];
   /** Steps the verifier left undecided within its time bound, with their ids (`seed/number`). */
   verifierUndecided: FuzzStep[];
 }
@@ -153,6 +168,7 @@ export function tally(steps: FuzzStep[]): FuzzReport {
     escaped: steps.filter((s) => s.verifier === "escaped"),
     refused: steps.filter((s) => s.verifier === "refused").length,
     undecided: steps.filter((s) => s.oracle === "undecided").length,
+    oracleUndecided: steps.filter((s) => s.oracle === "undecided"),
     verifierUndecided: steps.filter((s) => s.verifier === "undecided"),
   };
 }
@@ -290,11 +306,15 @@ function judgeByOracle(steps: FuzzStep[]): void {
         "it needs mpmath (npm start installs it into .venv with sympy)",
     );
   }
-  const verdicts: { verdict: FuzzStep["oracle"]; at: string | null }[] = JSON.parse(run.stdout);
-  todo.forEach((s, i) => {
-    s.oracle = verdicts[i].verdict;
-    s.oracleAt = verdicts[i].at;
-  });
+  const verdicts: OracleVerdict[] = JSON.parse(run.stdout);
+  todo.forEach((s, i) => setOracle(s, verdicts[i]));
+}
+
+/** Records the oracle's verdict on a step. */
+export function setOracle(s: FuzzStep, v: OracleVerdict): void {
+  s.oracle = v.verdict;
+  s.oracleAt = v.at;
+  if (v.reason) s.oracleReason = v.reason;
 }
 
 /** A step as oracle.py reads it; `seed` picks its 24 random points. */
