@@ -5,7 +5,8 @@
  * sign of an abs or max argument fixed); each such guarantee is recorded as a condition.
  * Functions the class does not reduce (sin, cos, atan, asin, …, and e^(N/D) with D not
  * constant) become opaque atoms of their argument's normal form: equal arguments, equal
- * values; tan, sec, csc, cot, csch and coth are written over sin, cos and exp first.
+ * values; tan, sec, csc, cot, csch and coth are written over sin, cos and exp first, and a
+ * trigonometric function of asin, acos or atan without either (inverse-trig.ts).
  * (√P)^k and e^(k·ln P) are folded into powers of P (ln atoms only hold positive P).
  * Expressions outside the class (conditionals, functions of an argument outside their
  * domain, …) throw {@link Outside}; an abs/max/min whose argument changes sign at a point inside
@@ -15,6 +16,7 @@ import type { BigNumber, MathNode, OperatorNode, FunctionNode, SymbolNode } from
 import { bigMath, PRECISION } from "../evaluate";
 import { doubleAtomSign, doubleSign } from "./double-sign";
 import { bisect, polyI, signOfInterval, type Box } from "./interval";
+import { trigOfInverse } from "./inverse-trig";
 import {
   add,
   atomId,
@@ -146,6 +148,13 @@ function call(n: FunctionNode, ctx: NormalizeContext): RatFn {
     return normalize(args[0], ctx);
   };
   const half = R(constant(Q.of(1n, 2n)));
+  // sin(asin u) = u, cos(atan u) = 1/√(1 + u²), …: no atom of either (inverse-trig.ts); the inner
+  // function normalised first for its own domain (|u| ≤ 1 for asin and acos) and condition
+  const inverse = args.length === 1 ? trigOfInverse(name, args[0]) : null;
+  if (inverse) {
+    normalize(inverse.inner, ctx);
+    return normalize(parseBig(inverse.text), ctx);
+  }
   switch (name) {
     case "exp":
       return expR(one());
