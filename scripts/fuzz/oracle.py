@@ -23,6 +23,7 @@ import argparse
 import ast
 import json
 import multiprocessing
+import os
 import random
 import signal
 import sys
@@ -394,11 +395,18 @@ class Worker:
     def start(self):
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=self.serve, args=(child, self.seconds), daemon=True)
+        self.proc = ctx.Process(target=self.serve, args=(child, self.conn, self.seconds), daemon=True)
         self.proc.start()
+        child.close()
 
     @staticmethod
-    def serve(conn, seconds):
+    def serve(conn, parent, seconds):
+        # the parent's end closed here, and stdio let go: when the parent dies (a SIGTERM skips the
+        # daemon clean-up) recv() ends, and no pipe of the process that spawned the oracle stays open
+        parent.close()
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
         run = bounded(seconds)
         while True:
             try:
