@@ -38,11 +38,28 @@ export interface Product {
   factors: Factor[];
 }
 
+/** The exponent of a square root (made once: toProduct and power() ask for it at every root and factor). */
+const HALF = Q.of(1n, 2n);
+
+/**
+ * The value of each literal (and unary minus of one) read so far, null for none, by node:
+ * toProduct reads every number of a product each time a move looks at it, and reading one
+ * (the BigNumber written out as text, then parsed into a Q) costs far more than the lookup.
+ * Nodes are never changed once built, and a Q is never changed.
+ */
+const rationals = new WeakMap<MathNode, Q | null>();
+
 /** The exact rational value of a numeric literal (or its unary minus), else undefined. */
 export function rationalOf(n: MathNode): Q | undefined {
-  const v = numericValue(n);
-  if (v === undefined || !v.isFinite()) return undefined;
-  return Q.fromDecimal(v.toString());
+  // only a literal or a unary minus can have a value (numericValue): the others skip the cache
+  if (!isConstant(n) && !isOp(n, "unaryMinus", 1)) return undefined;
+  let q = rationals.get(n);
+  if (q === undefined) {
+    const v = numericValue(n);
+    q = v === undefined || !v.isFinite() ? null : Q.fromDecimal(v.toString());
+    rationals.set(n, q);
+  }
+  return q ?? undefined;
 }
 
 /** A rational as a literal: an integer, or a decimal when its denominator has only factors 2 and 5, else n / d. */
@@ -107,7 +124,7 @@ export function toProduct(node: MathNode, merge: boolean): Product {
       return;
     }
     if (isCall(n, "sqrt", 1)) {
-      put(n.args[0], exp.mul(Q.of(1n, 2n)));
+      put(n.args[0], exp.mul(HALF));
       return;
     }
     if (isOp(n, "pow", 2)) {
@@ -134,7 +151,7 @@ export function toProduct(node: MathNode, merge: boolean): Product {
 /** A factor base^exp as a node (exp > 0). */
 function power(f: { base: MathNode; exp: Q }): MathNode {
   if (f.exp.equals(Q.ONE)) return f.base;
-  if (f.exp.equals(Q.of(1n, 2n))) return call("sqrt", f.base);
+  if (f.exp.equals(HALF)) return call("sqrt", f.base);
   if (f.exp.d === 2n) return pow(call("sqrt", f.base), literalOf(Q.of(f.exp.n)));
   return pow(f.base, literalOf(f.exp));
 }

@@ -10,7 +10,7 @@
  */
 import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from "mathjs";
 import { math } from "../expression";
-import { mathText } from "../math-text";
+import { powerExponent } from "../math-text";
 
 /** A node's address in an expression; see the module comment. */
 export type NodePath = string;
@@ -116,10 +116,21 @@ export function substitute(node: MathNode, name: string, value: MathNode): MathN
  * holds {@link KEY_TABLE_LIMIT} entries, at a point where no key is held ({@link releaseKeys}).
  */
 const interned = new Map<string, string>();
-/** Bumped when the table is emptied: a node's key cached under an older generation is taken again. */
+/** Bumped when the table is emptied (caches elsewhere keyed by keys compare it, see {@link keyGeneration}). */
 let generation = 0;
 const KEY_TABLE_LIMIT = 1_000_000;
-const keys = new WeakMap<MathNode, { key: string; generation: number }>();
+/**
+ * Each node's key. Replaced by a new map when the table is emptied, so a key cached before is
+ * taken again (a map of plain strings: no object per node, no generation to compare per lookup).
+ */
+let keys = new WeakMap<MathNode, string>();
+
+/** The interned text "fn(k1,k2)" of an operator or function whose arguments have keys; written out for one and two arguments (most nodes), as map and join cost more than the key itself. */
+function callText(fn: string, args: readonly MathNode[]): string {
+  if (args.length === 1) return `${fn}(${keyOf(args[0])})`;
+  if (args.length === 2) return `${fn}(${keyOf(args[0])},${keyOf(args[1])})`;
+  return `${fn}(${args.map(keyOf).join(",")})`;
+}
 
 /**
  * A node's structural key: equal keys, equal trees (parentheses skipped), for one process
@@ -130,17 +141,13 @@ const keys = new WeakMap<MathNode, { key: string; generation: number }>();
  */
 export function keyOf(n: MathNode): string {
   const cached = keys.get(n);
-  if (cached !== undefined && cached.generation === generation) return cached.key;
+  if (cached !== undefined) return cached;
   let k: string;
   if ((n as ParenthesisNode).isParenthesisNode) k = keyOf((n as ParenthesisNode).content);
   else if (isConstant(n)) k = String(n.value);
   else if (isSymbolNode(n)) k = n.name;
   else {
-    const text = isOperator(n)
-      ? `${n.fn}(${n.args.map(keyOf).join(",")})`
-      : isFunction(n)
-        ? `${n.fn.name}(${n.args.map(keyOf).join(",")})`
-        : n.toString();
+    const text = isOperator(n) ? callText(n.fn, n.args) : isFunction(n) ? callText(n.fn.name, n.args) : n.toString();
     let id = interned.get(text);
     if (id === undefined) {
       id = `#${interned.size}`;
@@ -148,7 +155,7 @@ export function keyOf(n: MathNode): string {
     }
     k = id;
   }
-  keys.set(n, { key: k, generation });
+  keys.set(n, k);
   return k;
 }
 
@@ -161,6 +168,7 @@ export function keyOf(n: MathNode): string {
 export function releaseKeys(): boolean {
   if (interned.size < KEY_TABLE_LIMIT) return false;
   interned.clear();
+  keys = new WeakMap();
   generation++;
   return true;
 }
@@ -168,16 +176,31 @@ export function releaseKeys(): boolean {
 /** The generation of the keys: changes when {@link releaseKeys} empties the table (caches keyed by keys are then stale). */
 export const keyGeneration = (): number => generation;
 
+/** The text of each node printed so far, and of every node below it (see {@link keptText}). */
 const texts = new WeakMap<MathNode, string>();
 
-/** mathjs's text of a node (mathText: its toString, with e ^ (x ^ 2) in parentheses), kept per node: a step's line is printed once however often it is asked for. */
-export function printed(n: MathNode): string {
-  let t = texts.get(n);
+/**
+ * mathjs's toString handler that keeps each node's text: mathjs writes a node as its own text
+ * with each argument's text inside (in parentheses where the node needs them), and an
+ * argument's text does not depend on where it stands, so a node that comes back in many lines
+ * (the steps of a simplification share most subtrees) is written out once. Each text is what
+ * math-text.ts's mathText writes for the node: the power handler of math-text.ts, else mathjs's own
+ * `_toString` (what toString calls when a handler returns nothing), its arguments again
+ * through this handler. Keyed by the node: nodes are never changed once built.
+ */
+function keptText(node: MathNode, options?: object): string {
+  let t = texts.get(node);
   if (t === undefined) {
-    t = mathText(n);
-    texts.set(n, t);
+    t = powerExponent(node, options) ?? (node as unknown as { _toString(o?: object): string })._toString(options);
+    texts.set(node, t);
   }
   return t;
+}
+const KEPT_TEXT = { handler: keptText };
+
+/** mathjs's text of a node (math-text.ts's mathText: its toString, with e ^ (x ^ 2) in parentheses), kept per node and per subtree ({@link keptText}): a step's line is printed once however often it is asked for. */
+export function printed(n: MathNode): string {
+  return keptText(n, KEPT_TEXT);
 }
 
 /** Structural equality (parentheses ignored). */

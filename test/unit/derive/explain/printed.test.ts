@@ -1,0 +1,121 @@
+/**
+ * Tests of the kept texts of nodes.ts (printed: each node's text kept, and that of every node
+ * below it) and of the kept values of forms.ts (rationalOf), over seeded generated expressions
+ * and the trees explain() builds. The oracle of printed is math-text.ts's mathText on a deep
+ * copy of the node (fresh nodes, nothing kept); that of rationalOf is the literal's own value
+ * read by Q.fromDecimal.
+ */
+import type { MathNode } from "mathjs";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Q } from "../../../../lib/derive/exact/rational";
+import { simplifySteps } from "../../../../lib/derive/explain/algebra";
+import { rationalOf } from "../../../../lib/derive/explain/forms";
+import { childrenOf, isConstant, isOp, printed, withoutParens } from "../../../../lib/derive/explain/nodes";
+import { math } from "../../../../lib/derive/expression";
+import { mathText } from "../../../../lib/derive/math-text";
+import { randomFunctions } from "./random-functions";
+
+const test = suite("explain: kept texts and values of nodes");
+
+/** A seeded generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every node of a tree (parentheses removed first), root first. */
+function nodesOf(root: MathNode): MathNode[] {
+  const out: MathNode[] = [];
+  const walk = (n: MathNode) => {
+    out.push(n);
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/** Powers of powers, unary minus against powers and products, calls: where mathjs's parentheses and the power handler matter. */
+const EDGE_CASES = [
+  "e^(x^2)",
+  "e^(-(x^2))",
+  "(e^x)^2",
+  "2^3^x",
+  "-(x^2)",
+  "(-x)^2",
+  "-(-x)",
+  "x * -y",
+  "x - (y - z)",
+  "(x - y) - z",
+  "x / (y / z)",
+  "(x / y) / z",
+  "(x ^ y) ^ z",
+  "sqrt(x) ^ (x ^ 2)",
+  "-(e^(x^2)) ^ 3",
+  "sigma(-(x)) * (1 - sigma(-x))",
+  "2 x",
+  "0.5 * x ^ -1",
+];
+
+test("printed(n) is mathText(n) for every node, whatever order the nodes are printed in", () => {
+  const r = rng(31);
+  const texts = [...EDGE_CASES, ...randomFunctions(150, 1931, 3), ...randomFunctions(50, 1932, 4)];
+  let checked = 0;
+  for (const text of texts) {
+    const root = withoutParens(math.parse(text));
+    // the nodes in a shuffled order: a parent printed before, after or between its children
+    const nodes = nodesOf(root);
+    for (let i = nodes.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [nodes[i], nodes[j]] = [nodes[j], nodes[i]];
+    }
+    for (const n of nodes) {
+      assert.is(printed(n), mathText(n.cloneDeep()), `"${text}": the node ${n.toString()}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 2000, `only ${checked} nodes checked`);
+});
+
+test("printed texts of the algebra moves' steps (shared subtrees) are mathText's", () => {
+  let steps = 0;
+  for (const text of randomFunctions(60, 1933, 3)) {
+    const root = withoutParens(math.parse(text));
+    for (const s of simplifySteps(root, { final: true })) {
+      // every node of a step, the ones shared with earlier steps included
+      for (const n of nodesOf(s.expr)) assert.is(printed(n), mathText(n.cloneDeep()), `"${text}": ${s.move.id}`);
+      steps++;
+    }
+  }
+  assert.ok(steps > 20, `only ${steps} steps`);
+});
+
+test("rationalOf gives each literal's own value, the same when asked again, and nothing for other nodes", () => {
+  let literals = 0;
+  for (const text of [...EDGE_CASES, "-(2.5)", "-(-0.125)", "1e-15", ...randomFunctions(100, 1934, 3)]) {
+    for (const n of nodesOf(withoutParens(math.parse(text)))) {
+      const first = rationalOf(n);
+      const again = rationalOf(n);
+      if (isConstant(n)) {
+        const own = Q.fromDecimal(String(n.value));
+        assert.ok(first?.equals(own) && again?.equals(own), `${n.toString()}: ${first} then ${again}, not ${own}`);
+        literals++;
+      } else if (isOp(n, "unaryMinus", 1) && isConstant(n.args[0])) {
+        const own = Q.fromDecimal(String(n.args[0].value)).neg();
+        assert.ok(first?.equals(own) && again?.equals(own), `${n.toString()}: ${first} then ${again}, not ${own}`);
+      } else if (!isOp(n, "unaryMinus", 1)) {
+        assert.is(first, undefined, n.toString());
+        assert.is(again, undefined, n.toString());
+      }
+    }
+  }
+  assert.ok(literals > 100, `only ${literals} literals`);
+});
+
+test.run();
