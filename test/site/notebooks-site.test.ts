@@ -10,6 +10,11 @@ import { NOTEBOOKS } from "../shared";
 const BCE = "-(t * log(yhat) + (1 - t) * log(1 - yhat))";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
 import { PAGE_WEIGHT_GOAL, pageWeight } from "./page-weight";
+import { derivationFromSpec } from "../../lib/derive/from-spec";
+import type { DerivationSpec } from "../../lib/derive/spec";
+import { DEFAULT_TEX_NAMES } from "../../lib/derive/tex";
+import { exprTex } from "../../lib/outputs/derivation-tex";
+import { TRY_ATTR } from "../../lib/site/browser/markers";
 
 const present =
   existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
@@ -139,6 +144,69 @@ if (present) {
         /^✗ your answer does not hold: at \$[^$]+\$ it gives \$[^$]+\$, but it must equal \$[^$]+\$$/,
       );
       assert.not.match(other, /Hint/);
+      assert.equal(v.foreignRequests, [], "no request leaves the site");
+      assert.equal(v.consoleErrors, []);
+      await page.close();
+    },
+  );
+
+  s(
+    "should show with a tried step what it was compared with, as the kernel does: the kit's rule result, typeset, σ kept",
+    async () => {
+      const chain = site!.result.pages.find((p) => p.file.startsWith("03-"))!;
+      const page = await site!.browser.newPage();
+      const v = await visit(page, `${site!.server.url}${chain.page}`, site!.server.url);
+      // the derivation of exercise 1 on page 03, found by its title (not by its position)
+      const title = "d/dx of log σ(x)";
+      const found = await page.evaluate(
+        ([attr, t]) => {
+          const script = Array.from(document.querySelectorAll(`script[${attr}="derivation"]`)).find(
+            (e) => JSON.parse(e.textContent ?? "{}").spec?.title === t,
+          );
+          (script?.parentNode as Element | null)?.setAttribute("data-test-derivation", "");
+          return script ? JSON.parse(script.textContent ?? "{}") : null;
+        },
+        [TRY_ATTR, title],
+      );
+      assert.ok(found, `page 03 has the derivation "${title}"`);
+      const spec = found.spec as DerivationSpec;
+      const host = page.locator("[data-test-derivation]");
+      await host.locator(".stepwise-try-open").click();
+      const form = host.locator("form.stepwise-try");
+      await form.locator("select").selectOption("1");
+      const verdict = form.locator(".stepwise-try-verdict");
+      const check = async (expr: string): Promise<string> => {
+        await form.locator("input").fill(expr);
+        await form.locator("input").press("Enter");
+        await page.waitForFunction(
+          () => /^[✓✗]/.test(document.querySelector("[data-test-derivation] .stepwise-try-verdict")?.textContent ?? ""),
+          undefined,
+          { timeout: 60_000 },
+        );
+        return verdictText(page, "[data-test-derivation] .stepwise-try-verdict");
+      };
+      // what the kernel's row shows for the same wrong step: the kit's rule result for log(σ(x)), σ kept
+      const kernel = derivationFromSpec({ ...spec, steps: [{ ...spec.steps[0], expr: "sigma(x)" }] }).verify({
+        seed: found.seed,
+        samples: found.samples,
+      }).steps[1];
+      assert.is(kernel.ok, false);
+      const tex = exprTex(kernel.against, { ...DEFAULT_TEX_NAMES, ...spec.texNames });
+      assert.match(tex, /\\sigma/, `the comparison keeps σ: ${tex}`);
+      assert.not.match(tex, /e\^/, `σ is not written out: ${tex}`);
+      const shown = (text: string) => /compared with \$([^$]+)\$/.exec(text)?.[1];
+      // a true step (the step's own last line, 1 − σ(x)): ✓, compared with the kernel's comparison
+      const right = await check("1 - sigma(x)");
+      assert.match(right, /^✓ step 1 holds \(tier: \w+\)compared with \$/);
+      assert.is(shown(right), tex, right);
+      // a wrong one: ✗ with the point, both values and the same comparison
+      const wrong = await check("sigma(x)");
+      assert.match(
+        wrong,
+        /^✗ step 1 does not hold: at \$x = [^$]+\$ it gives \$[^$]+\$, but it must equal \$[^$]+\$compared with \$/,
+      );
+      assert.is(shown(wrong), tex, wrong);
+      assert.is(await verdict.locator(".stepwise-try-against .katex .katex-mathml math").count(), 1, "typeset once");
       assert.equal(v.foreignRequests, [], "no request leaves the site");
       assert.equal(v.consoleErrors, []);
       await page.close();
