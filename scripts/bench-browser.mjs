@@ -14,15 +14,17 @@ import { readFileSync } from "node:fs";
 export const CHROMIUM_LAUNCH = JSON.parse(readFileSync(new URL("./chromium-launch.json", import.meta.url), "utf8"));
 
 /**
- * Serves a built site and launches Chromium.
- * @param {{ out: string, serveSite: Function, chromium: import("playwright-core").BrowserType }} o
- *   out: the site's folder; serveSite: dist/pipeline/serve.js's; chromium: playwright-core's
+ * Serves a built site and launches Chromium: the benches' set-up, and the browser tests' one-page
+ * site (test/site/one-page-site.ts).
+ * @param {{ out: string, serveSite: Function, chromium: import("playwright-core").BrowserType, port?: number }} o
+ *   out: the site's folder; serveSite: lib/pipeline/serve.ts's (dist/pipeline/serve.js's in a bench);
+ *   chromium: playwright-core's; port: a fixed port (default: any free one)
  * @returns {Promise<{ server: { url: string, close(): Promise<void> }, browser: import("playwright-core").Browser, close(): Promise<void> }>}
  *   the server (its url ends with "/"), the browser, and close() ending both
  * @throws Error when the folder does not exist or Chromium cannot start
  */
-export async function openSite({ out, serveSite, chromium }) {
-  const server = await serveSite(out);
+export async function openSite({ out, serveSite, chromium, port }) {
+  const server = await serveSite(out, port === undefined ? {} : { port });
   let browser;
   try {
     browser = await chromium.launch(CHROMIUM_LAUNCH);

@@ -14,26 +14,10 @@
  * the exact tier never sees these forms.
  */
 import type { MathNode } from "mathjs";
+import { bareNode, type NodeShape, shapeOf } from "./node-shape";
 
-/** The node behind any parentheses. */
-function bare(node: MathNode): MathNode {
-  let n = node as unknown as { isParenthesisNode?: boolean; content: MathNode };
-  while (n.isParenthesisNode) n = n.content as unknown as typeof n;
-  return n as unknown as MathNode;
-}
-
-interface Shape {
-  isConstantNode?: boolean;
-  isOperatorNode?: boolean;
-  isFunctionNode?: boolean;
-  isSymbolNode?: boolean;
-  value?: unknown;
-  fn?: string | { name: string };
-  name?: string;
-  op?: string;
-  args: MathNode[];
-}
-const shape = (node: MathNode): Shape => bare(node) as unknown as Shape;
+/** The fields of the node behind any parentheses. */
+const shape = (node: MathNode): NodeShape => shapeOf(bareNode(node));
 
 const isOne = (node: MathNode): boolean => {
   const n = shape(node);
@@ -46,12 +30,12 @@ const isTwo = (node: MathNode): boolean => {
 /** The operands of a binary operator `fn` (add, subtract, divide, pow), else undefined. */
 function operands(node: MathNode, fn: string): [MathNode, MathNode] | undefined {
   const n = shape(node);
-  return n.isOperatorNode && n.fn === fn && n.args.length === 2 ? [n.args[0], n.args[1]] : undefined;
+  return n.isOperatorNode && n.fn === fn && n.args?.length === 2 ? [n.args[0], n.args[1]] : undefined;
 }
 /** The argument of a call of `name` with one argument, else undefined. */
 function callOf(node: MathNode, name: string): MathNode | undefined {
   const n = shape(node);
-  return n.isFunctionNode && typeof n.fn === "object" && n.fn.name === name && n.args.length === 1
+  return n.isFunctionNode && typeof n.fn === "object" && n.fn.name === name && n.args?.length === 1
     ? n.args[0]
     : undefined;
 }

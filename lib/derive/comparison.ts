@@ -53,6 +53,29 @@ export function ruleDerivativeText(spec: DerivationSpec, previous: string, mathj
 }
 
 /**
+ * What a step was compared with, as a derivation's row or the page's "Try a step" shows it:
+ * for a differentiate step the kit's rule result for the line above
+ * ({@link ruleDerivativeText}), or, where the rule table gives none, the verifier's
+ * comparison made readable ({@link readableExpression}); for a rewrite step the line above
+ * as written (the verifier's own `against`). The one code path of the kernel's rows
+ * ({@link withLearnerComparisons}) and of the page (lib/site/try/browser-entry.ts).
+ *
+ * @param spec the derivation the step belongs to
+ * @param step the verifier's result for the step (its `kind` and `against`)
+ * @param previous the line above the step as written: the given function for step 1
+ * @returns mathjs syntax, e.g. "sigma(x) * (1 - sigma(x))"; "" when the step was compared
+ *   with nothing (its `against` is "")
+ */
+export function stepComparison(
+  spec: DerivationSpec,
+  step: Pick<StepResult, "kind" | "against">,
+  previous: string,
+): string {
+  if (step.kind !== "differentiate" || step.against === "") return step.against;
+  return ruleDerivativeText(spec, previous, step.against) ?? readableExpression(step.against);
+}
+
+/**
  * A verified derivation with each shown comparison in the learner's terms: a rejected
  * differentiate step's `against`, and the closing check's when the derivation differentiates
  * once, become {@link ruleDerivativeText} of the line above (the given function for the
@@ -65,18 +88,19 @@ export function ruleDerivativeText(spec: DerivationSpec, previous: string, mathj
  * @returns a new result (the input is not modified)
  */
 export function withLearnerComparisons(result: DerivationResult, spec: DerivationSpec): DerivationResult {
-  const derivative = (s: StepResult, previous: string): string =>
-    ruleDerivativeText(spec, previous, s.against) ?? readableExpression(s.against);
   const steps = result.steps.map((s, i) => {
     if (s.kind !== "differentiate" || s.against === "") return s;
     // a true step's comparison is not shown: only a rejected one needs the rule result
-    const against = s.ok ? readableExpression(s.against) : derivative(s, result.steps[i - 1].expr);
+    const against = s.ok ? readableExpression(s.against) : stepComparison(spec, s, result.steps[i - 1].expr);
     return { ...s, against };
   });
   const order = spec.steps.filter((s) => s.kind === "differentiate").length;
   const final = result.final && {
     ...result.final,
-    against: order === 1 ? derivative(result.final, spec.f) : readableExpression(result.final.against),
+    against:
+      order === 1
+        ? stepComparison(spec, { kind: "differentiate", against: result.final.against }, spec.f)
+        : readableExpression(result.final.against),
   };
   return { ...result, steps, ...(final ? { final } : {}) };
 }

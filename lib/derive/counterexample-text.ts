@@ -5,6 +5,7 @@
  * instead of 400 digits; a value the exact tier shows is 0 at the point is written "0".
  */
 import type { BigNumber, MathNode } from "mathjs";
+import { shapeOf } from "./node-shape";
 import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ball";
 import { PRECISION_BOUND, unsettled, type RealValue } from "./evaluate";
 import { proveEqual } from "./exact/prove";
@@ -27,7 +28,7 @@ const REMAINDER_DIGITS = 6;
  */
 export function exactlyZeroAt(node: MathNode, point: Record<string, string>): boolean {
   const at = node.transform((n) => {
-    const symbol = n as unknown as { isSymbolNode?: boolean; name?: string };
+    const symbol = shapeOf(n);
     return symbol.isSymbolNode && symbol.name !== undefined && symbol.name in point
       ? parseExpression(`(${point[symbol.name]})`, "a counterexample point")
       : n;

@@ -4,6 +4,7 @@
  * from its text by that instance, so a literal keeps every digit it is written with.
  */
 import type { BigNumber, MathJsInstance, MathNode } from "mathjs";
+import { bareNode, shapeOf } from "./node-shape";
 import {
   ballAdd,
   ballDiv,
@@ -300,8 +301,7 @@ export function planOf(text: string): Op[] | null {
 }
 
 function isE(node: MathNode): boolean {
-  let n = node as unknown as { isParenthesisNode?: boolean; content: MathNode; isSymbolNode?: boolean; name?: string };
-  while (n.isParenthesisNode) n = n.content as unknown as typeof n;
+  const n = shapeOf(bareNode(node));
   return n.isSymbolNode === true && (n.name === "e" || n.name === "E");
 }
 

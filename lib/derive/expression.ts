@@ -58,6 +58,10 @@ export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
  *
  * @param expr  the expression text, e.g. "e^(-x) / (1 + e^(-x))^2"
  * @param where what the expression is, for the error, e.g. `step 3 of "σ′ by the quotient rule"`
+ * @param explainNodes explain()'s own bound on its function, in nodes (MAX_EXPLAIN_NODES of
+ *   lib/derive/explain, passed in by explain, which imports this module): given, a text over
+ *   this module's bounds is refused in explain's words ("explain takes at most 300 nodes"), so
+ *   that any size over explain's bound reads the same; explain checks its bound itself after parsing
  * @returns the mathjs expression tree
  * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>`, or when it holds
  *   something other than real arithmetic, names, calls and conditions (an assignment,
@@ -65,48 +69,38 @@ export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
  *   {@link MAX_EXPRESSION_CHARS} characters, nests brackets deeper than
  *   {@link MAX_EXPRESSION_DEPTH} or has more than {@link MAX_EXPRESSION_NODES} nodes
  */
-export function parseExpression(expr: string, where: string): MathNode {
+export function parseExpression(expr: string, where: string, explainNodes?: number): MathNode {
   if (typeof expr !== "string" || expr.trim() === "") {
     throw new SyntaxError(`${where}: the expression is empty`);
   }
-  checkExpressionSize(expr, where);
+  checkExpressionSize(expr, where, explainNodes);
   let node: MathNode;
   try {
     node = math.parse(asciiOperators(expr));
   } catch (err) {
     throw new SyntaxError(`${where}: cannot parse "${shortened(expr)}": ${(err as Error).message}`);
   }
-  checkExpressionNodes(node, expr, where);
+  checkExpressionNodes(node, expr, where, explainNodes);
   return node;
 }
 
 /** The longest expression text the kit reads, in characters (the tutorials' longest is under 150). */
 export const MAX_EXPRESSION_CHARS = 6000;
-/** The most nodes (numbers, names, operators, calls) of one expression (explain() takes at most 300). */
+/** The most nodes (numbers, names, operators, calls) of one expression (explain() takes fewer, its own bound). */
 export const MAX_EXPRESSION_NODES = 1000;
 /** The deepest nesting of brackets in one expression. */
 export const MAX_EXPRESSION_DEPTH = 100;
 
 /**
- * Where explain() parses its function ("explain("…"): the function"). explain checks its own
- * bound, MAX_EXPLAIN_NODES = 300 of lib/derive/explain (not imported here: explain imports this
- * module), after parsing; a function over this module's bound is refused here first, and with
- * explain's own words, so that any size over 300 reads the same (test/unit/derive/expression.test.ts
- * checks the two numbers agree).
- */
-const EXPLAIN_CALL = /^explain\(.*\): the function$/s;
-/** explain()'s bound as its message states it (MAX_EXPLAIN_NODES). */
-export const EXPLAIN_NODES = 300;
-
-/**
  * Refuses, before parsing, a text too long or too deeply bracketed to check: the checks after
  * it recurse over the tree, and a page must stay responsive while it verifies.
  *
+ * @param explainNodes explain()'s bound, when the text is explain's function (see {@link parseExpression})
  * @throws RangeError naming where, the size found and the bound
  */
-function checkExpressionSize(expr: string, where: string): void {
-  if (expr.length > MAX_EXPRESSION_CHARS && EXPLAIN_CALL.test(where))
-    throw new RangeError(`${where} is ${expr.length} characters long; explain takes at most ${EXPLAIN_NODES} nodes`);
+function checkExpressionSize(expr: string, where: string, explainNodes?: number): void {
+  if (expr.length > MAX_EXPRESSION_CHARS && explainNodes !== undefined)
+    throw new RangeError(`${where} is ${expr.length} characters long; explain takes at most ${explainNodes} nodes`);
   if (expr.length > MAX_EXPRESSION_CHARS)
     throw new RangeError(
       `${where}: the expression is ${expr.length} characters long, more than the ${MAX_EXPRESSION_CHARS} the kit checks; split the step into shorter ones`,
@@ -179,9 +173,10 @@ function notArithmetic(n: MathNode): string | null {
  * `mod`, the imaginary unit),
  * or more than {@link MAX_EXPRESSION_NODES} nodes.
  *
+ * @param explainNodes explain()'s bound, when the text is explain's function (see {@link parseExpression})
  * @throws SyntaxError naming where, the expression and what it holds; RangeError for the size
  */
-function checkExpressionNodes(node: MathNode, expr: string, where: string): void {
+function checkExpressionNodes(node: MathNode, expr: string, where: string, explainNodes?: number): void {
   let count = 0;
   let refused: string | null = null;
   node.traverse((n) => {
@@ -192,8 +187,8 @@ function checkExpressionNodes(node: MathNode, expr: string, where: string): void
     throw new SyntaxError(`${where}: "${shortened(expr)}" is not an expression the kit checks: it holds ${refused}`);
   if (count > MAX_EXPRESSION_NODES) {
     // explain() reads whole functions, not steps: its words for a function too large, at any size
-    if (EXPLAIN_CALL.test(where))
-      throw new RangeError(`${where} has ${count} nodes; explain takes at most ${EXPLAIN_NODES}`);
+    if (explainNodes !== undefined)
+      throw new RangeError(`${where} has ${count} nodes; explain takes at most ${explainNodes}`);
     throw new RangeError(
       `${where}: the expression has ${count} nodes (numbers, names, operators, calls), more than the ${MAX_EXPRESSION_NODES} the kit checks; split the step into shorter ones`,
     );

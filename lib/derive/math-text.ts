@@ -4,6 +4,7 @@
  * power's exponent that is itself a power keeps its parentheses.
  */
 import type { MathNode } from "mathjs";
+import { bareNode, shapeOf } from "./node-shape";
 
 /**
  * mathjs's toString handler that writes a power's exponent in parentheses when it is itself a
@@ -11,19 +12,13 @@ import type { MathNode } from "mathjs";
  * e^(x²) prints "e ^ (x ^ 2)", never "e ^ x ^ 2". Other nodes print as mathjs prints them.
  */
 export function powerExponent(node: MathNode, options?: object): string | undefined {
-  const op = node as { isOperatorNode?: boolean; fn?: string; args?: MathNode[] };
+  const op = shapeOf(node);
   if (!op.isOperatorNode || op.fn !== "pow" || op.args?.length !== 2) return undefined;
-  const bare = (n: MathNode): MathNode => {
-    let m = n;
-    while ((m as { isParenthesisNode?: boolean }).isParenthesisNode)
-      m = (m as unknown as { content: MathNode }).content;
-    return m;
-  };
-  const base = bare(op.args[0]);
-  const exp = bare(op.args[1]);
-  if (!(exp as { isOperatorNode?: boolean }).isOperatorNode || (exp as { fn?: string }).fn !== "pow") return undefined;
+  const base = bareNode(op.args[0]);
+  const exp = bareNode(op.args[1]);
+  if (!shapeOf(exp).isOperatorNode || shapeOf(exp).fn !== "pow") return undefined;
   const b = base.toString(options);
-  const atom = !(base as { isOperatorNode?: boolean }).isOperatorNode && !/^-/.test(b);
+  const atom = !shapeOf(base).isOperatorNode && !/^-/.test(b);
   return `${atom ? b : `(${b})`} ^ (${exp.toString(options)})`;
 }
 

@@ -5,6 +5,7 @@
  * the domain the function has a kink there and no derivative, and that is refused by name.
  */
 import type { MathNode } from "mathjs";
+import { shapeOf } from "./node-shape";
 import { log10Abs, type Ball } from "./ball";
 import { evaluator, PRECISION_LEVELS } from "./evaluate";
 import { math, shortened } from "./expression";
@@ -65,12 +66,7 @@ export function resolvePieces(
 function dependsOn(node: MathNode, wrt: string): boolean {
   let found = false;
   node.traverse((n, path) => {
-    if (
-      path !== "fn" &&
-      (n as { isSymbolNode?: boolean }).isSymbolNode &&
-      (n as unknown as { name: string }).name === wrt
-    )
-      found = true;
+    if (path !== "fn" && shapeOf(n).isSymbolNode && shapeOf(n).name === wrt) found = true;
   });
   return found;
 }

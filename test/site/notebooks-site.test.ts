@@ -1,6 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
-import type { Page } from "playwright-core";
+import { existsSync, readdirSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildLibOnce, drawCharts, texNumber, verdictText, visit } from "./helpers";
@@ -10,6 +8,11 @@ import { NOTEBOOKS } from "../shared";
 const BCE = "-(t * log(yhat) + (1 - t) * log(1 - yhat))";
 import { buildAndServe, checkAllPages, checkIndexOrder, close, type BuiltSite } from "./site-check";
 import { PAGE_WEIGHT_GOAL, pageWeight } from "./page-weight";
+import { derivationFromSpec } from "../../lib/derive/from-spec";
+import type { DerivationSpec } from "../../lib/derive/spec";
+import { DEFAULT_TEX_NAMES } from "../../lib/derive/tex";
+import { exprTex } from "../../lib/outputs/derivation-tex";
+import { TRY_ATTR } from "../../lib/site/browser/markers";
 
 const present =
   existsSync(NOTEBOOKS) && readdirSync(NOTEBOOKS).some((f) => f.toLowerCase().endsWith(".ipynb") && !f.startsWith("."));
@@ -145,6 +148,69 @@ if (present) {
     },
   );
 
+  s(
+    "should show with a tried step what it was compared with, as the kernel does: the kit's rule result, typeset, σ kept",
+    async () => {
+      const chain = site!.result.pages.find((p) => p.file.startsWith("03-"))!;
+      const page = await site!.browser.newPage();
+      const v = await visit(page, `${site!.server.url}${chain.page}`, site!.server.url);
+      // the derivation of exercise 1 on page 03, found by its title (not by its position)
+      const title = "d/dx of log σ(x)";
+      const found = await page.evaluate(
+        ([attr, t]) => {
+          const script = Array.from(document.querySelectorAll(`script[${attr}="derivation"]`)).find(
+            (e) => JSON.parse(e.textContent ?? "{}").spec?.title === t,
+          );
+          (script?.parentNode as Element | null)?.setAttribute("data-test-derivation", "");
+          return script ? JSON.parse(script.textContent ?? "{}") : null;
+        },
+        [TRY_ATTR, title],
+      );
+      assert.ok(found, `page 03 has the derivation "${title}"`);
+      const spec = found.spec as DerivationSpec;
+      const host = page.locator("[data-test-derivation]");
+      await host.locator(".stepwise-try-open").click();
+      const form = host.locator("form.stepwise-try");
+      await form.locator("select").selectOption("1");
+      const verdict = form.locator(".stepwise-try-verdict");
+      const check = async (expr: string): Promise<string> => {
+        await form.locator("input").fill(expr);
+        await form.locator("input").press("Enter");
+        await page.waitForFunction(
+          () => /^[✓✗]/.test(document.querySelector("[data-test-derivation] .stepwise-try-verdict")?.textContent ?? ""),
+          undefined,
+          { timeout: 60_000 },
+        );
+        return verdictText(page, "[data-test-derivation] .stepwise-try-verdict");
+      };
+      // what the kernel's row shows for the same wrong step: the kit's rule result for log(σ(x)), σ kept
+      const kernel = derivationFromSpec({ ...spec, steps: [{ ...spec.steps[0], expr: "sigma(x)" }] }).verify({
+        seed: found.seed,
+        samples: found.samples,
+      }).steps[1];
+      assert.is(kernel.ok, false);
+      const tex = exprTex(kernel.against, { ...DEFAULT_TEX_NAMES, ...spec.texNames });
+      assert.match(tex, /\\sigma/, `the comparison keeps σ: ${tex}`);
+      assert.not.match(tex, /e\^/, `σ is not written out: ${tex}`);
+      const shown = (text: string) => /compared with \$([^$]+)\$/.exec(text)?.[1];
+      // a true step (the step's own last line, 1 − σ(x)): ✓, compared with the kernel's comparison
+      const right = await check("1 - sigma(x)");
+      assert.match(right, /^✓ step 1 holds \(tier: \w+\)compared with \$/);
+      assert.is(shown(right), tex, right);
+      // a wrong one: ✗ with the point, both values and the same comparison
+      const wrong = await check("sigma(x)");
+      assert.match(
+        wrong,
+        /^✗ step 1 does not hold: at \$x = [^$]+\$ it gives \$[^$]+\$, but it must equal \$[^$]+\$compared with \$/,
+      );
+      assert.is(shown(wrong), tex, wrong);
+      assert.is(await verdict.locator(".stepwise-try-against .katex .katex-mathml math").count(), 1, "typeset once");
+      assert.equal(v.foreignRequests, [], "no request leaves the site");
+      assert.equal(v.consoleErrors, []);
+      await page.close();
+    },
+  );
+
   s("should keep every try form and answer box within a 390 px wide phone screen", async () => {
     const context = await site!.browser.newContext({ viewport: { width: 390, height: 844 } });
     let checked = 0;
@@ -218,175 +284,6 @@ if (present) {
     await context.close();
   });
 
-  /** For each text-holding element of the page's formulas: the fonts Chromium drew it with and how many glyphs of each (DevTools' CSS.getPlatformFontsForNode). */
-  const drawnFonts = async (page: Page, selector: string): Promise<string[]> => {
-    const count = await page.evaluate((sel) => {
-      // the probes of an earlier reading go first
-      for (const e of Array.from(document.querySelectorAll("[data-font-probe]"))) e.removeAttribute("data-font-probe");
-      let n = 0;
-      for (const e of Array.from(document.querySelectorAll(sel))) {
-        // text that draws something: zero-width characters (the U+200B of KaTeX's vlist-s struts) need no glyph of any font
-        if (
-          Array.from(e.childNodes).some(
-            (c) => c.nodeType === 3 && /[^\s\u200b-\u200d\u2060\ufeff]/.test(c.textContent ?? ""),
-          )
-        )
-          e.setAttribute("data-font-probe", String(n++));
-      }
-      return n;
-    }, selector);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("DOM.enable");
-    await cdp.send("CSS.enable");
-    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
-    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "[data-font-probe]" });
-    assert.is(nodeIds.length, count);
-    const fonts: string[] = [];
-    for (const nodeId of nodeIds) {
-      const r = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-      fonts.push(
-        r.fonts
-          .map((f) => `${f.familyName}${f.isCustomFont ? "" : " (system)"} ×${f.glyphCount}`)
-          .sort()
-          .join(", "),
-      );
-    }
-    await cdp.detach();
-    return fonts;
-  };
-
-  s(
-    "should draw every formula from the KaTeX font subsets alone, in the same fonts and sizes as with KaTeX's full fonts",
-    async () => {
-      const original = readFileSync(
-        path.join(path.dirname(require.resolve("katex/package.json")), "dist", "katex.min.css"),
-        "utf8",
-      );
-      const look = async (pageFile: string, full: boolean) => {
-        const context = await site!.browser.newContext({ viewport: { width: 1280, height: 900 } });
-        const page = await context.newPage();
-        const fonts: string[] = [];
-        page.on("requestfinished", (r) => {
-          if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(r.url().split("/").pop()!);
-        });
-        // KaTeX's own stylesheet instead of the site's: every face from its full font
-        if (full)
-          await page.route("**/assets/katex/katex.min.css", (route) =>
-            route.fulfill({ contentType: "text/css", body: original }),
-          );
-        await visit(page, `${site!.server.url}${pageFile}`, site!.server.url);
-        // every disclosure open (a derivation's details hold formulas too): a closed one draws nothing
-        await page.evaluate(async () => {
-          for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
-          // lay the opened contents out, so that the fonts they need start loading before fonts.ready is read
-          void document.body.offsetHeight;
-          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-          await document.fonts.ready;
-        });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        // KaTeX's HTML (its MathML copy is drawn in the browser's math font, whatever the stylesheet)
-        let drawn = await drawnFonts(page, ".katex-html *");
-        // a face an opened disclosure needs may still be loading: read again once it has arrived
-        for (let tries = 0; tries < 3 && drawn.includes(""); tries++) {
-          await page.waitForTimeout(1000);
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          drawn = await drawnFonts(page, ".katex-html *");
-        }
-        const boxes = await page.evaluate(() =>
-          // sizes of the formulas in the page's flow (an opened disclosure's width follows its loading)
-          Array.from(document.querySelectorAll(".katex"))
-            .filter((e) => !e.closest("details"))
-            .map((e) => {
-              const r = e.getBoundingClientRect();
-              return `${r.width.toFixed(2)}×${r.height.toFixed(2)}`;
-            }),
-        );
-        await context.close();
-        return { fonts, drawn, boxes };
-      };
-      let formulas = 0;
-      for (const p of [{ page: "index.html" }, ...site!.result.pages]) {
-        const subset = await look(p.page, false);
-        const full = await look(p.page, true);
-        if (full.boxes.length === 0) continue;
-        formulas += full.boxes.length;
-        assert.ok(subset.fonts.length > 0, `${p.page}: loads fonts`);
-        assert.equal(
-          subset.fonts.filter((f) => !/\.[0-9a-f]{8}\.woff2$/.test(f)),
-          [],
-          `${p.page}: only subsets load`,
-        );
-        // an element that drew no glyph in one of the two loads (its disclosure's fonts still on the
-        // way) has nothing to compare; every element drawn in both must use the same fonts, and
-        // those must be at least half of them
-        assert.is(subset.drawn.length, full.drawn.length, `${p.page}: formula elements`);
-        const both = full.drawn.flatMap((f, i) => (f !== "" && subset.drawn[i] !== "" ? [i] : []));
-        assert.ok(
-          both.length >= 0.5 * full.drawn.length,
-          `${p.page}: only ${both.length} of ${full.drawn.length} formula elements drawn in both loads`,
-        );
-        assert.equal(
-          both.map((i) => subset.drawn[i]),
-          both.map((i) => full.drawn[i]),
-          `${p.page}: the fonts each formula element is drawn with`,
-        );
-        assert.not.ok(
-          full.drawn.some((f) => f.includes("(system)")),
-          `${p.page}: no formula falls back to a system font`,
-        );
-        assert.equal(subset.boxes, full.boxes, `${p.page}: each formula's size`);
-      }
-      assert.ok(formulas >= 300, `${formulas} formulas compared`);
-    },
-  );
-
-  s(
-    "should load KaTeX's full font for a character typed in the live preview that no page's formula uses, and draw it in that font",
-    async () => {
-      const logistic = site!.result.pages.find((p) => p.file.startsWith("06-"))!;
-      const css = readFileSync(path.join(site!.result.out, "assets/katex/katex.min.css"), "utf8");
-      // the characters the Math italic subset holds, from its unicode-range
-      const subsetRule = /@font-face\{[^}]*KaTeX_Math-Italic\.[0-9a-f]{8}\.woff2[^}]*\}/.exec(css)?.[0] ?? "";
-      const range = /unicode-range:([^;}]*)/.exec(subsetRule)?.[1] ?? "";
-      assert.ok(range, "the Math italic face has a subset");
-      const inSubset = (ch: string) =>
-        range.split(",").some((r) => {
-          const [a, b] = r
-            .replace("U+", "")
-            .split("-")
-            .map((h) => parseInt(h, 16));
-          const c = ch.codePointAt(0)!;
-          return c >= a && c <= (b ?? a);
-        });
-      const greek: Record<string, string> = { omega: "ω", kappa: "κ", zeta: "ζ", xi: "ξ", psi: "ψ", chi: "χ" };
-      const name = Object.keys(greek).find((k) => !inSubset(greek[k]));
-      assert.ok(name, "a Greek letter the site's formulas do not use");
-      const page = await site!.browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const fonts: string[] = [];
-      page.on("requestfinished", (r) => {
-        if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(r.url().split("/").pop()!);
-      });
-      const v = await visit(page, `${site!.server.url}${logistic.page}`, site!.server.url);
-      assert.not.ok(fonts.includes("KaTeX_Math-Italic.woff2"), "the full font is not loaded at first");
-      await page.locator(".stepwise-try-open").first().click();
-      const form = page.locator("form.stepwise-try:not([hidden])").first();
-      await form.locator("input").fill(`${name} * x + 1`);
-      await page.waitForSelector("form.stepwise-try:not([hidden]) .stepwise-try-preview .katex", { timeout: 60_000 });
-      await page
-        .waitForFunction((f) => document.fonts.check(`16px KaTeX_Math`, f), greek[name!], { timeout: 10_000 })
-        .catch(() => {});
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await page.waitForTimeout(200);
-      assert.ok(
-        fonts.includes("KaTeX_Math-Italic.woff2"),
-        `the full Math italic font is loaded for ${greek[name!]}: ${fonts.join(", ")}`,
-      );
-      const drawn = await drawnFonts(page, "form.stepwise-try:not([hidden]) .stepwise-try-preview .katex-html *");
-      assert.ok(drawn.length > 0 && drawn.every((f) => f !== "" && !f.includes("(system)")), drawn.join(" | "));
-      assert.equal(v.foreignRequests, []);
-      await page.close();
-    },
-  );
   s(
     "should keep the charts interactive: hover labels, a legend entry hides its trace, the mode bar zooms",
     async () => {

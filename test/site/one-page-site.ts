@@ -5,13 +5,13 @@
  * loopback, with Chromium.
  */
 import * as path from "node:path";
-import type { Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { derive } from "../../lib/derive";
 import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
 import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
 import { renderSite } from "../../lib/site/render/render-site";
-import { launchChromium, tempDir } from "./helpers";
+import { ROOT, tempDir } from "./helpers";
 
 /** σ′(x) by the quotient rule, as notebook 02 and the README write it. */
 export const SIGMA_QUOTIENT = derive("σ′(x) by the quotient rule", {
@@ -73,14 +73,14 @@ export async function servePage(
   await renderSite([{ file: "try.ipynb", source: notebook as never, executed: notebook as never }], out, {
     title: o.title,
   });
-  const server = await serveSite(out, o.port === undefined ? {} : { port: o.port });
-  const browser = await launchChromium();
-  return {
-    server,
-    browser,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
+  // the benches' set-up (server, Chromium with the one set of launch options, close() ending both)
+  const { openSite } = (await import(path.join(ROOT, "scripts", "bench-browser.mjs"))) as {
+    openSite(o: {
+      out: string;
+      serveSite: typeof serveSite;
+      chromium: typeof chromium;
+      port?: number;
+    }): Promise<OnePageSite>;
   };
+  return openSite({ out, serveSite, chromium, port: o.port });
 }

@@ -3,7 +3,9 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { ExerciseSpec } from "../../lib/site/try/exercise-spec";
 import { texNumber, verdictText, visit } from "./helpers";
-import { type OnePageSite, servePage, sigmaCell } from "./one-page-site";
+import { type OnePageSite, SIGMA_QUOTIENT, servePage, sigmaCell } from "./one-page-site";
+import { DEFAULT_TEX_NAMES } from "../../lib/derive/tex";
+import { exprTex } from "../../lib/outputs/derivation-tex";
 
 // A one-page site rendered from an executed notebook made here: the quotient-rule
 // derivation of σ′ as its JSON output (one-page-site.ts), and a markdown cell declaring two checkable exercises.
@@ -79,12 +81,19 @@ s("should reject a wrong step with a point and both values, and accept it again 
     /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
   );
   // the point and both values typeset (KaTeX, with MathML), never as text
-  assert.ok((await verdict.locator(".katex .katex-mathml math").count()) === 3, "point, value, value typeset");
-  const wrong = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
-  const nums = /^✗ step 2 does not hold: at \$x = ([^$]+)\$ it gives \$([^$]+)\$, but it must equal \$([^$]+)\$$/.exec(
-    wrong,
+  assert.is(
+    await verdict.locator(".katex .katex-mathml math").count(),
+    4,
+    "point, value, value and the comparison typeset",
   );
+  const wrong = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
+  const nums =
+    /^✗ step 2 does not hold: at \$x = ([^$]+)\$ it gives \$([^$]+)\$, but it must equal \$([^$]+)\$compared with \$([^$]+)\$$/.exec(
+      wrong,
+    );
   assert.ok(nums, wrong);
+  // a rewrite step is compared with the line above as written, typeset by lib/derive's TeX
+  assert.is(nums![4], exprTex(SIGMA_QUOTIENT.spec.steps[0].expr, DEFAULT_TEX_NAMES), wrong);
   // both values are the two sides at the shown point, computed here independently
   const x = texNumber(nums![1]);
   const e = Math.exp(-x);
@@ -113,7 +122,7 @@ s("should show two different numbers when a step is wrong only by a tiny term", 
       /[✓✗]/.test(document.querySelector(".stepwise-try .stepwise-try-verdict")?.textContent ?? ""),
     );
     const wrong = await verdictText(page, ".stepwise-try .stepwise-try-verdict");
-    const nums = /it gives \$([^$]+)\$, but it must equal \$([^$]+)\$$/.exec(wrong);
+    const nums = /it gives \$([^$]+)\$, but it must equal \$([^$]+)\$compared with \$[^$]+\$$/.exec(wrong);
     assert.ok(nums, `+ ${tiny}: ${wrong}`);
     assert.is.not(nums![1], nums![2], `+ ${tiny}: the two shown values are equal: ${wrong}`);
     await page.click(".stepwise-try button:text('Reset')");

@@ -5,6 +5,7 @@
  * missing inner derivative too, but the form of the reversed numerator).
  */
 import type { MathNode } from "mathjs";
+import { bareNode, shapeOf } from "../node-shape";
 
 /** A node's label: operator, function or symbol name, or constant value; undefined for parentheses. */
 function label(n: MathNode): string {
@@ -22,14 +23,10 @@ function label(n: MathNode): string {
   return o.type;
 }
 
-function bare(n: MathNode): MathNode {
-  let m = n;
-  while ((m as { isParenthesisNode?: boolean }).isParenthesisNode) m = (m as unknown as { content: MathNode }).content;
-  return m;
-}
+const bare = bareNode;
 
 function childrenOf(n: MathNode): MathNode[] {
-  return (n as { args?: MathNode[] }).args ?? [];
+  return shapeOf(n).args ?? [];
 }
 
 /**

@@ -279,7 +279,7 @@ export const SLIPS: readonly Slip[] = [
           {
             result: mul(n.cloneDeep(), pow(x.cloneDeep(), n.cloneDeep())),
             message: () =>
-              `the power rule lowers the exponent by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))}`,
+              `the exponent ${s(n)} was kept where the power rule lowers it by one: the derivative of ${s(real(place, f))} has the factor ${s(pow(real(place, x), minusOne(n)))}, not ${s(real(place, f))} itself`,
           },
         ];
       }
@@ -288,7 +288,7 @@ export const SLIPS: readonly Slip[] = [
           {
             result: mul(num(0.5), call("sqrt", x.cloneDeep())),
             message: () =>
-              `the power rule lowers the exponent by one: ${s(real(place, f))} = (${s(real(place, x))})^(1/2) has the derivative 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
+              `the exponent 1/2 of ${s(real(place, f))} = (${s(real(place, x))})^(1/2) was kept where the power rule lowers it by one, to −1/2: the derivative has 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
           },
         ];
       }
@@ -310,7 +310,7 @@ export const SLIPS: readonly Slip[] = [
         {
           result: pow(x.cloneDeep(), minusOne(n)),
           message: () =>
-            `the power rule brings the exponent down as a factor: the derivative of ${s(real(place, f))} has the factor ${s(mul(n.cloneDeep(), pow(real(place, x), minusOne(n))))}, and the factor ${s(n)} is missing`,
+            `the factor ${s(n)} is missing: the power rule brings the exponent down in front, so the derivative of ${s(real(place, f))} has the factor ${s(mul(n.cloneDeep(), pow(real(place, x), minusOne(n))))}, not ${s(pow(real(place, x), minusOne(n)))} alone`,
         },
       ];
     },

@@ -351,7 +351,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
   const name = head.name ?? "f";
   releaseKeys(); // no key is held between two calls
-  const parsed = withoutParens(parseExpression(f, `${where}: the function`));
+  const parsed = withoutParens(parseExpression(f, `${where}: the function`, MAX_EXPLAIN_NODES));
   const size = nodeCount(parsed);
   if (size > MAX_EXPLAIN_NODES)
     throw new RangeError(`${where}: the function has ${size} nodes; explain takes at most ${MAX_EXPLAIN_NODES}`);

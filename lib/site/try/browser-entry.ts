@@ -10,6 +10,7 @@ import { asciiOperators, math, parseExpression } from "../../derive/expression";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 import { nextStep } from "../../derive/hint/next-step";
+import { stepComparison } from "../../derive/comparison";
 import { counterexampleView } from "../../outputs/derivation-view";
 import { exprTex, notePieces } from "../../outputs/derivation-tex";
 import { escapeHtml } from "../../outputs/escape";
@@ -26,7 +27,9 @@ import {
 
 /**
  * A verdict as the widget shows it: the engine's {@link StepResult} fields the widget reads
- * (ok, tier, against, counterexample), plus a hint or an error.
+ * (ok, tier, against, counterexample), plus a hint or an error. A step's `against` is the
+ * kernel's comparison ({@link checkStep}); an exercise answer's is the verifier's (the
+ * answer itself, never shown).
  */
 export interface TryVerdict
   extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample" | "diagnosis" | "undecided"> {
@@ -121,15 +124,21 @@ export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): { text?: string; err
 
 /**
  * Checks an expression in place of step `index` (1-based) of a derivation, with the
- * derivation's seed and sample count.
+ * derivation's seed and sample count. What it was compared with is the kernel's
+ * ({@link stepComparison}, lib/derive/comparison.ts): for a differentiate step the kit's
+ * rule result for the line above, for a rewrite step the line above as written.
  *
- * @returns the verdict, or { error } with the problem in words (a parse error says where)
+ * @returns the verdict (its `against` in mathjs syntax), or { error } with the problem in
+ *   words (a parse error says where)
  */
 export function checkStep(subject: TrySubject, index: number, expr: string): TryVerdict {
   const problem = parseProblem(expr);
   if (problem) return { ok: false, tier: null, against: "", error: problem };
   try {
-    return verdictOf(verifyStep(subject.spec, index, expr, { seed: subject.seed, samples: subject.samples }));
+    const { spec } = subject;
+    const r = verifyStep(spec, index, expr, { seed: subject.seed, samples: subject.samples });
+    const previous = index === 1 ? spec.f : spec.steps[index - 2].expr;
+    return verdictOf({ ...r, against: stepComparison(spec, r, previous) });
   } catch (err) {
     return { ok: false, tier: null, against: "", error: forReader((err as Error).message) };
   }
@@ -231,6 +240,8 @@ const inlineMath = (tex: string): string => typeset(tex, false);
 
 /** The math of a verdict, typeset: each field KaTeX's HTML (with MathML), or HTML text with typeset pieces. */
 export interface VerdictMath {
+  /** What a step was compared with (the verdict's `against`), typeset; absent when it is "". */
+  against?: string;
   /** A rejected step's counterexample: the point, and what the step gives and must equal there. */
   counterexample?: { point: string; actual: string; expected: string };
   /** A diagnosed slip: its message (words, the expressions typeset) and the right step. */
@@ -247,8 +258,9 @@ function wordsHtml(words: string): string {
 }
 
 /**
- * The math of a verdict as the page shows it: the counterexample's point and values (each
- * value with the digits that tell the two apart) and the diagnosis's message and right step,
+ * The math of a verdict as the page shows it: what the step was compared with, the
+ * counterexample's point and values (each value with the digits that tell the two apart)
+ * and the diagnosis's message and right step,
  * typeset by KaTeX from lib/derive's TeX, never mathjs's text; an exercise's own hint with its
  * `$…$` pieces typeset.
  *
@@ -259,6 +271,7 @@ function wordsHtml(words: string): string {
 export function verdictMath(v: TryVerdict, texNames: Readonly<Record<string, string>> = {}): VerdictMath {
   const names = { ...DEFAULT_TEX_NAMES, ...texNames };
   const out: VerdictMath = {};
+  if (v.against) out.against = inlineMath(exprTex(v.against, names));
   if (v.counterexample) {
     const c = counterexampleView(v.counterexample, names);
     out.counterexample = {

@@ -11,7 +11,7 @@
  * - loads the verifier (assets/verifier.js, about 186 KiB gzip) only when the reader
  *   reaches for one of these (pointer over, focus or click), never at first paint.
  * The verdict line is a live region: ✓ with the tier, or ✗ with the point and both
- * values, a slip's hint, the name of a known slip and the right step (the diagnosis), or
+ * values; for a step, what it was compared with (typeset, the kernel's comparison); a slip's hint, the name of a known slip and the right step (the diagnosis), or
  * where the expression fails to parse, in words. A "Hint" button in each form names the
  * rule to apply next (first press) and shows the next step (second press).
  */
@@ -45,8 +45,15 @@ function show(
     return;
   }
   out.setAttribute("data-ok", String(v.ok));
+  // what the step was compared with, typeset: its own line under the verdict
+  const compared = (): void => {
+    if (math.against)
+      out.appendChild(el("span", { class: "stepwise-try-against" }, "compared with ")).append(mathSpan(math.against));
+  };
   if (v.ok) {
     out.textContent = `\u2713 ${what} holds${v.tier ? ` (tier: ${v.tier})` : ""}`;
+    compared();
+    document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
     return;
   }
   if (v.undecided) {
@@ -65,6 +72,7 @@ function show(
       ", but it must equal ",
       mathSpan(c.expected),
     );
+  compared();
   if (v.hint) {
     const hint = el("span", { class: "stepwise-try-hint" }, "Hint: ");
     hint.append(math.hint ? mathSpan(math.hint, "stepwise-try-slip") : v.hint);
@@ -344,7 +352,8 @@ function answerBox(form: HTMLFormElement): void {
     verifier().then(
       (api) => {
         const v = api.checkAnswer(ex, input.value);
-        show(out, v, "your answer", api.verdictMath(v, ex.texNames));
+        // what an answer was compared with is the exercise's answer: never shown
+        show(out, v, "your answer", api.verdictMath({ ...v, against: "" }, ex.texNames));
       },
       (err: Error) => show(out, { error: err.message }),
     );

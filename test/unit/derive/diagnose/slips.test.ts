@@ -50,9 +50,9 @@ const CASES: Record<string, Case[]> = {
     {
       f: "(w * x + b - y)^2",
       step: "(w * x + b - y) * x",
+      says: /^the factor 2 is missing: the power rule brings the exponent down in front, so the derivative of .* has the factor 2·/,
       wrt: "w",
       domain: { w: "(-2, 2)", x: "(-2, 2)", b: "(-1, 1)", y: "(-1, 1)" },
-      says: /the factor 2 is missing/,
     },
     { f: "x^3 + x", step: "x^2 + 1", says: /the factor 3 is missing/ },
     { f: "sin(x)^4", step: "sin(x)^3 * cos(x)" },
@@ -87,7 +87,12 @@ const CASES: Record<string, Case[]> = {
     { f: "3 * (e^x / (1 + x))", step: "3 * e^x" },
   ],
   "power-exponent-kept": [
-    { f: "x^3", step: "3 * x^3" },
+    // the message opens with this slip's own mistake (power-factor-lost opens with its missing factor)
+    {
+      f: "x^3",
+      step: "3 * x^3",
+      says: /^the exponent 3 was kept where the power rule lowers it by one: .* has the factor x\^2, not x\^3 itself$/,
+    },
     { f: "(1 + e^(-x))^(-1)", step: "-(1 + e^(-x))^(-1) * (-e^(-x))", domain: { x: "(-5, 5)" } },
     { f: "sin(x) * x^4", step: "cos(x) * x^4 + sin(x) * 4 * x^4" },
   ],
@@ -203,6 +208,23 @@ for (const [id, cases] of Object.entries(CASES)) {
     }
   });
 }
+
+test("each slip's message opens with what is specific to it: no two slips share the words before the first colon", () => {
+  const openings = new Map<string, Set<string>>();
+  for (const cases of Object.values(CASES))
+    for (const c of cases) {
+      const d = verdict(c).diagnosis;
+      for (const m of d ? [d, ...d.others] : []) {
+        // the opening's words, its quoted expressions left out (they name the place, not the slip)
+        const opening = m.message.split(":")[0].replace(/\S*[(^·/]\S*|\b\d+\b/g, "…");
+        const ids = openings.get(opening) ?? new Set<string>();
+        openings.set(opening, ids.add(m.id));
+      }
+    }
+  const shared = [...openings].filter(([, ids]) => ids.size > 1).map(([o, ids]) => `"${o}": ${[...ids].join(", ")}`);
+  assert.equal(shared, []);
+  assert.ok(openings.size >= 16, `${openings.size} openings`);
+});
 
 test("every diagnosis has its message for a page: the same words, each expression as $…$ TeX KaTeX can typeset", () => {
   const pieces = (t: string) => notePieces(t);
