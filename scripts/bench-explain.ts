@@ -16,18 +16,13 @@
  * Then the time against nesting depth (scripts/bench-explain-depth.ts).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import {
-  BUILTIN_DEFINITIONS,
-  expandDefinitions,
-  math,
-  parseDefinitions,
-  parseExpression,
-} from "../lib/derive/expression";
+import { math } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
 import { explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
 import { benchExplainDepth } from "./bench-explain-depth";
+import { box, python, sympyText } from "./sympy-oracle";
 import type { DomainSpec } from "../lib/derive/domain";
 
 interface Fn {
@@ -56,20 +51,6 @@ const only = process.argv.indexOf("--only");
 const corpus = only > 0 ? all.filter((f) => f.name.includes(process.argv[only + 1])) : all;
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** A function in SymPy syntax, with sigma and softplus written out. */
-function sympyText(expr: string): string {
-  const node = expandDefinitions(parseExpression(expr, "bench"), parseDefinitions(BUILTIN_DEFINITIONS), "bench");
-  return node
-    .toString()
-    .replace(/\^/g, "**")
-    .replace(/\babs\(/g, "Abs(");
-}
-
-function python(): string {
-  const venv = path.join(root, ".venv", "bin", "python");
-  return existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
-}
 
 const SYMPY = `
 import json, sys, time, random
@@ -177,13 +158,6 @@ for (const fn of corpus) {
 }
 
 /** The domain of each variable as [lo, hi] for SymPy's spot checks (open ends moved inside by 1e-6). */
-const box = (d: DomainSpec): Record<string, [number, number]> =>
-  Object.fromEntries(
-    Object.entries(d).map(([k, v]) => {
-      const [lo, hi] = String(v).slice(1, -1).split(",").map(Number);
-      return [k, [lo + 1e-6, hi - 1e-6]];
-    }),
-  );
 const input = rows.map((r) => ({
   f: sympyText(r.fn.f),
   final: r.final ? sympyText(r.final) : "",

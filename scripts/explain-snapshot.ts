@@ -12,7 +12,8 @@
  *                                                        proved by the exact tier), or "WORSE"
  *
  * compare exits 1 when any entry is worse, listing each with the function, the strategy and why.
- * `--only <text>` keeps the functions whose name contains it.
+ * `--only <text>` keeps the functions whose name contains it; `--functions <file.json>` takes the
+ * functions of that file ({ functions: [{ name, f, wrt, domain }] }) instead of the bench's.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -39,9 +40,12 @@ const STRATEGIES: ExplainStrategy[] = ["auto", "quotient", "chain", "product"];
 const root = path.join(__dirname, "..");
 const [mode, file] = process.argv.slice(2);
 const only = process.argv.indexOf("--only");
-const fns: Fn[] = FILES.flatMap(
-  (f) => JSON.parse(readFileSync(path.join(root, "test", "fixtures", f), "utf8")).functions as Fn[],
-).filter((fn) => only < 0 || fn.name.includes(process.argv[only + 1]));
+const functionsFile = process.argv.indexOf("--functions");
+const fns: Fn[] = (
+  functionsFile > 0 ? [process.argv[functionsFile + 1]] : FILES.map((f) => path.join(root, "test", "fixtures", f))
+)
+  .flatMap((f) => JSON.parse(readFileSync(f, "utf8")).functions as Fn[])
+  .filter((fn) => only < 0 || fn.name.includes(process.argv[only + 1]));
 
 /** The derivation and its parts as one JSON text (what the payload is built from). */
 const asData = (d: Derivation): string => JSON.stringify({ parts: d.parts.map((p) => p.spec), spec: d.spec });

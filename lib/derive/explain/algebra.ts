@@ -24,7 +24,17 @@ import {
 } from "./features";
 import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
 import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
-import { fromProduct, fromSum, literalOf, monomialKey, rationalOf, toProduct, toSum, type Product } from "./forms";
+import {
+  fromProduct,
+  fromSum,
+  isDecimalLiteral,
+  literalOf,
+  monomialKey,
+  rationalOf,
+  toProduct,
+  toSum,
+  type Product,
+} from "./forms";
 import {
   add,
   call,
@@ -63,6 +73,11 @@ export interface AlgebraMove {
    * there can still cancel against a σ(u) of the parent; 1/(4cosh²(u/2)) cannot).
    */
   finalOnly?: boolean;
+  /**
+   * Only on the way to a target form (simplifySteps' `stopAt`) for which it returns true: a move
+   * that leaves a taught form (σ′ = σ(1 − σ)) is taken only when the learner asked for its result.
+   */
+  towardOnly?: (target: MathNode) => boolean;
   /**
    * The features (features.ts, HAS_… bits) of which a node's subtree must hold at least one for
    * `at` to rewrite anything in it: applyMove skips a subtree with none of them. A necessary
@@ -127,11 +142,11 @@ function expand(node: MathNode): Product[] | undefined {
   const terms = toSum(node, true);
   const out: Product[] = [];
   for (const t of terms) {
-    let acc: Product[] = [{ coef: t.coef, factors: [] }];
+    let acc: Product[] = [{ coef: t.coef, factors: [], decimal: t.decimal }];
     for (const f of t.factors) {
       const n = f.exp.isInteger() && f.exp.sign() > 0 && f.exp.n <= 3n && isSum(f.base) ? Number(f.exp.n) : 0;
       if (n === 0) {
-        acc = acc.map((p) => ({ coef: p.coef, factors: [...p.factors, f] }));
+        acc = acc.map((p) => ({ coef: p.coef, factors: [...p.factors, f], decimal: p.decimal }));
         continue;
       }
       for (let k = 0; k < n; k++) {
@@ -147,7 +162,10 @@ function expand(node: MathNode): Product[] | undefined {
 }
 
 function mergeProducts(a: Product, b: Product): Product {
-  return toProduct(fromProduct({ coef: a.coef.mul(b.coef), factors: [...a.factors, ...b.factors] }), true);
+  return toProduct(
+    fromProduct({ coef: a.coef.mul(b.coef), factors: [...a.factors, ...b.factors], decimal: a.decimal || b.decimal }),
+    true,
+  );
 }
 
 /** Like terms combined (their coefficients added), zero terms dropped, in order of first appearance. */
@@ -156,8 +174,10 @@ function collect(terms: Product[]): Product[] {
   for (const t of terms) {
     const k = monomialKey(t);
     const seen = byKey.get(k);
-    if (seen) seen.coef = seen.coef.add(t.coef);
-    else byKey.set(k, { coef: t.coef, factors: t.factors });
+    if (seen) {
+      seen.coef = seen.coef.add(t.coef);
+      if (t.decimal) seen.decimal = true;
+    } else byKey.set(k, { coef: t.coef, factors: t.factors, decimal: t.decimal });
   }
   return [...byKey.values()].filter((t) => !t.coef.isZero());
 }
@@ -193,7 +213,7 @@ function divideOut(t: Product, c: Product): Product {
       return g ? { ...f, exp: f.exp.sub(g.exp) } : f;
     })
     .filter((f) => !f.exp.isZero());
-  return { coef: t.coef, factors };
+  return { coef: t.coef, factors, decimal: t.decimal };
 }
 
 /** Rebuilds a fraction whose numerator and denominator are sums, each with the sum form. */
@@ -207,7 +227,9 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
       .join("·");
   if (terms.length < 2 || !den(terms[0]).length || terms.some((t) => key(t) !== key(terms[0]))) return undefined;
   const d = fromProduct({ coef: Q.ONE, factors: den(terms[0]).map((f) => ({ ...f, exp: f.exp.neg() })) });
-  const n = fromSum(terms.map((t) => ({ coef: t.coef, factors: t.factors.filter((f) => f.exp.sign() > 0) })));
+  const n = fromSum(
+    terms.map((t) => ({ coef: t.coef, factors: t.factors.filter((f) => f.exp.sign() > 0), decimal: t.decimal })),
+  );
   return div(n, d);
 }
 
@@ -228,7 +250,11 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
     if (j >= 0) {
       const s = call("sigma", w);
       const rest = p.factors.filter((_f, k) => k !== up && k !== j);
-      return fromProduct({ coef: p.coef, factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest] });
+      return fromProduct({
+        coef: p.coef,
+        factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest],
+        decimal: p.decimal,
+      });
     }
   }
   const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
@@ -248,6 +274,7 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   return fromProduct({
     coef: p.coef,
     factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest],
+    decimal: p.decimal,
   });
 }
 
@@ -304,7 +331,7 @@ function recogniseQuotient(n: MathNode): MathNode | undefined {
           .map((f) => (f === a ? { ...f, exp: f.exp.sub(k) } : f === b ? { ...f, exp: f.exp.add(k) } : f))
           .filter((f) => !f.exp.isZero()),
       ];
-      return fromProduct({ coef: p.coef, factors });
+      return fromProduct({ coef: p.coef, factors, decimal: p.decimal });
     }
   }
   return undefined;
@@ -361,11 +388,17 @@ function expLog(n: MathNode): MathNode | undefined {
   const exps = p.factors.filter((f) => f.exp.isInteger() && expOf(f.base));
   if (exps.length < 2) return undefined;
   const exponent = collect(
-    exps.flatMap((f) => toSum(expOf(f.base)!, true).map((t) => ({ coef: t.coef.mul(f.exp), factors: t.factors }))),
+    exps.flatMap((f) =>
+      toSum(expOf(f.base)!, true).map((t) => ({
+        coef: t.coef.mul(f.exp),
+        factors: t.factors,
+        decimal: t.decimal || f.decimal,
+      })),
+    ),
   );
   const rest = p.factors.filter((f) => !exps.includes(f));
   const e = exponent.length ? [{ base: pow(sym("e"), fromSum(exponent)), key: "", exp: Q.ONE }] : [];
-  return fromProduct({ coef: p.coef, factors: [...e, ...rest] });
+  return fromProduct({ coef: p.coef, factors: [...e, ...rest], decimal: p.decimal });
 }
 
 /**
@@ -380,7 +413,11 @@ function tidyAt(n: MathNode): MathNode | undefined {
     const [a, b] = n.args;
     const va = val(a);
     const vb = val(b);
-    if (va && vb) return literalOf(n.fn === "add" ? va.add(vb) : n.fn === "subtract" ? va.sub(vb) : va.mul(vb));
+    if (va && vb)
+      return literalOf(
+        n.fn === "add" ? va.add(vb) : n.fn === "subtract" ? va.sub(vb) : va.mul(vb),
+        isDecimalLiteral(a) || isDecimalLiteral(b),
+      );
     if (n.fn === "add" || n.fn === "subtract") {
       if (is(b, 0n)) return a;
       if (is(a, 0n)) return n.fn === "add" ? b : neg(b);
@@ -501,7 +538,7 @@ function logOfConstantMultiple(n: MathNode): MathNode | undefined {
   const p = toProduct(n.args[0], false);
   if (p.coef.sign() <= 0 || p.coef.equals(Q.ONE) || !p.factors.length) return undefined;
   const rest = fromProduct({ coef: Q.ONE, factors: p.factors });
-  const lnC = (q: Q) => call("log", literalOf(q));
+  const lnC = (q: Q) => call("log", literalOf(q, p.decimal));
   // ln(u/q) = ln u − ln q; else ln c + ln u
   return p.coef.n === 1n ? sub(call("log", rest), lnC(Q.of(p.coef.d))) : add(lnC(p.coef), call("log", rest));
 }
@@ -523,7 +560,11 @@ function doubleAngle(n: MathNode): MathNode | undefined {
     const u = square(a, "cos");
     const v = square(b, "sin");
     if (!u || !v || !sameNode(u, v) || !a.coef.equals(b.coef.neg())) return undefined;
-    return fromProduct({ coef: a.coef, factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }] });
+    return fromProduct({
+      coef: a.coef,
+      factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }],
+      decimal: a.decimal,
+    });
   }
   if (!isProductLike(n)) return undefined;
   const p = toProduct(n, true);
@@ -552,7 +593,11 @@ function doubleAngle(n: MathNode): MathNode | undefined {
     if (!top || !u || !bottom) continue;
     const c2 = call(to, twice(u));
     const rest = p.factors.filter((f) => f !== top && f !== bottom);
-    return fromProduct({ coef: p.coef, factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest] });
+    return fromProduct({
+      coef: p.coef,
+      factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest],
+      decimal: p.decimal,
+    });
   }
   const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
   const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
@@ -561,7 +606,11 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   if (!sin || !u || !cos || p.coef.div(Q.of(2n)).d !== 1n) return undefined;
   const s2 = call("sin", twice(u));
   const rest = p.factors.filter((f) => f !== sin && f !== cos);
-  return fromProduct({ coef: p.coef.div(Q.of(2n)), factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest] });
+  return fromProduct({
+    coef: p.coef.div(Q.of(2n)),
+    factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest],
+    decimal: p.decimal,
+  });
 }
 
 /** Equal bases of a product merged: x·x → x², x²/x → x (the move "cancel"). */
@@ -684,7 +733,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       const top = p.factors.filter((f) => f.exp.sign() > 0);
       const bottom = p.factors.filter((f) => f.exp.sign() < 0);
       if (!top.some((f) => isSum(f.base))) return undefined;
-      const numerator = multiplied(fromProduct({ coef: p.coef, factors: top }));
+      const numerator = multiplied(fromProduct({ coef: p.coef, factors: top, decimal: p.decimal }));
       if (!numerator) return undefined;
       return changed(
         n,
@@ -717,7 +766,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       if (!dens.size || terms.every((t) => denKey(t.factors) === common)) return undefined;
       const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
       const numer = terms.map((t) =>
-        toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors] }), true),
+        toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors], decimal: t.decimal }), true),
       );
       return div(fromSum(numer), fromProduct(d));
     },
@@ -761,9 +810,11 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     id: "sigma-cosh",
     needs: HAS_SIGMA,
     name: "algebra: σ′ in hyperbolic form",
-    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
+    note: "σ(u)(1 − σ(u)) = 1/(4 cosh²(u/2)), written so only on the way to a target form with a cosh in it, where it is shorter (a long u, or u = 2v), as the last move of a derivation.",
     enabler: true,
     finalOnly: true,
+    // σ′ stays σ(1 − σ), the form the tutorials teach (docs/explain.md), unless the target asks for cosh
+    towardOnly: (target) => hasCall(target, "cosh"),
     at: (n) => {
       const out = sigmaDerivativeCoshAt(n);
       return out && formSize(out) < formSize(n) ? out : undefined;
@@ -771,10 +822,17 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   },
 ];
 
+/** Whether `n` calls the function `name` anywhere. */
+function hasCall(n: MathNode, name: string): boolean {
+  return isCall(n, name) || childrenOf(n).some((c) => hasCall(c, name));
+}
+
 /** One simplification step: the move and the expression after it. */
 export interface AlgebraStep {
   move: AlgebraMove;
   expr: MathNode;
+  /** The expression the move was applied to (its step's line above, or a line that printed as it). */
+  before?: MathNode;
 }
 
 /**
@@ -856,7 +914,10 @@ const SIMPLIFIED_LIMIT = 20_000;
 
 /** {@link simplifySteps} without the cache of its results. */
 function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNode; final?: boolean }): AlgebraStep[] {
-  const moves = options.final ? ALGEBRA_MOVES : ALGEBRA_MOVES.filter((m) => !m.finalOnly);
+  const { stopAt } = options;
+  const moves = ALGEBRA_MOVES.filter(
+    (m) => (options.final || !m.finalOnly) && (!m.towardOnly || (stopAt !== undefined && m.towardOnly(stopAt))),
+  );
   const steps: AlgebraStep[] = [];
   let current = withoutParens(node);
   const max = options.maxSteps ?? 16;
@@ -901,17 +962,18 @@ function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNod
       const next = r.expr;
       if (r.text === text || seen.has(r.text)) continue;
       if (!move.enabler ? r.size <= size : greedy(next, 4) < size) {
-        taken = { move, expr: next };
+        taken = { move, expr: next, before: current };
         break;
       }
     }
     if (!taken) break;
     // the same move again right after itself is one step (a second pass of it, e.g. −(−a) left by the first)
-    if (steps.length && steps[steps.length - 1].move === taken.move) steps.pop();
+    if (steps.length && steps[steps.length - 1].move === taken.move) taken.before = steps.pop()?.before;
     // a move that only regroups (a·(b·c) → (a·b)·c) prints as the line above: it joins the step before
     if (steps.length && printed(taken.expr) === printed(steps[steps.length - 1].expr))
-      steps[steps.length - 1] = { move: steps[steps.length - 1].move, expr: taken.expr };
-    else if (!steps.length && printed(taken.expr) === printed(current)) {
+      steps[steps.length - 1] = { ...steps[steps.length - 1], expr: taken.expr };
+    // a first move whose line prints as the line above it (only a sign moved) is not a step
+    else if (!steps.length && printed(taken.expr) === printed(taken.before ?? current)) {
       current = taken.expr;
       seen.add(keyOf(current));
       continue;

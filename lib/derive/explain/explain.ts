@@ -191,7 +191,7 @@ function build(
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
     // the name of what the move did on the line above ("collect a power" for a cancel that cancelled nothing)
-    const label = s.move.label?.(last) ?? s.move;
+    const label = s.move.label?.(s.before ?? last) ?? s.move;
     steps.push({ kind: "rewrite", expr: printed(s.expr), rule: label.name, note: label.note });
     last = s.expr;
   }
@@ -219,7 +219,7 @@ function build(
   const spec: DerivationSpec = {
     title,
     name,
-    f: node.toString(),
+    f: printed(node),
     wrt: ctx.wrt,
     domain: ctx.domain,
     defs: ctx.defs,

@@ -30,12 +30,20 @@ export interface Factor {
   base: MathNode;
   key: string;
   exp: Q;
+  /** True when the exponent came from a decimal the user typed (x ^ 0.3): it prints as a decimal. */
+  decimal?: boolean;
 }
 
 /** coef · Π factors. */
 export interface Product {
   coef: Q;
   factors: Factor[];
+  /**
+   * True when a decimal the user typed (0.044715) went into the coefficient: a coefficient with a
+   * terminating expansion then prints as a decimal (3 · 0.044715 = 0.134145); otherwise every
+   * coefficient the algebra makes prints as an exact fraction (x/64, not 0.015625 * x).
+   */
+  decimal?: boolean;
 }
 
 /** The exponent of a square root (made once: toProduct and power() ask for it at every root and factor). */
@@ -62,13 +70,26 @@ export function rationalOf(n: MathNode): Q | undefined {
   return q ?? undefined;
 }
 
-/** A rational as a literal: an integer, or a decimal when its denominator has only factors 2 and 5, else n / d. */
-export function literalOf(q: Q): MathNode {
+/** True for a literal (or its unary minus) with digits after the point, as the user typed 0.5 or 0.044715. */
+export function isDecimalLiteral(n: MathNode): boolean {
+  const v = numericValue(n);
+  return v?.isFinite() === true && !v.isInteger();
+}
+
+/**
+ * A rational as a literal: an integer; else the fraction n / d, or, for a value derived from a
+ * decimal the user typed, the decimal when it terminates (its denominator has only the factors 2
+ * and 5). Either is the exact value (a decimal literal is read back exactly, never through a double).
+ * @param q the value
+ * @param decimal whether the value comes from a typed decimal (default false: an exact fraction, 1 / 64)
+ * @returns a ConstantNode, a division of two, or the unary minus of either
+ */
+export function literalOf(q: Q, decimal = false): MathNode {
   const abs = q.sign() < 0 ? q.neg() : q;
   const big = (v: bigint) => new math.ConstantNode(math.bignumber(v.toString()));
   const node = abs.isInteger()
     ? big(abs.n)
-    : terminates(abs.d)
+    : decimal && terminates(abs.d)
       ? new math.ConstantNode(math.bignumber(abs.n.toString()).div(math.bignumber(abs.d.toString())))
       : div(big(abs.n), big(abs.d));
   return q.sign() < 0 ? neg(node) : node;
@@ -81,7 +102,7 @@ export function literalOf(q: Q): MathNode {
  */
 export function toProduct(node: MathNode, merge: boolean): Product {
   const out: Product = { coef: Q.ONE, factors: [] };
-  const put = (base: MathNode, exp: Q): void => {
+  const put = (base: MathNode, exp: Q, decimal = false): void => {
     if (exp.isZero()) return;
     if (merge) {
       const k = keyOf(base);
@@ -94,17 +115,19 @@ export function toProduct(node: MathNode, merge: boolean): Product {
       }
       if (same) {
         same.exp = same.exp.add(exp);
+        if (decimal) same.decimal = true;
         if (same.exp.isZero()) out.factors.splice(out.factors.indexOf(same), 1);
         return;
       }
     }
-    out.factors.push({ base, key: keyOf(base), exp });
+    out.factors.push(decimal ? { base, key: keyOf(base), exp, decimal } : { base, key: keyOf(base), exp });
   };
   const walk = (n: MathNode, exp: Q): void => {
     const r = rationalOf(n);
     if (r !== undefined && !(exp.sign() < 0 && r.isZero())) {
       if (exp.isInteger()) {
         out.coef = out.coef.mul(r.pow(Number(exp.n)));
+        if (!r.isInteger()) out.decimal = true;
         return;
       }
     }
@@ -137,7 +160,7 @@ export function toProduct(node: MathNode, merge: boolean): Product {
           return;
         }
         if (exp.equals(Q.ONE)) {
-          put(n.args[0], total);
+          put(n.args[0], total, !e.isInteger() && isDecimalLiteral(n.args[1]));
           return;
         }
       }
@@ -149,11 +172,11 @@ export function toProduct(node: MathNode, merge: boolean): Product {
 }
 
 /** A factor base^exp as a node (exp > 0). */
-function power(f: { base: MathNode; exp: Q }): MathNode {
+function power(f: { base: MathNode; exp: Q; decimal?: boolean }): MathNode {
   if (f.exp.equals(Q.ONE)) return f.base;
   if (f.exp.equals(HALF)) return call("sqrt", f.base);
   if (f.exp.d === 2n) return pow(call("sqrt", f.base), literalOf(Q.of(f.exp.n)));
-  return pow(f.base, literalOf(f.exp));
+  return pow(f.base, literalOf(f.exp, f.decimal));
 }
 
 function productOf(nodes: MathNode[]): MathNode | undefined {
@@ -172,21 +195,23 @@ export function fromProduct(p: Product): MathNode {
       const f = p.factors[i] as Factor & { base: OperatorNode };
       const flipped = sub(f.base.args[1], f.base.args[0]);
       const factors = p.factors.map((g, k) => (k === i ? { base: flipped, key: keyOf(flipped), exp: g.exp } : g));
-      return fromProduct({ coef: p.coef.neg(), factors });
+      return fromProduct({ coef: p.coef.neg(), factors, decimal: p.decimal });
     }
   }
   const abs = p.coef.sign() < 0 ? p.coef.neg() : p.coef;
   if (abs.isZero()) return literalOf(Q.ZERO);
   const top: MathNode[] = [];
   const bottom: MathNode[] = [];
-  if (abs.d > 10n && terminates(abs.d)) {
-    if (!abs.equals(Q.ONE)) top.push(literalOf(abs)); // a long decimal such as 0.044715 stays a decimal
+  if (p.decimal && !abs.isInteger() && terminates(abs.d)) {
+    top.push(literalOf(abs, true)); // a decimal from a typed one (0.044715 · 3 = 0.134145, 0.1 · 3 = 0.3) stays a decimal
   } else {
     if (abs.n !== 1n) top.push(literalOf(Q.of(abs.n)));
     if (abs.d !== 1n) bottom.push(literalOf(Q.of(abs.d)));
   }
   for (const f of p.factors)
-    (f.exp.sign() > 0 ? top : bottom).push(power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg() }));
+    (f.exp.sign() > 0 ? top : bottom).push(
+      power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg(), decimal: f.decimal }),
+    );
   const numerator = productOf(top) ?? literalOf(Q.ONE);
   const denominator = productOf(bottom);
   const node = denominator ? div(numerator, denominator) : numerator;
@@ -242,7 +267,9 @@ export function fromSum(terms: Product[]): MathNode {
   let acc = fromProduct(ordered[0]);
   for (const t of ordered.slice(1)) {
     acc =
-      t.coef.sign() < 0 ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors })) : add(acc, fromProduct(t));
+      t.coef.sign() < 0
+        ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors, decimal: t.decimal }))
+        : add(acc, fromProduct(t));
   }
   return acc;
 }

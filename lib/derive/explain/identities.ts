@@ -90,7 +90,7 @@ export function pythagoreanAt(n: MathNode): MathNode | undefined {
     return { base: g, key: keyOf(g), exp: Q.of(BigInt(match.row.k * m)) };
   });
   if (!hit) return undefined;
-  const out: Product = { coef, factors };
+  const out: Product = { coef, factors, decimal: p.decimal };
   return fromProduct(out);
 }
 
@@ -133,6 +133,7 @@ export function sigmaDerivativeCoshAt(n: MathNode): MathNode | undefined {
     const out = fromProduct({
       coef: p.coef.mul(Q.of(BigInt(sign), 4n)),
       factors: [...p.factors.filter((o) => o !== f && o !== g), { base: cosh, key: keyOf(cosh), exp: Q.of(-2n) }],
+      decimal: p.decimal,
     });
     return out;
   }
@@ -143,7 +144,7 @@ export function sigmaDerivativeCoshAt(n: MathNode): MathNode | undefined {
 function halved(u: MathNode): Product {
   const p = toProduct(u, true);
   const c = p.coef.div(Q.of(2n));
-  return { coef: c.sign() < 0 ? c.neg() : c, factors: p.factors };
+  return { coef: c.sign() < 0 ? c.neg() : c, factors: p.factors, decimal: p.decimal };
 }
 
 /**

@@ -176,36 +176,80 @@ export function releaseKeys(): boolean {
 /** The generation of the keys: changes when {@link releaseKeys} empties the table (caches keyed by keys are then stale). */
 export const keyGeneration = (): number => generation;
 
-/** The text of each node printed so far, and of every node below it (see {@link keptText}). */
+/** The text of each node printed so far (see {@link printed}). */
 const texts = new WeakMap<MathNode, string>();
 
 /**
- * mathjs's toString handler that keeps each node's text: mathjs writes a node as its own text
- * with each argument's text inside (in parentheses where the node needs them), and an
- * argument's text does not depend on where it stands, so a node that comes back in many lines
- * (the steps of a simplification share most subtrees) is written out once. Each text is what
- * math-text.ts's mathText writes for the node: the power handler of math-text.ts, else mathjs's own
- * `_toString` (what toString calls when a handler returns nothing), its arguments again
- * through this handler. Keyed by the node: nodes are never changed once built.
+ * mathjs's text of a node as a textbook writes it (its toString, with e ^ (x ^ 2) in
+ * parentheses; and {@link signsInFront}: no bare minus factor inside a product), kept per node: a
+ * step's line is printed once however often it is asked for.
  */
-function keptText(node: MathNode, options?: object): string {
-  let t = texts.get(node);
+export function printed(n: MathNode): string {
+  let t = texts.get(n);
   if (t === undefined) {
-    t = powerExponent(node, options) ?? (node as unknown as { _toString(o?: object): string })._toString(options);
-    texts.set(node, t);
+    t = signsInFront(n).toString({ handler: textbookText });
+    texts.set(n, t);
   }
   return t;
-}
-const KEPT_TEXT = { handler: keptText };
-
-/** mathjs's text of a node (math-text.ts's mathText: its toString, with e ^ (x ^ 2) in parentheses), kept per node and per subtree ({@link keptText}): a step's line is printed once however often it is asked for. */
-export function printed(n: MathNode): string {
-  return keptText(n, KEPT_TEXT);
 }
 
 /** Structural equality (parentheses ignored). */
 export function sameNode(a: MathNode, b: MathNode): boolean {
   return keyOf(a) === keyOf(b);
+}
+
+/**
+ * mathjs's toString handler of {@link printed}: a number in plain digits (1250000000 and 0.00001,
+ * never mathjs's 1.25e+9 and 1e-5), a power's exponent that is a power in parentheses (powerExponent).
+ */
+function textbookText(node: MathNode, options?: object): string | undefined {
+  if (isConstant(node) && math.isBigNumber(node.value) && node.value.isFinite()) return node.value.toFixed();
+  return powerExponent(node, options);
+}
+
+/**
+ * The same expression with the sign of every product in front: a unary minus that is a later
+ * factor of a product or the divisor of a quotient (x ^ 2 * -e ^ (-x), a / -b), or the minus of a
+ * whole product (-(x ^ 2 * e ^ (-x)), -(3 / 4)), moves to the product's first factor
+ * (-x ^ 2 * e ^ (-x), -a / b, -3 / 4); a negative factor after a negative first one is put in
+ * parentheses (-a * (-b)), as is a negative term after + or − (a - (-b)). mathjs reads -a * b as (-a)·b and
+ * -x ^ 2 as −(x²), so the value is the same.
+ * @param n an expression without parentheses (not modified; untouched subtrees are shared)
+ * @returns the expression with no unary minus as a non-leading factor
+ */
+export function signsInFront(n: MathNode): MathNode {
+  if (!isOperator(n) && !isFunction(n)) return n;
+  const args = n.args.map(signsInFront);
+  const changed = args.some((a, i) => a !== n.args[i]);
+  if (isOp(n, "multiply", 2) || isOp(n, "divide", 2)) {
+    const [a, b] = args;
+    // both negative (the chain rule's −u^(−2)·(−e^(−x))): both signs stay, for the next step to cancel
+    if (startsNegative(b) && startsNegative(a))
+      return new math.OperatorNode(n.op, n.fn, [a, new math.ParenthesisNode(b)]);
+    if (startsNegative(b)) return new math.OperatorNode(n.op, n.fn, [negateFirst(a), negateFirst(b)]);
+  }
+  // −(2·u·v) → −2·u·v, −(x / 4) → −x / 4: the minus of a product or quotient goes on its first factor
+  if (isOp(n, "unaryMinus", 1) && (isOp(args[0], "multiply", 2) || isOp(args[0], "divide", 2)))
+    return negateFirst(args[0]);
+  // a − −b and a + −b (a term the rules left negative, −b or −b·c) in parentheses: a − (−b), a + (−b·c)
+  if ((isOp(n, "add", 2) || isOp(n, "subtract", 2)) && startsNegative(args[1]))
+    return new math.OperatorNode(n.op, n.fn, [args[0], new math.ParenthesisNode(args[1])]);
+  if (!changed) return n;
+  return isOperator(n) ? new math.OperatorNode(n.op, n.fn, args) : new math.FunctionNode(n.fn, args);
+}
+
+/** Whether a term prints with a minus first: −a, or a product or quotient whose first factor is −a. */
+function startsNegative(n: MathNode): boolean {
+  if (isOp(n, "unaryMinus", 1)) return true;
+  return (isOp(n, "multiply", 2) || isOp(n, "divide", 2)) && startsNegative(n.args[0]);
+}
+
+/** −a with the minus on a's first factor (through products and numerators); −(−a) is a. */
+function negateFirst(a: MathNode): MathNode {
+  if (isOp(a, "unaryMinus", 1)) return a.args[0];
+  if (isOp(a, "multiply", 2) || isOp(a, "divide", 2))
+    return new math.OperatorNode(a.op, a.fn, [negateFirst(a.args[0]), a.args[1]]);
+  return new math.OperatorNode("-", "unaryMinus", [a]);
 }
 
 // ---- builders: plain nodes, no simplification (the rules write what the textbook writes) ----

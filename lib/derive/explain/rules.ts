@@ -124,6 +124,9 @@ export const KNOWN_DERIVATIVES: readonly KnownDerivative[] = [
   { fn: "log10", arity: 1, rule: "logarithm", derivative: "1 / (u * log(10))", formula: "(log₁₀ u)′ = 1/(u ln 10)" },
   { fn: "sqrt", arity: 1, rule: "power", derivative: "1 / (2 * sqrt(u))", formula: "(√u)′ = (u^(1/2))′ = 1/(2√u)" },
   { fn: "cbrt", arity: 1, rule: "power", derivative: "1 / (3 * cbrt(u)^2)", formula: "(∛u)′ = 1/(3∛u²)" },
+  // the real n-th root (b = n): ⁿ√u = u^(1/n) for u > 0, and for an odd n also −ⁿ√(−u) for u < 0; the
+  // derivative (1/n)·u^(1/n − 1) is written ⁿ√u/(n·u), which holds on both sides of 0 (odd-roots.ts)
+  { fn: "nthRoot", arity: 2, rule: "power", derivative: "nthRoot(u, b) / (b * u)", formula: "(ⁿ√u)′ = ⁿ√u/(n·u)" },
   {
     fn: "sigma",
     arity: 1,

@@ -99,6 +99,11 @@ export function hazardsOf(node: MathNode, vars: ReadonlySet<string>): Hazard[] {
     return hasVar;
   };
   const isConst = (n: MathNode): boolean => !varsOf.get(n);
+  /** An odd integer degree of a root (nthRoot(u, 3)): such a root is real for u < 0 too. */
+  const isOddInteger = (n: MathNode): boolean => {
+    const d = isConst(n) ? constantValue(n) : Number.NaN;
+    return Number.isInteger(d) && Math.abs(d) % 2 === 1;
+  };
   const hazardAt = (n: MathNode, args: readonly MathNode[]): void => {
     const [g, b] = args;
     if (isOp(n, "divide", 2) && !isConst(b)) nonzero(n, b);
@@ -116,7 +121,8 @@ export function hazardsOf(node: MathNode, vars: ReadonlySet<string>): Hazard[] {
       out.push({ part: n, h: add(num(1), g), kind: "positive", fails: `1 + ${text(g)} ≤ 0` });
     else if (isCall(n, "cbrt", 1) || isCall(n, "coth", 1) || isCall(n, "csch", 1) || isCall(n, "acsch", 1))
       nonzero(n, g);
-    else if (isCall(n, "nthRoot", 2)) positive(n, g);
+    // an odd root is real for every u (an infinite slope at u = 0 only); another root needs u > 0
+    else if (isCall(n, "nthRoot", 2)) (isOddInteger(n.args[1]) ? nonzero : positive)(n, g);
     else if (isCall(n, "tan", 1) || isCall(n, "sec", 1)) nonzero(n, call("cos", g), `cos(${text(g)}) = 0`);
     else if (isCall(n, "cot", 1) || isCall(n, "csc", 1)) nonzero(n, call("sin", g), `sin(${text(g)}) = 0`);
     else if (isCall(n, "asin", 1) || isCall(n, "acos", 1) || isCall(n, "atanh", 1))
