@@ -146,13 +146,18 @@ export function ballLn(x: Ball, ln: () => BigNumber, digits: number): BallValue 
   return ball(ln(), r, digits, T);
 }
 
-/** √x: exact inputs ≥ 0 only; a ball that reaches below 0 with a value ≥ 0 is bounded by √(x + r). */
+/**
+ * √x: "not a real number" for x certainly below 0; {@link UNRESOLVED} for a ball that holds 0
+ * and is not exactly 0 (its sign unknown: √ of it may be undefined, issue 21: tanh(softplus x)² − 1
+ * on (774.598, 774.627) is −2e−673, 0 ± 1e−600 at 600 digits), so the caller raises the precision
+ * until the sign is known, and at the precision bound reports the point unsettled, never a value.
+ */
 export function ballSqrt(x: Ball, sqrt: () => BigNumber, digits: number): BallValue {
-  if (x.v.isNeg()) return x.r === -Infinity || relative(x).clear ? "not a real number" : UNRESOLVED;
-  const v = sqrt();
-  if (x.v.isZero()) return ball(v, x.r / 2, digits);
+  if (x.v.isZero()) return x.r === -Infinity ? { v: sqrt(), r: -Infinity } : UNRESOLVED;
   const { rel, clear } = relative(x);
-  if (!clear) return ball(v, logSum(log10Abs(x.v), x.r) / 2, digits, T);
+  if (x.v.isNeg()) return x.r === -Infinity || clear ? "not a real number" : UNRESOLVED;
+  if (!clear) return x.r < log10Abs(x.v) ? ball(sqrt(), logSum(log10Abs(x.v), x.r) / 2, digits, T) : UNRESOLVED;
+  const v = sqrt();
   return ball(v, x.r - log10Abs(v) - Math.log10(1 - 10 ** rel), digits, T);
 }
 
