@@ -14,21 +14,11 @@ import { featuresOf } from "../../../../lib/derive/explain/features";
 import { COLLECT_A_POWER, SIGN_RULE } from "../../../../lib/derive/explain/labels";
 import { childrenOf, keyOf, withoutParens } from "../../../../lib/derive/explain/nodes";
 import { math } from "../../../../lib/derive/expression";
+import { mulberry32 } from "../../../../scripts/seeded-random";
 import { randomFunctions } from "./random-functions";
 
 const test = suite("explain: step labels, move pre-checks, keys");
 
-/** A seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const BASES = ["x", "e ^ x", "sin(x)", "sigma(x)", "(1 + x)", "log(x)", "cosh(2 * x)", "(x - 1)", "(1 - x)"];
 const parse = (text: string) => withoutParens(math.parse(text));
 const move = (id: string) => ALGEBRA_MOVES.find((m) => m.id === id)!;
@@ -37,7 +27,7 @@ const move = (id: string) => ALGEBRA_MOVES.find((m) => m.id === id)!;
 const flip = (b: string) => (b === "(x - 1)" ? "(1 - x)" : b === "(1 - x)" ? "(x - 1)" : b);
 
 test("cancel: 'collect a power' exactly when no base is both above and below the line (300 generated products)", () => {
-  const next = rng(19);
+  const next = mulberry32(19);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   let collected = 0;
   let cancelled = 0;
@@ -63,7 +53,7 @@ test("cancel: 'collect a power' exactly when no base is both above and below the
 });
 
 test("tidy: 'a sign rule' exactly when every rewrite is a ± (−b) or −(−a) of non-numbers (300 generated sums)", () => {
-  const next = rng(7);
+  const next = mulberry32(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   let signs = 0;
   let others = 0;

@@ -14,21 +14,10 @@ import { rationalOf } from "../../../../lib/derive/explain/forms";
 import { childrenOf, isConstant, isOp, printed, withoutParens } from "../../../../lib/derive/explain/nodes";
 import { math } from "../../../../lib/derive/expression";
 import { mathText } from "../../../../lib/derive/math-text";
+import { mulberry32 } from "../../../../scripts/seeded-random";
 import { randomFunctions } from "./random-functions";
 
 const test = suite("explain: kept texts and values of nodes");
-
-/** A seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every node of a tree (parentheses removed first), root first. */
 function nodesOf(root: MathNode): MathNode[] {
@@ -81,7 +70,7 @@ function samePrinted(n: MathNode, where: string): void {
 }
 
 test("printed(n) is the same for a node and a fresh copy, whatever order the nodes are printed in, and means mathText(n)", () => {
-  const r = rng(31);
+  const r = mulberry32(31);
   const texts = [...EDGE_CASES, ...randomFunctions(150, 1931, 3), ...randomFunctions(50, 1932, 4)];
   let checked = 0;
   for (const text of texts) {
