@@ -157,7 +157,6 @@ for (const fn of corpus) {
   }
 }
 
-/** The domain of each variable as [lo, hi] for SymPy's spot checks (open ends moved inside by 1e-6). */
 const input = rows.map((r) => ({
   f: sympyText(r.fn.f),
   final: r.final ? sympyText(r.final) : "",
