@@ -137,10 +137,11 @@ const outOfTime = work.filter((w) => w.stats.outOfTime);
 console.log(
   `  ran out of the time budget (${DIAGNOSIS_BUDGET_MS} ms of CPU; no diagnosis then): ${outOfTime.length} of ${work.length}${outOfTime.length ? ` (${outOfTime.map((w) => w.item.label).join(", ")})` : ""}`,
 );
-const total = (k: "candidates" | "screened" | "passed" | "compared") => work.reduce((a, w) => a + w.stats[k], 0);
+const total = (k: "candidates" | "screened" | "passed" | "compared" | "identical") =>
+  work.reduce((a, w) => a + w.stats[k], 0);
 const most = (k: "candidates" | "screened" | "passed" | "compared") => Math.max(0, ...work.map((w) => w.stats[k]));
 console.log(
-  `  work per rejected step  candidates ${total("candidates")} (max ${most("candidates")}), screened in doubles ${total("screened")}, passing the screen ${total("passed")}, compared in full ${total("compared")} (max ${most("compared")})`,
+  `  work per rejected step  candidates ${total("candidates")} (max ${most("candidates")}), screened in doubles ${total("screened")}, passing the screen ${total("passed")}, compared in full ${total("compared")} (max ${most("compared")}), identical to the step (no comparison) ${total("identical")}`,
 );
 const phases = Object.keys(emptyStats().ms) as (keyof DiagnoseStats["ms"])[];
 const phaseLine = (s: DiagnoseStats) => phases.map((p) => `${p} ${s.ms[p].toFixed(0)}`).join(", ");

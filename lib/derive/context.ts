@@ -43,6 +43,12 @@ export interface VerifyOptions {
    * (ok false, tier "undecided", with the reason): see deadline.ts.
    */
   deadline?: number;
+  /**
+   * The time budget of the diagnosis of a rejected step, in ms (default DIAGNOSIS_BUDGET_MS,
+   * lib/derive/diagnose/diagnose.ts; CPU time in Node, wall-clock time in the browser; Infinity
+   * for none). A diagnosis that runs out names no slip and sets `diagnosisOutOfTime`.
+   */
+  diagnosisBudgetMs?: number;
 }
 
 /** Everything prepared once per derivation. */
@@ -53,6 +59,8 @@ export interface Context {
   seed: string;
   /** The time bound of each step, in seconds (VerifyOptions.deadline). */
   deadline: number;
+  /** The diagnosis's time budget in ms (VerifyOptions.diagnosisBudgetMs); undefined: the diagnosis's default. */
+  diagnosisBudgetMs: number | undefined;
   domain: Domain;
   points: Record<string, string>[];
   given: MathNode;
@@ -88,6 +96,11 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   if (typeof deadline !== "number" || Number.isNaN(deadline) || deadline < 0)
     throw new RangeError(
       `${where}: deadline must be a number of seconds ≥ 0 (Infinity for none), got ${String(deadline)}`,
+    );
+  const diagnosisBudgetMs = options.diagnosisBudgetMs;
+  if (diagnosisBudgetMs !== undefined && (typeof diagnosisBudgetMs !== "number" || !(diagnosisBudgetMs >= 0)))
+    throw new RangeError(
+      `${where}: diagnosisBudgetMs must be a number of ms ≥ 0 (Infinity for none), got ${String(diagnosisBudgetMs)}`,
     );
   const domain = parseDomain(spec.domain, where);
   for (const name of domain.keys()) {
@@ -130,6 +143,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     samples,
     seed,
     deadline,
+    diagnosisBudgetMs,
     domain,
     texNames,
     points,

@@ -118,6 +118,12 @@ export interface StepResult {
   ruleCheck?: RuleCheck;
   /** Present when ok is false and a known slip explains the step (lib/derive/diagnose). */
   diagnosis?: Diagnosis;
+  /**
+   * Present (true) when ok is false and the diagnosis ran out of its time budget
+   * (DIAGNOSIS_BUDGET_MS) before it had tried every known slip: no slip is named, which does
+   * not mean that none explains the step. Never in the derivation's JSON payload.
+   */
+  diagnosisOutOfTime?: true;
 }
 
 /**

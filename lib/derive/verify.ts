@@ -7,7 +7,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
 import type { DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
-import { diagnoseStep } from "./diagnose/diagnose";
+import { diagnoseStep, emptyStats } from "./diagnose/diagnose";
 import { checkNamedRule } from "./explain/rule-check";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
@@ -239,7 +239,10 @@ function checkStep(
     ...verdictFields(verdict),
   };
   if (!verdict.equal && verdict.tier !== "undecided" && previous !== undefined) {
+    const stats = emptyStats();
     const diagnosis = diagnoseStep({
+      stats,
+      budgetMs: ctx.diagnosisBudgetMs,
       kind: step.kind,
       previous: ctx.prepareForRules(previous, i === 0 ? "the given function" : `step ${i}`),
       wrt: ctx.wrt,
@@ -250,6 +253,7 @@ function checkStep(
       where: stepWhere,
     });
     if (diagnosis) result.diagnosis = diagnosis;
+    else if (stats.outOfTime) result.diagnosisOutOfTime = true;
   }
   return { result, node };
 }

@@ -32,7 +32,10 @@ import {
  * answer itself, never shown).
  */
 export interface TryVerdict
-  extends Pick<StepResult, "ok" | "tier" | "against" | "counterexample" | "diagnosis" | "undecided"> {
+  extends Pick<
+    StepResult,
+    "ok" | "tier" | "against" | "counterexample" | "diagnosis" | "diagnosisOutOfTime" | "undecided"
+  > {
   /** For a rejected exercise answer that equals a known slip: its hint. */
   hint?: string;
   /** The verifier's error (a variable without a domain, …), in words, instead of a verdict. */
@@ -77,6 +80,7 @@ function verdictOf(r: StepResult): TryVerdict {
     ...(r.counterexample ? { counterexample: r.counterexample } : {}),
     ...(r.undecided ? { undecided: r.undecided } : {}),
     ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+    ...(r.diagnosisOutOfTime ? { diagnosisOutOfTime: true as const } : {}),
   };
 }
 

@@ -86,6 +86,15 @@ function show(
     expected.append(mathSpan(d.expected));
     slip.appendChild(expected);
     out.appendChild(slip);
+  } else if (v.diagnosisOutOfTime) {
+    // the search for a known slip ran out of its time (a busy machine): said, never a silent gap
+    out.appendChild(
+      el(
+        "span",
+        { class: "stepwise-try-no-diagnosis" },
+        "No slip named: looking for a known slip took longer than its time allows here; try the step again.",
+      ),
+    );
   }
   document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
 }
