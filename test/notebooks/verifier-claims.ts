@@ -10,7 +10,10 @@
  *   numeric, numerical, sampling, sampled → sampled) about the step whose rule the
  *   sentence names (or, when it names none, about some step) must match that step's tier,
  *   and so must "is (marked) proved / sampled" in a sentence that names a step's rule;
- * - "every step … is proved / sampled" and "a ✓ means the step was proven" must hold for every step.
+ * - "every step … is proved / sampled" and "a ✓ means the step was proven" must hold for every step;
+ * - any other wording of a tier ("decided by sampling", "checked numerically", "were sampled",
+ *   "could not be proved", "proved by the exact tier", …) must hold for the steps the sentence
+ *   names, for every step when it says all / every / each / both, else for some step.
  *
  * Which derivations a sentence speaks about: those shown by the code cells just before
  * its markdown cell (up to the previous markdown cell), or, when the sentence says
@@ -39,7 +42,8 @@ export interface ClaimMismatch {
 const join = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
 
 /** Does the sentence speak about what the verifier did? */
-const ABOUT_VERIFIER = /\btiers?\b|\bverif|\bsampl|\bproved\b|\bproven\b|-digit arithmetic/i;
+const ABOUT_VERIFIER =
+  /\btiers?\b|\bverif|\bsampl|\bproved\b|\bproven\b|-digit arithmetic|\bnumerically\b|\bsymbolically\b/i;
 
 /** A tier as prose may name it → the verifier's own name. */
 const TIER_WORDS: Record<string, "proved" | "sampled"> = {
@@ -97,6 +101,39 @@ const ruleWords = (rule: string): string =>
     .replace(/^algebra:\s*/i, "")
     .trim()
     .toLowerCase();
+
+/** Wordings of the sampled tier, and of the proved tier (checked after the sampled ones, which hold the negations). */
+const SAMPLED_WORDS = [
+  /\bdecided by sampling\b/i,
+  /\bsampled (?:the|this|these|both|every|each|all|it|them)\b/i,
+  /\b(?:checked|verified|decided|confirmed|compared|settled)\s+(?:only\s+)?(?:numerically|by sampling)\b/i,
+  // (not "each step is sampled in 60-digit arithmetic": how sampling is done, which every step gets)
+  /\b(?:is|are|was|were)\s+(?:only\s+)?(?:marked\s+)?sampled\b(?!\s+(?:in|with)\s+\d+-digit)/i,
+  /\bfell back (?:to|on) (?:sampling|the (?:numeric|numerical|sampling) tier)\b/i,
+  /\b(?:could|can)\s*not\s+be\s+(?:proved|proven)\b/i,
+  /\b(?:rather than|instead of|not) (?:being )?(?:proved|proven)\b/i,
+];
+const PROVED_WORDS = [
+  /\b(?:is|are|was|were)\s+(?:marked\s+|shown\s+)?(?:proved|proven)\b/i,
+  /\b(?:proved|proven|decided) by the (?:exact|symbolic) tier\b/i,
+  /\b(?:checked|verified|decided|settled)\s+(?:symbolically|exactly)\b/i,
+];
+
+/**
+ * The tier a sentence claims for the steps it speaks about, in words other than "the X tier
+ * decided it" and "every step is X": undefined when it claims none, both, or speaks in general
+ * ("a step is sampled when …", "if", "unless").
+ */
+function phrasedTier(sentence: string): { tier: "proved" | "sampled"; words: string } | undefined {
+  if (/\b(?:a|any) (?:step|equation|line)\b|\bwhen\b|\bif\b|\bunless\b/i.test(sentence)) return undefined;
+  const sampled = SAMPLED_WORDS.map((r) => r.exec(sentence)).find((m) => m !== null);
+  const rest = sampled ? sentence.replace(sampled[0], "") : sentence;
+  const proved = PROVED_WORDS.map((r) => r.exec(rest)).find((m) => m !== null);
+  if (sampled && proved) return undefined;
+  if (sampled) return { tier: "sampled", words: sampled[0] };
+  if (proved) return { tier: "proved", words: proved[0] };
+  return undefined;
+}
 
 /**
  * Compares every verification claim in a notebook's prose with its outputs.
@@ -159,6 +196,25 @@ export function verifierClaimMismatches(cells: ClaimCell[], name: string): Claim
         /(?:\bevery (?:step|equation|line)\b[^.;]*?\b(?:is|was)|\u2713 means the step was) (proved|proven|sampled)\b/i.exec(
           sentence,
         );
+      // any other wording of a tier ("decided by sampling", "checked numerically", "were sampled",
+      // "could not be proved", "proved by the exact tier") about these derivations' steps
+      const phrased = decided || every ? null : phrasedTier(sentence);
+      if (phrased) {
+        const scope = /\b(?:all|every|each|both)\b[^.;]*?\b(?:steps?|equations?|lines?)\b/i.test(sentence)
+          ? "every"
+          : named.length > 0
+            ? "named"
+            : "some";
+        const about = scope === "named" ? named : all;
+        const wrong = about.filter((st) => st.tier !== phrased.tier);
+        const says = `says "${phrased.words}" (${phrased.tier})`;
+        const list = (xs: typeof all) =>
+          xs.map((st) => `step ${st.index} (${st.rule || "no rule"}) of "${st.title}" is ${st.tier}`).join(", ");
+        if (scope !== "some" && wrong.length > 0)
+          miss(`${says} of ${scope === "every" ? "every step" : "the step it names"}, ${list(wrong)}`);
+        else if (scope === "some" && wrong.length === about.length)
+          miss(`${says} of a step, every step shown was ${[...new Set(all.map((st) => st.tier))].join(" or ")}`);
+      }
       if (every) {
         const tier = every[1].toLowerCase() === "sampled" ? "sampled" : "proved";
         const others = all.filter((s) => s.tier !== tier);

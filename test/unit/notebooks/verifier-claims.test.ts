@@ -204,4 +204,62 @@ test("should flag exactly the false claims in 600 generated notebooks (seeded)",
   assert.is(flagged, falseClaims);
 });
 
+// the class of issue 22's sentence in other words: "decided by sampling at 24 points" where the
+// output says proved was missed when it did not say "the X tier"
+test("should check a tier however the sentence words it, for the step it names, every step or some step (seeded)", () => {
+  const rng = seedrandom("verifier-claims-phrased");
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+  const SAMPLED = [
+    "was decided by sampling at 64 points",
+    "was checked numerically",
+    "was sampled",
+    "could not be proved, so the verifier fell back to sampling",
+    "was sampled at 64 points rather than proved",
+  ];
+  const PROVED = ["was proved", "was proved by the exact tier", "was checked symbolically", "is marked proved"];
+  let lies = 0;
+  for (let n = 0; n < 400; n++) {
+    const tiers = Array.from({ length: 2 + Math.floor(rng() * 3) }, () => pick<Tier>(["proved", "sampled"]));
+    const scope = pick(["named", "every", "some"] as const);
+    const lie = rng() < 0.5;
+    let subject: string;
+    let truth: Tier;
+    if (scope === "named") {
+      const k = Math.floor(rng() * tiers.length);
+      subject = `The ${RULES[k].replace(/^algebra: /, "")} step`;
+      truth = tiers[k];
+    } else if (scope === "every") {
+      if (!tiers.every((t) => t === tiers[0])) continue;
+      subject = pick(["Every step above", "All of these steps", "Each step"]);
+      truth = tiers[0];
+    } else {
+      // "the step": true when some step has the tier; a lie only when none has it
+      if (!tiers.every((t) => t === tiers[0])) continue;
+      subject = "The step";
+      truth = tiers[0];
+    }
+    const said: Tier = lie ? (truth === "proved" ? "sampled" : "proved") : truth;
+    const verb = pick(said === "sampled" ? SAMPLED : PROVED).replace(
+      /^was /,
+      scope === "every" && subject !== "Each step" ? "were " : "was ",
+    );
+    const sentence = `${subject} ${verb}.`;
+    const cells = [md("Intro."), derivationCell(`p${n}`, tiers, 64, 60), md(sentence)];
+    const found = verifierClaimMismatches(cells, `phrased ${n}`);
+    if (lie) lies += 1;
+    assert.is(
+      found.length > 0,
+      lie,
+      `${lie ? "missed" : "wrongly flagged"}: ${sentence} (tiers ${tiers.join(", ")})${found.length ? `: ${found[0].problem}` : ""}`,
+    );
+  }
+  assert.ok(lies > 80, `${lies} false claims generated`);
+  // a sentence about steps in general claims nothing about these
+  const general = [
+    derivationCell("g", ["proved"], 64, 60),
+    md("A step is decided by sampling when the algebra cannot prove it."),
+  ];
+  assert.equal(verifierClaimMismatches(general, "general"), []);
+});
+
 test.run();
