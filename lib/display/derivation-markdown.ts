@@ -68,7 +68,7 @@ function detailMarkdown(r: DerivationRowView): string {
   if (r.diagnosis) {
     const d = r.diagnosis;
     parts.push(
-      `the slip (${escapeMarkdown(d.id)}): ${escapeMarkdown(d.message)}; the step should be ${inline(d.expectedTex)}` +
+      `the slip (${escapeMarkdown(d.id)}): ${noteMarkdown(d.messageTex)}; the step should be ${inline(d.expectedTex)}` +
         (d.others.length > 0 ? ` (also explained by: ${escapeMarkdown(d.others.join(", "))})` : ""),
     );
   }

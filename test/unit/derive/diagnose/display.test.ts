@@ -53,7 +53,13 @@ test("text, Markdown and HTML show the slip and the right step under the ✗", (
   assert.match(text, "the slip (chain-inner-missing): the derivative −1 of the inner function −x of e^(−x) is missing");
   assert.match(text, "the step should be ");
   assert.ok(text.indexOf("the slip") > text.indexOf("at x = "), "after the counterexample");
-  assert.match(derivationMarkdown(view), "the slip (chain-inner-missing)");
+  // in Markdown (VS Code) too the expressions the slip quotes are math, as in HTML (issue 22)
+  const markdown = derivationMarkdown(view);
+  assert.match(
+    markdown,
+    "the slip (chain-inner-missing): the derivative $-1$ of the inner function $-x$ of $e^{-x}$ is missing",
+  );
+  assert.not.match(/the slip.*$/m.exec(markdown)?.[0] ?? "", "e^(−x)", "no expression left as text in Markdown");
   const html = derivationHtml(view);
   // in HTML the expressions the slip quotes are math (MathJax's delimiters by default; KaTeX on the site)
   const slip = /<div class="stepwise-diagnosis"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? "";
