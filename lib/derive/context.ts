@@ -43,6 +43,14 @@ export interface VerifyOptions {
    * (ok false, tier "undecided", with the reason): see deadline.ts.
    */
   deadline?: number;
+  /**
+   * Only the verdicts (default false): every comparison runs as without it, but what a
+   * derivation's rows show besides the verdicts is not made: each step's `tex` and a
+   * differentiate step's (and the closing check's) `against` are "", and there is no rule check
+   * (`ruleCheck`) and no diagnosis. For explain()'s check of the steps it generated, which
+   * reads only ok, tier, the counterexample and the reason of an undecided step.
+   */
+  verdictsOnly?: boolean;
 }
 
 /** Everything prepared once per derivation. */
@@ -53,6 +61,8 @@ export interface Context {
   seed: string;
   /** The time bound of each step, in seconds (VerifyOptions.deadline). */
   deadline: number;
+  /** VerifyOptions.verdictsOnly: no TeX, no shown comparison, no rule check, no diagnosis. */
+  verdictsOnly: boolean;
   domain: Domain;
   points: Record<string, string>[];
   given: MathNode;
@@ -130,6 +140,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     samples,
     seed,
     deadline,
+    verdictsOnly: options.verdictsOnly === true,
     domain,
     texNames,
     points,
