@@ -7,7 +7,7 @@
  * that ran. A depth the kit refuses (a step over the verifier's 1000 nodes, definitions nested
  * past their bound) is printed as "refused" with the reason's first words.
  */
-import { explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
+import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
 
 /** The families of nested functions: one level of each around `s`. */
 export const DEPTH_FAMILIES: Readonly<Record<string, (s: string) => string>> = {
@@ -57,7 +57,7 @@ export function benchExplainDepth(only?: string): void {
       try {
         const d = explainSteps(nested(level, depth), { wrt: "x", domain: { x: "(-1, 1)" } });
         const gen = cpuMs(t0);
-        for (const p of [...d.parts, d]) p.verify({ samples: SELF_CHECK_SAMPLES });
+        for (const p of [...d.parts, d]) selfCheck(p);
         return { gen, total: cpuMs(t0) };
       } catch (err) {
         return { refused: (err as Error).message.split(": ").slice(-1)[0].slice(0, 60) };

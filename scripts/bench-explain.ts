@@ -4,7 +4,8 @@
  * functions added after the goals were set, never tuned for) and, in the same run, SymPy's
  * diff then simplify of each; the figures are printed for each set and for both. SymPy also
  * checks every final form: simplify(final − f′) must be 0 (else f′ − final at 5 points to 1e-9). "explain + verify" is what explain() does: generate, then verify every step with the
- * exact tier and SELF_CHECK_SAMPLES (16) sample points. Prints per function: whether the derivation verifies, its steps proved / total, the
+ * exact tier and SELF_CHECK_SAMPLES (16) sample points (selfCheck: the verdicts only, not the TeX
+ * and shown comparisons of the rows, which showVerified makes when it shows the derivation). Prints per function: whether the derivation verifies, its steps proved / total, the
  * final form's size against SymPy's (formSize: nodes, e^u counted as exp(u)), and the times
  * (CPU time of this process and of SymPy's, so that a shared machine's load does not tilt the ratios);
  * then the goals of issue 19: 100 % verify, ≥ 95 % of steps proved, final size ≤ SymPy's for
@@ -20,7 +21,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { math } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
-import { explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
+import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
 import { benchExplainDepth } from "./bench-explain-depth";
 import { box, python, sympyText } from "./sympy-oracle";
 import type { DomainSpec } from "../lib/derive/domain";
@@ -107,7 +108,7 @@ const WARM_UP: { f: string; domain: DomainSpec }[] = [
 ];
 for (const w of WARM_UP) {
   const d = explainSteps(w.f, { wrt: "x", domain: w.domain });
-  for (const p of [...d.parts, d]) p.verify({ samples: SELF_CHECK_SAMPLES });
+  for (const p of [...d.parts, d]) selfCheck(p);
 }
 /** CPU seconds since `t0` (user + system): the machine may be shared, so both sides are timed in CPU time. */
 const cpuSince = (t0: NodeJS.CpuUsage) => {
@@ -119,7 +120,7 @@ for (const fn of corpus) {
   try {
     const d = explainSteps(fn.f, { wrt: fn.wrt, domain: fn.domain, title: fn.name });
     const gen = cpuSince(t0);
-    const results = [...d.parts, d].map((p) => p.verify({ samples: SELF_CHECK_SAMPLES }));
+    const results = [...d.parts, d].map(selfCheck);
     const total = cpuSince(t0);
     const steps = results.flatMap((r) => r.steps.slice(1));
     const last = d.spec.steps[d.spec.steps.length - 1].expr;

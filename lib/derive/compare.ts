@@ -14,6 +14,7 @@ import {
 import { boundedAt, firstApart, pointIntervals, type PointIntervals } from "./double-interval";
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
+import { nodeText } from "./node-text";
 import { checkDeadline, StepUndecided } from "./deadline";
 import type { Certificate, Counterexample, Tier, Undecided } from "./types";
 
@@ -129,8 +130,8 @@ export function expectation(
   domain?: Domain,
 ): (actual: MathNode) => Verdict {
   checkDeadline(() => "preparing the expected side");
-  const want = evaluator(expected.toString(), points);
-  const wantFast = pointIntervals(expected.toString(), points);
+  const want = evaluator(nodeText(expected), points);
+  const wantFast = pointIntervals(nodeText(expected), points);
   for (let i = 0; i < points.length; i++) {
     if (boundedAt(wantFast, i)) continue; // certainly finite and real: no decimal evaluation needed to know
     checkDeadline(() => `evaluating the expected side at point ${i + 1} of ${points.length}`);
@@ -152,10 +153,10 @@ export function expectation(
     checkDeadline(() => "starting the comparison");
     const outcome = exact(actual);
     checkDeadline(() => "sampling, after the exact tier");
-    const got = evaluator(actual.toString(), points);
+    const got = evaluator(nodeText(actual), points);
     // Doubles with rigorous bounds first: a point where the sides are certainly far apart
     // decides a wrong step, and cross-checks a proof, without any decimal evaluation.
-    const gotFast = pointIntervals(actual.toString(), points);
+    const gotFast = pointIntervals(nodeText(actual), points);
     const apart = firstApart(gotFast, wantFast);
     const sides: Sides = { got, want, gotFast, wantFast, actual, expected, points };
     if (outcome.status !== "equal" && apart >= 0) {

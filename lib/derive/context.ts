@@ -49,6 +49,14 @@ export interface VerifyOptions {
    * for none). A diagnosis that runs out names no slip and sets `diagnosisOutOfTime`.
    */
   diagnosisBudgetMs?: number;
+  /**
+   * Only the verdicts (default false): every comparison runs as without it, but what a
+   * derivation's rows show besides the verdicts is not made: each step's `tex` and a
+   * differentiate step's (and the closing check's) `against` are "", and there is no rule check
+   * (`ruleCheck`) and no diagnosis. For explain()'s check of the steps it generated, which
+   * reads only ok, tier, the counterexample and the reason of an undecided step.
+   */
+  verdictsOnly?: boolean;
 }
 
 /** Everything prepared once per derivation. */
@@ -61,6 +69,8 @@ export interface Context {
   deadline: number;
   /** The diagnosis's time budget in ms (VerifyOptions.diagnosisBudgetMs); undefined: the diagnosis's default. */
   diagnosisBudgetMs: number | undefined;
+  /** VerifyOptions.verdictsOnly: no TeX, no shown comparison, no rule check, no diagnosis. */
+  verdictsOnly: boolean;
   domain: Domain;
   points: Record<string, string>[];
   given: MathNode;
@@ -144,6 +154,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     seed,
     deadline,
     diagnosisBudgetMs,
+    verdictsOnly: options.verdictsOnly === true,
     domain,
     texNames,
     points,

@@ -225,22 +225,46 @@ export function printPoly(p: Poly): string {
     .join("");
 }
 
+/**
+ * The text of each atom printed so far, by atom id: its name for a variable, π, a root, a log or
+ * another function, and the exponent's text for an exponential. Atoms are interned and never
+ * change, so the text is made once; without this an atom nested in others (e^(1/(1 + e^(−x))) in
+ * σ nested k deep) is printed again inside every atom that holds it, in every certificate, a cost
+ * that grows exponentially with the nesting.
+ */
+const atomTexts = new Map<string, string>();
+
+/** {@link atomTexts}' entry of an atom (made when first asked for). */
+function atomText(id: string): string {
+  let text = atomTexts.get(id);
+  if (text === undefined) {
+    text = atomTextOnce(id);
+    atomTexts.set(id, text);
+  }
+  return text;
+}
+
+/** The text of an atom: its base (name, log(…), f(…)), or for an exponential its exponent ("" for e itself). */
+function atomTextOnce(id: string): string {
+  const a = atomOf(id);
+  if (a.kind === "exp") return a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));
+  return a.kind === "var"
+    ? a.name
+    : a.kind === "pi"
+      ? "pi"
+      : a.kind === "root"
+        ? a.prime.toString()
+        : a.kind === "log"
+          ? `log(${printPoly(a.poly)})`
+          : a.kind === "fn"
+            ? `${a.name}(${equalPoly(a.d, ONE) ? printPoly(a.n) : `(${printPoly(a.n)}) / (${printPoly(a.d)})`})`
+            : "";
+}
+
 function printAtom(id: string, e: Q): string {
   const a = atomOf(id);
-  const base =
-    a.kind === "var"
-      ? a.name
-      : a.kind === "pi"
-        ? "pi"
-        : a.kind === "root"
-          ? a.prime.toString()
-          : a.kind === "log"
-            ? `log(${printPoly(a.poly)})`
-            : a.kind === "fn"
-              ? `${a.name}(${equalPoly(a.d, ONE) ? printPoly(a.n) : `(${printPoly(a.n)}) / (${printPoly(a.d)})`})`
-              : "";
   if (a.kind === "exp") {
-    const inner = a.mono.length === 0 ? "" : printPoly(fromTerms([{ m: a.mono, c: Q.ONE }]));
+    const inner = atomText(id);
     const ex =
       inner === ""
         ? e.toString()
@@ -251,6 +275,7 @@ function printAtom(id: string, e: Q): string {
             : `${e.isInteger() ? e : `(${e})`} * ${inner}`;
     return `e^(${ex})`;
   }
+  const base = atomText(id);
   if (e.equals(Q.ONE)) return base;
   return `${base}^${e.isInteger() && e.sign() > 0 ? e : `(${e})`}`;
 }

@@ -32,7 +32,7 @@ const MAX_SPLITS = 4;
  * @returns (actual) => the exact tier's outcome; it never throws for an expression outside the class
  */
 export function exactJudge(expected: MathNode, domain?: Domain): (actual: MathNode) => ExactOutcome {
-  return (actual) => decide(actual, expected, boxOf(domain, [actual, expected]), 0);
+  return (actual) => decide(actual, expected, boxOf(domain, [actual, expected]), 0, domain);
 }
 
 /**
@@ -53,14 +53,56 @@ export function normalFormText(node: MathNode, domain?: Domain): string | undefi
   }
 }
 
-function decide(actual: MathNode, expected: MathNode, box: Box, splits: number): ExactOutcome {
+/** What normalising one expression on a domain's whole box gave: its normal form and the conditions it relied on, or the error that ended it. */
+type Normalized = { form: RatFn; conditions: readonly string[] } | { error: Outside | SplitAt | TooLarge };
+
+/**
+ * The normal forms made on each domain's whole box, by expression node. A derivation's steps are
+ * checked one after the other, and the node of step k is the expected side of step k + 1 (and the
+ * last one that of the closing check): without this, each would be normalised twice. Keyed on the
+ * node object and the domain object (the box is made from the domain alone), so an entry lives as
+ * long as the derivation's nodes; a node is never changed once parsed. Not used after a case split
+ * (a smaller box), nor without a domain.
+ */
+const normalizedOn = new WeakMap<Domain, WeakMap<MathNode, Normalized>>();
+
+/**
+ * The normal form of `node` on `box`, its conditions added to `conditions` in the order
+ * normalize() adds them; cached per node when `domain` is the box's source (see {@link normalizedOn}).
+ * @throws as normalize (Outside, SplitAt, TooLarge, StepUndecided; only the first three are cached)
+ */
+function normalizeOnce(node: MathNode, box: Box, conditions: Set<string>, domain: Domain | undefined): RatFn {
+  if (!domain) return normalize(node, { box, conditions });
+  let byNode = normalizedOn.get(domain);
+  if (!byNode) normalizedOn.set(domain, (byNode = new WeakMap()));
+  let entry = byNode.get(node);
+  if (!entry) {
+    const own = new Set<string>();
+    try {
+      entry = { form: normalize(node, { box, conditions: own }), conditions: [...own] };
+    } catch (err) {
+      if (!(err instanceof Outside || err instanceof SplitAt || err instanceof TooLarge)) throw err;
+      entry = { error: err };
+    }
+    byNode.set(node, entry);
+  }
+  if ("error" in entry) throw entry.error;
+  for (const c of entry.conditions) conditions.add(c);
+  return entry.form;
+}
+
+/**
+ * Decides `actual` = `expected` on `box`, splitting it at an abs/max/min kink (at most {@link MAX_SPLITS} times).
+ * @param domain the domain `box` was made from (splits = 0), for the cache of normal forms; undefined after a split
+ */
+function decide(actual: MathNode, expected: MathNode, box: Box, splits: number, domain?: Domain): ExactOutcome {
   checkDeadline(() =>
     splits === 0 ? "the exact tier" : `the exact tier, case split ${splits} of at most ${MAX_SPLITS}`,
   );
   const conditions = new Set<string>();
   try {
-    const a = normalize(actual, { box, conditions });
-    const b = normalize(expected, { box, conditions });
+    const a = normalizeOnce(actual, box, conditions, domain);
+    const b = normalizeOnce(expected, box, conditions, domain);
     const cross = sub(mul(a.n, b.d), mul(b.n, a.d));
     // products of roots, √P·√P, are folded back into P
     const diff = isZero(cross) ? cross : foldRoots({ n: cross, d: ONE }).n;

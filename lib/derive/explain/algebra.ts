@@ -139,14 +139,40 @@ export const MAX_EXPANDED_TERMS = 64;
  * when it has more than {@link MAX_EXPANDED_TERMS} terms.
  */
 function expand(node: MathNode): Product[] | undefined {
+  if (expandedGeneration !== keyGeneration() || expanded.size >= EXPANDED_LIMIT) {
+    expanded.clear();
+    expandedGeneration = keyGeneration();
+  }
+  const key = keyOf(node);
+  if (expanded.has(key)) return expanded.get(key);
+  const out = expandOnce(node);
+  expanded.set(key, out);
+  return out;
+}
+
+/**
+ * {@link expand}'s result for each expression it was asked for, by the expression's key (nodes.ts
+ * keyOf): expanding a product expands each sum among its factors once per power ((a + b)³: three
+ * times), a sum that holds that product expands it again, and "multiply out" is tried at every node
+ * of every line, so most expansions are asked for several times (1323 calls, 555 expressions, on
+ * the bench's 207 functions). The lists and their products are never changed by the callers
+ * (collect copies what it adds up). Emptied when the keys are (keyGeneration) and at
+ * {@link EXPANDED_LIMIT} entries.
+ */
+const expanded = new Map<string, Product[] | undefined>();
+let expandedGeneration = keyGeneration();
+const EXPANDED_LIMIT = 20_000;
+
+/** {@link expand} without the cache of its results. */
+function expandOnce(node: MathNode): Product[] | undefined {
   const terms = toSum(node, true);
   const out: Product[] = [];
   for (const t of terms) {
-    let acc: Product[] = [{ coef: t.coef, factors: [], decimal: t.decimal }];
+    let acc: Product[] = [{ ...t, factors: [] }];
     for (const f of t.factors) {
       const n = f.exp.isInteger() && f.exp.sign() > 0 && f.exp.n <= 3n && isSum(f.base) ? Number(f.exp.n) : 0;
       if (n === 0) {
-        acc = acc.map((p) => ({ coef: p.coef, factors: [...p.factors, f], decimal: p.decimal }));
+        acc = acc.map((p) => ({ ...p, factors: [...p.factors, f] }));
         continue;
       }
       for (let k = 0; k < n; k++) {
@@ -177,7 +203,7 @@ function collect(terms: Product[]): Product[] {
     if (seen) {
       seen.coef = seen.coef.add(t.coef);
       if (t.decimal) seen.decimal = true;
-    } else byKey.set(k, { coef: t.coef, factors: t.factors, decimal: t.decimal });
+    } else byKey.set(k, { ...t });
   }
   return [...byKey.values()].filter((t) => !t.coef.isZero());
 }
@@ -213,7 +239,7 @@ function divideOut(t: Product, c: Product): Product {
       return g ? { ...f, exp: f.exp.sub(g.exp) } : f;
     })
     .filter((f) => !f.exp.isZero());
-  return { coef: t.coef, factors, decimal: t.decimal };
+  return { ...t, factors };
 }
 
 /** Rebuilds a fraction whose numerator and denominator are sums, each with the sum form. */
@@ -227,9 +253,7 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
       .join("·");
   if (terms.length < 2 || !den(terms[0]).length || terms.some((t) => key(t) !== key(terms[0]))) return undefined;
   const d = fromProduct({ coef: Q.ONE, factors: den(terms[0]).map((f) => ({ ...f, exp: f.exp.neg() })) });
-  const n = fromSum(
-    terms.map((t) => ({ coef: t.coef, factors: t.factors.filter((f) => f.exp.sign() > 0), decimal: t.decimal })),
-  );
+  const n = fromSum(terms.map((t) => ({ ...t, factors: t.factors.filter((f) => f.exp.sign() > 0) })));
   return div(n, d);
 }
 
@@ -250,11 +274,7 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
     if (j >= 0) {
       const s = call("sigma", w);
       const rest = p.factors.filter((_f, k) => k !== up && k !== j);
-      return fromProduct({
-        coef: p.coef,
-        factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest],
-        decimal: p.decimal,
-      });
+      return fromProduct({ ...p, factors: [{ base: s, key: keyOf(s), exp: Q.of(-1n) }, ...rest] });
     }
   }
   const i = p.factors.findIndex((f) => (f.exp.equals(Q.of(-1n)) || f.exp.equals(Q.of(-2n))) && isOnePlusExp(f.base));
@@ -271,11 +291,7 @@ function recogniseSigma(n: MathNode): MathNode | undefined {
   } else if (d.exp.equals(Q.of(-1n))) replacement = [call("sigma", arg(w))];
   else return undefined;
   const rest = p.factors.filter((_f, k) => k !== i && k !== j);
-  return fromProduct({
-    coef: p.coef,
-    factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest],
-    decimal: p.decimal,
-  });
+  return fromProduct({ ...p, factors: [...replacement.map((b) => ({ base: b, key: keyOf(b), exp: Q.ONE })), ...rest] });
 }
 
 /**
@@ -331,7 +347,7 @@ function recogniseQuotient(n: MathNode): MathNode | undefined {
           .map((f) => (f === a ? { ...f, exp: f.exp.sub(k) } : f === b ? { ...f, exp: f.exp.add(k) } : f))
           .filter((f) => !f.exp.isZero()),
       ];
-      return fromProduct({ coef: p.coef, factors, decimal: p.decimal });
+      return fromProduct({ ...p, factors });
     }
   }
   return undefined;
@@ -398,7 +414,7 @@ function expLog(n: MathNode): MathNode | undefined {
   );
   const rest = p.factors.filter((f) => !exps.includes(f));
   const e = exponent.length ? [{ base: pow(sym("e"), fromSum(exponent)), key: "", exp: Q.ONE }] : [];
-  return fromProduct({ coef: p.coef, factors: [...e, ...rest], decimal: p.decimal });
+  return fromProduct({ ...p, factors: [...e, ...rest] });
 }
 
 /**
@@ -560,11 +576,7 @@ function doubleAngle(n: MathNode): MathNode | undefined {
     const u = square(a, "cos");
     const v = square(b, "sin");
     if (!u || !v || !sameNode(u, v) || !a.coef.equals(b.coef.neg())) return undefined;
-    return fromProduct({
-      coef: a.coef,
-      factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }],
-      decimal: a.decimal,
-    });
+    return fromProduct({ ...a, factors: [{ base: call("cos", twice(u)), key: "", exp: Q.ONE }] });
   }
   if (!isProductLike(n)) return undefined;
   const p = toProduct(n, true);
@@ -593,11 +605,7 @@ function doubleAngle(n: MathNode): MathNode | undefined {
     if (!top || !u || !bottom) continue;
     const c2 = call(to, twice(u));
     const rest = p.factors.filter((f) => f !== top && f !== bottom);
-    return fromProduct({
-      coef: p.coef,
-      factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest],
-      decimal: p.decimal,
-    });
+    return fromProduct({ ...p, factors: [{ base: c2, key: keyOf(c2), exp: Q.of(exp) }, ...rest] });
   }
   const sin = p.factors.find((f) => f.exp.equals(Q.ONE) && isCall(f.base, "sin", 1));
   const u = sin && (sin.base as import("mathjs").FunctionNode).args[0];
@@ -607,9 +615,9 @@ function doubleAngle(n: MathNode): MathNode | undefined {
   const s2 = call("sin", twice(u));
   const rest = p.factors.filter((f) => f !== sin && f !== cos);
   return fromProduct({
+    ...p,
     coef: p.coef.div(Q.of(2n)),
     factors: [{ base: s2, key: keyOf(s2), exp: Q.ONE }, ...rest],
-    decimal: p.decimal,
   });
 }
 
@@ -733,7 +741,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       const top = p.factors.filter((f) => f.exp.sign() > 0);
       const bottom = p.factors.filter((f) => f.exp.sign() < 0);
       if (!top.some((f) => isSum(f.base))) return undefined;
-      const numerator = multiplied(fromProduct({ coef: p.coef, factors: top, decimal: p.decimal }));
+      const numerator = multiplied(fromProduct({ ...p, factors: top }));
       if (!numerator) return undefined;
       return changed(
         n,
@@ -765,9 +773,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
       const common = denKey([...dens.values()]);
       if (!dens.size || terms.every((t) => denKey(t.factors) === common)) return undefined;
       const d: Product = { coef: Q.ONE, factors: [...dens.values()].map((f) => ({ ...f, exp: f.exp.neg() })) };
-      const numer = terms.map((t) =>
-        toProduct(fromProduct({ coef: t.coef, factors: [...t.factors, ...d.factors], decimal: t.decimal }), true),
-      );
+      const numer = terms.map((t) => toProduct(fromProduct({ ...t, factors: [...t.factors, ...d.factors] }), true));
       return div(fromSum(numer), fromProduct(d));
     },
   },

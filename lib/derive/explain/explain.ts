@@ -11,6 +11,7 @@ import type { DomainSpec } from "../domain";
 import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
 import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
+import { verifyDerivation } from "../verify";
 import { simplifySteps } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import {
@@ -72,6 +73,21 @@ export interface ExplainHead {
  * again with the verifier's default of 64 points before it is shown.
  */
 export const SELF_CHECK_SAMPLES = 16;
+
+/**
+ * explain()'s check of one derivation it generated (or of one of its parts): every step and the
+ * closing check verified as verify() does, with {@link SELF_CHECK_SAMPLES} points, but only the
+ * verdicts (VerifyOptions.verdictsOnly): explain() reads ok, tier, the counterexample and the
+ * reason of an undecided step, not the TeX, the shown comparisons or the rule check a row shows
+ * (showVerified verifies again, with them, before anything is shown).
+ *
+ * @param d a derivation explainSteps() generated, or one of its parts
+ * @returns the verifier's result (steps' `tex` and differentiate steps' `against` are "")
+ * @throws as verifyDerivation (RangeError for a part not finite on the domain)
+ */
+export function selfCheck(d: Derivation): DerivationResult {
+  return verifyDerivation(d.spec, { samples: SELF_CHECK_SAMPLES, verdictsOnly: true });
+}
 
 /** Thrown when a step explain() generated is not accepted by the verifier: a bug of explain, never of the learner. */
 export class ExplainInternalError extends Error {
@@ -424,7 +440,7 @@ export function explain(f: string, head: ExplainHead): Derivation {
   for (const part of [...d.parts, d]) {
     let result: DerivationResult;
     try {
-      result = part.verify({ samples: SELF_CHECK_SAMPLES });
+      result = selfCheck(part);
     } catch (err) {
       // a part that is not finite on the domain (e^(e^(e^x)) overflowing): named as the learner's call
       if (err instanceof RangeError) throw new RangeError(`explain("${shortened(f)}"): ${err.message}`, { cause: err });

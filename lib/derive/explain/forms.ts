@@ -195,7 +195,7 @@ export function fromProduct(p: Product): MathNode {
       const f = p.factors[i] as Factor & { base: OperatorNode };
       const flipped = sub(f.base.args[1], f.base.args[0]);
       const factors = p.factors.map((g, k) => (k === i ? { base: flipped, key: keyOf(flipped), exp: g.exp } : g));
-      return fromProduct({ coef: p.coef.neg(), factors, decimal: p.decimal });
+      return fromProduct({ ...p, coef: p.coef.neg(), factors });
     }
   }
   const abs = p.coef.sign() < 0 ? p.coef.neg() : p.coef;
@@ -209,9 +209,7 @@ export function fromProduct(p: Product): MathNode {
     if (abs.d !== 1n) bottom.push(literalOf(Q.of(abs.d)));
   }
   for (const f of p.factors)
-    (f.exp.sign() > 0 ? top : bottom).push(
-      power(f.exp.sign() > 0 ? f : { base: f.base, exp: f.exp.neg(), decimal: f.decimal }),
-    );
+    (f.exp.sign() > 0 ? top : bottom).push(power(f.exp.sign() > 0 ? f : { ...f, exp: f.exp.neg() }));
   const numerator = productOf(top) ?? literalOf(Q.ONE);
   const denominator = productOf(bottom);
   const node = denominator ? div(numerator, denominator) : numerator;
@@ -266,10 +264,7 @@ export function fromSum(terms: Product[]): MathNode {
   const ordered = first > 0 ? [live[first], ...live.slice(0, first), ...live.slice(first + 1)] : live;
   let acc = fromProduct(ordered[0]);
   for (const t of ordered.slice(1)) {
-    acc =
-      t.coef.sign() < 0
-        ? sub(acc, fromProduct({ coef: t.coef.neg(), factors: t.factors, decimal: t.decimal }))
-        : add(acc, fromProduct(t));
+    acc = t.coef.sign() < 0 ? sub(acc, fromProduct({ ...t, coef: t.coef.neg() })) : add(acc, fromProduct(t));
   }
   return acc;
 }

@@ -90,8 +90,7 @@ export function pythagoreanAt(n: MathNode): MathNode | undefined {
     return { base: g, key: keyOf(g), exp: Q.of(BigInt(match.row.k * m)) };
   });
   if (!hit) return undefined;
-  const out: Product = { coef, factors, decimal: p.decimal };
-  return fromProduct(out);
+  return fromProduct({ ...p, coef, factors });
 }
 
 /** σ(u) as a factor's base: u, else undefined. */
@@ -130,12 +129,11 @@ export function sigmaDerivativeCoshAt(n: MathNode): MathNode | undefined {
     if (!g) continue;
     const sign = oneMinusSigma(g.base, u)!;
     const cosh = call("cosh", fromProduct(halved(u)));
-    const out = fromProduct({
+    return fromProduct({
+      ...p,
       coef: p.coef.mul(Q.of(BigInt(sign), 4n)),
       factors: [...p.factors.filter((o) => o !== f && o !== g), { base: cosh, key: keyOf(cosh), exp: Q.of(-2n) }],
-      decimal: p.decimal,
     });
-    return out;
   }
   return undefined;
 }
@@ -144,7 +142,7 @@ export function sigmaDerivativeCoshAt(n: MathNode): MathNode | undefined {
 function halved(u: MathNode): Product {
   const p = toProduct(u, true);
   const c = p.coef.div(Q.of(2n));
-  return { coef: c.sign() < 0 ? c.neg() : c, factors: p.factors, decimal: p.decimal };
+  return { ...p, coef: c.sign() < 0 ? c.neg() : c };
 }
 
 /**
