@@ -135,6 +135,19 @@ o(
   },
 );
 
+o(
+  "should call a step near at the verifier's counterexample where only its deepest digits resolve the sides (fuzz 3/599)",
+  () => {
+    // σ-free: tanh′ of tanh(1.5x) at x ≈ −823 is about 1e-1072, and the near miss is off by a factor 1 + 3e^x (1e-357 relative):
+    // the sides are first within the tolerance at 1920 digits, where their difference is already certainly not 0
+    const reference = "(1 - tanh(tanh(1.5 * x))^2) * ((1 - tanh(1.5 * x)^2) * 1.5)";
+    const [v] = judge([
+      [`${reference} * (1 + 3 * exp(x))`, reference, "-823.093", "-822.915", ["-823.05366789771494"]],
+    ]);
+    assert.is(v.verdict, "near", JSON.stringify(v));
+  },
+);
+
 /** Runs `script` (Python) with the oracle's folder on its path as `oracle` imported from `dir`; its stdout as JSON. */
 const pythonJson = (script: string, dir = path.dirname(ORACLE)) => {
   const run = spawnSync(python(), ["-c", `import sys\nsys.path.insert(0, ${JSON.stringify(dir)})\n${script}`], {
