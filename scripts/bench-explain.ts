@@ -23,7 +23,8 @@ import { math } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
 import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
 import { benchExplainDepth } from "./bench-explain-depth";
-import { box, python, sympyText } from "./sympy-oracle";
+import { python } from "./python";
+import { box, sympyText } from "./sympy-oracle";
 import type { DomainSpec } from "../lib/derive/domain";
 
 interface Fn {

@@ -130,6 +130,6 @@ if (steps > 0) {
   const report = runFuzz(steps, 1);
   console.log(
     `\nnpm run fuzz at scale (seed 1): ${report.steps.length} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided ` +
-      `(${report.verifierUndecided.map((s) => s.id).join(", ") || "none"}; ${report.refused} refused by name, ${report.undecided} left open by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+      `(${report.verifierUndecided.map((s) => s.id).join(", ") || "none"}; ${report.refused} refused by name, ${report.oracleUndecided.length} left open by the oracle) in ${((Date.now() - t) / 1000).toFixed(0)} s`,
   );
 }

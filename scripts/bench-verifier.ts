@@ -9,9 +9,10 @@
  * Without sympy there it says how to install it and skips the comparison.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { derive } from "../lib/derive/derive";
+import { python } from "./python";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../lib/derive/expression";
 
 interface Identity {
@@ -48,12 +49,6 @@ function sympyText(expr: string): string {
     .replace(/\babs\(/g, "Abs(")
     .replace(/\bmax\(/g, "Max(")
     .replace(/\bmin\(/g, "Min(");
-}
-
-function python(): string {
-  const venv = path.join(root, ".venv", "bin", "python");
-  if (existsSync(venv)) return venv;
-  return process.env.STEPWISE_PYTHON || "python3";
 }
 
 const SYMPY = `

@@ -11,11 +11,12 @@
  * Usage: tsx scripts/diagnose-corpus.ts [--functions N] [--seed S]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { differentiateCandidates, rewriteCandidates } from "../lib/derive/diagnose/candidates";
 import { ruleTree } from "../lib/derive/explain/differentiate";
 import { parseExpression } from "../lib/derive/expression";
+import { python as projectPython } from "./python";
 import { mulberry32 } from "./seeded-random";
 import type { CorpusItem } from "./slip-corpus-format";
 
@@ -170,8 +171,7 @@ for (let i = 0; i < nFunctions; i++) {
   }
 }
 
-const venv = path.join(root, ".venv", "bin", "python");
-const python = existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
+const python = projectPython();
 const check = spawnSync(python, [path.join(root, "scripts", "check_diagnose_corpus.py")], {
   input: JSON.stringify(items),
   encoding: "utf8",

@@ -15,7 +15,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { DerivationSpec } from "../lib/derive/spec";
-import { box, python, sympyText } from "./sympy-oracle";
+import { python } from "./python";
+import { box, sympyText } from "./sympy-oracle";
 
 interface Entry {
   key: string;

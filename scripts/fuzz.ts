@@ -64,7 +64,7 @@ const main = async () => {
       const s = (Date.now() - t0) / 1000;
       const judged = r.steps.length - r.awaitingOracle;
       console.error(
-        `… ${judged} steps judged, ${r.disagreements.length} disagreements, ${r.escaped.length} escaped errors, ${r.verifierUndecided.length} undecided, ${r.undecided} left open by the oracle; ${r.awaitingOracle} awaiting the oracle; ${s.toFixed(0)} s, ${((r.steps.length / s) * 60).toFixed(0)} steps/min`,
+        `… ${judged} steps judged, ${r.disagreements.length} disagreements, ${r.escaped.length} escaped errors, ${r.verifierUndecided.length} undecided, ${r.oracleUndecided.length} left open by the oracle; ${r.awaitingOracle} awaiting the oracle; ${s.toFixed(0)} s, ${((r.steps.length / s) * 60).toFixed(0)} steps/min`,
       );
     },
   });
@@ -81,7 +81,7 @@ const main = async () => {
     .map((s) => s.seconds * 1000)
     .sort((a, b) => a - b);
   console.log(
-    `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.undecided} left open by the oracle (${bound.length} of them by its item bound); ` +
+    `seed ${seed}: ${report.refused} steps refused by name (a RangeError), ${report.oracleUndecided.length} left open by the oracle (${bound.length} of them by its item bound); ` +
       `median step ${times.length ? times[Math.floor(times.length / 2)].toFixed(1) : "-"} ms, slowest ${times.length ? times[times.length - 1].toFixed(0) : "-"} ms; ${seconds.toFixed(0)} s in all`,
   );
   const partial = report.stopped
@@ -91,7 +91,7 @@ const main = async () => {
       : "";
   console.log(
     `${report.steps.length - report.awaitingOracle} steps, ${report.disagreements.length} disagreements, ${report.escaped.length} escaped errors, ${report.verifierUndecided.length} undecided; ` +
-      `${report.undecided} left open by the oracle, ${bound.length} of them by its item bound${partial}`,
+      `${report.oracleUndecided.length} left open by the oracle, ${bound.length} of them by its item bound${partial}`,
   );
   process.exit(report.disagreements.length === 0 && report.escaped.length === 0 ? 0 : 1);
 };

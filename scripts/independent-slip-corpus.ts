@@ -11,8 +11,9 @@
  * Throws (exits 1) naming the Python used when the generator or the check fails.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { python as projectPython } from "./python";
 import type { CorpusItem } from "./slip-corpus-format";
 
 const root = path.join(__dirname, "..");
@@ -21,8 +22,7 @@ const arg = (name: string, dflt: string): string => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const out = path.resolve(arg("--out", path.join(root, "test-artifacts", "independent-slip-corpus.json")));
-const venv = path.join(root, ".venv", "bin", "python");
-const python = existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
+const python = projectPython();
 
 const run = (script: string, args: string[], input?: string): string => {
   const r = spawnSync(python, [path.join(root, "scripts", script), ...args], {

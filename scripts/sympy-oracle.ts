@@ -3,8 +3,6 @@
  * explain-sympy-check.ts): a function's text in SymPy syntax, the Python that has SymPy, and a
  * domain as the box SymPy samples in.
  */
-import { existsSync } from "node:fs";
-import * as path from "node:path";
 import type { DomainSpec } from "../lib/derive/domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../lib/derive/expression";
 
@@ -21,12 +19,6 @@ export function sympyText(expr: string): string {
     .toString()
     .replace(/\^/g, "**")
     .replace(/\babs\(/g, "Abs(");
-}
-
-/** The Python with SymPy: .venv/bin/python if present, else $STEPWISE_PYTHON, else python3. */
-export function python(): string {
-  const venv = path.join(__dirname, "..", ".venv", "bin", "python");
-  return existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
 }
 
 /**

@@ -27,7 +27,14 @@ export interface Ball {
 /** A value that the digits at hand cannot settle (a denominator or log argument whose ball holds 0): try more digits. */
 export const UNRESOLVED = "unresolved at this precision";
 
-/** What an operation on balls gives: a ball, or why there is no value ("not finite", "not a real number", {@link UNRESOLVED}). */
+/**
+ * A real number too large for decimal.js (its exponent stops at 9e15: e^(2e30) has none): not
+ * "not finite", which says a value does not exist (a division by an exact 0). No precision
+ * settles it, and a comparison that meets it cannot tell (compare.ts: "precision bound hit").
+ */
+export const OVERFLOW = "a real number beyond decimal.js's range (above 1e+9000000000000000)";
+
+/** What an operation on balls gives: a ball, or why there is no value ("not finite", "not a real number", {@link UNRESOLVED}, {@link OVERFLOW}). */
 export type BallValue = Ball | string;
 
 const LOG10_E = Math.LOG10E;
@@ -82,7 +89,8 @@ function expSpread(lt: number): number {
 /** A result of value `v` whose exact value is within 10^r, with its own rounding at `digits` (× ulps) added. */
 function ball(v: BigNumber, r: number, digits: number, ulps = 1): BallValue {
   if (v.isNaN()) return "not a real number";
-  if (!v.isFinite()) return "not finite";
+  // ±Infinity from finite operands (the callers rule out an exact 0 divisor and log 0 first) is an overflow
+  if (!v.isFinite()) return OVERFLOW;
   const radius = logSum(r, roundingError(v, digits, ulps)) + 1e-9;
   if (radius === Infinity || Number.isNaN(radius)) return UNRESOLVED;
   return { v, r: radius };
@@ -115,7 +123,15 @@ export function ballAdd(a: Ball, b: Ball, v: BigNumber, digits: number): BallVal
 /** a · b (`v`, already computed). */
 export function ballMul(a: Ball, b: Ball, v: BigNumber, digits: number): BallValue {
   const exactProduct = a.v.isZero() || b.v.isZero() || sd(a.v) + sd(b.v) <= digits;
-  return ball(v, logSum(log10Abs(a.v) + b.r, log10Abs(b.v) + a.r, a.r + b.r), digits, exactProduct ? 0 : 1);
+  const r = logSum(log10Abs(a.v) + b.r, log10Abs(b.v) + a.r, a.r + b.r);
+  // a product below decimal.js's smallest exponent (1e-9e15) comes back 0: the exact product is within |a|·|b| of it
+  if (v.isZero() && !exactProduct) return { v, r: logSum(r, underflow(log10Abs(a.v) + log10Abs(b.v))) };
+  return ball(v, r, digits, exactProduct ? 0 : 1);
+}
+
+/** log10 of a bound on a value of about 10^m that decimal.js rounded to 0 (a little above, for the double's own rounding). */
+function underflow(m: number): number {
+  return m + 1e-9 * Math.abs(m) + 1e-9;
 }
 
 /** a / b; "not finite" for an exact 0 denominator, {@link UNRESOLVED} where b's ball comes near 0. */
@@ -127,11 +143,21 @@ export function ballDiv(a: Ball, b: Ball, divide: () => BigNumber, digits: numbe
   if (a.r === -Infinity && b.r === -Infinity && sd(v) < digits && v.times(b.v).eq(a.v)) return { v, r: -Infinity }; // 3/4, 1/2: exact
   const mb = log10Abs(b.v);
   const r = logSum(a.r - mb, log10Abs(v) + rel) - Math.log10(1 - 10 ** rel);
+  // a quotient below decimal.js's smallest exponent comes back 0: within |a|/|b|·2 of it (b kept clear of 0)
+  if (v.isZero() && !a.v.isZero()) return { v, r: logSum(r, underflow(log10Abs(a.v) - mb + Math.log10(2))) };
   return ball(v, r, digits);
 }
 
-/** e^x: relative error e^(rx) − 1. */
+/**
+ * e^x: relative error e^(rx) − 1. Below decimal.js's range (x < −2.07e16, where it returns 0)
+ * a ball around 0 of radius e^(x + r_x) ≥ the exact value, whose log10 a double still holds
+ * (e^(−2e30) is 0 ± 10^(−8.7e29)); above it {@link OVERFLOW}.
+ */
 export function ballExp(x: Ball, v: BigNumber, digits: number): BallValue {
+  if (v.isZero()) {
+    const top = x.v.toNumber() + (x.r === -Infinity ? 0 : 10 ** x.r);
+    return { v, r: underflow(top * LOG10_E) };
+  }
   return ball(v, log10Abs(v) + expSpread(x.r), digits, T);
 }
 

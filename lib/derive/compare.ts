@@ -4,6 +4,7 @@ import { certainDigits, log10Abs, logSum, type Ball, type BallValue } from "./ba
 import { exactlyZeroAt, showPair, showValue as show } from "./counterexample-text";
 import {
   evaluator,
+  OVERFLOW,
   PRECISION,
   PRECISION_BOUND,
   PRECISION_LEVELS,
@@ -15,7 +16,7 @@ import { boundedAt, firstApart, pointIntervals, type PointIntervals } from "./do
 import { exactJudge, type ExactOutcome } from "./exact/prove";
 import { VerifierInternalError } from "./internal-error";
 import { nodeText } from "./node-text";
-import { checkDeadline, StepUndecided } from "./deadline";
+import { boundInForce, checkDeadline, StepUndecided } from "./deadline";
 import type { Certificate, Counterexample, Tier, Undecided } from "./types";
 
 export { PRECISION, PRECISION_BOUND, PRECISION_LEVELS } from "./evaluate";
@@ -29,13 +30,14 @@ export const GUARD_DIGITS = 6;
 /** The relative tolerance at the first precision, 10^−(60 − 6). */
 export const TOLERANCE = `1e-${PRECISION - GUARD_DIGITS}`;
 
+/** A comparison whose time bound (deadline.ts) ran out first, or that no sample point could settle (below the resolution). */
+export type UndecidedVerdict = { equal: false; tier: "undecided"; undecided: Undecided };
+
 /** The verdict of comparing two expressions. */
 export type Verdict =
   | { equal: true; tier: Tier; certificate?: Certificate }
-  | { equal: false; tier: Tier; counterexample: Counterexample };
-
-/** A comparison whose time bound (deadline.ts) ran out first. */
-export type UndecidedVerdict = { equal: false; tier: "undecided"; undecided: Undecided };
+  | { equal: false; tier: Tier; counterexample: Counterexample }
+  | UndecidedVerdict;
 
 /**
  * Runs a comparison and turns a {@link StepUndecided} from inside it (the step's time bound
@@ -136,6 +138,11 @@ export function expectation(
     if (boundedAt(wantFast, i)) continue; // certainly finite and real: no decimal evaluation needed to know
     checkDeadline(() => `evaluating the expected side at point ${i + 1} of ${points.length}`);
     const v = firstFinite(want, i);
+    if (v === OVERFLOW) {
+      throw new RangeError(
+        `${where}: "${expected.toString()}" is ${OVERFLOW} at ${formatPoint(points[i])}; narrow the declared domain`,
+      );
+    }
     if (unsettled(v)) {
       throw new RangeError(
         `${where}: "${expected.toString()}" cancels at ${formatPoint(points[i])} beyond what ${PRECISION_BOUND} digits settle ` +
@@ -200,7 +207,8 @@ export function expectation(
       }
       return { equal: true, tier: "proved", certificate: outcome.certificate };
     }
-    const found = samplePoints(got, want, points.length, 0);
+    const sampling = samplePoints(got, want, points.length, 0);
+    const found = sampling.found;
     if (found !== null) {
       const sampled = clearest(sides, found.index, found.result, 0);
       return {
@@ -211,7 +219,7 @@ export function expectation(
     }
     if (outcome.status === "different") {
       // The normal forms differ but every point agreed to 54 digits: look deeper.
-      const deeper = samplePoints(got, want, points.length, 2);
+      const deeper = samplePoints(got, want, points.length, 2).found;
       const deep = deeper === null ? null : clearest(sides, deeper.index, deeper.result, 2);
       if (deep !== null && deep.result.kind === "differ") {
         return {
@@ -231,7 +239,33 @@ export function expectation(
         };
       }
     }
+    if (sampling.resolved === 0) return belowResolution(points.length);
     return { equal: true, tier: "sampled" };
+  };
+}
+
+/**
+ * The verdict on a step that no sample point resolves: at every point both sides are 0 to
+ * every digit {@link PRECISION_BOUND}-digit arithmetic gives (issue 21, fuzz 1/6935:
+ * −2e^(−3x) + 1 − 1 against −3e^(−3x) at x ≈ 920, both about 1e−1199), and the exact tier
+ * did not prove it. Nothing was seen either way: neither accepted nor rejected.
+ *
+ * @param count the number of sample points
+ * @returns "undecided", with the reason in words and the time bound in force as its seconds
+ */
+function belowResolution(count: number): UndecidedVerdict {
+  const phase = `sampling: at all ${count} points both sides are 0 to the ${PRECISION_BOUND} digits decimal.js supports`;
+  return {
+    equal: false,
+    tier: "undecided",
+    undecided: {
+      reason:
+        `below the resolution: at every one of the ${count} sample points both sides are 0 to the ${PRECISION_BOUND} digits ` +
+        "decimal.js supports, and the exact tier did not prove the step, so the verifier cannot tell whether they are equal " +
+        "(write the step in a form that does not cancel, or narrow the domain to where the values are larger)",
+      phase,
+      seconds: boundInForce(),
+    },
   };
 }
 
@@ -348,23 +382,26 @@ function agreesWithMoreDigits(actual: MathNode, expected: MathNode, point: Recor
 }
 
 /**
- * The first point where the sides do not agree (differ, or cannot be told apart), or null.
- * Every point is first compared at the first precision only (most agree or differ there);
- * then the points left open, one after the other, with as many digits as they need, up to
- * the first that differs or cannot be settled.
+ * The first point where the sides do not agree (differ, or cannot be told apart), or null,
+ * and how many points resolved the sides (agreed with values known to the tolerance, not
+ * only as 0 to every digit computed). Every point is first compared at the first precision
+ * only (most agree or differ there); then the points left open, one after the other, with as
+ * many digits as they need, up to the first that differs or cannot be settled.
  */
 function samplePoints(
   got: Evaluator,
   want: Evaluator,
   count: number,
   minLevel: number,
-): { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null {
+): { found: { index: number; result: Exclude<PointOutcome, { kind: "agree" }> } | null; resolved: number } {
   const open: number[] = [];
+  let resolved = 0;
   for (let i = 0; i < count; i++) {
     checkDeadline(() => `sampling point ${i + 1} of ${count} at ${PRECISION_LEVELS[minLevel]} digits`);
     const result = comparePoint(got, want, i, minLevel, PRECISION_LEVELS[minLevel]);
     if (result.kind === "unresolved") open.push(i);
-    else if (result.kind !== "agree") return { index: i, result };
+    else if (result.kind !== "agree") return { found: { index: i, result }, resolved };
+    else resolved++;
   }
   // Both sides 0 up to their error bounds: settled only at the precision bound (1000 digits, slow);
   // once one point was, the others where both sides vanish alike are taken as 0 from 240 digits on.
@@ -372,9 +409,10 @@ function samplePoints(
   for (const i of open) {
     const result = comparePoint(got, want, i, minLevel, PRECISION_BOUND, zeroFrom, 0);
     if (result.kind === "agree" && result.zero) zeroFrom = ZERO_AFTER_ONE;
-    if (result.kind !== "agree") return { index: i, result };
+    if (result.kind !== "agree") return { found: { index: i, result }, resolved };
+    if (!result.zero) resolved++;
   }
-  return null;
+  return { found: null, resolved };
 }
 
 /**
@@ -411,6 +449,8 @@ function comparePoint(
     const a = got.ball(i, digits);
     const b = want.ball(i, digits);
     last = { a, b, digits };
+    // a real number beyond decimal.js's range: no precision represents it, nothing to compare
+    if (a === OVERFLOW || b === OVERFLOW) return { kind: "unresolved", expected: b, actual: a, digits };
     let deficit = Infinity;
     if (typeof a === "string" || typeof b === "string") {
       if (found) break; // shown as found
@@ -487,7 +527,7 @@ function firstFinite(e: Evaluator, i: number): RealValue {
   for (const digits of PRECISION_LEVELS) {
     if (digits > PRECISION_LEVELS[0]) checkDeadline(() => `evaluating a side at point ${i + 1} with ${digits} digits`);
     v = e.at(i, digits);
-    if (typeof v !== "string") return v;
+    if (typeof v !== "string" || v === OVERFLOW) return v;
     // certainly not a real number (a log of a ball wholly below 0): more digits cannot change it
     if (e.bounded && !unsettled(v)) return v;
   }
@@ -502,6 +542,14 @@ function counterexample(
   if (r.kind === "undefined-expected") return { point, expected: r.expected, actual: "(not compared)" };
   const pair = showPair(r.expected, r.actual, r.kind === "differ" ? r.zero : undefined);
   if (r.kind === "unresolved") {
+    if (r.expected === OVERFLOW || r.actual === OVERFLOW)
+      return {
+        point,
+        ...pair,
+        reason:
+          `precision bound hit: a side here is ${OVERFLOW}, which no precision represents; ` +
+          "the verifier cannot tell whether they are equal (narrow the domain, or write the step so that it does not form so large a value)",
+      };
     return {
       point,
       ...pair,

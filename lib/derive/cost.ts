@@ -32,6 +32,9 @@ const PRIOR_MS_AT_1000: Readonly<Record<string, number>> = {
   pow: 270,
   exp: 70,
   expm1: 70,
+  // σ and softplus evaluated without overflow (cancellation.ts): an exponential, and for softplus a log too
+  _logistic: 70,
+  _softplus: 250,
   tanh: 70,
   sinh: 70,
   cosh: 70,

@@ -82,6 +82,16 @@ export function checkDeadline(phase: () => string): void {
 }
 
 /**
+ * The time bound in force, in seconds (Infinity when there is none): what a verdict that is
+ * "undecided" for another reason (no sample point resolves the sides, compare.ts) reports as its bound.
+ *
+ * @returns the seconds of the innermost {@link withinDeadline}, or Infinity
+ */
+export function boundInForce(): number {
+  return current === null ? Infinity : current.seconds;
+}
+
+/**
  * Milliseconds left before the deadline in force ({@link clock} time), Infinity when there is
  * none: for work that can tell its cost in advance (a decimal.js call at 1000 digits, see
  * cost.ts) and should not start when it cannot end in time.

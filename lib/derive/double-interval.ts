@@ -20,6 +20,7 @@
  * divisor whose interval holds 0: no interval (NaN ends); the decimal evaluation decides
  * that point.
  */
+import { LOGISTIC, SOFTPLUS } from "./cancellation";
 import { planOf, type Op } from "./evaluate";
 
 /** Lower and upper ends of the interval of an expression at each sample point; NaN where there is none. */
@@ -83,6 +84,17 @@ function sqr(a: [number, number]): Iv {
 /** An increasing function f (within 4 ulps, as V8's fdlibm ports) applied to the ends, 4 ulps outward, clamped to [min, max]. */
 export function monotone(f: (v: number) => number, a: [number, number], min = -Infinity, max = Infinity): Iv {
   return ok(Math.max(min, down(f(a[0]), T)), Math.min(max, up(f(a[1]), T)));
+}
+
+/**
+ * σ and softplus (cancellation.ts's overflow-free forms) in doubles: e^(−|v|) ≤ 1 and one
+ * division or log1p, within 3 ulps plus two subnormal roundings (where e^(−|v|) is subnormal);
+ * pushed outward twice over, 8 ulps and two smallest subnormals.
+ */
+const logisticOf = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+const softplusOf = (v: number): number => (v >= 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v)));
+function composite(f: (v: number) => number, a: [number, number], min: number, max: number): Iv {
+  return ok(Math.max(min, down(down(f(a[0]), T), T)), Math.min(max, up(up(f(a[1]), T), T)));
 }
 
 /** sin or cos: the midpoint's value ± the interval's width (slope at most 1), within [−1, 1]. */
@@ -181,6 +193,10 @@ function apply(op: Op, a: [number, number][], point: Record<string, string>): Iv
       return monotone(Math.atan, x, -Math.PI / 2 - 1e-15, Math.PI / 2 + 1e-15);
     case "asinh":
       return monotone(Math.asinh, x);
+    case LOGISTIC:
+      return composite(logisticOf, x, 0, 1);
+    case SOFTPLUS:
+      return composite(softplusOf, x, 0, Infinity);
     case "sinh":
       return monotone(Math.sinh, x);
     case "cosh":

@@ -20,12 +20,13 @@ import {
   exact,
   log10Abs,
   logSum,
+  OVERFLOW,
   rounded,
   UNRESOLVED,
   type Ball,
   type BallValue,
 } from "./ball";
-import { cancellationFree } from "./cancellation";
+import { cancellationFree, LOGISTIC, SOFTPLUS } from "./cancellation";
 import { affordable, COST_FROM, scaledMs } from "./cost";
 import { checkAffordable, checkDeadline, clockMs } from "./deadline";
 import { verifierMath } from "./math-functions";
@@ -91,11 +92,15 @@ export type RealValue = BigNumber | string;
 /** What a value is when decimal.js refuses the precision asked for (its ln, trigonometry, powers stop near 1025 digits). */
 export const PRECISION_LIMIT = "beyond the precision decimal.js supports";
 
-export { UNRESOLVED } from "./ball";
+export { OVERFLOW, UNRESOLVED } from "./ball";
 
-/** True for the reasons that more digits may change ({@link UNRESOLVED}, {@link PRECISION_LIMIT}): no verdict on the value yet. */
+/**
+ * True for the reasons that leave a value unknown rather than non-existent: {@link UNRESOLVED}
+ * and {@link PRECISION_LIMIT}, which more digits may change, and {@link OVERFLOW}, a real number
+ * no precision represents. No verdict on the value.
+ */
 export function unsettled(v: RealValue | BallValue): boolean {
-  return v === UNRESOLVED || v === PRECISION_LIMIT;
+  return v === UNRESOLVED || v === PRECISION_LIMIT || v === OVERFLOW;
 }
 
 /** An expression compiled once per precision, evaluated at points given as decimal strings. */
@@ -239,6 +244,8 @@ const FUNCTIONS = new Set([
   "cot",
   "square",
   "cube",
+  LOGISTIC,
+  SOFTPLUS,
 ]);
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
 
@@ -418,12 +425,12 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       const base = rounded(D.ln(new D(op.name === "log10" ? 10 : 2)), digits);
       return ballDiv(num, base, () => num.v.div(base.v), digits);
     }
-    case "log1p": {
-      if (x.v.abs().lt(LOG1P_SERIES_BELOW)) return log1pSmall(D, x, digits);
-      const y = ballAdd(x, one, x.v.plus(1), digits);
-      if (typeof y === "string") return y;
-      return ballLn(y, () => D.ln(y.v), digits);
-    }
+    case "log1p":
+      return log1p(D, x, digits);
+    case LOGISTIC:
+      return logistic(D, x, digits);
+    case SOFTPLUS:
+      return softplus(D, x, digits);
     case "expm1": {
       const y = ballExp(x, D.exp(x.v), digits);
       if (typeof y === "string") return y;
@@ -462,6 +469,13 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       return ballTan(x, D.tan(x.v), digits);
     case "sech":
     case "csch":
+    case "coth":
+      if (x.v.abs().gte(1)) return reciprocalHyperbolic(D, op.name, x, digits);
+      break;
+  }
+  switch (op.name) {
+    case "sech":
+    case "csch":
     case "sec":
     case "csc": {
       const inner =
@@ -494,6 +508,72 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
     default:
       return `undefined (${op.name})`;
   }
+}
+
+/** ln(1 + w) for a ball w: {@link log1pSmall} below 10^−3, else ln of 1 + w. */
+function log1p(D: DecimalStatic, x: Ball, digits: number): BallValue {
+  if (x.v.abs().lt(LOG1P_SERIES_BELOW)) return log1pSmall(D, x, digits);
+  const y = ballAdd(x, exact(new D(1)), x.v.plus(1), digits);
+  if (typeof y === "string") return y;
+  return ballLn(y, () => D.ln(y.v), digits);
+}
+
+/** e^(−|x|) as a ball (x's radius carried): at most 1, a ball around 0 below decimal.js's range (ballExp). */
+function expMinusAbs(D: DecimalStatic, x: Ball, digits: number): BallValue {
+  const u = x.v.isNeg() ? x.v : x.v.neg();
+  return ballExp({ v: u, r: x.r }, D.exp(u), digits);
+}
+
+/**
+ * σ(x) = 1/(1 + e^(−x)) for x ≥ 0, e^x/(1 + e^x) for x < 0 (the same function): the exponential
+ * is e^(−|x|) ≤ 1, so nothing overflows, and σ(−2e30) is a ball around 0 of radius 10^(−8.7e29)
+ * rather than "not finite" (issue 21, fuzz 2/1110). Bounds from the ball operations composed.
+ */
+function logistic(D: DecimalStatic, x: Ball, digits: number): BallValue {
+  const t = expMinusAbs(D, x, digits);
+  if (typeof t === "string") return t;
+  const one = exact(new D(1));
+  const den = ballAdd(one, t, t.v.plus(1), digits);
+  if (typeof den === "string") return den;
+  const top = x.v.isNeg() ? t : one;
+  return ballDiv(top, den, () => top.v.div(den.v), digits);
+}
+
+/**
+ * softplus x = ln(1 + e^x): x + ln(1 + e^(−x)) for x ≥ 0, ln(1 + e^x) for x < 0 (the same
+ * function), so e^x is never formed where it overflows (softplus(2e30) is 2e30 + a ball of
+ * radius 10^(−8.7e29)) and ln(1 + w) of a small w is summed as a series (log1p).
+ */
+function softplus(D: DecimalStatic, x: Ball, digits: number): BallValue {
+  const t = expMinusAbs(D, x, digits);
+  if (typeof t === "string") return t;
+  const l = log1p(D, t, digits);
+  if (typeof l === "string" || x.v.isNeg()) return l;
+  return ballAdd(x, l, x.v.plus(l.v), digits);
+}
+
+/**
+ * sech, csch or coth of x with |x| ≥ 1 from t = e^(−|x|) ≤ e^(−1): sech = 2t/(1 + t²),
+ * csch = ±2t/(1 − t²), coth = ±(1 + t²)/(1 − t²), with 1 − t² ≥ 0.86 (no cancellation) and no
+ * e^|x|, which overflows from |x| ≈ 2.07e16 (sech(1e20) is a ball around 0, not "not finite").
+ */
+function reciprocalHyperbolic(D: DecimalStatic, name: string, x: Ball, digits: number): BallValue {
+  if (x.r >= log10Abs(x.v)) return UNRESOLVED; // the ball reaches 0, where csch and coth have a pole
+  const t = expMinusAbs(D, x, digits);
+  if (typeof t === "string") return t;
+  const one = exact(new D(1));
+  const t2 = ballMul(t, t, t.v.times(t.v), digits);
+  if (typeof t2 === "string") return t2;
+  const plus = ballAdd(one, t2, t2.v.plus(1), digits);
+  const minus = ballAdd(one, t2, new D(1).minus(t2.v), digits);
+  if (typeof plus === "string") return plus;
+  if (typeof minus === "string") return minus;
+  const two = ballMul(exact(new D(2)), t, t.v.times(2), digits);
+  if (typeof two === "string") return two;
+  const [num, den] = name === "sech" ? [two, plus] : name === "csch" ? [two, minus] : [plus, minus];
+  const q = ballDiv(num, den, () => num.v.div(den.v), digits);
+  if (typeof q === "string" || name === "sech" || !x.v.isNeg()) return q;
+  return { v: q.v.neg(), r: q.r };
 }
 
 /** Below this |w|, log1p(w) is summed as its series (log1pSmall) rather than as ln(1 + w), which would lose the digits of w that 1 + w rounds off. */
@@ -570,7 +650,7 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
   // a positive integer power of a ball holding 0 is bounded all the same: (0 ± r)^3 is 0 ± 3r³
   if (smallPower && b.r !== -Infinity && (b.v.isZero() || b.r >= log10Abs(b.v) - 0.31)) {
     const v = b.v.pow(x.v);
-    return v.isFinite() ? ballIntPow(b, x.v.toNumber(), v, digits) : "not finite";
+    return v.isFinite() ? ballIntPow(b, x.v.toNumber(), v, digits) : OVERFLOW;
   }
   if (b.v.isZero()) {
     if (b.r !== -Infinity) return UNRESOLVED;
@@ -584,7 +664,7 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
     const magnitude = D.exp(D.ln(b.v.abs()).times(x.v));
     v = b.v.isNeg() && x.v.mod(2).abs().eq(1) ? magnitude.neg() : magnitude;
   }
-  if (!v.isFinite()) return "not finite";
+  if (!v.isFinite()) return OVERFLOW; // finite operands: a real number beyond decimal.js's exponent range
   if (
     integer &&
     b.r === -Infinity &&

@@ -315,6 +315,11 @@ def judge_point(lhs, rhs, x, strict=False):
         if mag(d) <= TOL * small:
             if not strict:
                 return "equal", None
+            if mig(d) > 0:
+                # within the tolerance and certainly not 0 at these very digits: not an identity (the
+                # deepest level, 1920 digits, may be the first to resolve the sides: fuzz 3/599, a
+                # factor 1 + 3e^x at x ≈ −823 on a value about 1e-1072, was "equal")
+                return "near", None
             within = True
             continue
     if within:
@@ -413,17 +418,35 @@ class Worker:
                 item = conn.recv()
             except EOFError:
                 return
-            conn.send(run(item))
+            try:
+                verdict = run(item)
+            except Exception as err:  # any error of one item (a RecursionError, mpmath's) leaves it undecided, not the worker dead
+                verdict = {"verdict": "undecided", "at": where["x"],
+                           "reason": f"the oracle failed on the item: {type(err).__name__}: {err}"}
+            conn.send(verdict)
+
+    def restart(self):
+        """Ends the child (if it still runs) and its pipe, and starts a fresh one."""
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+        self.start()
 
     def __call__(self, item):
-        self.conn.send(item)
-        if self.conn.poll(self.wall):
-            return self.conn.recv()
-        self.proc.kill()
-        self.proc.join()
-        self.start()
-        return {"verdict": "undecided", "at": None,
-                "reason": f"the oracle's item bound: no answer within {self.wall:g} s of wall time (killed)"}
+        # a child that died (killed from outside, out of memory, a crash in C) shows as a broken pipe on
+        # send or an end of file on recv (poll() is true at an end of file too): the item is undecided,
+        # the child replaced, and the run goes on (a 3000-step fuzz run ended in EOFError here)
+        try:
+            self.conn.send(item)
+            if self.conn.poll(self.wall):
+                return self.conn.recv()
+            reason = f"the oracle's item bound: no answer within {self.wall:g} s of wall time (killed)"
+        except (EOFError, OSError):
+            self.proc.join(1)
+            reason = f"the oracle's worker died judging the item (exit code {self.proc.exitcode}); replaced"
+        self.restart()
+        return {"verdict": "undecided", "at": None, "reason": reason}
 
 
 def main():

@@ -9,12 +9,12 @@
  * SyntaxError that refuse a derivation by name.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, parseExpression } from "../../lib/derive/expression";
 import { mutateExpression } from "../../tooling/mutation/mutate";
 import { stepChecker } from "../../lib/derive/verify";
 import type { DerivationSpec } from "../../lib/derive/spec";
+import { python } from "../python";
 import { farTailCases } from "./far-tails";
 import {
   derivative,
@@ -69,22 +69,16 @@ export interface FuzzReport {
   disagreements: FuzzStep[];
   escaped: FuzzStep[];
   refused: number;
-  /** Steps the oracle left undecided (not judged). */
-  undecided: number;
-  /** The steps the oracle left undecided, with its reasons (those of its item bound among them: oracleBoundHit). */
+  /** The steps the oracle left undecided, not judged (how many: its length), with its reasons (those of its item bound among them: oracleBoundHit). */
   oracleUndecided: FuzzStep[];
   /** Steps the verifier left undecided within its time bound, with their ids (`seed/number`). */
   verifierUndecided: FuzzStep[];
 }
 
-const root = path.join(__dirname, "..", "..");
 const defs = parseDefinitions(BUILTIN_DEFINITIONS);
 
-/** The Python of the oracle: .venv's, else $STEPWISE_PYTHON, else python3. */
-export function python(): string {
-  const venv = path.join(root, ".venv", "bin", "python");
-  return existsSync(venv) ? venv : process.env.STEPWISE_PYTHON || "python3";
-}
+/** The Python of the oracle (scripts/python.ts), re-exported for the fuzz tests. */
+export { python };
 
 /** An expression (mathjs syntax, sigma/softplus allowed) in the oracle's Python: definitions written out, literals as N("…"). */
 export function pythonText(expr: string): string {
@@ -167,7 +161,6 @@ export function tally(steps: FuzzStep[]): FuzzReport {
     disagreements: judged.filter((s) => (s.verifier === "accepted" ? s.oracle === "different" : s.oracle === "equal")),
     escaped: steps.filter((s) => s.verifier === "escaped"),
     refused: steps.filter((s) => s.verifier === "refused").length,
-    undecided: steps.filter((s) => s.oracle === "undecided").length,
     oracleUndecided: steps.filter((s) => s.oracle === "undecided"),
     verifierUndecided: steps.filter((s) => s.verifier === "undecided"),
   };

@@ -1,7 +1,7 @@
 /** Tests of lib/derive/evaluate.ts: multi-precision evaluation at sample points. */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { evaluator, PRECISION_BOUND, PRECISION_LEVELS } from "../../../lib/derive/evaluate";
+import { evaluator, OVERFLOW, PRECISION_BOUND, PRECISION_LEVELS } from "../../../lib/derive/evaluate";
 import { verifyStep } from "../../../lib/derive/verify";
 
 const e = suite("evaluator");
@@ -21,22 +21,27 @@ e("should evaluate at the precision asked for (e − its 60-digit value is 0 at 
   assert.ok(typeof at120 !== "string" && at120.abs().gt("1e-62"), String(at120));
 });
 
-e("should raise a negative base to a large integer power with its sign, and call an overflow not finite", () => {
-  const pts = [{ x: "-1.0001" }, { x: "-10" }, { x: "3" }];
-  // (−1.0001)^100001 = −e^(100001·ln 1.0001) ≈ −2.2020e4; an even power is positive
-  const odd = evaluator("x^100001", pts).at(0, 60);
-  assert.ok(typeof odd !== "string", String(odd));
-  assert.ok(
-    Math.abs(Number(odd.toString()) + Math.exp(100001 * Math.log(1.0001))) < 1e-6 * Math.exp(100001 * Math.log(1.0001)),
-    odd.toString(),
-  );
-  const even = evaluator("x^100002", pts).at(0, 60);
-  assert.ok(typeof even !== "string" && even.gt(0), String(even));
-  assert.is(evaluator("x^(10^20 + 1)", pts).at(1, 60), "not finite");
-  const tiny = evaluator("x^(-(10^20 + 1))", pts).at(1, 60);
-  assert.ok(typeof tiny !== "string" && tiny.isZero(), `an underflow is 0: ${String(tiny)}`);
-  assert.is(evaluator("x^(1/3)", pts).at(1, 60), "not a real number");
-});
+e(
+  "should raise a negative base to a large integer power with its sign, and call an overflow too large, not undefined",
+  () => {
+    const pts = [{ x: "-1.0001" }, { x: "-10" }, { x: "3" }];
+    // (−1.0001)^100001 = −e^(100001·ln 1.0001) ≈ −2.2020e4; an even power is positive
+    const odd = evaluator("x^100001", pts).at(0, 60);
+    assert.ok(typeof odd !== "string", String(odd));
+    assert.ok(
+      Math.abs(Number(odd.toString()) + Math.exp(100001 * Math.log(1.0001))) <
+        1e-6 * Math.exp(100001 * Math.log(1.0001)),
+      odd.toString(),
+    );
+    const even = evaluator("x^100002", pts).at(0, 60);
+    assert.ok(typeof even !== "string" && even.gt(0), String(even));
+    // (−10)^(10^20 + 1) is a real number, beyond decimal.js's exponent range: not "not finite" (issue 21)
+    assert.is(evaluator("x^(10^20 + 1)", pts).at(1, 60), OVERFLOW);
+    const tiny = evaluator("x^(-(10^20 + 1))", pts).at(1, 60);
+    assert.ok(typeof tiny !== "string" && tiny.isZero(), `an underflow is 0: ${String(tiny)}`);
+    assert.is(evaluator("x^(1/3)", pts).at(1, 60), "not a real number");
+  },
+);
 
 e("should say why a value is not a finite real number", () => {
   const pts = [{ x: "-1" }, { x: "0" }];

@@ -135,4 +135,58 @@ o(
   },
 );
 
+o(
+  "should call a step near at the verifier's counterexample where only its deepest digits resolve the sides (fuzz 3/599)",
+  () => {
+    // σ-free: tanh′ of tanh(1.5x) at x ≈ −823 is about 1e-1072, and the near miss is off by a factor 1 + 3e^x (1e-357 relative):
+    // the sides are first within the tolerance at 1920 digits, where their difference is already certainly not 0
+    const reference = "(1 - tanh(tanh(1.5 * x))^2) * ((1 - tanh(1.5 * x)^2) * 1.5)";
+    const [v] = judge([
+      [`${reference} * (1 + 3 * exp(x))`, reference, "-823.093", "-822.915", ["-823.05366789771494"]],
+    ]);
+    assert.is(v.verdict, "near", JSON.stringify(v));
+  },
+);
+
+/** Runs `script` (Python) with the oracle's folder on its path as `oracle` imported from `dir`; its stdout as JSON. */
+const pythonJson = (script: string, dir = path.dirname(ORACLE)) => {
+  const run = spawnSync(python(), ["-c", `import sys\nsys.path.insert(0, ${JSON.stringify(dir)})\n${script}`], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: run.status, stderr: run.stderr, out: run.status === 0 ? JSON.parse(run.stdout) : undefined };
+};
+
+/** A worker whose items may make its child exit at once ("die"), raise ("raise"), or be judged; 3 dead, 2 raising and 60 judged items in a row. */
+const DYING_WORKER = `
+import json, os
+import oracle
+real = oracle.judge
+def judge(item):
+    if item.get("die"): os._exit(3)
+    if item.get("raise"): raise RuntimeError("boom")
+    return real(item)
+oracle.judge = judge  # the forked child looks it up when it judges
+w = oracle.Worker(20, 200)
+good = {"lhs": "x + x", "rhs": "2 * x", "lo": "-1", "hi": "1", "seed": 1, "extra": []}
+wrong = {"lhs": "x + x", "rhs": "3 * x", "lo": "1", "hi": "2", "seed": 1, "extra": []}
+items = [dict(good, die=True), good, dict(good, die=True), dict(good, die=True), wrong, dict(good, **{"raise": True}), good]
+items += [good, wrong] * 28 + [dict(good, **{"raise": True}), good]
+out = [w(it) for it in items]
+w.proc.kill(); w.proc.join()
+print(json.dumps([v["verdict"] + ":" + v.get("reason", "") for v in out]))
+`;
+
+o("should go on when its worker dies or an item raises: those items undecided with the reason, the rest judged", () => {
+  const { status, stderr, out } = pythonJson(DYING_WORKER);
+  assert.is(status, 0, stderr.split("\n").slice(-3).join(" | "));
+  const verdicts = out as string[];
+  assert.is(verdicts.length, 65);
+  const died = "undecided:the oracle's worker died judging the item (exit code 3); replaced";
+  const raised = "undecided:the oracle failed on the item: RuntimeError: boom";
+  assert.equal(verdicts.slice(0, 7), [died, "equal:", died, died, "different:", raised, "equal:"]);
+  assert.equal(verdicts.slice(7, 63), Array.from({ length: 28 }, () => ["equal:", "different:"]).flat());
+  assert.equal(verdicts.slice(63), [raised, "equal:"]);
+});
+
 o.run();

@@ -39,7 +39,10 @@ t("should write trig(inverse(u)) without either function, and leave anything els
   assert.is(at("csc(acos(u))"), "1 / (sqrt(1 - (u)^2))");
   assert.is(at("sin((asin(x)))"), "(x)");
   assert.is(at("sin(asinh(x))"), null);
-  assert.is(at("sin(2 * asin(x))"), null);
+  // a multiple n·θ by de Moivre: sin 2θ = 2·c·s
+  assert.is(at("sin(2 * asin(x))"), "(2 * (sqrt(1 - (x)^2))^1 * ((x))^1)");
+  assert.is(at("cos(asin(x) * 5)"), null);
+  assert.is(at("sin(x * asin(x))"), null);
   assert.is(at("exp(asin(x))"), null);
 });
 
@@ -124,6 +127,87 @@ print(json.dumps(out))
   });
   assert.equal(wrong, []);
 });
+
+t(
+  "should prove trig of 2, 3 and 4 times an inverse one (sin(2·asin x): 5 s of sampling before) and reject near misses, as SymPy judges 36 seeded steps",
+  () => {
+    const r = rng(2110);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+    const inners: [string, string][] = [
+      ["x", "(-0.9, 0.9)"],
+      ["x / 3", "(-2, 2)"],
+      ["tanh(x)", "(-3, 3)"],
+    ];
+    // sin θ and cos θ, then the multiple-angle forms written from the textbook (not from the code's sums)
+    const sc: Record<string, [string, string]> = {
+      asin: ["U", "sqrt(1 - U^2)"],
+      acos: ["sqrt(1 - U^2)", "U"],
+      atan: ["U / sqrt(1 + U^2)", "1 / sqrt(1 + U^2)"],
+    };
+    const angle: Record<string, Record<string, (s: string, c: string) => string>> = {
+      "2": { sin: (s, c) => `2 * ${s} * ${c}`, cos: (s, c) => `${c}^2 - ${s}^2` },
+      "3": { sin: (s) => `3 * ${s} - 4 * ${s}^3`, cos: (_, c) => `4 * ${c}^3 - 3 * ${c}` },
+      "4": { sin: (s, c) => `4 * ${s} * ${c} * (1 - 2 * ${s}^2)`, cos: (_, c) => `8 * ${c}^4 - 8 * ${c}^2 + 1` },
+    };
+    const cases: { f: string; expr: string; domain: string }[] = [];
+    const seen = new Set<string>();
+    while (cases.length < 36) {
+      const [u, domain] = pick(inners);
+      const inv = pick(["asin", "acos", "atan"]);
+      const n = pick(["2", "3", "4"]);
+      const trig = pick(["sin", "cos"]);
+      const [s, c] = sc[inv].map((t) => `(${t.replace(/U/g, `(${u})`)})`);
+      const form = angle[n][trig](s, c);
+      // a near miss: the last operator + or − turned over, or a coefficient changed
+      const near = cases.length % 2 === 1;
+      const expr = near
+        ? / - /.test(form)
+          ? form.replace(/ - (?!.* - )/, " + ")
+          : form.replace(/^\d/, (d) => String(Number(d) + 1))
+        : form;
+      const f = `${trig}(${n} * ${inv}(${u}))`;
+      if (seen.has(f + expr)) continue;
+      seen.add(f + expr);
+      cases.push({ f, expr, domain });
+    }
+    const sympy = spawnSync(
+      python(),
+      [
+        "-c",
+        `
+import json, random, sys
+from sympy import Rational, N, sympify, symbols, sqrt, asin, acos, atan, sin, cos, tanh
+x = symbols("x", real=True)
+ns = {"x": x, "sqrt": sqrt, "asin": asin, "acos": acos, "atan": atan, "sin": sin, "cos": cos, "tanh": tanh}
+out = []
+for c in json.load(sys.stdin):
+    a, b = (sympify(s.replace("^", "**"), locals=ns) for s in (c["f"], c["expr"]))
+    lo, hi = (float(v) for v in c["domain"].strip("()").split(","))
+    rnd = random.Random(1)
+    worst = 0
+    for _ in range(16):
+        p = Rational(lo + (hi - lo) * rnd.random()).limit_denominator(10**6)
+        va, vb = N(a.subs(x, p), 50), N(b.subs(x, p), 50)
+        worst = max(worst, abs(va - vb) / max(abs(va), abs(vb), 1e-300))
+    out.append(bool(worst < 1e-40))
+print(json.dumps(out))
+`,
+      ],
+      { input: JSON.stringify(cases), encoding: "utf8" },
+    );
+    assert.is(sympy.status, 0, sympy.stderr);
+    const truth: boolean[] = JSON.parse(sympy.stdout);
+    assert.is(truth.filter((v) => v).length, 18, "SymPy: half the set true");
+    const wrong: string[] = [];
+    cases.forEach((c, i) => {
+      const v = check(c.f, c.expr, c.domain);
+      const expected = truth[i] ? "true proved" : "false sampled";
+      if (`${v.ok} ${v.tier}` !== expected)
+        wrong.push(`${c.f} → ${c.expr} on ${c.domain}: ${v.ok} ${v.tier}, expected ${expected}`);
+    });
+    assert.equal(wrong, []);
+  },
+);
 
 t("should keep the inverse function's domain and the sign of the root", () => {
   // asin and acos are not defined beyond ±1: the derivation is refused, as before
