@@ -30,6 +30,7 @@ import {
 import { elementaryOf, type Parts } from "./rules";
 import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
+import { checkHeadNames } from "../head-names";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
 export const MAX_EXPLAIN_NODES = 300;
@@ -349,6 +350,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof head?.wrt !== "string") throw new TypeError(`${where}: wrt must be a string, got ${typeof head?.wrt}`);
   if (typeof head.domain !== "object" || head.domain === null)
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
+  checkHeadNames(head, where);
   const name = head.name ?? "f";
   releaseKeys(); // no key is held between two calls
   const parsed = withoutParens(parseExpression(f, `${where}: the function`, MAX_EXPLAIN_NODES));
