@@ -27,7 +27,7 @@ import {
   sym,
   withoutParens,
 } from "./nodes";
-import { elementaryOf, type Parts } from "./rules";
+import { elementaryOf, theRule, type Parts } from "./rules";
 import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
 import { checkHeadNames } from "../head-names";
@@ -323,7 +323,7 @@ export function strategyMisfit(
     : strategy === "chain"
       ? `its numerator ${show(node.args[0])} depends on ${wrt} (the chain route needs a constant over a function)`
       : `its numerator ${show(node.args[0])} is a constant (the product route needs a function of ${wrt} above the line)`;
-  return `The ${strategy} strategy does not fit: ${why}; the ${tree.rule.name} is used.`;
+  return `The ${strategy} strategy does not fit: ${why}; ${theRule(tree.rule.name)} is used.`;
 }
 
 const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
@@ -403,7 +403,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   }
   // the default title names the rule of the differentiate step (the rule tree is built once, in build)
   const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
-  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by the ${rule}, derived by the kit`;
+  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by ${theRule(rule)}, derived by the kit`;
   built.derivation.spec.f = f;
   built.derivation.parts.push(...parts);
   return built.derivation;
