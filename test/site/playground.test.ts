@@ -261,7 +261,7 @@ s("should name the part of bad input, mark its field, and keep working", async (
 });
 
 s(
-  "should preview every kind of bad input in words as it is typed, with no page error and no stale formula",
+  "should preview every kind of bad input in words as it is typed, with no page error and no stale formula, and refuse an unknown strategy",
   async () => {
     const page = await site!.browser.newPage();
     const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
@@ -288,6 +288,18 @@ s(
     }
     assert.equal(v.consoleErrors, []);
     await page.close();
+    // a strategy the kit does not know, in a shared URL: refused, not silently "auto"
+    const other = await site!.browser.newPage();
+    await visit(
+      other,
+      `${site!.server.url}playground.html?${new URLSearchParams({ f: "x^2", strategy: "nonsense" })}`,
+      site!.server.url,
+    );
+    const r = await answered(other);
+    assert.is(r.state, "error", r.status);
+    assert.match(r.status, /^✗ The strategy: "nonsense" is not one the kit knows; choose .*"auto"/);
+    assert.is(await other.getAttribute("#pg-strategy", "aria-invalid"), "true");
+    await other.close();
   },
 );
 
