@@ -14,6 +14,9 @@ const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = Object.fromEntries(
   }),
 );
 
+const isMathjsFunction = (name: string): boolean =>
+  typeof (math as unknown as Record<string, unknown>)[name] === "function";
+
 /**
  * What a name already means to the verifier, if anything.
  *
@@ -23,15 +26,15 @@ const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = Object.fromEntries(
 export function builtinMeaning(name: string): string | undefined {
   if (Object.hasOwn(RESERVED_NAMES, name)) return `a built-in constant of the verifier (${RESERVED_NAMES[name]})`;
   if (Object.hasOwn(BUILTIN_FUNCTIONS, name)) return `a built-in function of the verifier (${BUILTIN_FUNCTIONS[name]})`;
-  if (isVerifierFunction(name) || typeof (math as unknown as Record<string, unknown>)[name] === "function")
-    return `a built-in function of the verifier (${name})`;
+  if (isVerifierFunction(name) || isMathjsFunction(name)) return `a built-in function of the verifier (${name})`;
   return undefined;
 }
 
 /**
- * Checks the names a derivation declares: its `name` and each head of `defs` must be neither
- * a built-in function or constant of the verifier ({@link builtinMeaning}) nor a variable of
- * the domain, and `name` must not also be defined in defs.
+ * Checks the names a derivation declares: each head of `defs` must be neither a built-in
+ * function or constant of the verifier ({@link builtinMeaning}) nor a variable of the domain;
+ * `name` must be neither a constant nor a variable nor also defined in defs (a built-in
+ * function such as log or softplus may name the derivation of itself).
  *
  * @param head  the derivation's name (may be left out), variable, domain and definitions
  * @param where what declares them, for errors, e.g. `derive("σ′")` or `explain("x^2")`
@@ -48,7 +51,9 @@ export function checkHeadNames(
   if (head.name !== undefined) {
     if (typeof head.name !== "string") throw new TypeError(`${where}: name must be a string, got ${typeof head.name}`);
     const name = head.name.trim();
-    const why = taken(name);
+    // a function may name the derivation of itself (notebook 10: "log" for ∂log(u)/∂u, "softplus"
+    // for ∂softplus(u)/∂u): only constants and variables are refused
+    const why = Object.hasOwn(RESERVED_NAMES, name) || variables.has(name) ? taken(name) : undefined;
     if (why) throw new RangeError(`${where}: name "${head.name}" is ${why}; give the function another name, e.g. "g"`);
     const def = defHeads.find(([, n]) => n === name);
     if (def)

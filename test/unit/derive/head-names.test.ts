@@ -39,14 +39,13 @@ const WAYS: [string, (head: { name?: string; defs?: Record<string, string> }) =>
   ],
 ];
 
-t("should refuse every built-in function, constant and variable as the name, saying which field, what and why", () => {
+t("should refuse every built-in constant and every variable as the name, saying which field, what and why", () => {
   const cases: [string, string][] = [
-    ...FUNCTIONS.map((n) => [n, "a built-in function of the verifier"] as [string, string]),
     ...CONSTANTS.map((n) => [n, "a built-in constant of the verifier"] as [string, string]),
     ["x", "a variable of the domain"],
     ["y", "a variable of the domain"],
   ];
-  assert.ok(cases.length > 30, `${cases.length} names`);
+  assert.ok(cases.length > 15, `${cases.length} names`);
   for (const [way, run] of WAYS) {
     for (const [name, why] of cases) {
       const e = thrown(() => run({ name }));
@@ -69,6 +68,18 @@ t("should refuse a defs entry that redefines a built-in function or constant or 
       const name = entry.replace(/\(.*$/, "");
       assert.match(e.message, `defs entry "${entry}" would redefine ${name}, ${why}`, `${way} ${entry}: ${e.message}`);
     }
+  }
+});
+
+t("should let a built-in function name the derivation of itself (notebook 10: log for ∂log(u)/∂u)", () => {
+  for (const [name, f, d] of [
+    ["log", "log(u)", "1 / u"],
+    ["softplus", "log(1 + e^u)", "sigma(u)"],
+  ]) {
+    const r = derive(`∂${name}/∂u`, { name, f, wrt: "u", domain: { u: "(0.1, 5)" } })
+      .differentiate(d, "chain rule")
+      .verify();
+    assert.is(r.ok, true, name);
   }
 });
 
