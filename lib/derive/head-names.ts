@@ -53,7 +53,9 @@ export function checkHeadNames(
     const name = head.name.trim();
     // a function may name the derivation of itself (notebook 10: "log" for ∂log(u)/∂u, "softplus"
     // for ∂softplus(u)/∂u): only constants and variables are refused
-    const why = Object.hasOwn(RESERVED_NAMES, name) || variables.has(name) ? taken(name) : undefined;
+    // and a capitalised constant (E, PI, LN2) may name a function (notebook 04's exercise E(ŷ))
+    const constant = Object.hasOwn(RESERVED_NAMES, name) && /^[a-z]/.test(name);
+    const why = constant || variables.has(name) ? taken(name) : undefined;
     if (why) throw new RangeError(`${where}: name "${head.name}" is ${why}; give the function another name, e.g. "g"`);
     const def = defHeads.find(([, n]) => n === name);
     if (def)
