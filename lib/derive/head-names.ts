@@ -32,9 +32,11 @@ export function builtinMeaning(name: string): string | undefined {
 
 /**
  * Checks the names a derivation declares: each head of `defs` must be neither a built-in
- * function or constant of the verifier ({@link builtinMeaning}) nor a variable of the domain;
- * `name` must be neither a constant nor a variable nor also defined in defs (a built-in
- * function such as log or softplus may name the derivation of itself).
+ * function or constant of the verifier ({@link builtinMeaning}) nor a variable of the domain,
+ * except that a capitalised constant (E, PI, LN2 …) may head a function, as notebook 04's
+ * exercise E(ŷ) does (E(u) cannot be read as the constant, a bare E can); `name` must be
+ * neither a constant read as one (lowercase: e, pi, i …) nor a variable nor also defined in
+ * defs (a built-in function such as log or softplus may name the derivation of itself).
  *
  * @param head  the derivation's name (may be left out), variable, domain and definitions
  * @param where what declares them, for errors, e.g. `derive("σ′")` or `explain("x^2")`
@@ -47,14 +49,16 @@ export function checkHeadNames(
   const variables = new Set([head.wrt, ...Object.keys(head.domain ?? {})]);
   const taken = (name: string): string | undefined =>
     builtinMeaning(name) ?? (variables.has(name) ? `a variable of the domain` : undefined);
+  // a lowercase constant (e, pi, i …) reads as that constant even as a function's name; E, PI,
+  // LN2 … written with an argument cannot be read as the constant
+  const capitalisedConstant = (name: string): boolean => Object.hasOwn(RESERVED_NAMES, name) && !/^[a-z]/.test(name);
   const defHeads = Object.keys(head.defs ?? {}).map((h) => [h, h.replace(/\(.*$/, "").trim()] as const);
   if (head.name !== undefined) {
     if (typeof head.name !== "string") throw new TypeError(`${where}: name must be a string, got ${typeof head.name}`);
     const name = head.name.trim();
     // a function may name the derivation of itself (notebook 10: "log" for ∂log(u)/∂u, "softplus"
-    // for ∂softplus(u)/∂u): only constants and variables are refused
-    // and a capitalised constant (E, PI, LN2) may name a function (notebook 04's exercise E(ŷ))
-    const constant = Object.hasOwn(RESERVED_NAMES, name) && /^[a-z]/.test(name);
+    // for ∂softplus(u)/∂u): only lowercase constants and variables are refused
+    const constant = Object.hasOwn(RESERVED_NAMES, name) && !capitalisedConstant(name);
     const why = constant || variables.has(name) ? taken(name) : undefined;
     if (why) throw new RangeError(`${where}: name "${head.name}" is ${why}; give the function another name, e.g. "g"`);
     const def = defHeads.find(([, n]) => n === name);
@@ -68,7 +72,7 @@ export function checkHeadNames(
       throw new RangeError(
         `${where}: ${name} is the differentiation variable and is also defined in defs (entry "${entry}"); rename the definition or differentiate with respect to another name`,
       );
-    const why = taken(name);
+    const why = entry.includes("(") && capitalisedConstant(name) ? undefined : taken(name);
     if (why)
       throw new RangeError(
         `${where}: defs entry "${entry}" would redefine ${name}, ${why}; give the definition another name`,

@@ -98,4 +98,32 @@ t("should refuse a name that defs also defines, and keep accepting new names", (
   );
 });
 
+t(
+  "should let a capitalised constant head a function in defs (notebook 04's exercise E(ŷ)) but not a lowercase one",
+  () => {
+    for (const [way, run] of WAYS) {
+      for (const head of ["E", "PI", "LN2"]) run({ defs: { [`${head}(u)`]: "u^2" } });
+      for (const head of ["e", "pi", "i"]) {
+        const e = thrown(() => run({ defs: { [`${head}(u)`]: "u^2" } }));
+        assert.match(
+          e?.message ?? "",
+          `defs entry "${head}(u)" would redefine ${head}, a built-in constant`,
+          `${way} ${head}(u)`,
+        );
+      }
+    }
+    // the exercise's slip check: E(yhat) defined as the exercise's f, the slip compared by the verifier
+    const r = derive("D", {
+      name: "slip",
+      defs: { "E(yhat)": "(yhat - t)^2" },
+      f: "(yhat - t)^2 + 1",
+      wrt: "yhat",
+      domain: { yhat: "(0, 1)", t: "[0, 1]" },
+    })
+      .rewrite("E(yhat) + 1", "recognise E")
+      .verify();
+    assert.is(r.steps[1].ok, true);
+  },
+);
+
 t.run();
