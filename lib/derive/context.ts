@@ -21,6 +21,7 @@ import {
   type Definition,
   shortened,
 } from "./expression";
+import { checkHeadNames } from "./head-names";
 import { realRoots } from "./odd-roots";
 import { resolvePieces } from "./piecewise";
 import type { DerivationSpec } from "./spec";
@@ -121,11 +122,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
     }
   }
   if (!domain.has(spec.wrt)) throw new RangeError(`${where}: the variable ${spec.wrt} has no declared domain`);
-  if (spec.defs && Object.keys(spec.defs).some((head) => head.replace(/\(.*$/, "").trim() === spec.wrt)) {
-    throw new RangeError(
-      `${where}: ${spec.wrt} is the differentiation variable and is also defined in defs; rename the definition or differentiate with respect to another name`,
-    );
-  }
+  checkHeadNames(spec, where);
   const defs = definitionsFor(spec, where);
   const texNames = spec.texNames ?? {};
   const prepareExpr = (expr: string, label: string): MathNode => {

@@ -3,6 +3,7 @@ import type { DerivationSpec, StepSpec } from "./spec";
 import type { DerivationResult } from "./types";
 import { verifyDerivation, type VerifyOptions } from "./verify";
 import { withLearnerComparisons } from "./comparison";
+import { checkHeadNames } from "./head-names";
 
 /** What `derive` needs besides the title. */
 export interface DeriveHead {
@@ -96,6 +97,8 @@ export class Derivation {
  * @param head  the function, variable and domain
  * @returns a {@link Derivation} with no steps yet
  * @throws TypeError naming the field when title, f or wrt is not a string, or domain is not an object
+ * @throws RangeError naming the field when name or a defs entry is a built-in function or
+ *   constant of the verifier or a variable of the domain (see checkHeadNames)
  */
 export function derive(title: string, head: DeriveHead): Derivation {
   if (typeof title !== "string") throw new TypeError(`derive: title must be a string, got ${typeof title}`);
@@ -108,6 +111,7 @@ export function derive(title: string, head: DeriveHead): Derivation {
       `derive("${title}"): domain must be an object such as { ${head.wrt}: "(-10, 10)" }, got ${head.domain === null ? "null" : typeof head.domain}`,
     );
   }
+  checkHeadNames(head, `derive("${title}")`);
   return new Derivation({
     title,
     name: head.name ?? "f",

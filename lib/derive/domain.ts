@@ -3,13 +3,36 @@ import type { Interval } from "./types";
 
 /**
  * How a derivation declares where its variables live. Each entry is either
- * an interval text such as "(0, 1)" (open) or "[0, 1]" (closed), a tuple
- * [min, max] (an open interval), or an {@link Interval} object.
+ * an interval text such as "(0, 1)" (open), "[0, 1]" (closed) or "[0, 1)" (half-open),
+ * a tuple [min, max] (an open interval), or an {@link Interval} object.
  */
 export type DomainSpec = Readonly<Record<string, string | readonly [number, number] | Interval>>;
 
+/**
+ * A parsed interval: finite min < max, and the openness of each end (an open end is not in
+ * the domain, a closed one is: it is sampled and every check holds there too).
+ */
+export interface DomainInterval {
+  readonly min: number;
+  readonly max: number;
+  /** The lower end min is excluded. */
+  readonly loOpen: boolean;
+  /** The upper end max is excluded. */
+  readonly hiOpen: boolean;
+}
+
 /** A parsed domain: variable name → interval. */
-export type Domain = ReadonlyMap<string, Required<Interval>>;
+export type Domain = ReadonlyMap<string, DomainInterval>;
+
+/**
+ * An interval as the text a reader writes: "(0, 1)", "[0, 1]", "[0, 1)" or "(0, 1]".
+ *
+ * @param iv a parsed interval
+ * @returns the text, each end's bracket from its openness
+ */
+export function intervalText(iv: DomainInterval): string {
+  return `${iv.loOpen ? "(" : "["}${iv.min}, ${iv.max}${iv.hiOpen ? ")" : "]"}`;
+}
 
 /**
  * Parses a {@link DomainSpec}.
@@ -26,19 +49,28 @@ export function parseDomain(spec: DomainSpec, where: string): Domain {
       `${where}: the domain must be an object of variable → interval, e.g. { x: "(-10, 10)" }, got ${spec === undefined ? "none" : JSON.stringify(spec)}`,
     );
   }
-  const out = new Map<string, Required<Interval>>();
+  const out = new Map<string, DomainInterval>();
   for (const [name, raw] of Object.entries(spec)) {
-    let iv: Required<Interval>;
+    let iv: DomainInterval;
     if (typeof raw === "string") {
       const m = /^\s*([([])\s*(-?[\d.e+-]+)\s*,\s*(-?[\d.e+-]+)\s*([)\]])\s*$/i.exec(raw);
       if (!m) throw new RangeError(`${where}: domain of ${name} must look like "(0, 1)" or "[-10, 10]", got "${raw}"`);
-      // A half-open text is sampled as open: random points never land on a bound anyway.
-      iv = { min: Number(m[2]), max: Number(m[3]), open: m[1] === "(" || m[4] === ")" };
+      iv = { min: Number(m[2]), max: Number(m[3]), loOpen: m[1] === "(", hiOpen: m[4] === ")" };
     } else if (Array.isArray(raw)) {
-      iv = { min: Number(raw[0]), max: Number(raw[1]), open: true };
+      iv = { min: Number(raw[0]), max: Number(raw[1]), loOpen: true, hiOpen: true };
     } else {
       const o = raw as Interval;
-      iv = { min: o.min, max: o.max, open: o.open ?? true };
+      const open = o.open ?? true;
+      if (
+        typeof open !== "boolean" &&
+        !(Array.isArray(open) && open.length === 2 && open.every((b) => typeof b === "boolean"))
+      ) {
+        throw new RangeError(
+          `${where}: domain of ${name}: open must be a boolean or [lower, upper] booleans, got ${JSON.stringify(o.open)}`,
+        );
+      }
+      const [loOpen, hiOpen] = typeof open === "boolean" ? [open, open] : open;
+      iv = { min: o.min, max: o.max, loOpen, hiOpen };
     }
     if (!Number.isFinite(iv.min) || !Number.isFinite(iv.max) || !(iv.min < iv.max)) {
       throw new RangeError(
@@ -60,7 +92,7 @@ export const DEFAULT_SAMPLES = 64;
  * Special points, in this order, one value per variable and point: the lower end (the
  * bound itself when closed, else the bound plus 1e-7 of the width), the upper end
  * likewise, then for an interval that contains 0 inside: 0 itself, and ±1e-7 of the
- * width; then for a closed interval the points 1e-7 of the width inside each bound.
+ * width; then for each closed end the point 1e-7 of the width inside it.
  * A variable with fewer special values than another takes a random value in those points.
  * The remaining points cut every variable's interval into as many equal strata and put
  * one uniform random value in each stratum, in an independent random order per variable,
@@ -71,7 +103,7 @@ export const DEFAULT_SAMPLES = 64;
  * @param count  how many points (≥ 1); at least 16 leaves room for the strata
  * @param seed   seed of the generator (seedrandom's ARC4); the same seed gives the same points
  * @returns points as decimal strings with 17 significant digits (a bound as written,
- *          e.g. "0"), variable → value; an open interval never yields its bounds
+ *          e.g. "0"), variable → value; an open end is never yielded, a closed one always is
  */
 export function samplePoints(domain: Domain, count: number, seed: string): Record<string, string>[] {
   const rng = seedrandom(seed);
@@ -101,13 +133,14 @@ export function samplePoints(domain: Domain, count: number, seed: string): Recor
   return points;
 }
 
-function specialValues(iv: Required<Interval>): string[] {
+function specialValues(iv: DomainInterval): string[] {
   const w = iv.max - iv.min;
   const d = w * 1e-7;
   const inside = (v: number): string => (v > iv.min && v < iv.max ? v : (iv.min + iv.max) / 2).toPrecision(17);
-  const out = [iv.open ? inside(iv.min + d) : String(iv.min), iv.open ? inside(iv.max - d) : String(iv.max)];
+  const out = [iv.loOpen ? inside(iv.min + d) : String(iv.min), iv.hiOpen ? inside(iv.max - d) : String(iv.max)];
   if (iv.min < 0 && iv.max > 0) out.push(inside(d), inside(-d));
-  if (!iv.open) out.push(inside(iv.min + d), inside(iv.max - d));
+  if (!iv.loOpen) out.push(inside(iv.min + d));
+  if (!iv.hiOpen) out.push(inside(iv.max - d));
   return out;
 }
 

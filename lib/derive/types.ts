@@ -5,14 +5,17 @@
  */
 import type { RuleCheck } from "./explain/rule-check";
 
-/** A real interval a variable is sampled from; `open` ends exclude the bound. */
+/** A real interval a variable is sampled from; an open end excludes its bound, a closed one includes it. */
 export interface Interval {
   /** Lower bound (finite). */
   min: number;
   /** Upper bound (finite, > min). */
   max: number;
-  /** Exclude the bounds when sampling (default true for both ends). */
-  open?: boolean;
+  /**
+   * Which ends exclude their bound: one boolean for both ends, or [lower, upper] for a
+   * half-open interval (`[false, true]` is "[min, max)"); default true (both open).
+   */
+  open?: boolean | readonly [lower: boolean, upper: boolean];
 }
 
 /** How a step relates to the expression before it. */

@@ -261,6 +261,49 @@ s("should name the part of bad input, mark its field, and keep working", async (
 });
 
 s(
+  "should preview every kind of bad input in words as it is typed, with no page error and no stale formula, and refuse an unknown strategy",
+  async () => {
+    const page = await site!.browser.newPage();
+    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
+    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    const bad: [string, RegExp][] = [
+      ["x + * 2", /^Value expected at character 5/],
+      ["x = 3", /holds an assignment/],
+      ["a; b", /holds several expressions/],
+      ["f(t) = 2", /holds an assignment/],
+      ["1:3", /holds a range/],
+      ["x!", /holds the operator "!"/],
+      ["[1,2]", /holds array syntax/],
+      ["3 mod 2", /holds the operator "mod"/],
+      ["i", /holds the imaginary unit i/],
+      [`${"(".repeat(101)}x${")".repeat(101)}`, /nests 101 brackets deep/],
+    ];
+    for (const [text, message] of bad) {
+      // a valid formula first, so that a preview left stale would still show it
+      await page.fill("#pg-f", "x^2");
+      await page.waitForSelector("#pg-preview .katex");
+      await page.fill("#pg-f", text);
+      await page.waitForFunction(() => !document.querySelector("#pg-preview .katex"), undefined, { timeout: 10_000 });
+      assert.match((await page.locator("#pg-preview").textContent()) ?? "", message, text.slice(0, 20));
+    }
+    assert.equal(v.consoleErrors, []);
+    await page.close();
+    // a strategy the kit does not know, in a shared URL: refused, not silently "auto"
+    const other = await site!.browser.newPage();
+    await visit(
+      other,
+      `${site!.server.url}playground.html?${new URLSearchParams({ f: "x^2", strategy: "nonsense" })}`,
+      site!.server.url,
+    );
+    const r = await answered(other);
+    assert.is(r.state, "error", r.status);
+    assert.match(r.status, /^✗ The strategy: "nonsense" is not one the kit knows; choose .*"auto"/);
+    assert.is(await other.getAttribute("#pg-strategy", "aria-invalid"), "true");
+    await other.close();
+  },
+);
+
+s(
   "should pass axe-core at 1280 and 390 px in both schemes, with a derivation shown, and not scroll sideways",
   async () => {
     for (const width of [1280, 390]) {

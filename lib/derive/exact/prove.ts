@@ -160,7 +160,7 @@ function print(r: RatFn): string {
 function boxOf(domain: Domain | undefined, nodes: MathNode[]): Box {
   const box = new Map<string, Interval>();
   if (domain) {
-    for (const [name, iv] of domain) box.set(name, interval(String(iv.min), String(iv.max), iv.open, iv.open));
+    for (const [name, iv] of domain) box.set(name, interval(String(iv.min), String(iv.max), iv.loOpen, iv.hiOpen));
     return box;
   }
   for (const n of nodes) {

@@ -28,9 +28,10 @@ import {
   sym,
   withoutParens,
 } from "./nodes";
-import { elementaryOf, type Parts } from "./rules";
+import { elementaryOf, theRule, type Parts } from "./rules";
 import { checkDifferentiable, checkInput, checkTarget } from "./input";
 import { checkDefinedOnDomain } from "./singularities";
+import { checkHeadNames } from "../head-names";
 
 /** The largest function explain() takes, in nodes (parentheses not counted). */
 export const MAX_EXPLAIN_NODES = 300;
@@ -338,7 +339,7 @@ export function strategyMisfit(
     : strategy === "chain"
       ? `its numerator ${show(node.args[0])} depends on ${wrt} (the chain route needs a constant over a function)`
       : `its numerator ${show(node.args[0])} is a constant (the product route needs a function of ${wrt} above the line)`;
-  return `The ${strategy} strategy does not fit: ${why}; the ${tree.rule.name} is used.`;
+  return `The ${strategy} strategy does not fit: ${why}; ${theRule(tree.rule.name)} is used.`;
 }
 
 const neg1 = (): MathNode => withoutParens(parseExpression("-1", "explain"));
@@ -365,6 +366,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof head?.wrt !== "string") throw new TypeError(`${where}: wrt must be a string, got ${typeof head?.wrt}`);
   if (typeof head.domain !== "object" || head.domain === null)
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
+  checkHeadNames(head, where);
   const name = head.name ?? "f";
   releaseKeys(); // no key is held between two calls
   const parsed = withoutParens(parseExpression(f, `${where}: the function`, MAX_EXPLAIN_NODES));
@@ -417,7 +419,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   }
   // the default title names the rule of the differentiate step (the rule tree is built once, in build)
   const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
-  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by the ${rule}, derived by the kit`;
+  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by ${theRule(rule)}, derived by the kit`;
   built.derivation.spec.f = f;
   built.derivation.parts.push(...parts);
   return built.derivation;

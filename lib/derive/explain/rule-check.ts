@@ -10,7 +10,9 @@ import { ALGEBRA_MOVES, applyMove } from "./algebra";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import { keyOf, releaseKeys, withoutParens } from "./nodes";
 import { simplifySteps } from "./algebra";
-import { DIFF_RULES, ELEMENTARY_RULE_NAMES, type DiffRule } from "./rules";
+import { DIFF_RULES, ELEMENTARY_RULE_NAMES, theRule, type DiffRule } from "./rules";
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What the rule check found, carried by the step's verdict (`StepResult.ruleCheck`). */
 export interface RuleCheck {
@@ -129,12 +131,19 @@ function candidates(prev: MathNode, wrt: string): { rule: DiffRule; shapes: stri
 /** The rules a learner may do in the same step as the ones below them: a sum's terms, a constant's multiple. */
 const LINEAR_RULES = ["constant multiple rule", "sum rule"];
 
-/** The names of every rule the kit's own derivation of `node` applies, at the root or below; empty when no rule applies. */
-function rulesUsed(node: MathNode, wrt: string): Set<string> {
+/**
+ * The names of the rules the kit's own derivation of `node` applies at its top: the root's rule,
+ * below a sum or a constant multiple the rules of its terms (recursively), and a chain rule's
+ * outer function (e^(−x) is "the exponential rule" too); empty when no rule applies. A rule
+ * only used deeper (the power rule for the x in x^x, whose rule is logarithmic differentiation)
+ * is not the step's rule.
+ */
+function rulesAtTop(node: MathNode, wrt: string): Set<string> {
   const names = new Set<string>();
   const walk = (a: RuleApplication): void => {
     names.add(a.rule.name);
-    a.children.forEach(walk);
+    if (LINEAR_RULES.includes(a.rule.name)) a.children.forEach(walk);
+    else if (a.rule.id === "chain") for (const c of a.children) if (c.path.endsWith(":outer")) names.add(c.rule.name);
   };
   try {
     walk(ruleTree(node, wrt));
@@ -155,8 +164,10 @@ function rulesUsed(node: MathNode, wrt: string): Set<string> {
  *   read such a name as a constant, so a previous expression that holds one is not checked
  * @returns undefined when the text names no vocabulary rule, the previous expression is outside
  *   the rules or holds a defined name (then there is nothing to check); else what the check found.
- *   A named rule the kit applies anywhere in its own derivation of the previous expression (the
- *   chain rule inside a constant multiple, the sum rule under a minus) is never said not to apply.
+ *   A named rule the kit applies at the top of its own derivation of the previous expression (the
+ *   chain rule inside a constant multiple, the sum rule under a minus, the outer function of a
+ *   chain) is never said not to apply; one it uses only deeper (the power rule for the x of x^x)
+ *   is, when the step's shape is no candidate's.
  */
 export function checkNamedRule(
   prevText: string,
@@ -194,7 +205,7 @@ export function checkNamedRule(
   // a step may do several rules at once: a named rule the kit applies below a sum or a constant
   // multiple (the chain rule in 0.5·(y − x)², the sum rule under a minus) is applied too
   if (!applied || LINEAR_RULES.includes(applied)) {
-    const used = rulesUsed(prev, wrt);
+    const used = rulesAtTop(prev, wrt);
     if (named.some((name) => used.has(name))) return { named: first, applied, agrees: true, note: "" };
   }
   if (applied && !named.includes(applied)) {
@@ -202,7 +213,7 @@ export function checkNamedRule(
       named: first,
       applied,
       agrees: false,
-      note: `This step is the ${applied}, not the ${named.join(" or the ")}: it is true all the same.`,
+      note: `This step is ${theRule(applied)}, not ${named.map(theRule).join(" or ")}: it is true all the same.`,
     };
   }
   if (!applied && !cands.some((c) => named.includes(c.rule.name))) {
@@ -211,7 +222,7 @@ export function checkNamedRule(
       named: first,
       applied: "",
       agrees: false,
-      note: `The ${named.join(" or the ")} does not apply to the line above (the kit would use the ${root}); the step is true all the same.`,
+      note: `${capitalised(named.map(theRule).join(" or "))} does not apply to the line above (the kit would use ${theRule(root)}); the step is true all the same.`,
     };
   }
   return { named: applied || first, applied, agrees: true, note: "" };

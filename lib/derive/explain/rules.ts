@@ -116,6 +116,17 @@ export const ELEMENTARY_RULE_NAMES: Readonly<Record<string, string>> = {
   abs: "absolute value derivative",
 };
 
+/**
+ * A rule's name as a sentence uses it: "the quotient rule", but "logarithmic differentiation"
+ * (a method, not a rule: no article).
+ *
+ * @param name a rule name of the vocabulary, e.g. "chain rule"
+ * @returns e.g. "the chain rule"
+ */
+export function theRule(name: string): string {
+  return name.endsWith("differentiation") ? name : `the ${name}`;
+}
+
 /** The elementary derivatives, one row per function (u is the argument). */
 export const KNOWN_DERIVATIVES: readonly KnownDerivative[] = [
   { fn: "exp", arity: 1, rule: "exponential", derivative: "exp(u)", formula: "(e^u)′ = e^u" },

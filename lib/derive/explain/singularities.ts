@@ -20,7 +20,7 @@
  */
 import type { BigNumber, MathNode } from "mathjs";
 import { log10Abs } from "../ball";
-import { samplePoints, type Domain } from "../domain";
+import { intervalText, samplePoints, type Domain, type DomainInterval } from "../domain";
 import { evaluator, unsettled } from "../evaluate";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
@@ -268,13 +268,8 @@ function provedOnBox(h: MathNode, kind: Hazard["kind"], box: Map<string, Iv>): b
  */
 export function findSingularity(node: MathNode, domain: Domain): Singularity | undefined {
   const vars = new Set(domain.keys());
-  // an open interval's ends are not in the domain: the enclosure is taken 1e-9 of the width inside them
-  const box = new Map<string, Iv>(
-    [...domain].map(([k, iv]) => {
-      const d = iv.open ? (iv.max - iv.min) * 1e-9 : 0;
-      return [k, [iv.min + d, iv.max - d] as Iv];
-    }),
-  );
+  // an open end is not in the domain: the enclosure is taken 1e-9 of the width inside it
+  const box = new Map<string, Iv>([...domain].map(([k, iv]) => [k, insetBounds(iv, 1e-9)]));
   let points: Record<string, number>[] | undefined;
   for (const hazard of hazardsOf(node, vars)) {
     if (provedOnBox(hazard.h, hazard.kind, box)) continue;
@@ -363,6 +358,12 @@ export function bisectZero(
   return on((lo + hi) / 2);
 }
 
+/** An interval's bounds with each open end moved `fraction` of the width inside (a closed end stays: it is in the domain). */
+function insetBounds(iv: DomainInterval, fraction: number): Iv {
+  const d = (iv.max - iv.min) * fraction;
+  return [iv.loOpen ? iv.min + d : iv.min, iv.hiOpen ? iv.max - d : iv.max];
+}
+
 /**
  * A point where m (h or |h|) is ≤ ZERO_TOLERANCE × its median at the samples, by a pattern
  * search from the 3 lowest samples, kept 1e-7 of each width inside the domain's open ends.
@@ -375,12 +376,7 @@ function searchMinimum(
   const values = points.map(m);
   const sorted = [...values].map(Math.abs).sort((x, y) => x - y);
   const scale = Math.max(sorted[Math.floor(sorted.length / 2)], Number.MIN_VALUE);
-  const bounds = new Map(
-    [...domain].map(([k, iv]) => {
-      const d = iv.open ? (iv.max - iv.min) * 1e-7 : 0;
-      return [k, [iv.min + d, iv.max - d] as Iv];
-    }),
-  );
+  const bounds = new Map([...domain].map(([k, iv]) => [k, insetBounds(iv, 1e-7)]));
   const starts = values
     .map((v, i) => [v, i] as const)
     .sort((x, y) => x[0] - y[0])
@@ -497,9 +493,7 @@ export function checkDefinedOnDomain(node: MathNode, domain: Domain, where: stri
       return `${k} ${shown === v ? "=" : "≈"} ${shown}`;
     })
     .join(", ");
-  const dom = [...domain]
-    .filter(([k]) => dependsOn(s.hazard.part, k))
-    .map(([k, iv]) => `${k} in ${iv.open ? "(" : "["}${iv.min}, ${iv.max}${iv.open ? ")" : "]"}`);
+  const dom = [...domain].filter(([k]) => dependsOn(s.hazard.part, k)).map(([k, iv]) => `${k} in ${intervalText(iv)}`);
   throw new RangeError(
     `${where}: ${text(s.hazard.part)} is not defined or has no finite derivative where ${s.hazard.fails}, as at ${point}, ` +
       `which the domain (${dom.join(", ")}) contains; declare a domain on which it is defined`,

@@ -11,6 +11,7 @@ import type { Derivation } from "../derive";
 import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
 import { ruleTree, type RuleApplication } from "../explain/differentiate";
 import { simplifySteps } from "../explain/algebra";
+import { theRule } from "../explain/rules";
 import { explainSteps } from "../explain/explain";
 import { calledFunctions } from "../expression";
 import { withoutParens } from "../explain/nodes";
@@ -64,7 +65,7 @@ export function ruleInWords(app: RuleApplication): string {
     case "constant":
       return `the ${app.rule.name}: ${s(app.node)} does not depend on ${app.wrt}`;
     default:
-      return `the ${app.rule.name} on ${s(app.node)}`;
+      return `${theRule(app.rule.name)} on ${s(app.node)}`;
   }
 }
 

@@ -36,7 +36,8 @@ function start(): void {
   if (params.has("f")) fInput.value = params.get("f") ?? "";
   if (params.has("domain")) domainInput.value = params.get("domain") ?? "";
   const strategy = params.get("strategy");
-  if (strategy && Array.from(strategyPick.options).some((o) => o.value === strategy)) strategyPick.value = strategy;
+  const unknownStrategy = strategy !== null && !Array.from(strategyPick.options).some((o) => o.value === strategy);
+  if (strategy !== null && !unknownStrategy) strategyPick.value = strategy;
   // the variable the URL asks for stays in the picker until the function changes, so that an
   // address whose variable is not in the function says so
   let askedWrt = params.get("wrt") ?? wrtPick.value;
@@ -159,7 +160,15 @@ function start(): void {
       say("");
       typed();
       link.href = query();
-      if (params.has("f")) derive();
+      if (unknownStrategy) {
+        // the API refuses it too: say so rather than derive with another strategy
+        strategyPick.setAttribute("aria-invalid", "true");
+        say(
+          `\u2717 The strategy: "${strategy}" is not one the kit knows; choose ${Array.from(strategyPick.options, (o) => `"${o.value}"`).join(", ")}`,
+          false,
+        );
+        root.setAttribute("data-playground", "error");
+      } else if (params.has("f")) derive();
     },
     (err: Error) => say(`\u2717 ${err.message}`, false),
   );

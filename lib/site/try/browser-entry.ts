@@ -208,18 +208,24 @@ export function checkAnswer(ex: ExerciseSpec, expr: string): TryVerdict {
 }
 
 /**
- * The live preview: an expression typeset by KaTeX through the kit's own TeX.
+ * The live preview: an expression typeset by KaTeX through the kit's own TeX. Never throws:
+ * it runs on every keystroke, so any input the kit does not take (a parse error, an
+ * assignment, a range, a matrix, mod, i, brackets nested too deep, …) comes back as words.
  *
- * @returns { html } or { error } (where the parse fails, in words)
+ * @returns { html } or { error } (why the expression is not one the kit checks, in words)
  */
 export function preview(
   expr: string,
   texNames: Readonly<Record<string, string>> = {},
 ): { html?: string; error?: string } {
-  const problem = parseProblem(expr);
-  if (problem) return { error: problem };
-  const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
-  return { html: typeset(tex, true) };
+  try {
+    const problem = parseProblem(expr);
+    if (problem) return { error: problem };
+    const tex = toTex(parseExpression(expr, "the preview"), { ...DEFAULT_TEX_NAMES, ...texNames });
+    return { html: typeset(tex, true) };
+  } catch (err) {
+    return { error: forReader((err as Error).message.replace(/^the preview: /, "")) };
+  }
 }
 
 /**

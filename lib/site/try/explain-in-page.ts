@@ -216,7 +216,7 @@ export function explainInPage(req: ExplainRequest, math: DisplayMath): ExplainAn
   const parts = results.length - 1;
   return {
     summary:
-      `\u2713 every step verified in this page: ${checked.length} steps, ${proved} proved, ${checked.length - proved} sampled` +
+      `\u2713 every step verified in this page: ${checked.length} step${checked.length === 1 ? "" : "s"}, ${proved} proved, ${checked.length - proved} sampled` +
       (parts > 0 ? `; ${parts} part${parts === 1 ? "" : "s"} worked out first` : ""),
     html,
     ok: true,

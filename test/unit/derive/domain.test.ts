@@ -11,17 +11,40 @@ const pd = suite("parseDomain");
 
 pd("should read an open interval text as open, with its bounds", () => {
   const d = parseDomain({ yhat: "(0, 1)" }, "T");
-  assert.equal(d.get("yhat"), { min: 0, max: 1, open: true });
+  assert.equal(d.get("yhat"), { min: 0, max: 1, loOpen: true, hiOpen: true });
 });
 
 pd("should read a closed interval text as closed, negative bounds included", () => {
   const d = parseDomain({ x: "[-10, 10]" }, "T");
-  assert.equal(d.get("x"), { min: -10, max: 10, open: false });
+  assert.equal(d.get("x"), { min: -10, max: 10, loOpen: false, hiOpen: false });
 });
 
-pd("should read a half-open text as open (it is sampled like an open one)", () => {
-  assert.is(parseDomain({ x: "(0, 1]" }, "T").get("x")!.open, true);
-  assert.is(parseDomain({ x: "[0, 1)" }, "T").get("x")!.open, true);
+pd("should read a half-open text with each end's own openness (the closed end is in the domain)", () => {
+  assert.equal(parseDomain({ x: "(0, 1]" }, "T").get("x"), { min: 0, max: 1, loOpen: true, hiOpen: false });
+  assert.equal(parseDomain({ x: "[0, 1)" }, "T").get("x"), { min: 0, max: 1, loOpen: false, hiOpen: true });
+});
+
+pd("should read an Interval object's open as one boolean or as [lower, upper], and refuse anything else", () => {
+  assert.equal(parseDomain({ x: { min: 0, max: 1, open: [false, true] } }, "T").get("x"), {
+    min: 0,
+    max: 1,
+    loOpen: false,
+    hiOpen: true,
+  });
+  assert.equal(parseDomain({ x: { min: 0, max: 1, open: [true, false] } }, "T").get("x"), {
+    min: 0,
+    max: 1,
+    loOpen: true,
+    hiOpen: false,
+  });
+  for (const bad of ["yes", [true], [true, 1], 1]) {
+    const e = thrown(() => parseDomain({ x: { min: 0, max: 1, open: bad as never } }, "T"));
+    assert.instance(e, RangeError, JSON.stringify(bad));
+    assert.match(
+      e.message,
+      `domain of x: open must be a boolean or [lower, upper] booleans, got ${JSON.stringify(bad)}`,
+    );
+  }
 });
 
 pd("should refuse a domain that is not an object, naming what declares it and what it got", () => {
@@ -43,16 +66,26 @@ pd("should refuse a domain that is not an object, naming what declares it and wh
 });
 
 pd("should accept spaces and scientific notation in the text", () => {
-  assert.equal(parseDomain({ x: "  ( 1e-3 ,2.5e1 ) " }, "T").get("x"), { min: 0.001, max: 25, open: true });
+  assert.equal(parseDomain({ x: "  ( 1e-3 ,2.5e1 ) " }, "T").get("x"), {
+    min: 0.001,
+    max: 25,
+    loOpen: true,
+    hiOpen: true,
+  });
 });
 
 pd("should read a tuple [min, max] as an open interval", () => {
-  assert.equal(parseDomain({ z: [-2, 3] }, "T").get("z"), { min: -2, max: 3, open: true });
+  assert.equal(parseDomain({ z: [-2, 3] }, "T").get("z"), { min: -2, max: 3, loOpen: true, hiOpen: true });
 });
 
 pd("should read an Interval object, open by default and closed when open is false", () => {
-  assert.equal(parseDomain({ u: { min: 1, max: 50 } }, "T").get("u"), { min: 1, max: 50, open: true });
-  assert.equal(parseDomain({ u: { min: 1, max: 50, open: false } }, "T").get("u"), { min: 1, max: 50, open: false });
+  assert.equal(parseDomain({ u: { min: 1, max: 50 } }, "T").get("u"), { min: 1, max: 50, loOpen: true, hiOpen: true });
+  assert.equal(parseDomain({ u: { min: 1, max: 50, open: false } }, "T").get("u"), {
+    min: 1,
+    max: 50,
+    loOpen: false,
+    hiOpen: false,
+  });
 });
 
 pd("should return one entry per variable, in declaration order", () => {
@@ -197,6 +230,20 @@ sp("should put a closed interval's bounds in the first two points, and only ther
     points.every((p) => Number(p.yhat) > 0 && Number(p.yhat) < 1),
     "the open interval never yields a bound",
   );
+});
+
+sp("should sample a half-open interval's closed end and never its open one", () => {
+  for (const [text, closedEnd, openEnd] of [
+    ["[0, 1)", "0", "1"],
+    ["(-2, 5]", "5", "-2"],
+  ] as const) {
+    const points = samplePoints(parseDomain({ x: text }, "T"), 40, "half-open").map((p) => p.x);
+    assert.is(points.filter((x) => x === closedEnd).length, 1, `${text}: the closed end once`);
+    assert.ok(
+      points.every((x) => Number(x) !== Number(openEnd)),
+      `${text}: never the open end`,
+    );
+  }
 });
 
 sp("should write each value as a decimal string with 17 significant digits that reads back as the same double", () => {

@@ -114,4 +114,22 @@ s("should document every STEPWISE_* variable the code reads", () => {
   for (const name of read_) assert.ok(setup.includes(`\`${name}`), `docs/setup.md does not document ${name}`);
 });
 
+s("docs/diagnose.md: each hint(d) line's quoted answer is what hint() prints for its derivation", () => {
+  const { derive, hint } = require("../../../lib/index") as typeof import("../../../lib/index");
+  const block = /```ts\n(import \{ derive, hint \}[\s\S]*?)```/.exec(read("docs/diagnose.md"));
+  assert.ok(block, "the Hints example");
+  const head = /derive\("σ′", (\{.*\})\);/.exec(block![1]);
+  assert.ok(head, "the example's derive() call");
+  const spec = Function(`return (${head![1]});`)();
+  const d = derive("σ′", spec);
+  const quoted = [...block![1].matchAll(/^hint\(d\)\s*\/\/ "(.*)"$/gm)].map((m) => m[1]);
+  assert.is(quoted.length, 2, "two hint lines");
+  for (const q of quoted) {
+    const printed = hint(d);
+    // the docs may cut an answer short with "…"
+    const shown = q.replace(/\s*—?\s*…$/, "");
+    assert.ok(printed.startsWith(shown), `docs: ${q}\nkit:  ${printed}`);
+  }
+});
+
 s.run();

@@ -155,7 +155,7 @@ s("should derive a seeded sample of the bench's functions: every part verified, 
     assert.ok(a.proved! <= a.steps! && a.steps! > 0, c.name);
     assert.match(
       a.summary ?? "",
-      new RegExp(`^✓ every step verified in this page: ${a.steps} steps, ${a.proved} proved`),
+      new RegExp(`^✓ every step verified in this page: ${a.steps} step${a.steps === 1 ? "" : "s"}, ${a.proved} proved`),
     );
     for (let k = 0; k < 3; k++) {
       const at = Object.fromEntries(Object.entries(c.domain).map(([v, i]) => [v, pointsOf(i, rng)[k]]));
@@ -184,6 +184,12 @@ s("should draw every row's formula with the given math function, and lay out the
   const chain = run({ f: "1 / (1 + e^(-x))", strategy: "chain", name: "g" });
   assert.match(chain.html ?? "", /by the chain rule, derived by the kit/);
   assert.is(chain.result, "sigma(x) * (1 - sigma(x))");
+});
+
+s("should count one step as “1 step”, not “1 steps”", () => {
+  const a = explainInPage({ f: "x", wrt: "x", domain: { x: "(-1, 1)" } }, tex);
+  assert.ok(a.ok && a.steps === 1, `${a.steps} steps: ${a.error}`);
+  assert.match(a.summary ?? "", /: 1 step, /);
 });
 
 s.run();

@@ -4,11 +4,14 @@
  * in the verdict and the payload as data; a true step under another rule's name stays ✓ with a
  * note naming the rule it is; a wrong step gets no rule check.
  */
+import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import { checkNamedRule, namedRules } from "../../../../lib/derive/explain/rule-check";
+import { DIFF_RULES, ELEMENTARY_RULE_NAMES } from "../../../../lib/derive/explain/rules";
 import { derivationPayload } from "../../../../lib/outputs/make-derivation-payload";
+import { python } from "../../../../scripts/fuzz/run";
 
 const test = suite("explain: the rule a hand-written step names");
 
@@ -88,6 +91,58 @@ test("a previous line holding a quantity named in defs is not checked: the rules
   assert.is(checkNamedRule("-log(p1)", "-(1 - p1)", "z1", "chain rule", ["p1"]), undefined);
   // without the names, p1 is a constant to the rules, and the check says so wrongly: what the names prevent
   assert.match(checkNamedRule("-log(p1)", "-(1 - p1)", "z1", "chain rule")?.note ?? "", /constant rule/);
+});
+
+test("a named rule that does not apply at the top of the line above never agrees (x^x is not the power rule)", () => {
+  // the rules that apply at the top of each function, written by hand: the root's rule, the
+  // outer function of a chain, the terms of a sum or a constant multiple
+  const TOP: [string, string[]][] = [
+    ["x^x", ["logarithmic differentiation"]],
+    ["x^(2 * x)", ["logarithmic differentiation"]],
+    ["x * sin(x)", ["product rule"]],
+    ["e^(x^2)", ["chain rule", "exponential rule"]],
+    ["log(x^2 + 1)", ["chain rule", "logarithm rule"]],
+    ["x^3", ["power rule"]],
+    ["sqrt(x) * log(x)", ["product rule"]],
+    ["(x^2 + 1)^3", ["chain rule", "power rule"]],
+    // a product with a constant: the product rule applies to its shape too
+    ["3 * tanh(x)", ["constant multiple rule", "tanh derivative", "product rule"]],
+    ["x^2 + e^x", ["sum rule", "power rule", "exponential rule"]],
+  ];
+  // each derivative as SymPy writes it (an independent form, not the kit's shape)
+  const run = spawnSync(
+    python(),
+    [
+      "-c",
+      `
+import json, sys
+from sympy import symbols, diff, sympify, E
+x = symbols("x", positive=True)
+out = [str(diff(sympify(f.replace("^", "**"), locals={"x": x, "e": E}), x)).replace("**", "^") for f in json.load(sys.stdin)]
+print(json.dumps(out))
+`,
+    ],
+    { input: JSON.stringify(TOP.map(([f]) => f)), encoding: "utf8" },
+  );
+  assert.is(run.status, 0, run.stderr);
+  const steps: string[] = JSON.parse(run.stdout);
+  const vocabulary = [...new Set([...DIFF_RULES.map((r) => r.name), ...Object.values(ELEMENTARY_RULE_NAMES)])];
+  const wrong: string[] = [];
+  let refused = 0;
+  TOP.forEach(([f, top], i) => {
+    for (const name of vocabulary) {
+      const c = checkNamedRule(f, steps[i], "x", name);
+      const agrees = c?.agrees === true;
+      if (agrees && !top.includes(name)) wrong.push(`${f} → ${steps[i]} as "${name}": agrees (${JSON.stringify(c)})`);
+      if (!agrees && top.includes(name)) wrong.push(`${f} → ${steps[i]} as "${name}": does not agree`);
+      if (!agrees) refused++;
+    }
+  });
+  assert.equal(wrong, []);
+  assert.ok(refused > 100, `${refused} named rules not agreeing`);
+  const xx = checkNamedRule("x^x", "x^x * (log(x) + 1)", "x", "power rule")!;
+  assert.is(xx.agrees, false);
+  assert.match(xx.note, "logarithmic differentiation");
 });
 
 test.run();
