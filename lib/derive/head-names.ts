@@ -30,6 +30,9 @@ export function builtinMeaning(name: string): string | undefined {
   return undefined;
 }
 
+/** Whether two expression texts are the same up to spaces ("p1" and "p1", "h(x)" and "h( x )"). */
+const sameText = (a: string, b: string): boolean => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+
 /**
  * Checks the names a derivation declares: each head of `defs` must be neither a built-in
  * function or constant of the verifier ({@link builtinMeaning}) nor a variable of the domain,
@@ -38,12 +41,13 @@ export function builtinMeaning(name: string): string | undefined {
  * neither a constant read as one (lowercase: e, pi, i …) nor a variable nor also defined in
  * defs (a built-in function such as log or softplus may name the derivation of itself).
  *
- * @param head  the derivation's name (may be left out), variable, domain and definitions
+ * @param head  the derivation's name (may be left out), its function f (when given, a name
+ *   defs also defines is accepted if f is that definition itself), variable, domain and definitions
  * @param where what declares them, for errors, e.g. `derive("σ′")` or `explain("x^2")`
  * @throws RangeError naming the field (name, or the defs entry), what it got and why it is refused
  */
 export function checkHeadNames(
-  head: { name?: unknown; wrt: string; domain: object; defs?: Readonly<Record<string, string>> },
+  head: { name?: unknown; f?: unknown; wrt: string; domain: object; defs?: Readonly<Record<string, string>> },
   where: string,
 ): void {
   const variables = new Set([head.wrt, ...Object.keys(head.domain ?? {})]);
@@ -61,7 +65,11 @@ export function checkHeadNames(
     const constant = Object.hasOwn(RESERVED_NAMES, name) && !capitalisedConstant(name);
     const why = constant || variables.has(name) ? taken(name) : undefined;
     if (why) throw new RangeError(`${where}: name "${head.name}" is ${why}; give the function another name, e.g. "g"`);
-    const def = defHeads.find(([, n]) => n === name);
+    // …unless f is that definition itself (notebook 07: name "p1", f "p1", defs { p1: … }; or f
+    // "h(x)" with defs { "h(u)": … }), when the two mean the same function
+    const isDef = (entry: string, n: string): boolean =>
+      typeof head.f === "string" && (sameText(head.f, entry) || sameText(head.f, `${n}(${head.wrt})`));
+    const def = defHeads.find(([entry, n]) => n === name && !isDef(entry, n));
     if (def)
       throw new RangeError(
         `${where}: name "${head.name}" is also defined in defs (entry "${def[0]}"); give the function or the definition another name`,

@@ -366,7 +366,7 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   if (typeof head?.wrt !== "string") throw new TypeError(`${where}: wrt must be a string, got ${typeof head?.wrt}`);
   if (typeof head.domain !== "object" || head.domain === null)
     throw new TypeError(`${where}: domain must be an object such as { ${head.wrt}: "(-10, 10)" }`);
-  checkHeadNames(head, where);
+  checkHeadNames({ ...head, f }, where);
   const name = head.name ?? "f";
   releaseKeys(); // no key is held between two calls
   const parsed = withoutParens(parseExpression(f, `${where}: the function`, MAX_EXPLAIN_NODES));

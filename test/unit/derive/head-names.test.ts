@@ -88,6 +88,16 @@ t("should let a built-in function name the derivation of itself (notebook 10: lo
 t("should refuse a name that defs also defines, and keep accepting new names", () => {
   const e = thrown(() => derive("D", { name: "h", defs: { "h(u)": "u" }, f: "x", wrt: "x", domain }));
   assert.match(e.message, 'name "h" is also defined in defs (entry "h(u)")');
+  // f that is the definition itself names the same function (notebook 07: name p1, f p1, defs p1)
+  for (const [f, defs, body] of [
+    ["p1", { p1: "e^x / (e^x + e^y)" }, "e^x / (e^x + e^y)"],
+    ["h(x)", { "h(u)": "u^3" }, "x^3"],
+  ] as const) {
+    const same = derive("D", { name: f.replace(/\(.*$/, ""), f, wrt: "x", domain, defs })
+      .rewrite(body, "definition")
+      .verify();
+    assert.is(same.ok, true, f);
+  }
   const ok = derive("D", { name: "g", defs: { "h(u)": "u^2", q: "y" }, f: "h(x) + q", wrt: "x", domain })
     .differentiate("2 * x", "power rule")
     .rewrite("2 * g(x) / x - 2 * q / x", "recognise g")
