@@ -37,18 +37,22 @@ export type Tier =
   /** Outside the exact tier's class: equal at every sample point, in 60-digit (or more) arithmetic. */
   | "sampled"
   /**
-   * Neither tier decided the step within its time bound (VerifyOptions.deadline): the step
-   * is not accepted (ok is false) and carries {@link StepResult.undecided}, not a counterexample.
+   * Neither tier decided the step: its time bound (VerifyOptions.deadline) ran out, or no sample
+   * point could resolve the sides (both 0 to the most digits decimal.js supports). The step is
+   * not accepted (ok is false) and carries {@link StepResult.undecided}, not a counterexample.
    */
   | "undecided";
 
-/** Why a step was left undecided: its time bound ran out (docs/verification.md, "The time bound"). */
+/**
+ * Why a step was left undecided: its time bound ran out, or it is below the resolution
+ * (docs/verification.md, "The time bound").
+ */
 export interface Undecided {
   /** In words, naming the bound and what the verifier was doing: "could not decide within 5 s: sampling point 12 of 64 at 480 digits". */
   reason: string;
   /** What the verifier was doing when the time ran out, e.g. "sampling point 12 of 64 at 480 digits". */
   phase: string;
-  /** The time bound, in seconds. */
+  /** The time bound in force, in seconds (also for a step below the resolution, which did not run out). */
   seconds: number;
 }
 
