@@ -333,7 +333,7 @@ function reductionOf(id: string): { power: Q; by: Poly } | undefined {
   let r = reductions.get(id);
   if (r === undefined) {
     r = null;
-    if (id.startsWith("E:L:")) {
+    if (id.startsWith("E:(L:")) {
       const a = atomOf(id);
       if (a.kind === "exp" && a.mono.length === 1 && a.mono[0][1].equals(Q.ONE)) {
         const l = atomOf(a.mono[0][0]);

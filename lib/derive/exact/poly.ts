@@ -39,15 +39,20 @@ export function atomOf(id: string): Atom {
   return a;
 }
 
-/** Registers an atom and returns its id. */
+/**
+ * Registers an atom and returns its id. Ids nest without ambiguity: an exponential's monomial and
+ * a log's polynomial are in parentheses, so e^(x²) ("E:(v:x^2)") and the monomial (e^x)²
+ * ("E:(v:x)^2") differ; written without them both read "E:v:x^2", and log(1 + e^(x²)) shared its
+ * id with log(1 + e^(2x)) in the process-wide atom table (atom-ids.test.ts).
+ */
 export function atomId(a: Atom): string {
   const id =
     a.kind === "var"
       ? `v:${a.name}`
       : a.kind === "exp"
-        ? `E:${monoKey(a.mono)}`
+        ? `E:(${monoKey(a.mono)})`
         : a.kind === "log"
-          ? `L:${polyKey(a.poly)}`
+          ? `L:(${polyKey(a.poly)})`
           : a.kind === "root"
             ? `R:${a.prime}`
             : a.kind === "fn"
