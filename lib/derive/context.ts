@@ -21,7 +21,7 @@ import {
   type Definition,
   shortened,
 } from "./expression";
-import { checkHeadNames } from "./head-names";
+import { builtinMeaning, checkHeadNames } from "./head-names";
 import { realRoots } from "./odd-roots";
 import { resolvePieces } from "./piecewise";
 import type { DerivationSpec } from "./spec";
@@ -136,6 +136,7 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const points = samplePoints(domain, samples, seed);
   const given = prepareExpr(spec.f, "the given function");
   checkFiniteOnPoints(given, points, `${where}, the given function ("${spec.f}")`);
+  checkBuiltinName(spec, given, points, prepareExpr, where);
   for (const [head, body] of Object.entries(spec.defs ?? {})) {
     const d = defs.get(head.trim());
     if (d?.symbol) {
@@ -334,6 +335,70 @@ function checkNoDerivative(node: MathNode, where: string): void {
 }
 
 /** The given function (or a named quantity) must be a finite real number at every sample point. */
+/**
+ * A derivation may carry the name of a built-in function of one argument only for that
+ * function (notebook 10 names ∂log(u)/∂u "log" and ∂(e^u)/∂u "exp"): `name: "sigma"` with
+ * f = x² would print σ(x) = x² and then reject `.rewrite("sigma(x)")`. Compares f with
+ * name(wrt) at the first sample points in 60-digit arithmetic; a name that cannot be called
+ * with one argument (pow, max, a mathjs-only function) is left alone.
+ *
+ * @param spec     the derivation (its name, wrt and f, for the error)
+ * @param given    f, parsed and expanded
+ * @param points   the sample points, as decimal strings per variable
+ * @param prepare  parses and expands an expression in this derivation (throws on a bad call)
+ * @param where    the derivation, for errors
+ * @throws RangeError naming the name, f and a point where f and name(wrt) differ
+ */
+function checkBuiltinName(
+  spec: DerivationSpec,
+  given: MathNode,
+  points: Record<string, string>[],
+  prepare: (expr: string, label: string) => MathNode,
+  where: string,
+): void {
+  const name = typeof spec.name === "string" ? spec.name.trim() : "";
+  if (!/^[A-Za-z_]\w*$/.test(name) || builtinMeaning(name) === undefined) return;
+  if (
+    Object.hasOwn(spec.defs ?? {}, name) ||
+    Object.keys(spec.defs ?? {}).some((h) => h.replace(/\(.*$/, "").trim() === name)
+  )
+    return; // checkHeadNames judged a name defs also defines
+  let call: MathNode;
+  try {
+    call = prepare(`${name}(${spec.wrt})`, `the name ${name}`);
+  } catch {
+    return; // not a function of one argument
+  }
+  const n = Math.min(points.length, 8);
+  const fe = evaluator(given.toString(), points);
+  const ce = evaluator(call.toString(), points);
+  for (let i = 0; i < n; i++) {
+    let fv: unknown;
+    let cv: unknown;
+    try {
+      fv = fe.at(i, PRECISION_LEVELS[0]);
+      cv = ce.at(i, PRECISION_LEVELS[0]);
+    } catch {
+      return; // name(wrt) cannot be evaluated: not a one-argument function here
+    }
+    if (typeof fv === "string" || typeof cv === "string") continue;
+    const a = fv as { minus(b: unknown): { abs(): { gt(b: unknown): boolean } }; abs(): { times(x: number): unknown } };
+    const b = cv as { abs(): { times(x: number): unknown } };
+    const scale = a.abs().times(1e-30);
+    const scaleB = b.abs().times(1e-30);
+    const diff = a.minus(cv).abs();
+    if (diff.gt(scale) && diff.gt(scaleB) && diff.gt(1e-40)) {
+      const at = Object.entries(points[i])
+        .map(([k, x]) => `${k} = ${x.length > 14 ? Number(x).toPrecision(12) : x}`)
+        .join(", ");
+      throw new RangeError(
+        `${where}: name "${name}" is ${builtinMeaning(name)}, but f = "${spec.f}" is not ${name}(${spec.wrt}) ` +
+          `(they differ at ${at}); give the function another name, e.g. "g"`,
+      );
+    }
+  }
+}
+
 function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], where: string): void {
   const e = evaluator(node.toString(), points);
   const fast = pointIntervals(node.toString(), points);

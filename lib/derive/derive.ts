@@ -98,7 +98,9 @@ export class Derivation {
  * @returns a {@link Derivation} with no steps yet
  * @throws TypeError naming the field when title, f or wrt is not a string, or domain is not an object
  * @throws RangeError naming the field when name or a defs entry is a built-in function or
- *   constant of the verifier or a variable of the domain (see checkHeadNames)
+ *   constant of the verifier or a variable of the domain (see checkHeadNames); at `.verify()`,
+ *   when name is a built-in function of one argument (sigma, log …) and f is not that function
+ *   of wrt (σ(x) = x²), naming a point where they differ
  */
 export function derive(title: string, head: DeriveHead): Derivation {
   if (typeof title !== "string") throw new TypeError(`derive: title must be a string, got ${typeof title}`);

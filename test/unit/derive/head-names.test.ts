@@ -85,6 +85,36 @@ t("should let a built-in function name the derivation of itself (notebook 10: lo
   }
 });
 
+t(
+  "should refuse a built-in function of one argument as the name of another function (σ(x) = x²), saying where they differ",
+  () => {
+    const MANY_ARGUMENTS = new Set(["pow", "nthRoot", "max", "min"]);
+    const judged = (name: string, f: string) =>
+      derive("D", { name, f, wrt: "x", domain }).differentiate("2 * x", "power rule").verify();
+    const refused: string[] = [];
+    for (const name of new Set(FUNCTIONS)) {
+      if (MANY_ARGUMENTS.has(name)) continue;
+      const e = thrown(() => judged(name, "x^2 + y"));
+      assert.match(e.message, `name "${name}" is a built-in function of the verifier`, name);
+      assert.match(e.message, `but f = "x^2 + y" is not ${name}(x) (they differ at x = `, name);
+      refused.push(name);
+    }
+    assert.ok(refused.includes("sigma") && refused.includes("softplus") && refused.length >= 30, refused.join());
+    // the same through explain() and a spec verified as the page does
+    assert.match(thrown(() => explain("x^2", { name: "sigma", wrt: "x", domain })).message, 'name "sigma" is');
+    // the function itself, or a formula equal to it, keeps the name
+    for (const [name, f] of [
+      ["sigma", "1 / (1 + e^(-x))"],
+      ["tanh", "(e^x - e^(-x)) / (e^x + e^(-x))"],
+      ["exp", "e^x"],
+      ["sqrt", "x^(1/2)"],
+    ]) {
+      const r = derive("D", { name, f, wrt: "x", domain }).rewrite(`${name}(x)`, "recognise the definition").verify();
+      assert.is(r.ok, true, name);
+    }
+  },
+);
+
 t("should refuse a name that defs also defines, and keep accepting new names", () => {
   const e = thrown(() => derive("D", { name: "h", defs: { "h(u)": "u" }, f: "x", wrt: "x", domain }));
   assert.match(e.message, 'name "h" is also defined in defs (entry "h(u)")');
