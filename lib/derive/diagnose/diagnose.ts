@@ -13,7 +13,7 @@ import { millisecondsLeft, StepUndecided, withinDeadline } from "../deadline";
 import type { Domain } from "../domain";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
-import { mayEqual, quickValues } from "./screen";
+import { mayEqual, mayEqualPrecisely, preciseScreen, quickValues } from "./screen";
 import { likeness } from "./likeness";
 import { readableText } from "../readable";
 import { messageTex } from "./show";
@@ -142,11 +142,11 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
   stats.candidates = candidates.length;
   if (candidates.length === 0) return undefined;
   const stride = Math.max(1, Math.floor(input.points.length / QUICK_POINTS));
-  const scopes = input.points
-    .filter((_, i) => i % stride === 0)
-    .slice(0, QUICK_POINTS)
-    .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
+  const screenPoints = input.points.filter((_, i) => i % stride === 0).slice(0, QUICK_POINTS);
+  const scopes = screenPoints.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])));
   const stepValues = timed("screen", () => quickValues(input.step, scopes));
+  // where doubles lose the step's value (far tails: 0 in doubles), its 60-digit values screen instead
+  const precise = timed("screen", () => preciseScreen(input.step, stepValues, screenPoints));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
   // per slip id, its place written most like the step (the map keeps the order of first matches: rank order)
   const matches = new Map<string, { c: Candidate; like: number }>();
@@ -181,14 +181,15 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
     if (outOfTime()) return undefined;
     stats.screened++;
     // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
-    if (!timed("screen", () => mayEqual(stepValues, quickValues(c.expr, scopes)))) continue;
-    stats.passed++;
+    if (!timed("screen", () => mayEqual(stepValues, quickValues(c.expr, scopes), precise?.indices))) continue;
     let expanded: MathNode;
     try {
       expanded = timed("expand", () => input.expand(c.expr));
     } catch {
       continue;
     }
+    if (precise && !timed("screen", () => mayEqualPrecisely(precise, expanded))) continue;
+    stats.passed++;
     const like = likeness(expanded, input.step);
     if (matched && like <= matched.like) continue;
     const key = expanded.toString();

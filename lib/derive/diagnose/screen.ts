@@ -11,6 +11,8 @@
  * A node outside the functions below is evaluated by mathjs (the verifier's functions, in doubles).
  */
 import type { MathNode } from "mathjs";
+import { type Ball, certainDigits, log10Abs, logSum } from "../ball";
+import { evaluator, PRECISION } from "../evaluate";
 import { verifierMath } from "../math-functions";
 
 /** Values at the points; NaN where the value is not a finite real number. */
@@ -191,12 +193,103 @@ export function quickValues(node: MathNode, scopes: readonly Record<string, numb
 export const QUICK_TOLERANCE = 1e-7;
 
 /**
+ * Where doubles cannot screen: the screen points at which the step's double value is not its
+ * value (1 + tanh(−577) is 0 in doubles and about 2e−501; GELU's derivative on (−30, −20) is
+ * some 1e−854 and 0 in doubles), with the step's 60-digit value there (the verifier's own
+ * evaluation, evaluate.ts, with a rigorous error bound). There every candidate is 0 in doubles
+ * too, so the double screen sets none aside and the few full comparisons go to the first
+ * candidates in rank order, not to the slip the learner made.
+ */
+export interface PreciseScreen {
+  /** Indices of the screen points where the double value is not the step's value. */
+  readonly indices: ReadonlySet<number>;
+  /** The screen points, variable → decimal string. */
+  readonly points: readonly Record<string, string>[];
+  /** The step's value at each index (a ball with at least 12 certain digits). */
+  readonly balls: ReadonlyMap<number, Ball>;
+}
+
+/** Certain digits a 60-digit value needs before it screens. */
+const PRECISE_DIGITS = 12;
+
+/**
+ * The step's {@link PreciseScreen}, or null when doubles give its value at every screen point
+ * (to {@link QUICK_TOLERANCE}) or no 60-digit value is certain enough to screen with.
+ *
+ * @param step   the rejected step, definitions expanded
+ * @param values its double values at the points ({@link quickValues})
+ * @param points the same points as decimal strings
+ */
+export function preciseScreen(
+  step: MathNode,
+  values: Values,
+  points: readonly Record<string, string>[],
+): PreciseScreen | null {
+  let e: ReturnType<typeof evaluator>;
+  try {
+    e = evaluator(step.toString(), points);
+  } catch {
+    return null;
+  }
+  const balls = new Map<number, Ball>();
+  for (let i = 0; i < points.length; i++) {
+    let b: ReturnType<typeof e.ball>;
+    try {
+      b = e.ball(i, PRECISION);
+    } catch {
+      continue;
+    }
+    if (typeof b === "string" || certainDigits(b) < PRECISE_DIGITS) continue;
+    const exact = b.v.toNumber();
+    const scale = Math.abs(exact);
+    const doubleRight =
+      Number.isFinite(exact) &&
+      scale > 1e-290 &&
+      scale < 1e290 &&
+      Math.abs(values[i] - exact) <= QUICK_TOLERANCE * scale;
+    if (!doubleRight) balls.set(i, b);
+  }
+  return balls.size === 0 ? null : { indices: new Set(balls.keys()), points, balls };
+}
+
+/**
+ * False when a candidate's 60-digit values plainly differ from the step's at a point of the
+ * {@link PreciseScreen} (the two balls lie apart by more than 1e−10 of the larger value);
+ * true otherwise, also where the candidate has no certain value there.
+ *
+ * @param screen    the step's precise screen
+ * @param candidate the candidate, definitions expanded
+ */
+export function mayEqualPrecisely(screen: PreciseScreen, candidate: MathNode): boolean {
+  let e: ReturnType<typeof evaluator>;
+  try {
+    e = evaluator(candidate.toString(), screen.points);
+  } catch {
+    return true;
+  }
+  for (const [i, s] of screen.balls) {
+    let b: ReturnType<typeof e.ball>;
+    try {
+      b = e.ball(i, PRECISION);
+    } catch {
+      continue;
+    }
+    if (typeof b === "string") continue;
+    const gap = log10Abs(s.v.minus(b.v));
+    const allowed = logSum(s.r, b.r, Math.max(log10Abs(s.v), log10Abs(b.v)) - 10);
+    if (gap > allowed) return false;
+  }
+  return true;
+}
+
+/**
  * False when two expressions' values plainly differ at some point (both finite and apart by
  * more than {@link QUICK_TOLERANCE} relative, or one finite and the other not); true otherwise,
  * also when doubles cannot tell (both not finite everywhere): the verifier's comparison decides then.
  */
-export function mayEqual(a: Values, b: Values): boolean {
+export function mayEqual(a: Values, b: Values, skip?: ReadonlySet<number>): boolean {
   for (let i = 0; i < a.length; i++) {
+    if (skip?.has(i)) continue;
     if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return false;
     if (Number.isNaN(a[i])) continue;
     const scale = Math.max(Math.abs(a[i]), Math.abs(b[i]));
