@@ -334,7 +334,6 @@ function checkNoDerivative(node: MathNode, where: string): void {
   }
 }
 
-/** The given function (or a named quantity) must be a finite real number at every sample point. */
 /**
  * A derivation may carry the name of a built-in function of one argument only for that
  * function (notebook 10 names ∂log(u)/∂u "log" and ∂(e^u)/∂u "exp"): `name: "sigma"` with
@@ -399,6 +398,7 @@ function checkBuiltinName(
   }
 }
 
+/** The given function (or a named quantity) must be a finite real number at every sample point. */
 function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], where: string): void {
   const e = evaluator(node.toString(), points);
   const fast = pointIntervals(node.toString(), points);
