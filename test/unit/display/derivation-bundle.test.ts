@@ -233,7 +233,7 @@ s(
   () => {
     const html = derivationBundle(goodResult())["text/html"] as string;
     assert.is(count(html, "<style>"), 1);
-    assert.match(html, ".stepwise-why:not([open]):hover::details-content{content-visibility:visible;display:block}");
+    assert.match(html, ".stepwise-why:not([open]):hover::details-content{content-visibility:visible;display:block;");
     assert.not.match(html, "<script");
     assert.ok(count(html, '<details class="stepwise-why"') >= 1);
   },
