@@ -34,10 +34,17 @@ const MARK_TEX: Readonly<Record<StepMark, string>> = {
 /** Inline math for Markdown: `$tex$`, < and > as \lt and \gt. */
 const inline = (tex: string): string => `$${texForMarkdown(tex)}$`;
 
-/** A note in Markdown: its text escaped, its `$…$` pieces kept as inline math. */
+/** Words (a note, a rule, a title) in Markdown: the text escaped, its `$…$` pieces kept as inline math. */
 function noteMarkdown(note: string): string {
   return notePieces(note)
     .map((p) => (p.math ? inline(p.text) : escapeMarkdown(p.text)))
+    .join("");
+}
+
+/** Words inside TeX: the text as \text pieces, its `$…$` pieces as the math they are. */
+function wordsTex(words: string): string {
+  return notePieces(words)
+    .map((p) => (p.math ? `{${texForMarkdown(p.text)}}` : plainTex(p.text)))
     .join("");
 }
 
@@ -45,7 +52,7 @@ function noteMarkdown(note: string): string {
 function chainLine(r: DerivationRowView): string {
   const rule = r.rule || (r.label === "given" ? "given" : "");
   const formula = r.rhs ? texForMarkdown(r.rhs) : plainTex(r.expr);
-  return `${texForMarkdown(r.lhs)} &= ${formula} && ${MARK_TEX[r.mark]}\\ ${rule ? plainTex(rule) : ""}`;
+  return `${texForMarkdown(r.lhs)} &= ${formula} && ${MARK_TEX[r.mark]}\\ ${rule ? wordsTex(rule) : ""}`;
 }
 
 /** A row's detail as one Markdown paragraph: glyph, label, action, rule, tier, note, comparison, counterexample, slip. */
@@ -53,7 +60,7 @@ function detailMarkdown(r: DerivationRowView): string {
   const glyph = MARK_GLYPHS[r.mark] + (r.mark === "rejected" || r.mark === "undecided" ? ` ${MARK_WORDS[r.mark]}` : "");
   const head = [`**${escapeMarkdown(r.label)}**`];
   if (r.action) head.push(escapeMarkdown(r.action));
-  if (r.rule) head.push(escapeMarkdown(r.rule));
+  if (r.rule) head.push(noteMarkdown(r.rule));
   if (r.tier) head.push(`*${escapeMarkdown(r.tier)}*`);
   const parts = [`${glyph} ${head.join(" · ")}`];
   if (r.note) parts.push(noteMarkdown(r.note));
@@ -82,7 +89,8 @@ function detailMarkdown(r: DerivationRowView): string {
  * \bullet) and its rule; then a failed or rejected row's detail (what it was compared
  * with, the counterexample, the slip) as visible paragraphs, the other rows' detail
  * (label, tier, note) inside one <details> block; then the bold summary line. Text is
- * escaped with `escapeMarkdown`; in TeX, < and > are written \lt and \gt, so no Markdown
+ * escaped with `escapeMarkdown`, the `$…$` pieces of the title, rules and notes kept as math
+ * (inside the chain, a rule's words are \text and its pieces math); in TeX, < and > are written \lt and \gt, so no Markdown
  * renderer can mistake math for raw HTML.
  *
  * @param view the view from `derivationView`
@@ -94,7 +102,7 @@ export function derivationMarkdown(view: DerivationView): string {
   const shown = (r: DerivationRowView) => r.mark === "failed" || r.mark === "rejected" || r.mark === "undecided";
   const failing = view.rows.filter(shown);
   const quiet = view.rows.filter((r) => !shown(r));
-  const blocks = [`**${escapeMarkdown(view.title)}**`, chain, ...failing.map(detailMarkdown)];
+  const blocks = [`**${noteMarkdown(view.title)}**`, chain, ...failing.map(detailMarkdown)];
   if (quiet.length > 0) {
     blocks.push(
       ["<details><summary>How each step was checked</summary>", ...quiet.map(detailMarkdown), "</details>"].join(

@@ -41,6 +41,20 @@ const STYLE = {
   foot: "margin:.3em 0 0;font-size:.9em",
 };
 
+/**
+ * Hover opens a closed disclosure and leaving closes it, in CSS alone (JupyterLab runs no script
+ * of an untrusted output): the pointer over a row's rule shows its detail, as a click or Enter
+ * does (those set `open`, which stays). The detail shown on hover floats under the rule (absolute,
+ * in the page's or JupyterLab's background colour), so nothing moves under the pointer. `::details-content` is the box of a <details> body
+ * (Chromium 131, Firefox 143, Safari 18.4); a browser without it drops the rule and keeps the click.
+ */
+const HOVER_CSS =
+  ".stepwise-why:not([open]):hover{position:relative}" +
+  ".stepwise-why:not([open]):hover::details-content{content-visibility:visible;display:block;position:absolute;" +
+  "z-index:5;left:0;top:100%;width:max-content;max-width:min(42em,90vw);padding:.2em .5em;" +
+  "background:var(--jp-layout-color0,Canvas);color:var(--jp-ui-font-color0,CanvasText);" +
+  "border:1px solid rgba(128,128,128,.5);border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)}";
+
 /** A glyph, coloured, small, with its meaning for screen readers and as a tooltip. */
 function mark(m: StepMark, label: string): string {
   return (
@@ -49,7 +63,7 @@ function mark(m: StepMark, label: string): string {
   );
 }
 
-/** A note: its text escaped, its `$…$` pieces typeset inline. */
+/** Words (a note, a rule, a title): the text escaped, its `$…$` pieces typeset inline. */
 function noteHtml(note: string, math: DisplayMath): string {
   return notePieces(note)
     .map((p) => (p.math ? math(p.text, false) : escapeHtml(p.text)))
@@ -114,7 +128,7 @@ function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): st
   const opened = r.mark === "failed" || r.mark === "rejected" || r.mark === "undecided";
   const parts = detailParts(r, (tex, display) => math(tex, display, opened ? "in view" : "on demand"));
   if (parts.length === 0) {
-    return rule ? `<span class="stepwise-rule" style="${STYLE.rule}">${escapeHtml(rule)}</span>` : "";
+    return rule ? `<span class="stepwise-rule" style="${STYLE.rule}">${noteHtml(rule, math)}</span>` : "";
   }
   const open = opened ? " open" : "";
   const words =
@@ -125,7 +139,7 @@ function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): st
         : "";
   return (
     `<details class="stepwise-why"${open} style="${STYLE.why}">` +
-    `<summary class="stepwise-rule" style="${STYLE.summary}">${escapeHtml(rule || "details")}${words}</summary>` +
+    `<summary class="stepwise-rule" style="${STYLE.summary}">${noteHtml(rule || "details", math)}${words}</summary>` +
     `<div class="stepwise-why-body" style="${STYLE.body}">${parts.join("\n")}</div></details>`
   );
 }
@@ -162,10 +176,11 @@ function footHtml(view: DerivationView, math: DisplayMath): string {
  * Lays out a derivation view as HTML, the way a textbook writes a derivation: one chain of
  * equalities aligned on "=" (`g(x) = …`, `g′(x) = …`, then `= …` lines), each line with a
  * small mark at the margin (✓ ✗ ⊘ •) and its rule beside it. The rule is a disclosure
- * (<details>: a click or Enter opens it) holding the row's detail: label, action and tier,
- * the note (its `$…$` typeset), the certificate, and for a failure what it was compared
+ * (<details>: a click or Enter opens it, the pointer over it shows it until it leaves) holding the row's detail: label, action and tier,
+ * the note, the certificate, and for a failure what it was compared
  * with, the counterexample and the slip, all as typeset math; a failed or rejected row is
- * open. The summary closes it, with the final check as a disclosure beside it. The layout
+ * open. The summary closes it, with the final check as a disclosure beside it. The `$…$`
+ * pieces of the title, the rules and the notes are typeset inline like the formulas. The layout
  * is a CSS grid in inline styles, so it holds in JupyterLab and the classic Notebook; the
  * site's stylesheet restacks it on a narrow screen. Every text is HTML-escaped, the TeX
  * included (MathJax reads the decoded text).
@@ -181,7 +196,8 @@ export function derivationHtml(view: DerivationView, opts: { math?: DisplayMath 
   const rows = view.rows.filter((r) => r.label !== "final check");
   return [
     `<div class="stepwise-derivation" data-stepwise-derivation data-ok="${ok}"${view.expectFailure ? ' data-expect-failure="true"' : ""}>`,
-    `<p class="stepwise-derivation-title" style="margin:.2em 0"><strong>${escapeHtml(view.title)}</strong></p>`,
+    `<style>${HOVER_CSS}</style>`,
+    `<p class="stepwise-derivation-title" style="margin:.2em 0"><strong>${noteHtml(view.title, math)}</strong></p>`,
     `<div class="stepwise-chain" style="${STYLE.chain}">`,
     ...rows.map((r) => rowHtml(r, math)),
     `</div>`,

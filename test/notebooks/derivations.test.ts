@@ -21,62 +21,62 @@ import { ROOT } from "../shared";
 /** The derivations each tutorial shows, in order, by title, with their steps' kinds (d differentiate, r rewrite). */
 const EXPECTED: Record<string, [string, string][]> = {
   "01-sigmoid.ipynb": [
-    ["the symmetry σ(−x) = 1 − σ(x)", "rrrrr"],
-    ["σ(logit p) = p", "rrr"],
+    ["the symmetry $\\sigma(-x) = 1 - \\sigma(x)$", "rrrrr"],
+    ["$\\sigma(\\operatorname{logit} p) = p$", "rrr"],
   ],
   "02-sigmoid-derivative-quotient-rule.ipynb": [
-    ["u′(x) for u = 1", "d"],
-    ["v′(x) for v = 1 + e^(−x)", "dr"],
-    ["σ′(x) by the quotient rule", "drrrrrr"],
+    ["$u'(x)$ for $u = 1$", "d"],
+    ["$v'(x)$ for $v = 1 + e^{-x}$", "dr"],
+    ["$\\sigma'(x)$ by the quotient rule", "drrrrrr"],
     // the kit's own derivation (explain, strategy "quotient"): its part v′, then the main one
-    ["v′(x) for v = 1 + e^(−x)", "dr"],
+    ["$v'(x)$ for $v = 1 + e^{-x}$", "dr"],
     ["g′(x) by the quotient rule, derived by the kit", "drrr"],
-    ["d/dx of σ(2x)", "dr"],
-    ["the second derivative of σ", "ddr"],
+    ["$\\frac{d}{dx}\\sigma(2x)$", "dr"],
+    ["the second derivative of $\\sigma$", "ddr"],
   ],
   "03-sigmoid-derivative-chain-rule.ipynb": [
-    ["dg/du for g = u^(−1)", "dr"],
-    ["du/dx for u = 1 + e^(−x)", "dr"],
-    ["σ′(x) by the chain rule", "rdrrrrrr"],
+    ["$dg/du$ for $g = u^{-1}$", "dr"],
+    ["$du/dx$ for $u = 1 + e^{-x}$", "dr"],
+    ["$\\sigma'(x)$ by the chain rule", "rdrrrrrr"],
     // the kit's own derivation (explain, strategy "chain")
     ["u′(x) for u = 1 + e^(−x)", "dr"],
     ["g′(x) by the chain rule, derived by the kit", "rdrrr"],
-    ["d/dx of log σ(x)", "dr"],
+    ["$\\frac{d}{dx}\\log \\sigma(x)$", "dr"],
   ],
   "04-binary-cross-entropy.ipynb": [
-    ["∂/∂ŷ of t·log(ŷ)", "dr"],
-    ["∂/∂ŷ of (1 − t)·log(1 − ŷ)", "dr"],
-    ["∂L/∂ŷ of binary cross-entropy", "drrr"],
-    ["∂²L/∂ŷ² of binary cross-entropy", "dd"],
+    ["$\\frac{\\partial}{\\partial \\hat{y}}\\, t \\log \\hat{y}$", "dr"],
+    ["$\\frac{\\partial}{\\partial \\hat{y}}\\, (1 - t)\\log(1 - \\hat{y})$", "dr"],
+    ["$\\partial L/\\partial \\hat{y}$ of binary cross-entropy", "drrr"],
+    ["$\\partial^2 L/\\partial \\hat{y}^2$ of binary cross-entropy", "dd"],
   ],
   "05-sigmoid-with-cross-entropy.ipynb": [
-    ["∂L/∂z for ŷ = σ(z)", "dr"],
+    ["$\\partial L/\\partial z$ for $\\hat{y} = \\sigma(z)$", "dr"],
     ["the stable logits form of binary cross-entropy", "rrr"],
-    ["log σ(z) = −log(1 + e^(−z))", "rrr"],
+    ["$\\log \\sigma(z) = -\\log(1 + e^{-z})$", "rrr"],
   ],
   "06-logistic-regression.ipynb": [
-    ["∂L/∂w₁ for one example", "dr"],
-    ["∂L/∂b for one example", "d"],
+    ["$\\partial L/\\partial w_1$ for one example", "dr"],
+    ["$\\partial L/\\partial b$ for one example", "d"],
   ],
   "07-softmax-cross-entropy.ipynb": [
     ...[1, 2, 3].flatMap((i) => [1, 2, 3].map((j): [string, string] => [`∂p${i}/∂z${j}`, i === j ? "drr" : "dr"])),
-    ["∂L/∂z₁ of softmax cross-entropy", "drr"],
+    ["$\\partial L/\\partial z_1$ of softmax cross-entropy", "drr"],
     ["two-class softmax is the sigmoid", "rr"],
-    ["∂L/∂z₂ of softmax cross-entropy", "dr"],
+    ["$\\partial L/\\partial z_2$ of softmax cross-entropy", "dr"],
   ],
   "08-your-own-derivation.ipynb": [
-    ["tanh′(x)", "rdrr"],
-    ["∂L/∂ŷ₁ of the mean squared error", "dr"],
+    ["$\\tanh'(x)$", "rdrr"],
+    ["$\\partial L/\\partial \\hat{y}_1$ of the mean squared error", "dr"],
     ["a forgotten inner derivative", "d"],
-    ["softplus′(x) = σ(x)", "drr"],
+    ["$\\operatorname{softplus}'(x) = \\sigma(x)$", "drr"],
     ["f′(x) by the product rule, derived by the kit", "dr"],
-    ["d/dx of x·σ(x)", "dr"],
+    ["$\\frac{d}{dx}\\, x\\,\\sigma(x)$", "dr"],
   ],
   "09-backpropagation.ipynb": [
-    ["∂L/∂z₂", "dr"],
+    ["$\\partial L/\\partial z_2$", "dr"],
     ["∂L/∂w₂,₁", "dr"],
     ["∂L/∂w₂,₂", "dr"],
-    ["∂L/∂b₂", "dr"],
+    ["$\\partial L/\\partial b_2$", "dr"],
     ["∂L/∂h₁", "dr"],
     ["∂L/∂h₂", "dr"],
     ["∂L/∂z₁,₁", "dr"],
@@ -89,10 +89,10 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["∂L/∂b₁,₂", "dr"],
   ],
   "10-automatic-differentiation.ipynb": [
-    ["the σ node: ∂σ(u)/∂u", "rdrrr"],
-    ["the log node: ∂log(u)/∂u", "d"],
-    ["the ÷ node: ∂(u/v)/∂u", "dr"],
-    ["the ÷ node: ∂(u/v)/∂v", "dr"],
+    ["the $\\sigma$ node: $\\partial \\sigma(u)/\\partial u$", "rdrrr"],
+    ["the log node: $\\partial \\log(u)/\\partial u$", "d"],
+    ["the $\\div$ node: $\\partial(u/v)/\\partial u$", "dr"],
+    ["the $\\div$ node: $\\partial(u/v)/\\partial v$", "dr"],
     ...[
       "the + node: ∂(u + v)/∂u",
       "the + node: ∂(u + v)/∂v",
@@ -213,10 +213,10 @@ s("should name the slip of every deliberate mistake under its ✗ (issue 20)", (
 s(
   "should derive σ′ = σ(1 − σ) by the quotient rule with u = 1, v = 1 + e^(−x), and by the chain rule with u = 1 + e^(−x)",
   () => {
-    const quotient = specOf("σ′(x) by the quotient rule");
+    const quotient = specOf("$\\sigma'(x)$ by the quotient rule");
     assert.is(quotient.steps[0].rule, "quotient rule");
     assert.match(quotient.steps[0].note, /u = 1, u′ = 0, v = 1 \+ e\^\(−x\), v′ = −e\^\(−x\)/);
-    const chain = specOf("σ′(x) by the chain rule");
+    const chain = specOf("$\\sigma'(x)$ by the chain rule");
     assert.is(chain.steps[1].rule, "chain rule");
     assert.match(chain.steps[1].note, /u = 1 \+ e\^\(−x\)/);
     for (const spec of [quotient, chain]) {
@@ -228,7 +228,7 @@ s(
         closeToDerivative(spec, "1 / (1 + exp(-x))", x);
       }
     }
-    closeToDerivative(specOf("v′(x) for v = 1 + e^(−x)"), "1 + exp(-x)", 0.5);
+    closeToDerivative(specOf("$v'(x)$ for $v = 1 + e^{-x}$"), "1 + exp(-x)", 0.5);
     // the kit's own derivations beside them (explain, notebooks 2 and 3): the same rule, the same end
     for (const [title, rule] of [
       ["g′(x) by the quotient rule, derived by the kit", "quotient rule"],
@@ -243,9 +243,9 @@ s(
 );
 
 s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − ŷ))", () => {
-  const first = lastStep(specOf("∂/∂ŷ of t·log(ŷ)"));
-  const second = lastStep(specOf("∂/∂ŷ of (1 − t)·log(1 − ŷ)"));
-  const whole = lastStep(specOf("∂L/∂ŷ of binary cross-entropy"));
+  const first = lastStep(specOf("$\\frac{\\partial}{\\partial \\hat{y}}\\, t \\log \\hat{y}$"));
+  const second = lastStep(specOf("$\\frac{\\partial}{\\partial \\hat{y}}\\, (1 - t)\\log(1 - \\hat{y})$"));
+  const whole = lastStep(specOf("$\\partial L/\\partial \\hat{y}$ of binary cross-entropy"));
   for (const [yhat, t] of [
     [0.1, 0],
     [0.3, 1],
@@ -260,7 +260,7 @@ s("should derive binary cross-entropy term by term down to (ŷ − t)/(ŷ(1 − 
 });
 
 s("should end ∂L/∂z at σ(z) − t and the stable logits form finite at z = ±800", () => {
-  const grad = lastStep(specOf("∂L/∂z for ŷ = σ(z)"));
+  const grad = lastStep(specOf("$\\partial L/\\partial z$ for $\\hat{y} = \\sigma(z)$"));
   for (const [z, t] of [
     [-3, 1],
     [0, 0],

@@ -155,7 +155,7 @@ if (present) {
       const page = await site!.browser.newPage();
       const v = await visit(page, `${site!.server.url}${chain.page}`, site!.server.url);
       // the derivation of exercise 1 on page 03, found by its title (not by its position)
-      const title = "d/dx of log σ(x)";
+      const title = "$\\frac{d}{dx}\\log \\sigma(x)$";
       const found = await page.evaluate(
         ([attr, t]) => {
           const script = Array.from(document.querySelectorAll(`script[${attr}="derivation"]`)).find(

@@ -370,4 +370,119 @@ s("should show the kit's derivation of a derivation's function in “Try a step�
   await context.close();
 });
 
+/** A sum of n sines, sin(1 x) + … + sin(n x): 60 terms, 59 parts (a new reader's report of a page that froze ~7 s). */
+const sineSum = (n: number): string => Array.from({ length: n }, (_, i) => `sin(${i + 1} * x)`).join(" + ");
+
+s(
+  "should derive a large function off the page's thread: typing and the live preview go on while it works, and the result arrives",
+  async () => {
+    const page = await site!.browser.newPage();
+    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
+    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    await page.fill("#pg-f", sineSum(60));
+    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await page.locator("#pg-f").press("Enter");
+    await page.waitForSelector("html[data-playground=working]");
+    assert.ok(await page.locator("#pg-stop").isVisible(), "a Stop button while it works");
+    assert.match((await page.locator("#pg-status").textContent()) ?? "", /^working…/);
+    // each input event records the playground's state when the page handled it: on a blocked page
+    // the keys wait until the derivation is done
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      document
+        .getElementById("pg-f")
+        ?.addEventListener("input", () => w.seen.push(document.documentElement.getAttribute("data-playground") ?? ""));
+    });
+    const before = (await page.locator("#pg-preview").textContent()) ?? "";
+    await page.locator("#pg-f").press("End");
+    await page.keyboard.type(" + x");
+    // the live preview follows the typing while the derivation still works
+    await page.waitForFunction((b) => (document.getElementById("pg-preview")?.textContent ?? "") !== b, before, {
+      timeout: 60_000,
+    });
+    const { state, status } = await answered(page);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.ok(
+      seen.length >= 4 && seen.every((x) => x === "working"),
+      `the states the keys were handled in: ${seen.join(", ")}`,
+    );
+    assert.is(state, "done", status);
+    assert.match(status, /^✓ every step verified in this page: (\d+) steps/);
+    assert.ok(Number(/(\d+) steps/.exec(status)?.[1]) >= 50, status);
+    assert.ok(await page.locator("#pg-stop").isHidden());
+    // the derivation of the sum as it was sent (the typed " + x" waits for the next Enter)
+    const shown = await derivations(page, "#pg-result");
+    assert.ok(shown.length >= 1 && shown.every((d) => d.ok === "true"), JSON.stringify(shown.slice(-1)));
+    assert.equal(v.consoleErrors, []);
+    await page.close();
+  },
+);
+
+s(
+  "should stop a derivation with Stop (the cancelled state), and end one past its time bound with a message",
+  async () => {
+    const page = await site!.browser.newPage();
+    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
+    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    await page.fill("#pg-f", sineSum(60));
+    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await page.locator("#pg-f").press("Enter");
+    await page.waitForSelector("html[data-playground=working]");
+    await tabTo(page, "#pg-stop");
+    await page.keyboard.press("Enter");
+    assert.is(await page.getAttribute("html", "data-playground"), "cancelled");
+    assert.match((await page.locator("#pg-status").textContent()) ?? "", /^Stopped: the derivation was cancelled/);
+    assert.ok(await page.locator("#pg-stop").isHidden());
+    assert.is(await page.locator("#pg-result [data-stepwise-derivation]").count(), 0);
+    // the time bound, made short: the worker is ended and the page says why
+    await page.evaluate(() => document.getElementById("playground")?.setAttribute("data-time-limit-ms", "50"));
+    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await page.locator("#pg-f").press("Enter");
+    await page.waitForSelector("html[data-playground=timeout]", { timeout: 60_000 });
+    assert.match(
+      (await page.locator("#pg-status").textContent()) ?? "",
+      /^✗ Stopped after 50 ms: the derivation of this function takes longer than the page allows/,
+    );
+    // and the next derivation runs in a new worker
+    await page.evaluate(() => document.getElementById("playground")?.setAttribute("data-time-limit-ms", "60000"));
+    const r = await typeInto(page, "#pg-f", "x * sigma(x)");
+    assert.is(r.state, "done", r.status);
+    assert.equal(v.consoleErrors, []);
+    await page.close();
+  },
+);
+
+s(
+  "should open a derivation's detail on hover and close it on leaving (CSS), and still on a click and Enter",
+  async () => {
+    const page = await site!.browser.newPage();
+    await visit(page, `${site!.server.url}try.html`, site!.server.url);
+    // the first closed detail, marked so that the locator keeps it once it opens
+    await page.evaluate(() =>
+      document
+        .querySelector(".stepwise-derivation details.stepwise-why:not([open])")
+        ?.setAttribute("data-test-why", ""),
+    );
+    const why = page.locator("[data-test-why]");
+    const body = why.locator(".stepwise-why-body");
+    assert.ok(await body.isHidden(), "closed at first");
+    await why.locator("summary").hover();
+    assert.ok(await body.isVisible(), "hover shows the detail");
+    assert.is(await why.getAttribute("open"), null, "hover does not set open");
+    await page.mouse.move(0, 0);
+    assert.ok(await body.isHidden(), "leaving hides it");
+    await why.locator("summary").click();
+    await page.mouse.move(0, 0);
+    assert.ok(await body.isVisible(), "a click opens it and it stays");
+    await why.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await page.mouse.move(0, 0);
+    assert.ok(await body.isHidden(), "Enter closes it");
+    await page.keyboard.press("Enter");
+    assert.ok(await body.isVisible(), "Enter opens it");
+    await page.close();
+  },
+);
+
 s.run();

@@ -46,6 +46,31 @@ export function quote(node: MathNode, tidy = true): string {
 }
 
 /**
+ * An expression a message writes by hand in its text form (e.g. "(1 + x^2)^(1/2)", where the
+ * printer would write 1 / 2): that text, or, while {@link messageTex} writes the message, the
+ * node's `$…$` TeX as written (not tidied).
+ *
+ * @param node the expression (not modified)
+ * @param text its text form for the plain message
+ * @returns the text or the `$…$` TeX
+ */
+export function quoteAs(node: MathNode, text: string): string {
+  return quotingTex ? quote(node, false) : text;
+}
+
+/**
+ * A law a diagnosis message states (a rule in symbols): its text, or, while {@link messageTex}
+ * writes the message, `$…$` around its TeX.
+ *
+ * @param text the law as the text message writes it, e.g. "(uⁿ)′ = n·uⁿ⁻¹·u′"
+ * @param tex the same law as TeX, e.g. "(u^n)' = n \\cdot u^{n-1} \\cdot u'"
+ * @returns the text or the `$…$` TeX
+ */
+export function law(text: string, tex: string): string {
+  return quotingTex ? `$${tex}$` : text;
+}
+
+/**
  * A diagnosis message written for a page that typesets math: the same words as `message()`,
  * each expression it quotes (through {@link quote}) as `$…$` TeX, the rest plain text.
  *

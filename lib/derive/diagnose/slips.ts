@@ -19,9 +19,11 @@ import type { RuleApplication } from "../explain/differentiate";
 import { add, call, div, isCall, isOp, mul, neg, num, numericValue, pow, sub, substitute, sym } from "../explain/nodes";
 import { minusOne } from "../explain/nodes";
 import { simplifySteps } from "../explain/algebra";
-import { quote } from "./show";
+import { law, quote, quoteAs } from "./show";
 
 const s = (n: MathNode): string => quote(n);
+/** The exponent 1/2 as a fraction (quoted as written, it reads \\frac{1}{2}, never 0.5). */
+const half = (): MathNode => div(num(1), num(2));
 /** As written (a rewrite's place is quoted exactly, not tidied). */
 const w = (n: MathNode): string => quote(n, false);
 
@@ -143,17 +145,25 @@ function real(place: ApplicationPlace, node: MathNode): MathNode {
  * The sign slips of the known derivatives (elementary-derivative-sign): the wrong derivative with
  * respect to the placeholder u, and the law in words.
  */
-const WRONG_SIGN: Readonly<Record<string, { result: (u: MathNode) => MathNode; law: string }>> = {
+const WRONG_SIGN: Readonly<Record<string, { result: (u: MathNode) => MathNode; law: () => string }>> = {
   sigma: {
     result: (u) => mul(call("sigma", u.cloneDeep()), add(num(1), call("sigma", u.cloneDeep()))),
-    law: "σ′(u) = σ(u)·(1 − σ(u)), not σ(u)·(1 + σ(u))",
+    law: () =>
+      `${law("σ′(u) = σ(u)·(1 − σ(u))", "\\sigma'(u) = \\sigma(u) \\cdot (1 - \\sigma(u))")}, not ${law("σ(u)·(1 + σ(u))", "\\sigma(u) \\cdot (1 + \\sigma(u))")}`,
   },
   tanh: {
     result: (u) => add(num(1), pow(call("tanh", u.cloneDeep()), num(2))),
-    law: "tanh′(u) = 1 − tanh²(u), not 1 + tanh²(u)",
+    law: () =>
+      `${law("tanh′(u) = 1 − tanh²(u)", "\\tanh'(u) = 1 - \\tanh^2(u)")}, not ${law("1 + tanh²(u)", "1 + \\tanh^2(u)")}`,
   },
-  sin: { result: (u) => neg(call("cos", u.cloneDeep())), law: "sin′(u) = cos(u), not −cos(u)" },
-  cos: { result: (u) => call("sin", u.cloneDeep()), law: "cos′(u) = −sin(u), not sin(u)" },
+  sin: {
+    result: (u) => neg(call("cos", u.cloneDeep())),
+    law: () => `${law("sin′(u) = cos(u)", "\\sin'(u) = \\cos(u)")}, not ${law("−cos(u)", "-\\cos(u)")}`,
+  },
+  cos: {
+    result: (u) => call("sin", u.cloneDeep()),
+    law: () => `${law("cos′(u) = −sin(u)", "\\cos'(u) = -\\sin(u)")}, not ${law("sin(u)", "\\sin(u)")}`,
+  },
 };
 
 // ---- the catalogue ----
@@ -288,7 +298,7 @@ export const SLIPS: readonly Slip[] = [
           {
             result: mul(num(0.5), call("sqrt", x.cloneDeep())),
             message: () =>
-              `the exponent 1/2 of ${s(real(place, f))} = (${s(real(place, x))})^(1/2) was kept where the power rule lowers it by one, to −1/2: the derivative has 1/2·(${s(real(place, x))})^(−1/2), not 1/2·(${s(real(place, x))})^(1/2)`,
+              `the exponent 1/2 of ${s(real(place, f))} = ${quoteAs(pow(real(place, x), half()), `(${s(real(place, x))})^(1/2)`)} was kept where the power rule lowers it by one, to −1/2: the derivative has ${quoteAs(mul(half(), pow(real(place, x), neg(half()))), `1/2·(${s(real(place, x))})^(−1/2)`)}, not ${quoteAs(mul(half(), pow(real(place, x), half())), `1/2·(${s(real(place, x))})^(1/2)`)}`,
           },
         ];
       }
@@ -330,7 +340,7 @@ export const SLIPS: readonly Slip[] = [
         {
           result: mul(x.cloneDeep(), pow(base.cloneDeep(), sub(x.cloneDeep(), num(1)))),
           message: () =>
-            `${s(real(place, f))} has the variable in its exponent: it is an exponential, (a^u)′ = a^u·ln a·u′, not a power to differentiate with the power rule`,
+            `${s(real(place, f))} has the variable in its exponent: it is an exponential, ${law("(a^u)′ = a^u·ln a·u′", "(a^u)' = a^u \\cdot \\ln a \\cdot u'")}, not a power to differentiate with the power rule`,
         },
       ];
     },
@@ -348,7 +358,7 @@ export const SLIPS: readonly Slip[] = [
         {
           result: mul(f.cloneDeep(), call("log", x.cloneDeep())),
           message: () =>
-            `${s(real(place, f))} is a power with a constant exponent: the power rule applies, (uⁿ)′ = n·uⁿ⁻¹·u′, not the exponential rule's a^u·ln a`,
+            `${s(real(place, f))} is a power with a constant exponent: the power rule applies, ${law("(uⁿ)′ = n·uⁿ⁻¹·u′", "(u^n)' = n \\cdot u^{n-1} \\cdot u'")}, not the exponential rule's ${law("a^u·ln a", "a^u \\cdot \\ln a")}`,
         },
       ];
     },
@@ -367,7 +377,7 @@ export const SLIPS: readonly Slip[] = [
       return [
         {
           result: row.result(x),
-          message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${row.law}`,
+          message: () => `the derivative of ${s(real(place, f))} has the wrong sign inside: ${row.law()}`,
         },
       ];
     },
@@ -382,19 +392,20 @@ export const SLIPS: readonly Slip[] = [
       const x = place.app.parts.x;
       if (!isCall(f, "abs", 1)) return [];
       // the variant that matches a rejected step tells the sign of u: u′ is wrong only where u < 0
-      const law = "(|u|′ = |u|/u·u′: u′ where u > 0, −u′ where u < 0)";
+      const absLaw = (): string =>
+        `(${law("|u|′ = |u|/u·u′", "|u|' = |u|/u \\cdot u'")}: ${law("u′", "u'")} where ${law("u > 0", "u > 0")}, ${law("−u′", "-u'")} where ${law("u < 0", "u < 0")})`;
       const u = (): MathNode => real(place, x);
       const abs = (): MathNode => real(place, f);
       return [
         {
           result: num(1),
           message: () =>
-            `${s(u())} < 0 on the domain, so ${s(abs())} = ${s(neg(u()))} there and its derivative is that of ${s(neg(u()))}: the step differentiates ${s(abs())} as if it were ${s(u())} ${law}`,
+            `${s(u())} < 0 on the domain, so ${s(abs())} = ${s(neg(u()))} there and its derivative is that of ${s(neg(u()))}: the step differentiates ${s(abs())} as if it were ${s(u())} ${absLaw()}`,
         },
         {
           result: num(-1),
           message: () =>
-            `${s(u())} > 0 on the domain, so ${s(abs())} = ${s(u())} there and its derivative is that of ${s(u())}: the step differentiates ${s(abs())} as if it were ${s(neg(u()))} ${law}`,
+            `${s(u())} > 0 on the domain, so ${s(abs())} = ${s(u())} there and its derivative is that of ${s(u())}: the step differentiates ${s(abs())} as if it were ${s(neg(u()))} ${absLaw()}`,
         },
       ];
     },
@@ -594,7 +605,7 @@ export const SLIPS: readonly Slip[] = [
           result: sumOf(terms.map((t) => ({ sign: t.sign, node: call(fn, t.node.cloneDeep()) }))),
           correct: node.cloneDeep(),
           message: () =>
-            `the logarithm of a sum does not split: log(a·b) = log a + log b holds for a product, and ${w(node)} has a sum inside`,
+            `the logarithm of a sum does not split: ${law("log(a·b) = log a + log b", "\\log(a \\cdot b) = \\log a + \\log b")} holds for a product, and ${w(node)} has a sum inside`,
         },
       ];
     },

@@ -7,6 +7,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Derivation } from "../derive";
+import { toTex } from "../tex";
 import type { DomainSpec } from "../domain";
 import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
 import type { DerivationSpec, StepSpec } from "../spec";
@@ -108,8 +109,25 @@ function isInline(app: RuleApplication): boolean {
   return !["product", "quotient", "general-power"].includes(app.rule.id) && count(app) <= 3;
 }
 
-/** Text of a node for notes (mathjs syntax, minus signs as −). */
-const show = (n: MathNode): string => printed(n).replace(/ \^ /g, "^").replace(/-/g, "−");
+/** A node as TeX (the formulas' printer, lib/derive/tex.ts), with the derivation's TeX names. */
+const tex = (n: MathNode, names?: Readonly<Record<string, string>>): string => toTex(n, names);
+
+/** A node as a note writes it: `$…$` around its TeX, typeset like the formulas. */
+const show = (n: MathNode, names?: Readonly<Record<string, string>>): string => `$${tex(n, names)}$`;
+
+/**
+ * The title of a part's own derivation: `$v'(x)$ for v = $…$`, or, for a part whose mathjs text is
+ * longer than 80 characters, `$v'(x)$ for the part v on the first line` (the derivation's first line shows it).
+ */
+function partTitle(part: string, wrt: string, n: MathNode, names?: Readonly<Record<string, string>>): string {
+  const head = `$${part}'(${tex(sym(wrt), names)})$`;
+  return printed(n).length > 80
+    ? `${head} for the part ${part} on the first line`
+    : `${head} for ${part} = ${show(n, names)}`;
+}
+
+/** A variable's name as a note writes it, e.g. `$\hat{y}$` for yhat. */
+const showVar = (name: string, names?: Readonly<Record<string, string>>): string => show(sym(name), names);
 
 interface Built {
   /** The derivation of the part (or of f). */
@@ -165,8 +183,11 @@ function build(
   const letters = partLetters(tree);
   // a sum's terms and a constant multiple's factor are named by themselves, not by letters
   const byTerm = ["sum", "difference", "constant-multiple"].includes(tree.rule.id);
+  const names = ctx.texNames;
   const state = (letter: string, n: MathNode, d: MathNode) =>
-    byTerm ? `(${show(n)})′ = ${show(d)}` : `${letter} = ${show(n)}, ${letter}′ = ${show(d)}`;
+    byTerm
+      ? `$\\left(${tex(n, names)}\\right)' = ${tex(d, names)}$`
+      : `${letter} = ${show(n, names)}, ${letter}′ = ${show(d, names)}`;
   tree.children.forEach((child, i) => {
     const part = Object.keys(tree.derivatives)[i];
     const letter = letters[part] ?? part;
@@ -184,13 +205,10 @@ function build(
       return;
     }
     const partName = ctx.used.has(letter) ? nextName(ctx) : claim(ctx, letter);
-    const built = build(
-      child.node,
-      partName,
-      `${partName}′(${ctx.wrt}) for ${partName} = ${shortened(show(child.node))}`,
-      ctx,
-      { strategy: "auto", parts: opts.parts },
-    );
+    const built = build(child.node, partName, partTitle(partName, ctx.wrt, child.node, names), ctx, {
+      strategy: "auto",
+      parts: opts.parts,
+    });
     opts.parts.push(built.derivation);
     derivatives[part] = built.final;
     said.push(
@@ -198,12 +216,12 @@ function build(
     );
   });
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
-  const misfit = strategyMisfit(node, ctx.wrt, opts.strategy, rewritten !== undefined, tree);
+  const misfit = strategyMisfit(node, ctx.wrt, opts.strategy, rewritten !== undefined, tree, names);
   steps.push({
     kind: "differentiate",
     expr: printed(main),
     rule: tree.rule.name,
-    note: `${misfit ? `${misfit} ` : ""}${ruleNote(tree, derivatives, said)}`,
+    note: `${misfit ? `${misfit} ` : ""}${ruleNote(tree, derivatives, said, names)}`,
   });
   let last = main;
   for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
@@ -219,7 +237,7 @@ function build(
         kind: "rewrite",
         expr: printed(named),
         rule: `recognise ${name}`,
-        note: `${name}(${ctx.wrt}) = ${show(node)}.`,
+        note: `$${name}(${tex(sym(ctx.wrt), names)}) = ${tex(node, names)}$.`,
       });
       last = named;
     }
@@ -277,11 +295,16 @@ function partLetters(tree: RuleApplication): Record<string, string> {
 }
 
 /** The note of the differentiate step: the rule in symbols and its parts. */
-function ruleNote(tree: RuleApplication, derivatives: Parts, said: string[]): string {
+function ruleNote(
+  tree: RuleApplication,
+  derivatives: Parts,
+  said: string[],
+  names?: Readonly<Record<string, string>>,
+): string {
   if (tree.rule.id === "chain") {
     const u = (tree.parts.placeholder as unknown as { name: string }).name;
     const inner = said[0] ?? "";
-    return `${tree.rule.formula} with ${u} = ${show(tree.parts.inner)}: the outer function ${show(tree.parts.outer)} has derivative ${show(derivatives.outer)} with respect to ${u}; ${inner}.`;
+    return `${tree.rule.formula} with ${u} = ${show(tree.parts.inner, names)}: the outer function ${show(tree.parts.outer, names)} has derivative ${show(derivatives.outer, names)} with respect to ${u}; ${inner}.`;
   }
   const parts = said.length
     ? ["sum", "difference", "constant-multiple"].includes(tree.rule.id)
@@ -306,14 +329,14 @@ function strategyRewrite(
     return {
       expr: one ? pow(v.cloneDeep(), neg1()) : mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())),
       rule: "algebra: a quotient as a negative power",
-      note: "1/a = a^(−1).",
+      note: "$1/a = a^{-1}$.",
     };
   }
   if (strategy === "product" && dependsOn(u, wrt)) {
     return {
       expr: mul(u.cloneDeep(), pow(v.cloneDeep(), neg1())),
       rule: "algebra: a quotient as a product",
-      note: "u/v = u·v^(−1).",
+      note: "$u/v = u \\cdot v^{-1}$.",
     };
   }
   return undefined;
@@ -331,14 +354,15 @@ export function strategyMisfit(
   strategy: ExplainStrategy,
   rewritten: boolean,
   tree: RuleApplication,
+  names?: Readonly<Record<string, string>>,
 ): string | undefined {
   if (strategy === "auto" || (strategy === "quotient" ? tree.rule.id === "quotient" : rewritten)) return undefined;
   const quotient = isOp(node, "divide", 2) && dependsOn(node.args[1], wrt);
   const why = !quotient
-    ? `${show(node)} is not a quotient with ${wrt} in its denominator`
+    ? `${show(node, names)} is not a quotient with ${showVar(wrt, names)} in its denominator`
     : strategy === "chain"
-      ? `its numerator ${show(node.args[0])} depends on ${wrt} (the chain route needs a constant over a function)`
-      : `its numerator ${show(node.args[0])} is a constant (the product route needs a function of ${wrt} above the line)`;
+      ? `its numerator ${show(node.args[0], names)} depends on ${showVar(wrt, names)} (the chain route needs a constant over a function)`
+      : `its numerator ${show(node.args[0], names)} is a constant (the product route needs a function of ${showVar(wrt, names)} above the line)`;
   return `The ${strategy} strategy does not fit: ${why}; ${theRule(tree.rule.name)} is used.`;
 }
 

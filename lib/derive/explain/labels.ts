@@ -50,7 +50,7 @@ function cancels(n: MathNode): boolean {
 /** The label of the power-collecting case of "cancel a common factor". */
 export const COLLECT_A_POWER: StepLabel = {
   name: "algebra: collect a power",
-  note: "Equal bases in a product are written once, their exponents added: a·a = a², aᵐ·aⁿ = aᵐ⁺ⁿ.",
+  note: "Equal bases in a product are written once, their exponents added: $a \\cdot a = a^2$, $a^m \\cdot a^n = a^{m+n}$.",
 };
 
 /**
@@ -67,7 +67,7 @@ export function cancelLabel(before: MathNode, at: (n: MathNode) => MathNode | un
 /** The label of the sign-only case of "drop the zeros and ones". */
 export const SIGN_RULE: StepLabel = {
   name: "algebra: a sign rule",
-  note: "Adding a negative is subtracting, subtracting a negative is adding, and two minus signs cancel: a + (−b) = a − b, a − (−b) = a + b, −(−a) = a.",
+  note: "Adding a negative is subtracting, subtracting a negative is adding, and two minus signs cancel: $a + (-b) = a - b$, $a - (-b) = a + b$, $-(-a) = a$.",
 };
 
 /** Whether the tidy move at `n` is only a sign rule: a ± (−b) or −(−a), with no number on either side. */

@@ -70,7 +70,7 @@ export interface DiffRule {
   id: string;
   /** The rule's name as a step writes it, e.g. "quotient rule". */
   name: string;
-  /** The rule in symbols, e.g. "(u/v)′ = (u′v − uv′)/v²". */
+  /** The rule in symbols as `$…$` TeX, typeset in notes, e.g. "$(u/v)' = (u' \\cdot v - u \\cdot v')/v^2$". */
   formula: string;
   /**
    * The parts of `node` if the rule applies to it, else null.
@@ -97,7 +97,7 @@ export interface KnownDerivative {
   rule: string;
   /** The derivative with respect to u, in mathjs syntax over u (and b). */
   derivative: string;
-  /** The fact in symbols, for notes. */
+  /** The fact in symbols, for notes, as `$…$` TeX. */
   formula: string;
 }
 
@@ -129,78 +129,132 @@ export function theRule(name: string): string {
 
 /** The elementary derivatives, one row per function (u is the argument). */
 export const KNOWN_DERIVATIVES: readonly KnownDerivative[] = [
-  { fn: "exp", arity: 1, rule: "exponential", derivative: "exp(u)", formula: "(e^u)′ = e^u" },
-  { fn: "log", arity: 1, rule: "logarithm", derivative: "1 / u", formula: "(ln u)′ = 1/u" },
-  { fn: "log", arity: 2, rule: "logarithm", derivative: "1 / (u * log(b))", formula: "(log_b u)′ = 1/(u ln b)" },
-  { fn: "log10", arity: 1, rule: "logarithm", derivative: "1 / (u * log(10))", formula: "(log₁₀ u)′ = 1/(u ln 10)" },
-  { fn: "sqrt", arity: 1, rule: "power", derivative: "1 / (2 * sqrt(u))", formula: "(√u)′ = (u^(1/2))′ = 1/(2√u)" },
-  { fn: "cbrt", arity: 1, rule: "power", derivative: "1 / (3 * cbrt(u)^2)", formula: "(∛u)′ = 1/(3∛u²)" },
+  { fn: "exp", arity: 1, rule: "exponential", derivative: "exp(u)", formula: "$(e^u)' = e^u$" },
+  { fn: "log", arity: 1, rule: "logarithm", derivative: "1 / u", formula: "$(\\ln u)' = 1/u$" },
+  { fn: "log", arity: 2, rule: "logarithm", derivative: "1 / (u * log(b))", formula: "$(\\log_b u)' = 1/(u \\ln b)$" },
+  {
+    fn: "log10",
+    arity: 1,
+    rule: "logarithm",
+    derivative: "1 / (u * log(10))",
+    formula: "$(\\log_{10} u)' = 1/(u \\ln 10)$",
+  },
+  {
+    fn: "sqrt",
+    arity: 1,
+    rule: "power",
+    derivative: "1 / (2 * sqrt(u))",
+    formula: "$(\\sqrt{u})' = (u^{1/2})' = 1/(2\\sqrt{u})$",
+  },
+  {
+    fn: "cbrt",
+    arity: 1,
+    rule: "power",
+    derivative: "1 / (3 * cbrt(u)^2)",
+    formula: "$(\\sqrt[3]{u})' = 1/(3\\sqrt[3]{u}^2)$",
+  },
   // the real n-th root (b = n): ⁿ√u = u^(1/n) for u > 0, and for an odd n also −ⁿ√(−u) for u < 0; the
   // derivative (1/n)·u^(1/n − 1) is written ⁿ√u/(n·u), which holds on both sides of 0 (odd-roots.ts)
-  { fn: "nthRoot", arity: 2, rule: "power", derivative: "nthRoot(u, b) / (b * u)", formula: "(ⁿ√u)′ = ⁿ√u/(n·u)" },
+  {
+    fn: "nthRoot",
+    arity: 2,
+    rule: "power",
+    derivative: "nthRoot(u, b) / (b * u)",
+    formula: "$(\\sqrt[n]{u})' = \\sqrt[n]{u}/(n \\cdot u)$",
+  },
   {
     fn: "sigma",
     arity: 1,
     rule: "sigmoid",
     derivative: "sigma(u) * (1 - sigma(u))",
-    formula: "σ′(u) = σ(u)(1 − σ(u))",
+    formula: "$\\sigma'(u) = \\sigma(u)(1 - \\sigma(u))$",
   },
-  { fn: "softplus", arity: 1, rule: "softplus", derivative: "sigma(u)", formula: "softplus′(u) = σ(u)" },
-  { fn: "tanh", arity: 1, rule: "tanh", derivative: "1 - tanh(u)^2", formula: "tanh′(u) = 1 − tanh²(u)" },
-  { fn: "sin", arity: 1, rule: "trigonometric", derivative: "cos(u)", formula: "sin′ = cos" },
-  { fn: "cos", arity: 1, rule: "trigonometric", derivative: "-sin(u)", formula: "cos′ = −sin" },
-  { fn: "tan", arity: 1, rule: "trigonometric", derivative: "sec(u)^2", formula: "tan′ = sec²" },
-  { fn: "sec", arity: 1, rule: "trigonometric", derivative: "sec(u) * tan(u)", formula: "sec′ = sec·tan" },
-  { fn: "csc", arity: 1, rule: "trigonometric", derivative: "-csc(u) * cot(u)", formula: "csc′ = −csc·cot" },
-  { fn: "cot", arity: 1, rule: "trigonometric", derivative: "-csc(u)^2", formula: "cot′ = −csc²" },
+  {
+    fn: "softplus",
+    arity: 1,
+    rule: "softplus",
+    derivative: "sigma(u)",
+    formula: "$\\operatorname{softplus}'(u) = \\sigma(u)$",
+  },
+  { fn: "tanh", arity: 1, rule: "tanh", derivative: "1 - tanh(u)^2", formula: "$\\tanh'(u) = 1 - \\tanh^2(u)$" },
+  { fn: "sin", arity: 1, rule: "trigonometric", derivative: "cos(u)", formula: "$\\sin' = \\cos$" },
+  { fn: "cos", arity: 1, rule: "trigonometric", derivative: "-sin(u)", formula: "$\\cos' = -\\sin$" },
+  { fn: "tan", arity: 1, rule: "trigonometric", derivative: "sec(u)^2", formula: "$\\tan' = \\sec^2$" },
+  {
+    fn: "sec",
+    arity: 1,
+    rule: "trigonometric",
+    derivative: "sec(u) * tan(u)",
+    formula: "$\\sec' = \\sec \\cdot \\tan$",
+  },
+  {
+    fn: "csc",
+    arity: 1,
+    rule: "trigonometric",
+    derivative: "-csc(u) * cot(u)",
+    formula: "$\\csc' = -\\csc \\cdot \\cot$",
+  },
+  { fn: "cot", arity: 1, rule: "trigonometric", derivative: "-csc(u)^2", formula: "$\\cot' = -\\csc^2$" },
   {
     fn: "asin",
     arity: 1,
     rule: "inverse-trigonometric",
     derivative: "1 / sqrt(1 - u^2)",
-    formula: "arcsin′(u) = 1/√(1 − u²)",
+    formula: "$\\arcsin'(u) = 1/\\sqrt{1 - u^2}$",
   },
   {
     fn: "acos",
     arity: 1,
     rule: "inverse-trigonometric",
     derivative: "-1 / sqrt(1 - u^2)",
-    formula: "arccos′(u) = −1/√(1 − u²)",
+    formula: "$\\arccos'(u) = -1/\\sqrt{1 - u^2}$",
   },
   {
     fn: "atan",
     arity: 1,
     rule: "inverse-trigonometric",
     derivative: "1 / (1 + u^2)",
-    formula: "arctan′(u) = 1/(1 + u²)",
+    formula: "$\\arctan'(u) = 1/(1 + u^2)$",
   },
-  { fn: "sinh", arity: 1, rule: "hyperbolic", derivative: "cosh(u)", formula: "sinh′ = cosh" },
-  { fn: "cosh", arity: 1, rule: "hyperbolic", derivative: "sinh(u)", formula: "cosh′ = sinh" },
-  { fn: "sech", arity: 1, rule: "hyperbolic", derivative: "-sech(u) * tanh(u)", formula: "sech′ = −sech·tanh" },
-  { fn: "csch", arity: 1, rule: "hyperbolic", derivative: "-csch(u) * coth(u)", formula: "csch′ = −csch·coth" },
-  { fn: "coth", arity: 1, rule: "hyperbolic", derivative: "1 - coth(u)^2", formula: "coth′ = 1 − coth²" },
+  { fn: "sinh", arity: 1, rule: "hyperbolic", derivative: "cosh(u)", formula: "$\\sinh' = \\cosh$" },
+  { fn: "cosh", arity: 1, rule: "hyperbolic", derivative: "sinh(u)", formula: "$\\cosh' = \\sinh$" },
+  {
+    fn: "sech",
+    arity: 1,
+    rule: "hyperbolic",
+    derivative: "-sech(u) * tanh(u)",
+    formula: "$\\operatorname{sech}' = -\\operatorname{sech} \\cdot \\tanh$",
+  },
+  {
+    fn: "csch",
+    arity: 1,
+    rule: "hyperbolic",
+    derivative: "-csch(u) * coth(u)",
+    formula: "$\\operatorname{csch}' = -\\operatorname{csch} \\cdot \\coth$",
+  },
+  { fn: "coth", arity: 1, rule: "hyperbolic", derivative: "1 - coth(u)^2", formula: "$\\coth' = 1 - \\coth^2$" },
   {
     fn: "asinh",
     arity: 1,
     rule: "inverse-hyperbolic",
     derivative: "1 / sqrt(u^2 + 1)",
-    formula: "arsinh′(u) = 1/√(u² + 1)",
+    formula: "$\\operatorname{arsinh}'(u) = 1/\\sqrt{u^2 + 1}$",
   },
   {
     fn: "acosh",
     arity: 1,
     rule: "inverse-hyperbolic",
     derivative: "1 / sqrt(u^2 - 1)",
-    formula: "arcosh′(u) = 1/√(u² − 1)",
+    formula: "$\\operatorname{arcosh}'(u) = 1/\\sqrt{u^2 - 1}$",
   },
   {
     fn: "atanh",
     arity: 1,
     rule: "inverse-hyperbolic",
     derivative: "1 / (1 - u^2)",
-    formula: "artanh′(u) = 1/(1 − u²)",
+    formula: "$\\operatorname{artanh}'(u) = 1/(1 - u^2)$",
   },
-  { fn: "abs", arity: 1, rule: "abs", derivative: "abs(u) / u", formula: "|u|′ = |u|/u (u ≠ 0)" },
+  { fn: "abs", arity: 1, rule: "abs", derivative: "abs(u) / u", formula: "$|u|' = |u|/u \\ (u \\neq 0)$" },
 ];
 
 const KNOWN_TEMPLATES = new Map(
@@ -269,7 +323,7 @@ export function elementaryOf(node: MathNode, wrt: string): Elementary | undefine
         rule: "power",
         inner: base,
         at: 0,
-        formula: "(uⁿ)′ = n·uⁿ⁻¹",
+        formula: "$(u^n)' = n \\cdot u^{n-1}$",
         outerDerivative: (arg) => mul(exponent.cloneDeep(), pow(arg, minusOne(exponent))),
         outer: (arg) => pow(arg, exponent.cloneDeep()),
       };
@@ -279,7 +333,7 @@ export function elementaryOf(node: MathNode, wrt: string): Elementary | undefine
         rule: "exponential",
         inner: exponent,
         at: 1,
-        formula: isE(base) ? "(e^u)′ = e^u" : "(a^u)′ = a^u·ln a",
+        formula: isE(base) ? "$(e^u)' = e^u$" : "$(a^u)' = a^u \\cdot \\ln a$",
         outerDerivative: (arg) =>
           isE(base) ? pow(base.cloneDeep(), arg) : mul(pow(base.cloneDeep(), arg), call("log", base.cloneDeep())),
         outer: (arg) => pow(base.cloneDeep(), arg),
@@ -300,21 +354,21 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "constant",
     name: "constant rule",
-    formula: "c′ = 0",
+    formula: "$c' = 0$",
     match: (node, wrt) => (free(node, wrt) ? { parts: { c: node }, needs: [] } : null),
     result: () => num(0),
   },
   {
     id: "variable",
     name: "power rule",
-    formula: "x′ = 1",
+    formula: "$x' = 1$",
     match: (node, wrt) => (isVar(node, wrt) ? { parts: { x: node }, needs: [] } : null),
     result: () => num(1),
   },
   {
     id: "sum",
     name: "sum rule",
-    formula: "(u + v)′ = u′ + v′",
+    formula: "$(u + v)' = u' + v'$",
     match: (node, wrt) =>
       isOp(node, "add", 2)
         ? {
@@ -327,7 +381,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "difference",
     name: "sum rule",
-    formula: "(u − v)′ = u′ − v′",
+    formula: "$(u - v)' = u' - v'$",
     match: (node, wrt) =>
       isOp(node, "subtract", 2)
         ? {
@@ -340,7 +394,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "constant-multiple",
     name: "constant multiple rule",
-    formula: "(c·u)′ = c·u′, (u/c)′ = u′/c, (−u)′ = −u′",
+    formula: "$(c \\cdot u)' = c \\cdot u'$, $(u/c)' = u'/c$, $(-u)' = -u'$",
     match: (node, wrt): RuleMatch | null => {
       if (isOp(node, "unaryMinus", 1))
         return { parts: { c: num(-1), u: node.args[0] }, needs: [request("u", node.args[0], wrt, "0")] };
@@ -369,7 +423,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "product",
     name: "product rule",
-    formula: "(u·v)′ = u′·v + u·v′",
+    formula: "$(u \\cdot v)' = u' \\cdot v + u \\cdot v'$",
     match: (node, wrt) =>
       isOp(node, "multiply", 2)
         ? {
@@ -382,7 +436,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "quotient",
     name: "quotient rule",
-    formula: "(u/v)′ = (u′·v − u·v′)/v²",
+    formula: "$(u/v)' = (u' \\cdot v - u \\cdot v')/v^2$",
     match: (node, wrt) =>
       isOp(node, "divide", 2)
         ? {
@@ -395,7 +449,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "chain",
     name: "chain rule",
-    formula: "(f(u))′ = f′(u)·u′",
+    formula: "$(f(u))' = f'(u) \\cdot u'$",
     match: (node, wrt) => {
       const el = elementaryOf(node, wrt);
       if (!el || isVar(el.inner, wrt)) return null;
@@ -427,7 +481,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
       formula:
         KNOWN_DERIVATIVES.filter((k) => k.rule === id)
           .map((k) => k.formula)
-          .join("; ") || (id === "power" ? "(xⁿ)′ = n·xⁿ⁻¹" : "(a^x)′ = a^x·ln a"),
+          .join("; ") || (id === "power" ? "$(x^n)' = n \\cdot x^{n-1}$" : "$(a^x)' = a^x \\cdot \\ln a$"),
       match: (node, wrt) => {
         const el = elementaryOf(node, wrt);
         return el && el.rule === id && isVar(el.inner, wrt) ? { parts: { x: el.inner, f: node }, needs: [] } : null;
@@ -438,7 +492,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     id: "general-power",
     name: "logarithmic differentiation",
-    formula: "(u^v)′ = u^v·(v′·ln u + v·u′/u)",
+    formula: "$(u^v)' = u^v \\cdot (v' \\cdot \\ln u + v \\cdot u'/u)$",
     match: (node, wrt) => {
       const args = isOp(node, "pow", 2) || isCall(node, "pow", 2) ? node.args : undefined;
       if (!args || free(args[0], wrt) || free(args[1], wrt)) return null;

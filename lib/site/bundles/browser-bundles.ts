@@ -103,6 +103,19 @@ export function playgroundScript(cacheDir?: string): string {
 }
 
 /**
+ * The playground's worker, assets/playground-worker.js: lib/site/playground/playground-worker.ts
+ * bundled by esbuild (it loads assets/verifier.js beside it and runs explain() and the verifier
+ * off the page's thread).
+ *
+ * @param cacheDir as for {@link siteScript}
+ * @returns the minified script text
+ * @throws Error with esbuild's message when the source does not build
+ */
+export function playgroundWorkerScript(cacheDir?: string): string {
+  return script("playground-worker", "site/playground/playground-worker.ts", cacheDir);
+}
+
+/**
  * The live preview's client, served by `stepwise dev` as /__stepwise/live.js:
  * lib/pipeline/live-client.ts bundled by esbuild.
  *

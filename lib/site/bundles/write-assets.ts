@@ -1,7 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { ASSET_URLS } from "../render/layout";
-import { playgroundScript, searchScript, siteScript, siteStylesheet, themeScript, tryScript } from "./browser-bundles";
+import {
+  playgroundScript,
+  playgroundWorkerScript,
+  searchScript,
+  siteScript,
+  siteStylesheet,
+  themeScript,
+  tryScript,
+} from "./browser-bundles";
 import { verifierBundle } from "../try/verifier-bundle";
 import { sitePlotlyBundle } from "./plotly-bundle";
 import { type FaceGlyphs, writeKatexAssets } from "../tex/katex-fonts";
@@ -60,7 +68,10 @@ export async function copyAssets(
   );
   if (options.charts) put(ASSET_URLS.plotly, await sitePlotlyBundle(options.cacheDir));
   if (options.tryable) put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
-  if (options.playground) put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
+  if (options.playground) {
+    put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
+    put(ASSET_URLS.playgroundWorker, playgroundWorkerScript(options.cacheDir));
+  }
   if (options.tryable || options.playground) put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
   return written;
 }

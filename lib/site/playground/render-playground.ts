@@ -1,5 +1,6 @@
 import { escapeHtml } from "../../outputs/escape";
 import { ASSET_URLS, pageShell } from "../render/layout";
+import { PLAYGROUND_TIME_LIMIT_MS } from "./time-limit";
 
 /** The playground's file name in the site's top folder, linked from the index. */
 export const PLAYGROUND_PAGE = "playground.html";
@@ -76,7 +77,7 @@ export function renderPlayground(siteTitle: string): string {
 <h1>${escapeHtml(PLAYGROUND_TITLE)}</h1>
 <p>Type a function in mathjs syntax (<code>x * sigma(x)</code>, <code>log(cosh(x))</code>, <code>e^(-x)</code>, <code>sqrt(1 + x^2)</code>), pick the variable, its domain and the first rule, and press <kbd>Enter</kbd>. The kit writes the derivation one rule per step, working out the parts first, and the verifier checks every step in this page, offline. The page's address keeps your input, so you can share it.</p>
 <noscript><p class="playground-noscript">The playground runs the kit in your browser: it needs JavaScript.</p></noscript>
-<form class="playground-form" id="playground" hidden novalidate>
+<form class="playground-form" id="playground" hidden novalidate data-time-limit-ms="${PLAYGROUND_TIME_LIMIT_MS}">
 <div class="playground-field playground-function">
 <label for="pg-f">Function</label>
 <input id="pg-f" name="f" class="stepwise-try-input" type="text" value="${escapeHtml(d.f)}" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="pg-status">
@@ -87,6 +88,7 @@ export function renderPlayground(siteTitle: string): string {
 <div class="playground-field playground-domain"><label for="pg-domain">Domain</label><input id="pg-domain" name="domain" type="text" value="${escapeHtml(d.domain)}" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="pg-domain-help pg-status"></div>
 <div class="playground-field"><label for="pg-strategy">Strategy</label><select id="pg-strategy" name="strategy">${strategies}</select></div>
 <button type="submit" class="playground-derive">Derive</button>
+<button type="button" class="playground-stop" id="pg-stop" hidden>Stop</button>
 </div>
 <p class="playground-help" id="pg-domain-help">Domain: one interval per variable, separated by “;”, e.g. <code>yhat: (0, 1); t: [0, 1]</code>.</p>
 <p class="playground-status" id="pg-status" role="status" aria-live="polite"></p>

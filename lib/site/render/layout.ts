@@ -24,6 +24,7 @@ export const ASSET_URLS = {
   tryJs: "assets/try.js",
   verifier: "assets/verifier.js",
   playgroundJs: "assets/playground.js",
+  playgroundWorker: "assets/playground-worker.js",
 } as const;
 
 /** What {@link pageShell} lays out. */

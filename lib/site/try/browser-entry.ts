@@ -260,8 +260,14 @@ export interface VerdictMath {
   hint?: string;
 }
 
-/** Words with `$…$` pieces: the words escaped, the pieces typeset inline. */
-function wordsHtml(words: string): string {
+/**
+ * Words with `$…$` pieces (a rule, a note, a hint) as HTML: the words escaped, the pieces typeset
+ * inline by KaTeX (with their MathML).
+ *
+ * @param words the text, `$…$` TeX inside it (`\$` a dollar sign)
+ * @returns HTML text
+ */
+export function wordsHtml(words: string): string {
   return notePieces(words)
     .map((p) => (p.math ? inlineMath(p.text) : escapeHtml(p.text)))
     .join("");
@@ -301,10 +307,13 @@ export function verdictMath(v: TryVerdict, texNames: Readonly<Record<string, str
   return out;
 }
 
-/** A display formula drawn by KaTeX, as the site draws a derivation's rows. */
-/** The formulas of an in-page derivation: a line of its chain inline with break points (as on the site's pages), the rest displayed. */
-const displayMath: DisplayMath = (tex, _display, place) =>
-  place === "line" ? typeset(breakableLine(tex), false) : typeset(tex, true);
+/**
+ * The formulas of an in-page derivation, as the site draws them: a line of its chain inline with
+ * break points, the rest inline unless asked for displayed (the `$…$` of a title, rule or note
+ * sits in its words).
+ */
+const displayMath: DisplayMath = (tex, display, place) =>
+  place === "line" ? typeset(breakableLine(tex), false) : typeset(tex, display === true);
 
 /**
  * The kit's own derivation of a function (explain(), its parts first), verified in the page,
@@ -352,6 +361,7 @@ export interface StepwiseVerifier {
   hintStep: typeof hintStep;
   hintAnswer: typeof hintAnswer;
   verdictMath: typeof verdictMath;
+  wordsHtml: typeof wordsHtml;
   explainFunction: typeof explainFunction;
   explainSubject: typeof explainSubject;
   variablesOf: typeof variablesOf;
@@ -365,6 +375,7 @@ const api: StepwiseVerifier = {
   hintStep,
   hintAnswer,
   verdictMath,
+  wordsHtml,
   explainFunction,
   explainSubject,
   variablesOf,

@@ -250,9 +250,13 @@ function tryDerivation(script: Element): void {
   );
   const form = el("form", { class: "stepwise-try", id, hidden: "" });
   const pick = el("select", { id: `${id}-step`, "aria-label": "step to edit" });
+  // an option is plain text: a rule with `$…$` math is named by its number there, and typeset beside the list
   steps.forEach((s, i) =>
-    pick.appendChild(el("option", { value: String(i + 1) }, `step ${i + 1}${s.rule ? ` (${s.rule})` : ""}`)),
+    pick.appendChild(
+      el("option", { value: String(i + 1) }, `step ${i + 1}${s.rule && !s.rule.includes("$") ? ` (${s.rule})` : ""}`),
+    ),
   );
+  const ruleOf = el("span", { class: "stepwise-try-rule" });
   const label = el(
     "label",
     { for: `${id}-input` },
@@ -270,7 +274,7 @@ function tryDerivation(script: Element): void {
   const check = el("button", { type: "submit" }, "Check");
   const reset = el("button", { type: "button" }, "Reset");
   const row = el("div", { class: "stepwise-try-row" });
-  row.append(pick, input, check, reset);
+  row.append(pick, ruleOf, input, check, reset);
   const box = el("div", { class: "stepwise-try-preview", role: "group", "aria-label": "preview of the step" });
   const out = el("p", { class: "stepwise-try-verdict", id: `${id}-verdict`, role: "status", "aria-live": "polite" });
   form.append(label, row, box, out);
@@ -285,7 +289,21 @@ function tryDerivation(script: Element): void {
   const resetHint = hintButton(row, out, (api, press) => api.hintStep(subject, Number(pick.value), press));
   pick.addEventListener("change", () => resetHint());
   const original = (): string => steps[Number(pick.value) - 1].expr;
+  const showRule = (): void => {
+    const rule = steps[Number(pick.value) - 1].rule ?? "";
+    ruleOf.textContent = "";
+    if (rule.includes("$"))
+      verifier().then(
+        (api) => {
+          if ((steps[Number(pick.value) - 1].rule ?? "") === rule) ruleOf.innerHTML = api.wordsHtml(rule);
+        },
+        () => {
+          ruleOf.textContent = rule;
+        },
+      );
+  };
   const restore = (): void => {
+    showRule();
     input.value = original();
     out.textContent = "";
     out.removeAttribute("data-ok");

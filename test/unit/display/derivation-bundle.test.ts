@@ -196,10 +196,47 @@ s("should escape notes, rules and titles so no markup runs", () => {
   assert.match(html, "\\( \\displaystyle = x &lt; 0 \\land y &gt; 1 \\)");
   const md = b["text/markdown"] as string;
   assert.not.match(md, /<script|<img/);
-  assert.match(md, "\\*\\*bold\\*\\* \\$x\\$ \\[link\\](javascript:alert(1))");
+  // the rule's $x$ is math (typeset), the rest escaped
+  assert.match(md, "\\*\\*bold\\*\\* $x$ \\[link\\](javascript:alert(1))");
   assert.match(md, " &= x \\lt  0 \\land y \\gt  1 && ");
   assert.match(b["text/plain"] as string, "<script>alert(1)</script>");
   assert.match(md, "*proved*: &lt;script&gt;alert(1)&lt;/script&gt;\n\n");
 });
+
+s(
+  "should typeset the $…$ of the title, a rule and a note in HTML and Markdown, and keep them raw in the payload and plain text",
+  () => {
+    const title = "$\\sigma'(x)$ by the quotient rule";
+    const d = derive(title, { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } })
+      .differentiate("e^(-x) / (1 + e^(-x))^2", "quotient rule", "with $u = 1$, $v = 1 + e^{-x}$")
+      .rewrite("(1 / (1 + e^(-x))) * (e^(-x) / (1 + e^(-x)))", "algebra: divide by $e^x$");
+    const b = derivationBundle(d.verify(), { spec: d.spec });
+    const html = b["text/html"] as string;
+    assert.match(html, "<strong>\\( \\sigma&#39;(x) \\) by the quotient rule</strong>");
+    assert.match(html, "algebra: divide by \\( e^x \\)");
+    assert.match(html, "with \\( u = 1 \\), \\( v = 1 + e^{-x} \\)");
+    assert.not.match(visible(b, "text/html"), "$");
+    const md = b["text/markdown"] as string;
+    assert.match(md, "**$\\sigma'(x)$ by the quotient rule**");
+    // inside the chain's aligned block, a rule's words are \text and its math is math
+    assert.match(md, "\\text{algebra: divide by }{e^x}");
+    assert.match(md, "with $u = 1$, $v = 1 + e^{-x}$");
+    const payload = readDerivationPayload(b[DERIVATION_MIME]);
+    assert.is(payload.spec?.title, title);
+    assert.is(payload.spec?.steps[1].rule, "algebra: divide by $e^x$");
+    assert.match(b["text/plain"] as string, title);
+  },
+);
+
+s(
+  "should open a closed detail on hover in CSS alone (one style rule, no script), keeping click and Enter (a <details>)",
+  () => {
+    const html = derivationBundle(goodResult())["text/html"] as string;
+    assert.is(count(html, "<style>"), 1);
+    assert.match(html, ".stepwise-why:not([open]):hover::details-content{content-visibility:visible;display:block;");
+    assert.not.match(html, "<script");
+    assert.ok(count(html, '<details class="stepwise-why"') >= 1);
+  },
+);
 
 s.run();

@@ -16,6 +16,7 @@ import {
   playgroundQuery,
   renderPlayground,
 } from "../../../lib/site/playground/render-playground";
+import { PLAYGROUND_TIME_LIMIT_MS } from "../../../lib/site/playground/time-limit";
 import { renderIndex } from "../../../lib/site/render/render-index";
 import { renderSite } from "../../../lib/site/render/render-site";
 import { explainInPage, parseDomainText } from "../../../lib/site/try/explain-in-page";
@@ -38,6 +39,9 @@ s("should lay out the form in the site's shell, with its script, a label for eve
   }
   assert.ok(/<form class="playground-form" id="playground" hidden/.test(html), "hidden until the script runs");
   assert.ok(html.includes("<noscript>"), "says why without JavaScript");
+  // the time bound of a derivation in the worker, and the button that ends one
+  assert.ok(html.includes(`data-time-limit-ms="${PLAYGROUND_TIME_LIMIT_MS}"`), "the time bound on the form");
+  assert.ok(html.includes('<button type="button" class="playground-stop" id="pg-stop" hidden>Stop</button>'));
   assert.equal(
     [...html.matchAll(/<option value="(\w+)">/g)].map((m) => m[1]).filter((v) => v !== "x"),
     ["auto", "quotient", "chain", "product"],
@@ -99,12 +103,17 @@ s(
     assert.ok(
       readFileSync(path.join(out, "index.html"), "utf8").includes('href="playground.html">Derive any function'),
     );
-    for (const asset of ["assets/playground.js", "assets/verifier.js", "assets/try.js"])
+    for (const asset of ["assets/playground.js", "assets/playground-worker.js", "assets/verifier.js", "assets/try.js"])
       assert.ok(existsSync(path.join(out, asset)), asset);
     const script = readFileSync(path.join(out, "assets/playground.js"), "utf8");
     assert.ok(
       script.includes("pg-domain") && script.includes("verifier.js"),
       "the playground's script, which loads the verifier",
+    );
+    const worker = readFileSync(path.join(out, "assets/playground-worker.js"), "utf8");
+    assert.ok(
+      worker.includes('importScripts("verifier.js")') && worker.includes("explainFunction"),
+      "the worker loads the verifier beside it and runs explain()",
     );
     // a build of only the plain page still links the playground (the site shows a derivation)
     await renderSite(
@@ -122,6 +131,7 @@ s(
     assert.not.ok(existsSync(path.join(none, PLAYGROUND_PAGE)));
     assert.not.ok(readFileSync(path.join(none, "index.html"), "utf8").includes("playground"));
     assert.not.ok(existsSync(path.join(none, "assets/playground.js")));
+    assert.not.ok(existsSync(path.join(none, "assets/playground-worker.js")));
     assert.not.ok(existsSync(path.join(none, "assets/verifier.js")));
   },
 );

@@ -152,8 +152,9 @@ test("strategy: a note opens the differentiate step exactly when the strategy as
   // not a quotient: every strategy but auto is noted, with the rule the function takes
   const d = explainSteps("x * sin(x)", { wrt: "x", domain: { x: "(0.5, 2)" }, strategy: "quotient" });
   assert.ok(
-    d.spec.steps[0].note.startsWith("The quotient strategy does not fit: x * sin(x) is not a quotient") &&
-      d.spec.steps[0].note.includes("the product rule is used"),
+    d.spec.steps[0].note.startsWith(
+      "The quotient strategy does not fit: $x\\cdot\\sin\\left(x\\right)$ is not a quotient",
+    ) && d.spec.steps[0].note.includes("the product rule is used"),
     d.spec.steps[0].note,
   );
 });
