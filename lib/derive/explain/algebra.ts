@@ -100,14 +100,43 @@ function expOf(n: MathNode): MathNode | undefined {
   return undefined;
 }
 
-/** The size a compact form is judged by: nodes, with e^u counted as exp(u) (1 + size of u). */
+/**
+ * The size a compact form is judged by: nodes, with e^u counted as exp(u) (1 + size of u).
+ *
+ * @param node any expression (parentheses are read through, not counted)
+ * @returns the number of nodes, ≥ 1
+ */
 export function formSize(node: MathNode): number {
-  const u = expOf(node);
-  if (u !== undefined) return 1 + formSize(u);
-  if ((node as { isParenthesisNode?: boolean }).isParenthesisNode)
-    return formSize((node as unknown as { content: MathNode }).content);
-  return 1 + childrenOf(node).reduce((s, c) => s + formSize(c), 0);
+  return sizeOf(node, false);
 }
+
+/**
+ * The size of each node measured by the simplification ({@link sizeOf} with `cache`), by node:
+ * every line a move makes and every look-ahead line is measured, and a new line shares all but
+ * the rewritten part with the line it came from, so the shared subtrees are counted once. Keyed
+ * by the node object itself (no text key that could collide); nodes are never changed once built.
+ */
+const sizes = new WeakMap<MathNode, number>();
+
+/** {@link formSize}; with `cache`, through {@link sizes} (for the explain code's own nodes, which never change). */
+function sizeOf(node: MathNode, cache: boolean): number {
+  if (cache) {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+  }
+  const u = expOf(node);
+  const size =
+    u !== undefined
+      ? 1 + sizeOf(u, cache)
+      : (node as { isParenthesisNode?: boolean }).isParenthesisNode
+        ? sizeOf((node as unknown as { content: MathNode }).content, cache)
+        : 1 + childrenOf(node).reduce((s, c) => s + sizeOf(c, cache), 0);
+  if (cache) sizes.set(node, size);
+  return size;
+}
+
+/** {@link formSize} of a node the explain code built (cached, see {@link sizes}). */
+const sizeOfBuilt = (node: MathNode): number => sizeOf(node, true);
 
 /** Applies a local rewrite at every node, children first; one pass. */
 export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undefined): MathNode {
@@ -732,7 +761,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
         const c = collect(terms);
         if (c.length === terms.length) return undefined;
         const out = fromSum(c);
-        return formSize(out) < formSize(e) ? out : undefined;
+        return sizeOfBuilt(out) < sizeOfBuilt(e) ? out : undefined;
       };
       if (isSum(n)) return changed(n, multiplied(n));
       if (!isProductLike(n)) return undefined;
@@ -823,7 +852,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     towardOnly: (target) => hasCall(target, "cosh"),
     at: (n) => {
       const out = sigmaDerivativeCoshAt(n);
-      return out && formSize(out) < formSize(n) ? out : undefined;
+      return out && sizeOfBuilt(out) < sizeOfBuilt(n) ? out : undefined;
     },
   },
 ];
@@ -934,7 +963,7 @@ function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNod
     let r = memo.get(key);
     if (!r) {
       const expr = applyMove(move, c);
-      r = { expr, text: keyOf(expr), size: formSize(expr) };
+      r = { expr, text: keyOf(expr), size: sizeOfBuilt(expr) };
       memo.set(key, r);
     }
     return r;
@@ -942,7 +971,7 @@ function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNod
   const greedy = (start: MathNode, budget: number): number => {
     let c = start;
     let text = keyOf(c);
-    let size = formSize(c);
+    let size = sizeOfBuilt(c);
     for (let i = 0; i < budget; i++) {
       let next: { expr: MathNode; text: string; size: number } | undefined;
       for (const m of moves) {
@@ -962,7 +991,7 @@ function simplify(node: MathNode, options: { maxSteps?: number; stopAt?: MathNod
     if (options.stopAt && sameNode(current, options.stopAt)) break;
     let taken: AlgebraStep | undefined;
     const text = keyOf(current);
-    const size = formSize(current);
+    const size = sizeOfBuilt(current);
     for (const move of moves) {
       const r = apply(move, current, text);
       const next = r.expr;

@@ -6,7 +6,7 @@
  * Both are rebuilt into mathjs trees the way a textbook prints them: positive powers over
  * negative ones as one fraction, a positive term first, subtraction for negative terms.
  */
-import type { MathNode, OperatorNode } from "mathjs";
+import type { BigNumber, MathNode, OperatorNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { math } from "../expression";
 import {
@@ -86,13 +86,34 @@ export function isDecimalLiteral(n: MathNode): boolean {
  */
 export function literalOf(q: Q, decimal = false): MathNode {
   const abs = q.sign() < 0 ? q.neg() : q;
-  const big = (v: bigint) => new math.ConstantNode(math.bignumber(v.toString()));
+  const big = (v: bigint) => new math.ConstantNode(bigOf(v));
   const node = abs.isInteger()
     ? big(abs.n)
     : decimal && terminates(abs.d)
       ? new math.ConstantNode(math.bignumber(abs.n.toString()).div(math.bignumber(abs.d.toString())))
       : div(big(abs.n), big(abs.d));
   return q.sign() < 0 ? neg(node) : node;
+}
+
+/**
+ * The BigNumber of each integer {@link literalOf} wrote, by its value (a bigint, compared by value:
+ * no text key): the moves write the same few integers (1, 2, the exponents) over and over, and
+ * mathjs's bignumber() (a typed-function dispatch, then the digits parsed) costs more than the
+ * node. A BigNumber is never changed (decimal.js returns new ones), so nodes may share it.
+ * Emptied at {@link BIG_LIMIT} entries.
+ */
+const bigs = new Map<bigint, BigNumber>();
+const BIG_LIMIT = 10_000;
+
+/** The BigNumber of an integer, through {@link bigs}. */
+function bigOf(v: bigint): BigNumber {
+  let b = bigs.get(v);
+  if (b === undefined) {
+    if (bigs.size >= BIG_LIMIT) bigs.clear();
+    b = math.bignumber(v.toString()) as BigNumber;
+    bigs.set(v, b);
+  }
+  return b;
 }
 
 /**

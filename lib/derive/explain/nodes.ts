@@ -8,7 +8,15 @@
  * of that. Parentheses are not nodes here ({@link withoutParens} removes them first), so a
  * path is the same whether the text was written with or without redundant parentheses.
  */
-import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from "mathjs";
+import type {
+  BigNumber,
+  ConstantNode,
+  FunctionNode,
+  MathNode,
+  OperatorNode,
+  ParenthesisNode,
+  SymbolNode,
+} from "mathjs";
 import { math } from "../expression";
 import { powerExponent } from "../math-text";
 
@@ -254,9 +262,24 @@ function negateFirst(a: MathNode): MathNode {
 
 // ---- builders: plain nodes, no simplification (the rules write what the textbook writes) ----
 
+/**
+ * The BigNumber of each value {@link num} was given, by the value (a number or a string: a Map
+ * keeps 1 and "1" apart, and both are the same number anyway): the rules write the same few
+ * constants (1, 2, −1, the exponents) for every function, and mathjs's bignumber() (a
+ * typed-function dispatch, then the digits parsed) costs more than the node. A BigNumber is
+ * never changed (decimal.js returns new ones), so nodes may share it. Emptied at 10 000 entries.
+ */
+const numbers = new Map<number | string, BigNumber>();
+
 /** An exact numeric literal (BigNumber); a negative value is the unary minus of its absolute value. */
 export function num(value: number | string): MathNode {
-  const big = math.bignumber(value);
+  // −0 is not looked up: a Map takes it for the key 0
+  let big = Object.is(value, -0) ? undefined : numbers.get(value);
+  if (big === undefined) {
+    if (numbers.size >= 10_000) numbers.clear();
+    big = math.bignumber(value) as BigNumber;
+    if (!Object.is(value, -0)) numbers.set(value, big);
+  }
   if (big.isNegative() && !big.isZero()) return neg(new math.ConstantNode(big.neg()));
   return new math.ConstantNode(big);
 }
