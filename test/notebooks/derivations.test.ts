@@ -17,6 +17,7 @@ import { expandInDerivation } from "../../lib/derive/verify";
 import { executedDerivations, type ExecutedDerivation } from "../../lib/pipeline/executed-derivations";
 import { NOTEBOOK_DIR, tutorialNames } from "./run-notebooks";
 import { ROOT } from "../shared";
+import { notebookDerivationsFixture } from "../notebook-derivations-fixture";
 
 /** The derivations each tutorial shows, in order, by title, with their steps' kinds (d differentiate, r rewrite). */
 const EXPECTED: Record<string, [string, string][]> = {
@@ -168,6 +169,14 @@ s("should be the derivations each tutorial shows, in order, with the kinds of st
     assert.equal(got, EXPECTED[name], name);
   }
 });
+
+s(
+  "should be what test/fixtures/notebook-derivations.json holds for the unit tests (else: npx tsx scripts/notebook-derivations-fixture.ts)",
+  () => {
+    const fixture = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "notebook-derivations.json"), "utf8"));
+    assert.equal(JSON.parse(JSON.stringify(notebookDerivationsFixture(shown))), fixture);
+  },
+);
 
 s("should carry a full spec (domain included) and verdicts that the rebuilt derivation reproduces", () => {
   for (const d of shown) {

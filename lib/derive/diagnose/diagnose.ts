@@ -14,7 +14,7 @@ import type { Domain } from "../domain";
 import type { Diagnosis } from "../types";
 import { differentiateCandidates, rewriteCandidates, type Candidate } from "./candidates";
 import { mayEqual, mayEqualPrecisely, preciseScreen, quickValues } from "./screen";
-import { likeness } from "./likeness";
+import { likeness, signsOut } from "./likeness";
 import { readableText } from "../readable";
 import { messageTex } from "./show";
 
@@ -149,7 +149,7 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
   const precise = timed("screen", () => preciseScreen(input.step, stepValues, screenPoints));
   const ordered = candidates.map((c, order) => ({ c, order })).sort((a, b) => a.c.rank - b.c.rank || a.order - b.order);
   // per slip id, its place written most like the step (the map keeps the order of first matches: rank order)
-  const matches = new Map<string, { c: Candidate; like: number }>();
+  const matches = new Map<string, { c: Candidate; like: number; raw: number }>();
   const verdicts = new Map<string, boolean>();
   // the step's values and normal form are prepared once; every candidate is compared with them
   let judge: ((candidate: MathNode) => Verdict) | null | undefined;
@@ -167,7 +167,11 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
       : compare(input.step, candidate, input.points, input.where, input.domain).equal;
   };
   let compared = 0;
-  const whole = likeness(input.step, input.step);
+  // likeness is read with the signs written one way on both sides (a minus pulled out of or into
+  // a sum, −1·t, t·1, a term 0 cost nothing), then as written
+  const stepSigned = signsOut(input.step);
+  const whole = likeness(stepSigned, stepSigned);
+  const wholeRaw = likeness(input.step, input.step);
   // a candidate that expands to the step itself, node for node, equals it: no comparison needed,
   // and none that could fail where the step is not finite at a sample point (a step written as
   // the slip prints it: 602 of the 801 full comparisons on the kit's corpus, and its 3 misses)
@@ -177,7 +181,7 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
     // a later place of a slip that already matched matters only if it is written more like the
     // step: then it may put its slip first (it cannot change the list of ids)
     const matched = matches.get(c.id);
-    if (matched && matched.like === whole) continue;
+    if (matched && matched.like === whole && matched.raw === wholeRaw) continue;
     if (outOfTime()) return undefined;
     stats.screened++;
     // sigma and softplus are evaluated as calls: the candidate is expanded only when it passes
@@ -190,8 +194,9 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
     }
     if (precise && !timed("screen", () => mayEqualPrecisely(precise, expanded))) continue;
     stats.passed++;
-    const like = likeness(expanded, input.step);
-    if (matched && like <= matched.like) continue;
+    const like = likeness(signsOut(expanded), stepSigned);
+    const raw = likeness(expanded, input.step);
+    if (matched && (like < matched.like || (like === matched.like && raw <= matched.raw))) continue;
     const key = expanded.toString();
     let equal = verdicts.get(key);
     if (key === stepKey) stats.identical++;
@@ -213,13 +218,13 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
       }
       verdicts.set(key, equal);
     }
-    if (equal) matches.set(c.id, { c, like });
+    if (equal) matches.set(c.id, { c, like, raw });
   }
   if (matches.size === 0) return undefined;
   // every match has the step's value: the one written most like the step comes first (the
   // learner's structure tells which slip they made), then the most specific (rank order)
   const scored = [...matches.values()].map((m, i) => ({ ...m, i }));
-  scored.sort((a, b) => b.like - a.like || a.i - b.i);
+  scored.sort((a, b) => b.like - a.like || b.raw - a.raw || a.i - b.i);
   const first = scored[0].c;
   const others: Diagnosis["others"] = [];
   for (const { c: m } of scored) {

@@ -20,6 +20,7 @@ import { showExpr } from "../diagnose/show";
 import { derivationSeed } from "../context";
 import { DEFAULT_SAMPLES, parseDomain, samplePoints } from "../domain";
 import { resolvePieces } from "../piecewise";
+import { builtinMeaning } from "../head-names";
 
 /**
  * The expression with each max(…) and min(…) in `wrt` written as the argument it equals on the
@@ -35,6 +36,36 @@ function piecesOnDomain(node: MathNode, spec: DerivationSpec, where: string): Ma
   const points = samplePoints(parseDomain(spec.domain, where), DEFAULT_SAMPLES, derivationSeed(spec));
   const piece = withoutParens(resolvePieces(node, spec.wrt, points, where));
   return piece.toString() === node.toString() ? undefined : piece;
+}
+
+/**
+ * explain()'s derivation of an expression of a derivation, for a hint. The expression has the
+ * derivation's defs (and its own name) written out already, so defs are not passed again: a
+ * name that defs also defines (notebook 07's p1 with f "p1" and defs { p1: … }), which derive()
+ * accepts, would otherwise be refused by explain() for a function that is not that definition.
+ * An error of explain() is the hint's, not a call the learner made: it names the hint, never
+ * `explain("…")`.
+ *
+ * @param node the expression, defs expanded
+ * @param spec the derivation's spec (variable, domain, name, TeX names)
+ * @param where the hint, for errors, e.g. `hint for "σ′"`
+ * @returns the generated derivation (not verified)
+ * @throws RangeError naming the hint and the part when no rule differentiates the expression
+ */
+function kitDerivation(node: MathNode, spec: DerivationSpec, where: string): ReturnType<typeof explainSteps> {
+  try {
+    return explainSteps(node.toString(), {
+      wrt: spec.wrt,
+      domain: spec.domain,
+      texNames: spec.texNames,
+      ...(spec.name === undefined ? {} : { name: spec.name }),
+    });
+  } catch (err) {
+    if (!(err instanceof Error) || !/^explain\(/.test(err.message)) throw err;
+    const rest = err.message.replace(/^explain\("(?:[^"\\]|\\.)*"\)(?:, the function)?:\s*/, "");
+    const Kind = err instanceof RangeError ? RangeError : err instanceof SyntaxError ? SyntaxError : Error;
+    throw new Kind(`${where}: ${rest}`, { cause: err });
+  }
 }
 
 /** The next step of a derivation, for a hint. */
@@ -90,7 +121,12 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
   const own: Record<string, string> = Object.fromEntries(
     Object.entries(spec.defs ?? {}).filter(([k]) => !/^\s*(sigma|softplus)\s*\(/.test(k)),
   );
-  if (calledFunctions(parsed).has(spec.name) && !(spec.name in own)) own[`${spec.name}(${spec.wrt})`] = spec.f;
+  // …unless defs define it already (notebook 07's p1) or it is a built-in naming itself (notebook
+  // 10's "log" for log(u)): written out, it would call itself
+  const defined =
+    Object.keys(own).some((k) => k.replace(/\(.*$/, "").trim() === spec.name) ||
+    builtinMeaning(spec.name) !== undefined;
+  if (calledFunctions(parsed).has(spec.name) && !defined) own[`${spec.name}(${spec.wrt})`] = spec.f;
   const node = withoutParens(
     Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed,
   );
@@ -111,13 +147,7 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
       const step: StepSpec = { kind: "differentiate", expr: "0", rule: tree.rule.name, note: "" };
       return { rule: `apply ${ruleInWords(tree)}`, step, shown: `next step (${step.rule}): 0` };
     }
-    const d = explainSteps(node.toString(), {
-      wrt: spec.wrt,
-      domain: spec.domain,
-      defs: spec.defs,
-      texNames: spec.texNames,
-      name: spec.name,
-    });
+    const d = kitDerivation(node, spec, where);
     const first = d.spec.steps.find((st) => st.kind === "differentiate") ?? d.spec.steps[0];
     // explain's note points at the parts' own derivations ("worked out above"), which a hint does not show
     const note = first.note.replace(/ \(worked out above(?: as [^)]*)?\)/g, "");
