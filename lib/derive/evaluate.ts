@@ -152,6 +152,12 @@ const plans = new Map<string, Op[] | null>();
 /** Values of subexpressions without variables (log(e), 1/sqrt(2), …), per precision: the same at every point. */
 const constants = new Map<number, Map<string, BallValue>>();
 
+/** Empties the plans and the values of constant subexpressions (process-state.ts); the per-point values go with their point lists. */
+export function forgetPlans(): void {
+  plans.clear();
+  constants.clear();
+}
+
 /**
  * Prepares the evaluation of an expression at a list of points, at any of the precisions.
  * Subexpressions are evaluated once per point and precision, and shared between all
