@@ -140,7 +140,7 @@ export function expectation(
     const v = firstFinite(want, i);
     if (v === OVERFLOW) {
       throw new RangeError(
-        `${where}: "${expected.toString()}" is ${OVERFLOW} at ${formatPoint(points[i])}; narrow the declared domain`,
+        `${where}: "${expected.toString()}" forms ${OVERFLOW} at ${formatPoint(points[i])} (its value, or a part of it), which no precision evaluates; narrow the declared domain`,
       );
     }
     if (unsettled(v)) {

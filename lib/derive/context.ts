@@ -7,7 +7,7 @@ import type { MathNode } from "mathjs";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
 import { boundedAt, pointIntervals } from "./double-interval";
 import { DEFAULT_DEADLINE_SECONDS } from "./deadline";
-import { evaluator, PRECISION_LEVELS } from "./evaluate";
+import { evaluator, OVERFLOW, PRECISION_BOUND, PRECISION_LEVELS, unsettled } from "./evaluate";
 import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
   BUILTIN_DEFINITIONS,
@@ -398,19 +398,35 @@ function checkBuiltinName(
   }
 }
 
-/** The given function (or a named quantity) must be a finite real number at every sample point. */
+/**
+ * The given function (or a named quantity) must be a real number the sampling tier can evaluate at
+ * every sample point. More digits are tried while the value is unsettled; a real number beyond
+ * decimal.js's range (OVERFLOW, e^(e^x) on (40, 41)) is said to be one, not "not finite" (which
+ * says there is no value), and no more digits are tried for it (no precision represents it).
+ *
+ * @param node   the expression, definitions expanded
+ * @param points the derivation's sample points
+ * @param where  the derivation and the part, for the message
+ * @throws RangeError naming the part, the point and what the value is there
+ */
 function checkFiniteOnPoints(node: MathNode, points: Record<string, string>[], where: string): void {
   const e = evaluator(node.toString(), points);
   const fast = pointIntervals(node.toString(), points);
   for (let i = 0; i < points.length; i++) {
     if (boundedAt(fast, i)) continue; // certainly finite and real (double-interval.ts)
     let v = e.at(i, PRECISION_LEVELS[0]);
-    for (let k = 1; typeof v === "string" && k < PRECISION_LEVELS.length; k++) v = e.at(i, PRECISION_LEVELS[k]);
+    for (let k = 1; typeof v === "string" && v !== OVERFLOW && k < PRECISION_LEVELS.length; k++)
+      v = e.at(i, PRECISION_LEVELS[k]);
     if (typeof v === "string") {
+      const at = Object.entries(points[i])
+        .map(([k, x]) => `${k} = ${x}`)
+        .join(", ");
       throw new RangeError(
-        `${where} is ${v} at ${Object.entries(points[i])
-          .map(([k, x]) => `${k} = ${x}`)
-          .join(", ")}; ` + "it must be a finite real number on the whole domain: check the declared domain",
+        v === OVERFLOW
+          ? `${where} forms ${OVERFLOW} at ${at} (its value, or a part of it): a finite real number, not an undefined one, but one no precision evaluates; narrow the declared domain, or write it so that it does not form so large a value`
+          : unsettled(v)
+            ? `${where} is not settled at ${at} by ${PRECISION_BOUND} digits (${v}): write it in a form that does not cancel there, or narrow the declared domain`
+            : `${where} is ${v} at ${at}; it must be a finite real number on the whole domain: check the declared domain`,
       );
     }
   }

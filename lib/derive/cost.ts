@@ -50,6 +50,10 @@ const PRIOR_MS_AT_1000: Readonly<Record<string, number>> = {
 };
 
 const learned = new Map<string, number>();
+/** Forgets the costs observed, back to the priors (process-state.ts). */
+export function forgetCosts(): void {
+  learned.clear();
+}
 
 /** The expected milliseconds of one call of `name` at `digits` digits (0 for a cheap operation). */
 export function expectedMs(name: string, digits: number): number {

@@ -30,6 +30,7 @@ import { cancellationFree, LOGISTIC, SOFTPLUS } from "./cancellation";
 import { affordable, COST_FROM, scaledMs } from "./cost";
 import { checkAffordable, checkDeadline, clockMs } from "./deadline";
 import { verifierMath } from "./math-functions";
+import { whyNotFinite } from "./non-finite";
 
 /** Decimal digits of the first evaluation of every point. */
 export const PRECISION = 60;
@@ -151,6 +152,12 @@ const plans = new Map<string, Op[] | null>();
 /** Values of subexpressions without variables (log(e), 1/sqrt(2), …), per precision: the same at every point. */
 const constants = new Map<number, Map<string, BallValue>>();
 
+/** Empties the plans and the values of constant subexpressions (process-state.ts); the per-point values go with their point lists. */
+export function forgetPlans(): void {
+  plans.clear();
+  constants.clear();
+}
+
 /**
  * Prepares the evaluation of an expression at a list of points, at any of the precisions.
  * Subexpressions are evaluated once per point and precision, and shared between all
@@ -200,7 +207,7 @@ export function evaluator(text: string, points: readonly Record<string, string>[
         () => `evaluating at ${pointWords(points[index])} with ${digits} digits`,
       );
     const t0 = clockMs();
-    const r = evaluateReal(m, code, scope, digits);
+    const r = evaluateReal(m, code, scope, digits, () => m.parse(text));
     if (before === undefined || digits > before.digits) timings.set(index, { ms: clockMs() - t0, digits });
     const v: BallValue = typeof r === "string" ? r : { v: r, r: Math.max(log10Abs(r), 0) + 10 - digits };
     values.set(text, v);
@@ -678,12 +685,18 @@ function power(D: DecimalStatic, b: Ball, x: Ball, digits: number): BallValue {
   return ballPow(b, x, v, digits);
 }
 
-/** Evaluates to a finite real BigNumber, or a string saying why not. */
+/**
+ * Evaluates to a finite real BigNumber, or a string saying why not: {@link PRECISION_LIMIT},
+ * "undefined (…)", "not a real number", and for ±Infinity or NaN "not finite" (a pole) or
+ * OVERFLOW (a real number past decimal.js's range, non-finite.ts).
+ * @param parsed the expression parsed by `m`, made only when the value is not finite
+ */
 function evaluateReal(
   m: MathJsInstance,
   code: { evaluate(scope: object): unknown },
-  scope: object,
+  scope: Record<string, unknown>,
   digits: number,
+  parsed: () => MathNode,
 ): RealValue {
   let v: unknown;
   try {
@@ -695,8 +708,18 @@ function evaluateReal(
     }
     return `undefined (${(err as Error).message})`;
   }
-  if (m.isBigNumber(v)) return (v as BigNumber).isFinite() ? (v as BigNumber) : "not finite";
-  if (typeof v === "number") return Number.isFinite(v) ? m.bignumber(v) : "not finite";
+  // ±Infinity or NaN: a pole, or a real number past decimal.js's range on the way (non-finite.ts)
+  const why = (): string => {
+    try {
+      return whyNotFinite(m, parsed(), scope);
+    } catch (err) {
+      if (!/DecimalError/.test((err as Error).message)) throw err;
+      restoreConfig((m as unknown as { BigNumber: DecimalStatic }).BigNumber, digits);
+      return PRECISION_LIMIT;
+    }
+  };
+  if (m.isBigNumber(v)) return (v as BigNumber).isFinite() ? (v as BigNumber) : why();
+  if (typeof v === "number") return Number.isFinite(v) ? m.bignumber(v) : why();
   if (m.isComplex(v)) return "not a real number";
   if (typeof v === "boolean") return m.bignumber(v ? 1 : 0);
   return `not a number (${String(v)})`;

@@ -329,6 +329,10 @@ export function canonicalArgument(r: RatFn): RatFn {
  * cos²u = 1 − sin²u for cos u (power 2). Undefined for any other atom.
  */
 const reductions = new Map<string, { power: Q; by: Poly } | null>();
+/** Empties {@link reductions} (with the atom table, process-state.ts). */
+export function forgetReductions(): void {
+  reductions.clear();
+}
 function reductionOf(id: string): { power: Q; by: Poly } | undefined {
   let r = reductions.get(id);
   if (r === undefined) {

@@ -239,6 +239,16 @@ export function printPoly(p: Poly): string {
  */
 const atomTexts = new Map<string, string>();
 
+/**
+ * Empties the atom table and the atom texts (process-state.ts): for tests that judge a derivation
+ * in a fresh state. Every normal form made before refers to atoms by id, so the caches that keep
+ * normal forms (prove.ts, normalize.ts) must be emptied with it.
+ */
+export function forgetAtoms(): void {
+  atoms.clear();
+  atomTexts.clear();
+}
+
 /** {@link atomTexts}' entry of an atom (made when first asked for). */
 function atomText(id: string): string {
   let text = atomTexts.get(id);

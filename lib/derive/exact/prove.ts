@@ -64,7 +64,11 @@ type Normalized = { form: RatFn; conditions: readonly string[] } | { error: Outs
  * long as the derivation's nodes; a node is never changed once parsed. Not used after a case split
  * (a smaller box), nor without a domain.
  */
-const normalizedOn = new WeakMap<Domain, WeakMap<MathNode, Normalized>>();
+let normalizedOn = new WeakMap<Domain, WeakMap<MathNode, Normalized>>();
+/** Empties {@link normalizedOn} (with the atom table its normal forms refer to, process-state.ts). */
+export function forgetNormalForms(): void {
+  normalizedOn = new WeakMap();
+}
 
 /**
  * The normal form of `node` on `box`, its conditions added to `conditions` in the order

@@ -159,7 +159,7 @@ test("bad input: each a clear error naming the part", () => {
   // e^(e^(e^(e^(e^1)))) is a real number past decimal.js's exponent range, named as such (issue 21), not "not finite"
   assert.match(
     e.message,
-    /^explain\("exp\(exp\(exp\(exp\(exp\(exp\(x\)\)\)\)\)\)"\): .*is a real number beyond decimal\.js's range \(above 1e\+9000000000000000\) at x = .*it must be a finite real number/,
+    /^explain\("exp\(exp\(exp\(exp\(exp\(exp\(x\)\)\)\)\)\)"\): .*forms a real number beyond decimal\.js's range \(above 1e\+9000000000000000\) at x = .*a finite real number, not an undefined one/,
   );
 });
 
