@@ -137,9 +137,13 @@ function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): st
       : r.mark === "failed"
         ? " (failed)"
         : "";
+  // a rule that is math alone ("$e^{-\\log a} = 1/a$") has no text a screen reader names the summary by: its TeX is the name
+  const pieces = notePieces(rule);
+  const name = pieces.length > 0 && pieces.every((p) => p.math || p.text.trim() === "");
+  const label = name ? ` aria-label="${escapeHtml(pieces.map((p) => p.text).join("") + words)}"` : "";
   return (
     `<details class="stepwise-why"${open} style="${STYLE.why}">` +
-    `<summary class="stepwise-rule" style="${STYLE.summary}">${noteHtml(rule || "details", math)}${words}</summary>` +
+    `<summary class="stepwise-rule" style="${STYLE.summary}"${label}>${noteHtml(rule || "details", math)}${words}</summary>` +
     `<div class="stepwise-why-body" style="${STYLE.body}">${parts.join("\n")}</div></details>`
   );
 }
