@@ -39,6 +39,8 @@ const STYLE = {
   body: "margin:.2em 0 .4em 1em;max-width:42em;white-space:normal",
   rule: "margin-left:.8em;font-size:.85em;opacity:.8;vertical-align:middle",
   foot: "margin:.3em 0 0;font-size:.9em",
+  screenReader:
+    "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0",
 };
 
 /**
@@ -137,9 +139,14 @@ function ruleHtml(r: DerivationRowView, math: DisplayMath, fallback: string): st
       : r.mark === "failed"
         ? " (failed)"
         : "";
+  // a rule that is math alone ("$e^{-\\log a} = 1/a$") leaves the summary without text that names it
+  // (KaTeX's MathML does not count): a word for screen readers only, clipped from view
+  const pieces = notePieces(rule);
+  const mathOnly = pieces.length > 0 && pieces.every((p) => p.math || p.text.trim() === "");
+  const label = mathOnly ? `<span style="${STYLE.screenReader}">rule: </span>` : "";
   return (
     `<details class="stepwise-why"${open} style="${STYLE.why}">` +
-    `<summary class="stepwise-rule" style="${STYLE.summary}">${noteHtml(rule || "details", math)}${words}</summary>` +
+    `<summary class="stepwise-rule" style="${STYLE.summary}">${label}${noteHtml(rule || "details", math)}${words}</summary>` +
     `<div class="stepwise-why-body" style="${STYLE.body}">${parts.join("\n")}</div></details>`
   );
 }

@@ -126,7 +126,9 @@ function hintButton(
       (api) => {
         const h = ask(api, press);
         line.setAttribute("data-press", String(press));
-        line.textContent = h.error ? `\u2717 ${h.error}` : `${press === 1 ? "Hint: " : ""}${h.text ?? ""}`;
+        // the hint's words may hold `$…$` math (explain()'s notes): typeset, the rest as text
+        if (h.error) line.textContent = `\u2717 ${h.error}`;
+        else line.innerHTML = api.wordsHtml(`${press === 1 ? "Hint: " : ""}${h.text ?? ""}`);
       },
       (err: Error) => {
         line.textContent = err.message;

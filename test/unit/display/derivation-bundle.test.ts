@@ -221,6 +221,17 @@ s(
     // inside the chain's aligned block, a rule's words are \text and its math is math
     assert.match(md, "\\text{algebra: divide by }{e^x}");
     assert.match(md, "with $u = 1$, $v = 1 + e^{-x}$");
+    // a summary (a rule with detail) whose words are all math has a word for screen readers (axe: summary-name)
+    const only = derive("t", { name: "q", f: "sigma(log(p / (1 - p)))", wrt: "p", domain: { p: "(0, 1)" } }).rewrite(
+      "1 / (1 + (1 - p) / p)",
+      "$e^{-\\log a} = 1/a$",
+      "a note",
+    );
+    assert.match(
+      derivationBundle(only.verify(), { spec: only.spec })["text/html"] as string,
+      /<summary class="stepwise-rule" style="[^"]*"><span style="position:absolute;[^"]*">rule: <\/span>\\\( e\^\{-\\log a\} = 1\/a \\\)<\/summary>/,
+    );
+    assert.not.match(html, ">rule: </span>algebra");
     const payload = readDerivationPayload(b[DERIVATION_MIME]);
     assert.is(payload.spec?.title, title);
     assert.is(payload.spec?.steps[1].rule, "algebra: divide by $e^x$");
