@@ -9,7 +9,7 @@ import type { MathNode } from "mathjs";
 import { math } from "../expression";
 import { ruleApplications, ruleTree, type RuleApplication } from "../explain/differentiate";
 import { childrenOf, isFunction, isOperator, withoutParens, type NodePath } from "../explain/nodes";
-import { expAsPower, regroupedReadings } from "./groupings";
+import { expAsPower, regroupedReadings, rootsAsPowers } from "./groupings";
 import { SLIPS, type ApplicationPlace, type DifferentiateSlip, type RewriteSlip } from "./slips";
 
 /** One predicted wrong step. */
@@ -35,13 +35,30 @@ const REWRITE_SLIPS = SLIPS.filter((s): s is RewriteSlip => s.kind === "rewrite"
  * Every wrong derivative the differentiate slips predict.
  * @param previous the expression differentiated (parentheses may be present; functions the rule table knows)
  * @param wrt the differentiation variable
- * @returns the candidates, in catalogue order within each application, applications in pre-order
+ * @returns the candidates, in catalogue order within each application, applications in pre-order;
+ *   then the same for `previous` with its roots and reciprocals written as powers (rootsAsPowers),
+ *   each with the expected derivative of `previous` as written
  * @throws RangeError from the rule tree when no rule applies to a part of `previous`
  */
 export function differentiateCandidates(previous: MathNode, wrt: string): Candidate[] {
   const root = withoutParens(previous);
   const tree = ruleTree(root, wrt);
-  const expected = tree.result;
+  const out = slipsOfTree(root, tree, wrt, tree.result);
+  // the same function with its roots and reciprocals read as powers (groupings.ts), after the
+  // function as written: a power-rule slip on √x or 1/u is the slip on x^(1/2) or u^(−1)
+  const powers = rootsAsPowers(root, wrt);
+  if (powers) {
+    try {
+      out.push(...slipsOfTree(powers, ruleTree(powers, wrt), wrt, tree.result));
+    } catch {
+      // no rule for the power reading: the function as written is enough
+    }
+  }
+  return out;
+}
+
+/** The candidates of every differentiate slip at every application of one rule tree of `root`. */
+function slipsOfTree(root: MathNode, tree: RuleApplication, wrt: string, expected: MathNode): Candidate[] {
   const apps = ruleApplications(tree);
   const byPath = new Map(apps.map((a) => [a.path, a] as const));
   const rebuild = resultsUpward(apps);

@@ -11,7 +11,7 @@
  */
 import type { MathNode } from "mathjs";
 import { math } from "../expression";
-import { childrenOf, isCall, isFunction, isOp, isOperator, pow, sym } from "../explain/nodes";
+import { childrenOf, div, isCall, isFunction, isOp, isOperator, num, numericValue, pow, sym } from "../explain/nodes";
 import { isSum, sumOf, type Term, termsOf } from "./slips";
 
 /** Sums of more terms than this are regrouped only as written (the tree's own brackets). */
@@ -108,6 +108,45 @@ export function expAsPower(node: MathNode): MathNode | undefined {
     if (!isCall(mapped, "exp", 1)) return mapped;
     changed = true;
     return pow(sym("e"), mapped.args[0]);
+  };
+  const out = spell(node);
+  return changed ? out : undefined;
+}
+
+/**
+ * The node with every root and reciprocal of the variable written as a power: √u as u^(1/2),
+ * ∛u as u^(1/3), nthRoot(u, n) as u^(1/n), 1/u as u^(−1) (the same value where the root is
+ * real), so that a slip of the power rule is found however the learner wrote the power: the
+ * factor ½ lost on √x is the factor lost on x^(1/2), the inner derivative missing from
+ * 1/(1 + e^(−x)) the one missing from (1 + e^(−x))^(−1).
+ *
+ * @param node an expression without parentheses (not modified)
+ * @param wrt the differentiation variable: only roots and reciprocals of expressions in it are rewritten
+ * @returns a new tree, or undefined when the node holds none
+ */
+export function rootsAsPowers(node: MathNode, wrt: string): MathNode | undefined {
+  let changed = false;
+  const inWrt = (n: MathNode): boolean => {
+    let found = false;
+    n.traverse((c) => {
+      if ((c as { isSymbolNode?: boolean; name?: string }).isSymbolNode && (c as { name?: string }).name === wrt)
+        found = true;
+    });
+    return found;
+  };
+  const power = (base: MathNode, exponent: MathNode): MathNode => {
+    changed = true;
+    return pow(base, exponent);
+  };
+  const spell = (n: MathNode): MathNode => {
+    const m = n.map((child: MathNode) => spell(child));
+    if (isCall(m, "sqrt", 1) && inWrt(m.args[0])) return power(m.args[0], div(num(1), num(2)));
+    if (isCall(m, "cbrt", 1) && inWrt(m.args[0])) return power(m.args[0], div(num(1), num(3)));
+    if (isCall(m, "nthRoot", 2) && inWrt(m.args[0]) && !inWrt(m.args[1]))
+      return power(m.args[0], div(num(1), m.args[1]));
+    if (isOp(m, "divide", 2) && numericValue(m.args[0])?.eq(1) === true && inWrt(m.args[1]))
+      return power(m.args[1], num(-1));
+    return m;
   };
   const out = spell(node);
   return changed ? out : undefined;

@@ -112,7 +112,8 @@ export function ruleTree(f: string | MathNode, wrt: string, options: RuleTreeOpt
     }
     if (!rule || !match) {
       throw new RangeError(
-        `no differentiation rule applies to "${shortened(node.toString())}"${path === "" ? "" : ` (path "${path}")`} of "${shortened(root.toString())}": ` +
+        // the whole expression is named once: "of …" only for a part of it
+        `no differentiation rule applies to "${shortened(node.toString())}"${path === "" ? "" : ` (path "${path}") of "${shortened(root.toString())}"`}: ` +
           "the rules know sums, constant multiples, products, quotients, powers, exp, log, sigma, softplus, the trigonometric and hyperbolic functions and their inverses, roots and abs",
       );
     }

@@ -2,7 +2,8 @@
  * The wrong derivatives the catalogue predicts (lib/derive/diagnose/candidates.ts) are built
  * by applying again only the rules above the slip's place; here each one is checked against
  * the whole rule tree computed again with the buggy rule at that place (ruleTree's `replace`),
- * on seeded random functions: the same expressions, in the same order.
+ * on seeded random functions: the same expressions, in the same order (those of the function as
+ * written, then those of its power reading, groupings.ts's rootsAsPowers).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -11,6 +12,8 @@ import { differentiateCandidates } from "../../../../lib/derive/diagnose/candida
 import { SLIPS, type DifferentiateSlip } from "../../../../lib/derive/diagnose/slips";
 import { ruleApplications, ruleTree } from "../../../../lib/derive/explain/differentiate";
 import { parseExpression } from "../../../../lib/derive/expression";
+import { withoutParens } from "../../../../lib/derive/explain/nodes";
+import { rootsAsPowers } from "../../../../lib/derive/diagnose/groupings";
 import { randomFunctions } from "../explain/random-functions";
 
 const test = suite("diagnose: candidates built upward equal the whole tree rebuilt");
@@ -40,7 +43,9 @@ test("the same expressions in the same order on 80 seeded random functions", () 
   for (const text of randomFunctions(80, 77, 3)) {
     const f = parseExpression(text, "candidates test");
     const got = differentiateCandidates(f, "x").map((c) => c.expr.toString());
-    assert.equal(got, byWholeTree(f), text);
+    // then the same function with its roots and reciprocals read as powers
+    const powers = rootsAsPowers(withoutParens(f), "x");
+    assert.equal(got, [...byWholeTree(f), ...(powers ? byWholeTree(powers) : [])], text);
     n += got.length;
   }
   assert.ok(n > 600, `only ${n} candidates`);

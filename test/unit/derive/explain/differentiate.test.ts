@@ -197,8 +197,14 @@ test("replace: a buggy rule at one node changes that node's contribution only", 
 test("errors name the node, the path and the rule", () => {
   assert.match(
     thrown(() => ruleTree("x + max(x, 0)", "x")).message,
-    /no differentiation rule applies to "max\(x, 0\)" \(path "1"\)/,
+    /no differentiation rule applies to "max\(x, 0\)" \(path "1"\) of "x \+ max\(x, 0\)": /,
   );
+  // the whole expression is named once, not "max(0, x)" of "max(0, x)" (a new user's finding)
+  for (const f of ["max(0, x)", "min(x, 1)", "sign(x)"]) {
+    const message = thrown(() => ruleTree(f, "x")).message;
+    assert.match(message, /^no differentiation rule applies to "[^"]+": the rules know /, message);
+    assert.is(message.split(`"${f}"`).length, 2, message);
+  }
   assert.match(
     thrown(() => differentiateByRules("x * e^x", "x", { replace: { at: "", rule: ruleById("quotient") } })).message,
     /quotient rule \("quotient"\) does not apply to "x \* e \^ x" at path ""/,
