@@ -192,6 +192,28 @@ export function ballLipschitz(r: number, v: BigNumber, digits: number, ulps = T)
   return ball(v, r, digits, ulps);
 }
 
+/**
+ * A function whose slope falls off away from 0, of a ball clear of 0: tanh (slope
+ * sech² t ≤ 4e^(−2|t|)) or atan (slope 1/(1 + t²)), with |t| ≥ m = |x| − r over the ball. Its
+ * radius is r times that slope, not r: tanh(e^7503 ± 10^3199) is 1 to every digit, where the
+ * Lipschitz bound 1 left it 1 ± 10^3200 at any precision (fuzz 7/952 was "undecided: the sides
+ * cancel" there). Where the ball reaches 0 the slope is taken as 1.
+ *
+ * @param fn the function, "tanh" or "atan"
+ * @param x  the argument's ball
+ * @param v  fn(x.v), computed
+ * @returns the ball of fn(x)
+ */
+export function ballSaturating(fn: "tanh" | "atan", x: Ball, v: BigNumber, digits: number): BallValue {
+  const lx = log10Abs(x.v);
+  if (x.r === -Infinity || x.v.isZero() || x.r > lx - 0.31) return ball(v, x.r, digits, T);
+  // log10 of m = |x| − 10^r ≥ |x|/2, in log space: |x| may be far past a double's range
+  const lm = lx + Math.log10(1 - 10 ** (x.r - lx));
+  const m = 10 ** lm;
+  const slope = fn === "tanh" ? Math.log10(4) - 2 * m * LOG10_E : -2 * lm;
+  return ball(v, x.r + Math.min(0, slope), digits, T);
+}
+
 /** sinh x or cosh x: slope cosh(x ± r) ≤ (|v| + 1)·e^r. */
 export function ballHyperbolic(x: Ball, v: BigNumber, digits: number): BallValue {
   if (x.r > 0) return UNRESOLVED;

@@ -15,6 +15,7 @@ import {
   ballLn,
   ballMul,
   ballPow,
+  ballSaturating,
   ballSqrt,
   ballTan,
   exact,
@@ -459,9 +460,9 @@ function apply(D: DecimalStatic, op: Op, a: Ball[], point: Record<string, string
       if (x.v.isZero() || x.r >= log10Abs(x.v)) return UNRESOLVED;
       return exact(new D(x.v.isNeg() ? -1 : 1));
     case "tanh":
-      return ballLipschitz(x.r, tanh(D, x.v, digits), digits);
+      return ballSaturating("tanh", x, tanh(D, x.v, digits), digits);
     case "atan":
-      return ballLipschitz(x.r, (D as unknown as { atan(x: Dec): Dec }).atan(x.v), digits);
+      return ballSaturating("atan", x, (D as unknown as { atan(x: Dec): Dec }).atan(x.v), digits);
     case "asinh":
       return ballLipschitz(x.r, (D as unknown as { asinh(x: Dec): Dec }).asinh(x.v), digits);
     case "sinh":
