@@ -7,7 +7,7 @@ import type { MathNode } from "mathjs";
 import { type Domain, samplePoints } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions } from "../expression";
 import { verifierMath } from "../math-functions";
-import { isCall, keyOf, neg, printed } from "./nodes";
+import { childrenOf, isCall, keyOf, neg, printed } from "./nodes";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
 const doubles = verifierMath();
@@ -36,6 +36,15 @@ export function absSigns(node: MathNode, domain: Domain): Map<string, 1 | -1> {
     if (signs.size === 1 && (signs.has(1) || signs.has(-1))) out.set(keyOf(u), signs.has(1) ? 1 : -1);
   }
   return out;
+}
+
+/**
+ * Whether `node` holds a |u| anywhere.
+ * @param node an expression
+ * @returns true when abs is called in it
+ */
+export function hasAbs(node: MathNode): boolean {
+  return isCall(node, "abs", 1) || childrenOf(node).some(hasAbs);
 }
 
 /**

@@ -219,7 +219,7 @@ function collect(terms: Product[]): Product[] {
  * changed for an odd k ((b − a)^k = (−1)^k (a − b)^k), so that a common factor up to its sign,
  * (1 − σ)·A + (σ − 1)·B = (1 − σ)(A − B), is seen as common.
  */
-export function alignSigns(terms: Product[]): Product[] {
+function alignSigns(terms: Product[]): Product[] {
   const seen = new Set<string>();
   return terms.map((t) => {
     let coef = t.coef;

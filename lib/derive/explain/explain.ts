@@ -13,7 +13,7 @@ import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { verifyDerivation } from "../verify";
 import { type AlgebraStep, formSize, simplifySteps } from "./algebra";
-import { absSigns, withoutAbs } from "./abs-sign";
+import { absSigns, hasAbs, withoutAbs } from "./abs-sign";
 import { parseDomain } from "../domain";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import {
@@ -209,9 +209,10 @@ function build(
   });
   let last = main;
   let simplified = simplifySteps(main, { stopAt: opts.target, final: opts.top });
-  // |u| with u of one sign on the domain: |u| = ±u, taken where the form it ends at is smaller
+  // |u| with u of one sign on the domain: |u| = ±u, taken where the form it ends at is smaller (in the
+  // derivation of f only: a part's shorter form may make its parent's longer)
   const abs =
-    !opts.target && main.toString().includes("abs(")
+    opts.top && !opts.target && hasAbs(main)
       ? withoutAbs(main, absSigns(main, parseDomain(ctx.domain, "explain")))
       : undefined;
   if (abs) {
