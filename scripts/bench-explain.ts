@@ -19,41 +19,32 @@
  * Then the time against nesting depth (scripts/bench-explain-depth.ts).
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { math } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
 import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
 import { benchExplainDepth } from "./bench-explain-depth";
 import { python } from "./python";
 import { threadCpuSeconds } from "./thread-cpu";
-import { box, sympyText } from "./sympy-oracle";
+import { box, sympyFormSize, sympyText } from "./sympy-oracle";
 import type { DomainSpec } from "../lib/derive/domain";
+import { type CorpusFunction, EXPLAIN_SETS, readExplainCorpus } from "./explain-corpus";
+import { GENERATED_COUNT, GENERATED_SEED, generatedFunctions } from "./explain-generated-functions";
 
-interface Fn {
-  name: string;
-  f: string;
-  wrt: string;
-  domain: DomainSpec;
-  /** Which corpus file the function comes from. */
-  set: string;
-}
-
-const root = path.join(__dirname, "..");
-/** The corpus files: the first set, the functions added after the goals were set, and a third set written before the final-form tuning of issue 19. */
-const SETS = {
-  first: "explain-functions.json",
-  added: "explain-functions-added.json",
-  third: "explain-functions-third.json",
-} as const;
-const all: Fn[] = Object.entries(SETS).flatMap(([set, file]) =>
-  (JSON.parse(readFileSync(path.join(root, "test", "fixtures", file), "utf8")).functions as Fn[]).map((fn) => ({
-    ...fn,
-    set,
-  })),
-);
-const only = process.argv.indexOf("--only");
-const corpus = only > 0 ? all.filter((f) => f.name.includes(process.argv[only + 1])) : all;
+const SETS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(EXPLAIN_SETS).map(([set, file]) => [set, `test/fixtures/${file}`])),
+  generated: `scripts/explain-generated-functions.ts, seed ${GENERATED_SEED}`,
+};
+const arg = (flag: string): string | undefined => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** `--generated <n>`: how many generated functions (default {@link GENERATED_COUNT}). */
+const generatedCount = Number(arg("--generated") ?? GENERATED_COUNT);
+const all: CorpusFunction[] = [...readExplainCorpus(), ...generatedFunctions(generatedCount, GENERATED_SEED)];
+/** `--sets first,generated`: only these sets. */
+const sets = arg("--sets")?.split(",");
+const only = arg("--only");
+const corpus = all.filter((f) => (!only || f.name.includes(only)) && (!sets || sets.includes(f.set)));
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -87,7 +78,7 @@ print(json.dumps(out))
 `;
 
 interface Row {
-  fn: Fn;
+  fn: CorpusFunction;
   ok: boolean;
   error?: string;
   steps: number;
@@ -188,15 +179,9 @@ if (!sympy)
     `SymPy comparison skipped: ${python()} failed (${(py.stderr || "").trim().split("\n").slice(-1)[0]}); install sympy into .venv (npm start does)\n`,
   );
 
-const sympySize = (text: string): number => {
-  try {
-    return formSize(math.parse(text.replace(/\*\*/g, "^").replace(/\bAbs\(/g, "abs(")));
-  } catch {
-    return Infinity; // a form mathjs does not read (Piecewise, …): counted as larger
-  }
-};
+const sympySize = sympyFormSize;
 console.log(
-  `explain() on ${corpus.length} functions (test/fixtures/${Object.values(SETS).join(", test/fixtures/")})${sympy ? ", against SymPy diff + simplify in the same run" : ""}\n`,
+  `explain() on ${corpus.length} functions (${Object.values(SETS).join("; ")})${sympy ? ", against SymPy diff + simplify in the same run" : ""}\n`,
 );
 console.log(
   `${"function".padEnd(40)} ${"ok".padEnd(3)} ${"proved".padStart(7)} ${"size".padStart(5)} ${"sympy".padStart(6)} ${"explain".padStart(10)} ${"+verify".padStart(10)} ${"sympy".padStart(10)}`,
@@ -257,7 +242,7 @@ function summary(label: string, idx: number[]): void {
   }
 }
 const indices = (set?: string) => rows.flatMap((r, i) => (set === undefined || r.fn.set === set ? [i] : []));
-for (const [set, file] of Object.entries(SETS))
-  if (indices(set).length) summary(`${set} set (test/fixtures/${file})`, indices(set));
-summary("both sets", indices());
-benchExplainDepth(only > 0 ? process.argv[only + 1] : undefined);
+for (const [set, source] of Object.entries(SETS))
+  if (indices(set).length) summary(`${set} set (${source})`, indices(set));
+summary("all sets", indices());
+if (!sets) benchExplainDepth(only);

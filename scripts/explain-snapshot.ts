@@ -13,39 +13,37 @@
  *
  * compare exits 1 when any entry is worse, listing each with the function, the strategy and why.
  * `--only <text>` keeps the functions whose name contains it; `--functions <file.json>` takes the
- * functions of that file ({ functions: [{ name, f, wrt, domain }] }) instead of the bench's.
+ * functions of that file ({ functions: [{ name, f, wrt, domain }] }) instead of the bench's;
+ * `--generated <n>` adds the first n functions of the bench's generated set (its seed).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
 import type { Derivation } from "../lib/derive/derive";
-import type { DomainSpec } from "../lib/derive/domain";
 import { formSize } from "../lib/derive/explain/algebra";
 import { type ExplainStrategy, explainSteps, SELF_CHECK_SAMPLES } from "../lib/derive/explain/explain";
 import { math } from "../lib/derive/expression";
+import { type CorpusFunction, readExplainCorpus } from "./explain-corpus";
+import { GENERATED_SEED, generatedFunctions } from "./explain-generated-functions";
 
-interface Fn {
-  name: string;
-  f: string;
-  wrt: string;
-  domain: DomainSpec;
-}
+type Fn = Omit<CorpusFunction, "set">;
 /** One function × strategy: the derivation as data, or the error explain() threw. */
 interface Entry {
   key: string;
   output: string;
 }
 
-const FILES = ["explain-functions.json", "explain-functions-added.json", "explain-functions-third.json"];
 const STRATEGIES: ExplainStrategy[] = ["auto", "quotient", "chain", "product"];
-const root = path.join(__dirname, "..");
 const [mode, file] = process.argv.slice(2);
 const only = process.argv.indexOf("--only");
 const functionsFile = process.argv.indexOf("--functions");
+const generated = process.argv.indexOf("--generated");
 const fns: Fn[] = (
-  functionsFile > 0 ? [process.argv[functionsFile + 1]] : FILES.map((f) => path.join(root, "test", "fixtures", f))
-)
-  .flatMap((f) => JSON.parse(readFileSync(f, "utf8")).functions as Fn[])
-  .filter((fn) => only < 0 || fn.name.includes(process.argv[only + 1]));
+  functionsFile > 0
+    ? (JSON.parse(readFileSync(process.argv[functionsFile + 1], "utf8")).functions as Fn[])
+    : [
+        ...readExplainCorpus(),
+        ...generatedFunctions(generated > 0 ? Number(process.argv[generated + 1]) : 0, GENERATED_SEED),
+      ]
+).filter((fn) => only < 0 || fn.name.includes(process.argv[only + 1]));
 
 /** The derivation and its parts as one JSON text (what the payload is built from). */
 const asData = (d: Derivation): string => JSON.stringify({ parts: d.parts.map((p) => p.spec), spec: d.spec });

@@ -23,7 +23,9 @@ import {
   HAS_TANH,
 } from "./features";
 import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
-import { pythagoreanAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
+import { positiveExponentsAt } from "./exponent-sign";
+import { pythagoreanAt, pythagoreanPairAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
+import { logOddsAt, sigmaAsExponentialsAt } from "./sigma-identities";
 import {
   fromProduct,
   fromSum,
@@ -149,6 +151,9 @@ export function everywhere(node: MathNode, at: (n: MathNode) => MathNode | undef
   return at(n) ?? n;
 }
 
+/** b where it is smaller than a (formSize), else undefined: for moves that only shorten. */
+const smaller = (a: MathNode, b: MathNode | undefined): MathNode | undefined =>
+  b && formSize(b) < formSize(a) ? b : undefined;
 const changed = (a: MathNode, b: MathNode | undefined): MathNode | undefined =>
   b && keyOf(b) !== keyOf(a) ? b : undefined;
 const isSum = (n: MathNode): boolean => isOp(n, "add", 2) || isOp(n, "subtract", 2);
@@ -235,6 +240,30 @@ function collect(terms: Product[]): Product[] {
     } else byKey.set(k, { ...t });
   }
   return [...byKey.values()].filter((t) => !t.coef.isZero());
+}
+
+/**
+ * A sum's terms with each difference written one way round: a factor (b − a)^k of a term (k an
+ * integer) whose flip a − b is a factor of an earlier term becomes (a − b)^k, the term's sign
+ * changed for an odd k ((b − a)^k = (−1)^k (a − b)^k), so that a common factor up to its sign,
+ * (1 − σ)·A + (σ − 1)·B = (1 − σ)(A − B), is seen as common.
+ */
+function alignSigns(terms: Product[]): Product[] {
+  const seen = new Set<string>();
+  return terms.map((t) => {
+    let coef = t.coef;
+    const factors = t.factors.map((f) => {
+      if (!f.exp.isInteger() || !isOp(f.base, "subtract", 2)) return f;
+      if (seen.has(f.key)) return f;
+      const flipped = sub(f.base.args[1], f.base.args[0]);
+      const key = keyOf(flipped);
+      if (!seen.has(key)) return f;
+      if (f.exp.n % 2n !== 0n) coef = coef.neg();
+      return { ...f, base: flipped, key };
+    });
+    for (const f of factors) if (isOp(f.base, "subtract", 2)) seen.add(f.key);
+    return coef === t.coef && factors.every((f, i) => f === t.factors[i]) ? t : { ...t, coef, factors };
+  });
 }
 
 /** The common factors of all terms (bases in every term, with the smallest positive exponent), or none. */
@@ -713,7 +742,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     note: "A factor every term has is written once, in front of the sum of what is left.",
     at: (n) => {
       if (!isSum(n)) return undefined;
-      const terms = toSum(n, true);
+      const terms = alignSigns(toSum(n, true));
       const c = commonFactor(terms);
       if (!c) return undefined;
       return mul(fromProduct(c), fromSum(terms.map((t) => divideOut(t, c))));
@@ -746,6 +775,37 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "algebra: Pythagorean identity",
     note: "$1 - \\tanh^2 u = 1/\\cosh^2 u$, $1 + \\tan^2 u = 1/\\cos^2 u$, $1 - \\sin^2 u = \\cos^2 u$, $1 - \\cos^2 u = \\sin^2 u$, $1 + \\sinh^2 u = \\cosh^2 u$ (in a product).",
     at: pythagoreanAt,
+  },
+  {
+    id: "pythagorean-sum",
+    needs: HAS_SIN | HAS_COS | HAS_SINH | HAS_COSH,
+    name: "algebra: Pythagorean identity",
+    note: "cos²u + sin²u = 1 and cosh²u − sinh²u = 1 (two terms of a sum that differ only in these squares).",
+    at: pythagoreanPairAt,
+  },
+  {
+    id: "log-odds",
+    needs: HAS_LOG,
+    name: "algebra: the log-odds of σ",
+    note: "ln σ(u) − ln(1 − σ(u)) = ln(σ(u)/(1 − σ(u))) = ln e^u = u.",
+    at: logOddsAt,
+  },
+  {
+    id: "positive-exponents",
+    needs: HAS_EXP,
+    name: "algebra: positive exponents",
+    note: "Each sum a + b·e^(−u) is multiplied by e^u, and the product divided by it once: a + b·e^(−u) = e^(−u)(a·e^u + b).",
+    // a part's derivative stays as the rules wrote it: its parent may hold e^(−u) or σ(u) to cancel against
+    finalOnly: true,
+    at: (n) => smaller(n, positiveExponentsAt(n)),
+  },
+  {
+    id: "sigma-exponentials",
+    needs: HAS_SIGMA,
+    name: "algebra: σ in exponentials",
+    note: "σ(u) = e^u/(1 + e^u) and 1 − σ(u) = 1/(1 + e^u), so a + b·σ(u) = (a + (a + b)e^u)/(1 + e^u); the powers of 1 + e^u cancel.",
+    finalOnly: true,
+    at: (n) => smaller(n, sigmaAsExponentialsAt(n)),
   },
   {
     id: "multiply-out",

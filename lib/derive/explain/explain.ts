@@ -13,7 +13,9 @@ import { expandDefinitions, parseDefinitions, parseExpression, shortened } from 
 import type { DerivationSpec, StepSpec } from "../spec";
 import type { DerivationResult } from "../types";
 import { verifyDerivation } from "../verify";
-import { simplifySteps } from "./algebra";
+import { type AlgebraStep, formSize, simplifySteps } from "./algebra";
+import { absSigns, hasAbs, withoutAbs } from "./abs-sign";
+import { parseDomain } from "../domain";
 import { ruleTree, type RuleApplication } from "./differentiate";
 import {
   call,
@@ -224,7 +226,23 @@ function build(
     note: `${misfit ? `${misfit} ` : ""}${ruleNote(tree, derivatives, said, names)}`,
   });
   let last = main;
-  for (const s of simplifySteps(main, { stopAt: opts.target, final: opts.top })) {
+  let simplified = simplifySteps(main, { stopAt: opts.target, final: opts.top });
+  // |u| with u of one sign on the domain: |u| = ±u, taken where the form it ends at is smaller (in the
+  // derivation of f only: a part's shorter form may make its parent's longer)
+  const abs =
+    opts.top && !opts.target && hasAbs(main)
+      ? withoutAbs(main, absSigns(main, parseDomain(ctx.domain, "explain")))
+      : undefined;
+  if (abs) {
+    const end = (from: MathNode, st: AlgebraStep[]) => formSize(st.length ? st[st.length - 1].expr : from);
+    const plain = simplifySteps(abs.expr, { final: opts.top });
+    if (end(abs.expr, plain) < end(main, simplified)) {
+      steps.push({ kind: "rewrite", expr: printed(abs.expr), rule: "algebra: |u| on the domain", note: abs.note });
+      last = abs.expr;
+      simplified = plain;
+    }
+  }
+  for (const s of simplified) {
     // the name of what the move did on the line above ("collect a power" for a cancel that cancelled nothing)
     const label = s.move.label?.(s.before ?? last) ?? s.move;
     steps.push({ kind: "rewrite", expr: printed(s.expr), rule: label.name, note: label.note });

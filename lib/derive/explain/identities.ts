@@ -6,7 +6,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Q } from "../exact/rational";
-import { fromProduct, rationalOf, toProduct, toSum, type Factor, type Product } from "./forms";
+import { fromProduct, fromSum, rationalOf, toProduct, toSum, type Factor, type Product } from "./forms";
 import { add, call, div, isCall, isOp, keyOf, num } from "./nodes";
 
 /** One identity c + d·f(u)² = s·c·g(u)^k, with d = sign·c. */
@@ -91,6 +91,56 @@ export function pythagoreanAt(n: MathNode): MathNode | undefined {
   });
   if (!hit) return undefined;
   return fromProduct({ ...p, coef, factors });
+}
+
+/**
+ * The pairs of squares whose sum or difference is 1: cos²u + sin²u = 1 and cosh²u − sinh²u = 1
+ * (first the function whose square keeps its sign, then its partner and the partner's sign).
+ */
+const SQUARE_PAIRS: readonly { fn: string; partner: string; sign: 1 | -1 }[] = [
+  { fn: "cos", partner: "sin", sign: 1 },
+  { fn: "cosh", partner: "sinh", sign: -1 },
+];
+
+/**
+ * The Pythagorean identities on two terms of a sum: c·R·cos²u + c·R·sin²u = c·R and
+ * c·R·cosh²u − c·R·sinh²u = c·R (R the same other factors of both terms), for every such pair.
+ *
+ * @param n any expression node (no parentheses)
+ * @returns the sum with the pairs replaced, or undefined where there is none
+ */
+export function pythagoreanPairAt(n: MathNode): MathNode | undefined {
+  if (!isOp(n, "add", 2) && !isOp(n, "subtract", 2)) return undefined;
+  const terms = toSum(n, true);
+  const square = (t: Product, fn: string) => t.factors.find((f) => f.exp.equals(Q.of(2n)) && isCall(f.base, fn, 1));
+  const rest = (t: Product, skip: Factor) =>
+    t.factors
+      .filter((f) => f !== skip)
+      .map((f) => `${f.key}^${f.exp}`)
+      .sort()
+      .join("·");
+  let hit = false;
+  const out = [...terms];
+  for (const pair of SQUARE_PAIRS)
+    for (let i = 0; i < out.length; i++) {
+      const a = square(out[i], pair.fn);
+      if (!a) continue;
+      const u = keyOf((a.base as MathNode & { args: MathNode[] }).args[0]);
+      const j = out.findIndex((t, k) => {
+        const b = k !== i && square(t, pair.partner);
+        return (
+          b &&
+          keyOf((b.base as MathNode & { args: MathNode[] }).args[0]) === u &&
+          t.coef.equals(pair.sign === 1 ? out[i].coef : out[i].coef.neg()) &&
+          rest(t, b) === rest(out[i], a)
+        );
+      });
+      if (j < 0) continue;
+      out[i] = { ...out[i], factors: out[i].factors.filter((f) => f !== a) };
+      out.splice(j, 1);
+      hit = true;
+    }
+  return hit ? fromSum(out) : undefined;
 }
 
 /** σ(u) as a factor's base: u, else undefined. */

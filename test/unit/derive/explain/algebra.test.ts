@@ -93,6 +93,17 @@ const CASES: [string, string, string][] = [
   ["double-angle", "y * (1 - tan(x)^2) / (1 + tan(x)^2)", "cos(2 * x) * y"],
   ["log-of-multiple", "log(2 * (1 - t))", "log(2) + log(1 - t)"],
   ["log-of-multiple", "log(x / 3)", "log(x) - log(3)"],
+  // a common factor up to its sign: σ − 1 = −(1 − σ), (1 − x)² = (x − 1)²
+  ["common-factor", "(1 - sigma(x)) * y + (sigma(x) - 1) * z", "(1 - sigma(x)) * (y - z)"],
+  ["common-factor", "(x - 1)^2 * y + (1 - x)^2 * z", "(x - 1)^2 * (y + z)"],
+  ["log-odds", "log(sigma(x)) - log(1 - sigma(x))", "x"],
+  ["log-odds", "2 * y * log(sigma(x^2)) - 2 * y * log(1 - sigma(x^2)) + 1", "2 * y * x^2 + 1"],
+  ["positive-exponents", "e^(-x) * (e^(-x) - 1) / (1 + e^(-x))^3", "e^x * (1 - e^x) / (1 + e^x)^3"],
+  ["positive-exponents", "y * e^(-2 * x) / (1 + e^(-x))^2", "y / (1 + e^x)^2"],
+  ["sigma-exponentials", "sigma(x) * (1 - sigma(x)) / (1 + sigma(x))^2", "e^x / (1 + 2 * e^x)^2"],
+  ["sigma-exponentials", "y * (1 - sigma(x))^2 / (1 + sigma(x))^2", "y / (1 + 2 * e^x)^2"],
+  ["pythagorean-sum", "cosh(x)^2 - sinh(x)^2", "1"],
+  ["pythagorean-sum", "y * cos(x)^2 + y * sin(x)^2 + x", "y + x"],
 ];
 
 test("every move has a case, and each case gives the textbook form, which the verifier accepts as equal", () => {
@@ -133,6 +144,17 @@ test("a move leaves an expression it does not fit unchanged", () => {
     ["log-of-multiple", "log(-2 * x)"],
     ["log-of-multiple", "log(y * x)"],
     ["recognise", "sigma(x)^2 / (1 - sigma(x))^2"],
+    // ln σ + ln(1 − σ) is not the log-odds; nor a pair with different other factors
+    ["log-odds", "log(sigma(x)) + log(1 - sigma(x))"],
+    ["log-odds", "y * log(sigma(x)) - z * log(1 - sigma(x))"],
+    // already positive, two different exponents, or no sum below the line
+    ["positive-exponents", "e^(-x) / (1 + e^x)"],
+    ["positive-exponents", "e^(-x) / (1 + e^(-y))"],
+    ["positive-exponents", "e^(-x) * (1 + e^(-x))"],
+    // σ(1 − σ), the taught σ′, stays: in exponentials it is longer
+    ["sigma-exponentials", "sigma(x) * (1 - sigma(x))"],
+    ["pythagorean-sum", "cosh(x)^2 + sinh(x)^2"],
+    ["pythagorean-sum", "cos(x)^2 + sin(y)^2"],
   ]) {
     assert.is(applyMove(move(id), parse(input)).toString(), text(input), `${id} on ${input}`);
   }

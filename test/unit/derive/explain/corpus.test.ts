@@ -7,13 +7,11 @@
  * it, and every generated step proved by the exact tier. `npm run bench:explain` runs the
  * whole corpus against SymPy.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { DomainSpec } from "../../../../lib/derive/domain";
 import { formSize } from "../../../../lib/derive/explain/algebra";
 import { explain, explainSteps, SELF_CHECK_SAMPLES } from "../../../../lib/derive/explain/explain";
+import { readExplainSet } from "../../../../scripts/explain-corpus";
 import { mulberry32 } from "../../../../scripts/seeded-random";
 import { findSingularity } from "../../../../lib/derive/explain/singularities";
 import { parseDomain } from "../../../../lib/derive/domain";
@@ -21,17 +19,9 @@ import { math, parseExpression } from "../../../../lib/derive/expression";
 
 const test = suite("explain: a seeded sample of the ML function corpus");
 
-interface Fn {
-  name: string;
-  f: string;
-  wrt: string;
-  domain: DomainSpec;
-}
-const read = (file: string): Fn[] =>
-  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", file), "utf8")).functions;
-const ALL: Fn[] = read("explain-functions.json");
-const ADDED: Fn[] = read("explain-functions-added.json");
-const THIRD: Fn[] = read("explain-functions-third.json");
+const ALL = readExplainSet("first");
+const ADDED = readExplainSet("added");
+const THIRD = readExplainSet("third");
 
 test("the corpus holds at least 100 functions", () => {
   assert.ok(ALL.length >= 100, `${ALL.length} functions`);

@@ -5,12 +5,9 @@
  * check), on a seeded sample of the bench's corpora under every strategy, and on wrong steps put
  * into generated derivations.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Derivation } from "../../../../lib/derive/derive";
-import type { DomainSpec } from "../../../../lib/derive/domain";
 import {
   type ExplainStrategy,
   explainSteps,
@@ -18,21 +15,12 @@ import {
   selfCheck,
 } from "../../../../lib/derive/explain/explain";
 import type { StepResult } from "../../../../lib/derive/types";
+import { readExplainCorpus } from "../../../../scripts/explain-corpus";
 import { mulberry32 } from "../../../../scripts/seeded-random";
 
 const test = suite("explain: selfCheck gives verify()'s verdicts");
 
-interface Fn {
-  name: string;
-  f: string;
-  wrt: string;
-  domain: DomainSpec;
-}
-const read = (file: string): Fn[] =>
-  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "fixtures", file), "utf8")).functions;
-const CORPUS: Fn[] = ["explain-functions.json", "explain-functions-added.json", "explain-functions-third.json"].flatMap(
-  read,
-);
+const CORPUS = readExplainCorpus();
 const STRATEGIES: ExplainStrategy[] = ["auto", "quotient", "chain", "product"];
 
 /** The fields of a step's result that are its verdict. */
