@@ -7,7 +7,8 @@ import type { MathNode } from "mathjs";
 import { type Domain, samplePoints } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions } from "../expression";
 import { verifierMath } from "../math-functions";
-import { childrenOf, isCall, keyOf, neg, printed } from "./nodes";
+import { toTex } from "../tex";
+import { childrenOf, isCall, keyOf, neg } from "./nodes";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
 const doubles = verifierMath();
@@ -52,18 +53,23 @@ export function hasAbs(node: MathNode): boolean {
  *
  * @param node  an expression
  * @param signs from {@link absSigns}
+ * @param names the derivation's TeX names, for the note's math
  * @returns the expression without those |u|, and the sentence that says why (for the step's note);
  *   undefined when no |u| is replaced
  */
-export function withoutAbs(node: MathNode, signs: Map<string, 1 | -1>): { expr: MathNode; note: string } | undefined {
+export function withoutAbs(
+  node: MathNode,
+  signs: Map<string, 1 | -1>,
+  names?: Readonly<Record<string, string>>,
+): { expr: MathNode; note: string } | undefined {
   const said: string[] = [];
   const expr = node.transform((n) => {
     if (!isCall(n, "abs", 1)) return n;
     const sign = signs.get(keyOf(n.args[0]));
     if (!sign) return n;
     const u = n.args[0];
-    const text = printed(u).replace(/-/g, "−");
-    const line = sign === 1 ? `${text} > 0, so |${text}| = ${text}` : `${text} < 0, so |${text}| = −(${text})`;
+    const t = toTex(u, names);
+    const line = sign === 1 ? `$${t} > 0$, so $|${t}| = ${t}$` : `$${t} < 0$, so $|${t}| = -(${t})$`;
     if (!said.includes(line)) said.push(line);
     return sign === 1 ? u : neg(u);
   });

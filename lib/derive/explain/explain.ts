@@ -231,7 +231,7 @@ function build(
   // derivation of f only: a part's shorter form may make its parent's longer)
   const abs =
     opts.top && !opts.target && hasAbs(main)
-      ? withoutAbs(main, absSigns(main, parseDomain(ctx.domain, "explain")))
+      ? withoutAbs(main, absSigns(main, parseDomain(ctx.domain, "explain")), ctx.texNames)
       : undefined;
   if (abs) {
     const end = (from: MathNode, st: AlgebraStep[]) => formSize(st.length ? st[st.length - 1].expr : from);
