@@ -225,7 +225,13 @@ def ipow(a, b, exact):
     a base interval reaching below 0 is not settled at these digits)."""
     a = iv.mpf(a)
     if exact is not None and Fraction(exact).denominator == 1:
-        return a ** int(Fraction(exact))
+        n = int(Fraction(exact))
+        if n < 0 and a.a <= 0 <= a.b:
+            # 0^(−n) is a division by 0 (fuzz 8/7348: (x − x)^(−2) read as +∞ made a step "equal")
+            if a.a == 0 and a.b == 0:
+                raise Undefined("0 to a negative power is not a real number")
+            raise Unsettled("a base interval holding 0 to a negative power")
+        return a ** n
     if a.b < 0:
         raise Undefined("a negative base to a fractional power is not a real number")
     if a.a < 0:

@@ -94,6 +94,20 @@ o("should judge softplus at −6e9 against its closed form, and log(softplus x) 
   );
 });
 
+o("should read 0 to a negative integer power as undefined, not as +∞ (fuzz 8/7348)", () => {
+  // (x − x)^(−2) made σ(log(1 + (x − x)^(−2))) = 1 and the step 0·(…) "equal" to the derivative 0;
+  // a side undefined at every point leaves the item open (no evidence), never "equal"
+  const v = judge([
+    ["0", "(x - x)^(-2) * 0", "-0.5", "0.5"],
+    ["0", "1 - sigma(log(1 + (x - x)^(-2)))", "-0.5", "0.5"],
+    ["1", "(x - x + 1)^(-2)", "-0.5", "0.5"],
+  ]);
+  assert.equal(
+    v.map((r) => r.verdict),
+    ["undecided", "undecided", "equal"],
+  );
+});
+
 o("should leave a step undecided whose sides are undefined at every point, or at the verifier's counterexample", () => {
   const v = judge([
     // both sides undefined on the whole domain: nothing to go on
