@@ -6,13 +6,13 @@ import { SITE_FIGURE_ATTR } from "../browser/markers";
 export { SITE_FIGURE_ATTR };
 
 /** Significant digits the site keeps of a number in a chart's traces (see {@link chartPrecision}). */
-export const CHART_DIGITS = 6;
+export const CHART_DIGITS = 4;
 
 /**
  * A chart's trace data with every non-integer number rounded to {@link CHART_DIGITS}
- * significant digits: a chart is at most a few thousand pixels wide, so six digits
- * draw the same picture and hover labels read the same as the 17 digits of a double,
- * in about two thirds of the bytes (the page's chart payload is most of its weight).
+ * significant digits: a chart is at most a few thousand pixels wide, so four digits
+ * draw the same picture (one part in 10,000 of an axis) and hover labels read to four digits,
+ * in about half the bytes of six (the page's chart payload is most of its weight).
  * Integers, strings and the layout are kept as they are.
  *
  * @param value a trace list, or any JSON value inside it
@@ -30,7 +30,7 @@ export function chartPrecision(value: unknown): unknown {
 /**
  * A figure of plotly's MIME type as the chart container the site's script draws
  * (the same markup as the library's charts). The figure may be an object or
- * JSON text; its traces' numbers are kept to six significant digits
+ * JSON text; its traces' numbers are kept to four significant digits
  * ({@link chartPrecision}); it is written as JSON with <, >, & and the line separators as \u
  * escapes, so it cannot end its <script> element.
  *

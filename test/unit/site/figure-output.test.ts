@@ -23,7 +23,7 @@ s("should number ids per cell and keep them unique in the page", () => {
   assert.match(plotlyFigure({}, 3, ids), 'id="plotly-cell-3-2"');
 });
 
-s("should keep six significant digits of the traces' numbers, and integers, text and the layout as they are", () => {
+s("should keep four significant digits of the traces' numbers, and integers, text and the layout as they are", () => {
   const fig = {
     data: [
       {
@@ -38,7 +38,7 @@ s("should keep six significant digits of the traces' numbers, and integers, text
   };
   const out = jsonOf(plotlyFigure(fig, 1, new Set()));
   assert.equal(out.data[0].x, [0, 1, 2]);
-  assert.equal(out.data[0].y, [0.123457, -2, 3.33333e-14]);
+  assert.equal(out.data[0].y, [0.1235, -2, 3.333e-14]);
   assert.equal(out.data[0].text, ["0.12345678901234"]);
   assert.is(out.data[0].marker.opacity, 0.75);
   assert.equal(out.layout, fig.layout);
