@@ -7,7 +7,7 @@ import type { MathNode } from "mathjs";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
 import { boundedAt, pointIntervals } from "./double-interval";
 import { DEFAULT_DEADLINE_SECONDS } from "./deadline";
-import { evaluator, OVERFLOW, PRECISION_BOUND, PRECISION_LEVELS, unsettled } from "./evaluate";
+import { evaluator, OVERFLOW, PRECISION_BOUND, PRECISION_LEVELS, type RealValue, unsettled } from "./evaluate";
 import { isVerifierFunction, VERIFIER_FUNCTIONS, verifierMath } from "./math-functions";
 import {
   BUILTIN_DEFINITIONS,
@@ -357,11 +357,7 @@ function checkBuiltinName(
 ): void {
   const name = typeof spec.name === "string" ? spec.name.trim() : "";
   if (!/^[A-Za-z_]\w*$/.test(name) || builtinMeaning(name) === undefined) return;
-  if (
-    Object.hasOwn(spec.defs ?? {}, name) ||
-    Object.keys(spec.defs ?? {}).some((h) => h.replace(/\(.*$/, "").trim() === name)
-  )
-    return; // checkHeadNames judged a name defs also defines
+  if (Object.keys(spec.defs ?? {}).some((h) => h.replace(/\(.*$/, "").trim() === name)) return; // checkHeadNames judged a name defs also defines ("p1" or "p1(u)")
   let call: MathNode;
   try {
     call = prepare(`${name}(${spec.wrt})`, `the name ${name}`);
@@ -372,8 +368,8 @@ function checkBuiltinName(
   const fe = evaluator(given.toString(), points);
   const ce = evaluator(call.toString(), points);
   for (let i = 0; i < n; i++) {
-    let fv: unknown;
-    let cv: unknown;
+    let fv: RealValue;
+    let cv: RealValue;
     try {
       fv = fe.at(i, PRECISION_LEVELS[0]);
       cv = ce.at(i, PRECISION_LEVELS[0]);
@@ -381,12 +377,8 @@ function checkBuiltinName(
       return; // name(wrt) cannot be evaluated: not a one-argument function here
     }
     if (typeof fv === "string" || typeof cv === "string") continue;
-    const a = fv as { minus(b: unknown): { abs(): { gt(b: unknown): boolean } }; abs(): { times(x: number): unknown } };
-    const b = cv as { abs(): { times(x: number): unknown } };
-    const scale = a.abs().times(1e-30);
-    const scaleB = b.abs().times(1e-30);
-    const diff = a.minus(cv).abs();
-    if (diff.gt(scale) && diff.gt(scaleB) && diff.gt(1e-40)) {
+    const diff = fv.minus(cv).abs();
+    if (diff.gt(fv.abs().times(1e-30)) && diff.gt(cv.abs().times(1e-30)) && diff.gt(1e-40)) {
       const at = Object.entries(points[i])
         .map(([k, x]) => `${k} = ${x.length > 14 ? Number(x).toPrecision(12) : x}`)
         .join(", ");
