@@ -5,8 +5,8 @@
  *
  * The bound is checked between phases (each sample point, each precision round, each
  * exact-tier split), so a step may overrun it by at most one phase. Time is the process's
- * CPU time in Node (`process.cpuUsage()`: the verifier's own work, so a verdict does not
- * change with the load of a shared machine) and `performance.now()` in the browser (the
+ * CPU time of the JavaScript thread in Node (the verifier's own work, so a verdict does not
+ * change with the load of a shared machine; see {@link clock}) and `performance.now()` in the browser (the
  * page runs this code; it has no CPU clock).
  * The deadline is kept for the duration of one synchronous call (`withinDeadline`), so the
  * functions between the step and the phases (compare, the exact tier) keep their APIs.
@@ -34,14 +34,49 @@ export class StepUndecided extends Error {
   }
 }
 
-/** Milliseconds on the clock the bound is measured with: CPU time in Node, wall-clock time in the browser. */
-const clock: () => number =
-  typeof process !== "undefined" && typeof process.cpuUsage === "function"
-    ? () => {
-        const used = process.cpuUsage();
-        return (used.user + used.system) / 1000;
-      }
-    : () => performance.now();
+/**
+ * Milliseconds on the clock the bound is measured with: the JavaScript thread's CPU time in
+ * Node on Linux, the process's CPU time in Node elsewhere, wall-clock time in the browser.
+ * The thread's own time, not the process's: process.cpuUsage() also counts V8's background
+ * threads (the concurrent compiler, the parallel garbage collector), about 45 % of the
+ * process's CPU on explain()'s bench (session 33), and more in a long-lived process with a
+ * large heap, so a 400 ms diagnosis budget ran out under the unit tests' load in CI (stop 30)
+ * where it takes 230 ms alone. Node 20 has no per-thread CPU call (process.threadCpuUsage came
+ * in 23.9): Linux's /proc/thread-self/schedstat gives it, its first field the thread's
+ * nanoseconds on a CPU (Documentation/scheduler/sched-stats.rst); reading it costs about 2.6 µs,
+ * process.cpuUsage() 1.9 µs.
+ */
+const clock: () => number = (() => {
+  if (typeof process === "undefined" || typeof process.cpuUsage !== "function") return () => performance.now();
+  const processCpu = (): number => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  // process.getBuiltinModule (Node ≥ 20.16), not an import: this module is also bundled for the page
+  const load = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const fs = typeof load === "function" ? (load("node:fs") as typeof import("node:fs") | undefined) : undefined;
+  if (fs === undefined) return processCpu;
+  // opened on first use, so the file is the thread's that asks (a worker thread has its own module state)
+  let fd: number | null = null;
+  const buffer = new Uint8Array(64);
+  const threadCpu = (): number => {
+    if (fd === null) fd = fs.openSync("/proc/thread-self/schedstat", "r");
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    let ns = 0;
+    for (let i = 0; i < n; i++) {
+      const digit = buffer[i] - 48;
+      if (digit < 0 || digit > 9) break;
+      ns = ns * 10 + digit;
+    }
+    return ns / 1e6;
+  };
+  try {
+    threadCpu();
+    return threadCpu;
+  } catch {
+    return threadCpu;
+  }
+})();
 
 /** The deadline in force: when it ends ({@link clock} milliseconds) and the bound it came from. */
 let current: { end: number; seconds: number } | null = null;
@@ -123,7 +158,7 @@ export function checkAffordable(expectedMs: number, phase: () => string): void {
   }
 }
 
-/** The {@link clock}: CPU milliseconds of the process in Node, wall-clock milliseconds in the browser. */
+/** The {@link clock}: CPU milliseconds of the JavaScript thread in Node, wall-clock milliseconds in the browser. */
 export function clockMs(): number {
   return clock();
 }

@@ -6,7 +6,14 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive/derive";
-import { checkDeadline, DEFAULT_DEADLINE_SECONDS, StepUndecided, withinDeadline } from "../../../lib/derive/deadline";
+import { Worker } from "node:worker_threads";
+import {
+  checkDeadline,
+  clockMs,
+  DEFAULT_DEADLINE_SECONDS,
+  StepUndecided,
+  withinDeadline,
+} from "../../../lib/derive/deadline";
 import type { DerivationSpec } from "../../../lib/derive/spec";
 import { stepChecker, verifyStep } from "../../../lib/derive/verify";
 import { thrown } from "./helpers";
@@ -18,6 +25,38 @@ const sigmaPrime = () =>
     "sigma(x) * (1 - sigma(x))",
     "chain rule",
   );
+
+t("should count the calling thread's CPU time: not the time it waits, nor another thread's work", () => {
+  // the calling thread sleeps (Atomics.wait: no CPU) while a worker spins for 400 ms; the process's
+  // CPU time counts the worker's spin (as it counts V8's collector and compiler threads), the
+  // bound's clock must not
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(
+    `const { workerData } = require("node:worker_threads");
+     const flag = new Int32Array(workerData);
+     const end = Date.now() + 400; let x = 0;
+     while (Date.now() < end) x += Math.sqrt(x + 1);
+     Atomics.store(flag, 0, 1); Atomics.notify(flag, 0);`,
+    { eval: true, workerData: flag.buffer },
+  );
+  const clock0 = clockMs();
+  const cpu0 = process.cpuUsage();
+  Atomics.wait(flag, 0, 0, 10_000);
+  const clockSpent = clockMs() - clock0;
+  const cpu = process.cpuUsage(cpu0);
+  const processSpent = (cpu.user + cpu.system) / 1000;
+  void worker.terminate();
+  assert.is(Atomics.load(flag, 0), 1, "the worker did not finish within 10 s");
+  assert.ok(processSpent >= 300, `the process spent ${processSpent} ms of CPU while the worker spun for 400 ms`);
+  assert.ok(clockSpent < 100, `the bound's clock advanced ${clockSpent} ms while its thread slept`);
+  // and it does count the thread's own work
+  const before = clockMs();
+  let x = 0;
+  const end = Date.now() + 200;
+  while (Date.now() < end) x += Math.sqrt(x + 1);
+  const own = clockMs() - before;
+  assert.ok(own >= 120 && own <= 400, `the bound's clock advanced ${own} ms in 200 ms of the thread's own work (x ${x > 0})`);
+});
 
 t(
   "should leave every step and the closing check undecided with a deadline of 0, never ✓ and with no counterexample",
