@@ -8,7 +8,7 @@
  */
 import MiniSearch from "minisearch";
 import { type CompactSearchIndex, expandSearchIndex } from "./search-index-codec";
-import { SEARCH_INDEX_FILE, SEARCH_OPTIONS, type SearchSection } from "./search-options";
+import { SEARCH_INDEX_FILE, SEARCH_OPTIONS, type SearchSection, searchQuery } from "./search-options";
 
 /** One hit: the section's site-relative URL, its page and heading. */
 export interface SearchHit {
@@ -53,7 +53,7 @@ window.stepwiseSearch = fetch(indexUrl)
         const q = query.trim();
         if (!q) return [];
         return index
-          .search(q)
+          .search(searchQuery(q))
           .slice(0, limit)
           .map((r) => ({ url: String(r.url), page: String(r.page), section: String(r.section) }));
       },

@@ -3,7 +3,13 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import katex from "katex";
 import { buildSearchIndex, pageSections } from "../../../lib/site/render/search-index";
-import { SEARCH_OPTIONS, type SearchSection } from "../../../lib/site/browser/search-options";
+import {
+  indexTerms,
+  queryWords,
+  SEARCH_OPTIONS,
+  type SearchSection,
+  searchQuery,
+} from "../../../lib/site/browser/search-options";
 import { expandSearchIndex } from "../../../lib/site/browser/search-index-codec";
 
 const test = suite("search index");
@@ -71,6 +77,63 @@ test("buildSearchIndex should load in MiniSearch with the page's options and fin
   assert.equal(index.search("zebra"), []);
   const hit = index.search("jacobian")[0];
   assert.equal([hit.page, hit.section], ["7. Softmax", "The Jacobian"]);
+});
+
+test("a hyphenated name is indexed as its words and as one term; a query's words are its words", () => {
+  assert.equal(indexTerms("the log-sum-exp, and cross‑entropy."), [
+    "the",
+    "log",
+    "sum",
+    "exp",
+    "logsumexp",
+    "and",
+    "cross",
+    "entropy",
+    "crossentropy",
+  ]);
+  assert.equal(queryWords("  log-sum-exp  σ′(x) "), ["log", "sum", "exp", "σ", "x"]);
+  assert.equal(searchQuery("chain rule"), { queries: ["chain rule"], combineWith: "AND" });
+  assert.equal(searchQuery("log-sum-exp"), {
+    queries: [{ queries: ["log-sum-exp"], combineWith: "AND" }, "logsumexp"],
+    combineWith: "OR",
+  });
+});
+
+test("a page's search ranks the section using a hyphenated name first, and reads a prefix only in the last word", () => {
+  const json = buildSearchIndex([
+    {
+      html: page(
+        "4. Losses",
+        `<h2 id="words">Scattered words</h2><p>The log of a sum of exp terms, a logistic summary that expands.</p>
+<h2 id="prefixes">Only prefixes</h2><p>A logistic summary that expands, and a logarithm.</p>`,
+      ),
+      url: "04.html",
+      title: "4. Losses",
+    },
+    {
+      html: page(
+        "7. Softmax",
+        `<h2 id="lse">The loss</h2><p>The loss is a log-sum-exp of the logits minus one logit.</p>`,
+      ),
+      url: "07.html",
+      title: "7. Softmax",
+    },
+  ]);
+  const index = MiniSearch.loadJS<SearchSection>(expandSearchIndex(JSON.parse(json)), {
+    ...SEARCH_OPTIONS,
+    fields: [...SEARCH_OPTIONS.fields],
+    storeFields: [...SEARCH_OPTIONS.storeFields],
+  });
+  const urls = (q: string): unknown[] =>
+    index.search(searchQuery(q) as Parameters<typeof index.search>[0]).map((r) => r.url);
+  assert.equal(
+    urls("log-sum-exp"),
+    ["07.html#lse", "04.html#words"],
+    "the name first; prefixes of the first words do not match",
+  );
+  assert.equal(urls("logsumexp"), ["07.html#lse"]);
+  assert.equal(urls("summary exp"), ["04.html#words", "04.html#prefixes"], "the last word is a prefix (of expands)");
+  assert.equal(urls("exp summary"), ["04.html#words"], "an earlier word is not");
 });
 
 test.run();
