@@ -37,15 +37,17 @@ export function queryWords(text: string): string[] {
 }
 
 /**
- * The terms of an indexed field: its words ({@link queryWords}), and after each name made of
- * words joined by hyphens ("log-sum-exp", "cross-entropy") the name as one term ("logsumexp",
+ * The terms of an indexed field: its words ({@link queryWords}), and in prose (not in the
+ * `tex` and `code` fields, where a hyphen is a minus) after each name made of words joined by hyphens ("log-sum-exp", "cross-entropy") the name as one term ("logsumexp",
  * "crossentropy"): the page's search looks a hyphenated query up as that term too, so the
  * sections that use the name rank above those that merely hold its words somewhere.
  *
- * @param text a field's text
+ * @param text  a field's text
+ * @param field the field's name (MiniSearch passes it)
  * @returns its terms, in order
  */
-export function indexTerms(text: string): string[] {
+export function indexTerms(text: string, field?: string): string[] {
+  if (field === "tex" || field === "code") return queryWords(text);
   const terms: string[] = [];
   for (const chunk of text.split(/\s+/)) {
     const words = queryWords(chunk);
@@ -57,14 +59,15 @@ export function indexTerms(text: string): string[] {
 }
 
 /**
- * A name of two or more words joined by hyphens, as one term: "log-sum-exp" → "logsumexp";
- * null for anything else (one word, or words joined by other punctuation).
+ * A name of two or more words of letters joined by hyphens, as one term: "log-sum-exp" →
+ * "logsumexp"; null for anything else (one word, words joined by other punctuation, "1-x",
+ * "e-x").
  *
  * @param chunk text with no white space
  * @returns the joined name or null
  */
 export function hyphenatedName(chunk: string): string | null {
-  const m = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/u.exec(chunk);
+  const m = /\p{L}{2,}(?:[-‐‑]\p{L}{2,})+/u.exec(chunk);
   return m === null ? null : m[0].replace(/[-‐‑]/g, "");
 }
 
