@@ -24,14 +24,35 @@ const PLAIN_MATH: readonly { name: string; re: RegExp }[] = [
 ];
 
 /**
+ * The marks of math written as Unicode text, which the kit's own texts (explain()'s titles, rules
+ * and notes, printed by the formulas' TeX printer) never leave outside `$…$`: a prime, σ, ŷ, the
+ * minus sign, a dot or cross of a product, a superscript digit, a root, a comparison, and an
+ * equation (" = ", as in "u = …").
+ */
+const UNICODE_MATH: readonly { name: string; re: RegExp }[] = [
+  { name: "′", re: /[′″]/ },
+  { name: "σ", re: /σ/ },
+  { name: "ŷ", re: /ŷ/ },
+  { name: "−", re: /−/ },
+  { name: "·", re: /[·×÷]/ },
+  { name: "²", re: /[²³⁻¹⁰ⁿ]/ },
+  { name: "√", re: /[√∛]/ },
+  { name: "≤", re: /[≤≥≠∈]/ },
+  { name: "=", re: /\s=\s/ },
+];
+
+/**
  * The problems of one text: each mark of mathjs's text found outside `$…$` (as
  * `plain "^" in "…"`), and each `$…$` piece KaTeX cannot render with throwOnError (as
- * `KaTeX: … in "$…$"`).
+ * `KaTeX: … in "$…$"`); with `strict`, also each mark of math written as Unicode text
+ * outside `$…$` (a prime, σ, an equation, …: as `plain "′" in "…"`).
  *
  * @param text a note, title, rule text or diagnosis message (`$…$` is TeX, `\$` a dollar sign)
+ * @param strict whether Unicode math outside `$…$` is a problem too (the kit's generated texts;
+ *   hand-written notebook texts may name σ′ in words)
  * @returns the problems, [] when the text is clean
  */
-export function plainMathProblems(text: string): string[] {
+export function plainMathProblems(text: string, strict = false): string[] {
   const problems: string[] = [];
   for (const piece of notePieces(text)) {
     if (piece.math) {
@@ -42,7 +63,7 @@ export function plainMathProblems(text: string): string[] {
       }
       continue;
     }
-    for (const { name, re } of PLAIN_MATH) {
+    for (const { name, re } of strict ? [...PLAIN_MATH, ...UNICODE_MATH] : PLAIN_MATH) {
       if (re.test(piece.text)) problems.push(`plain "${name}" in "${piece.text}"`);
     }
   }

@@ -46,14 +46,19 @@ const STYLE = {
 /**
  * Hover opens a closed disclosure and leaving closes it, in CSS alone (JupyterLab runs no script
  * of an untrusted output): the pointer over a row's rule shows its detail, as a click or Enter
- * does (those set `open`, which stays). The detail shown on hover floats under the rule (absolute,
- * in the page's or JupyterLab's background colour), so nothing moves under the pointer. `::details-content` is the box of a <details> body
- * (Chromium 131, Firefox 143, Safari 18.4); a browser without it drops the rule and keeps the click.
+ * does (those set `open`, which stays). The detail shown on hover floats under the rule's line
+ * (absolute, in the page's or JupyterLab's background colour), so nothing moves under the pointer.
+ * It is placed against the derivation's box, not the rule's: it starts at the derivation's left
+ * edge and is at most as wide as the derivation, so it never passes the right edge of the window,
+ * however far right the rule sits and however narrow the window (a box anchored under the rule,
+ * 90vw wide, ran off the right edge); vertically it keeps its place under the rule (top: auto).
+ * `::details-content` is the box of a <details> body (Chromium 131, Firefox 143, Safari 18.4); a
+ * browser without it drops the rule and keeps the click.
  */
 const HOVER_CSS =
-  ".stepwise-why:not([open]):hover{position:relative}" +
+  ".stepwise-derivation{position:relative}" +
   ".stepwise-why:not([open]):hover::details-content{content-visibility:visible;display:block;position:absolute;" +
-  "z-index:5;left:0;top:100%;width:max-content;max-width:min(42em,90vw);padding:.2em .5em;" +
+  "z-index:5;left:0;top:auto;width:max-content;max-width:min(42em,100%);box-sizing:border-box;padding:.2em .5em;" +
   "background:var(--jp-layout-color0,Canvas);color:var(--jp-ui-font-color0,CanvasText);" +
   "border:1px solid rgba(128,128,128,.5);border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)}";
 

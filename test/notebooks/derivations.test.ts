@@ -30,8 +30,8 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["$v'(x)$ for $v = 1 + e^{-x}$", "dr"],
     ["$\\sigma'(x)$ by the quotient rule", "drrrrrr"],
     // the kit's own derivation (explain, strategy "quotient"): its part v′, then the main one
-    ["$v'(x)$ for v = $1+ e^{-x}$", "dr"],
-    ["g′(x) by the quotient rule, derived by the kit", "drrr"],
+    ["$v'(x)$ for $v = 1+ e^{-x}$", "dr"],
+    ["$g'(x)$ by the quotient rule, derived by the kit", "drrr"],
     ["$\\frac{d}{dx}\\sigma(2x)$", "dr"],
     ["the second derivative of $\\sigma$", "ddr"],
   ],
@@ -40,8 +40,8 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["$du/dx$ for $u = 1 + e^{-x}$", "dr"],
     ["$\\sigma'(x)$ by the chain rule", "rdrrrrrr"],
     // the kit's own derivation (explain, strategy "chain")
-    ["$u'(x)$ for u = $1+ e^{-x}$", "dr"],
-    ["g′(x) by the chain rule, derived by the kit", "rdrrr"],
+    ["$u'(x)$ for $u = 1+ e^{-x}$", "dr"],
+    ["$g'(x)$ by the chain rule, derived by the kit", "rdrrr"],
     ["$\\frac{d}{dx}\\log \\sigma(x)$", "dr"],
   ],
   "04-binary-cross-entropy.ipynb": [
@@ -70,7 +70,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ["$\\partial L/\\partial \\hat{y}_1$ of the mean squared error", "dr"],
     ["a forgotten inner derivative", "d"],
     ["$\\operatorname{softplus}'(x) = \\sigma(x)$", "drr"],
-    ["f′(x) by the product rule, derived by the kit", "dr"],
+    ["$f'(x)$ by the product rule, derived by the kit", "dr"],
     ["$\\frac{d}{dx}\\, x\\,\\sigma(x)$", "dr"],
   ],
   "09-backpropagation.ipynb": [
@@ -240,8 +240,8 @@ s(
     closeToDerivative(specOf("$v'(x)$ for $v = 1 + e^{-x}$"), "1 + exp(-x)", 0.5);
     // the kit's own derivations beside them (explain, notebooks 2 and 3): the same rule, the same end
     for (const [title, rule] of [
-      ["g′(x) by the quotient rule, derived by the kit", "quotient rule"],
-      ["g′(x) by the chain rule, derived by the kit", "chain rule"],
+      ["$g'(x)$ by the quotient rule, derived by the kit", "quotient rule"],
+      ["$g'(x)$ by the chain rule, derived by the kit", "chain rule"],
     ]) {
       const kit = specOf(title);
       assert.is(kit.steps.find((st) => st.kind === "differentiate")?.rule, rule, title);

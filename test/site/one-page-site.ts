@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { type Browser, chromium } from "playwright-core";
-import { derive } from "../../lib/derive";
+import { type Derivation, derive } from "../../lib/derive";
 import { derivationPayload } from "../../lib/outputs/make-derivation-payload";
 import { DERIVATION_MIME } from "../../lib/outputs/mime-types";
 import { serveSite, type SiteServer } from "../../lib/pipeline/serve";
@@ -25,12 +25,13 @@ export const SIGMA_QUOTIENT = derive("σ′(x) by the quotient rule", {
   .rewrite("g(x) * (1 - g(x))", "recognise g");
 
 /**
- * The code cell that shows {@link SIGMA_QUOTIENT} verified: its derivation JSON output, as
+ * The code cell that shows a derivation verified: its derivation JSON output, as
  * `showVerified(d)` leaves it in an executed notebook.
  *
+ * @param d the derivation (verified here)
  * @param metadata the cell's metadata (e.g. `{ tags: ["hide-input"] }`)
  */
-export function sigmaCell(metadata: Record<string, unknown> = {}): Record<string, unknown> {
+export function derivationCell(d: Derivation, metadata: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     cell_type: "code",
     metadata,
@@ -41,12 +42,17 @@ export function sigmaCell(metadata: Record<string, unknown> = {}): Record<string
         output_type: "display_data",
         metadata: {},
         data: {
-          [DERIVATION_MIME]: derivationPayload(SIGMA_QUOTIENT.verify(), { spec: SIGMA_QUOTIENT.spec }),
-          "text/plain": "σ′",
+          [DERIVATION_MIME]: derivationPayload(d.verify(), { spec: d.spec }),
+          "text/plain": d.spec.title,
         },
       },
     ],
   };
+}
+
+/** The cell of {@link SIGMA_QUOTIENT} ({@link derivationCell}). */
+export function sigmaCell(metadata: Record<string, unknown> = {}): Record<string, unknown> {
+  return derivationCell(SIGMA_QUOTIENT, metadata);
 }
 
 /** The site served and the browser; `close()` ends both. */

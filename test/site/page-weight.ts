@@ -16,8 +16,8 @@ export interface WeightRow {
 /**
  * Everything a reader can load on one page of a built site, read from the files (no browser),
  * and its total gzip: the page; the scripts and stylesheets it links; plotly.js when it has a
- * chart (`SITE_FIGURE_ATTR`); the verifier when it has something to try (`TRY_ATTR`) or is
- * the playground; the search's script and index (every page's header has the search box); and
+ * chart (`SITE_FIGURE_ATTR`); the verifier and the worker that runs explain() off the page's
+ * thread when it has something to try (`TRY_ATTR`) or is the playground; the search's script and index (every page's header has the search box); and
  * every KaTeX font subset the stylesheet names (a page loads those its formulas draw in, and the
  * verifier's typesetting may draw in any of them: an upper bound). KaTeX's full fonts, loaded for
  * a character no formula of the site has, are not counted.
@@ -43,7 +43,7 @@ export function pageWeight(out: string, page: string): { rows: WeightRow[]; tota
   const files = [page, ...linked];
   if (html.includes(SITE_FIGURE_ATTR)) files.push(root(ASSET_URLS.plotly));
   if (html.includes(TRY_ATTR) || linked.some((l) => l.endsWith(ASSET_URLS.playgroundJs)))
-    files.push(root(ASSET_URLS.verifier));
+    files.push(root(ASSET_URLS.verifier), root(ASSET_URLS.playgroundWorker));
   files.push(root(ASSET_URLS.searchJs), root(ASSET_URLS.searchIndex));
   const css = linked.find((l) => l.endsWith(ASSET_URLS.katexCss));
   if (css) {

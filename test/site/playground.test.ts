@@ -8,20 +8,48 @@ import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { verifierMath } from "../../lib/derive/math-functions";
+import { derive } from "../../lib/derive";
 import { axeViolations } from "./axe";
-import { visit } from "./helpers";
-import { type OnePageSite, servePage, sigmaCell } from "./one-page-site";
+import { type Visit, visit } from "./helpers";
+import { derivationCell, type OnePageSite, servePage, sigmaCell } from "./one-page-site";
+
+/** A sum of n sines, sin(1 x) + … + sin(n x): 60 terms, 59 parts (a new reader's report of a page that froze ~7 s). */
+const sineSum = (n: number): string => Array.from({ length: n }, (_, i) => `sin(${i + 1} * x)`).join(" + ");
 
 let site: OnePageSite | undefined;
 const s = suite("the playground and the kit's derivation in the page");
 s.before(async () => {
-  site = await servePage([{ cell_type: "markdown", metadata: {}, source: "# Try it" }, sigmaCell()], {
-    title: "playground test",
-  });
+  // the page's second derivation: the 60-term sine sum, whose kit derivation takes seconds
+  const big = derive("the sine sum", { f: sineSum(60), wrt: "x", domain: { x: "(-3, 3)" } }).differentiate(
+    Array.from({ length: 60 }, (_, i) => `${i + 1} * cos(${i + 1} * x)`).join(" + "),
+    "sum rule",
+  );
+  site = await servePage(
+    [{ cell_type: "markdown", metadata: {}, source: "# Try it" }, sigmaCell(), derivationCell(big)],
+    { title: "playground test" },
+  );
 });
 s.after(async () => {
   await site?.close();
 });
+
+/**
+ * A new page on the playground: with a query it is derived at once; without one the page waits
+ * until the verifier is ready.
+ *
+ * @param query the address's query (f, wrt, domain, strategy), or none
+ * @returns the page and what `visit` records (console errors, foreign requests)
+ */
+async function openPlayground(query?: URLSearchParams): Promise<{ page: Page; v: Visit }> {
+  const page = await site!.browser.newPage();
+  const v = await visit(page, `${site!.server.url}playground.html${query ? `?${query}` : ""}`, site!.server.url);
+  if (!query) await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  return { page, v };
+}
+
+/** Clears the playground's state, so that the next answer is the next derivation's. */
+const clearState = (page: Page): Promise<void> =>
+  page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
 
 /** Presses Tab until the element matching `selector` has focus (at most 60 presses). */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -50,12 +78,12 @@ async function typeInto(page: Page, selector: string, text: string): Promise<{ s
   await tabTo(page, selector);
   await page.keyboard.press("Control+A");
   await page.keyboard.type(text);
-  await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await clearState(page);
   await page.keyboard.press("Enter");
   return answered(page);
 }
 
-/** The derivations shown in a container: each one's data-ok, marks and title. */
+/** The derivations shown in a container: each one's data-ok, marks, title (its text, and the TeX of its typeset math). */
 function derivations(page: Page, container: string) {
   return page.evaluate(
     (sel) =>
@@ -63,6 +91,9 @@ function derivations(page: Page, container: string) {
         ok: d.getAttribute("data-ok"),
         marks: Array.from(d.querySelectorAll(".stepwise-step .stepwise-mark")).map((m) => m.textContent ?? ""),
         title: d.querySelector(".stepwise-derivation-title")?.textContent ?? "",
+        titleTex: Array.from(d.querySelectorAll(".stepwise-derivation-title annotation")).map(
+          (a) => a.textContent ?? "",
+        ),
         katex: d.querySelectorAll(".katex").length,
       })),
     container,
@@ -94,9 +125,7 @@ s("should be linked from the index as “Derive any function”, and reached fro
 });
 
 s("should derive a typed function, verified in the page, and keep it in the URL (keyboard only)", async () => {
-  const page = await site!.browser.newPage();
-  const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
-  await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  const { page, v } = await openPlayground();
   const { state, status } = await typeInto(page, "#pg-f", "x^2 * tanh(x)");
   assert.is(state, "done", status);
   assert.match(status, /^✓ every step verified in this page: \d+ steps, \d+ proved, \d+ sampled/);
@@ -156,9 +185,9 @@ s("should give f′ itself: the final expression equals a central difference of 
 });
 
 s("should restore a shared URL: the same input and derivation, with the strategy it names", async () => {
-  const page = await site!.browser.newPage();
-  const query = new URLSearchParams({ f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-5, 5)", strategy: "chain" });
-  const v = await visit(page, `${site!.server.url}playground.html?${query}`, site!.server.url);
+  const { page, v } = await openPlayground(
+    new URLSearchParams({ f: "1 / (1 + e^(-x))", wrt: "x", domain: "x: (-5, 5)", strategy: "chain" }),
+  );
   const { state, status } = await answered(page);
   assert.is(state, "done", status);
   assert.is(await page.inputValue("#pg-f"), "1 / (1 + e^(-x))");
@@ -182,7 +211,7 @@ s("should restore a shared URL: the same input and derivation, with the strategy
   await page.keyboard.press("ArrowDown");
   assert.is(await page.inputValue("#pg-strategy"), "quotient");
   // Enter on the picker derives, as in a text field
-  await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await clearState(page);
   await page.keyboard.press("Enter");
   assert.is((await answered(page)).state, "done");
   const again = await derivations(page, "#pg-result");
@@ -193,9 +222,7 @@ s("should restore a shared URL: the same input and derivation, with the strategy
 });
 
 s("should name the part of bad input, mark its field, and keep working", async () => {
-  const page = await site!.browser.newPage();
-  const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
-  await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+  const { page, v } = await openPlayground();
   const bad: [string, string, RegExp, string][] = [
     ["#pg-f", "foo(x) + x", /^✗ The function: unknown function foo/, "#pg-f"],
     ["#pg-f", "x + * 2", /^✗ The function: cannot parse "x \+ \* 2": Value expected/, "#pg-f"],
@@ -241,19 +268,14 @@ s("should name the part of bad input, mark its field, and keep working", async (
   assert.equal(v.consoleErrors, []);
   await page.close();
   // a shared URL whose variable is not in the function
-  const other = await site!.browser.newPage();
-  await visit(
-    other,
-    `${site!.server.url}playground.html?${new URLSearchParams({ f: "x^2", wrt: "y" })}`,
-    site!.server.url,
-  );
+  const { page: other } = await openPlayground(new URLSearchParams({ f: "x^2", wrt: "y" }));
   const wrong = await answered(other);
   assert.match(wrong.status, /^✗ The variable: y is not in the function; the function's variables are x/);
   assert.is(await other.getAttribute("#pg-wrt", "aria-invalid"), "true");
   await tabTo(other, "#pg-wrt");
   await other.keyboard.press("Home");
   assert.is(await other.inputValue("#pg-wrt"), "x");
-  await other.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+  await clearState(other);
   await tabTo(other, "button.playground-derive");
   await other.keyboard.press("Enter");
   assert.is((await answered(other)).state, "done");
@@ -263,9 +285,7 @@ s("should name the part of bad input, mark its field, and keep working", async (
 s(
   "should preview every kind of bad input in words as it is typed, with no page error and no stale formula, and refuse an unknown strategy",
   async () => {
-    const page = await site!.browser.newPage();
-    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
-    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    const { page, v } = await openPlayground();
     const bad: [string, RegExp][] = [
       ["x + * 2", /^Value expected at character 5/],
       ["x = 3", /holds an assignment/],
@@ -289,12 +309,7 @@ s(
     assert.equal(v.consoleErrors, []);
     await page.close();
     // a strategy the kit does not know, in a shared URL: refused, not silently "auto"
-    const other = await site!.browser.newPage();
-    await visit(
-      other,
-      `${site!.server.url}playground.html?${new URLSearchParams({ f: "x^2", strategy: "nonsense" })}`,
-      site!.server.url,
-    );
+    const { page: other } = await openPlayground(new URLSearchParams({ f: "x^2", strategy: "nonsense" }));
     const r = await answered(other);
     assert.is(r.state, "error", r.status);
     assert.match(r.status, /^✗ The strategy: "nonsense" is not one the kit knows; choose .*"auto"/);
@@ -336,23 +351,23 @@ s("should show the kit's derivation of a derivation's function in “Try a step�
   const context = await site!.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const v = await visit(page, `${site!.server.url}try.html`, site!.server.url);
+  // the first derivation's form (σ′ by the quotient rule)
   await tabTo(page, "button.stepwise-try-open");
   await page.keyboard.press("Enter");
   await tabTo(page, "button.stepwise-kit-open");
+  const kit = page.locator("form.stepwise-try").first();
   assert.is(await page.getAttribute("button.stepwise-kit-open", "aria-expanded"), "false");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    () => document.querySelector(".stepwise-kit-status")?.getAttribute("data-ok") !== null,
-    undefined,
-    { timeout: 60_000 },
-  );
-  const status = (await page.locator(".stepwise-kit-status").textContent()) ?? "";
+  await kit.locator(".stepwise-kit[data-kit=done], .stepwise-kit[data-kit=error]").waitFor({ timeout: 60_000 });
+  const status = (await kit.locator(".stepwise-kit-status").textContent()) ?? "";
   assert.match(status, /^✓ every step verified in this page: \d+ steps/);
-  assert.is(await page.getAttribute("button.stepwise-kit-open", "aria-expanded"), "true");
-  const shown = await derivations(page, ".stepwise-kit");
+  assert.is(await kit.locator("button.stepwise-kit-open").getAttribute("aria-expanded"), "true");
+  const shown = await derivations(page, "#try-1-kit");
   assert.ok(shown.length >= 1);
-  // same function and variable, and the route the hand-written derivation names (quotient rule)
-  assert.match(shown[shown.length - 1].title, /^g′\(x\) by the quotient rule, derived by the kit/);
+  // same function and variable, and the route the hand-written derivation names (quotient rule);
+  // the title's math typeset from TeX
+  assert.match(shown[shown.length - 1].title, /by the quotient rule, derived by the kit$/);
+  assert.equal(shown[shown.length - 1].titleTex, ["g'(x)"]);
   assert.ok(
     shown.every((d) => d.ok === "true" && d.marks.every((m) => m === "•" || m === "✓")),
     JSON.stringify(shown),
@@ -365,22 +380,17 @@ s("should show the kit's derivation of a derivation's function in “Try a step�
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   // Enter again hides it
   await page.keyboard.press("Enter");
-  assert.ok(await page.locator(".stepwise-kit").isHidden());
+  assert.ok(await kit.locator(".stepwise-kit").isHidden());
   assert.equal(v.consoleErrors, []);
   await context.close();
 });
 
-/** A sum of n sines, sin(1 x) + … + sin(n x): 60 terms, 59 parts (a new reader's report of a page that froze ~7 s). */
-const sineSum = (n: number): string => Array.from({ length: n }, (_, i) => `sin(${i + 1} * x)`).join(" + ");
-
 s(
   "should derive a large function off the page's thread: typing and the live preview go on while it works, and the result arrives",
   async () => {
-    const page = await site!.browser.newPage();
-    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
-    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    const { page, v } = await openPlayground();
     await page.fill("#pg-f", sineSum(60));
-    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await clearState(page);
     await page.locator("#pg-f").press("Enter");
     await page.waitForSelector("html[data-playground=working]");
     assert.ok(await page.locator("#pg-stop").isVisible(), "a Stop button while it works");
@@ -422,11 +432,9 @@ s(
 s(
   "should stop a derivation with Stop (the cancelled state), and end one past its time bound with a message",
   async () => {
-    const page = await site!.browser.newPage();
-    const v = await visit(page, `${site!.server.url}playground.html`, site!.server.url);
-    await page.waitForSelector("html[data-verifier=ready]", { timeout: 60_000 });
+    const { page, v } = await openPlayground();
     await page.fill("#pg-f", sineSum(60));
-    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await clearState(page);
     await page.locator("#pg-f").press("Enter");
     await page.waitForSelector("html[data-playground=working]");
     await tabTo(page, "#pg-stop");
@@ -437,7 +445,7 @@ s(
     assert.is(await page.locator("#pg-result [data-stepwise-derivation]").count(), 0);
     // the time bound, made short: the worker is ended and the page says why
     await page.evaluate(() => document.getElementById("playground")?.setAttribute("data-time-limit-ms", "50"));
-    await page.evaluate(() => document.documentElement.removeAttribute("data-playground"));
+    await clearState(page);
     await page.locator("#pg-f").press("Enter");
     await page.waitForSelector("html[data-playground=timeout]", { timeout: 60_000 });
     assert.match(
@@ -450,6 +458,108 @@ s(
     assert.is(r.state, "done", r.status);
     assert.equal(v.consoleErrors, []);
     await page.close();
+  },
+);
+
+s(
+  "should derive the kit's derivation of “Try a step” in the worker: the page stays responsive, Stop ends it, the time bound ends it with a message",
+  async () => {
+    const page = await site!.browser.newPage();
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
+    const v = await visit(page, `${site!.server.url}try.html`, site!.server.url);
+    // the second derivation, the 60-term sine sum: its kit derivation takes seconds
+    await page.locator("button.stepwise-try-open").nth(1).click();
+    const form = page.locator("form.stepwise-try").nth(1);
+    const show = form.locator("button.stepwise-kit-open");
+    const region = form.locator(".stepwise-kit");
+    const stop = region.locator("button.stepwise-kit-stop");
+    const field = form.locator(".stepwise-try-input");
+    await show.click();
+    await form.locator(".stepwise-kit[data-kit=working]").waitFor();
+    assert.ok(await stop.isVisible(), "a Stop button while it works");
+    assert.match((await region.locator(".stepwise-kit-status").textContent()) ?? "", /^working…/);
+    // each input event records the region's state when the page handled it: on a blocked page
+    // the keys would wait until the derivation is done
+    await field.evaluate((input) => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const kit = input.closest("form")?.querySelector(".stepwise-kit");
+      input.addEventListener("input", () => w.seen.push(kit?.getAttribute("data-kit") ?? ""));
+    });
+    await field.press("End");
+    await page.keyboard.type(" + 0");
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.ok(
+      seen.length === 4 && seen.every((x) => x === "working"),
+      `the states the keys were handled in: ${seen.join(", ")}`,
+    );
+    assert.ok(
+      workers.some((u) => u.endsWith("/assets/playground-worker.js")),
+      `the playground's worker runs it: ${workers.join(", ")}`,
+    );
+    // Stop
+    await stop.focus();
+    await page.keyboard.press("Enter");
+    assert.is(await region.getAttribute("data-kit"), "cancelled");
+    assert.match(
+      (await region.locator(".stepwise-kit-status").textContent()) ?? "",
+      /^Stopped: the derivation was cancelled/,
+    );
+    assert.ok(await stop.isHidden());
+    assert.is(await region.locator("[data-stepwise-derivation]").count(), 0);
+    // the time bound, made short: hide and show again
+    await show.click();
+    await region.evaluate((r) => r.setAttribute("data-time-limit-ms", "50"));
+    await show.click();
+    await form.locator(".stepwise-kit[data-kit=timeout]").waitFor({ timeout: 60_000 });
+    assert.match(
+      (await region.locator(".stepwise-kit-status").textContent()) ?? "",
+      /^✗ Stopped after 50 ms: the derivation of this function takes longer than the page allows/,
+    );
+    assert.ok(await stop.isHidden());
+    assert.equal(v.consoleErrors, []);
+    await page.close();
+  },
+);
+
+/** Where each closed detail's body is drawn while its rule is hovered: its left and right edges and the window's width. */
+async function hoverBoxes(page: Page): Promise<{ rule: string; left: number; right: number; width: number }[]> {
+  const whys = page.locator(".stepwise-derivation details.stepwise-why:not([open])");
+  const boxes = [];
+  for (let i = 0; i < (await whys.count()); i++) {
+    const why = whys.nth(i);
+    await why.locator("summary").scrollIntoViewIfNeeded();
+    await why.locator("summary").hover();
+    const body = why.locator(".stepwise-why-body");
+    assert.ok(await body.isVisible(), `detail ${i} shows on hover`);
+    boxes.push(
+      await body.evaluate(
+        (b, rule) => {
+          const r = b.getBoundingClientRect();
+          return { rule, left: r.left, right: r.right, width: document.documentElement.clientWidth };
+        },
+        (await why.locator("summary").textContent()) ?? "",
+      ),
+    );
+  }
+  await page.mouse.move(0, 0);
+  return boxes;
+}
+
+s(
+  "should draw a hovered detail inside the window at any width, 320 px to wide, however far right its rule sits",
+  async () => {
+    for (const width of [320, 390, 768, 1280, 1920]) {
+      const context = await site!.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await visit(page, `${site!.server.url}try.html`, site!.server.url);
+      const boxes = await hoverBoxes(page);
+      assert.ok(boxes.length >= 3, `${width}px: ${boxes.length} details`);
+      const out = boxes.filter((b) => b.left < 0 || b.right > b.width + 0.5);
+      assert.equal(out, [], `${width}px: details drawn past the window's edges`);
+      await context.close();
+    }
   },
 );
 

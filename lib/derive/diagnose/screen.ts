@@ -209,6 +209,38 @@ export interface PreciseScreen {
   readonly balls: ReadonlyMap<number, Ball>;
 }
 
+/**
+ * An expression's 60-digit values (the verifier's evaluation, evaluate.ts) at some of the points,
+ * one at a time as the caller asks for them: an index where it has no real value, or where the
+ * evaluation throws, is skipped; none at all when the evaluator cannot read the expression.
+ *
+ * @param node    the expression, definitions expanded
+ * @param points  the points, variable → decimal string
+ * @param indices the indices into `points` to evaluate, in this order
+ * @returns pairs [index, ball]
+ */
+function* ballsAt(
+  node: MathNode,
+  points: readonly Record<string, string>[],
+  indices: Iterable<number>,
+): Generator<[number, Ball]> {
+  let e: ReturnType<typeof evaluator>;
+  try {
+    e = evaluator(node.toString(), points);
+  } catch {
+    return;
+  }
+  for (const i of indices) {
+    let b: ReturnType<typeof e.ball>;
+    try {
+      b = e.ball(i, PRECISION);
+    } catch {
+      continue;
+    }
+    if (typeof b !== "string") yield [i, b];
+  }
+}
+
 /** Certain digits a 60-digit value needs before it screens. */
 const PRECISE_DIGITS = 12;
 
@@ -225,21 +257,9 @@ export function preciseScreen(
   values: Values,
   points: readonly Record<string, string>[],
 ): PreciseScreen | null {
-  let e: ReturnType<typeof evaluator>;
-  try {
-    e = evaluator(step.toString(), points);
-  } catch {
-    return null;
-  }
   const balls = new Map<number, Ball>();
-  for (let i = 0; i < points.length; i++) {
-    let b: ReturnType<typeof e.ball>;
-    try {
-      b = e.ball(i, PRECISION);
-    } catch {
-      continue;
-    }
-    if (typeof b === "string" || certainDigits(b) < PRECISE_DIGITS) continue;
+  for (const [i, b] of ballsAt(step, points, points.keys())) {
+    if (certainDigits(b) < PRECISE_DIGITS) continue;
     const exact = b.v.toNumber();
     const scale = Math.abs(exact);
     const doubleRight =
@@ -261,20 +281,8 @@ export function preciseScreen(
  * @param candidate the candidate, definitions expanded
  */
 export function mayEqualPrecisely(screen: PreciseScreen, candidate: MathNode): boolean {
-  let e: ReturnType<typeof evaluator>;
-  try {
-    e = evaluator(candidate.toString(), screen.points);
-  } catch {
-    return true;
-  }
-  for (const [i, s] of screen.balls) {
-    let b: ReturnType<typeof e.ball>;
-    try {
-      b = e.ball(i, PRECISION);
-    } catch {
-      continue;
-    }
-    if (typeof b === "string") continue;
+  for (const [i, b] of ballsAt(candidate, screen.points, screen.balls.keys())) {
+    const s = screen.balls.get(i)!;
     const gap = log10Abs(s.v.minus(b.v));
     const allowed = logSum(s.r, b.r, Math.max(log10Abs(s.v), log10Abs(b.v)) - 10);
     if (gap > allowed) return false;

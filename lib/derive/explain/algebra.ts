@@ -24,6 +24,8 @@ import {
 } from "./features";
 import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
 import { positiveExponentsAt } from "./exponent-sign";
+import { parseExpression } from "../expression";
+import { toTex } from "../tex";
 import { pythagoreanAt, pythagoreanPairAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { logOddsAt, sigmaAsExponentialsAt } from "./sigma-identities";
 import {
@@ -688,6 +690,12 @@ function cancelAt(n: MathNode): MathNode | undefined {
   return changed(n, fromProduct(tight));
 }
 
+/** A formula of a move's name, from mathjs text, in TeX by the formulas' printer (lib/derive/tex.ts), without its `$…$`. */
+const formulaTex = (text: string): string => toTex(parseExpression(text, "a move's name"));
+
+/** σ in TeX, as the formulas print it. */
+const SIGMA_TEX = formulaTex("sigma");
+
 /** The algebra moves, in the order they are tried. */
 export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
@@ -786,7 +794,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "log-odds",
     needs: HAS_LOG,
-    name: "algebra: the log-odds of σ",
+    name: `algebra: the log-odds of $${SIGMA_TEX}$`,
     note: "$\\ln \\sigma(u) - \\ln(1 - \\sigma(u)) = \\ln\\left(\\sigma(u)/(1 - \\sigma(u))\\right) = \\ln e^u = u$.",
     at: logOddsAt,
   },
@@ -802,7 +810,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "sigma-exponentials",
     needs: HAS_SIGMA,
-    name: "algebra: σ in exponentials",
+    name: `algebra: $${SIGMA_TEX}$ in exponentials`,
     note: "$\\sigma(u) = e^u/(1 + e^u)$ and $1 - \\sigma(u) = 1/(1 + e^u)$, so $a + b\\,\\sigma(u) = (a + (a + b)e^u)/(1 + e^u)$; the powers of $1 + e^u$ cancel.",
     finalOnly: true,
     at: (n) => smaller(n, sigmaAsExponentialsAt(n)),
@@ -877,7 +885,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "sigma-symmetry",
     needs: HAS_SIGMA,
-    name: "algebra: σ(−u) = 1 − σ(u)",
+    name: `algebra: $${formulaTex("sigma(-u)")} = ${formulaTex("1 - sigma(u)")}$`,
     note: "The sigmoid is symmetric about $(0, 1/2)$: $\\sigma(-u) = 1/(1 + e^u) = 1 - \\sigma(u)$.",
     enabler: true,
     at: (n) =>
@@ -904,7 +912,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
   {
     id: "sigma-cosh",
     needs: HAS_SIGMA,
-    name: "algebra: σ′ in hyperbolic form",
+    name: `algebra: $${SIGMA_TEX}'$ in hyperbolic form`,
     note: "$\\sigma(u)(1 - \\sigma(u)) = 1/(4 \\cosh^2(u/2))$, written so only on the way to a target form with a cosh in it, where it is shorter (a long $u$, or $u = 2v$), as the last move of a derivation.",
     enabler: true,
     finalOnly: true,

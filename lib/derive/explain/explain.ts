@@ -67,7 +67,7 @@ export interface ExplainHead {
    * by the algebra moves where they reach it, else by one rewrite step to it, verified.
    */
   target?: string;
-  /** The title (default: "<name>′(<wrt>) by the <rule>, derived by the kit"). */
+  /** The title (default: "$<name>'(<wrt>)$ by the <rule>, derived by the kit", the name and variable in TeX). */
   title?: string;
 }
 
@@ -117,15 +117,28 @@ const tex = (n: MathNode, names?: Readonly<Record<string, string>>): string => t
 /** A node as a note writes it: `$…$` around its TeX, typeset like the formulas. */
 const show = (n: MathNode, names?: Readonly<Record<string, string>>): string => `$${tex(n, names)}$`;
 
+/** A name (a part's letter, the function's name, the variable) in TeX, by the formulas' printer: u, u_{1}, \hat{y}. */
+const nameTex = (name: string, names?: Readonly<Record<string, string>>): string => tex(sym(name), names);
+
 /**
- * The title of a part's own derivation: `$v'(x)$ for v = $…$`, or, for a part whose mathjs text is
- * longer than 80 characters, `$v'(x)$ for the part v on the first line` (the derivation's first line shows it).
+ * The title of a derivation of `name`′ with respect to `wrt` as TeX without its `$…$`: `v'(x)`.
+ *
+ * @param name the function's or part's name, e.g. "v" or "g"
+ * @param wrt the variable
+ * @param names the derivation's TeX names
+ */
+const primeTex = (name: string, wrt: string, names?: Readonly<Record<string, string>>): string =>
+  `${nameTex(name, names)}'(${nameTex(wrt, names)})`;
+
+/**
+ * The title of a part's own derivation: `$v'(x)$ for $v = …$`, or, for a part whose mathjs text is
+ * longer than 80 characters, `$v'(x)$ for the part $v$ on the first line` (the derivation's first line shows it).
  */
 function partTitle(part: string, wrt: string, n: MathNode, names?: Readonly<Record<string, string>>): string {
-  const head = `$${part}'(${tex(sym(wrt), names)})$`;
+  const head = `$${primeTex(part, wrt, names)}$`;
   return printed(n).length > 80
-    ? `${head} for the part ${part} on the first line`
-    : `${head} for ${part} = ${show(n, names)}`;
+    ? `${head} for the part $${nameTex(part, names)}$ on the first line`
+    : `${head} for $${nameTex(part, names)} = ${tex(n, names)}$`;
 }
 
 /** A variable's name as a note writes it, e.g. `$\hat{y}$` for yhat. */
@@ -189,7 +202,7 @@ function build(
   const state = (letter: string, n: MathNode, d: MathNode) =>
     byTerm
       ? `$\\left(${tex(n, names)}\\right)' = ${tex(d, names)}$`
-      : `${letter} = ${show(n, names)}, ${letter}′ = ${show(d, names)}`;
+      : `$${nameTex(letter, names)} = ${tex(n, names)}$, $${nameTex(letter, names)}' = ${tex(d, names)}$`;
   tree.children.forEach((child, i) => {
     const part = Object.keys(tree.derivatives)[i];
     const letter = letters[part] ?? part;
@@ -214,7 +227,7 @@ function build(
     opts.parts.push(built.derivation);
     derivatives[part] = built.final;
     said.push(
-      `${state(letter, child.node, built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as ${partName}′)`}`,
+      `${state(letter, child.node, built.final)}${partName === letter ? " (worked out above)" : ` (worked out above as $${nameTex(partName, names)}'$)`}`,
     );
   });
   const main = withoutParens(tree.rule.result(tree.parts, derivatives, ctx.wrt));
@@ -322,7 +335,8 @@ function ruleNote(
   if (tree.rule.id === "chain") {
     const u = (tree.parts.placeholder as unknown as { name: string }).name;
     const inner = said[0] ?? "";
-    return `${tree.rule.formula} with ${u} = ${show(tree.parts.inner, names)}: the outer function ${show(tree.parts.outer, names)} has derivative ${show(derivatives.outer, names)} with respect to ${u}; ${inner}.`;
+    const uTex = nameTex(u, names);
+    return `${tree.rule.formula} with $${uTex} = ${tex(tree.parts.inner, names)}$: the outer function ${show(tree.parts.outer, names)} has derivative ${show(derivatives.outer, names)} with respect to $${uTex}$; ${inner}.`;
   }
   const parts = said.length
     ? ["sum", "difference", "constant-multiple"].includes(tree.rule.id)
@@ -461,7 +475,8 @@ export function explainSteps(f: string, head: ExplainHead): Derivation {
   }
   // the default title names the rule of the differentiate step (the rule tree is built once, in build)
   const rule = built.derivation.spec.steps.find((st) => st.kind === "differentiate")!.rule;
-  built.derivation.spec.title = head.title ?? `${name}′(${head.wrt}) by ${theRule(rule)}, derived by the kit`;
+  built.derivation.spec.title =
+    head.title ?? `$${primeTex(name, head.wrt, head.texNames)}$ by ${theRule(rule)}, derived by the kit`;
   built.derivation.spec.f = f;
   built.derivation.parts.push(...parts);
   return built.derivation;

@@ -53,17 +53,28 @@ export function positiveExponentsAt(n: MathNode): MathNode | undefined {
     unit ??= m.unit;
     return m.s;
   };
-  let shift = Q.ZERO; // the exponent, in units of −M, taken out in front
+  /** Σ s·k over the factors (e^(−s·M))^k, and the other factors; undefined when an exponential is of another form. */
+  const splitExponentials = (fs: readonly Factor[]): { s: Q; rest: Factor[] } | undefined => {
+    let s = Q.ZERO;
+    const rest: Factor[] = [];
+    for (const g of fs) {
+      if (!exponentOf(g.base)) {
+        rest.push(g);
+        continue;
+      }
+      const d = degreeOf(g.base);
+      if (!d) return undefined;
+      s = s.add(d.mul(g.exp));
+    }
+    return { s, rest };
+  };
+  const top = splitExponentials(p.factors);
+  if (!top) return undefined;
+  let shift = top.s; // the exponent, in units of −M, taken out in front
   let sums = 0;
   let below = 0;
   const factors: Factor[] = [];
-  for (const f of p.factors) {
-    if (exponentOf(f.base)) {
-      const s = degreeOf(f.base);
-      if (!s) return undefined;
-      shift = shift.add(s.mul(f.exp));
-      continue;
-    }
+  for (const f of top.rest) {
     if (!isOp(f.base, "add", 2) && !isOp(f.base, "subtract", 2)) {
       if (hasExponential(f.base)) return undefined;
       factors.push(f);
@@ -72,17 +83,9 @@ export function positiveExponentsAt(n: MathNode): MathNode | undefined {
     if (!f.exp.isInteger()) return undefined;
     // a sum: each term c·R·e^(−s·M)^j (R free of exponentials), degree d = max s·j
     const terms = toSum(f.base, true).map((t) => {
-      let s = Q.ZERO;
-      const rest: Factor[] = [];
-      for (const g of t.factors) {
-        if (exponentOf(g.base)) {
-          const d = degreeOf(g.base);
-          if (!d) return undefined;
-          s = s.add(d.mul(g.exp));
-        } else if (hasExponential(g.base)) return undefined;
-        else rest.push(g);
-      }
-      return { t: { ...t, factors: rest }, s };
+      const split = splitExponentials(t.factors);
+      if (!split || split.rest.some((g) => hasExponential(g.base))) return undefined;
+      return { t: { ...t, factors: split.rest }, s: split.s };
     });
     if (terms.some((t) => t === undefined)) return undefined;
     const ts = terms as { t: Product; s: Q }[];

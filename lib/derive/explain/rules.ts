@@ -272,6 +272,16 @@ const isE = (n: MathNode): boolean => isSymbolNode(n) && (n.name === "e" || n.na
 const isVar = (n: MathNode, wrt: string): boolean => isSymbolNode(n) && n.name === wrt;
 const free = (n: MathNode, wrt: string): boolean => !dependsOn(n, wrt);
 const request = (part: string, node: MathNode, wrt: string, at: string): PartRequest => ({ part, node, wrt, at });
+/** The matcher of a binary operator's rule (sum, difference, product, quotient): u and v are its arguments, both differentiated. */
+const bothArgs =
+  (op: string): DiffRule["match"] =>
+  (node, wrt) =>
+    isOp(node, op, 2)
+      ? {
+          parts: { u: node.args[0], v: node.args[1] },
+          needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
+        }
+      : null;
 
 /**
  * What the elementary part of a node is, when it has one: a call of a known function, a
@@ -369,26 +379,14 @@ export const DIFF_RULES: readonly DiffRule[] = [
     id: "sum",
     name: "sum rule",
     formula: "$(u + v)' = u' + v'$",
-    match: (node, wrt) =>
-      isOp(node, "add", 2)
-        ? {
-            parts: { u: node.args[0], v: node.args[1] },
-            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
-          }
-        : null,
+    match: bothArgs("add"),
     result: (_p, d) => add(d.u, d.v),
   },
   {
     id: "difference",
     name: "sum rule",
     formula: "$(u - v)' = u' - v'$",
-    match: (node, wrt) =>
-      isOp(node, "subtract", 2)
-        ? {
-            parts: { u: node.args[0], v: node.args[1] },
-            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
-          }
-        : null,
+    match: bothArgs("subtract"),
     result: (_p, d) => sub(d.u, d.v),
   },
   {
@@ -424,26 +422,14 @@ export const DIFF_RULES: readonly DiffRule[] = [
     id: "product",
     name: "product rule",
     formula: "$(u \\cdot v)' = u' \\cdot v + u \\cdot v'$",
-    match: (node, wrt) =>
-      isOp(node, "multiply", 2)
-        ? {
-            parts: { u: node.args[0], v: node.args[1] },
-            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
-          }
-        : null,
+    match: bothArgs("multiply"),
     result: (p, d) => add(mul(d.u, p.v.cloneDeep()), mul(p.u.cloneDeep(), d.v)),
   },
   {
     id: "quotient",
     name: "quotient rule",
     formula: "$(u/v)' = (u' \\cdot v - u \\cdot v')/v^2$",
-    match: (node, wrt) =>
-      isOp(node, "divide", 2)
-        ? {
-            parts: { u: node.args[0], v: node.args[1] },
-            needs: [request("u", node.args[0], wrt, "0"), request("v", node.args[1], wrt, "1")],
-          }
-        : null,
+    match: bothArgs("divide"),
     result: (p, d) => div(sub(mul(d.u, p.v.cloneDeep()), mul(p.u.cloneDeep(), d.v)), pow(p.v.cloneDeep(), num(2))),
   },
   {

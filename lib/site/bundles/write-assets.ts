@@ -68,10 +68,11 @@ export async function copyAssets(
   );
   if (options.charts) put(ASSET_URLS.plotly, await sitePlotlyBundle(options.cacheDir));
   if (options.tryable) put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
-  if (options.playground) {
-    put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
+  if (options.playground) put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
+  if (options.tryable || options.playground) {
+    put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
+    // explain() off the page's thread: the playground's and the kit's derivation of "Try a step"
     put(ASSET_URLS.playgroundWorker, playgroundWorkerScript(options.cacheDir));
   }
-  if (options.tryable || options.playground) put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
   return written;
 }

@@ -10,7 +10,7 @@
  * - on Enter in any field or picker (or "Derive"): the kit's derivation of the function (explain(), the parts first),
  *   verified in the page, or an error that names the part (function, variable, domain) and
  *   marks its field `aria-invalid`; the URL and the "Link to this derivation" follow the input;
- * - runs explain() and the verifier in a worker (assets/playground-worker.js), so that the page
+ * - runs explain() and the verifier in a worker (assets/playground-worker.js, lib/site/try/explain-worker.ts), so that the page
  *   stays responsive (the live preview, typing) while a large function is derived: "working…"
  *   with a "Stop" button that ends the worker, and a time bound (the form's `data-time-limit-ms`)
  *   after which it is ended with a message; where no worker can start (a page opened from a
@@ -18,67 +18,9 @@
  * `<html data-playground>` says where it is: "working", "done", "error", "cancelled" or "timeout".
  */
 import type { ExplainAnswer, ExplainRequest } from "../try/explain-in-page";
-import type { PlaygroundJob, PlaygroundReply } from "./playground-worker";
 import { CONTENT_CHANGED_EVENT } from "../browser/markers";
+import { explainWorker, runBounded, STOPPED_TEXT, timeLimitOf, WORKING_TEXT } from "../try/explain-worker";
 import { verifier } from "../try/verifier-loader";
-import { PLAYGROUND_TIME_LIMIT_MS } from "./time-limit";
-
-// read while the script runs: document.currentScript is null in callbacks
-const here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
-const workerUrl = here ? here.replace(/[^/]*\.js(\?.*)?$/, "playground-worker.js") : "assets/playground-worker.js";
-
-/**
- * explain() in a worker, one run at a time: `run` starts a request (ending the run before it),
- * `stop` ends the current one. The worker is made on the first run and kept between runs; a
- * stopped run ends it (a new one is made for the next). Returns undefined where no worker can
- * start (no Worker, or a page opened from a file).
- */
-function explainWorker():
-  | { run(req: ExplainRequest): Promise<ExplainAnswer>; stop(): void; busy(): boolean }
-  | undefined {
-  if (typeof Worker === "undefined" || location.protocol === "file:") return undefined;
-  let worker: Worker | null = null;
-  let next = 0;
-  let pending: { id: number; resolve: (a: ExplainAnswer) => void; reject: (e: Error) => void } | null = null;
-  const make = (): Worker => {
-    const w = new Worker(workerUrl);
-    w.onmessage = (e: MessageEvent<PlaygroundReply>) => {
-      if (!pending || e.data.id !== pending.id) return;
-      const p = pending;
-      pending = null;
-      p.resolve(e.data.answer);
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      const p = pending;
-      pending = null;
-      worker?.terminate();
-      worker = null;
-      p?.reject(new Error(`the worker that derives (${workerUrl}) failed: ${e.message || "it could not start"}`));
-    };
-    return w;
-  };
-  const stop = (): void => {
-    worker?.terminate();
-    worker = null;
-    pending = null;
-  };
-  return {
-    run(req) {
-      if (pending) stop();
-      if (!worker) worker = make();
-      const id = ++next;
-      const job: PlaygroundJob = { id, req };
-      const w = worker;
-      return new Promise<ExplainAnswer>((resolve, reject) => {
-        pending = { id, resolve, reject };
-        w.postMessage(job);
-      });
-    },
-    stop,
-    busy: () => pending !== null,
-  };
-}
 
 const form = document.getElementById("playground") as HTMLFormElement | null;
 const field = (id: string) => document.getElementById(id) as HTMLInputElement & HTMLSelectElement;
@@ -95,9 +37,10 @@ function start(): void {
   const link = document.getElementById("pg-link") as HTMLAnchorElement;
   const stopButton = document.getElementById("pg-stop") as HTMLButtonElement | null;
   const work = explainWorker();
-  // each derivation's number: an answer, a stop or a time-out of an earlier one is ignored
+  // each derivation's number: an answer of an earlier one is ignored
   let run = 0;
-  let bound: ReturnType<typeof setTimeout> | undefined;
+  // ends the run under way in the worker (Stop), if any
+  let cancel: (() => void) | undefined;
   const root = document.documentElement;
   const fields = { function: fInput, variable: wrtPick, domain: domainInput, strategy: strategyPick };
 
@@ -161,9 +104,9 @@ function start(): void {
     timer = setTimeout(typed, 120);
   });
 
-  /** Ends the working state: the Stop button hides, the time bound is cleared. */
+  /** Ends the working state: the Stop button hides. */
   const settle = (): void => {
-    clearTimeout(bound);
+    cancel = undefined;
     if (stopButton) stopButton.hidden = true;
     result.removeAttribute("aria-busy");
   };
@@ -219,27 +162,24 @@ function start(): void {
           show(api.explainFunction(req));
           return;
         }
-        say("working\u2026 the kit derives and the verifier checks every step (Stop ends it)");
+        say(WORKING_TEXT);
         result.setAttribute("aria-busy", "true");
         if (stopButton) stopButton.hidden = false;
-        clearTimeout(bound);
-        const limitMs = Number(form.getAttribute("data-time-limit-ms")) || PLAYGROUND_TIME_LIMIT_MS;
-        const limit = limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`;
-        bound = setTimeout(() => {
-          if (mine !== run) return;
-          work.stop();
-          settle();
-          say(
-            `\u2717 Stopped after ${limit}: the derivation of this function takes longer than the page allows; try a smaller function (fewer terms) or another strategy`,
-            false,
-          );
-          root.setAttribute("data-playground", "timeout");
-        }, limitMs);
-        work.run(req).then(show, (err: Error) => {
-          if (mine !== run) return;
-          settle();
-          say(`\u2717 ${err.message}`, false);
-          root.setAttribute("data-playground", "error");
+        cancel?.();
+        cancel = runBounded(work, { req }, timeLimitOf(form), {
+          answer: show,
+          timeout: (message) => {
+            if (mine !== run) return;
+            settle();
+            say(message, false);
+            root.setAttribute("data-playground", "timeout");
+          },
+          failed: (err) => {
+            if (mine !== run) return;
+            settle();
+            say(`\u2717 ${err.message}`, false);
+            root.setAttribute("data-playground", "error");
+          },
         });
       },
       (err: Error) => {
@@ -253,11 +193,11 @@ function start(): void {
     derive();
   });
   stopButton?.addEventListener("click", () => {
-    if (!work?.busy()) return;
+    if (!cancel) return;
     run++;
-    work.stop();
+    cancel();
     settle();
-    say("Stopped: the derivation was cancelled; change the function or press Enter to derive again.", false);
+    say(`${STOPPED_TEXT}; change the function or press Enter to derive again.`, false);
     root.setAttribute("data-playground", "cancelled");
     fInput.focus();
   });

@@ -17,7 +17,9 @@
  */
 import type { StepwiseVerifier, TrySubject, TryVerdict, VerdictMath } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
+import type { ExplainAnswer } from "./explain-in-page";
 import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
+import { explainWorker, runBounded, STOPPED_TEXT, timeLimitOf, WORKING_TEXT } from "./explain-worker";
 import { el, verifier, warm } from "./verifier-loader";
 
 /** A span of typeset math (KaTeX's HTML from the verifier, with its MathML). */
@@ -181,7 +183,11 @@ function clearOnEdit(input: HTMLInputElement, out: HTMLElement): void {
 /**
  * Adds "Show the kit's derivation" to a "Try a step" form: the button toggles a region with
  * explain()'s derivation of the same function (same variable, domain and definitions), made
- * and verified by the page's verifier on the first press.
+ * and verified on the first press in the playground's worker (explain-worker.ts), so that the
+ * page stays responsive: "working…" with a Stop button and the playground's time bound (the
+ * region's `data-time-limit-ms`, else the playground's); where no worker can start (a page
+ * opened from a file), on the page's thread. The region's `data-kit` says where it is:
+ * "working", "done", "error", "cancelled" or "timeout".
  */
 function kitDerivation(form: HTMLElement, subject: TrySubject, id: string): void {
   const button = el(
@@ -197,10 +203,41 @@ function kitDerivation(form: HTMLElement, subject: TrySubject, id: string): void
     hidden: "",
   });
   const status = el("p", { class: "stepwise-kit-status", role: "status", "aria-live": "polite" });
+  const stop = el("button", { type: "button", class: "stepwise-kit-stop", hidden: "" }, "Stop");
   const body = el("div", { class: "stepwise-kit-body" });
-  region.append(status, body);
+  region.append(status, stop, body);
   form.append(button, region);
   let made = false;
+  let cancel: (() => void) | undefined;
+  // this region's worker, made on the first press and kept (another region's run does not end this one's)
+  let work: ReturnType<typeof explainWorker> | null = null;
+  const say = (state: string, text: string, ok?: boolean): void => {
+    region.setAttribute("data-kit", state);
+    status.textContent = text;
+    if (ok === undefined) status.removeAttribute("data-ok");
+    else status.setAttribute("data-ok", String(ok));
+  };
+  const settle = (): void => {
+    cancel = undefined;
+    stop.hidden = true;
+    body.removeAttribute("aria-busy");
+  };
+  const show = (a: ExplainAnswer): void => {
+    settle();
+    if (a.error || !a.html) {
+      say("error", `\u2717 ${a.error ?? "no derivation"}`, false);
+      made = false;
+      return;
+    }
+    say("done", a.summary ?? "", true);
+    body.innerHTML = a.html;
+    document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
+  };
+  const failed = (err: Error): void => {
+    settle();
+    say("error", `\u2717 ${err.message}`, false);
+    made = false;
+  };
   button.addEventListener("pointerenter", warm);
   button.addEventListener("click", () => {
     const on = region.hidden;
@@ -209,26 +246,32 @@ function kitDerivation(form: HTMLElement, subject: TrySubject, id: string): void
     button.textContent = on ? "Hide the kit\u2019s derivation" : "Show the kit\u2019s derivation";
     if (!on || made) return;
     made = true;
-    status.textContent = "deriving\u2026";
-    verifier().then(
-      (api) => {
-        const a = api.explainSubject(subject);
-        if (a.error || !a.html) {
-          status.setAttribute("data-ok", "false");
-          status.textContent = `\u2717 ${a.error ?? "no derivation"}`;
-          made = false;
-          return;
-        }
-        status.setAttribute("data-ok", "true");
-        status.textContent = a.summary ?? "";
-        body.innerHTML = a.html;
-        document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
-      },
-      (err: Error) => {
-        status.textContent = err.message;
+    work ??= explainWorker();
+    if (!work) {
+      say("working", "deriving\u2026");
+      verifier().then((api) => show(api.explainSubject(subject)), failed);
+      return;
+    }
+    say("working", WORKING_TEXT);
+    body.setAttribute("aria-busy", "true");
+    stop.hidden = false;
+    cancel = runBounded(work, { subject }, timeLimitOf(region), {
+      answer: show,
+      timeout: (message) => {
+        settle();
+        say("timeout", message, false);
         made = false;
       },
-    );
+      failed,
+    });
+  });
+  stop.addEventListener("click", () => {
+    if (!cancel) return;
+    cancel();
+    settle();
+    say("cancelled", `${STOPPED_TEXT}; hide it and show it again to derive again.`, false);
+    made = false;
+    button.focus();
   });
 }
 

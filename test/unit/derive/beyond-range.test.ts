@@ -7,7 +7,6 @@
  * OVERFLOW, never "not finite". Checked on generated arguments against mpmath, whose
  * exponents are unbounded, and on generated steps, true and wrong.
  */
-import { spawnSync } from "node:child_process";
 import type { BigNumber } from "mathjs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -22,7 +21,7 @@ import {
   parseExpression,
 } from "../../../lib/derive/expression";
 import { rng } from "../../../scripts/fuzz/grammar";
-import { python } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const v = suite("values beyond decimal.js's exponent range");
 const DEFS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -73,15 +72,10 @@ v(
       const u = `x ${sign < 0 ? "-" : "+"} ${c}`;
       cases.push({ text: expand(form(`(${u})`)), form: py, u, x, exp: form("u").startsWith("exp(") });
     }
-    const run = spawnSync(python(), ["-c", REFERENCE], {
-      input: JSON.stringify(
-        cases.map((c) => ({ form: c.form, u: c.u.replace(/(\d[\d.]*e\d+)/, 'mpf("$1")'), x: c.x })),
-      ),
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
-    assert.is(run.status, 0, run.stderr);
-    const reference: { sign: number; log10: number | null; text: string | null }[] = JSON.parse(run.stdout);
+    const reference: { sign: number; log10: number | null; text: string | null }[] = pythonJson(
+      REFERENCE,
+      cases.map((c) => ({ form: c.form, u: c.u.replace(/(\d[\d.]*e\d+)/, 'mpf("$1")'), x: c.x })),
+    );
     const bad: string[] = [];
     let overflows = 0;
     let underflows = 0;

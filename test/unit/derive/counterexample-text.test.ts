@@ -5,13 +5,13 @@
  * left. Generated cases (seeded), every shown value checked against mpmath (from .venv) to the
  * digits shown.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib";
 import { mulberry32 } from "../../../scripts/seeded-random";
-import { python, pythonText } from "../../../scripts/fuzz/run";
+import { pythonText } from "../../../scripts/fuzz/run";
 import { mutateExpression } from "../../../tooling/mutation/mutate";
+import { pythonJson } from "../python-oracle";
 
 const t = suite("counterexample values");
 
@@ -54,13 +54,12 @@ for c in json.load(sys.stdin):
     out.append("" if ok else "%s at %s: shown %s, mpmath %s" % (c["expr"], c["point"], c["shown"], mp.nstr(true, 30)))
 print(json.dumps(out))
 `;
-  const run = spawnSync(python(), ["-c", code], {
-    input: JSON.stringify(checks.map((c) => ({ ...c, code: pythonText(c.expr).replace(/\^/g, "**") }))),
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  assert.is(run.status, 0, run.stderr);
-  return (JSON.parse(run.stdout) as string[]).filter((s) => s !== "");
+  return (
+    pythonJson(
+      code,
+      checks.map((c) => ({ ...c, code: pythonText(c.expr).replace(/\^/g, "**") })),
+    ) as string[]
+  ).filter((s) => s !== "");
 }
 
 /** The expected side of a rejected step: the derivative mathjs wrote (the verdict's `against`). */

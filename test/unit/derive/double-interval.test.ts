@@ -4,7 +4,6 @@
  * expressions from the fuzz grammar and their textbook derivatives, at points across their
  * domains, and on hand-made cases at its edges.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { boundedAt, firstApart, pointIntervals } from "../../../lib/derive/double-interval";
@@ -15,7 +14,8 @@ import {
   parseExpression,
 } from "../../../lib/derive/expression";
 import { derivative, domain, generate, rewrite, rng, text } from "../../../scripts/fuzz/grammar";
-import { python, pythonText } from "../../../scripts/fuzz/run";
+import { pythonText } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const d = suite("double-interval");
 const DEFS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -88,13 +88,7 @@ d("should hold mpmath's 80-digit value at every point of 300 generated expressio
     });
   }
   assert.ok(bounded >= 0.7 * 1500, `${bounded} of 1500 points bounded in doubles`);
-  const run = spawnSync(python(), ["-c", CHECK], {
-    input: JSON.stringify(cases),
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  assert.is(run.status, 0, run.stderr);
-  const out = JSON.parse(run.stdout) as { bad: string[]; checked: number };
+  const out = pythonJson(CHECK, cases) as { bad: string[]; checked: number };
   assert.equal(out.bad, []);
   assert.ok(out.checked >= 0.9 * cases.length, `${out.checked} of ${cases.length} evaluated by mpmath`);
 });

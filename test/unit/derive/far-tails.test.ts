@@ -7,7 +7,6 @@
  * in decimals and in the double-precision pass), and on generated far-tail derivations, true
  * and wrong, against the fuzzer's mpmath oracle.
  */
-import { spawnSync } from "node:child_process";
 import type { BigNumber } from "mathjs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -21,7 +20,8 @@ import {
   parseExpression,
 } from "../../../lib/derive/expression";
 import { rng } from "../../../scripts/fuzz/grammar";
-import { python, pythonText, runFuzz } from "../../../scripts/fuzz/run";
+import { pythonText, runFuzz } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const t = suite("far tails evaluated without cancellation");
 const DEFS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -76,13 +76,7 @@ t(
       const written = form(`${scale} * x`);
       cases.push({ text: expand(written), expr: pythonText(written), x });
     }
-    const run = spawnSync(python(), ["-c", REFERENCE], {
-      input: JSON.stringify(cases),
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
-    assert.is(run.status, 0, run.stderr);
-    const reference: string[] = JSON.parse(run.stdout);
+    const reference: string[] = pythonJson(REFERENCE, cases);
     const bad: string[] = [];
     let sharp = 0;
     cases.forEach((c, i) => {

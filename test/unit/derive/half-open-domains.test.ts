@@ -6,13 +6,12 @@
  * SymPy (.venv) at the closed ends: is the function (and, for explain(), its derivative), or
  * each side of a rewrite, a finite real number there, and are the two sides equal?
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive/derive";
 import { explain } from "../../../lib/derive/explain/explain";
 import { rng } from "../../../scripts/fuzz/grammar";
-import { python } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const t = suite("half-open domains: the closed end is in the domain");
 
@@ -57,11 +56,8 @@ function cases(templates: [string, string | undefined][], seed: number): Case[] 
 
 /** SymPy's verdict per case: f (and f′ when derivative) finite at every closed end, and f = g there when g is given. */
 function sympyFine(cs: Case[], derivative: boolean): boolean[] {
-  const run = spawnSync(
-    python(),
-    [
-      "-c",
-      `
+  return pythonJson(
+    `
 import json, re, sys
 from sympy import Rational, N, symbols, diff, E
 from sympy.parsing.sympy_parser import parse_expr
@@ -97,11 +93,8 @@ for c in json.load(sys.stdin):
     out.append(bool(ok))
 print(json.dumps(out))
 `,
-    ],
-    { input: JSON.stringify(cs), encoding: "utf8" },
+    cs,
   );
-  assert.is(run.status, 0, run.stderr);
-  return JSON.parse(run.stdout);
 }
 
 t(

@@ -7,13 +7,12 @@
  * refused as "a real number … it must be a finite real number". Checked against mpmath, whose
  * exponents are unbounded.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../lib/derive/derive";
 import { evaluator, OVERFLOW } from "../../../lib/derive/evaluate";
 import { rng } from "../../../scripts/fuzz/grammar";
-import { python } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const t = suite("values mathjs evaluates: a pole or a real number beyond decimal.js's range");
 
@@ -75,12 +74,10 @@ t(
             .replace(/mp\.mp\./g, "mp.");
       cases.push({ text: `${outer(c)} * ${part}`, py: `${outerPy(c)} * (${py.replace(/\^/g, "**")})`, big, x, pole });
     }
-    const run = spawnSync(python(), ["-c", REFERENCE], {
-      input: JSON.stringify(cases.map((c) => ({ py: c.py, big: c.big, x: c.x }))),
-      encoding: "utf8",
-    });
-    assert.is(run.status, 0, run.stderr);
-    const reference: { finite: boolean; log10: number | null }[] = JSON.parse(run.stdout);
+    const reference: { finite: boolean; log10: number | null }[] = pythonJson(
+      REFERENCE,
+      cases.map((c) => ({ py: c.py, big: c.big, x: c.x })),
+    );
     const bad: string[] = [];
     let overflows = 0;
     let poles = 0;

@@ -5,7 +5,6 @@
  * step tanh(max(e^(−10x) + 10³⁰ − 10³⁰, 0)) + … for tanh(max(e^(10x), 0)) + … (fuzz 7/952) was
  * "undecided: the sides cancel here beyond what 1000 digits settle". Checked against mpmath.
  */
-import { spawnSync } from "node:child_process";
 import type { BigNumber } from "mathjs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -13,7 +12,7 @@ import { log10Abs } from "../../../lib/derive/ball";
 import { derive } from "../../../lib/derive/derive";
 import { evaluator } from "../../../lib/derive/evaluate";
 import { rng } from "../../../scripts/fuzz/grammar";
-import { python } from "../../../scripts/fuzz/run";
+import { pythonJson } from "../python-oracle";
 
 const t = suite("tanh and atan of a ball far from 0");
 
@@ -34,9 +33,7 @@ t("should bound 40 generated tanh(±e^(kx)) and atan(±e^(kx)) sharply, around m
     const x = (20 + r() * 700).toFixed(5);
     cases.push({ text: `${fn}(${sign}exp(${k} * x))`, py: `${fn}(${sign}exp(${k} * x))`, x });
   }
-  const run = spawnSync(python(), ["-c", REFERENCE], { input: JSON.stringify(cases), encoding: "utf8" });
-  assert.is(run.status, 0, run.stderr);
-  const reference: string[] = JSON.parse(run.stdout);
+  const reference: string[] = pythonJson(REFERENCE, cases);
   const bad: string[] = [];
   cases.forEach((c, i) => {
     const b = evaluator(c.text, [{ x: c.x }]).ball(0, 60);

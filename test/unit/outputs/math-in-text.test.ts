@@ -2,7 +2,8 @@
  * Issue 22: anything mathematical beside a derivation (a title, a rule, a note, a diagnosis) is
  * `$…$` TeX, typeset like the formulas, never mathjs's text. Over every text the kit shows as
  * words: the notebooks' derivations (read from their derive() calls), explain() on the bench's
- * 207 functions with each strategy, and every diagnosis message the slip catalogue writes at
+ * functions (its four sets: 207 and the generated set) with each strategy (there also no math as
+ * Unicode text: σ, ′, −, " = " only inside `$…$`, as the formulas' TeX printer writes it), and every diagnosis message the slip catalogue writes at
  * every place of the slip corpora's functions: no mark of mathjs's text (^, *, sigma(, exp(,
  * log(, sqrt(, _) outside `$…$`, and every `$…$` renders with KaTeX (throwOnError).
  */
@@ -15,6 +16,8 @@ import { messageTex } from "../../../lib/derive/diagnose/show";
 import { explainSteps, type ExplainStrategy } from "../../../lib/derive/explain/explain";
 import { parseExpression } from "../../../lib/derive/expression";
 import type { DomainSpec } from "../../../lib/derive/domain";
+import { readExplainCorpus } from "../../../scripts/explain-corpus";
+import { GENERATED_COUNT, GENERATED_SEED, generatedFunctions } from "../../../scripts/explain-generated-functions";
 import { notebookDerivationTexts, plainMathProblems } from "../../math-in-text";
 
 const test = suite("math in words: notes, titles, rules and diagnoses write math as $…$");
@@ -22,11 +25,11 @@ const test = suite("math in words: notes, titles, rules and diagnoses write math
 const ROOT = path.join(__dirname, "..", "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 
-/** Each problem of each text, as "where: problem" lines (one per distinct text). */
-function problemsOf(texts: Iterable<{ where: string; text: string }>): string[] {
+/** Each problem of each text, as "where: problem" lines (one per distinct text); `strict` as plainMathProblems. */
+function problemsOf(texts: Iterable<{ where: string; text: string }>, strict = false): string[] {
   const out = new Map<string, string>();
   for (const { where, text } of texts) {
-    const p = plainMathProblems(text);
+    const p = plainMathProblems(text, strict);
     if (p.length > 0 && !out.has(text)) out.set(text, `${where}: ${p.join("; ")}`);
   }
   return [...out.values()];
@@ -41,6 +44,19 @@ test("the checker flags mathjs's text outside $…$ and TeX KaTeX cannot render,
   assert.equal(plainMathProblems("log(1 - p), sqrt(x), exp(x), w_1").length, 4);
   assert.equal(plainMathProblems("u = $1 + e^{-x}$, u′ = $-e^{-x}$, $\\sigma(z)$ and $w_1$"), []);
   assert.equal(plainMathProblems("a price of \\$5 and x^2"), ['plain "^" in "a price of $5 and x^2"']);
+  // the kit's own texts: math written as Unicode text outside $…$ too
+  assert.equal(plainMathProblems("g′(x) by the quotient rule", true), ['plain "′" in "g′(x) by the quotient rule"']);
+  assert.equal(plainMathProblems("algebra: σ(−u) = 1 − σ(u)", true), [
+    'plain "σ" in "algebra: σ(−u) = 1 − σ(u)"',
+    'plain "−" in "algebra: σ(−u) = 1 − σ(u)"',
+    'plain "=" in "algebra: σ(−u) = 1 − σ(u)"',
+  ]);
+  assert.equal(plainMathProblems("with u = $1$", true), ['plain "=" in "with u = "']);
+  assert.equal(plainMathProblems("g′(x) by the quotient rule"), [], "not flagged in hand-written texts");
+  assert.equal(
+    plainMathProblems("$g'(x)$ by the quotient rule, with $u = 1$, $u' = 0$ (worked out above as $v'$)", true),
+    [],
+  );
   const bad = plainMathProblems("see $\\frac{1}$");
   assert.is(bad.length, 1);
   assert.match(bad[0], /^KaTeX: .* in "\$\\frac\{1\}\$"$/);
@@ -77,19 +93,19 @@ interface Fn {
   domain: DomainSpec;
 }
 
-test("every title, rule and note explain() writes for the 207 bench functions, with each strategy, writes its math as $…$", () => {
-  const fns: Fn[] = ["explain-functions.json", "explain-functions-added.json", "explain-functions-third.json"].flatMap(
-    (f) => JSON.parse(readFileSync(path.join(FIXTURES, f), "utf8")).functions,
-  );
-  assert.is(fns.length, 207);
+test("every title, rule and note explain() writes for the bench's functions (its four sets), with each strategy, writes its math as $…$, printed as TeX", () => {
+  const fns: Fn[] = [...readExplainCorpus(), ...generatedFunctions(GENERATED_COUNT, GENERATED_SEED)];
+  assert.ok(fns.length >= 207 + GENERATED_COUNT, `${fns.length} functions`);
   const texts: { where: string; text: string }[] = [];
+  let titles = 0;
   for (const fn of fns) {
     for (const strategy of ["auto", "quotient", "chain", "product"] as ExplainStrategy[]) {
-      // no title given: the main derivation's title is the caller's, the parts' titles are explain()'s own
+      // no title given: every title is explain()'s own (the main derivation's and the parts')
       const d = explainSteps(fn.f, { wrt: fn.wrt, domain: fn.domain, strategy });
       for (const part of [...d.parts, d]) {
         const where = `explain("${fn.f}", ${strategy}), "${part.spec.title}"`;
         texts.push({ where: `${where} title`, text: part.spec.title ?? "" });
+        titles++;
         part.spec.steps.forEach((s, i) => {
           texts.push({ where: `${where} step ${i + 1} rule`, text: s.rule ?? "" });
           texts.push({ where: `${where} step ${i + 1} note`, text: s.note ?? "" });
@@ -97,8 +113,9 @@ test("every title, rule and note explain() writes for the 207 bench functions, w
       }
     }
   }
-  assert.ok(texts.length > 5000, `${texts.length} texts`);
-  const problems = problemsOf(texts);
+  assert.ok(texts.length > 8000, `${texts.length} texts`);
+  assert.ok(titles > 2000, `${titles} titles`);
+  const problems = problemsOf(texts, true);
   assert.is(problems.length, 0, `${problems.length} texts:\n${problems.slice(0, 20).join("\n")}`);
 });
 

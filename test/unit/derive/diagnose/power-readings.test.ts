@@ -7,11 +7,10 @@
  * roots and with powers; SymPy checks each step is the slip's formula (u^(n−1)·u′, n·u^(n−1))
  * and not the derivative, and each must be named by its slip first.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive";
-import { python } from "../../../../scripts/python";
+import { pythonJson } from "../../python-oracle";
 
 const test = suite("diagnose: power-rule slips on roots and reciprocals");
 
@@ -101,9 +100,7 @@ print(json.dumps(out))
 test("√u, ∛u, nthRoot(u, 4) and 1/u: the factor lost and the inner derivative missing are named", () => {
   const all = cases();
   assert.ok(all.length >= 40, `${all.length} cases`);
-  const sympy = spawnSync(python(), ["-c", SYMPY], { input: JSON.stringify(all), encoding: "utf8" });
-  assert.is(sympy.status, 0, sympy.stderr);
-  const truth: boolean[] = JSON.parse(sympy.stdout);
+  const truth: boolean[] = pythonJson(SYMPY, all);
   all.forEach((c, i) => assert.ok(truth[i], `SymPy: ${c.step} is not ${c.slip} of ${c.f}`));
   const wrong: string[] = [];
   for (const c of all) {

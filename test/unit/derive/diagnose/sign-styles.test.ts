@@ -8,12 +8,11 @@
  * (it is ±a′, and the dropped term's derivative b′ is not 0), and each must be named
  * sum-term-dropped first.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import seedrandom from "seedrandom";
 import { derive } from "../../../../lib/derive";
-import { python } from "../../../../scripts/python";
+import { pythonJson } from "../../python-oracle";
 
 const test = suite("diagnose: a dropped term is named so whatever the sign style");
 
@@ -105,9 +104,7 @@ test("the derivative of one term of ±(a + b), in any sign style, is named sum-t
     all.filter((c) => c.sign === -1).length >= 50,
     `${all.filter((c) => c.sign === -1).length} cases with the outer minus`,
   );
-  const sympy = spawnSync(python(), ["-c", SYMPY], { input: JSON.stringify(all), encoding: "utf8" });
-  assert.is(sympy.status, 0, sympy.stderr);
-  const truth: boolean[] = JSON.parse(sympy.stdout);
+  const truth: boolean[] = pythonJson(SYMPY, all);
   all.forEach((c, i) => assert.ok(truth[i], `SymPy: ${c.step} is not ${c.sign}·(${c.kept})′ for f = ${c.f}`));
   const wrong: string[] = [];
   for (const c of all) {

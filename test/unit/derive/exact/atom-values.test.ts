@@ -8,7 +8,6 @@
  * order; each normal form is printed from the table (the atom behind each id) and must have
  * the value of its expression at three random points, by mpmath at 50 digits.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseDomain } from "../../../../lib/derive/domain";
@@ -20,7 +19,8 @@ import {
   parseExpression,
 } from "../../../../lib/derive/expression";
 import { generate, rng, text } from "../../../../scripts/fuzz/grammar";
-import { python, pythonText } from "../../../../scripts/fuzz/run";
+import { pythonText } from "../../../../scripts/fuzz/run";
+import { pythonJson } from "../../python-oracle";
 
 const t = suite("exact tier: the atom behind an id has the value of the expression that made it");
 const DEFS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -68,13 +68,10 @@ t("should print 300 generated normal forms, made in one process, with their expr
   }
   assert.ok(pairs.length >= 200, `${pairs.length} of 300 in the exact class`);
   const points = ["0.61", "0.97", "1.43"];
-  const run = spawnSync(python(), ["-c", REFERENCE], {
-    input: JSON.stringify(pairs.map((p) => ({ a: pythonText(p.expr), b: pythonText(p.form), points }))),
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  assert.is(run.status, 0, run.stderr);
-  const gaps: (string | null)[] = JSON.parse(run.stdout);
+  const gaps: (string | null)[] = pythonJson(
+    REFERENCE,
+    pairs.map((p) => ({ a: pythonText(p.expr), b: pythonText(p.form), points })),
+  );
   const bad = pairs.flatMap((p, i) => (gaps[i] === null ? [] : [`${p.expr} → ${p.form}: ${gaps[i]}`]));
   assert.equal(bad, []);
 });

@@ -4,14 +4,13 @@
  * CPU each before); their near misses are still rejected, and a domain where asin or acos is not
  * defined is still refused. Verdicts against SymPy at 50 digits (.venv) on a seeded set.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { trigOfInverse } from "../../../../lib/derive/exact/inverse-trig";
 import { parseExpression } from "../../../../lib/derive/expression";
 import { stepChecker } from "../../../../lib/derive/verify";
-import { python } from "../../../../scripts/fuzz/run";
 import { rng } from "../../../../scripts/fuzz/grammar";
+import { pythonJson } from "../../python-oracle";
 
 const t = suite("trigonometric functions of inverse ones in the exact tier");
 
@@ -42,9 +41,7 @@ interface Case {
  * false one rejected by sampling. Asserts that SymPy finds `trueCount` of them true.
  */
 function mismatches(cases: Case[], trueCount: number): string[] {
-  const sympy = spawnSync(python(), ["-c", SYMPY_TRUTH], { input: JSON.stringify(cases), encoding: "utf8" });
-  assert.is(sympy.status, 0, sympy.stderr);
-  const truth: boolean[] = JSON.parse(sympy.stdout);
+  const truth: boolean[] = pythonJson(SYMPY_TRUTH, cases);
   assert.is(truth.filter((v) => v).length, trueCount, "SymPy: half the set true");
   const wrong: string[] = [];
   cases.forEach((c, i) => {

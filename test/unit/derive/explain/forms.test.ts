@@ -154,7 +154,7 @@ test("σ′ stays σ(1 − σ); the hyperbolic form only toward a target with co
   // asked for: reached by the named move, not by the target's fallback step
   const d = proved("sigma(2 * x)", "(-3, 3)", "1 / (2 * cosh(x) ^ 2)");
   assert.is(final(d), "1 / (2 * cosh(x) ^ 2)");
-  assert.is(d.spec.steps[d.spec.steps.length - 1].rule, "algebra: σ′ in hyperbolic form");
+  assert.is(d.spec.steps[d.spec.steps.length - 1].rule, "algebra: $\\sigma'$ in hyperbolic form");
 });
 
 test("an odd root is differentiated on both sides of 0; an even one is refused below 0", () => {

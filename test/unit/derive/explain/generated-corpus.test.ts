@@ -5,7 +5,6 @@
  * checked by SymPy (an independent oracle: its own diff, evaluated at 5 points of the domain);
  * and the bench counts a SymPy result by explain()'s counter on the same kind of tree.
  */
-import { spawnSync } from "node:child_process";
 import type { SymbolNode } from "mathjs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -13,8 +12,8 @@ import { formSize } from "../../../../lib/derive/explain/algebra";
 import { explain } from "../../../../lib/derive/explain/explain";
 import { math } from "../../../../lib/derive/expression";
 import { generatedFunctions } from "../../../../scripts/explain-generated-functions";
-import { python } from "../../../../scripts/python";
 import { box, sympyFormSize, sympyText } from "../../../../scripts/sympy-oracle";
+import { pythonJson } from "../../python-oracle";
 
 const test = suite("explain: the generated function set");
 
@@ -46,11 +45,8 @@ test("12 generated functions (seed 19): each derivation verifies and its final f
     const d = explain(fn.f, { wrt: fn.wrt, domain: fn.domain, title: fn.name });
     return d.spec.steps[d.spec.steps.length - 1].expr;
   });
-  const run = spawnSync(
-    python(),
-    [
-      "-c",
-      `
+  const gaps: number[] = pythonJson(
+    `
 import json, sys, random
 from sympy import Symbol, sympify, diff, E, pi, N
 out = []
@@ -63,16 +59,8 @@ for it in json.load(sys.stdin):
     out.append(max(abs(float(N(gap.subs(p), 30))) for p in pts))
 print(json.dumps(out))
 `,
-    ],
-    {
-      input: JSON.stringify(
-        sample.map((fn, i) => ({ f: sympyText(fn.f), final: sympyText(finals[i]), wrt: fn.wrt, box: box(fn.domain) })),
-      ),
-      encoding: "utf8",
-    },
+    sample.map((fn, i) => ({ f: sympyText(fn.f), final: sympyText(finals[i]), wrt: fn.wrt, box: box(fn.domain) })),
   );
-  assert.is(run.status, 0, run.stderr);
-  const gaps: number[] = JSON.parse(run.stdout);
   sample.forEach((fn, i) => assert.ok(gaps[i] < 1e-9, `${fn.name}: ${finals[i]} differs from SymPy's by ${gaps[i]}`));
 });
 

@@ -4,14 +4,13 @@
  * in the verdict and the payload as data; a true step under another rule's name stays ✓ with a
  * note naming the rule it is; a wrong step gets no rule check.
  */
-import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import { checkNamedRule, namedRules } from "../../../../lib/derive/explain/rule-check";
 import { DIFF_RULES, ELEMENTARY_RULE_NAMES } from "../../../../lib/derive/explain/rules";
 import { derivationPayload } from "../../../../lib/outputs/make-derivation-payload";
-import { python } from "../../../../scripts/fuzz/run";
+import { pythonJson } from "../../python-oracle";
 
 const test = suite("explain: the rule a hand-written step names");
 
@@ -110,22 +109,16 @@ test("a named rule that does not apply at the top of the line above never agrees
     ["x^2 + e^x", ["sum rule", "power rule", "exponential rule"]],
   ];
   // each derivative as SymPy writes it (an independent form, not the kit's shape)
-  const run = spawnSync(
-    python(),
-    [
-      "-c",
-      `
+  const steps: string[] = pythonJson(
+    `
 import json, sys
 from sympy import symbols, diff, sympify, E
 x = symbols("x", positive=True)
 out = [str(diff(sympify(f.replace("^", "**"), locals={"x": x, "e": E}), x)).replace("**", "^") for f in json.load(sys.stdin)]
 print(json.dumps(out))
 `,
-    ],
-    { input: JSON.stringify(TOP.map(([f]) => f)), encoding: "utf8" },
+    TOP.map(([f]) => f),
   );
-  assert.is(run.status, 0, run.stderr);
-  const steps: string[] = JSON.parse(run.stdout);
   const vocabulary = [...new Set([...DIFF_RULES.map((r) => r.name), ...Object.values(ELEMENTARY_RULE_NAMES)])];
   const wrong: string[] = [];
   let refused = 0;
