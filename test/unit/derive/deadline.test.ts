@@ -55,7 +55,10 @@ t("should count the calling thread's CPU time: not the time it waits, nor anothe
   const end = Date.now() + 200;
   while (Date.now() < end) x += Math.sqrt(x + 1);
   const own = clockMs() - before;
-  assert.ok(own >= 120 && own <= 400, `the bound's clock advanced ${own} ms in 200 ms of the thread's own work (x ${x > 0})`);
+  assert.ok(
+    own >= 120 && own <= 400,
+    `the bound's clock advanced ${own} ms in 200 ms of the thread's own work (x ${x > 0})`,
+  );
 });
 
 t(
