@@ -7,7 +7,7 @@
  * softmax entry off the diagonal, with the step 0 or with the whole derivative of that
  * quotient dropped, never name the quotient or product of the derivatives; the same slip where
  * both parts depend on the variable is still named (the numerators and denominators, their
- * derivatives and the zero of u′ were checked with SymPy: .scratch, see the commit).
+ * derivatives and the zero of u′ are checked by SymPy: scripts/check_vanishing_parts.py).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
