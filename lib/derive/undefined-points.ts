@@ -85,6 +85,8 @@ export interface UndefinedPoint {
    * interval's width: 0.3 for 1/(x − 0.3)), the others as sampled.
    */
   point: Record<string, number>;
+  /** The part with no value there, as text, e.g. "1 / x". */
+  part: string;
   /** e.g. "1 / x is undefined at x = 0, inside the domain x in (-1, 1)". */
   text: string;
 }
@@ -104,8 +106,10 @@ export function undefinedPoint(node: MathNode, domain: Domain): UndefinedPoint |
   if (!confirmed(s.hazard, s.approximate ? rounded : s.point, s.approximate)) return undefined;
   // "where x = 0" says no more than "at x = 0"
   const where = s.hazard.fails === point.replace(" ≈ ", " = ") ? "" : ` (where ${s.hazard.fails})`;
+  const part = shortened(s.hazard.part.toString());
   return {
     point: rounded,
-    text: `${shortened(s.hazard.part.toString())} is undefined at ${point}${where}, inside the domain ${dom.join(", ")}`,
+    part,
+    text: `${part} is undefined at ${point}${where}, inside the domain ${dom.join(", ")}`,
   };
 }

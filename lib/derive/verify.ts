@@ -289,8 +289,9 @@ function checkStep(
  * @param expr    the step as written
  * @param label   "step 3", for errors of its parsing
  * @param against what the step must equal (its value at the point is `expected`)
- * @returns point, expected (the value there, or why there is none), actual "undefined" and
- *   the reason naming the part, e.g. "1 / x is undefined where x = 0, as at x = 0, inside the domain (x in (-1, 1))"
+ * @returns point, expected (the value there, or why there is none), actual "undefined (1 / x
+ *   has no value there)" (the rows and the page show it) and the reason naming the part, the
+ *   point and the domain, e.g. "1 / x is undefined at x = 0, inside the domain x in (-1, 1): …"
  */
 function holeIn(ctx: Context, expr: string, label: string, against: MathNode): Counterexample | undefined {
   const found = undefinedPoint(ctx.prepareForRules(expr, label), ctx.domain);
@@ -305,7 +306,7 @@ function holeIn(ctx: Context, expr: string, label: string, against: MathNode): C
   return {
     point,
     expected,
-    actual: "undefined",
+    actual: `undefined (${found.part} has no value there)`,
     reason: `${found.text}: a step must be a real number on the whole domain`,
   };
 }

@@ -50,7 +50,7 @@ test("the message names the part, the point and the domain; the counterexample i
   assert.equal(r.counterexample, {
     point: { x: "0" },
     expected: "0",
-    actual: "undefined",
+    actual: "undefined (x / x has no value there)",
     reason:
       "x / x is undefined at x = 0, inside the domain x in (-1, 1): a step must be a real number on the whole domain",
   });
