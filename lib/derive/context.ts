@@ -4,6 +4,7 @@
  * expand its definitions and check its names. Used by verify.ts.
  */
 import type { MathNode } from "mathjs";
+import { undefinedPoint } from "./undefined-points";
 import { contentSeed, DEFAULT_SAMPLES, parseDomain, samplePoints, type Domain } from "./domain";
 import { boundedAt, pointIntervals } from "./double-interval";
 import { DEFAULT_DEADLINE_SECONDS } from "./deadline";
@@ -136,6 +137,12 @@ export function prepare(spec: DerivationSpec, options: VerifyOptions): Context {
   const points = samplePoints(domain, samples, seed);
   const given = prepareExpr(spec.f, "the given function");
   checkFiniteOnPoints(given, points, `${where}, the given function ("${spec.f}")`);
+  // a pole inside the domain that no sample meets (x·(1/x) on (−1, 1)): undefined-points.ts
+  const hole = undefinedPoint(given, domain);
+  if (hole)
+    throw new RangeError(
+      `${where}, the given function ("${shortened(spec.f)}"): ${hole.text}; a function must be a real number on the whole domain: declare a domain that leaves the point out`,
+    );
   checkBuiltinName(spec, given, points, prepareExpr, where);
   for (const [head, body] of Object.entries(spec.defs ?? {})) {
     const d = defs.get(head.trim());

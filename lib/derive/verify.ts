@@ -5,10 +5,13 @@ import { derivativeTex, differentiate, prepare, type Context, type VerifyOptions
 import { parseExpression, shortened } from "./expression";
 import type { DerivationSpec, StepSpec } from "./spec";
 import { toTex } from "./tex";
-import type { DerivationResult, StepResult } from "./types";
+import type { Counterexample, DerivationResult, StepResult } from "./types";
 import { tidyExpression } from "./tidy";
 import { diagnoseStep, emptyStats } from "./diagnose/diagnose";
 import { checkNamedRule } from "./explain/rule-check";
+import { undefinedPoint } from "./undefined-points";
+import { evaluator } from "./evaluate";
+import { showValue } from "./counterexample-text";
 
 export { expandInDerivation, type VerifyOptions } from "./context";
 
@@ -242,6 +245,9 @@ function checkStep(
       judge ? judge(node) : compare(node, against, ctx.points, stepWhere, ctx.domain),
     ),
   );
+  // a step that is not a real number at a point inside the domain (1/x on (−1, 1)) is wrong
+  // whatever the samples say: they never meet the point (undefined-points.ts)
+  const hole = verdict.equal || verdict.tier === "undecided" ? holeIn(ctx, step.expr, label, against) : undefined;
   const result: StepResult = {
     index: i + 1,
     kind: step.kind,
@@ -253,7 +259,7 @@ function checkStep(
     ok: verdict.equal,
     tier: verdict.tier,
     against: shown,
-    ...verdictFields(verdict),
+    ...(hole ? { ok: false, tier: "sampled", counterexample: hole } : verdictFields(verdict)),
   };
   if (!verdict.equal && verdict.tier !== "undecided" && previous !== undefined) {
     const stats = emptyStats();
@@ -273,6 +279,36 @@ function checkStep(
     else if (stats.outOfTime) result.diagnosisOutOfTime = true;
   }
   return { result, node };
+}
+
+/**
+ * The counterexample of a step that has no value at a point inside the domain (see
+ * undefined-points.ts), or undefined when it is defined on the whole domain.
+ *
+ * @param ctx     the derivation's context
+ * @param expr    the step as written
+ * @param label   "step 3", for errors of its parsing
+ * @param against what the step must equal (its value at the point is `expected`)
+ * @returns point, expected (the value there, or why there is none), actual "undefined (1 / x
+ *   has no value there)" (the rows and the page show it) and the reason naming the part, the
+ *   point and the domain, e.g. "1 / x is undefined at x = 0, inside the domain x in (-1, 1): …"
+ */
+function holeIn(ctx: Context, expr: string, label: string, against: MathNode): Counterexample | undefined {
+  const found = undefinedPoint(ctx.prepareForRules(expr, label), ctx.domain);
+  if (!found) return undefined;
+  const point = Object.fromEntries(Object.entries(found.point).map(([k, v]) => [k, String(v)]));
+  let expected: string;
+  try {
+    expected = showValue(evaluator(against.toString(), [point]).at(0, PRECISION));
+  } catch {
+    expected = "not a real number";
+  }
+  return {
+    point,
+    expected,
+    actual: `undefined (${found.part} has no value there)`,
+    reason: `${found.text}: a step must be a real number on the whole domain`,
+  };
 }
 
 /** What a verdict adds to a step's result: the certificate of a proof, the counterexample of a rejection, or why it is undecided. */

@@ -26,6 +26,12 @@ export interface Candidate {
   expr: MathNode;
   /** The right expression for the step (the derivative done right, or the right rewrite at that place). */
   expected: MathNode;
+  /**
+   * Differentiate slips: the slip's wrong result at its place (u′/v′ for the quotient of the
+   * derivatives), and the rule's right result there; a wrong result that is 0 where the right one
+   * is not explains nothing (see diagnose.ts's `vanishesThere`).
+   */
+  local?: { wrong: MathNode; right: MathNode };
 }
 
 const DIFFERENTIATE_SLIPS = SLIPS.filter((s): s is DifferentiateSlip => s.kind === "differentiate");
@@ -78,7 +84,15 @@ function slipsOfTree(root: MathNode, tree: RuleApplication, wrt: string, expecte
         } catch {
           continue;
         }
-        out.push({ id: slip.id, rank: slip.rank, path: app.path, message: variant.message, expr, expected });
+        out.push({
+          id: slip.id,
+          rank: slip.rank,
+          path: app.path,
+          message: variant.message,
+          expr,
+          expected,
+          local: { wrong: variant.result, right: app.result },
+        });
       }
     }
   }

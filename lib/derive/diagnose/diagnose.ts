@@ -16,6 +16,8 @@ import { differentiateCandidates, rewriteCandidates, type Candidate } from "./ca
 import { mayEqual, mayEqualPrecisely, preciseScreen, quickValues } from "./screen";
 import { likeness, signsOut } from "./likeness";
 import { readableText } from "../readable";
+import { cancelCommonFactors } from "../common-factors";
+import { tidyExpression } from "../tidy";
 import { messageTex } from "./show";
 
 /** What the diagnosis of one rejected step needs. */
@@ -92,6 +94,44 @@ export function emptyStats(): DiagnoseStats {
 
 const QUICK_POINTS = 10;
 
+/** The factors of a product or quotient at the top of an expression (numerators and denominators alike). */
+function topFactors(node: MathNode): MathNode[] {
+  const n = node as {
+    isParenthesisNode?: boolean;
+    content?: MathNode;
+    isOperatorNode?: boolean;
+    fn?: string;
+    args?: MathNode[];
+  };
+  if (n.isParenthesisNode && n.content) return topFactors(n.content);
+  if (n.isOperatorNode && (n.fn === "multiply" || n.fn === "divide") && n.args?.length === 2)
+    return [...topFactors(n.args[0]), ...topFactors(n.args[1])];
+  if (n.isOperatorNode && n.fn === "unaryMinus" && n.args?.length === 1) return topFactors(n.args[0]);
+  return [node];
+}
+
+/**
+ * True when a differentiate slip's wrong result at its place is a product or quotient with a
+ * factor that is 0 at every quick point, while the rule's right result there is not 0: then the
+ * wrong result is 0 whatever the slip did with the other factors, and a step equal to the
+ * candidate is the derivative with that place taken as 0 (a part treated as constant in the
+ * variable), not evidence of the slip. Notebook 07's ∂p1/∂z2 written 0 matched the quotient of
+ * the derivatives u′/v′ = 0/e^z2 of e^z1/(e^z1 + e^z2): 0 because u = e^z1 does not depend on
+ * z2; the same for u′·v′ with a factor free of the variable. A slip whose wrong result is a bare
+ * 0 of its own making (a term dropped from 0 + 2·x) is still named: that is what the slip says.
+ *
+ * @param local the candidate's wrong and right results at its place (candidates.ts)
+ * @param scopes the quick points (variable → number)
+ */
+function vanishesThere(local: NonNullable<Candidate["local"]>, scopes: readonly Record<string, number>[]): boolean {
+  const zero = (n: MathNode): boolean => {
+    const v = quickValues(n, scopes);
+    return v.length > 0 && v.every((x) => x === 0);
+  };
+  const factors = topFactors(local.wrong);
+  return factors.length >= 2 && factors.some(zero) && !zero(local.right);
+}
+
 /**
  * The diagnosis of a rejected step, or undefined when no slip of the catalogue explains it.
  *
@@ -100,7 +140,8 @@ const QUICK_POINTS = 10;
  *   like it (likeness.ts), then the most specific (lowest rank, then the first place in
  *   pre-order), the message naming the place, the
  *   right expression for the step (the rule's own result in mathjs syntax, readable:
- *   {@link readableText}), and the other slips that explain
+ *   {@link readableText}, common factors of a quotient cancelled: common-factors.ts), and the
+ *   other slips that explain
  *   it too; undefined when none does, or when the time budget (`input.budgetMs`) ran out
  *   before every candidate was tried (`input.stats.outOfTime` says which)
  * @throws nothing for a previous expression the rule table cannot differentiate or a
@@ -220,7 +261,7 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
       }
       verdicts.set(key, equal);
     }
-    if (equal) matches.set(c.id, { c, like, raw });
+    if (equal && !(c.local && vanishesThere(c.local, scopes))) matches.set(c.id, { c, like, raw });
   }
   if (matches.size === 0) return undefined;
   // every match has the step's value: the one written most like the step comes first (the
@@ -236,8 +277,9 @@ function diagnoseWithin(input: DiagnoseInput, stats: DiagnoseStats): Diagnosis |
     id: first.id,
     message: first.message(),
     messageTex: messageTex(first.message),
-    // the rule's own result, tidied (as a hint shows it), never re-arranged by mathjs's simplify
-    expected: timed("readable", () => readableText(first.expected)),
+    // the rule's own result, tidied (as a hint shows it) and with a factor above and below a
+    // quotient cancelled as a teacher writes it (σ·(1 − σ)/σ → 1 − σ), never re-arranged by mathjs's simplify
+    expected: timed("readable", () => readableText(cancelCommonFactors(tidyExpression(first.expected)))),
     others,
   };
 }

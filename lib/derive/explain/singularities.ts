@@ -264,14 +264,21 @@ function provedOnBox(h: MathNode, kind: Hazard["kind"], box: Map<string, Iv>): b
  *
  * @param node   the function (user definitions expanded; sigma and softplus may stay)
  * @param domain the declared domain (each interval's ends belong to it when it is closed)
+ * @param keep   the hazards to check (default all; the verifier's steps check only those where
+ *   the value itself is undefined: lib/derive/undefined-points.ts)
  * @returns the failing hazard and a point, or undefined when every hazard is shown safe or no point is found
  */
-export function findSingularity(node: MathNode, domain: Domain): Singularity | undefined {
+export function findSingularity(
+  node: MathNode,
+  domain: Domain,
+  keep: (h: Hazard) => boolean = () => true,
+): Singularity | undefined {
   const vars = new Set(domain.keys());
   // an open end is not in the domain: the enclosure is taken 1e-9 of the width inside it
   const box = new Map<string, Iv>([...domain].map(([k, iv]) => [k, insetBounds(iv, 1e-9)]));
   let points: Record<string, number>[] | undefined;
   for (const hazard of hazardsOf(node, vars)) {
+    if (!keep(hazard)) continue;
     if (provedOnBox(hazard.h, hazard.kind, box)) continue;
     points ??= samplePoints(domain, HAZARD_SAMPLES, "explain-hazards").map((p) =>
       Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v)])),
@@ -483,6 +490,28 @@ function decimalValue(text: string, point: Record<string, number>): BigNumber | 
 export function checkDefinedOnDomain(node: MathNode, domain: Domain, where: string): void {
   const s = findSingularity(node, domain);
   if (!s) return;
+  const { point, dom } = singularityPlace(s, domain);
+  throw new RangeError(
+    `${where}: ${text(s.hazard.part)} is not defined or has no finite derivative where ${s.hazard.fails}, as at ${point}, ` +
+      `which the domain (${dom.join(", ")}) contains; declare a domain on which it is defined`,
+  );
+}
+
+/**
+ * Where a singularity is, in words: its point over the variables its part depends on (an
+ * approximate point rounded to a millionth of the interval's width, "≈"), and those variables'
+ * intervals.
+ *
+ * @param s      the singularity ({@link findSingularity})
+ * @param domain the declared domain
+ * @returns e.g. { point: "x = 0", dom: ["x in (-1, 1)"], rounded: { x: 0 } } (rounded: every
+ *   variable of the point, those of the part as shown)
+ */
+export function singularityPlace(
+  s: Singularity,
+  domain: Domain,
+): { point: string; dom: string[]; rounded: Record<string, number> } {
+  const rounded: Record<string, number> = { ...s.point };
   const point = Object.entries(s.point)
     .filter(([k]) => dependsOn(s.hazard.part, k))
     .map(([k, v]) => {
@@ -490,12 +519,10 @@ export function checkDefinedOnDomain(node: MathNode, domain: Domain, where: stri
       const iv = domain.get(k)!;
       const unit = (iv.max - iv.min) * 1e-6;
       const shown = Number((s.approximate ? Math.round(v / unit) * unit : v).toPrecision(6));
+      rounded[k] = shown;
       return `${k} ${shown === v ? "=" : "≈"} ${shown}`;
     })
     .join(", ");
   const dom = [...domain].filter(([k]) => dependsOn(s.hazard.part, k)).map(([k, iv]) => `${k} in ${intervalText(iv)}`);
-  throw new RangeError(
-    `${where}: ${text(s.hazard.part)} is not defined or has no finite derivative where ${s.hazard.fails}, as at ${point}, ` +
-      `which the domain (${dom.join(", ")}) contains; declare a domain on which it is defined`,
-  );
+  return { point, dom, rounded };
 }

@@ -1,7 +1,7 @@
 /**
  * Hints: what to do next in a derivation, in two presses. The first names the rule to apply
  * next to the current expression (the last step, or the function) and the part it applies
- * to ("the quotient rule, with u = 1 and v = 1 + e^(−x)"); the second shows the next step
+ * to ("the quotient rule, with $u = 1$ and $v = 1+ e^{-x}$"); the second shows the next step
  * itself, as the kit's own derivation (explain) would write it. Before the derivative is
  * taken, the next step is a `differentiate` step (the rule at the top of the expression's
  * rule tree); after it, a `rewrite` step (the first of explain's algebra moves).
@@ -16,11 +16,25 @@ import { explainSteps } from "../explain/explain";
 import { calledFunctions } from "../expression";
 import { withoutParens } from "../explain/nodes";
 import type { DerivationSpec, StepSpec } from "../spec";
-import { showExpr } from "../diagnose/show";
 import { derivationSeed } from "../context";
 import { DEFAULT_SAMPLES, parseDomain, samplePoints } from "../domain";
 import { resolvePieces } from "../piecewise";
 import { builtinMeaning } from "../head-names";
+import { toTex } from "../tex";
+import { tidyExpression } from "../tidy";
+
+/**
+ * An expression as a hint writes it: `$…$` around its TeX, like notes, titles and diagnoses
+ * (issue 22), with the derivation's TeX names (ŷ for yhat).
+ *
+ * @param node a mathjs expression (not modified)
+ * @param texNames the derivation's TeX names (default: none beyond the kit's own)
+ * @param tidy tidy it first (drop `0 +`, `* 1`; default false: a part as the rule tree has it)
+ * @returns e.g. "$1+ e^{-x}$"
+ */
+function texOf(node: MathNode, texNames: Readonly<Record<string, string>> = {}, tidy = false): string {
+  return `$${toTex(tidy ? tidyExpression(node) : node, texNames).trim()}$`;
+}
 
 /**
  * The expression with each max(…) and min(…) in `wrt` written as the argument it equals on the
@@ -70,33 +84,44 @@ function kitDerivation(node: MathNode, spec: DerivationSpec, where: string): Ret
 
 /** The next step of a derivation, for a hint. */
 export interface NextStep {
-  /** First press: the rule and the part it applies to, in words. */
+  /** First press: the rule and the part it applies to, in words, its math as `$…$` TeX. */
   rule: string;
-  /** Second press: the next step (kind, mathjs expression, rule, note). */
+  /** Second press: the next step (kind, mathjs expression to type in, rule, note). */
   step: StepSpec;
-  /** The second press in words: "next step (quotient rule): …", the step whole (mathjs syntax, to type in). */
+  /**
+   * The second press in words: "next step (quotient rule): $…$ — note", the step whole as `$…$`
+   * TeX (the derivation's TeX names), like notes and titles (issue 22); `step.expr` is the same
+   * step in mathjs syntax.
+   */
   shown: string;
 }
 
-/** The rule at the top of a rule tree, with its parts, in words. */
-export function ruleInWords(app: RuleApplication): string {
+/**
+ * The rule at the top of a rule tree, with its parts, in words; each part as `$…$` TeX.
+ *
+ * @param app the rule application (ruleTree of lib/derive/explain/differentiate.ts)
+ * @param texNames TeX names of the derivation's variables (default: the kit's own)
+ * @returns e.g. "the quotient rule, with $u = 1$ and $v = 1+ e^{-x}$"
+ */
+export function ruleInWords(app: RuleApplication, texNames: Readonly<Record<string, string>> = {}): string {
   const p = app.parts;
-  const s = (n: MathNode): string => showExpr(n, false);
+  const s = (n: MathNode): string => toTex(n, texNames).trim();
+  const t = (n: MathNode): string => texOf(n, texNames);
   switch (app.rule.id) {
     case "quotient":
     case "product":
-      return `the ${app.rule.name}, with u = ${s(p.u)} and v = ${s(p.v)}`;
+      return `the ${app.rule.name}, with $u = ${s(p.u)}$ and $v = ${s(p.v)}$`;
     case "sum":
     case "difference":
-      return `the ${app.rule.name}: differentiate ${s(p.u)} and ${s(p.v)} one term at a time`;
+      return `the ${app.rule.name}: differentiate ${t(p.u)} and ${t(p.v)} one term at a time`;
     case "constant-multiple":
-      return `the ${app.rule.name}, with the constant c = ${s(p.c)} and u = ${s(p.u)}`;
+      return `the ${app.rule.name}, with the constant $c = ${s(p.c)}$ and $u = ${s(p.u)}$`;
     case "chain":
-      return `the ${app.rule.name}, with the inner function u = ${s(p.inner)} of ${s(app.node)}`;
+      return `the ${app.rule.name}, with the inner function $u = ${s(p.inner)}$ of ${t(app.node)}`;
     case "constant":
-      return `the ${app.rule.name}: ${s(app.node)} does not depend on ${app.wrt}`;
+      return `the ${app.rule.name}: ${t(app.node)} does not depend on ${texOf(parseExpression(app.wrt, "hint"), texNames)}`;
     default:
-      return `${theRule(app.rule.name)} on ${s(app.node)}`;
+      return `${theRule(app.rule.name)} on ${t(app.node)}`;
   }
 }
 
@@ -127,25 +152,27 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
     Object.keys(own).some((k) => k.replace(/\(.*$/, "").trim() === spec.name) ||
     builtinMeaning(spec.name) !== undefined;
   if (calledFunctions(parsed).has(spec.name) && !defined) own[`${spec.name}(${spec.wrt})`] = spec.f;
+  const tex = spec.texNames ?? {};
   const node = withoutParens(
     Object.keys(own).length ? expandDefinitions(parsed, parseDefinitions(own), where) : parsed,
   );
   if (!differentiated) {
     const piece = piecesOnDomain(node, spec, where);
     if (piece) {
-      const note = `On the domain each max/min equals one of its arguments, so ${showExpr(node, false)} = ${showExpr(piece, false)} there; the rules then apply to that.`;
+      const equal = `$${toTex(node, tex).trim()} = ${toTex(piece, tex).trim()}$`;
+      const note = `On the domain each max/min equals one of its arguments, so ${equal} there; the rules then apply to that.`;
       const step: StepSpec = { kind: "rewrite", expr: piece.toString(), rule: "max/min on the domain", note };
       return {
-        rule: `write each max/min as the argument it equals on the domain: ${showExpr(node, false)} = ${showExpr(piece, false)}`,
+        rule: `write each max/min as the argument it equals on the domain: ${equal}`,
         step,
-        shown: `next step (${step.rule}): ${step.expr}`,
+        shown: `next step (${step.rule}): ${texOf(piece, tex)}`,
       };
     }
     const tree = ruleTree(node, spec.wrt);
     if (tree.rule.id === "constant") {
       // explain() takes functions of the variable only: a constant's derivative is written here
       const step: StepSpec = { kind: "differentiate", expr: "0", rule: tree.rule.name, note: "" };
-      return { rule: `apply ${ruleInWords(tree)}`, step, shown: `next step (${step.rule}): 0` };
+      return { rule: `apply ${ruleInWords(tree, tex)}`, step, shown: `next step (${step.rule}): $0$` };
     }
     const d = kitDerivation(node, spec, where);
     const first = d.spec.steps.find((st) => st.kind === "differentiate") ?? d.spec.steps[0];
@@ -153,9 +180,9 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
     const note = first.note.replace(/ \(worked out above(?: as [^)]*)?\)/g, "");
     const step = { kind: first.kind, expr: first.expr, rule: first.rule, note };
     return {
-      rule: `apply ${ruleInWords(tree)}`,
+      rule: `apply ${ruleInWords(tree, tex)}`,
       step,
-      shown: `next step (${step.rule}): ${step.expr}${step.note ? ` — ${step.note}` : ""}`,
+      shown: `next step (${step.rule}): ${texOf(parseExpression(step.expr, where), tex)}${step.note ? ` — ${step.note}` : ""}`,
     };
   }
   const [move] = simplifySteps(node, { maxSteps: 1 });
@@ -164,7 +191,7 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
   return {
     rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`,
     step,
-    shown: `next step (${step.rule}): ${step.expr}`,
+    shown: `next step (${step.rule}): ${texOf(move.expr, tex)}`,
   };
 }
 
@@ -196,8 +223,8 @@ function verdictOf(derivation: Derivation): ReturnType<Derivation["verify"]> {
  *
  * @example
  *   const d = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } });
- *   hint(d)  // "apply the quotient rule, with u = 1 and v = 1 + e^(−x)"
- *   hint(d)  // "next step (quotient rule): …"
+ *   hint(d)  // "apply the quotient rule, with $u = 1$ and $v = 1+ e^{-x}$"
+ *   hint(d)  // "next step (quotient rule): $\frac{…}{…}$ — …"
  *   d.differentiate("e^(-x) / (1 + e^(-x))^2 * -1", "quotient rule");
  *   hint(d)  // "step 1 does not hold: … start again from the function"
  * @param derivation the derivation (derive() or explain())
@@ -238,7 +265,7 @@ function pressed(derivation: Derivation, spec: DerivationSpec, count: number): s
     const k = wrong.index;
     const from = k === 1 ? "the function" : `step ${k - 1}`;
     if (count === 1)
-      return `step ${k} does not hold${wrong.diagnosis ? `: ${wrong.diagnosis.message.replace(/\.$/, "")}` : ""}; start again from ${from}`;
+      return `step ${k} does not hold${wrong.diagnosis ? `: ${(wrong.diagnosis.messageTex ?? wrong.diagnosis.message).replace(/\.$/, "")}` : ""}; start again from ${from}`;
     const held = { ...spec, steps: spec.steps.slice(0, k - 1) };
     // a wrong rewrite before the derivative is taken, where no algebra move applies: the next
     // step from the last line that holds is the derivative's

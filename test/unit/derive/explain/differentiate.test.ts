@@ -40,7 +40,8 @@ const PER_RULE: { id: string; f: string; domain?: Record<string, string> }[] = [
   { id: "chain", f: "log(cosh(x))" },
   { id: "chain", f: "sigma(2 * x + 1)" },
   { id: "power", f: "x^4" },
-  { id: "power", f: "x^(-1)" },
+  // x^(−1) has no value at 0: a domain without it (a function undefined inside its domain is refused)
+  { id: "power", f: "x^(-1)", domain: { x: "(0.5, 3)" } },
   { id: "power", f: "x^0.5", domain: { x: "(0.5, 3)" } },
   { id: "exponential", f: "e^x" },
   { id: "exponential", f: "2^x" },
@@ -78,6 +79,8 @@ test("every known derivative, applied to x and (by the chain rule) to 2x + 0.25,
     log1p: "(0.2, 2)",
     sqrt: "(0.2, 2)",
     cbrt: "(0.2, 2)",
+    // the derivative nthRoot(x, 3) / (3x) has no value at 0
+    nthRoot: "(0.2, 2)",
     abs: "(0.2, 2)",
     coth: "(0.2, 2)",
     csch: "(0.2, 2)",

@@ -7,17 +7,69 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { derive } from "../../../../lib/derive/derive";
 import { hint, nextStep } from "../../../../lib/derive/hint";
+import { parseExpression } from "../../../../lib/derive/expression";
+import type { DerivationSpec } from "../../../../lib/derive/spec";
+import { toTex } from "../../../../lib/derive/tex";
+import { plainMathProblems } from "../../../math-in-text";
 
 const test = suite("hint");
 
+/** An expression as a hint shows it: `$…$` around its TeX. */
+const texOf = (expr: string, names: Readonly<Record<string, string>> = {}) =>
+  `$${toTex(parseExpression(expr, "test"), names).trim()}$`;
+
+/** The step a hint's second press shows for the steps before step `k` (1-based), in mathjs syntax. */
+const insteadOf = (spec: DerivationSpec, k: number, phase: "differentiate" | "simplify") =>
+  nextStep({ ...spec, steps: spec.steps.slice(0, k - 1) }, phase)!.step.expr;
+
 const sigmoid = () => derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } });
 
-test("first press: the quotient rule with u = 1 and v = 1 + e^(−x); second press: the next step", () => {
+test("first press: the quotient rule with u = 1 and v = 1 + e^(−x); second press: the next step, both as $…$ TeX", () => {
   const d = sigmoid();
-  assert.is(hint(d), "apply the quotient rule, with u = 1 and v = 1 + e^(−x)");
+  assert.is(hint(d), "apply the quotient rule, with $u = 1$ and $v = 1+ e^{-x}$");
   const second = hint(d);
-  assert.match(second, /^next step \(quotient rule\): /);
+  assert.ok(
+    second.startsWith(`next step (quotient rule): ${texOf(nextStep(d.spec)!.step.expr)} — `),
+    `the step as TeX: ${second}`,
+  );
+  assert.equal(plainMathProblems(second), []);
   assert.is(hint(d), second, "a third press repeats the step");
+  // the derivation's TeX names: ŷ, not yhat
+  const bce = derive("L", {
+    f: "-(t * log(yhat) + (1 - t) * log(1 - yhat))",
+    wrt: "yhat",
+    domain: { yhat: "(0, 1)", t: "[0, 1]" },
+    texNames: { yhat: "\\hat{y}" },
+  });
+  assert.match(hint(bce), /\\hat\{y\}/);
+  assert.not.match(hint(bce, 2), /yhat|mathit/);
+});
+
+test("every press writes its math as $…$ TeX that KaTeX renders: rules, steps, algebra moves, max/min, wrong steps", () => {
+  const cases: [string, string, Record<string, string>, string[]][] = [
+    ["1 / (1 + e^(-x))", "x", { x: "(-10, 10)" }, []],
+    ["sin(x) * log(1 + x^2)", "x", { x: "(-3, 3)" }, []],
+    ["3 * x^2 + sqrt(x)", "x", { x: "(0.5, 3)" }, []],
+    ["log(cosh(x))", "x", { x: "(-3, 3)" }, []],
+    ["x^2 - e^x", "x", { x: "(-3, 3)" }, []],
+    ["max(0, x)^2", "x", { x: "(0.1, 2)" }, []],
+    ["u^v", "v", { u: "(1, 3)", v: "(-2, 2)" }, []],
+    ["y^3", "x", { x: "(-1, 1)", y: "(1, 2)" }, []],
+    ["1 / (1 + e^(-x))", "x", { x: "(-10, 10)" }, ["(0 * (1 + e^(-x)) - 1 * (-e^(-x))) / (1 + e^(-x))^2"]],
+    ["1 / (1 + e^(-x))", "x", { x: "(-10, 10)" }, ["-e^(-x) / (1 + e^(-x))^2"]],
+    ["x^2 + x^3", "x", { x: "(-1, 1)" }, ["2*x + 3*x^2", "2*x + 3*x"]],
+  ];
+  for (const [f, wrt, domain, steps] of cases) {
+    const d = derive("h", { f, wrt, domain });
+    for (const [k, expr] of steps.entries())
+      if (k === 0) d.differentiate(expr, "rule");
+      else d.rewrite(expr, "algebra");
+    for (const press of [1, 2] as const) {
+      const h = hint(d, press);
+      assert.ok(h.length > 0 && !h.startsWith("no hint"), `${f}: ${h}`);
+      assert.equal(plainMathProblems(h), [], `${f} ${steps.join(" | ")}, press ${press}: ${h}`);
+    }
+  }
 });
 
 test("the second press states the parts' derivatives, and never refers to derivations it does not show", () => {
@@ -52,22 +104,21 @@ test("the shown step is right: the verifier accepts it as the next step", () => 
     const d = derive("h", { f, wrt, domain });
     const next = nextStep(d.spec)!;
     assert.is(next.step.kind, "differentiate", f);
-    // the step as the second press shows it, read back from the words
-    const shown = /^next step \([^)]*\): (.*?)(?: — |$)/.exec(next.shown)![1];
-    assert.is(shown, next.step.expr, `${f}: the second press shows the whole step`);
-    const checked = derive("h", { f, wrt, domain }).differentiate(shown, next.step.rule).verify();
-    assert.ok(checked.ok, `${f}: the hinted step ${shown} is rejected`);
+    // the second press shows the whole step, as TeX
+    assert.ok(next.shown.includes(`): ${texOf(next.step.expr)}`), `${f}: the second press shows the whole step`);
+    const checked = derive("h", { f, wrt, domain }).differentiate(next.step.expr, next.step.rule).verify();
+    assert.ok(checked.ok, `${f}: the hinted step ${next.step.expr} is rejected`);
   }
 });
 
 test("the rule names the part: chain rule's inner function, the product's factors", () => {
   assert.is(
     hint(derive("c", { f: "log(cosh(x))", wrt: "x", domain: { x: "(-3, 3)" } })),
-    "apply the chain rule, with the inner function u = cosh(x) of log(cosh(x))",
+    "apply the chain rule, with the inner function $u = \\cosh\\left(x\\right)$ of $\\ln\\left(\\cosh\\left(x\\right)\\right)$",
   );
   assert.is(
     hint(derive("p", { f: "x * sigma(x)", wrt: "x", domain: { x: "(-3, 3)" } })),
-    "apply the product rule, with u = x and v = sigma(x)",
+    "apply the product rule, with $u = x$ and $v = \\sigma\\left(x\\right)$",
   );
 });
 
@@ -94,7 +145,8 @@ test("a wrong rewrite of the function itself, where no algebra move applies: the
   assert.match(hint(d), /^step 1 does not hold: /);
   const instead = hint(d);
   assert.match(instead, /^instead of step 1, next step \(chain rule\): /);
-  const expr = /\): (.*?)( — .*)?$/.exec(instead)![1];
+  const expr = insteadOf(d.spec, 1, "differentiate");
+  assert.ok(instead.includes(`): ${texOf(expr)}`), instead);
   assert.ok(derive("b", head).differentiate(expr, "chain rule").verify().ok, `${expr} is the derivative`);
 });
 
@@ -113,7 +165,8 @@ test("a wrong step: the hint names it (with the slip where one explains it), the
   assert.is(hint(d), "step 1 does not hold; start again from the function");
   const instead = hint(d);
   assert.match(instead, /^instead of step 1, next step \(power rule\): /);
-  const expr = /\): (.*?)( — .*)?$/.exec(instead)![1];
+  const expr = insteadOf(d.spec, 1, "differentiate");
+  assert.ok(instead.includes(`): ${texOf(expr)}`), instead);
   assert.ok(
     derive("a", { name: "g", f: "x^2", wrt: "x", domain: { x: "(-1, 1)" } })
       .differentiate(expr, "power rule")
@@ -128,7 +181,7 @@ test("a wrong step: the hint names it (with the slip where one explains it), the
   assert.is(hint(r), "step 2 does not hold; start again from step 1");
   assert.match(hint(r), /^instead of step 2, next step \(algebra: /);
 
-  // a slip the catalogue knows: its message is in the first press
+  // a slip the catalogue knows: its message is in the first press, quoting its expressions as TeX
   const s = derive("σ′", { name: "g", f: "1 / (1 + e^(-x))", wrt: "x", domain: { x: "(-10, 10)" } }).differentiate(
     "-e^(-x) / (1 + e^(-x))^2",
     "quotient rule",
@@ -137,7 +190,7 @@ test("a wrong step: the hint names it (with the slip where one explains it), the
   assert.ok(verdict.diagnosis, "the missing inner derivative is a known slip");
   assert.is(
     hint(s),
-    `step 1 does not hold: ${verdict.diagnosis!.message.replace(/\.$/, "")}; start again from the function`,
+    `step 1 does not hold: ${verdict.diagnosis!.messageTex!.replace(/\.$/, "")}; start again from the function`,
   );
 });
 
