@@ -72,6 +72,6 @@ export async function copyAssets(
     put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
     put(ASSET_URLS.playgroundWorker, playgroundWorkerScript(options.cacheDir));
   }
-  if (options.tryable || options.playground) put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
+  if (options.tryable || options.playground) put(ASSET_URLS.verifier, await verifierBundle(options.cacheDir));
   return written;
 }
