@@ -5,6 +5,7 @@ import { compactBundle } from "./compact-bundle";
 import { PLOTLY_D3_KEY, plotlyD3Plugin } from "./plotly-d3";
 import { plotlyDescriptionsPlugin, withoutDescriptions } from "./plotly-descriptions";
 import { GL_MAT4_USED, plotlyGlMat4Plugin } from "./plotly-gl-mat4";
+import { plotlyIconsPlugin, sitePlotIcons } from "./plotly-icons";
 
 /**
  * The trace types and components the site's plotly.js registers: lib/charts draws only
@@ -67,7 +68,7 @@ let built: Promise<string> | undefined;
  * minified bundles (plotly-descriptions.ts, about 32 KiB gzip less), and without the plot API's schema
  * validation and templates ({@link PLOTLY_API_LEFT_OUT}, about 3 KiB gzip less), and without the parts of d3
  * no plotly module calls (plotly-d3.ts, about 18 KiB gzip less), with the two functions of gl-mat4 it calls (plotly-gl-mat4.ts, 3 KiB
- * gzip less), then compacted by terser (`compactBundle`, about 13 KiB gzip less); about 247 KiB gzip,
+ * gzip less), without the mode bar icons of 3-D scenes and those nothing shows (plotly-icons.ts, about 2 KiB gzip less), then compacted by terser (`compactBundle`, about 13 KiB gzip less); about 247 KiB gzip,
  * against 389 KiB for plotly's smallest partial bundle (basic: scatter, bar, pie) and 1.4 MiB
  * for the whole plotly.js. Built once per process.
  *
@@ -109,10 +110,15 @@ async function buildPlotly(cacheDir: string | undefined): Promise<string> {
         "culori-fn": require.resolve("culori/fn", { paths: [root] }),
       },
       absWorkingDir: root,
-      plugins: [plotlyDescriptionsPlugin(), plotlyD3Plugin(), plotlyGlMat4Plugin(root)],
+      // the icons first: esbuild loads a file with the first plugin that loads it
+      plugins: [plotlyIconsPlugin(root), plotlyDescriptionsPlugin(), plotlyD3Plugin(), plotlyGlMat4Plugin(root)],
     },
     cacheDir,
-    String(withoutDescriptions) + PLOTLY_D3_KEY + PLOTLY_API_LEFT_OUT.join() + GL_MAT4_USED.join(),
+    String(withoutDescriptions) +
+      PLOTLY_D3_KEY +
+      PLOTLY_API_LEFT_OUT.join() +
+      GL_MAT4_USED.join() +
+      String(sitePlotIcons),
   );
   return `/* plotly.js v${version} (MIT), for the stepwise site: ${SITE_PLOTLY_MODULES.map((m) => path.posix.basename(m)).join(", ")} */\n${compactBundle("plotly", text, cacheDir)}`;
 }

@@ -70,7 +70,7 @@ export async function copyAssets(
   if (options.tryable) put(ASSET_URLS.tryJs, tryScript(options.cacheDir));
   if (options.playground) put(ASSET_URLS.playgroundJs, playgroundScript(options.cacheDir));
   if (options.tryable || options.playground) {
-    put(ASSET_URLS.verifier, verifierBundle(options.cacheDir));
+    put(ASSET_URLS.verifier, await verifierBundle(options.cacheDir));
     // explain() off the page's thread: the playground's and the kit's derivation of "Try a step"
     put(ASSET_URLS.playgroundWorker, playgroundWorkerScript(options.cacheDir));
   }

@@ -59,9 +59,9 @@ function pointIn(spec: unknown, rand: () => number): number {
 
 let page: StepwiseVerifier;
 const s = suite("what a step tried in the page was compared with");
-s.before(() => {
+s.before(async () => {
   const context: Record<string, unknown> = { performance };
-  vm.runInNewContext(verifierBundle(), context, { filename: "assets/verifier.js" });
+  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
   page = context.stepwiseVerifier as StepwiseVerifier;
 });
 

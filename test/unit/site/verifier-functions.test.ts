@@ -59,9 +59,9 @@ const CASES: Record<string, { call: string; domain: [number, number]; at: number
 
 let page: StepwiseVerifier;
 const s = suite("the page's verifier functions");
-s.before(() => {
+s.before(async () => {
   const context: Record<string, unknown> = { performance };
-  vm.runInNewContext(verifierBundle(), context, { filename: "assets/verifier.js" });
+  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
   page = context.stepwiseVerifier as StepwiseVerifier;
 });
 
@@ -232,7 +232,7 @@ s(
 
 s(
   "should draw the same random points in the page as in Node, with seedrandom's default generator alone in the bundle",
-  () => {
+  async () => {
     const subject = sigmaSubject("stepwise-02");
     // a wrong step: its counterexample is the first random point where the two sides differ
     const inPage = plain(page.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))")) as {
@@ -242,7 +242,7 @@ s(
     assert.is(inPage.ok, false);
     assert.ok(inPage.counterexample, "a counterexample");
     assert.equal(inPage.counterexample, plain(inNode.checkStep(subject, 1, "e^(-x) / (1 + e^(-x))").counterexample));
-    const bundle = verifierBundle();
+    const bundle = await verifierBundle();
     for (const other of ["xor4096", "xorshift7", "tychei", "alea"]) assert.not.ok(bundle.includes(other), other);
   },
 );
