@@ -27,7 +27,8 @@
  *   (restoreConfig), so they are not emptied here: a test that judges in a fresh state after
  *   such a call sees whether that held.
  * - explain/ (nodes.ts keys, algebra.ts caches) and hint/ are keyed by a node's structure or
- *   object and feed explain() and hint(), whose steps the verifier checks in turn.
+ *   object and feed explain() and hint(), whose steps the verifier checks in turn; nodes.ts
+ *   `texts`, `subtexts`: node object → its printed text (weakly keyed; nodes are never changed).
  */
 import { forgetCosts } from "./cost";
 import { forgetPlans } from "./evaluate";

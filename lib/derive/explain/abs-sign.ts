@@ -23,15 +23,17 @@ const doubles = verifierMath();
  */
 export function absSigns(node: MathNode, domain: Domain): Map<string, 1 | -1> {
   const out = new Map<string, 1 | -1>();
-  const args: MathNode[] = [];
+  // each distinct argument once, by its key (equal keys, equal trees): a derivative repeats |u|
+  // (|u|′ = |u|/u·u′ writes it twice), and each compile and 64 evaluations cost alike
+  const args = new Map<string, MathNode>();
   node.traverse((n) => {
-    if (isCall(n, "abs", 1)) args.push(n.args[0]);
+    if (isCall(n, "abs", 1) && !args.has(keyOf(n.args[0]))) args.set(keyOf(n.args[0]), n.args[0]);
   });
-  if (!args.length) return out;
+  if (!args.size) return out;
   const points = samplePoints(domain, 64, "explain").map((p) =>
     Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Number(x)])),
   );
-  for (const u of args) {
+  for (const u of args.values()) {
     const code = doubles.compile(expandDefinitions(u, BUILTINS, "explain").toString());
     const signs = new Set(points.map((p) => Math.sign(code.evaluate(p) as number)));
     if (signs.size === 1 && (signs.has(1) || signs.has(-1))) out.set(keyOf(u), signs.has(1) ? 1 : -1);

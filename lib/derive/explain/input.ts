@@ -9,7 +9,7 @@ import { checkNames } from "../context";
 import { parseDomain, samplePoints, type Domain, type DomainSpec } from "../domain";
 import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, RESERVED_NAMES, shortened } from "../expression";
 import { verifierMath } from "../math-functions";
-import { dependsOn, isCall, num } from "./nodes";
+import { dependsOn, isCall, keyOf, num } from "./nodes";
 import { bisectZero } from "./singularities";
 
 const BUILTINS = parseDefinitions(BUILTIN_DEFINITIONS);
@@ -83,12 +83,13 @@ export function checkTarget(
  * @throws RangeError naming |u|, a point where u < 0 and one where u > 0 (or where u = 0)
  */
 export function checkDifferentiable(node: MathNode, domain: Domain, where: string): void {
-  const abs: MathNode[] = [];
+  // each distinct argument once, by its key (equal keys, equal trees: the same verdict and message)
+  const abs = new Map<string, MathNode>();
   node.traverse((n) => {
-    if (isCall(n, "abs", 1)) abs.push(n.args[0]);
+    if (isCall(n, "abs", 1) && !abs.has(keyOf(n.args[0]))) abs.set(keyOf(n.args[0]), n.args[0]);
   });
-  const points = abs.length ? samplePoints(domain, 64, "explain") : [];
-  for (const u of abs) {
+  const points = abs.size ? samplePoints(domain, 64, "explain") : [];
+  for (const u of abs.values()) {
     const code = doubles.compile(expandDefinitions(u, BUILTINS, where).toString());
     let neg: Record<string, string> | undefined;
     let pos: Record<string, string> | undefined;

@@ -188,6 +188,32 @@ export const keyGeneration = (): number => generation;
 const texts = new WeakMap<MathNode, string>();
 
 /**
+ * The text of each operator or function subtree printed so far (by {@link printed}), keyed by the
+ * node object itself (no text key that could collide). A subtree's text does not depend on where
+ * it stands: mathjs prints each argument with the same options and the parent adds any
+ * parentheses around it (OperatorNode._toString). The lines of a simplification share all but
+ * their rewritten part, so each line prints its new nodes only. Nodes are never changed once built.
+ */
+const subtexts = new WeakMap<MathNode, string>();
+
+/** mathjs's private printer of one node (its own text, its arguments through the handler). */
+type OwnPrinter = { _toString(options: object): string };
+
+/** {@link textbookText} through {@link subtexts}: the handler {@link printed} prints with. */
+function cachedText(node: MathNode, options: object): string | undefined {
+  if (!isOperator(node) && !isFunction(node)) return textbookText(node, options);
+  let t = subtexts.get(node);
+  if (t === undefined) {
+    t = textbookText(node, options) ?? (node as unknown as OwnPrinter)._toString(options);
+    subtexts.set(node, t);
+  }
+  return t;
+}
+
+/** The options of {@link printed}'s toString (one object: mathjs passes it down the tree). */
+const PRINT_OPTIONS = { handler: cachedText };
+
+/**
  * mathjs's text of a node as a textbook writes it (its toString, with e ^ (x ^ 2) in
  * parentheses; and {@link signsInFront}: no bare minus factor inside a product), kept per node: a
  * step's line is printed once however often it is asked for.
@@ -195,7 +221,7 @@ const texts = new WeakMap<MathNode, string>();
 export function printed(n: MathNode): string {
   let t = texts.get(n);
   if (t === undefined) {
-    t = signsInFront(n).toString({ handler: textbookText });
+    t = signsInFront(n).toString(PRINT_OPTIONS);
     texts.set(n, t);
   }
   return t;
