@@ -247,10 +247,11 @@ export async function verdictText(page: Page, selector: string): Promise<string>
       k.replaceWith(`$${k.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? "?"}$`);
     return copy.textContent ?? "";
   });
-  // the words around the formulas, an exercise's own hint aside (its author's words, $…$ typeset when written so)
+  // the words around the formulas, an exercise's own hint aside (its author's words, $…$ typeset
+  // when written so), and a hint's step as the reader types it (mathjs syntax on purpose)
   const words = await page.locator(selector).evaluate((node) => {
     const copy = node.cloneNode(true) as HTMLElement;
-    for (const k of Array.from(copy.querySelectorAll(".katex, .stepwise-try-hint"))) k.remove();
+    for (const k of Array.from(copy.querySelectorAll(".katex, .stepwise-try-hint, .stepwise-hint-typed"))) k.remove();
     return copy.textContent ?? "";
   });
   assert.not.match(words, /\^\(|\w \* \w|e\^/, `math left as text in the verdict: ${text}`);

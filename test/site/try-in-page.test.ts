@@ -300,15 +300,20 @@ s("should give a hint in two presses: the rule with its parts, then the next ste
   await page.waitForFunction(
     () => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "1",
   );
-  assert.is(await line.textContent(), "Hint: apply the quotient rule, with u = 1 and v = 1 + e^(−x)");
+  // the rule's parts typeset (read back as their TeX), as the notebook's hint writes them
+  assert.is(
+    await verdictText(page, ".stepwise-try .stepwise-hint-line"),
+    "Hint: apply the quotient rule, with $u = 1$ and $v = 1+ e^{-x}$",
+  );
   await page.click(".stepwise-try button.stepwise-hint");
   await page.waitForFunction(
     () => document.querySelector(".stepwise-try .stepwise-hint-line")?.getAttribute("data-press") === "2",
   );
-  const second = (await line.textContent()) ?? "";
-  assert.match(second, /^next step \(quotient rule\): /);
-  // the step shown is right: typed in, the verifier accepts it
-  const step = /^next step \(quotient rule\): (.*?)( — |$)/.exec(second)![1];
+  const second = await verdictText(page, ".stepwise-try .stepwise-hint-line");
+  assert.match(second, /^next step \(quotient rule\): \$\\frac\{.*\$ — .* Type it as .+\.$/);
+  // the step shown is right: typed in as the hint says, the verifier accepts it
+  const step = (await line.locator("code.stepwise-hint-typed").textContent()) ?? "";
+  assert.match(step, /^\(0 \* \(1 \+ e \^ \(-x\)\)/);
   const input = page.locator(".stepwise-try input");
   await input.fill(step);
   await input.press("Enter");
@@ -332,8 +337,8 @@ s("should give a hint in two presses: the rule with its parts, then the next ste
     () => document.querySelectorAll("form.stepwise-answer .stepwise-hint-line")[1]?.getAttribute("data-press") === "1",
   );
   assert.match(
-    (await box.locator(".stepwise-hint-line").textContent()) ?? "",
-    /^Hint: apply the constant multiple rule, with the constant c = −1/,
+    await verdictText(page, "form.stepwise-answer >> nth=1 >> .stepwise-hint-line"),
+    /^Hint: apply the constant multiple rule, with the constant \$c = -1\$/,
   );
   assert.equal(errors, []);
   await page.close();

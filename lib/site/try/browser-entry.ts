@@ -85,16 +85,27 @@ function verdictOf(r: StepResult): TryVerdict {
 }
 
 /**
- * A hint for step `index` (1-based) of a derivation: what comes after the steps before it.
- * Press 1 names the rule and the part it applies to, press 2 shows the step.
- *
- * @returns { text } or { error } in words
+ * What a hint press answers: its words (math as `$…$`), on the second press the step in mathjs
+ * syntax as a reader types it (the words show it typeset), or why there is none.
  */
-export function hintStep(subject: TrySubject, index: number, press: 1 | 2): { text?: string; error?: string } {
+export interface HintAnswer {
+  text?: string;
+  typed?: string;
+  error?: string;
+}
+
+/**
+ * A hint for step `index` (1-based) of a derivation: what comes after the steps before it.
+ * Press 1 names the rule and the part it applies to, press 2 shows the step (typeset) and
+ * the step as the reader types it.
+ *
+ * @returns { text, typed } (typed: the step in mathjs syntax, press 2 only) or { error } in words
+ */
+export function hintStep(subject: TrySubject, index: number, press: 1 | 2): HintAnswer {
   try {
     const next = nextStep({ ...subject.spec, steps: subject.spec.steps.slice(0, index - 1) });
     if (!next) return { text: "nothing is left to do here" };
-    return { text: press === 1 ? next.rule : next.shown };
+    return press === 1 ? { text: next.rule } : { text: next.shown, typed: next.step.expr };
   } catch (err) {
     return { error: forReader((err as Error).message) };
   }
@@ -102,11 +113,12 @@ export function hintStep(subject: TrySubject, index: number, press: 1 | 2): { te
 
 /**
  * A hint for an exercise: the derivative's first rule (ask "derivative") or the first algebra
- * move (ask "equal"). Press 1 names the rule, press 2 shows the step.
+ * move (ask "equal"). Press 1 names the rule, press 2 shows the step (typeset) and the step
+ * as the reader types it.
  *
- * @returns { text } or { error } in words
+ * @returns { text, typed } (typed: press 2 only) or { error } in words
  */
-export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): { text?: string; error?: string } {
+export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): HintAnswer {
   try {
     const spec = {
       title: exerciseTitle(ex),
@@ -120,7 +132,7 @@ export function hintAnswer(ex: ExerciseSpec, press: 1 | 2): { text?: string; err
     } as never;
     const next = nextStep(spec, ex.ask === "derivative" ? "differentiate" : "simplify");
     if (!next) return { text: "no algebra move makes it simpler: it is already in its compact form" };
-    return { text: press === 1 ? next.rule : next.shown };
+    return press === 1 ? { text: next.rule } : { text: next.shown, typed: next.step.expr };
   } catch (err) {
     return { error: forReader((err as Error).message) };
   }

@@ -15,7 +15,7 @@
  * where the expression fails to parse, in words. A "Hint" button in each form names the
  * rule to apply next (first press) and shows the next step (second press).
  */
-import type { StepwiseVerifier, TrySubject, TryVerdict, VerdictMath } from "./browser-entry";
+import type { HintAnswer, StepwiseVerifier, TrySubject, TryVerdict, VerdictMath } from "./browser-entry";
 import type { ExerciseSpec } from "./exercise-spec";
 import type { ExplainAnswer } from "./explain-in-page";
 import { CONTENT_CHANGED_EVENT, TRY_ATTR } from "../browser/markers";
@@ -101,9 +101,6 @@ function show(
   document.dispatchEvent(new Event(CONTENT_CHANGED_EVENT));
 }
 
-/** What the verifier answers to a hint press: the text, or why there is none. */
-type HintAnswer = { text?: string; error?: string };
-
 /**
  * Adds a "Hint" button to `row` and its live line after `after`: the first press names
  * the rule to apply next, the second shows the step; `ask(api, press)` asks the verifier.
@@ -130,7 +127,11 @@ function hintButton(
         line.setAttribute("data-press", String(press));
         // the hint's words may hold `$…$` math (explain()'s notes): typeset, the rest as text
         if (h.error) line.textContent = `\u2717 ${h.error}`;
-        else line.innerHTML = api.wordsHtml(`${press === 1 ? "Hint: " : ""}${h.text ?? ""}`);
+        else {
+          line.innerHTML = api.wordsHtml(`${press === 1 ? "Hint: " : ""}${h.text ?? ""}`);
+          // the step as typed, to copy into the field (the words show it typeset)
+          if (h.typed) line.append(" Type it as ", el("code", { class: "stepwise-hint-typed" }, h.typed), ".");
+        }
       },
       (err: Error) => {
         line.textContent = err.message;
