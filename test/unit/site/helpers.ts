@@ -1,6 +1,9 @@
 import { request } from "node:http";
 import * as path from "node:path";
+import * as vm from "node:vm";
 import type { Cell, Notebook } from "../../../lib/notebook/nbformat";
+import type { StepwiseVerifier } from "../../../lib/site/try/browser-entry";
+import { verifierBundle } from "../../../lib/site/try/verifier-bundle";
 import { tempFolder } from "../../temp-folders";
 
 /** The project root. */
@@ -94,4 +97,14 @@ export function rawGet(url: string, rawPath: string): Promise<{ status: number; 
     req.setTimeout(5000, () => req.destroy(new Error(`no answer for ${rawPath}`)));
     req.end();
   });
+}
+
+/**
+ * The page's verifier (assets/verifier.js, as the site writes it) run in a fresh VM context
+ * with only `performance`, as a browser page would load it: its `window.stepwiseVerifier`.
+ */
+export async function pageVerifier(): Promise<StepwiseVerifier> {
+  const context: Record<string, unknown> = { performance };
+  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
+  return context.stepwiseVerifier as StepwiseVerifier;
 }

@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as vm from "node:vm";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { MATRIX_FILES, matrixStub } from "../../../lib/site/bundles/mathjs-matrices";
@@ -14,6 +13,7 @@ import { VERIFIER_FUNCTIONS, VERIFIER_OPERATORS } from "../../../lib/derive/math
 import * as inNode from "../../../lib/site/try/browser-entry";
 import type { StepwiseVerifier, TrySubject } from "../../../lib/site/try/browser-entry";
 import type { ExerciseSpec } from "../../../lib/site/try/exercise-spec";
+import { pageVerifier } from "./helpers";
 import { verifierBundle } from "../../../lib/site/try/verifier-bundle";
 
 const esm = path.join(path.dirname(require.resolve("mathjs/package.json")), "lib", "esm");
@@ -76,9 +76,7 @@ stubs.run();
 let page: StepwiseVerifier;
 const same = suite("the page's verifier without matrices");
 same.before(async () => {
-  const context: Record<string, unknown> = { performance };
-  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
-  page = context.stepwiseVerifier as StepwiseVerifier;
+  page = await pageVerifier();
 });
 
 same("should carry none of the stubbed files' code", async () => {

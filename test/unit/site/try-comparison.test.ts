@@ -10,7 +10,6 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as vm from "node:vm";
 import { all, create } from "mathjs";
 import seedrandom from "seedrandom";
 import { suite } from "uvu";
@@ -20,7 +19,7 @@ import type { DomainSpec } from "../../../lib/derive/domain";
 import { exprTex } from "../../../lib/outputs/derivation-tex";
 import { DEFAULT_TEX_NAMES } from "../../../lib/derive/tex";
 import type { StepwiseVerifier, TrySubject } from "../../../lib/site/try/browser-entry";
-import { verifierBundle } from "../../../lib/site/try/verifier-bundle";
+import { pageVerifier } from "./helpers";
 
 interface BenchFunction {
   name: string;
@@ -60,9 +59,7 @@ function pointIn(spec: unknown, rand: () => number): number {
 let page: StepwiseVerifier;
 const s = suite("what a step tried in the page was compared with");
 s.before(async () => {
-  const context: Record<string, unknown> = { performance };
-  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
-  page = context.stepwiseVerifier as StepwiseVerifier;
+  page = await pageVerifier();
 });
 
 const subjectOf = (fn: BenchFunction, steps: TrySubject["spec"]["steps"]): TrySubject => ({

@@ -7,7 +7,7 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import * as vm from "node:vm";
+import { pageVerifier } from "./helpers";
 import { verifierBundle } from "../../../lib/site/try/verifier-bundle";
 import { VERIFIER_FUNCTIONS, VERIFIER_OPERATORS, verifierMath } from "../../../lib/derive/math-functions";
 import * as inNode from "../../../lib/site/try/browser-entry";
@@ -60,9 +60,7 @@ const CASES: Record<string, { call: string; domain: [number, number]; at: number
 let page: StepwiseVerifier;
 const s = suite("the page's verifier functions");
 s.before(async () => {
-  const context: Record<string, unknown> = { performance };
-  vm.runInNewContext(await verifierBundle(), context, { filename: "assets/verifier.js" });
-  page = context.stepwiseVerifier as StepwiseVerifier;
+  page = await pageVerifier();
 });
 
 s("should have a case here for every function the verifier supports", () => {
