@@ -58,6 +58,7 @@ from nbformat.v4 import output_from_msg
 
 # spare_kernels.py lies beside this file, which is also loaded by path (importlib) in the tests
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kernel_ports  # noqa: E402
 import spare_kernels  # noqa: E402
 
 # tslab aborts execute requests that arrive within 200 ms of a failed one.
@@ -95,7 +96,11 @@ ASYNC_ERRORS = {
 class Client(NotebookClient):
     """nbclient's client that also keeps the stream and error messages a cell's code sends after
     the cell finished (a timer firing between cells): nbclient drops them, this records them as
-    (cell_index, output) in self.late."""
+    (cell_index, output) in self.late. Its kernels get ports outside the ephemeral range
+    (kernel_ports.py)."""
+
+    def create_kernel_manager(self):
+        return kernel_ports.choose_ports(super().create_kernel_manager())
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         self.cell_of_msg[parent_msg_id] = cell_index

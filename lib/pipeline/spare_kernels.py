@@ -21,7 +21,7 @@ imported it is never used.
 import asyncio
 import re
 
-from jupyter_client.manager import AsyncKernelManager
+import kernel_ports
 
 # at most this many keys keep a spare (a tslab kernel holds about 150 MB); the oldest goes first
 MAX_SPARES = 3
@@ -70,7 +70,7 @@ async def start_spare(kernel, cwd, prelude):
     notebook's run goes on with that client rather than connecting and waiting for the kernel again).
     Raises PreludeFailed (after stopping the kernel) when the prelude errs or writes to stderr, and
     whatever jupyter_client raises when the kernel cannot start."""
-    km = AsyncKernelManager(kernel_name=kernel)
+    km = kernel_ports.kernel_manager(kernel)
     LIVE.add(km)
     await km.start_kernel(cwd=cwd, extra_arguments=[])
     kc = km.client()

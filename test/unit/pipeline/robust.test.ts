@@ -156,8 +156,25 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.on("data", (d) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await waitFor("the kernel started", () => kernelsTagged(tag).length > 0);
-    await waitFor("the kernel entered the endless cell", () => existsSync(inside));
+    // a build that ended or hung before the endless cell fails the test with its own output
+    const buildOutput = () => `the build's stdout:\n${stdout}\nits stderr:\n${stderr}`;
+    const running = (happened: () => boolean) => () => {
+      if (child.exitCode !== null) throw new Error(`the build exited with ${child.exitCode} first; ${buildOutput()}`);
+      return happened();
+    };
+    try {
+      await waitFor(
+        "the kernel started",
+        running(() => kernelsTagged(tag).length > 0),
+      );
+      await waitFor(
+        "the kernel entered the endless cell",
+        running(() => existsSync(inside)),
+      );
+    } catch (err) {
+      child.kill("SIGKILL");
+      throw new Error(`${(err as Error).message}; ${buildOutput()}`);
+    }
     assert.ok(
       readdirSync(tmp).some((f) => f.startsWith("stepwise-run-") || f.startsWith("stepwise-exec-")),
       "the build made temporary folders",
