@@ -59,11 +59,48 @@ const GREEK = new Set([
  * @returns a LaTeX string for display math (no surrounding $ signs)
  */
 export function toTex(node: MathNode, names: Readonly<Record<string, string>> = {}): string {
+  return tidy(node.toTex({ parenthesis: "keep", handler: texHandler(names) } as object));
+}
+
+/**
+ * {@link toTex} for many expressions that share subtrees and never change (explain()'s own nodes):
+ * each subtree's LaTeX is made once and kept (by node, in the printer), so a part printed again in
+ * a later step, title or note costs a lookup. The text is {@link toTex}'s, character for character:
+ * a node's LaTeX does not depend on its parent (the parent adds its own brackets around it).
+ *
+ * @param names extra name → LaTeX entries, as for {@link toTex}
+ * @returns the printer: node → LaTeX; nodes given to it must not be changed afterwards
+ */
+export function cachedTexPrinter(names: Readonly<Record<string, string>> = {}): (node: MathNode) => string {
+  const plain = texHandler(names);
+  const kept = new WeakMap<MathNode, string>();
+  const handler = (n: MathNode, options: object): string | undefined => {
+    let t = kept.get(n);
+    if (t === undefined) {
+      t = plain(n, options) ?? (n as unknown as { _toTex(o: object): string })._toTex(options);
+      kept.set(n, t);
+    }
+    return t;
+  };
+  const options = { parenthesis: "keep", handler } as object;
+  const whole = new WeakMap<MathNode, string>();
+  return (node) => {
+    let t = whole.get(node);
+    if (t === undefined) {
+      t = tidy(node.toTex(options));
+      whole.set(node, t);
+    }
+    return t;
+  };
+}
+
+/** The mathjs toTex handler of {@link toTex}: the LaTeX of the nodes it prints its own way, else undefined (mathjs's). */
+function texHandler(names: Readonly<Record<string, string>>): (n: MathNode, options: object) => string | undefined {
   const table = { ...DEFAULT_TEX_NAMES, ...names };
   const nameTex = (name: string): string =>
     table[name] ??
     (GREEK.has(name) ? `\\${name}` : name.length === 1 ? name : (subscripted(name) ?? `\\mathit{${name}}`));
-  const handler = (n: MathNode, options: object): string | undefined => {
+  return (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) return ` ${nameTex((n as SymbolNode).name)}`;
     if (isFunctionCall(n) && table[n.fn.name] === undefined && Object.hasOwn(FUNCTION_TEX, n.fn.name)) {
       // the verifier's functions as mathjs prints them, without mathjs's FunctionNode LaTeX (tex-functions.ts)
@@ -102,7 +139,6 @@ export function toTex(node: MathNode, names: Readonly<Record<string, string>> = 
     }
     return undefined;
   };
-  return tidy(node.toTex({ parenthesis: "keep", handler } as object));
 }
 
 /** p1 → p_{1}, z12 → z_{12}, yhat2 → \hat{y}_{2}; else undefined. */

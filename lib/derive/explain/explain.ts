@@ -7,7 +7,7 @@
  */
 import type { MathNode } from "mathjs";
 import { Derivation } from "../derive";
-import { toTex } from "../tex";
+import { cachedTexPrinter } from "../tex";
 import type { DomainSpec } from "../domain";
 import { expandDefinitions, parseDefinitions, parseExpression, shortened } from "../expression";
 import type { DerivationSpec, StepSpec } from "../spec";
@@ -111,8 +111,16 @@ function isInline(app: RuleApplication): boolean {
   return !["product", "quotient", "general-power"].includes(app.rule.id) && count(app) <= 3;
 }
 
+/** The TeX printers by TeX-names table: explain()'s nodes never change, so each keeps its subtrees' TeX (cachedTexPrinter). */
+const texPrinters = new WeakMap<Readonly<Record<string, string>>, (n: MathNode) => string>();
+const NO_NAMES: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A node as TeX (the formulas' printer, lib/derive/tex.ts), with the derivation's TeX names. */
-const tex = (n: MathNode, names?: Readonly<Record<string, string>>): string => toTex(n, names);
+const tex = (n: MathNode, names: Readonly<Record<string, string>> = NO_NAMES): string => {
+  let print = texPrinters.get(names);
+  if (!print) texPrinters.set(names, (print = cachedTexPrinter(names)));
+  return print(n);
+};
 
 /** A node as a note writes it: `$…$` around its TeX, typeset like the formulas. */
 const show = (n: MathNode, names?: Readonly<Record<string, string>>): string => `$${tex(n, names)}$`;

@@ -6,9 +6,11 @@ import katex from "katex";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { math } from "../../../lib/derive/expression";
-import { DEFAULT_TEX_NAMES, toTex } from "../../../lib/derive/tex";
+import type { MathNode } from "mathjs";
+import { DEFAULT_TEX_NAMES, cachedTexPrinter, toTex } from "../../../lib/derive/tex";
 import { FUNCTION_TEX, functionTex } from "../../../lib/derive/tex-functions";
 import { VERIFIER_FUNCTIONS } from "../../../lib/derive/math-functions";
+import { randomFunctions } from "./explain/random-functions";
 
 const tex = (expr: string, names?: Record<string, string>): string => toTex(math.parse(expr), names);
 
@@ -148,3 +150,38 @@ s(
 );
 
 s.run();
+
+const cached = suite("cachedTexPrinter: toTex's text, with each subtree printed once");
+
+cached("should print 400 random functions and their subtrees, shared among parents, as toTex does", () => {
+  const names = { x: "x_{0}", y: "\\hat{y}" };
+  const printers = [cachedTexPrinter(), cachedTexPrinter(names)];
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const f of randomFunctions(400, 51, 4)) {
+    const node = math.parse(f);
+    // every subtree, then the same subtrees again as the children of new parents (cached from the first pass)
+    const subtrees: MathNode[] = [];
+    node.traverse((n, path) => {
+      if (path !== "fn") subtrees.push(n);
+    });
+    const wrapped = subtrees.flatMap((n) => [
+      new math.OperatorNode("-", "unaryMinus", [n]),
+      new math.OperatorNode("^", "pow", [n, n]),
+      new math.OperatorNode("*", "multiply", [math.parse("2 + x"), n]),
+      new math.OperatorNode("/", "divide", [n, new math.FunctionNode("log", [n])]),
+    ]);
+    for (const n of [...subtrees, ...wrapped, node]) {
+      for (const [i, print] of printers.entries()) {
+        const want = toTex(n, i === 0 ? undefined : names);
+        const got = print(n);
+        compared++;
+        if (got !== want && mismatches.length < 5) mismatches.push(`${n.toString()}: ${got} ≠ ${want}`);
+      }
+    }
+  }
+  assert.equal(mismatches, []);
+  assert.ok(compared > 20_000, `compared ${compared}`);
+});
+
+cached.run();
