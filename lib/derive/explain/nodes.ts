@@ -39,12 +39,25 @@ export function isCall(n: MathNode, name: string, arity?: number): n is Function
   return isFunction(n) && n.fn.name === name && (arity === undefined || n.args.length === arity);
 }
 
-/** The tree without ParenthesisNodes (mathjs prints the parentheses a tree needs by itself). */
+/**
+ * The tree without ParenthesisNodes (mathjs prints the parentheses a tree needs by itself). A
+ * subtree without brackets is returned as it is, not copied (mathjs's transform copies every
+ * node), so the keys, texts and sizes kept for its nodes stay valid; a node of a kind the
+ * explain code does not build (arrays, conditionals, …) goes through mathjs's transform.
+ */
 export function withoutParens(node: MathNode): MathNode {
-  return node.transform((n) => {
-    let m = n;
-    while ((m as ParenthesisNode).isParenthesisNode) m = (m as ParenthesisNode).content;
-    return m === n ? n : withoutParens(m);
+  let m = node;
+  while ((m as ParenthesisNode).isParenthesisNode) m = (m as ParenthesisNode).content;
+  if (isOperator(m) || isFunction(m)) {
+    const args = m.args.map(withoutParens);
+    for (let i = 0; i < args.length; i++) if (args[i] !== m.args[i]) return withArgs(m, args);
+    return m;
+  }
+  if (isSymbolNode(m) || isConstant(m)) return m;
+  return m.transform((n) => {
+    let c = n;
+    while ((c as ParenthesisNode).isParenthesisNode) c = (c as ParenthesisNode).content;
+    return c === n ? n : withoutParens(c);
   });
 }
 
@@ -204,10 +217,76 @@ function cachedText(node: MathNode, options: object): string | undefined {
   if (!isOperator(node) && !isFunction(node)) return textbookText(node, options);
   let t = subtexts.get(node);
   if (t === undefined) {
-    t = textbookText(node, options) ?? (node as unknown as OwnPrinter)._toString(options);
+    t =
+      textbookText(node, options) ?? operatorText(node, options) ?? (node as unknown as OwnPrinter)._toString(options);
     subtexts.set(node, t);
   }
   return t;
+}
+
+/**
+ * The precedence mathjs gives the explain code's operators (the order of their groups in mathjs's
+ * expression/operators.js: sums below products below unary signs below powers); only the order matters.
+ */
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  add: 1,
+  subtract: 1,
+  multiply: 2,
+  divide: 2,
+  unaryPlus: 3,
+  unaryMinus: 3,
+  pow: 4,
+};
+
+/**
+ * A node's precedence as mathjs's getPrecedence gives it with parenthesis "keep": null for a
+ * symbol, a literal or a function call (never bracketed); undefined for a node this printer leaves
+ * to mathjs (brackets, implicit products, other operators and node types).
+ */
+function precedenceOf(n: MathNode): number | null | undefined {
+  if (isOperator(n)) {
+    const p = PRECEDENCE[n.fn];
+    if (p === undefined || (n as { implicit?: boolean }).implicit) return undefined;
+    return n.args.length === (p === 3 ? 1 : 2) ? p : undefined;
+  }
+  return isSymbolNode(n) || isConstant(n) || isFunction(n) ? null : undefined;
+}
+
+/**
+ * mathjs's OperatorNode text (its _toString with parenthesis "keep" and implicit "hide") for the
+ * operators of {@link PRECEDENCE} with their usual arity, the arguments printed through `options`
+ * (so through the cache); undefined for any other node, which mathjs prints. Brackets follow
+ * mathjs's calculateNecessaryParentheses: an argument of lower precedence is bracketed; of equal
+ * precedence, the left one of a right-associative power and the right one of a left-associative
+ * operator unless the operator is associative with it (+ with + and −, · with · and ÷); a unary
+ * sign's operand of equal or lower precedence. mathjs's own getPrecedence scans its whole table of
+ * operators for each argument, most of the cost of printing a line. printed.test compares the two
+ * on every node of the explain corpus and of random trees.
+ */
+function operatorText(node: MathNode, options: object): string | undefined {
+  if (!isOperator(node)) return undefined;
+  const p = precedenceOf(node);
+  if (p === undefined || p === null) return undefined;
+  const args = node.args;
+  if (p === 3) {
+    const q = precedenceOf(args[0]);
+    if (q === undefined) return undefined;
+    const operand = args[0].toString(options);
+    return node.op + (q !== null && q <= p ? `(${operand})` : operand);
+  }
+  const lp = precedenceOf(args[0]);
+  const rp = precedenceOf(args[1]);
+  if (lp === undefined || rp === undefined) return undefined;
+  const fn = node.fn;
+  const withRight = (arg: MathNode) =>
+    (fn === "add" && (isOp(arg, "add") || isOp(arg, "subtract"))) ||
+    (fn === "multiply" && (isOp(arg, "multiply") || isOp(arg, "divide")));
+  // only pow is right-associative among these: its left argument of equal precedence is bracketed
+  const lhsParens = lp !== null && (lp < p || (lp === p && fn === "pow"));
+  const rhsParens = rp !== null && (rp < p || (rp === p && fn !== "pow" && !withRight(args[1])));
+  const lhs = args[0].toString(options);
+  const rhs = args[1].toString(options);
+  return `${lhsParens ? `(${lhs})` : lhs} ${node.op} ${rhsParens ? `(${rhs})` : rhs}`;
 }
 
 /** The options of {@link printed}'s toString (one object: mathjs passes it down the tree). */
@@ -225,6 +304,14 @@ export function printed(n: MathNode): string {
     texts.set(n, t);
   }
   return t;
+}
+
+/**
+ * {@link printed}'s text made by mathjs's own OperatorNode printer throughout (no cache, no
+ * {@link operatorText}): the reference printed.test compares {@link printed} with.
+ */
+export function printedByMathjs(n: MathNode): string {
+  return signsInFront(n).toString({ handler: textbookText });
 }
 
 /** Structural equality (parentheses ignored). */
@@ -253,8 +340,26 @@ function textbookText(node: MathNode, options?: object): string | undefined {
  */
 export function signsInFront(n: MathNode): MathNode {
   if (!isOperator(n) && !isFunction(n)) return n;
+  let out = signed.get(n);
+  if (out === undefined) {
+    out = signsInFrontOnce(n);
+    signed.set(n, out);
+  }
+  return out;
+}
+
+/**
+ * {@link signsInFront}'s result for each operator or function node it was given: a node's result
+ * depends on its subtree only, and the lines of a simplification share all but their rewritten
+ * part, so printing a new line walks its new nodes only. Nodes are never changed once built.
+ */
+const signed = new WeakMap<MathNode, MathNode>();
+
+/** {@link signsInFront} of an operator or function node, its arguments through the cache. */
+function signsInFrontOnce(n: OperatorNode | FunctionNode): MathNode {
   const args = n.args.map(signsInFront);
-  const changed = args.some((a, i) => a !== n.args[i]);
+  let changed = false;
+  for (let i = 0; i < args.length; i++) if (args[i] !== n.args[i]) changed = true;
   if (isOp(n, "multiply", 2) || isOp(n, "divide", 2)) {
     const [a, b] = args;
     // both negative (the chain rule's −u^(−2)·(−e^(−x))): both signs stay, for the next step to cancel

@@ -11,7 +11,14 @@ import * as assert from "uvu/assert";
 import { Q } from "../../../../lib/derive/exact/rational";
 import { simplifySteps } from "../../../../lib/derive/explain/algebra";
 import { rationalOf } from "../../../../lib/derive/explain/forms";
-import { childrenOf, isConstant, isOp, printed, withoutParens } from "../../../../lib/derive/explain/nodes";
+import {
+  childrenOf,
+  isConstant,
+  isOp,
+  printed,
+  printedByMathjs,
+  withoutParens,
+} from "../../../../lib/derive/explain/nodes";
 import { math } from "../../../../lib/derive/expression";
 import { mathText } from "../../../../lib/derive/math-text";
 import { mulberry32 } from "../../../../scripts/seeded-random";
@@ -100,6 +107,56 @@ test("printed texts of the algebra moves' steps (shared subtrees) are those of f
     }
   }
   assert.ok(steps > 20, `only ${steps} steps`);
+});
+
+/**
+ * A random tree of the operators mathjs and printed bracket differently: sums, differences, products,
+ * quotients, powers, unary signs (nested too), implicit and three-argument products and sums,
+ * mod, calls, negative and fractional literals.
+ */
+function randomTree(r: () => number, depth: number): MathNode {
+  const leaves = ["x", "y", "2", "-3", "0.5", "e"];
+  if (depth === 0 || r() < 0.2) {
+    const leaf = leaves[Math.floor(r() * leaves.length)];
+    return leaf === "-3" ? new math.ConstantNode(math.bignumber(-3)) : math.parse(leaf);
+  }
+  const kid = () => randomTree(r, depth - 1);
+  const kinds: (() => MathNode)[] = [
+    () => new math.OperatorNode("+", "add", [kid(), kid()]),
+    () => new math.OperatorNode("-", "subtract", [kid(), kid()]),
+    () => new math.OperatorNode("*", "multiply", [kid(), kid()]),
+    () => new math.OperatorNode("/", "divide", [kid(), kid()]),
+    () => new math.OperatorNode("^", "pow", [kid(), kid()]),
+    () => new math.OperatorNode("-", "unaryMinus", [kid()]),
+    () => new math.OperatorNode("+", "unaryPlus", [kid()]),
+    () => new math.OperatorNode("*", "multiply", [kid(), kid()], true),
+    () => new math.OperatorNode("*", "multiply", [kid(), kid(), kid()]),
+    () => new math.OperatorNode("+", "add", [kid(), kid(), kid()]),
+    () => new math.OperatorNode("mod", "mod", [kid(), kid()]),
+    () => new math.FunctionNode("sin", [kid()]),
+  ];
+  return kinds[Math.floor(r() * kinds.length)]();
+}
+
+test("printed's own operator printer writes mathjs's text: 3000 random trees, the edge cases and the algebra moves' steps", () => {
+  const r = mulberry32(35);
+  const roots: MathNode[] = [
+    ...EDGE_CASES.map((t) => withoutParens(math.parse(t))),
+    ...Array.from({ length: 3000 }, (_, i) => randomTree(r, 2 + (i % 4))),
+  ];
+  for (const text of randomFunctions(80, 1935, 4))
+    for (const s of simplifySteps(withoutParens(math.parse(text)), { final: true })) roots.push(s.expr);
+  const wrong: string[] = [];
+  let nodes = 0;
+  for (const root of roots)
+    for (const n of nodesOf(root)) {
+      nodes++;
+      const want = printedByMathjs(n);
+      const got = printed(n);
+      if (got !== want && wrong.length < 5) wrong.push(`${got} ≠ mathjs's ${want}`);
+    }
+  assert.equal(wrong, []);
+  assert.ok(nodes > 30_000, `only ${nodes} nodes`);
 });
 
 test("rationalOf gives each literal's own value, the same when asked again, and nothing for other nodes", () => {
