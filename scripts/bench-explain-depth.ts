@@ -10,7 +10,7 @@
  * printed as "skipped" (log∘cosh at depth 12 took about 74 s, and the table never finished).
  * A cell with a step the verifier did not prove is marked "*" and listed under the table.
  */
-import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
+import { explainSteps, selfCheck } from "./explain-under-test";
 
 /** The families of nested functions: one level of each around `s`. */
 export const DEPTH_FAMILIES: Readonly<Record<string, (s: string) => string>> = {

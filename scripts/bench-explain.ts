@@ -13,6 +13,8 @@
  * then the goals of issue 19: 100 % verify, ≥ 95 % of steps proved, final size ≤ SymPy's for
  * ≥ 90 %, explain() alone ≥ 10× faster than SymPy, explain() plus verification faster than
  * SymPy. No assertions: figures only (test/unit/derive/explain/corpus.test.ts checks a seeded sample).
+ * explain() is the compiled package's, as a notebook runs it (scripts/explain-under-test.ts; lib/
+ * is compiled first when dist/ is stale).
  *
  * Python: .venv/bin/python if present, else $STEPWISE_PYTHON, else python3.
  * `-- --only <substring>` runs the functions whose name contains it.
@@ -21,7 +23,7 @@
 import { spawnSync } from "node:child_process";
 import { math } from "../lib/derive/expression";
 import { formSize } from "../lib/derive/explain/algebra";
-import { explainSteps, selfCheck } from "../lib/derive/explain/explain";
+import { explainSteps, selfCheck } from "./explain-under-test";
 import { benchExplainDepth } from "./bench-explain-depth";
 import { python } from "./python";
 import { threadCpuSeconds } from "./thread-cpu";

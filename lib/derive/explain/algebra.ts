@@ -26,6 +26,7 @@ import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
 import { positiveExponentsAt } from "./exponent-sign";
 import { parseExpression } from "../expression";
 import { toTex } from "../tex";
+import { memoOf, peekMemo } from "./node-memo";
 import { pythagoreanAt, pythagoreanPairAt, sigmaDerivativeCoshAt, sigmaOfLogAt } from "./identities";
 import { logOddsAt, sigmaAsExponentialsAt } from "./sigma-identities";
 import {
@@ -115,17 +116,13 @@ export function formSize(node: MathNode): number {
 }
 
 /**
- * The size of each node measured by the simplification ({@link sizeOf} with `cache`), by node:
- * every line a move makes and every look-ahead line is measured, and a new line shares all but
- * the rewritten part with the line it came from, so the shared subtrees are counted once. Keyed
- * by the node object itself (no text key that could collide); nodes are never changed once built.
+ * {@link formSize}; with `cache`, kept per node (node-memo.ts, `size`; for the explain code's own
+ * nodes, which never change): every line a move makes and every look-ahead line is measured, and a
+ * new line shares all but the rewritten part with the line it came from.
  */
-const sizes = new WeakMap<MathNode, number>();
-
-/** {@link formSize}; with `cache`, through {@link sizes} (for the explain code's own nodes, which never change). */
 function sizeOf(node: MathNode, cache: boolean): number {
   if (cache) {
-    const known = sizes.get(node);
+    const known = peekMemo(node)?.size;
     if (known !== undefined) return known;
   }
   const u = expOf(node);
@@ -135,11 +132,11 @@ function sizeOf(node: MathNode, cache: boolean): number {
       : (node as { isParenthesisNode?: boolean }).isParenthesisNode
         ? sizeOf((node as unknown as { content: MathNode }).content, cache)
         : 1 + childrenOf(node).reduce((s, c) => s + sizeOf(c, cache), 0);
-  if (cache) sizes.set(node, size);
+  if (cache) memoOf(node).size = size;
   return size;
 }
 
-/** {@link formSize} of a node the explain code built (cached, see {@link sizes}). */
+/** {@link formSize} of a node the explain code built (kept per node, see {@link sizeOf}). */
 const sizeOfBuilt = (node: MathNode): number => sizeOf(node, true);
 
 /** Applies a local rewrite at every node, children first; one pass. */
@@ -968,11 +965,14 @@ export function applyMove(move: AlgebraMove, node: MathNode): MathNode {
     const seen = memo.get(key);
     if (seen) return seen;
     const kids = childrenOf(n);
-    let m = n;
-    if (kids.length) {
-      const next = kids.map(walk);
-      if (next.some((k, i) => k !== kids[i])) m = withArgs(n, next);
+    // the arguments after the move, copied only once one of them changed
+    let next: MathNode[] | undefined;
+    for (let i = 0; i < kids.length; i++) {
+      const k = walk(kids[i]);
+      if (next === undefined && k !== kids[i]) next = kids.slice(0, i);
+      if (next !== undefined) next.push(k);
     }
+    const m = next === undefined ? n : withArgs(n, next);
     const out = move.at(m) ?? m;
     memo.set(key, out);
     moveCacheSize++;

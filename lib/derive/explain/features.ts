@@ -5,6 +5,7 @@
  * any node in it. The bits are computed once per node (nodes are never changed once built).
  */
 import type { MathNode } from "mathjs";
+import { memoOf } from "./node-memo";
 import { childrenOf, isFunction, isOp, isSymbolNode } from "./nodes";
 
 /** e^u (a power of the symbol e or E) or exp(u). */
@@ -48,22 +49,22 @@ function ownBits(n: MathNode): number {
   return isFunction(n) ? (CALL_BITS[n.fn.name] ?? 0) : 0;
 }
 
-const cache = new WeakMap<MathNode, number>();
-
 /**
  * The features of a subtree: the union of the HAS_… bits of the node and of every node below
- * it (parentheses are read through: they are not nodes of the explain code's trees).
+ * it (parentheses are read through: they are not nodes of the explain code's trees); kept per
+ * node (node-memo.ts, `features`).
  *
  * @param n any expression node
  * @returns a bit set of HAS_EXP, HAS_LOG, HAS_SIGMA, HAS_SIN … HAS_TANH, HAS_SUM, HAS_PRODUCT
  */
 export function featuresOf(n: MathNode): number {
-  let bits = cache.get(n);
+  const memo = memoOf(n);
+  let bits = memo.features;
   if (bits !== undefined) return bits;
   const inner = (n as { isParenthesisNode?: boolean }).isParenthesisNode
     ? featuresOf((n as unknown as { content: MathNode }).content)
     : childrenOf(n).reduce((acc, c) => acc | featuresOf(c), 0);
   bits = ownBits(n) | inner;
-  cache.set(n, bits);
+  memo.features = bits;
   return bits;
 }

@@ -9,6 +9,7 @@
 import type { BigNumber, MathNode, OperatorNode } from "mathjs";
 import { Q } from "../exact/rational";
 import { math } from "../expression";
+import { memoOf } from "./node-memo";
 import {
   add,
   call,
@@ -50,22 +51,20 @@ export interface Product {
 const HALF = Q.of(1n, 2n);
 
 /**
- * The value of each literal (and unary minus of one) read so far, null for none, by node:
- * toProduct reads every number of a product each time a move looks at it, and reading one
- * (the BigNumber written out as text, then parsed into a Q) costs far more than the lookup.
- * Nodes are never changed once built, and a Q is never changed.
+ * The exact rational value of a numeric literal (or its unary minus), else undefined. Kept per
+ * node (node-memo.ts, `rational`): toProduct reads every number of a product each time a move
+ * looks at it, and reading one (the BigNumber written out as text, then parsed into a Q) costs far
+ * more than the lookup. A Q is never changed.
  */
-const rationals = new WeakMap<MathNode, Q | null>();
-
-/** The exact rational value of a numeric literal (or its unary minus), else undefined. */
 export function rationalOf(n: MathNode): Q | undefined {
   // only a literal or a unary minus can have a value (numericValue): the others skip the cache
   if (!isConstant(n) && !isOp(n, "unaryMinus", 1)) return undefined;
-  let q = rationals.get(n);
+  const memo = memoOf(n);
+  let q = memo.rational;
   if (q === undefined) {
     const v = numericValue(n);
     q = v === undefined || !v.isFinite() ? null : Q.fromDecimal(v.toString());
-    rationals.set(n, q);
+    memo.rational = q;
   }
   return q ?? undefined;
 }

@@ -19,6 +19,7 @@ import type {
 } from "mathjs";
 import { math } from "../expression";
 import { powerExponent } from "../math-text";
+import { memoOf } from "./node-memo";
 
 /** A node's address in an expression; see the module comment. */
 export type NodePath = string;
@@ -140,12 +141,6 @@ const interned = new Map<string, string>();
 /** Bumped when the table is emptied (caches elsewhere keyed by keys compare it, see {@link keyGeneration}). */
 let generation = 0;
 const KEY_TABLE_LIMIT = 1_000_000;
-/**
- * Each node's key. Replaced by a new map when the table is emptied, so a key cached before is
- * taken again (a map of plain strings: no object per node, no generation to compare per lookup).
- */
-let keys = new WeakMap<MathNode, string>();
-
 /** The interned text "fn(k1,k2)" of an operator or function whose arguments have keys; written out for one and two arguments (most nodes), as map and join cost more than the key itself. */
 function callText(fn: string, args: readonly MathNode[]): string {
   if (args.length === 1) return `${fn}(${keyOf(args[0])})`;
@@ -161,8 +156,8 @@ function callText(fn: string, args: readonly MathNode[]): string {
  * key is taken. Keys are for equality and maps only (their order and text mean nothing).
  */
 export function keyOf(n: MathNode): string {
-  const cached = keys.get(n);
-  if (cached !== undefined) return cached;
+  const memo = memoOf(n);
+  if (memo.keyGeneration === generation) return memo.key as string;
   let k: string;
   if ((n as ParenthesisNode).isParenthesisNode) k = keyOf((n as ParenthesisNode).content);
   else if (isConstant(n)) k = String(n.value);
@@ -176,7 +171,8 @@ export function keyOf(n: MathNode): string {
     }
     k = id;
   }
-  keys.set(n, k);
+  memo.key = k;
+  memo.keyGeneration = generation;
   return k;
 }
 
@@ -189,7 +185,6 @@ export function keyOf(n: MathNode): string {
 export function releaseKeys(): boolean {
   if (interned.size < KEY_TABLE_LIMIT) return false;
   interned.clear();
-  keys = new WeakMap();
   generation++;
   return true;
 }
@@ -197,29 +192,23 @@ export function releaseKeys(): boolean {
 /** The generation of the keys: changes when {@link releaseKeys} empties the table (caches keyed by keys are then stale). */
 export const keyGeneration = (): number => generation;
 
-/** The text of each node printed so far (see {@link printed}). */
-const texts = new WeakMap<MathNode, string>();
-
-/**
- * The text of each operator or function subtree printed so far (by {@link printed}), keyed by the
- * node object itself (no text key that could collide). A subtree's text does not depend on where
- * it stands: mathjs prints each argument with the same options and the parent adds any
- * parentheses around it (OperatorNode._toString). The lines of a simplification share all but
- * their rewritten part, so each line prints its new nodes only. Nodes are never changed once built.
- */
-const subtexts = new WeakMap<MathNode, string>();
-
 /** mathjs's private printer of one node (its own text, its arguments through the handler). */
 type OwnPrinter = { _toString(options: object): string };
 
-/** {@link textbookText} through {@link subtexts}: the handler {@link printed} prints with. */
+/**
+ * {@link textbookText}, kept per node (node-memo.ts, `subtext`): the handler {@link printed} prints
+ * with. A subtree's text does not depend on where it stands: mathjs prints each argument with the
+ * same options and the parent adds any parentheses around it (OperatorNode._toString). The lines of
+ * a simplification share all but their rewritten part, so each line prints its new nodes only.
+ */
 function cachedText(node: MathNode, options: object): string | undefined {
   if (!isOperator(node) && !isFunction(node)) return textbookText(node, options);
-  let t = subtexts.get(node);
+  const memo = memoOf(node);
+  let t = memo.subtext;
   if (t === undefined) {
     t =
       textbookText(node, options) ?? operatorText(node, options) ?? (node as unknown as OwnPrinter)._toString(options);
-    subtexts.set(node, t);
+    memo.subtext = t;
   }
   return t;
 }
@@ -298,10 +287,11 @@ const PRINT_OPTIONS = { handler: cachedText };
  * step's line is printed once however often it is asked for.
  */
 export function printed(n: MathNode): string {
-  let t = texts.get(n);
+  const memo = memoOf(n);
+  let t = memo.text;
   if (t === undefined) {
     t = signsInFront(n).toString(PRINT_OPTIONS);
-    texts.set(n, t);
+    memo.text = t;
   }
   return t;
 }
@@ -340,10 +330,11 @@ function textbookText(node: MathNode, options?: object): string | undefined {
  */
 export function signsInFront(n: MathNode): MathNode {
   if (!isOperator(n) && !isFunction(n)) return n;
-  let out = signed.get(n);
+  const memo = memoOf(n);
+  let out = memo.signed;
   if (out === undefined) {
     out = signsInFrontOnce(n);
-    signed.set(n, out);
+    memo.signed = out;
   }
   return out;
 }
@@ -353,7 +344,6 @@ export function signsInFront(n: MathNode): MathNode {
  * depends on its subtree only, and the lines of a simplification share all but their rewritten
  * part, so printing a new line walks its new nodes only. Nodes are never changed once built.
  */
-const signed = new WeakMap<MathNode, MathNode>();
 
 /** {@link signsInFront} of an operator or function node, its arguments through the cache. */
 function signsInFrontOnce(n: OperatorNode | FunctionNode): MathNode {
