@@ -304,7 +304,7 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
       const ascii = ASCII_NAMES[v];
       const hint = ascii && domain.has(ascii) ? `; write ${v} as ${ascii}` : "";
       throw new RangeError(
-        `${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`,
+        `${where}: the variable ${shortened(v)} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`,
       );
     }
   }

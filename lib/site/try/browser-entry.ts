@@ -69,9 +69,16 @@ export function parseProblem(expr: string): string | null {
   }
 }
 
-/** The verifier's message as a reader of the page needs it: advice about a notebook's `defs`, which the page cannot take, is dropped. */
+/**
+ * The verifier's message as a reader of the page needs it: the leading `derivation "…", ` is
+ * dropped (the reader is in that derivation, and its title may hold TeX such as
+ * `$u'(x)$ for $u = 1$`, which the message would show raw), so it starts at the step; advice
+ * about a notebook's `defs`, which the page cannot take, is dropped.
+ */
 function forReader(message: string): string {
-  return message.replace(/;\s*declare [^;]*? in defs, e\.g\. \{.*\}$/, "");
+  return message
+    .replace(/^derivation ".*?"(?:, (?=step \d|the |definition)|: )/, "")
+    .replace(/;\s*declare [^;]*? in defs, e\.g\. \{.*\}$/, "");
 }
 
 function verdictOf(r: StepResult): TryVerdict {
