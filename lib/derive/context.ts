@@ -234,7 +234,39 @@ const USUAL_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   arsinh: ["arsinh u", "asinh(u)"],
   artanh: ["artanh u", "atanh(u)"],
   sgn: ["the sign sgn u", "sign(u)"],
+  sigmoid: ["the sigmoid σ(u)", "sigma(u)"],
+  logistic: ["the logistic function σ(u)", "sigma(u)"],
+  relu: ["ReLU(u)", "max(u, 0)"],
+  ReLU: ["ReLU(u)", "max(u, 0)"],
+  arccot: ["arccot u", "acot(u)"],
+  arcsec: ["arcsec u", "asec(u)"],
+  arccsc: ["arccsc u", "acsc(u)"],
+  arcsinh: ["arsinh u", "asinh(u)"],
+  arcosh: ["arcosh u", "acosh(u)"],
+  arccosh: ["arcosh u", "acosh(u)"],
+  arctanh: ["artanh u", "atanh(u)"],
+  tg: ["the tangent tg u", "tan(u)"],
+  ctg: ["the cotangent ctg u", "cot(u)"],
+  cosec: ["the cosecant cosec u", "csc(u)"],
 };
+
+/**
+ * A name that is a function (the verifier's, sigma, softplus, or a textbook name of one) but
+ * stands as a variable, because its argument was typed without brackets (`sin x`, `ln x` read
+ * as sin·x, ln·x): what to write instead.
+ *
+ * @param name a free variable of an expression that has no declared domain
+ * @returns e.g. "sin is a function typed without brackets, so it reads as a variable: write
+ *   sin(…)"; null for a name that is no function
+ */
+export function functionWithoutBrackets(name: string): string | null {
+  if (isVerifierFunction(name) || name === "sigma" || name === "softplus")
+    return `${name} is a function typed without brackets, so it reads as a variable: write ${name}(…)`;
+  const usual = USUAL_NAMES[name];
+  return usual
+    ? `${name} is a function typed without brackets, so it reads as a variable: the kit writes ${usual[0]} as ${usual[1]}`
+    : null;
+}
 
 /**
  * Checks that an expression uses only declared variables and functions the verifier knows:
@@ -267,10 +299,12 @@ export function checkNames(node: MathNode, domain: Domain, where: string): void 
   });
   for (const v of freeVariables(node)) {
     if (!domain.has(v)) {
+      const called = functionWithoutBrackets(v);
+      if (called) throw new RangeError(`${where}: ${called}`);
       const ascii = ASCII_NAMES[v];
       const hint = ascii && domain.has(ascii) ? `; write ${v} as ${ascii}` : "";
       throw new RangeError(
-        `${where}: the variable ${v} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`,
+        `${where}: the variable ${shortened(v)} has no declared domain (declared: ${[...domain.keys()].join(", ")})${hint}`,
       );
     }
   }

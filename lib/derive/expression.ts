@@ -1,5 +1,6 @@
 import type { MathNode, FunctionNode, SymbolNode } from "mathjs";
 import { bigMath, PRECISION } from "./evaluate";
+import { mathjsNotation } from "./typed-notation";
 
 /**
  * The mathjs instance the engine parses and differentiates with: BigNumber numbers, so a
@@ -62,8 +63,8 @@ export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
  *   lib/derive/explain, passed in by explain, which imports this module): given, a text over
  *   this module's bounds is refused in explain's words ("explain takes at most 300 nodes"), so
  *   that any size over explain's bound reads the same; explain checks its bound itself after parsing
- * @returns the mathjs expression tree
- * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>`, or when it holds
+ * @returns the mathjs expression tree of the text as typed, after {@link mathjsNotation} (x², √x, π, −, ·, **)
+ * @throws SyntaxError `<where>: cannot parse "<expr>": <mathjs message>` (with `(read as "…")` when the notation was rewritten), or when it holds
  *   something other than real arithmetic, names, calls and conditions (an assignment,
  *   `a; b`, a range, a matrix, the imaginary unit i); RangeError when it is longer than
  *   {@link MAX_EXPRESSION_CHARS} characters, nests brackets deeper than
@@ -74,11 +75,13 @@ export function parseExpression(expr: string, where: string, explainNodes?: numb
     throw new SyntaxError(`${where}: the expression is empty`);
   }
   checkExpressionSize(expr, where, explainNodes);
+  const mathjs = mathjsNotation(expr);
   let node: MathNode;
   try {
-    node = math.parse(asciiOperators(expr));
+    node = math.parse(mathjs);
   } catch (err) {
-    throw new SyntaxError(`${where}: cannot parse "${shortened(expr)}": ${(err as Error).message}`);
+    const read = mathjs === expr ? "" : ` (read as "${shortened(mathjs)}")`;
+    throw new SyntaxError(`${where}: cannot parse "${shortened(expr)}"${read}: ${(err as Error).message}`);
   }
   checkExpressionNodes(node, expr, where, explainNodes);
   return node;
@@ -193,26 +196,6 @@ function checkExpressionNodes(node: MathNode, expr: string, where: string, expla
       `${where}: the expression has ${count} nodes (numbers, names, operators, calls), more than the ${MAX_EXPRESSION_NODES} the kit checks; split the step into shorter ones`,
     );
   }
-}
-
-/** The typographic operators a reader may copy from a rendered formula (− · ⋅ × ÷), as mathjs writes them. */
-const TYPOGRAPHIC: Readonly<Record<string, string>> = {
-  "\u2212": "-",
-  "\u00b7": "*",
-  "\u22c5": "*",
-  "\u00d7": "*",
-  "\u00f7": "/",
-};
-
-/**
- * An expression with the typographic operators of rendered math (the minus sign −, the dots ·
- * and ⋅, ×, ÷) replaced by mathjs's - * /, so that a step copied from a page parses.
- *
- * @param expr an expression as typed
- * @returns the same text with those characters replaced, one for one
- */
-export function asciiOperators(expr: string): string {
-  return expr.replace(/[\u2212\u00b7\u22c5\u00d7\u00f7]/g, (c) => TYPOGRAPHIC[c]);
 }
 
 /**

@@ -308,7 +308,7 @@ export function findSingularity(
       .map(([, i]) => i)
       .sort((i, j) => inside(j) - inside(i));
     const bad = spread(suspects, CONFIRMED_POINTS).find((i) => failsAt(points![i]));
-    if (bad !== undefined) return { hazard, point: points[bad], approximate: false };
+    if (bad !== undefined) return { hazard, point: plainerPoint(points[bad], domain, failsAt), approximate: false };
     if (hazard.kind === "nonzero") {
       // the sign change is bisected on decimal signs: doubles may place it where they round h to 0
       // (a point of each sign: first where doubles show that sign, else any, where they cancel wrongly)
@@ -332,6 +332,33 @@ export function findSingularity(
     if (found && decimalMinimum(hText, hazard.kind, found, domain)) return { hazard, point: found, approximate: true };
   }
   return undefined;
+}
+
+/**
+ * A failing point as a reader would pick it: each coordinate in turn replaced by the first of
+ * 0, its nearest integer, then itself to 1, 2, … 6 decimals that is in the domain and keeps the
+ * point failing (log x on (−1, 5) fails at the sample x = −6·10⁻⁷, and at x = 0, which is shown).
+ *
+ * @param point  a point where the hazard fails (variable → value)
+ * @param domain the declared domain (a candidate on an open end, or outside, is not taken)
+ * @param fails  whether the hazard fails at a point (decided in decimals)
+ * @returns a point where it fails, each coordinate with as few decimals as found; `point` when none is plainer
+ */
+function plainerPoint(
+  point: Record<string, number>,
+  domain: Domain,
+  fails: (p: Record<string, number>) => boolean,
+): Record<string, number> {
+  const out = { ...point };
+  for (const [k, v] of Object.entries(point)) {
+    const iv = domain.get(k);
+    if (!iv) continue;
+    const inside = (c: number) => (iv.loOpen ? c > iv.min : c >= iv.min) && (iv.hiOpen ? c < iv.max : c <= iv.max);
+    const candidates = [0, Math.round(v), ...[1, 2, 3, 4, 5, 6].map((d) => Number(v.toFixed(d)))];
+    const plain = candidates.find((c) => c !== v && inside(c) && fails({ ...out, [k]: c }));
+    if (plain !== undefined) out[k] = plain;
+  }
+  return out;
 }
 
 /** At most `n` of `items`, evenly spread over them, in their order (all of them when there are no more than n). */

@@ -6,7 +6,8 @@
  */
 import katex from "katex";
 import { toTex, verifyStep, DEFAULT_TEX_NAMES, type StepResult } from "../../derive";
-import { asciiOperators, math, parseExpression } from "../../derive/expression";
+import { math, parseExpression } from "../../derive/expression";
+import { mathjsNotation } from "../../derive/typed-notation";
 import type { DerivationSpec } from "../../derive/spec";
 import { exerciseTitle, type ExerciseSpec } from "./exercise-spec";
 import { nextStep } from "../../derive/hint/next-step";
@@ -52,24 +53,32 @@ export interface TrySubject {
 /** Where a mathjs parse error is, in words; null when the text parses. */
 export function parseProblem(expr: string): string | null {
   if (expr.trim() === "") return "the expression is empty";
+  const text = mathjsNotation(expr);
   try {
-    math.parse(asciiOperators(expr));
+    math.parse(text);
     return null;
   } catch (err) {
     const message = (err as Error).message;
     const at = /\(char (\d+)\)/.exec(message);
     const what = message.replace(/\s*\(char \d+\)/, "");
     if (!at) return what;
-    const pos = Math.min(Number(at[1]), expr.length);
-    const before = expr.slice(Math.max(0, pos - 16), pos).trimEnd();
+    const pos = Math.min(Number(at[1]), text.length);
+    const before = text.slice(Math.max(0, pos - 16), pos).trimEnd();
     if (/end of expression/i.test(what)) return `${what}: the expression ends too early, after “${before}”`;
     return `${what} at character ${pos}${before ? `, after “${before}”` : ", at the start"}`;
   }
 }
 
-/** The verifier's message as a reader of the page needs it: advice about a notebook's `defs`, which the page cannot take, is dropped. */
+/**
+ * The verifier's message as a reader of the page needs it: the leading `derivation "…", ` is
+ * dropped (the reader is in that derivation, and its title may hold TeX such as
+ * `$u'(x)$ for $u = 1$`, which the message would show raw), so it starts at the step; advice
+ * about a notebook's `defs`, which the page cannot take, is dropped.
+ */
 function forReader(message: string): string {
-  return message.replace(/;\s*declare [^;]*? in defs, e\.g\. \{.*\}$/, "");
+  return message
+    .replace(/^derivation ".*?"(?:, (?=step \d|the |definition)|: )/, "")
+    .replace(/;\s*declare [^;]*? in defs, e\.g\. \{.*\}$/, "");
 }
 
 function verdictOf(r: StepResult): TryVerdict {

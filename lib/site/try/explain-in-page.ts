@@ -6,6 +6,7 @@
  */
 import type { DomainSpec } from "../../derive/domain";
 import { parseDomain } from "../../derive/domain";
+import { functionWithoutBrackets } from "../../derive/context";
 import {
   expandDefinitions,
   freeVariables,
@@ -150,6 +151,11 @@ export function explainInPage(req: ExplainRequest, math: DisplayMath): ExplainAn
     parseExpression(f, "the function");
   } catch (err) {
     return failure("function", `the function: ${(err as Error).message.replace(/^the function: /, "")}`);
+  }
+  // `sin x`: a function typed without brackets reads as a variable; say so before asking for its interval
+  for (const v of variablesOf(f, req.defs)) {
+    const called = Object.hasOwn(req.domain ?? {}, v) ? null : functionWithoutBrackets(v);
+    if (called) return failure("function", `the function: ${called}`);
   }
   const strategy = req.strategy ?? "auto";
   if (!STRATEGIES.includes(strategy))

@@ -39,7 +39,7 @@ read("should name the exercise entry and the field that is wrong", () => {
   assert.equal(readExercises({ stepwise: { exercises: [alone] } }, "nb"), [alone]);
   assert.match(
     checkAnswer(alone as never, "nosuch(x)").error ?? "",
-    /^derivation "the exercise", step 1 \("nosuch\(x\)"\): unknown function nosuch/,
+    /^step 1 \("nosuch\(x\)"\): unknown function nosuch/,
   );
 });
 
@@ -66,7 +66,7 @@ reader("should read − · ⋅ × ÷ copied from a rendered formula as mathjs's 
 reader("should say that a variable before parentheses is read as a call, and how to write a product", () => {
   assert.is(
     checkAnswer(bce, "(yhat - t)/(yhat(1-yhat))").error,
-    'derivation "exercise 4", step 1 ("(yhat - t)/(yhat(1-yhat))"): yhat(…) calls yhat as a function, but yhat is a variable: write yhat * (…) for a product',
+    'step 1 ("(yhat - t)/(yhat(1-yhat))"): yhat(…) calls yhat as a function, but yhat is a variable: write yhat * (…) for a product',
   );
 });
 

@@ -169,4 +169,34 @@ test("parts positive everywhere that doubles round to 0 on the domain: accepted;
   }
 });
 
+test("a point shown for a part that fails on a whole stretch of the domain is a plain number there (at most 6 decimals), and fails", () => {
+  // the part a·x + b under log or sqrt fails for a·x + b ≤ 0: on a stretch of the domain, so any
+  // sample point there would do; the reader is shown a plain one (oracle: a·x + b ≤ 0 in doubles, to 1e-12)
+  const rng = seedrandom("plain-points");
+  let shown = 0;
+  for (let i = 0; i < 120; i++) {
+    const a = [1, 2, -1, 0.5, -3][i % 5];
+    const b = Math.round((rng() * 8 - 4) * 100) / 100;
+    const c = -b / a;
+    const lo = c - 0.2 - rng() * 3;
+    const hi = c + 0.2 + rng() * 3;
+    const f = `${i % 2 ? "log" : "sqrt"}(${a} * x + ${b})`;
+    const domain = { x: `(${lo.toFixed(7)}, ${hi.toFixed(7)})` };
+    let message = "";
+    try {
+      explain(f, { wrt: "x", domain });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    const at = /as at x ([=≈]) (-?[\d.]+(?:e[-+]\d+)?)/.exec(message);
+    assert.ok(at, `${f} on ${domain.x}: ${message}`);
+    const x = Number(at[2]);
+    assert.ok(!/e/.test(at[2]) && (at[2].split(".")[1] ?? "").length <= 6, `${f} on ${domain.x}: the point ${at[2]}`);
+    assert.ok(x > lo && x < hi, `${f}: ${x} is in ${domain.x}`);
+    if (at[1] === "=") assert.ok(a * x + b <= 1e-12, `${f}: the part fails at ${x}`);
+    shown++;
+  }
+  assert.is(shown, 120);
+});
+
 test.run();
