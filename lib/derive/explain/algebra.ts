@@ -22,7 +22,7 @@ import {
   HAS_TAN,
   HAS_TANH,
 } from "./features";
-import { cancelLabel, type StepLabel, tidyLabel } from "./labels";
+import { cancelLabel, definitionLabel, type StepLabel, tidyLabel } from "./labels";
 import { positiveExponentsAt } from "./exponent-sign";
 import { parseExpression } from "../expression";
 import { toTex } from "../tex";
@@ -773,6 +773,7 @@ export const ALGEBRA_MOVES: readonly AlgebraMove[] = [
     name: "recognise a definition",
     note: "$\\sigma(u) = 1/(1 + e^{-u}) = e^u/(1 + e^u)$, $\\sigma' = e^{-u}/(1 + e^{-u})^2 = \\sigma(u)(1 - \\sigma(u))$, $\\operatorname{softplus}(u) = \\ln(1 + e^u)$, $\\tanh = \\sinh/\\cosh$, $\\tan = \\sin/\\cos$, $\\sigma(u)/(1 - \\sigma(u)) = e^u$.",
     at: recognise,
+    label: (before) => definitionLabel(before, recognise, "recognise a definition"),
   },
   {
     id: "pythagorean",

@@ -7,7 +7,7 @@
  */
 import type { MathNode } from "mathjs";
 import { toProduct } from "./forms";
-import { childrenOf, isOp, keyOf, sub } from "./nodes";
+import { childrenOf, isCall, isOp, keyOf, sub } from "./nodes";
 
 /** A step's name and note. */
 export interface StepLabel {
@@ -91,4 +91,74 @@ export function tidyLabel(
 ): StepLabel | undefined {
   const sites = sitesOf(before, at);
   return sites.length && sites.every((n) => signOnly(n, numeric)) ? SIGN_RULE : undefined;
+}
+
+/** How many calls of the function `name` the expression holds. */
+function calls(n: MathNode, name: string): number {
+  const own = isCall(n, name) ? 1 : 0;
+  return childrenOf(n).reduce((s, c) => s + calls(c, name), own);
+}
+
+/** Whether `n` is 1 + e^w (or 1 + exp(w)). */
+const isOnePlusExp = (n: MathNode): boolean =>
+  isOp(n, "add", 2) &&
+  (n.args[0] as { value?: { toString(): string } }).value?.toString() === "1" &&
+  ((isOp(n.args[1], "pow", 2) && (n.args[1].args[0] as { name?: string }).name === "e") || isCall(n.args[1], "exp"));
+
+/** How many nodes of the expression `matches` accepts. */
+function count(n: MathNode, matches: (m: MathNode) => boolean): number {
+  return childrenOf(n).reduce((s, c) => s + count(c, matches), matches(n) ? 1 : 0);
+}
+
+/** (1 + e^w)²: the denominator of σ′ written with exponentials. */
+const isSquaredOnePlusExp = (n: MathNode): boolean => isOp(n, "pow", 2) && isOnePlusExp(n.args[0]);
+
+/**
+ * The definitions the move "recognise a definition" knows, in the order a note lists them, each
+ * with the test of a site's rewrite (`n` → `r`) that uses it; a site is told by the first that
+ * holds in the order of `rank` (a rewrite that writes σ′ writes σ too).
+ */
+const DEFINITIONS: readonly { tex: string; rank: number; used: (n: MathNode, r: MathNode) => boolean }[] = [
+  {
+    tex: "$\\sigma(u) = 1/(1 + e^{-u}) = e^u/(1 + e^u)$",
+    rank: 4,
+    used: (n, r) => count(r, isOnePlusExp) < count(n, isOnePlusExp) && calls(r, "sigma") >= calls(n, "sigma"),
+  },
+  {
+    tex: "$\\sigma' = e^{-u}/(1 + e^{-u})^2 = \\sigma(u)(1 - \\sigma(u))$",
+    rank: 3,
+    used: (n, r) => count(r, isSquaredOnePlusExp) < count(n, isSquaredOnePlusExp),
+  },
+  {
+    tex: "$\\operatorname{softplus}(u) = \\ln(1 + e^u)$",
+    rank: 0,
+    used: (n, r) => calls(r, "softplus") > calls(n, "softplus"),
+  },
+  { tex: "$\\tanh = \\sinh/\\cosh$", rank: 1, used: (n, r) => calls(r, "tanh") > calls(n, "tanh") },
+  { tex: "$\\tan = \\sin/\\cos$", rank: 2, used: (n, r) => calls(r, "tan") > calls(n, "tan") },
+  { tex: "$\\sigma(u)/(1 - \\sigma(u)) = e^u$", rank: 5, used: (n, r) => calls(r, "sigma") < calls(n, "sigma") },
+];
+
+/** The definition a site's rewrite uses, by rank; undefined when none explains it. */
+function definitionAt(n: MathNode, r: MathNode): (typeof DEFINITIONS)[number] | undefined {
+  return [...DEFINITIONS].sort((a, b) => a.rank - b.rank).find((d) => d.used(n, r));
+}
+
+/**
+ * "recognise a definition" with a note that states only the definitions the step uses (the move's
+ * own note lists all six it knows).
+ * @param before the line the move is applied to
+ * @param at     the move's local rewrite
+ * @param name   the move's name
+ * @returns the label, or undefined to keep the row's own (no site, or a site no definition explains)
+ */
+export function definitionLabel(
+  before: MathNode,
+  at: (n: MathNode) => MathNode | undefined,
+  name: string,
+): StepLabel | undefined {
+  const found = sitesOf(before, at).map((n) => definitionAt(n, at(n) as MathNode));
+  if (!found.length || found.some((d) => d === undefined)) return undefined;
+  const list = DEFINITIONS.filter((d) => found.includes(d)).map((d) => d.tex);
+  return { name, note: `${list.length > 1 ? `${list.slice(0, -1).join(", ")} and ${list.at(-1)}` : list[0]}.` };
 }

@@ -187,9 +187,11 @@ export function nextStep(spec: DerivationSpec, phase?: "differentiate" | "simpli
   }
   const [move] = simplifySteps(node, { maxSteps: 1 });
   if (!move) return undefined;
-  const step: StepSpec = { kind: "rewrite", expr: move.expr.toString(), rule: move.move.name, note: move.move.note };
+  // the step's own name and note, as explain() writes them (the definitions the step uses, not all the move knows)
+  const label = move.move.label?.(move.before ?? node) ?? move.move;
+  const step: StepSpec = { kind: "rewrite", expr: move.expr.toString(), rule: label.name, note: label.note };
   return {
-    rule: `${move.move.name.replace(/^algebra: /, "simplify: ")} (${move.move.note.replace(/\.$/, "")})`,
+    rule: `${label.name.replace(/^algebra: /, "simplify: ")} (${label.note.replace(/\.$/, "")})`,
     step,
     shown: `next step (${step.rule}): ${texOf(move.expr, tex)}`,
   };

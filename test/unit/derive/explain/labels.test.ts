@@ -83,6 +83,49 @@ test("tidy: 'a sign rule' exactly when every rewrite is a ± (−b) or −(−a)
   assert.ok(signs > 50 && others > 50, `both cases generated (${signs}, ${others})`);
 });
 
+/** Each definition "recognise a definition" knows: a pattern in u, and the TeX its note must state. */
+const DEFINITION_CASES: { pattern: (u: string) => string; tex: string }[] = [
+  { pattern: (u) => `1 / (1 + e ^ (-(${u})))`, tex: "\\sigma(u) = 1/(1 + e^{-u})" },
+  { pattern: (u) => `e ^ (${u}) / (1 + e ^ (${u}))`, tex: "\\sigma(u) = 1/(1 + e^{-u})" },
+  { pattern: (u) => `e ^ (-(${u})) / (1 + e ^ (-(${u}))) ^ 2`, tex: "\\sigma' = " },
+  { pattern: (u) => `log(1 + e ^ (${u}))`, tex: "\\operatorname{softplus}(u)" },
+  { pattern: (u) => `sinh(${u}) / cosh(${u})`, tex: "\\tanh = " },
+  { pattern: (u) => `sin(${u}) / cos(${u})`, tex: "\\tan = " },
+  { pattern: (u) => `sigma(${u}) / (1 - sigma(${u}))`, tex: "\\sigma(u)/(1 - \\sigma(u))" },
+];
+
+test("recognise: the note states the one definition each generated step uses, none of the others (7 definitions × 40 arguments × 3 contexts), and the corpus's steps", () => {
+  const recognise = move("recognise");
+  const next = mulberry32(35);
+  const contexts = [(t: string) => t, (t: string) => `x ^ 2 * ${t}`, (t: string) => `${t} + cos(x)`];
+  let checked = 0;
+  // arguments in which the move finds nothing of its own: a·x^k + b and a·x·y (so every site is the pattern's)
+  const args = Array.from({ length: 40 }, (_, i) => {
+    const a = 1 + Math.floor(next() * 5);
+    const b = Math.floor(next() * 7) - 3;
+    return i % 4 === 3 ? `${a} * x * y` : `${a} * x ^ ${1 + (i % 3)} + ${b}`;
+  });
+  for (const u of args) {
+    for (const [i, c] of DEFINITION_CASES.entries()) {
+      const before = parse(contexts[Math.floor(next() * contexts.length)](c.pattern(u)));
+      const label = recognise.label?.(before);
+      const others = DEFINITION_CASES.filter((d) => d.tex !== c.tex);
+      if (label === undefined) continue; // the move did not fire (u made the pattern another shape)
+      assert.ok(label.note.includes(c.tex), `case ${i}, u = ${u}: ${label.note}`);
+      for (const o of others)
+        assert.not.ok(label.note.includes(o.tex), `case ${i}, u = ${u}: ${label.note} names ${o.tex}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 200, `only ${checked} steps labelled`);
+  // in the derivations explain() writes, the step's note is its own, never the move's list of six
+  for (const f of ["1 / (1 + e^(-x))", "log(1 + e^x)", "log(cosh(x))", "sigma(x) / (1 - sigma(x))", "x * sigma(x)"]) {
+    const d = explainSteps(f, { wrt: "x", domain: { x: "(-2, 2)" } });
+    for (const step of [...d.parts, d].flatMap((p) => p.spec.steps))
+      if (step.rule === "recognise a definition") assert.not.ok(step.note === recognise.note, `${f}: ${step.note}`);
+  }
+});
+
 test("pre-check: a move changes nothing at any node of a subtree holding none of what it needs (seeded random derivatives)", () => {
   let skipped = 0;
   for (const f of randomFunctions(60, 1919)) {
