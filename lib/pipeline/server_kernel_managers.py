@@ -10,13 +10,13 @@ otherwise:
 - ClassicPortsKernelManager: the classic Notebook 6 (notebook.notebookapp), whose default is
   jupyter_client's IOLoopKernelManager.
 
-Ports are chosen each time start_kernel is called: once per kernel under jupyter_client 8, whose
-restart keeps the kernel's ports; on every restart too under jupyter_client 7 (Debian's, with the
-classic Notebook), whose restart calls start_kernel. Either way they lie outside the range.
+Ports are chosen once per kernel, at its first start, and kept on a restart: the classic Notebook 6
+keeps its channels to the kernel's old ports across a restart, so a kernel restarted on new ports
+never answers it (jupyter_client 7, Debian's, calls start_kernel again on a restart; 8 does not).
 """
 from jupyter_client.ioloop import IOLoopKernelManager
 
-from kernel_ports import choose_ports
+from kernel_ports import PORT_NAMES, choose_ports
 
 try:
     from jupyter_server.services.kernels.kernelmanager import ServerKernelManager as ServerDefault
@@ -26,13 +26,15 @@ except ImportError:  # jupyter_server 1, or none (Debian's Python, which runs on
 
 class PortsOutsideEphemeralRange:
     """Mixin for a jupyter_client KernelManager class: start_kernel first sets the five ports with
-    choose_ports (unchanged where the range cannot be read or the transport is not TCP)."""
+    choose_ports while none is set yet (unchanged where the range cannot be read or the transport is
+    not TCP), so a restart keeps them and ports set by config are left alone."""
 
     def start_kernel(self, *args, **kwargs):
-        """Chooses the ports, then starts the kernel as the base class does (same arguments); returns
-        what the base's start_kernel returns (a coroutine for the asynchronous managers, None for the
-        synchronous ones)."""
-        choose_ports(self)
+        """Chooses the ports unless some are set already, then starts the kernel as the base class does
+        (same arguments); returns what the base's start_kernel returns (a coroutine for the
+        asynchronous managers, None for the synchronous ones)."""
+        if not any(getattr(self, name) for name in PORT_NAMES):
+            choose_ports(self)
         return super().start_kernel(*args, **kwargs)
 
 
