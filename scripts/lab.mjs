@@ -8,6 +8,9 @@
 // "JavaScript (stepwise jslab)" are listed without a global `tslab install`.
 // `--notebook` starts Notebook 7 from the venv instead, `--classic` the classic Notebook
 // (Debian's jupyter-notebook 6.4, or nbclassic where installed).
+// The kernels the server starts get their ports outside the system's ephemeral range, as the
+// executor's do: the server reads the kit's config from jupyter/config/ (on JUPYTER_CONFIG_PATH),
+// which names the kernel managers of lib/pipeline/server_kernel_managers.py.
 // The token travels in the environment (JUPYTER_TOKEN), never on the command line, so
 // other users cannot read it with ps; set JUPYTER_TOKEN yourself to choose it. The
 // script prints the URL with the token; Ctrl-C shuts the server and its kernels down.
@@ -93,6 +96,24 @@ function jupyterEnv() {
   const { FORCE_COLOR: _colour, ...env } = process.env;
   const rest = process.env.JUPYTER_PATH ? [process.env.JUPYTER_PATH] : [];
   return { ...env, JUPYTER_PATH: [join(root, "jupyter"), ...rest].join(delimiter) };
+}
+
+/**
+ * The environment for the server: jupyterEnv() with the kit's config folder for this server
+ * (jupyter/config/server for jupyter_server's apps, jupyter/config/notebook6 for the classic
+ * Notebook 6) after any JUPYTER_CONFIG_PATH of the user's. Its config names the kernel manager
+ * class that gives the kernels the server starts ports outside the ephemeral range
+ * (lib/pipeline/server_kernel_managers.py), and nothing else. Jupyter ranks JUPYTER_CONFIG_PATH
+ * above the user's config folder (~/.jupyter or JUPYTER_CONFIG_DIR), so that one setting wins over
+ * the user's; every other setting of theirs still applies.
+ *
+ * @param {{ app: string }} front the frontend chooseFrontend() picked ("NotebookApp": the classic Notebook 6)
+ * @returns {Record<string, string>} the environment to start the server with (without its token)
+ */
+function serverEnv(front) {
+  const config = join(root, "jupyter", "config", front.app === "NotebookApp" ? "notebook6" : "server");
+  const rest = process.env.JUPYTER_CONFIG_PATH ? [process.env.JUPYTER_CONFIG_PATH] : [];
+  return { ...jupyterEnv(), JUPYTER_CONFIG_PATH: [...rest, config].join(delimiter) };
 }
 
 /** `cmd args… --version` prints a version: the first number, e.g. 7, else null. */
@@ -192,7 +213,7 @@ console.log(`stepwise lab: starting ${front.name} on ${opts.dir}`);
 // then asks Jupyter to stop (SIGTERM: it shuts its kernels down and exits).
 const server = spawn(front.cmd, args, {
   cwd: opts.dir,
-  env: { ...jupyterEnv(), JUPYTER_TOKEN: token },
+  env: { ...serverEnv(front), JUPYTER_TOKEN: token },
   stdio: ["ignore", "pipe", "pipe"],
   detached: true,
 });

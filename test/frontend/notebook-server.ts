@@ -90,7 +90,7 @@ async function within(p: Promise<void>, ms: number): Promise<void> {
 }
 
 /** Process ids whose command line mentions `needle` (Linux /proc), excluding this process. */
-function pidsMentioning(needle: string): number[] {
+export function pidsMentioning(needle: string): number[] {
   const found: number[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;

@@ -89,6 +89,47 @@ print(json.dumps({"start": start, "picks": sorted(picks), "none": none}))
   assert.is(got.none, null, "all three held");
 });
 
+unit("the Jupyter servers' kernel managers choose ports at the first start only, on the servers' own classes", () => {
+  const got = python(`
+import server_kernel_managers as skm
+from jupyter_client.ioloop import IOLoopKernelManager
+try:
+    from jupyter_server.services.kernels.kernelmanager import ServerKernelManager as server_default
+except ImportError:  # a Python without jupyter_server 2 (Debian's): jupyter_client's async manager
+    from jupyter_client.ioloop import AsyncIOLoopKernelManager as server_default
+class Base:
+    transport, ip = "tcp", "127.0.0.1"
+    shell_port = iopub_port = stdin_port = hb_port = control_port = 0
+    def start_kernel(self, **kw):
+        return kw
+class Km(skm.PortsOutsideEphemeralRange, Base):
+    pass
+def ports(km):
+    return [getattr(km, n) for n in kp.PORT_NAMES]
+km = Km()
+passed = km.start_kernel(extra_arguments=["x"])
+first = ports(km)
+km.start_kernel()
+set_by_config = Km()
+set_by_config.shell_port = 9
+set_by_config.start_kernel()
+print(json.dumps({"passed": passed, "first": first, "again": ports(km), "config": ports(set_by_config),
+  "bases": [issubclass(skm.ServerPortsKernelManager, server_default), issubclass(skm.ClassicPortsKernelManager, IOLoopKernelManager)]}))
+`) as { passed: object; first: number[]; again: number[]; config: number[]; bases: boolean[] };
+  assert.equal(got.passed, { extra_arguments: ["x"] }, "start_kernel's arguments reach the base class");
+  assert.ok(
+    got.first.every((p) => p > 0 && outside(p)),
+    `first start: ports ${got.first} outside ${EPHEMERAL.join("–")}`,
+  );
+  assert.equal(got.again, got.first, "a second start_kernel (a restart under jupyter_client 7) keeps them");
+  assert.equal(got.config, [9, 0, 0, 0, 0], "ports set by config are left alone");
+  assert.equal(
+    got.bases,
+    [true, true],
+    "the servers' own default classes underneath (ServerKernelManager, IOLoopKernelManager)",
+  );
+});
+
 const e2e = suite("the executor's kernels, a cold one and a spare");
 
 e2e("both listen on the ports of their connection file, outside the ephemeral range, and the two differ", async () => {
