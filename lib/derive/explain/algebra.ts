@@ -321,8 +321,7 @@ function fractionOfSums(terms: Product[]): MathNode | undefined {
 function recogniseSigma(n: MathNode): MathNode | undefined {
   if (!isOp(n, "multiply", 2) && !isOp(n, "divide", 2)) return undefined;
   const p = toProduct(n, true);
-  const isOnePlusExp = (b: MathNode): MathNode | undefined =>
-    isOp(b, "add", 2) && rationalOf(b.args[0])?.equals(Q.ONE) ? expOf(b.args[1]) : undefined;
+  const isOnePlusExp = onePlusExp;
   // (1 + e^w)/e^w = 1/σ(w)
   const up = p.factors.findIndex((f) => f.exp.equals(Q.ONE) && isOnePlusExp(f.base));
   if (up >= 0) {
@@ -417,21 +416,16 @@ function recognise(n: MathNode): MathNode | undefined {
   if (isOp(n, "divide", 2)) {
     const [a, b] = n.args;
     const one = (x: MathNode) => rationalOf(x)?.equals(Q.ONE) === true;
-    // 1 / (1 + e^(−u)) → σ(u); e^u / (1 + e^u) → σ(u); 1 / (1 + e^u) → σ(−u)
-    if (isOp(b, "add", 2) && one(b.args[0])) {
-      const u = expOf(b.args[1]);
-      if (u && one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0]) : call("sigma", neg(u));
+    // 1 / (1 + e^(−u)) → σ(u); e^u / (1 + e^u) → σ(u); 1 / (1 + e^u) → σ(−u); e^u + 1 alike
+    const u = onePlusExp(b);
+    if (u) {
+      if (one(a)) return isOp(u, "unaryMinus", 1) ? call("sigma", u.args[0]) : call("sigma", neg(u));
       const ua = expOf(a);
-      if (u && ua && sameNode(u, ua)) return call("sigma", u);
+      if (ua && sameNode(u, ua)) return call("sigma", u);
     }
     // e^(−u) / (1 + e^(−u))² and e^u / (1 + e^u)² → σ(u)(1 − σ(u)), the known σ′
-    if (
-      isOp(b, "pow", 2) &&
-      rationalOf(b.args[1])?.equals(Q.of(2n)) &&
-      isOp(b.args[0], "add", 2) &&
-      one(b.args[0].args[0])
-    ) {
-      const u = expOf(b.args[0].args[1]);
+    if (isOp(b, "pow", 2) && rationalOf(b.args[1])?.equals(Q.of(2n)) && onePlusExp(b.args[0])) {
+      const u = onePlusExp(b.args[0]);
       const ua = expOf(a);
       if (u && ua && sameNode(u, ua)) {
         const arg = isOp(u, "unaryMinus", 1) ? u.args[0] : u;
@@ -440,14 +434,16 @@ function recognise(n: MathNode): MathNode | undefined {
     }
   }
   // ln(1 + e^u) → softplus(u)
-  if (
-    isCall(n, "log", 1) &&
-    isOp(n.args[0], "add", 2) &&
-    rationalOf(n.args[0].args[0])?.equals(Q.ONE) &&
-    expOf(n.args[0].args[1])
-  ) {
-    return call("softplus", expOf(n.args[0].args[1])!);
-  }
+  const w = isCall(n, "log", 1) ? onePlusExp(n.args[0]) : undefined;
+  return w ? call("softplus", w) : undefined;
+}
+
+/** w when `b` is 1 + e^w or e^w + 1 (the order of a sum is the writer's), else undefined. */
+function onePlusExp(b: MathNode): MathNode | undefined {
+  if (!isOp(b, "add", 2)) return undefined;
+  const [p, q] = b.args;
+  if (rationalOf(p)?.equals(Q.ONE)) return expOf(q);
+  if (rationalOf(q)?.equals(Q.ONE)) return expOf(p);
   return undefined;
 }
 

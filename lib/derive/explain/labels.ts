@@ -99,11 +99,16 @@ function calls(n: MathNode, name: string): number {
   return childrenOf(n).reduce((s, c) => s + calls(c, name), own);
 }
 
-/** Whether `n` is 1 + e^w (or 1 + exp(w)). */
+/** Whether `n` is e^w or exp(w). */
+const isExp = (n: MathNode): boolean =>
+  (isOp(n, "pow", 2) && (n.args[0] as { name?: string }).name === "e") || isCall(n, "exp");
+
+/** Whether `n` is the literal 1. */
+const isOne = (n: MathNode): boolean => (n as { value?: { toString(): string } }).value?.toString() === "1";
+
+/** Whether `n` is 1 + e^w or e^w + 1 (or with exp(w)). */
 const isOnePlusExp = (n: MathNode): boolean =>
-  isOp(n, "add", 2) &&
-  (n.args[0] as { value?: { toString(): string } }).value?.toString() === "1" &&
-  ((isOp(n.args[1], "pow", 2) && (n.args[1].args[0] as { name?: string }).name === "e") || isCall(n.args[1], "exp"));
+  isOp(n, "add", 2) && ((isOne(n.args[0]) && isExp(n.args[1])) || (isExp(n.args[0]) && isOne(n.args[1])));
 
 /** How many nodes of the expression `matches` accepts. */
 function count(n: MathNode, matches: (m: MathNode) => boolean): number {
