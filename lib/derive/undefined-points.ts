@@ -18,6 +18,7 @@ import { BUILTIN_DEFINITIONS, expandDefinitions, parseDefinitions, shortened } f
 import { evaluator, OVERFLOW, PRECISION_LEVELS } from "./evaluate";
 import { findSingularity, singularityPlace, type Hazard } from "./explain/singularities";
 import { isCall, isConstant, isOp, numericValue, withoutParens } from "./explain/nodes";
+import { verifierMath } from "./math-functions";
 
 /** Functions whose value is undefined (infinite) where their hazard fails, not only their derivative. */
 const POLES = new Set([
@@ -71,10 +72,30 @@ function confirmed(hazard: Hazard, point: Record<string, number>, approximate: b
     }
   };
   // the quantity that reaches 0 (or ≤ 0) must be a real number there, not one past the range
-  if (value(hazard.h) === OVERFLOW) return false;
+  const h = value(hazard.h);
+  if (h === OVERFLOW) return false;
   const v = value(hazard.part);
   if (v === OVERFLOW) return false;
-  return approximate || typeof v === "string";
+  if (!approximate) return typeof v === "string";
+  // doubles may cancel what the verifier's digits keep: (1 + 1e30) − 1e30 + x² is x² in doubles, 0
+  // at x = 0, where it is 1. A point located approximately stands only where the doubles the search
+  // used agree with the verifier's own value of that quantity.
+  if (typeof h === "string") return true;
+  const hd = doubleValue(hazard.h, point);
+  const exact = (h as { toNumber(): number }).toNumber();
+  return Number.isFinite(hd) && Math.abs(exact - hd) <= 1e-6 * Math.max(1, Math.abs(exact));
+}
+
+const doubles = verifierMath();
+
+/** The value in doubles of an expression at a point (NaN where it has none): what the search saw. */
+function doubleValue(n: MathNode, point: Record<string, number>): number {
+  try {
+    const r = doubles.compile(expandDefinitions(n, BUILTINS, "undefined points").toString()).evaluate({ ...point });
+    return typeof r === "number" ? r : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A point of the domain where an expression is undefined, in words. */

@@ -114,4 +114,25 @@ test("true steps are still accepted: poles outside the domain, √ and odd roots
   }
 });
 
+test("a quantity doubles cancel to 0 but the verifier's digits do not is no undefined point: 36 true rewrites with (c + 1e30) − 1e30 (the fuzzer, seed 35)", () => {
+  const refused: string[] = [];
+  let checked = 0;
+  for (const c of ["1", "0.5", "3"])
+    for (const a of ["0", "0.25", "-0.7"])
+      for (const [f, step] of [
+        [`x / (${c} + (x - ${a})^2)`, `x / (((${c} + 1e30) - 1e30) + (x - ${a})^2)`],
+        [`log(${c} + (x - ${a})^2)`, `log(((${c} + 1e30) - 1e30) + (x - ${a})^2)`],
+        [`1 / (${c} + (x - ${a})^2)`, `1 / ((${c} + 1e30) - 1e30 + (x - ${a})^2)`],
+        [`tanh(x) / (${c} + (x - ${a})^2)`, `tanh(x) * ((x - ${a})^2 + (${c} + 1e30) - 1e30)^(-1)`],
+      ]) {
+        const r = derive("t", { f, wrt: "x", domain: { x: "(-1, 1)" } })
+          .rewrite(step, "the same")
+          .verify();
+        checked++;
+        if (!r.ok) refused.push(`${f} → ${step}: ${JSON.stringify(r.steps[1].counterexample)}`);
+      }
+  assert.equal(refused, []);
+  assert.is(checked, 36);
+});
+
 test.run();
